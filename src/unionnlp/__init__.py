@@ -1,0 +1,1 @@
+"""unionnlp: structure, keywords, themes, summaries and key figures from Chinese union reports."""

@@ -1,0 +1,76 @@
+"""The one exception tree of unionnlp.
+
+Every error the library raises on purpose is a :class:`UnionNLPError`; a
+dependency's error is re-raised as one of these, ``from`` the original, with
+the path of the file it concerns::
+
+    UnionNLPError
+    ├── InputError                 a file cannot be turned into text
+    │   ├── UnsupportedFormatError     extension or content not a report format
+    │   ├── DecodeError                bytes that no supported encoding reads
+    │   └── CorruptFileError           a .docx/.pdf that its reader rejects
+    ├── ModelError                 a theme model cannot be loaded, trained or used
+    ├── CorpusError                the labelled corpus is malformed
+    └── ConfigError                an unknown option, backend or format name
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from os import PathLike
+
+__all__ = [
+    "ConfigError",
+    "CorpusError",
+    "CorruptFileError",
+    "DecodeError",
+    "InputError",
+    "ModelError",
+    "UnionNLPError",
+    "UnsupportedFormatError",
+    "unknown_name",
+]
+
+
+class UnionNLPError(Exception):
+    """Base class of every error unionnlp raises on purpose."""
+
+
+class InputError(UnionNLPError):
+    """A file cannot be turned into report text; ``path`` names it."""
+
+    def __init__(self, path: str | PathLike[str] | None, problem: str) -> None:
+        self.path = None if path is None else str(path)
+        self.problem = problem
+        where = f"{self.path}: " if self.path else ""
+        super().__init__(f"{where}{problem}")
+
+
+class UnsupportedFormatError(InputError):
+    """The file's extension or content is not a format unionnlp reads."""
+
+
+class DecodeError(InputError):
+    """The bytes decode in none of the supported text encodings."""
+
+
+class CorruptFileError(InputError):
+    """A .docx or .pdf that its reader rejects (truncated, encrypted, not really one)."""
+
+
+class ModelError(UnionNLPError):
+    """A theme model cannot be loaded, trained or applied."""
+
+
+class CorpusError(UnionNLPError):
+    """The labelled corpus (packaged or the user's) is malformed."""
+
+
+class ConfigError(UnionNLPError, ValueError):
+    """An unknown option, backend or format name."""
+
+
+def unknown_name(kind: str, name: str, valid: Iterable[str]) -> ConfigError:
+    """Build the error for a name that is not in a registry, listing the valid ones."""
+    choices = ", ".join(sorted(valid))
+    return ConfigError(f"unknown {kind} {name!r}; choose one of: {choices}")

@@ -1,0 +1,139 @@
+"""Split normalised text into lines and tell what each line is.
+
+A line is furniture (page numbers, web navigation), part of a title block
+(subtitle, byline), a headline, or body text; headlines carry their numbering
+style so that nesting levels can be inferred per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Line", "ends_sentence", "split_lines"]
+
+HEADLINE_MAX = 40
+_CN_NUM = "一二三四五六七八九十百零〇两"
+
+#: Numbering styles of headlines, tried in order; the key names the style.
+_NUMBERED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^第[{_CN_NUM}\d]+(?:部分|章|篇|节)")),
+    ("cn", re.compile(rf"^[{_CN_NUM}]+[、，．.]\s*")),
+    ("paren_cn", re.compile(rf"^[（(][{_CN_NUM}]+[）)]\s*")),
+    ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*")),
+    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
+)
+_MARKDOWN = re.compile(r"^(#{1,6})\s+")
+
+_FINAL = set("。！？!?…；;")
+_CLOSERS = "”’」』）)》】\"'"
+_NOT_HEADLINE_END = set("，、,：:（(“‘《—-")
+
+_FURNITURE = re.compile(
+    r"""^(?:
+        [-—–_\s]*\d{1,4}[-—–_\s]*$                              # page number: 3, - 3 -
+      | 第\s*\d+\s*[版页]\b.*$                                   # 第3版 ...
+      | 第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?$
+      | \d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*.{0,12}$
+      | (?:版面|本版编辑|责任编辑|责编|编辑|校对|美编|审核|来源|作者|发布时间|发布日期|浏览次数|点击数|阅读数)\s*[:：].{0,60}$
+      | .*(?:发布时间|浏览次数|点击次数|阅读次数)\s*[:：].*$
+      | .*【\s*字[体号].*】.*$
+      | (?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享)[:：\s].{0,40}$
+      | (?:打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享到)\s*$
+      | (?:上一篇|下一篇|上一条|下一条)\s*[:：].{0,80}$
+      | .*(?:版权所有|Copyright|ICP备|网安备|技术支持\s*[:：]).*$
+      | (?:首页|当前位置\s*[:：]|您的位置\s*[:：]|您现在的位置\s*[:：]).{0,80}$
+      | .{0,60}\s*[>＞»]\s*.{0,30}[>＞»].{0,40}$                   # breadcrumb a > b > c
+    )""",
+    re.VERBOSE,
+)
+_SUBTITLE = re.compile(r"^(?:——|－－|--|—)\s*\S")
+_BYLINE = re.compile(
+    r"^(?:[□■●◎◆▲]\s*\S|(?:本报|本刊|本网)(?:记者|通讯员|特约记者)|(?:记者|通讯员|文|作者|文/图|图/文)\s*[:：/／\s])"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: stripped ``text``, its ``offset`` in the text, and what it is.
+
+    ``kind`` is ``furniture``, ``subtitle``, ``byline``, ``headline`` or ``body``;
+    ``style`` names a headline's numbering (``md1``..``md6``, ``part``, ``cn``, ``plain``...).
+    """
+
+    text: str
+    offset: int
+    number: int
+    kind: str
+    style: str | None = None
+    hint: int | None = None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence (final punctuation, possibly inside closing quotes)."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and (t[-1] in _FINAL or t[-1] in ":：")
+
+
+def numbering(text: str) -> tuple[str | None, int]:
+    """The numbering style that opens ``text`` and the length of its marker."""
+    m = _MARKDOWN.match(text)
+    if m:
+        return f"md{len(m.group(1))}", m.end()
+    for style, pattern in _NUMBERED:
+        m = pattern.match(text)
+        if m:
+            return style, m.end()
+    return None, 0
+
+
+def _is_headline(text: str, style: str | None) -> bool:
+    if style is not None and style.startswith("md"):
+        return True
+    if len(text) > HEADLINE_MAX or text[-1] in _NOT_HEADLINE_END:
+        return False
+    if text.rstrip(_CLOSERS)[-1:] in _FINAL:
+        return False
+    # A headline names a topic; a line with two clauses of prose and a verb-heavy tail is rarer
+    # than a title with a comma, so only sentence punctuation inside disqualifies it.
+    return not any(ch in "。！？；;" for ch in text)
+
+
+def classify(text: str, hint: int | None = None) -> tuple[str, str | None]:
+    """Kind and numbering style of one stripped line; ``hint`` is a format's heading level."""
+    if hint is not None:
+        return "headline", f"hint{hint}"
+    if _FURNITURE.match(text):
+        return "furniture", None
+    if _SUBTITLE.match(text) and len(text) <= 60:
+        return "subtitle", None
+    if _BYLINE.match(text) and len(text) <= 40:
+        return "byline", None
+    style, _ = numbering(text)
+    if _is_headline(text, style):
+        return "headline", style or "plain"
+    return "body", style
+
+
+def split_lines(
+    text: str, hints: dict[int, int] | None = None, view: str | None = None
+) -> list[Line]:
+    """Every non-blank line of ``text`` with its offset and kind.
+
+    ``view`` is a same-length rendering of ``text`` (the simplified form of a
+    traditional text) on which lines are classified; ``Line.text`` stays original.
+    """
+    hints = hints or {}
+    view = text if view is None else view
+    lines: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            seen = view[start:start + len(stripped)]
+            kind, style = classify(seen, hints.get(number))
+            lines.append(Line(stripped, start, number, kind, style, hints.get(number)))
+        pos += len(raw) + 1
+    return lines

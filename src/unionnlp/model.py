@@ -1,0 +1,193 @@
+"""The document model: frozen dataclasses passed between stages, dicts only at export.
+
+Report > Article (title, subtitle, byline) > Section (heading, level) > Paragraph.
+Offsets are character offsets into the decoded source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "SCHEMA",
+    "THEMES",
+    "Article",
+    "Figure",
+    "Keyword",
+    "Paragraph",
+    "Report",
+    "Section",
+    "Source",
+]
+
+SCHEMA = "unionnlp/1"
+
+#: Theme ids and their Chinese names, in output order.
+THEMES: dict[str, str] = {
+    "org_building": "组织建设",
+    "worker_aid": "帮扶救助",
+    "rights_protection": "维权",
+    "skills_training": "技能培训",
+}
+
+
+def _round(x: float) -> float:
+    """Round scores and weights so output bytes do not depend on float noise."""
+    return round(float(x), 4)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Text read from one input, before any structure is found.
+
+    ``heading_hints`` maps line numbers of ``text.split("\\n")`` to a heading level
+    (0 = article title) where the format itself says so (.docx styles).
+    """
+
+    text: str
+    path: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+    heading_hints: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A term and its TF-IDF weight in the text it describes."""
+
+    term: str
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "weight": _round(self.weight)}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A statistic the report states: ``value`` ``unit`` of ``subject``, found at ``offset``."""
+
+    value: float
+    unit: str
+    subject: str
+    text: str
+    approximate: bool = False
+    offset: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "value": value,
+            "unit": self.unit,
+            "subject": self.subject,
+            "text": self.text,
+            "approximate": self.approximate,
+            "offset": self.offset,
+        }
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph, repaired where extraction broke it; ``lead_in`` is a bold-style opener."""
+
+    text: str
+    offset: int
+    lead_in: str | None = None
+    themes: tuple[str, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "offset": self.offset,
+            "lead_in": self.lead_in,
+            "themes": list(self.themes),
+            "scores": {k: _round(v) for k, v in self.scores.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    """Paragraphs under one headline; ``heading`` is None for an article's lead."""
+
+    heading: str | None
+    level: int
+    paragraphs: tuple[Paragraph, ...] = ()
+    offset: int | None = None
+    keywords: tuple[Keyword, ...] = ()
+    summary: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "level": self.level,
+            "offset": self.offset,
+            "keywords": [k.to_dict() for k in self.keywords],
+            "summary": list(self.summary),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a report or newspaper page, with its title block."""
+
+    title: str | None
+    subtitle: str | None = None
+    byline: str | None = None
+    sections: tuple[Section, ...] = ()
+    offset: int | None = None
+    keywords: tuple[Keyword, ...] = ()
+    summary: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """All paragraphs of the article, in order."""
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "offset": self.offset,
+            "keywords": [k.to_dict() for k in self.keywords],
+            "summary": list(self.summary),
+            "sections": [s.to_dict() for s in self.sections],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything unionnlp knows about one input; ``dropped`` keeps furniture lines removed."""
+
+    source: str | None
+    articles: tuple[Article, ...] = ()
+    dropped: tuple[str, ...] = ()
+    format: str = "text"
+    encoding: str | None = None
+    traditional: bool = False
+    keywords: tuple[Keyword, ...] = ()
+    summary: tuple[str, ...] = ()
+    theme_shares: dict[str, float] = field(default_factory=dict)
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """All paragraphs of the report, in article order."""
+        return tuple(p for a in self.articles for p in a.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "traditional": self.traditional,
+            "keywords": [k.to_dict() for k in self.keywords],
+            "summary": list(self.summary),
+            "theme_shares": {k: _round(v) for k, v in self.theme_shares.items()},
+            "figures": [f.to_dict() for f in self.figures],
+            "dropped": list(self.dropped),
+            "articles": [a.to_dict() for a in self.articles],
+        }

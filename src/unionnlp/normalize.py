@@ -1,0 +1,33 @@
+"""Length-preserving character normalisation, so offsets into the source stay valid.
+
+Each step is a pure ``str -> str`` function; :func:`normalize` composes them.
+"""
+
+from __future__ import annotations
+
+__all__ = ["fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+              for cp in range(r[0], r[1] + 1)}
+_FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
+_SPACES = {cp: ord(" ") for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x09)}
+
+
+def fold_newlines(text: str) -> str:
+    """Turn CRLF and CR line ends into LF (the only step that may shorten the text)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fold_fullwidth(text: str) -> str:
+    """Map full-width digits, Latin letters, ``％`` and ``．`` to ASCII; Chinese punctuation stays."""
+    return text.translate(_FULLWIDTH)
+
+
+def fold_spaces(text: str) -> str:
+    """Map the ideographic space, NBSP, tabs and zero-width spaces to a plain space."""
+    return text.translate(_SPACES)
+
+
+def normalize(text: str) -> str:
+    """All normalisation steps, in order; offsets after :func:`fold_newlines` are preserved."""
+    return fold_spaces(fold_fullwidth(fold_newlines(text)))

@@ -1,0 +1,187 @@
+"""Repair what extraction broke: hard-wrapped lines and paragraphs split mid-sentence.
+
+Works on classified lines and returns blocks: title blocks (title, ——subtitle,
+byline), headlines, paragraphs and furniture. A paragraph whose first part does
+not end a sentence is joined to the next body line, across page furniture and
+across a title block that newspaper layout dropped into it; the title block
+keeps its place after the joined paragraph and is marked ``interrupts``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .lines import Line, ends_sentence, numbering
+
+__all__ = ["Block", "repair"]
+
+_DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
+_SPEAKER_LINE = re.compile(
+    r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·]{2,5}$"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the repaired document.
+
+    ``kind`` is ``title`` (``lines`` holds the title block's lines), ``headline``,
+    ``para`` or ``furniture``. ``pieces`` are the (offset, text) parts a repaired
+    paragraph was joined from. ``interrupts`` marks a title block that sat inside
+    a broken paragraph.
+    """
+
+    kind: str
+    lines: tuple[Line, ...]
+    interrupts: bool = False
+
+    @property
+    def text(self) -> str:
+        """A paragraph's repaired text (parts joined, a space only between Latin words)."""
+        out = self.lines[0].text
+        for prev, line in zip(self.lines, self.lines[1:], strict=False):
+            latin = prev.text[-1:].isalnum() and prev.text[-1:].isascii() and line.text[:1].isascii()
+            out += (" " if latin else "") + line.text
+        return out
+
+    @property
+    def offset(self) -> int:
+        return self.lines[0].offset
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap_width(lines: Sequence[Line]) -> int | None:
+    """The display width at which a hard-wrapped text breaks its lines, if it is one."""
+    widths = [_width(x.text) for x in lines if x.kind != "furniture" and len(x.text) >= 12]
+    if len(widths) < 8:
+        return None
+    counts = Counter(widths)
+    best, _ = max(counts.items(), key=lambda kv: (sum(counts[w] for w in range(kv[0] - 2,
+                                                                              kv[0] + 1)), kv[0]))
+    near = sum(counts[w] for w in range(best - 2, best + 1))
+    return best if near >= max(5, len(widths) // 4) else None
+
+
+def _unwrap(lines: list[Line]) -> list[Line]:
+    """Treat lines that fill a hard-wrapped text's width as body text, whatever they look like."""
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Line] = []
+    wrapped_before = False
+    for line in lines:
+        full = _width(line.text) >= width - 2 and not ends_sentence(line.text)
+        if line.kind == "headline" and line.hint is None and (full or wrapped_before):
+            line = replace(line, kind="body")
+        out.append(line)
+        wrapped_before = full and line.kind == "body"
+    return out
+
+
+def _title_block_at(lines: Sequence[Line], i: int) -> int:
+    """Length of the title block starting at ``i`` (0 when there is none).
+
+    A title block is one or two plain headlines followed by a ——subtitle and/or a
+    byline, or such a subtitle/byline alone; a format's title hint is one too.
+    """
+    n = len(lines)
+    j = i
+    if j < n and lines[j].hint == 0:
+        j += 1
+    else:
+        while j < n and j - i < 2 and lines[j].kind == "headline" and lines[j].style == "plain":
+            j += 1
+    k = j
+    while k < n and k - j < 3 and lines[k].kind in ("subtitle", "byline"):
+        k += 1
+    if k > j or (j > i and lines[i].hint == 0):
+        return k - i
+    return 0
+
+
+def _opening_block(lines: Sequence[Line]) -> int:
+    """Length of the document's opening title block: a title without subtitle or byline
+    counts here, with the date and speaker lines of reports and speeches."""
+    n = _title_block_at(lines, 0)
+    if n:
+        return n
+    if not lines or lines[0].kind != "headline" or lines[0].style not in ("plain", "hint0"):
+        return 0
+    j = 1
+    while j < len(lines) and j < 4 and (
+        _DATE_LINE.match(lines[j].text) or _SPEAKER_LINE.match(lines[j].text)
+        or lines[j].kind in ("subtitle", "byline")
+    ):
+        j += 1
+    return j
+
+
+def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
+    """Index of the body line that continues the broken paragraph ending at ``i - 1``,
+    skipping furniture and at most one title block, and whether a title block was skipped."""
+    j, skipped = i, False
+    while j < len(lines):
+        line = lines[j]
+        if line.kind == "furniture":
+            j += 1
+            continue
+        if not skipped:
+            n = _title_block_at(lines, j)
+            if n:
+                j, skipped = j + n, True
+                continue
+        if line.kind == "body" and numbering(line.text)[0] is None:
+            return j, skipped
+        return None
+    return None
+
+
+def repair(lines: Sequence[Line]) -> list[Block]:
+    """Group classified lines into blocks, joining paragraphs that extraction broke."""
+    work = _unwrap(list(lines))
+    blocks: list[Block] = []
+    n0 = _opening_block(work)
+    if n0:
+        blocks.append(Block("title", tuple(work[:n0])))
+    i = n0
+    while i < len(work):
+        line = work[i]
+        n = _title_block_at(work, i)
+        if n:
+            blocks.append(Block("title", tuple(work[i:i + n])))
+            i += n
+            continue
+        if line.kind != "body":
+            kind = "furniture" if line.kind == "furniture" else "headline"
+            if line.kind in ("subtitle", "byline"):
+                kind = "para"
+            blocks.append(Block(kind, (line,)))
+            i += 1
+            continue
+        parts = [line]
+        held: list[Block] = []
+        i += 1
+        while not ends_sentence(parts[-1].text):
+            found = _continuation(work, i)
+            if found is None:
+                break
+            j, skipped = found
+            between = work[i:j]
+            for x in between:
+                if x.kind == "furniture":
+                    held.append(Block("furniture", (x,)))
+            titles = [x for x in between if x.kind != "furniture"]
+            if skipped and titles:
+                held.append(Block("title", tuple(titles), interrupts=True))
+            parts.append(work[j])
+            i = j + 1
+        blocks.append(Block("para", tuple(parts)))
+        blocks.extend(held)
+    return blocks
