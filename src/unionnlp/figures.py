@@ -1,0 +1,367 @@
+"""Key figures: the statistics a report states, as :class:`~unionnlp.model.Figure` records.
+
+A figure is a number followed by a unit (``32689场次``, ``688.31万元``, ``95.96%``).
+A number without a unit is never a figure. The rules:
+
+Numbers
+    Arabic digits (half- or full-width), thousands separators (``1,200``) and decimals
+    (``1.76``); Chinese numerals that contain a place character 十/百/千/万/亿 (``十五``,
+    ``三千``, ``两万``, ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
+    numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
+    these are idioms, list labels or years, not statistics.
+
+Multipliers 万/亿/千/千万/百万/万亿
+    Applied to counts: ``1.76万个`` is 17600 个, ``18.99万人`` is 189900 人. Money keeps
+    the report's unit: when 元 directly follows 万 or 亿, the unit is 万元 or 亿元 and the
+    value is expressed in it (``688.31万元`` is 688.31 万元, ``两万元`` is 2 万元,
+    ``3千万元`` is 3000 万元); otherwise money is in 元 (``5千元`` is 5000 元).
+
+Units
+    Counters and measures written right after the number (个 家 人 名 位 人次 场 场次 期
+    份 条 项 户 所 次 件 起 篇 册 … 元 % ‰ 个百分点 倍 吨 亩 …), kept as written: 名 stays
+    名. Time words (年 月 日 天 时 分 秒 周年) and 岁 are not units, so years, dates,
+    times, durations (``过去5年``) and ages (``62岁``) are skipped.
+
+Approximation
+    ``approximate`` is True for 近/将近/接近/约/大约/超过/超/逾/不少于/不低于 before the
+    number, 余/多/来 after it (``5000余名``, ``1万多人次``, ``300多万元``) and 左右/以上/以下
+    after the unit. ``value`` is the stated number (``近3000名`` is 3000). ``text`` includes
+    these markers, so ``text`` and ``offset`` cover ``近3000名`` from 近.
+
+Skipped
+    Ordinals (``第3版``, ``第一届``), digits glued to letters, other digits or a date/time
+    separator (``023-6866…``, ``8:30``), numbers with a leading zero, digit strings of 11 or
+    more digits (phone-like), years in ``2012届``. A range ``300元~5000元`` gives two figures.
+
+Subject
+    The phrase the figure measures, at most 16 characters. Normally it is the clause
+    before the figure (back to the last punctuation mark or the previous figure), with
+    brackets' contents and quote marks removed, cut after the last predicate-opening
+    adverb (共, 共有, 累计, 其中, 目前, 已经 …) and stripped of a trailing verb of reaching
+    (达到, 达, 为, 超过 …): ``全区总计开展劳动竞赛32689场次`` → ``开展劳动竞赛``,
+    ``建会率达到95.96%`` → ``建会率``. When the figure is directly followed by a noun
+    phrase (``近3000名失业人员的…``, ``5000余名职工参与学习``), when the clause before ends in
+    了 or 的 or 和/与/及 (``困难职工和15名“五老”人员``), or when it is empty, the noun
+    phrase after the figure is used instead, cut at the first 的 or verb such as
+    参与/提供/为. List labels (二是) and bare scopes (全区) are not subjects. A subject is
+    empty only when both sides of the figure are.
+
+Everything is compiled regular expressions and bounded look-arounds: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from unionnlp.model import Figure
+
+__all__ = ["extract_figures"]
+
+_MAX_SUBJECT = 16
+_WINDOW = 48  # characters of context looked at on each side of a figure
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
+_CN = rf"[一二两三四五六七八九十][{_CN_CHARS}]*"
+
+
+def _number(prefix: str) -> str:
+    """A number pattern with named groups ``<prefix>arabic`` and ``<prefix>cn``."""
+    return (
+        rf"(?:(?<![0-9０-９A-Za-z.．])(?P<{prefix}arabic>{_ARABIC})"
+        rf"|(?<![{_CN_CHARS}])(?P<{prefix}cn>{_CN}))"
+    )
+
+
+_PREFIX = (
+    r"(?P<pre>将近|接近|大约|超过|不少于|不低于|不下|逾"
+    r"|(?<![附最临邻亲])近|(?<![签合契条公节制预履违相邀特续])约|(?<![赶高])超)?"
+)
+_MULT = r"(?P<mult>万亿|千万|百万|万|亿|千)?"
+# Longest alternatives first; look-aheads keep words such as 项目, 部门, 组织 out.
+_UNITS = (
+    r"个百分点|百分点|人次|场次|户次|批次|班次|家次|平方米|公里"
+    r"|个(?!月|小时|工作日|星期|季度)|家(?!庭|属|长|乡|园)|人(?!民)"
+    r"|名(?!单|称|义|誉|额|牌)|位(?!于|置)|场(?!所|地|馆|景|面|合)"
+    r"|期(?!间|末|初|刊|望|待)|份(?!额)|条(?!件|例|款)|项(?!目)|户(?!口|籍|外)"
+    r"|所(?!有|以|在|属|得)|次(?!年|日)|件|起(?!来|步|点|草|诉)|篇|册|本(?!地|区|市|年|月|次|着|身|部)"
+    r"|套|台(?!账|湾|阶)|辆|处(?!理|置|分|长)|座(?!谈)|间(?!隙)|张|支(?!持|出|付|援|部)"
+    r"|批(?!准|评|复)|班(?!组|子|长)|届|轮|宗|部(?!门|分|署|长|委)|种(?!植|子|类)|类"
+    r"|组(?!织|建|成|长)|队(?!伍|员|长)|元(?!旦|素|月)|倍|吨|亩|%|％|‰"
+)
+_FIGURE_RE = re.compile(
+    _PREFIX
+    + r"(?:百分之"
+    + _number("p")
+    + r"|"
+    + _number("")
+    + r"(?P<a1>余|多|来)?"
+    + _MULT
+    + r"(?P<a2>余|多)?"
+    + rf"(?P<unit>{_UNITS}))"
+    + r"(?P<post>左右|以上|以下)?"
+)
+
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_MULTIPLIERS = {
+    "": 1,
+    "千": 1000,
+    "万": 10**4,
+    "百万": 10**6,
+    "千万": 10**7,
+    "亿": 10**8,
+    "万亿": 10**12,
+}
+_YEAR_UNITS = {"届"}
+
+# --- subject ---------------------------------------------------------------------------
+
+_DELIMS = frozenset("，。；：！？、,;:!?\n\r\t 　…—～~|/")
+_OPEN = "（(【["
+_CLOSE = "）)】]"
+_QUOTES_RE = re.compile(r"[“”‘’\"'「」『』《》〈〉\s]")
+# Adverbs that open a predicate: the subject starts after the last one.
+_MARKER_RE = re.compile(
+    r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
+    r"|共同|(?<![公总])共(?![享青产性识赢建])"
+    r"|其中|此外|另外|同时|全年|今年|去年|当年|目前|已经|(?<!而)已|先后|相继|分别"
+    r"|(?<!不)仅|还(?![款贷原清])|又|便(?![民利捷于])"
+)
+_TRAILING_RE = re.compile(
+    r"(?:达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及)$"
+)
+_LEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)?(?:[0-9]{4}年(?:底|初|末|以来)?)?"
+    r"(?:以及|并且|而且|并|和|与|及|且)?"
+)
+_LIST_END_RE = re.compile(r"(?:和|与|及)$")
+_SCOPE_ONLY_RE = re.compile(
+    r"^[为对向给在]?(?:全区|全市|全县|全省|全国|全镇|全集团|全公司|该区|该市|该县|该公司)$"
+)
+_BEFORE_NEEDS_AFTER_RE = re.compile(r"[了的]$")
+_AFTER_LEADING_RE = re.compile(r"^(?:的|都是|均为|均是|都|均|是|为)")
+_AFTER_CUT_RE = re.compile(
+    r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
+    r"|共计|累计"
+)
+_SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
+
+
+def extract_figures(text: str, offset: int = 0) -> list[Figure]:
+    """Return the figures stated in ``text``, in text order.
+
+    ``offset`` is added to each figure's position, for text cut from a larger document.
+    """
+    figures: list[Figure] = []
+    matches = [m for m in _FIGURE_RE.finditer(text) if not _skip(text, m)]
+    prev_end = 0
+    for i, m in enumerate(matches):
+        parsed = _value(m)
+        if parsed is None:
+            continue
+        value, unit = parsed
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        figures.append(
+            Figure(
+                value=value,
+                unit=unit,
+                subject=_subject(text, m.start(), m.end(), prev_end, next_start),
+                text=m.group(0),
+                approximate=bool(m["pre"] or m["a1"] or m["a2"] or m["post"]),
+                offset=m.start() + offset,
+            )
+        )
+        prev_end = m.end()
+    return figures
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+def _skip(text: str, m: re.Match[str]) -> bool:
+    """True for ordinals, codes, dates and phone-like digit strings."""
+    start = m.start()
+    if start > 0 and text[start - 1] == "第":
+        return True
+    arabic = m["arabic"] or m["parabic"]
+    if arabic is None:
+        return False
+    num_start = m.start("arabic") if m["arabic"] else m.start("parabic")
+    if num_start >= 2 and text[num_start - 1] in "-/:－／：" and text[num_start - 2].isdigit():
+        return True
+    digits = arabic.translate(_FULLWIDTH).replace(",", "")
+    whole = digits.split(".")[0]
+    if len(whole) > 1 and whole.startswith("0"):
+        return True
+    if len(whole) >= 11:
+        return True
+    end = m.end("arabic") if m["arabic"] else m.end("parabic")
+    if end < len(text) and text[end] in "-/:－／：" and text[end + 1 : end + 2].isdigit():
+        return True
+    return m["unit"] in _YEAR_UNITS and len(whole) == 4 and 1900 <= int(whole) <= 2100
+
+
+def _parse_arabic(s: str) -> Decimal | None:
+    try:
+        return Decimal(s.translate(_FULLWIDTH).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _parse_cn(s: str) -> Decimal | None:
+    """Parse a Chinese numeral with at least one place character; None if malformed."""
+    if not any(c in "十百千万亿" for c in s):
+        return None
+    total = 0  # complete 亿 groups
+    wan = 0  # the 万 group
+    section = 0  # below 万
+    digit: int | None = None
+    last_place = 0  # place value just written, for 三万五 / 一千二
+    for ch in s:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None
+            digit = _CN_DIGITS[ch]
+        elif ch in "零〇":
+            if digit is not None:
+                return None
+            last_place = 0
+        elif ch in _CN_SMALL:
+            place = _CN_SMALL[ch]
+            section += (1 if digit is None else digit) * place
+            digit, last_place = None, place
+        elif ch == "万":
+            wan = (section + (digit or 0)) * 10**4
+            section, digit, last_place = 0, None, 10**4
+        elif ch == "亿":
+            total = (total + wan + section + (digit or 0)) * 10**8
+            wan, section, digit, last_place = 0, 0, None, 10**8
+        else:
+            return None
+    if digit is not None:
+        section += digit * (last_place // 10 if last_place >= 10 else 1)
+    return Decimal(total + wan + section)
+
+
+def _value(m: re.Match[str]) -> tuple[float, str] | None:
+    """The figure's value and unit, with the multiplier applied (money keeps 万元/亿元)."""
+    if m["parabic"] or m["pcn"]:
+        number = _parse_arabic(m["parabic"]) if m["parabic"] else _parse_cn(m["pcn"])
+        return None if number is None else (float(number), "%")
+    number = _parse_arabic(m["arabic"]) if m["arabic"] else _parse_cn(m["cn"])
+    if number is None:
+        return None
+    mult = m["mult"] or ""
+    total = number * _MULTIPLIERS[mult]
+    unit = "%" if m["unit"] == "％" else m["unit"]
+    if unit == "元":
+        scale = mult[-1:] or (m["cn"][-1] if m["cn"] else "")
+        if scale in ("万", "亿"):
+            total /= _MULTIPLIERS[scale]
+            unit = scale + "元"
+    return float(total), unit
+
+
+# --- subject ---------------------------------------------------------------------------
+
+
+def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) -> str:
+    """The phrase a figure at ``text[start:end]`` measures (see the module docstring)."""
+    raw = _clause_before(text, start, prev_end)
+    # "A和N个B": the clause before is the previous item of a list, not this subject.
+    before = "" if _LIST_END_RE.search(raw) else _trim_before(raw)
+    after = _phrase_after(text, end, next_start)
+    follower = text[end : end + 1]
+    # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
+    attributive = _is_cjk(follower) and follower != "的" and "了" not in after
+    if attributive or not before or _BEFORE_NEEDS_AFTER_RE.search(before):
+        candidates = (after, before, raw)
+    else:
+        candidates = (before, after, raw)
+    for candidate in candidates:
+        if candidate:
+            return _shorten(candidate, keep_end=candidate is not after)
+    return ""
+
+
+def _clause_before(text: str, start: int, prev_end: int) -> str:
+    lo = max(prev_end, start - _WINDOW)
+    window = text[lo:start]
+    cut = max((i for i, ch in enumerate(window) if ch in _DELIMS), default=-1)
+    return _QUOTES_RE.sub("", _drop_brackets(window[cut + 1 :]))
+
+
+def _trim_before(clause: str) -> str:
+    s = clause
+    while True:
+        stripped = _TRAILING_RE.sub("", s)
+        if stripped == s:
+            break
+        s = stripped
+    cut = max((m.end() for m in _MARKER_RE.finditer(s)), default=0)
+    if cut < len(s):
+        s = s[cut:]
+    s = _LEADING_RE.sub("", s)
+    return "" if _SCOPE_ONLY_RE.match(s) else s
+
+
+def _phrase_after(text: str, end: int, next_start: int) -> str:
+    stop = min(next_start, end + _WINDOW)
+    window = text[end:stop]
+    cut = next((i for i, ch in enumerate(window) if ch in _DELIMS), len(window))
+    phrase = _QUOTES_RE.sub("", _drop_brackets(window[:cut], keep_open=False))
+    phrase = _AFTER_LEADING_RE.sub("", phrase)
+    m = _AFTER_CUT_RE.search(phrase)
+    if m is not None and m.start() > 0:
+        phrase = phrase[: m.start()]
+    return _TRAILING_RE.sub("", phrase)
+
+
+def _drop_brackets(s: str, keep_open: bool = True) -> str:
+    """Remove bracketed spans; an unclosed bracket keeps only what follows it (or precedes)."""
+    out: list[str] = []
+    marks: list[int] = []
+    for ch in s:
+        if ch in _OPEN:
+            marks.append(len(out))
+        elif ch in _CLOSE:
+            if marks:
+                del out[marks.pop() :]
+            else:
+                out.clear()
+        else:
+            out.append(ch)
+    if marks:
+        out = out[marks[-1] :] if keep_open else out[: marks[0]]
+    return "".join(out)
+
+
+def _shorten(s: str, keep_end: bool) -> str:
+    """Cut ``s`` to at most 16 characters, at a function word where one allows it."""
+    if len(s) <= _MAX_SUBJECT:
+        return s
+    if not keep_end:
+        return s[:_MAX_SUBJECT]
+    for i, ch in enumerate(s):
+        if ch in _SOFT_BOUNDARIES and 2 <= len(s) - i - 1 <= _MAX_SUBJECT:
+            return s[i + 1 :]
+    return s[-_MAX_SUBJECT:]
+
+
+def _is_cjk(ch: str) -> bool:
+    return len(ch) == 1 and ("\u4e00" <= ch <= "\u9fff" or ch == "〇")

@@ -1,0 +1,235 @@
+"""Tests for figure extraction: numbers, units, approximation, skips, subjects, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unionnlp.figures import extract_figures
+from unionnlp.model import Figure
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_9586f3886ee54ef2.txt"
+
+
+def _one(text: str) -> Figure:
+    figures = extract_figures(text)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def _by_text(figures: list[Figure]) -> dict[str, Figure]:
+    return {f.text: f for f in figures}
+
+
+def test_empty_and_no_figures() -> None:
+    assert extract_figures("") == []
+    assert extract_figures("工会组织积极开展劳动竞赛，维护职工合法权益。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("全区总计开展劳动竞赛32689场次。", 32689, "场次"),
+        ("共签订集体合同1,200份。", 1200, "份"),
+        ("工会组织覆盖单位1.76万个。", 17600, "个"),
+        ("工会会员18.99万人。", 189900, "人"),
+        ("参赛职工20万人。", 200000, "人"),
+        ("女职工5千人。", 5000, "人"),
+        ("签订集体合同１２３份。", 123, "份"),
+        ("较上年提高2.5个百分点。", 2.5, "个百分点"),
+        ("建会率达到95.96%。", 95.96, "%"),
+        ("建会率达到95.96％。", 95.96, "%"),
+        ("劳动生产率增长2倍。", 2, "倍"),
+    ],
+)
+def test_arabic_numbers(text: str, value: float, unit: str) -> None:
+    figure = _one(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert figure.approximate is False
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("慰问困难职工三千人次。", 3000, "人次"),
+        ("新建工会组织一万二千个。", 12000, "个"),
+        ("发展会员两万名。", 20000, "名"),
+        ("开展培训十五期。", 15, "期"),
+        ("举办讲座一百二十三场。", 123, "场"),
+        ("培训职工三万五人。", 35000, "人"),
+        ("资助学生一千零二名。", 1002, "名"),
+        ("入会率达到百分之九十五。", 95, "%"),
+        ("入会率达到百分之95.5。", 95.5, "%"),
+    ],
+)
+def test_chinese_numerals(text: str, value: float, unit: str) -> None:
+    figure = _one(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("共筹集各类帮扶资金688.31万元。", 688.31, "万元"),
+        ("投入资金1.5亿元。", 1.5, "亿元"),
+        ("为困难职工发放医疗救助金两万元。", 2, "万元"),
+        ("投入资金3千万元。", 3000, "万元"),
+        ("发放慰问金6000元。", 6000, "元"),
+        ("发放慰问金5千元。", 5000, "元"),
+        ("发放慰问金３０万元。", 30, "万元"),
+    ],
+)
+def test_money_keeps_report_unit(text: str, value: float, unit: str) -> None:
+    figure = _one(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "value", "unit"),
+    [
+        ("解决了近3000名失业人员的就业难题。", "近3000名", 3000, "名"),
+        ("5000余名职工参与学习。", "5000余名", 5000, "名"),
+        ("收集建设性意见200多条。", "200多条", 200, "条"),
+        ("与职工座谈达1万多人次。", "1万多人次", 10000, "人次"),
+        ("职工18万余人。", "18万余人", 180000, "人"),
+        ("发放慰问金5000多万元。", "5000多万元", 5000, "万元"),
+        ("帮扶站点约300个。", "约300个", 300, "个"),
+        ("会员入会率超过96%。", "超过96%", 96, "%"),
+        ("受益群众300人左右。", "300人左右", 300, "人"),
+        ("覆盖率达80%以上。", "80%以上", 80, "%"),
+        ("共建职工书屋十余个。", "十余个", 10, "个"),
+        ("发放不低于100元的补助。", "不低于100元", 100, "元"),
+    ],
+)
+def test_approximations(text: str, figure_text: str, value: float, unit: str) -> None:
+    figure = _one(text)
+    assert figure.text == figure_text
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert figure.approximate is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012年又举办了表彰活动。",
+        "二〇二三年全省工会工作会议召开。",
+        "5月8日上午9时召开大会。",
+        "会议于8:30开始。",
+        "第3版刊登了第一届劳模名单。",
+        "第12名选手获奖。",
+        "联系电话023-68881234。",
+        "热线13812345678个",
+        "2012届毕业生。",
+        "过去5年，近3年来，连续6年位居榜首。",
+        "今年62岁的劳模雷胜英。",
+        "1.加强组织建设；2、开展劳动竞赛；（一）创新工作。",
+        "市、区、企业三个层面，每年开展一次体检，送一份礼品。",
+        "建功十二五，打造12345工作法，世界500强企业。",
+        "力排万难，千万不要放松。",
+    ],
+)
+def test_skips_non_statistics(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_range_gives_two_figures() -> None:
+    figures = extract_figures("可以借到300元~5000元的互助款。")
+    assert [(f.value, f.unit) for f in figures] == [(300, "元"), (5000, "元")]
+    assert figures[1].subject == "互助款"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("参赛职工20万人，全区总计开展劳动竞赛32689场次。", "开展劳动竞赛"),
+        ("覆盖企业3179家，建会率达到95.96%，", "建会率"),
+        ("截至目前，该区总工会共筹集各类帮扶资金688.31万元，", "筹集各类帮扶资金"),
+        ("目前该区共有工会组织7037家，", "工会组织"),
+        ("全年累计慰问困难职工2.8万人次；", "慰问困难职工"),
+        ("其中，农民工会员1.76万余人。", "农民工会员"),
+        ("“工人先锋号”27个，", "工人先锋号"),
+        ("“五一劳动奖状”（奖章）获得者12名，", "五一劳动奖状获得者"),
+        ("协议签订总数达到680份，", "协议签订总数"),
+        ("解决了近3000名失业人员的就业难题。", "失业人员"),
+        ("5000余名职工参与学习。", "职工"),
+        ("为职工提高了15%的工资待遇。", "工资待遇"),
+        ("为全区165名困难职工免费做白内障手术。", "困难职工"),
+        ("二是开展劳动竞赛1.2万场次；", "开展劳动竞赛"),
+        ("会员共计3000人。", "会员"),
+    ],
+)
+def test_subjects(text: str, subject: str) -> None:
+    assert extract_figures(text)[-1].subject == subject
+
+
+def test_subject_in_lists() -> None:
+    text = "现共有爱心医院22家、爱心学校21所、爱心超市40家。"
+    assert [f.subject for f in extract_figures(text)] == ["爱心医院", "爱心学校", "爱心超市"]
+    text = "为2950名困难职工和15名“五老”人员、10名省部级劳动模范建立档案。"
+    assert [f.subject for f in extract_figures(text)] == ["困难职工", "五老人员", "省部级劳动模范"]
+
+
+def test_subject_is_short() -> None:
+    text = "在新中国成立60周年、建党90周年和五一国际劳动节等重大庆祝活动中大力开展了形势政策教育活动26场。"
+    figure = _one(text)
+    assert figure.subject == "形势政策教育活动"
+    long_clause = "该区总工会联合区人社局区商委区卫生局区教委等单位联动协调组织" * 2 + "300场"
+    assert 0 < len(_one(long_clause).subject) <= 16
+
+
+def test_offsets_and_order() -> None:
+    text = "过去5年，全区开展劳动竞赛32689场次，提供就业岗位4000余个，解决了近3000名失业人员的就业难题。"
+    for offset in (0, 1234):
+        figures = extract_figures(text, offset)
+        assert [f.text for f in figures] == ["32689场次", "4000余个", "近3000名"]
+        assert [f.offset for f in figures] == sorted(f.offset for f in figures)
+        for f in figures:
+            assert text[f.offset - offset :].startswith(f.text)
+    assert extract_figures(text)[2].offset == text.index("近3000名")
+
+
+def test_to_dict_round_trip() -> None:
+    figure = _one("工会组织覆盖单位1.76万个。")
+    assert figure.to_dict() == {
+        "value": 17600,
+        "unit": "个",
+        "subject": "工会组织覆盖单位",
+        "text": "1.76万个",
+        "approximate": False,
+        "offset": 8,
+    }
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed page not available")
+def test_real_newspaper_page() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    figures = extract_figures(text, offset=7)
+    assert len(figures) > 50
+    for f in figures:
+        assert text[f.offset - 7 :].startswith(f.text)
+        assert f.subject, f
+        assert len(f.subject) <= 16
+    assert [f.offset for f in figures] == sorted(f.offset for f in figures)
+
+    found = _by_text(figures)
+    assert found["32689场次"].value == 32689
+    assert found["32689场次"].unit == "场次"
+    assert found["32689场次"].subject == "开展劳动竞赛"
+    assert (found["688.31万元"].value, found["688.31万元"].unit) == (688.31, "万元")
+    assert "帮扶资金" in found["688.31万元"].subject
+    assert (found["95.96%"].value, found["95.96%"].subject) == (95.96, "建会率")
+    near = found["近3000名"]
+    assert (near.value, near.unit, near.approximate) == (3000, "名", True)
+    assert near.subject == "失业人员"
+    assert (found["1.76万个"].value, found["1.76万个"].unit) == (17600, "个")
+    assert found["1.76万个"].subject == "工会组织覆盖单位"
+    assert found["18.99万人"].value == 189900
+
+    texts = [f.text for f in figures]
+    assert all("年" not in t and "岁" not in t and "周" not in t for t in texts)
+    assert not any(f.value in (2002, 2009, 2011, 2012) for f in figures)
