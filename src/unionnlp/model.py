@@ -88,13 +88,17 @@ class Figure:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A body paragraph, repaired where extraction broke it; ``lead_in`` is a bold-style opener."""
+    """A body paragraph, repaired where extraction broke it; ``lead_in`` is a bold-style opener.
+
+    ``spans`` are the (offset, length) source pieces a repaired paragraph was joined from.
+    """
 
     text: str
     offset: int
     lead_in: str | None = None
     themes: tuple[str, ...] = ()
     scores: dict[str, float] = field(default_factory=dict)
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

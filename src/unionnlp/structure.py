@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .lines import Line, numbering, split_lines
 from .model import Article, Paragraph, Report, Section, Source
@@ -55,15 +56,39 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(_HAN_PAIR.findall(text))
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b[k] * idf.get(k, 1.0) ** 2 for k, w in a.items() if k in b)
-    if not dot:
-        return 0.0
-    na = math.sqrt(sum((w * idf.get(k, 1.0)) ** 2 for k, w in a.items()))
-    nb = math.sqrt(sum((w * idf.get(k, 1.0)) ** 2 for k, w in b.items()))
-    return dot / (na * nb)
+def _gram(texts: Sequence[str]) -> Any:
+    """Dot products of the texts' IDF-weighted character-bigram vectors."""
+    import numpy as np
+
+    vecs = [_bigrams(t) for t in texts]
+    df: Counter[str] = Counter()
+    for v in vecs:
+        df.update(v.keys())
+    idf = {k: math.log(len(vecs) / d) + 1.0 for k, d in df.items()}
+    weighted = [{k: c * idf[k] for k, c in v.items()} for v in vecs]
+    n = len(weighted)
+    gram = np.zeros((n, n))
+    for i, a in enumerate(weighted):
+        for j in range(i, n):
+            b = weighted[j]
+            small, large = (a, b) if len(a) <= len(b) else (b, a)
+            gram[i, j] = gram[j, i] = sum(w * large.get(k, 0.0) for k, w in small.items())
+    return gram
+
+
+def _similarities(gram: Any, members: list[int], items: Sequence[int]) -> Any:
+    """Cosine of each item with the sum of ``members``, leaving the item itself out."""
+    import numpy as np
+
+    idx = np.array(items, dtype=int)
+    total = gram[np.ix_(members, members)].sum()
+    to_side = gram[np.ix_(idx, members)].sum(axis=1) if len(idx) else np.zeros(0)
+    inside = np.isin(idx, members)
+    self_dot = gram[idx, idx]
+    dot = to_side - np.where(inside, self_dot, 0.0)
+    rest = total - np.where(inside, 2 * to_side - self_dot, 0.0)
+    norm = np.sqrt(self_dot * np.maximum(rest, 0.0))
+    return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
 
 
 def _split_point(run: Sequence[Block], anchor_a: str, anchor_b: str, min_a: int) -> int:
@@ -73,36 +98,32 @@ def _split_point(run: Sequence[Block], anchor_a: str, anchor_b: str, min_a: int)
     side's other blocks and anchor); then refined, block by block, by which side
     each block resembles more, until the split no longer moves.
     """
-    vecs = [_bigrams(_block_text(b)) for b in run]
-    va, vb = _bigrams(anchor_a), _bigrams(anchor_b)
-    df: Counter[str] = Counter()
-    for v in [*vecs, va, vb]:
-        df.update(v.keys())
-    n_docs = len(vecs) + 2
-    idf = {k: math.log(n_docs / d) + 1.0 for k, d in df.items()}
-    best, best_score = len(run), -math.inf
-    for k in range(min_a, len(run) + 1):
-        side_a = sum(vecs[:k], va.copy())
-        side_b = sum(vecs[k:], vb.copy())
-        score = sum(_cosine(v, side_a - v, idf) for v in vecs[:k])
-        score += sum(_cosine(v, side_b - v, idf) for v in vecs[k:])
+    n = len(run)
+    gram = _gram([_block_text(b) for b in run] + [anchor_a, anchor_b])
+    a, b = n, n + 1
+    everything = list(range(n))
+
+    def sides(k: int) -> tuple[list[int], list[int]]:
+        return [*range(k), a], [*range(k, n), b]
+
+    best, best_score = n, -math.inf
+    for k in range(min_a, n + 1):
+        side_a, side_b = sides(k)
+        score = float(_similarities(gram, side_a, range(k)).sum()
+                      + _similarities(gram, side_b, range(k, n)).sum())
         if score > best_score + 1e-9:
             best, best_score = k, score
     for _ in range(8):
-        side_a = sum(vecs[:best], va.copy())
-        side_b = sum(vecs[best:], vb.copy())
-        prefer_a = [
-            _cosine(v, side_a - v if i < best else side_a, idf)
-            - _cosine(v, side_b - v if i >= best else side_b, idf)
-            for i, v in enumerate(vecs)
-        ]
-        total, prefix = sum(prefer_a), 0.0
+        side_a, side_b = sides(best)
+        prefer_a = (_similarities(gram, side_a, everything)
+                    - _similarities(gram, side_b, everything))
+        total, prefix = float(prefer_a.sum()), 0.0
         moved, moved_score = best, -math.inf
-        for k in range(len(run) + 1):
+        for k in range(n + 1):
             if k >= min_a and 2 * prefix - total > moved_score + 1e-12:
                 moved, moved_score = k, 2 * prefix - total
-            if k < len(run):
-                prefix += prefer_a[k]
+            if k < n:
+                prefix += float(prefer_a[k])
         if moved == best:
             break
         best = moved
@@ -190,7 +211,9 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
             heading, paras = block.lines[0], []
         else:
             text = block.text
-            paras.append(Paragraph(text=text, offset=block.offset, lead_in=lead_in(text)))
+            spans = tuple((x.offset, len(x.text)) for x in block.lines)
+            paras.append(Paragraph(text=text, offset=block.offset, lead_in=lead_in(text),
+                                   spans=spans))
     close()
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),

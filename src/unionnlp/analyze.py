@@ -1,0 +1,54 @@
+"""The wiring: read → structure → segment → keywords, themes, summary, figures → Report."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .errors import ConfigError
+from .model import Report, Source
+
+__all__ = ["Options", "analyze", "analyze_file", "analyze_source"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what :func:`analyze` produces, in one place.
+
+    ``model`` is the path of a theme model trained with ``unionnlp train`` (None: the
+    packaged taxonomy); ``segmenter`` a backend name (``auto``, ``jieba``, ``rjieba``).
+    """
+
+    segmenter: str = "auto"
+    model: str | None = None
+    top_k: int = 10
+    section_top_k: int = 5
+    summary_sentences: int = 3
+    article_summary_sentences: int = 2
+
+    def __post_init__(self) -> None:
+        for name in ("top_k", "section_top_k", "summary_sentences", "article_summary_sentences"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
+
+
+DEFAULT = Options()
+
+
+def analyze_source(source: Source, options: Options = DEFAULT) -> Report:
+    """Analyse text already read: structure, keywords, themes, summaries and figures."""
+    from .pipeline import run
+
+    return run(source, options)
+
+
+def analyze(text: str, *, source: str | None = None, options: Options = DEFAULT) -> Report:
+    """Analyse a report given as a string; ``source`` is only recorded in the output."""
+    return analyze_source(Source(text=text, path=source), options)
+
+
+def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) -> Report:
+    """Read a .txt/.md/.docx/.html/.pdf report and analyse it."""
+    from .read import read
+
+    return analyze_source(read(path), options)

@@ -1,0 +1,166 @@
+"""Keywords by TF-IDF: what is distinctive about a text against union reports in general.
+
+The IDF is fitted with scikit-learn on the packaged corpus, so that words every
+union report uses (工会, 职工, 开展) rank low, and blended with jieba's
+general-Chinese IDF, which knows words the corpus never saw. Candidates are
+content words and recurring phrases of adjacent words (工会干部职业化).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from .model import Keyword
+from .resources import stopwords
+
+__all__ = ["KeywordExtractor", "candidates", "content_runs", "general_idf"]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_QUANTITY = re.compile(r"^[多余近约几数上]*[十百千万亿]*[多余]*(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|份|条|户|所|件|起|篇|册|人)?$")
+_IN_TEXT_PHRASE = 3
+_MAX_PHRASE = 3
+
+
+def _is_content(token: str, stop: frozenset[str]) -> bool:
+    return (
+        len(token) >= 2
+        and token not in stop
+        and _HAN.search(token) is not None
+        and _DIGIT.search(token) is None
+        and _QUANTITY.match(token) is None
+    )
+
+
+def content_runs(tokens: Sequence[str]) -> list[list[str]]:
+    """Maximal runs of adjacent content words; stop words, numbers, punctuation split runs."""
+    stop = stopwords()
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in tokens:
+        if _is_content(token, stop):
+            run.append(token)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def candidates(tokens: Sequence[str], *, max_phrase: int = _MAX_PHRASE) -> list[str]:
+    """Content words and every phrase of 2..``max_phrase`` adjacent content words."""
+    out: list[str] = []
+    for run in content_runs(tokens):
+        for n in range(1, max_phrase + 1):
+            out.extend("".join(run[i:i + n]) for i in range(len(run) - n + 1))
+    return out
+
+
+@cache
+def general_idf() -> dict[str, float]:
+    """jieba's general-Chinese IDF table, read from jieba's package data (not jieba.analyse)."""
+    from importlib.resources import files
+
+    table: dict[str, float] = {}
+    text = files("jieba").joinpath("analyse/idf.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    return table
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc
+
+
+class KeywordExtractor:
+    """TF-IDF keyword extractor with a domain IDF (scikit-learn estimator conventions).
+
+    ``blend`` is the weight of the domain IDF against jieba's general IDF in a
+    geometric mean; ``min_phrase_df`` the number of corpus documents a phrase
+    must recur in to be a term even when it occurs once in the text.
+    """
+
+    def __init__(self, *, blend: float = 0.6, min_phrase_df: int = 2) -> None:
+        self.blend = blend
+        self.min_phrase_df = min_phrase_df
+
+    def fit(self, token_docs: Iterable[Sequence[str]]) -> KeywordExtractor:
+        """Learn the domain IDF and the recurring phrases from segmented documents."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        token_docs = list(token_docs)
+        docs = [candidates(tokens) for tokens in token_docs]
+        vectorizer = TfidfVectorizer(analyzer=_identity, smooth_idf=True)
+        vectorizer.fit(docs)
+        vocab: dict[str, int] = vectorizer.vocabulary_
+        idf = vectorizer.idf_
+        self.n_docs_ = len(docs)
+        self.idf_ = {term: float(idf[i]) for term, i in vocab.items()}
+        self.max_idf_ = math.log((1 + self.n_docs_) / 1) + 1.0
+        phrase_df: Counter[str] = Counter()
+        for tokens in token_docs:
+            phrase_df.update({
+                "".join(run[i:i + n])
+                for run in content_runs(tokens)
+                for n in range(2, _MAX_PHRASE + 1)
+                for i in range(len(run) - n + 1)
+            })
+        self.phrases_ = frozenset(t for t, d in phrase_df.items() if d >= self.min_phrase_df)
+        general = general_idf()
+        self.general_max_ = max(general.values())
+        self.general_default_ = sorted(general.values())[len(general) // 2]
+        return self
+
+    def _check(self) -> None:
+        if not hasattr(self, "idf_"):
+            from .errors import ModelError
+
+            raise ModelError("KeywordExtractor is not fitted; call fit() first")
+
+    def idf(self, term: str, parts: Sequence[str] = ()) -> float:
+        """The blended IDF of a term (a phrase's general IDF is that of its rarest part)."""
+        self._check()
+        domain = self.idf_.get(term, self.max_idf_) / self.max_idf_
+        general = general_idf()
+        pieces = parts or (term,)
+        g = max(general.get(p, self.general_default_) for p in pieces)
+        return float(domain ** self.blend * (g / self.general_max_) ** (1 - self.blend))
+
+    def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
+        """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first.
+
+        A phrase is a candidate when it recurs in the corpus or three times in the text; of
+        two terms where one contains the other, only the better-scored one is kept.
+        """
+        self._check()
+        counts: Counter[str] = Counter()
+        parts: dict[str, tuple[str, ...]] = {}
+        for tokens in token_docs:
+            for run in content_runs(tokens):
+                for n in range(1, _MAX_PHRASE + 1):
+                    for i in range(len(run) - n + 1):
+                        term = "".join(run[i:i + n])
+                        counts[term] += 1
+                        parts.setdefault(term, tuple(run[i:i + n]))
+        kept = {
+            t: c for t, c in counts.items()
+            if len(parts[t]) == 1 or c >= _IN_TEXT_PHRASE or t in self.phrases_
+        }
+        scores = {t: (1.0 + math.log(c)) * self.idf(t, parts[t]) for t, c in kept.items()}
+        ranked = sorted(scores, key=lambda t: (-scores[t], t))
+        chosen: list[str] = []
+        for term in ranked:
+            if len(chosen) >= top_k:
+                break
+            if any(term in other or other in term for other in chosen):
+                continue
+            chosen.append(term)
+        norm = math.sqrt(sum(v * v for v in scores.values())) or 1.0
+        return [Keyword(t, scores[t] / norm) for t in chosen]

@@ -1,0 +1,124 @@
+"""Run every stage on one source; the only module that knows the order of the stages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from .analyze import Options
+from .convert import is_traditional, to_simplified
+from .figures import extract_figures
+from .keywords import KeywordExtractor
+from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
+from .normalize import normalize
+from .segment import Segmenter, get_segmenter
+from .structure import parse
+from .summarize import summarize
+from .themes import get_classifier
+
+__all__ = ["default_keywords", "run"]
+
+
+@cache
+def default_keywords(segmenter: str = "auto") -> KeywordExtractor:
+    """The keyword extractor with its IDF fitted on the packaged corpus (once per process)."""
+    from .corpus import load_corpus
+
+    seg = get_segmenter(segmenter)
+    docs = [seg.cut(doc.text) for doc in load_corpus().docs.values()]
+    return KeywordExtractor().fit(docs)
+
+
+class _Stages:
+    """The per-report state the stages share: one segmentation of every paragraph."""
+
+    def __init__(self, options: Options, traditional: bool) -> None:
+        self.options = options
+        self.traditional = traditional
+        self.segmenter: Segmenter = get_segmenter(options.segmenter)
+        self.keywords = default_keywords(options.segmenter)
+        self.tokens: dict[int, list[str]] = {}
+
+    def view(self, text: str) -> str:
+        return to_simplified(text) if self.traditional else text
+
+    def cut(self, text: str) -> list[str]:
+        return self.segmenter.cut(self.view(text))
+
+    def paragraph_tokens(self, paragraphs: Sequence[Paragraph]) -> list[list[str]]:
+        return [self.tokens[id(p)] for p in paragraphs]
+
+    def top(self, paragraphs: Sequence[Paragraph], k: int) -> tuple[Keyword, ...]:
+        if k <= 0 or not paragraphs:
+            return ()
+        return tuple(self.keywords.extract(self.paragraph_tokens(paragraphs), k))
+
+    def summary(self, paragraphs: Sequence[Paragraph], k: int) -> tuple[str, ...]:
+        texts = [p.text for p in paragraphs]
+        if self.traditional:
+            # Summarise the simplified view, then give back the original sentences.
+            picked = summarize([self.view(t) for t in texts], self.cut, self.keywords.idf, k=k)
+            joined, view = "".join(texts), self.view("".join(texts))
+            return tuple(joined[view.index(s):view.index(s) + len(s)] for s in picked)
+        return tuple(summarize(texts, self.cut, self.keywords.idf, k=k))
+
+
+def _figures(paragraph: Paragraph) -> list[Figure]:
+    found = extract_figures(paragraph.text)
+    spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
+    out = []
+    for figure in found:
+        local, offset = figure.offset, paragraph.offset
+        for start, length in spans:
+            if local < length:
+                offset = start + local
+                break
+            local -= length
+        out.append(replace(figure, offset=offset))
+    return out
+
+
+def run(source: Source, options: Options) -> Report:
+    """Structure, then keywords, themes, summaries and figures, of one source."""
+    text = normalize(source.text)
+    traditional = is_traditional(text)
+    report = parse(replace(source, text=text), to_simplified(text) if traditional else None)
+    stages = _Stages(options, traditional)
+    paragraphs = report.paragraphs
+    for p in paragraphs:
+        stages.tokens[id(p)] = stages.cut(p.text)
+    classifier = get_classifier(options.model)
+    scores = classifier.predict_proba(stages.paragraph_tokens(paragraphs))
+    tagged = {
+        id(p): replace(p, themes=classifier.decide(s), scores=s)
+        for p, s in zip(paragraphs, scores, strict=True)
+    }
+    for p in paragraphs:
+        stages.tokens[id(tagged[id(p)])] = stages.tokens[id(p)]
+
+    def section(s: Section) -> Section:
+        ps = tuple(tagged[id(p)] for p in s.paragraphs)
+        return replace(s, paragraphs=ps, keywords=stages.top(ps, options.section_top_k))
+
+    def article(a: Article) -> Article:
+        sections = tuple(section(s) for s in a.sections)
+        ps = a.paragraphs
+        return replace(a, sections=sections, keywords=stages.top(ps, options.top_k),
+                       summary=stages.summary(ps, options.article_summary_sentences))
+
+    articles = tuple(article(a) for a in report.articles)
+    total = sum(len(p.text) for p in paragraphs) or 1
+    shares = {
+        t: sum(len(p.text) for p in tagged.values() if t in p.themes) / total
+        for t in classifier.themes
+    }
+    return replace(
+        report,
+        articles=articles,
+        traditional=traditional,
+        keywords=stages.top(paragraphs, options.top_k),
+        summary=stages.summary(paragraphs, options.summary_sentences),
+        theme_shares=shares,
+        figures=tuple(f for p in paragraphs for f in _figures(p)),
+    )

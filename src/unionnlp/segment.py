@@ -1,0 +1,107 @@
+"""Word segmentation behind a one-method interface, with the domain dictionary loaded.
+
+Backends: ``jieba`` (a private ``jieba.Tokenizer``; jieba's global tokenizer is
+never touched) and ``rjieba`` (``pip install unionnlp[fast]``), which gives the
+same tokens faster. Segmenters pickle by name, so worker processes rebuild them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from functools import cache
+from typing import Any, Protocol
+
+from .errors import unknown_name
+from .resources import user_dictionary
+
+__all__ = ["BACKENDS", "JiebaSegmenter", "RjiebaSegmenter", "Segmenter", "get_segmenter"]
+
+
+class Segmenter(Protocol):
+    """Anything that cuts Chinese text into words."""
+
+    name: str
+
+    def cut(self, text: str) -> list[str]:
+        """The words of ``text`` in order, punctuation and spaces included."""
+        ...
+
+
+class _Lazy:
+    """Base for segmenters whose dictionary loads on first use, once, thread-safely."""
+
+    name = ""
+
+    def __init__(self) -> None:
+        self._impl: Any = None
+        self._lock = threading.Lock()
+
+    def _build(self) -> Any:
+        raise NotImplementedError
+
+    def _get(self) -> Any:
+        if self._impl is None:
+            with self._lock:
+                if self._impl is None:
+                    self._impl = self._build()
+        return self._impl
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Unpickling yields the process's shared instance, so a dictionary loads once per process.
+        return (get_segmenter, (self.name,))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class JiebaSegmenter(_Lazy):
+    """jieba through its own ``Tokenizer`` instance, with the unionnlp dictionary."""
+
+    name = "jieba"
+
+    def _build(self) -> Any:
+        import jieba
+
+        from .cache import cache_dir
+
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(cache_dir())
+        tokenizer.initialize()
+        for word, freq, tag in user_dictionary():
+            tokenizer.add_word(word, freq, tag)
+        return tokenizer
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._get().cut(text, HMM=True))
+
+
+class RjiebaSegmenter(_Lazy):
+    """jieba-rs through rjieba: the same tokens as :class:`JiebaSegmenter`, several times faster."""
+
+    name = "rjieba"
+
+    def _build(self) -> Any:
+        import rjieba
+
+        tokenizer = rjieba.Jieba()
+        for word, freq, tag in user_dictionary():
+            tokenizer.add_word(word, freq, tag)
+        return tokenizer
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._get().cut(text, True))
+
+
+BACKENDS: dict[str, type[_Lazy]] = {"jieba": JiebaSegmenter, "rjieba": RjiebaSegmenter}
+
+
+@cache
+def get_segmenter(name: str = "auto") -> Segmenter:
+    """The shared segmenter of a backend; ``auto`` takes rjieba when it is installed."""
+    if name == "auto":
+        name = "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
+    if name not in BACKENDS:
+        raise unknown_name("segmenter backend", name, [*BACKENDS, "auto"])
+    segmenter: Segmenter = BACKENDS[name]()  # type: ignore[assignment]
+    return segmenter
