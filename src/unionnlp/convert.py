@@ -1,0 +1,89 @@
+"""Traditional and simplified Chinese: detect traditional text and map it to simplified.
+
+:func:`to_simplified` maps character by character, so offsets into the text stay valid.
+Its table is snownlp's ``zh2hans`` (single characters only), loaded on first use because
+``import snownlp`` takes seconds; :func:`is_traditional` needs only the packaged list of
+traditional-only characters, ``resources/traditional_chars.txt``, derived from that table by
+``tools/make_traditional_chars.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Mapping
+from importlib.resources import files
+
+__all__ = ["is_traditional", "to_simplified"]
+
+#: Share of Han characters that must be traditional-only for a text to count as traditional.
+#: Ordinary traditional prose has 20-40 %; simplified text has none, or a quoted name.
+_TRADITIONAL_SHARE = 0.1
+
+# Where zh2hans lists a character twice and the entry that wins is the rarer form
+# (馀 and 锺 are kept in simplified only for special uses), prefer the standard one.
+_OVERRIDES: dict[str, str] = {"餘": "余", "鍾": "钟"}
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is written in traditional characters.
+
+    That is, when at least a tenth of its Han characters exist only in
+    traditional writing. Text without Han characters is not traditional.
+    """
+    traditional = _traditional_chars()
+    han = 0
+    found = 0
+    for char, count in Counter(text).items():
+        if _is_han(char):
+            han += count
+            if char in traditional:
+                found += count
+    return found > 0 and found >= _TRADITIONAL_SHARE * han
+
+
+def to_simplified(text: str) -> str:
+    """Replace traditional-only characters by their simplified forms, one for one.
+
+    The result has the same length as ``text``; everything else is left as it is.
+    """
+    return text.translate(_simplified_table())
+
+
+def _single_char_table(zh2hans: Mapping[str, str]) -> dict[str, str]:
+    """Traditional-only character → simplified character, from a zh2hans-style mapping.
+
+    Keeps one-character entries that change the character, and drops characters that are
+    themselves simplified output (e.g. 著, 覆, 乾, 余): converting them would damage simplified text.
+    """
+    mapping = {**zh2hans, **{key: value for key, value in _OVERRIDES.items() if key in zh2hans}}
+    simplified = {char for value in mapping.values() for char in value}
+    return {
+        key: value
+        for key, value in mapping.items()
+        if len(key) == 1 and len(value) == 1 and key != value and key not in simplified
+    }
+
+
+@functools.cache
+def _simplified_table() -> dict[int, str]:
+    from snownlp.normal import zh  # slow: importing snownlp loads its models
+
+    return {ord(key): value for key, value in _single_char_table(zh.zh2hans).items()}
+
+
+@functools.cache
+def _traditional_chars() -> frozenset[str]:
+    resource = files("unionnlp") / "resources" / "traditional_chars.txt"
+    lines = resource.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+    )

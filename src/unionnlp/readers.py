@@ -1,0 +1,525 @@
+"""Read one input file into a :class:`~unionnlp.model.Source`: the first stage of the pipeline.
+
+Plain text and Markdown are decoded (BOM, UTF-8, then GB18030 / Big5 / UTF-16 chosen by
+charset-normalizer and checked for plausibility), HTML is reduced to its visible text,
+.docx and .pdf go through python-docx and pdfminer.six, imported only when needed.
+Newlines become ``"\\n"``; nothing else in the text is changed here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import io
+import logging
+import os
+import re
+import unicodedata
+import zipfile
+import zlib
+from collections import Counter
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+from unionnlp.errors import CorruptFileError, DecodeError, InputError, UnsupportedFormatError
+from unionnlp.model import Source
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+__all__ = ["SUPPORTED_EXTENSIONS", "decode_bytes", "read"]
+
+logger = logging.getLogger(__name__)
+
+_FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+#: File extensions :func:`read` accepts (lower case, with the dot).
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(_FORMATS)
+
+# Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Candidates for text that is neither BOM-marked nor UTF-8. cp950 (Windows Big5) is
+# only a fallback for bytes that strict Big5 rejects. BOM-less UTF-16/32 is tried only
+# when there are NUL bytes, which any line break or ASCII character gives it: otherwise
+# any even-length byte string, plain ASCII included, would read as UTF-16 ideographs.
+_NARROW_CANDIDATES = ("gb18030", "big5", "cp950")
+_WIDE_CANDIDATES = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+#: Below this plausibility (see :func:`_plausibility`) a clean decoding is still rejected.
+_MIN_PLAUSIBILITY = 0.6
+#: Added to the plausibility of charset-normalizer's first choice, to settle near-ties.
+_DETECTOR_BONUS = 0.05
+#: Share of control bytes above which a file without NUL bytes is taken for binary.
+_MAX_CONTROL_SHARE = 0.3
+
+# Control bytes that do not occur in text (tab, newlines, form feed and escape do).
+_CONTROL_BYTES = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\x0b\x0c\r\x1b")
+
+# Punctuation and symbols at home in Chinese text: CJK symbols, full-width forms,
+# general punctuation, ①-style numbers, arrows, maths, shapes, stars.
+_CHINESE_SYMBOLS: tuple[tuple[int, int], ...] = (
+    (0x00B7, 0x00B7),
+    (0x00D7, 0x00D7),
+    (0x00F7, 0x00F7),
+    (0x2010, 0x205E),
+    (0x2100, 0x22FF),
+    (0x2460, 0x24FF),
+    (0x25A0, 0x26FF),
+    (0x3000, 0x303F),
+    (0xFE30, 0xFE4F),
+    (0xFF01, 0xFF65),
+)
+
+
+def read(path: str | os.PathLike[str]) -> Source:
+    """Read a .txt/.text/.md/.html/.htm/.docx/.pdf file into a :class:`Source`.
+
+    Raises an :class:`~unionnlp.errors.InputError` subclass naming the path on failure.
+    """
+    name = os.fspath(path)
+    extension = os.path.splitext(name)[1].lower()
+    fmt = _FORMATS.get(extension)
+    if fmt is None:
+        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        shown = extension or "no extension"
+        raise UnsupportedFormatError(
+            name, f"unsupported file type ({shown}); supported: {supported}"
+        )
+    data = _read_bytes(name)
+
+    if fmt in ("text", "markdown"):
+        text, encoding = decode_bytes(data, name)
+        return Source(_normalise_newlines(text), path=name, format=fmt, encoding=encoding)
+    if fmt == "html":
+        html, encoding = _decode_html(data, name)
+        paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
+        return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=encoding)
+    if not data.strip():
+        return Source("", path=name, format=fmt)
+    if fmt == "docx":
+        paragraphs, levels = _docx_paragraphs(data, name)
+        return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
+    text = _pdf_text(data, name)
+    return Source(_normalise_newlines(text).replace("\f", "\n"), path=name, format=fmt)
+
+
+def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
+    """Decode the bytes of a text file; return the text and the encoding's canonical name.
+
+    ``path`` only names the file in errors: :class:`UnsupportedFormatError` or :class:`DecodeError`.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(path, f"invalid {encoding} after its byte-order mark") from exc
+
+    if b"\x00" in data:
+        found = _best_decoding(data, _WIDE_CANDIDATES, use_detector=False)
+        if found is None:
+            raise UnsupportedFormatError(path, "binary content (NUL bytes), not a text file")
+        return found
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if data and controls / len(data) > _MAX_CONTROL_SHARE:
+        raise UnsupportedFormatError(path, "binary content (control bytes), not a text file")
+
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    found = _best_decoding(data, _NARROW_CANDIDATES, use_detector=True)
+    if found is None:
+        raise DecodeError(path, "cannot decode as UTF-8, GB18030 or Big5")
+    return found
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(path, "is a directory, not a file") from exc
+    except PermissionError as exc:
+        raise InputError(path, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _join_blocks(
+    paragraphs: list[str], levels: dict[int, int], *, path: str, fmt: str, encoding: str | None
+) -> Source:
+    # Blocks hold no newline, so block i is line 2 * i of text.split("\n").
+    hints = {2 * index: level for index, level in levels.items()}
+    return Source(
+        "\n\n".join(paragraphs), path=path, format=fmt, encoding=encoding, heading_hints=hints
+    )
+
+
+# --- encoding detection ------------------------------------------------------------------------
+
+
+def _canonical(encoding: str) -> str:
+    return codecs.lookup(encoding).name
+
+
+def _best_decoding(
+    data: bytes, candidates: tuple[str, ...], *, use_detector: bool
+) -> tuple[str, str] | None:
+    """Decode with every candidate that reads ``data`` strictly and keep the most plausible text."""
+    decoded: dict[str, str] = {}
+    for encoding in candidates:
+        if encoding == "cp950" and "big5" in decoded:
+            continue
+        try:
+            decoded[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        return None
+    favourite = _detector_choice(data, tuple(decoded)) if use_detector else None
+    scores = {
+        encoding: _plausibility(text) + (_DETECTOR_BONUS if encoding == favourite else 0.0)
+        for encoding, text in decoded.items()
+    }
+    best = max(scores, key=scores.__getitem__)
+    logger.debug("encoding scores %s, detector chose %s", scores, favourite)
+    if scores[best] < _MIN_PLAUSIBILITY:
+        return None
+    return decoded[best], _canonical(best)
+
+
+def _detector_choice(data: bytes, candidates: tuple[str, ...]) -> str | None:
+    """charset-normalizer's first choice among ``candidates``, if it has one."""
+    import charset_normalizer
+
+    match = charset_normalizer.from_bytes(data, cp_isolation=list(candidates)).best()
+    if match is None:
+        return None
+    chosen = _canonical(match.encoding)
+    return next((c for c in candidates if _canonical(c) == chosen), None)
+
+
+def _plausibility(text: str) -> float:
+    """Mean weight, in [0, 1], of the characters that are neither whitespace nor printable ASCII.
+
+    Common Chinese characters and punctuation weigh 1, Latin letters 0.75, rarer ideographs
+    0.5, other scripts 0.25, control, private-use and unassigned characters 0. ASCII is left
+    out because every byte-oriented candidate decodes it alike; text with nothing else scores 1.
+    """
+    total = 0
+    weight = 0.0
+    for char, count in Counter(text).items():
+        if char.isspace() or "!" <= char <= "~":
+            continue
+        total += count
+        weight += count * _char_weight(char)
+    return weight / total if total else 1.0
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_weight(char: str) -> float:
+    code = ord(char)
+    if _is_ideograph(code):
+        return 1.0 if _is_common_hanzi(char) else 0.5
+    if any(low <= code <= high for low, high in _CHINESE_SYMBOLS):
+        return 1.0
+    if char == "\ufffd" or unicodedata.category(char) in ("Cc", "Co", "Cs", "Cn"):
+        return 0.0
+    if code < 0x0250:
+        return 0.75  # Latin letters, pinyin with tone marks
+    if unicodedata.category(char) == "Cf":
+        return 0.5
+    return 0.25
+
+
+def _is_ideograph(code: int) -> bool:
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def _is_common_hanzi(char: str) -> bool:
+    """Level 1 of GB 2312 (3755 common simplified) or of Big5 (5401 common traditional)."""
+    try:
+        gb = char.encode("gb2312")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if 0xB0 <= gb[0] <= 0xD7:
+            return True
+    try:
+        big5 = char.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(big5) == 2 and 0xA440 <= int.from_bytes(big5, "big") <= 0xC67E
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+# What a declared charset is decoded with, tried in order; other names go to codecs.lookup.
+_DECLARED_CODECS: dict[str, tuple[str, ...]] = {
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "x-gbk": ("gb18030",),
+    "big5": ("big5", "cp950", "big5hkscs"),
+    "cp950": ("cp950", "big5hkscs"),
+    "big5hkscs": ("big5hkscs",),
+}
+
+
+def _decode_html(data: bytes, path: str) -> tuple[str, str]:
+    """Decode HTML: BOM first, then a ``<meta>`` charset that reads the bytes, else detection."""
+    match = _META_CHARSET.search(data[:16384])
+    if match is None or any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode_bytes(data, path)
+    declared = match.group(1).decode("ascii").lower()
+    for encoding in _declared_codecs(declared):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding != "utf-8" and not data.isascii() and _is_utf8(data):
+            # A page labelled e.g. gb2312 whose bytes are valid UTF-8 is mislabelled UTF-8.
+            break
+        return text, _canonical(encoding)
+    logger.debug("%s: declared charset %r does not fit, detecting", path, declared)
+    return decode_bytes(data, path)
+
+
+def _declared_codecs(declared: str) -> tuple[str, ...]:
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return _DECLARED_CODECS.get(declared, ())
+    if name.startswith(("utf-16", "utf-32")):
+        return ()  # a <meta> readable as ASCII is not UTF-16/32 without a BOM; detect instead
+    return _DECLARED_CODECS.get(name, (name,))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
+    "main menu nav ol p pre section summary table tbody tfoot thead tr ul".split()
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_HEAD_CONTENT = frozenset(
+    {"base", "link", "meta", "noscript", "script", "style", "template", "title"}
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_HEADING_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
+
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+# CSS Text 3: a line break between two wide (CJK) characters disappears instead of
+# becoming a space, so hand-wrapped Chinese does not gain spaces.
+_CJK_LINE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\f]*\n[ \t\n\f]*(?=[{_WIDE}])")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _collapse_space(text: str) -> str:
+    return _HTML_SPACE.sub(" ", _CJK_LINE_BREAK.sub("", text)).strip(" \t\n\r\f")
+
+
+class _VisibleText(HTMLParser):
+    """Collect an HTML page's visible text as paragraphs, one per block, cells split by a tab."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.levels: dict[int, int] = {}
+        self._cells: list[list[str]] = [[]]
+        self._skipping: list[str] = []
+        self._headings: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skipping == ["head"] and tag not in _HEAD_CONTENT:
+            self._skipping.clear()  # <head> closed implicitly by body content
+        if self._skipping or tag in _SKIPPED_TAGS:
+            if tag in _SKIPPED_TAGS:
+                self._skipping.append(tag)
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _HEADING_LEVELS:
+            self._headings.append(_HEADING_LEVELS[tag])
+        if tag in _CELL_TAGS:
+            self._cells.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._skipping:
+            del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag) :]
+            return
+        if self._skipping:
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _HEADING_LEVELS and self._headings:
+            self._headings.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._cells[-1].append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        cells = (_collapse_space("".join(cell)) for cell in self._cells)
+        text = "\t".join(cell for cell in cells if cell)
+        self._cells = [[]]
+        if text:
+            if self._headings:
+                self.levels[len(self.paragraphs)] = self._headings[-1]
+            self.paragraphs.append(text)
+
+
+def _html_paragraphs(html: str) -> tuple[list[str], dict[int, int]]:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return parser.paragraphs, parser.levels
+
+
+# --- .docx ------------------------------------------------------------------------------------
+
+_DOCX_TITLE = re.compile(r"(?:title|标题)", re.IGNORECASE)
+_DOCX_HEADING = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+_SOFT_BREAK = re.compile(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
+
+
+def _one_line(text: str) -> str:
+    """Join a docx paragraph's soft line breaks: dropped between CJK characters, else a space."""
+    return _SOFT_BREAK.sub("", _normalise_newlines(text)).replace("\n", " ")
+
+
+def _docx_paragraphs(data: bytes, path: str) -> tuple[list[str], dict[int, int]]:
+    """Body paragraphs and table rows of a .docx, in order, with heading levels from styles."""
+    import docx
+    from docx.opc.exceptions import OpcError
+    from lxml import etree
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return _docx_blocks(document)
+    except (
+        OpcError,
+        etree.LxmlError,
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        ValueError,
+        IndexError,
+    ) as exc:
+        raise CorruptFileError(path, f"not a readable .docx file ({exc})") from exc
+
+
+def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
+    from docx.table import Table
+
+    paragraphs: list[str] = []
+    levels: dict[int, int] = {}
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = []
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell is repeated once per grid column
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(_one_line(cell.text).strip())
+                line = "\t".join(cells)
+                if line.strip():
+                    paragraphs.append(line)
+            continue
+        text = _one_line(block.text)
+        if not text.strip():
+            continue
+        style = block.style
+        level = _docx_heading_level(style.name if style is not None else None)
+        if level is not None:
+            levels[len(paragraphs)] = level
+        paragraphs.append(text)
+    return paragraphs, levels
+
+
+def _docx_heading_level(style: str | None) -> int | None:
+    if not style:
+        return None
+    style = style.strip()
+    heading = _DOCX_HEADING.fullmatch(style)
+    if heading:
+        return int(heading.group(1))
+    return 0 if _DOCX_TITLE.fullmatch(style) else None
+
+
+# --- .pdf -------------------------------------------------------------------------------------
+
+
+def _pdf_text(data: bytes, path: str) -> str:
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.psexceptions import PSException
+
+    try:
+        return extract_text(io.BytesIO(data))
+    except PDFEncryptionError as exc:
+        raise CorruptFileError(path, "encrypted PDF; cannot be read without its password") from exc
+    # pdfminer lets built-in errors through on damaged files; PSException covers its own.
+    except (
+        PSException,
+        zlib.error,
+        EOFError,
+        KeyError,
+        ValueError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        AssertionError,
+        RecursionError,
+    ) as exc:
+        raise CorruptFileError(
+            path, f"not a readable PDF file ({type(exc).__name__}: {exc})"
+        ) from exc

@@ -1,0 +1,528 @@
+"""Tests for unionnlp.readers: encodings, formats, heading hints and every error path."""
+
+from __future__ import annotations
+
+import codecs
+import importlib
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from unionnlp.errors import (
+    CorruptFileError,
+    DecodeError,
+    InputError,
+    UnsupportedFormatError,
+)
+from unionnlp.readers import SUPPORTED_EXTENSIONS, decode_bytes, read
+
+# The package exports the function ``read`` under the module's name; this is the module.
+read_module = importlib.import_module("unionnlp.readers")
+
+SIMPLIFIED = (
+    "过去一年，市总工会在市委和上级工会的坚强领导下，团结动员全市广大职工群众，围绕中心、服务大局，"
+    "扎实推进各项工作。全年新建基层工会组织三百二十六个，新发展会员一万二千余人，农民工入会率进一步提高。"
+    "深入开展“送温暖”活动，走访慰问困难职工两千三百余户，发放慰问金和物资折合人民币四百八十万元。"
+    "组织职业技能竞赛四十场，培训职工一万五千人次，涌现出一批技术能手和劳动模范。"
+    "积极推进集体协商，签订工资专项集体合同八百余份，依法维护职工合法权益。"
+)
+TRADITIONAL = (
+    "過去一年，香港職工會聯合會團結廣大勞工，積極爭取改善勞動權益。本會全年舉辦職業技能培訓課程一百二十個，"
+    "參加學員超過八千人次；設立失業援助基金，向有需要的會員發放緊急援助。我們繼續推動最低工資檢討、"
+    "標準工時立法及強積金對沖取消等議題，並就職業安全健康向政府提交多份意見書。"
+    "各屬會亦積極開展會員聯誼及義工服務，凝聚會員力量，共同為建設更公義的勞工政策而努力。"
+    "本年度亦協助會員處理勞資糾紛三百餘宗，為工友追回欠薪逾千萬元。"
+)
+
+
+def test_samples_are_about_200_characters() -> None:
+    assert 180 <= len(SIMPLIFIED) <= 240
+    assert 180 <= len(TRADITIONAL) <= 240
+
+
+def test_supported_extensions() -> None:
+    assert {".txt", ".text", ".md", ".docx", ".html", ".htm", ".pdf"} == SUPPORTED_EXTENSIONS
+
+
+# --- plain text and encodings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "reported"),
+    [
+        (SIMPLIFIED, "utf-8", "utf-8"),
+        (SIMPLIFIED, "utf-8-sig", "utf-8-sig"),
+        (SIMPLIFIED, "utf-16", "utf-16"),  # Python writes a BOM
+        (SIMPLIFIED, "utf-32", "utf-32"),
+        (SIMPLIFIED, "gb18030", "gb18030"),
+        (SIMPLIFIED, "gbk", "gb18030"),
+        (SIMPLIFIED, "gb2312", "gb18030"),
+        (TRADITIONAL, "gb18030", "gb18030"),
+        (TRADITIONAL, "big5", "big5"),
+        (TRADITIONAL, "utf-8", "utf-8"),
+    ],
+)
+def test_read_text_in_each_encoding(tmp_path: Path, text: str, codec: str, reported: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode(codec))
+    source = read(path)
+    assert source.text == text
+    assert source.encoding == reported
+    assert source.format == "text"
+    assert source.path == str(path)
+    assert source.heading_hints == {}
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_utf16_both_byte_orders(bom: bytes) -> None:
+    codec = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    assert decode_bytes(bom + SIMPLIFIED.encode(codec)) == (SIMPLIFIED, "utf-16")
+
+
+@pytest.mark.parametrize(
+    "text", ["2023年工作报告 (draft)\n" + SIMPLIFIED, "Rapport annuel: café, élève.\n"]
+)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)) == (text, codec)
+
+
+@pytest.mark.parametrize(("text", "codec"), [(SIMPLIFIED, "gb18030"), (TRADITIONAL, "big5")])
+def test_short_windows_decode_correctly(text: str, codec: str) -> None:
+    # Every 24-character window, to show the gb18030/big5 choice does not need a long text.
+    for start in range(0, len(text) - 24, 6):
+        window = text[start : start + 24]
+        assert decode_bytes(window.encode(codec)) == (window, codec), window
+
+
+def test_gb18030_with_mixed_ascii() -> None:
+    text = "Annual report 2023 / 年度报告\nMembers: 12000 名会员。\n" * 3
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_newlines_normalised_and_nothing_else(tmp_path: Path) -> None:
+    raw = "　　标题\r\n\r\n第一段，\t有制表符。\r第二段  两个空格。\r\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(raw.encode("gb18030"))
+    assert read(path).text == "　　标题\n\n第一段，\t有制表符。\n第二段  两个空格。\n"
+
+
+def test_markdown_and_text_extensions(tmp_path: Path) -> None:
+    md = tmp_path / "REPORT.MD"
+    md.write_text("# 工作报告\n\n正文。\n", encoding="utf-8")
+    other = tmp_path / "report.text"
+    other.write_text("正文。", encoding="utf-8")
+    assert read(md).format == "markdown"
+    assert read(md).text == "# 工作报告\n\n正文。\n"
+    assert read(other).format == "text"
+
+
+def test_accepts_str_path(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("工会", encoding="utf-8")
+    assert read(str(path)).path == str(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\r\n"])
+def test_empty_or_blank_text_file_is_not_an_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    source = read(path)
+    assert source.text.strip() == ""
+    assert source.text == content.decode("ascii").replace("\r\n", "\n")
+    assert source.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_empty_binary_formats_give_empty_text(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"empty{suffix}"
+    path.write_bytes(b"")
+    source = read(path)
+    assert source.text == ""
+    assert source.format == suffix.lstrip(".")
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+def test_binary_with_nul_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 8)
+    with pytest.raises(UnsupportedFormatError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+    assert info.value.path == str(path)
+
+
+def test_binary_made_of_control_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "controls.txt"
+    path.write_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 8, 0x0E, 0x0F, 0x10, 0x7F, 65]) * 30)
+    with pytest.raises(UnsupportedFormatError, match="control bytes") as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_undecodable_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Rapport annuel: café, élève, naïve.\n".encode("latin-1"))
+    with pytest.raises(DecodeError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_invalid_utf16_after_bom(tmp_path: Path) -> None:
+    path = tmp_path / "broken16.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8A\x00")  # unpaired surrogate
+    with pytest.raises(DecodeError, match="utf-16") as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_decode_bytes_without_path_has_plain_message() -> None:
+    with pytest.raises(DecodeError) as info:
+        decode_bytes("café".encode("latin-1") + b" \xff\xfe")
+    assert info.value.path is None
+    assert not str(info.value).startswith(":")
+
+
+@pytest.mark.parametrize("name", ["report.xlsx", "report", "report.doc"])
+def test_unknown_extension_lists_supported(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("工会", encoding="utf-8")
+    with pytest.raises(UnsupportedFormatError) as info:
+        read(path)
+    message = str(info.value)
+    assert str(path) in message
+    for extension in SUPPORTED_EXTENSIONS:
+        assert extension in message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "missing.txt"
+    with pytest.raises(InputError, match="no such file") as info:
+        read(path)
+    assert type(info.value) is InputError
+    assert str(path) in str(info.value)
+    assert isinstance(info.value.__cause__, FileNotFoundError)
+
+
+def test_directory(tmp_path: Path) -> None:
+    path = tmp_path / "folder.txt"
+    path.mkdir()
+    with pytest.raises(InputError, match="directory") as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_permission_denied_is_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("工会", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(read_module, "open", refuse, raising=False)
+    with pytest.raises(InputError, match="permission denied") as info:
+        read(path)
+    assert str(path) in str(info.value)
+    assert isinstance(info.value.__cause__, PermissionError)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_permission_denied(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("工会", encoding="utf-8")
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError, match="permission") as info:
+            read(path)
+        assert str(path) in str(info.value)
+    finally:
+        path.chmod(0o600)
+
+
+# --- .docx -------------------------------------------------------------------------------------
+
+
+def _make_docx(path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_heading("市总工会2023年工作报告", level=0)
+    document.add_paragraph("各位代表：")
+    document.add_heading("一、加强组织建设", level=1)
+    paragraph = document.add_paragraph("全年新建基层工会")
+    paragraph.add_run().add_break()  # soft line break between CJK characters
+    paragraph.add_run("三百二十六个，members")
+    paragraph.add_run().add_break()
+    paragraph.add_run("joined。")
+    document.add_paragraph("")  # spacing paragraph, dropped
+    document.add_heading("（一）扩大覆盖面", level=2)
+    document.styles.add_style("标题 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("二、维护职工权益", style="标题 1")
+    table = document.add_table(rows=2, cols=3)
+    for i, row in enumerate([["项目", "数量", "单位"], ["会员", "12000", ""]]):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    merged = document.add_table(rows=1, cols=3)
+    merged.cell(0, 0).merge(merged.cell(0, 1)).text = "合并单元格"
+    merged.cell(0, 2).text = "右"
+    document.add_paragraph("最后一段。")
+    document.save(str(path))
+
+
+def test_docx_text_order_tables_and_headings(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    _make_docx(path)
+    source = read(path)
+    assert source.format == "docx"
+    assert source.encoding is None
+    assert source.path == str(path)
+    assert source.text.split("\n\n") == [
+        "市总工会2023年工作报告",
+        "各位代表：",
+        "一、加强组织建设",
+        "全年新建基层工会三百二十六个，members joined。",
+        "（一）扩大覆盖面",
+        "二、维护职工权益",
+        "项目\t数量\t单位",
+        "会员\t12000\t",
+        "合并单元格\t右",
+        "最后一段。",
+    ]
+    lines = source.text.split("\n")
+    assert source.heading_hints == {0: 0, 4: 1, 8: 2, 10: 1}
+    assert {lines[n] for n in source.heading_hints} == {
+        "市总工会2023年工作报告",
+        "一、加强组织建设",
+        "（一）扩大覆盖面",
+        "二、维护职工权益",
+    }
+
+
+def test_truncated_docx(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.docx"
+    _make_docx(whole)
+    path = tmp_path / "truncated.docx"
+    path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+    assert info.value.__cause__ is not None
+
+
+def test_text_file_named_docx(tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    path.write_text("这不是Word文档。", encoding="utf-8")
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "工会")
+    path = tmp_path / "archive.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_docx_with_broken_xml(tmp_path: Path) -> None:
+    good = tmp_path / "good.docx"
+    _make_docx(good)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    path = tmp_path / "badxml.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+# --- .pdf --------------------------------------------------------------------------------------
+
+
+def _make_pdf(path: Path, pages: list[list[str]], *, encrypt: str | None = None) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    drawing = canvas.Canvas(str(path), encrypt=encrypt)
+    for lines in pages:
+        drawing.setFont("STSong-Light", 14)
+        for number, line in enumerate(lines):
+            drawing.drawString(72, 760 - 30 * number, line)
+        drawing.showPage()
+    drawing.save()
+
+
+def test_chinese_pdf_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    pages = [
+        ["市总工会2023年工作报告", "全年新建基层工会组织三百二十六个。"],
+        ["培训职工一万五千人次。"],
+    ]
+    _make_pdf(path, pages)
+    source = read(path)
+    assert source.format == "pdf"
+    assert source.encoding is None
+    assert source.path == str(path)
+    lines = [line for line in source.text.split("\n") if line.strip()]
+    assert lines == [line for page in pages for line in page]
+    assert "\f" not in source.text
+    assert "\r" not in source.text
+
+
+def test_garbage_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.4\nthis is not really a pdf\n%%EOF\n")
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+    assert info.value.__cause__ is not None
+
+
+def test_not_a_pdf_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "word.pdf"
+    path.write_bytes(SIMPLIFIED.encode("utf-8"))
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    _make_pdf(path, [["保密文件"]], encrypt="secret")
+    with pytest.raises(CorruptFileError, match="encrypted") as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>网页标题</title>
+<style>p {{ color: red }}</style>
+<script>var x = "<p>脚本文字</p>";</script></head>
+<body><nav><a href="/">首页</a> | <a href="/news">工会动态</a></nav>
+<h1>市总工会2023年工作报告</h1>
+<p>各位代表：现在我代表市总工会
+   向大会报告工作，请予审议。</p>
+<h2>一、加强组织建设</h2>
+<p>全年新建基层工会 <b>326</b>   个 &amp; 发展会员<br>12000&nbsp;人。</p>
+<noscript>请启用脚本</noscript><template><p>模板文字</p></template><!-- 注释 -->
+<div><h3>（一）扩大覆盖面</h3><ul><li>第一项</li><li>第二项</li></ul></div>
+<table><tr><th>项目</th><th>数量</th></tr><tr><td>会员</td><td>12000</td></tr></table>
+<footer>Copyright &copy; 2024
+union</footer></body></html>
+"""
+
+PAGE_PARAGRAPHS = [
+    "首页 | 工会动态",
+    "市总工会2023年工作报告",
+    "各位代表：现在我代表市总工会向大会报告工作，请予审议。",
+    "一、加强组织建设",
+    "全年新建基层工会 326 个 & 发展会员",
+    "12000\xa0人。",
+    "（一）扩大覆盖面",
+    "第一项",
+    "第二项",
+    "项目\t数量",
+    "会员\t12000",
+    "Copyright © 2024 union",
+]
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec", "reported"),
+    [
+        ("utf-8", "utf-8", "utf-8"),
+        ("gbk", "gbk", "gb18030"),
+        ("GB2312", "gb18030", "gb18030"),
+    ],
+)
+def test_html_visible_text(tmp_path: Path, charset: str, codec: str, reported: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(charset=charset).encode(codec))
+    source = read(path)
+    assert source.format == "html"
+    assert source.encoding == reported
+    assert source.text.split("\n\n") == PAGE_PARAGRAPHS
+    for dropped in ("网页标题", "脚本文字", "color", "请启用脚本", "模板文字", "注释"):
+        assert dropped not in source.text
+    lines = source.text.split("\n")
+    assert source.heading_hints == {2: 0, 6: 1, 12: 2}
+    assert [lines[n] for n in sorted(source.heading_hints)] == [
+        "市总工会2023年工作报告",
+        "一、加强组织建设",
+        "（一）扩大覆盖面",
+    ]
+
+
+def test_html_http_equiv_big5(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">'
+        f"</head><body><p>{TRADITIONAL}</p></body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(html.encode("big5"))
+    source = read(path)
+    assert source.encoding == "big5"
+    assert source.text == TRADITIONAL
+
+
+def test_html_without_charset_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<p>{TRADITIONAL}</p>".encode("big5"))
+    assert read(path).encoding == "big5"
+    assert read(path).text == TRADITIONAL
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec", "detected"),
+    [
+        ("utf-8", "gb18030", "gb18030"),  # declaration contradicted by bytes that are not UTF-8
+        ("gb2312", "utf-8", "utf-8"),  # GB label on valid UTF-8: mislabelled
+        ("no-such-charset", "gb18030", "gb18030"),
+    ],
+)
+def test_html_wrong_charset_declaration(
+    tmp_path: Path, declared: str, codec: str, detected: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<meta charset="{declared}"><p>{SIMPLIFIED}</p>'.encode(codec))
+    source = read(path)
+    assert source.encoding == detected
+    assert source.text == SIMPLIFIED
+
+
+def test_html_bom_wins_over_meta(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(codecs.BOM_UTF8 + f'<meta charset="gbk"><p>{SIMPLIFIED}</p>'.encode())
+    source = read(path)
+    assert source.encoding == "utf-8-sig"
+    assert source.text == SIMPLIFIED
+
+
+def test_html_unclosed_head_and_binary(tmp_path: Path) -> None:
+    page = tmp_path / "open.html"
+    page.write_text("<html><head><title>标题</title><p>正文第一段</p><p>第二段", encoding="utf-8")
+    assert read(page).text == "正文第一段\n\n第二段"
+    binary = tmp_path / "binary.html"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 100)
+    with pytest.raises(UnsupportedFormatError) as info:
+        read(binary)
+    assert str(binary) in str(info.value)
