@@ -6,9 +6,9 @@ import os
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .model import Report, Source
+from .model import Keyword, Report, Source
 
-__all__ = ["Options", "analyze", "analyze_file", "analyze_source"]
+__all__ = ["Options", "analyze", "analyze_file", "analyze_source", "explain", "keywords"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,24 @@ def analyze(text: str, *, source: str | None = None, options: Options = DEFAULT)
 
 def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) -> Report:
     """Read a .txt/.md/.docx/.html/.pdf report and analyse it."""
-    from .read import read
+    from .readers import read
 
     return analyze_source(read(path), options)
+
+
+def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Keyword]:
+    """The ``top_k`` TF-IDF keywords of any string, weighed against union reports in general."""
+    from .pipeline import cut_for_analysis, default_keywords
+
+    pieces = [cut_for_analysis(line, segmenter) for line in text.splitlines() if line.strip()]
+    return default_keywords(segmenter).extract(pieces, top_k)
+
+
+def explain(
+    text: str, theme: str, *, top: int = 5, model: str | None = None, segmenter: str = "auto"
+) -> list[tuple[str, float]]:
+    """The terms of a paragraph that pushed it towards ``theme``, strongest first."""
+    from .pipeline import cut_for_analysis
+    from .themes import get_classifier
+
+    return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from .analyze import Options
+from .api import Options
 from .convert import is_traditional, to_simplified
 from .figures import extract_figures
-from .keywords import KeywordExtractor
+from .keyterms import KeywordExtractor
 from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
 from .normalize import normalize
 from .segment import Segmenter, get_segmenter
@@ -17,7 +17,15 @@ from .structure import parse
 from .summarize import summarize
 from .themes import get_classifier
 
-__all__ = ["default_keywords", "run"]
+__all__ = ["cut_for_analysis", "default_keywords", "run"]
+
+
+def cut_for_analysis(text: str, segmenter: str = "auto") -> list[str]:
+    """Words of ``text`` as the analysis sees them (traditional characters read as simplified)."""
+    view = normalize(text)
+    if is_traditional(view):
+        view = to_simplified(view)
+    return get_segmenter(segmenter).cut(view)
 
 
 @cache

@@ -147,10 +147,14 @@ def repair(lines: Sequence[Line]) -> list[Block]:
     """Group classified lines into blocks, joining paragraphs that extraction broke."""
     work = _unwrap(list(lines))
     blocks: list[Block] = []
-    n0 = _opening_block(work)
+    i = 0
+    while i < len(work) and work[i].kind == "furniture":
+        blocks.append(Block("furniture", (work[i],)))
+        i += 1
+    n0 = _opening_block(work[i:])
     if n0:
-        blocks.append(Block("title", tuple(work[:n0])))
-    i = n0
+        blocks.append(Block("title", tuple(work[i:i + n0])))
+    i += n0
     while i < len(work):
         line = work[i]
         n = _title_block_at(work, i)

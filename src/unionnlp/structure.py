@@ -81,9 +81,10 @@ def _similarities(gram: Any, members: list[int], items: Sequence[int]) -> Any:
     import numpy as np
 
     idx = np.array(items, dtype=int)
-    total = gram[np.ix_(members, members)].sum()
-    to_side = gram[np.ix_(idx, members)].sum(axis=1) if len(idx) else np.zeros(0)
-    inside = np.isin(idx, members)
+    side = np.array(members, dtype=int)
+    total = gram[np.ix_(side, side)].sum()
+    to_side = gram[np.ix_(idx, side)].sum(axis=1) if len(idx) else np.zeros(0)
+    inside = np.isin(idx, side)
     self_dot = gram[idx, idx]
     dot = to_side - np.where(inside, self_dot, 0.0)
     rest = total - np.where(inside, 2 * to_side - self_dot, 0.0)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .keywords import content_runs
+from .keyterms import content_runs
 
 __all__ = ["Sentence", "split_sentences", "summarize"]
 
@@ -83,9 +83,10 @@ def summarize(
     vectors = [_vector(tokens(s.text), idf) for s in sentences]
     if len(sentences) > _GRAPH_LIMIT:
         # The graph is quadratic: keep the sentences closest to the text's centroid.
-        centroid: Counter[str] = Counter()
+        centroid: dict[str, float] = {}
         for v in vectors:
-            centroid.update(v)
+            for w, x in v.items():
+                centroid[w] = centroid.get(w, 0.0) + x
         near = sorted(range(len(sentences)), key=lambda i: (-_dot(vectors[i], centroid), i))
         keep = sorted(near[:_GRAPH_LIMIT])
         sentences = [sentences[i] for i in keep]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ModelError
-from .keywords import candidates
+from .keyterms import candidates
 from .model import THEMES
 
 __all__ = [
@@ -115,11 +115,12 @@ class ThemeClassifier:
         for train, test in splitter.split(docs, y, groups):
             part = self._pipeline().fit([docs[i] for i in train], y[train])
             oof[test] = part.predict_proba([docs[i] for i in test])
-        grid = np.round(np.arange(self.min_threshold, self.max_threshold + 1e-9, 0.025), 3)
-        self.thresholds_ = {
-            t: float(max(grid, key=lambda g, j=j: (_f1(y[:, j], oof[:, j] >= g), -abs(g - 0.5))))
-            for j, t in enumerate(self.themes)
-        }
+        grid = [float(g) for g in
+                np.round(np.arange(self.min_threshold, self.max_threshold + 1e-9, 0.025), 3)]
+        self.thresholds_: dict[str, float] = {}
+        for j, t in enumerate(self.themes):
+            ranked = [(_f1(y[:, j], oof[:, j] >= g), -abs(g - 0.5), g) for g in grid]
+            self.thresholds_[t] = max(ranked)[2]
         self.pipeline_ = self._pipeline().fit(docs, y)
         return self
 

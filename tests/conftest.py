@@ -1,0 +1,28 @@
+"""Shared fixtures: the real newspaper page from ../shared, a private cache directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "000_9586f3886ee54ef2.txt"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Keep the suite's model and dictionary caches out of the user's cache directory.
+    cache = ROOT / ".pytest_cache" / "unionnlp-cache"
+    os.environ.setdefault("UNIONNLP_CACHE", str(cache))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    assert SEED.exists(), f"the real newspaper page is missing: {SEED}"
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_path: Path) -> str:
+    return seed_path.read_text(encoding="utf-8")

@@ -1,0 +1,259 @@
+"""Structure: title blocks, headlines and their levels, repaired paragraphs, interleaved articles."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionnlp.errors import UnionNLPError
+from unionnlp.model import Report, Source
+from unionnlp.normalize import normalize
+from unionnlp.structure import lead_in, parse
+
+
+def _parse(text: str) -> Report:
+    return parse(Source(text=text, path="t.txt"))
+
+
+def _find(report: Report, needle: str) -> tuple[int, str]:
+    """(article index, paragraph text) of the one paragraph containing ``needle``."""
+    hits = [(i, p.text) for i, a in enumerate(report.articles) for p in a.paragraphs
+            if needle in p.text]
+    assert len(hits) == 1, (needle, hits)
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Report:
+    return _parse(seed_text)
+
+
+def test_seed_has_four_articles_with_title_blocks(seed: Report) -> None:
+    got = [(a.title, a.subtitle, a.byline) for a in seed.articles]
+    assert len(got) == 4
+    titles = [t for t, _, _ in got]
+    assert titles[0].startswith("迎难而上") and "渝北" in titles[0]
+    assert titles[1].startswith("建立健全服务职工体系")
+    assert "学习力" in titles[2] and "创新力" in titles[2]
+    assert "幸福北碚" in titles[3]
+    for _, subtitle, byline in got:
+        assert subtitle is not None and subtitle.startswith("——") and "工会" in subtitle
+        assert byline is not None and byline.startswith("□")
+
+
+def test_seed_sections_are_the_headlines(seed: Report) -> None:
+    headings = [[s.heading for s in a.sections if s.heading] for a in seed.articles]
+    assert [len(h) for h in headings] == [3, 3, 4, 3]
+    assert headings[0][0].startswith("创先争优")
+    assert all(h.startswith("建立") and h.endswith("化") for h in headings[1])
+    assert headings[3][0].startswith("“四个狠抓”")
+    # Each article opens with its lead, before the first headline.
+    assert all(a.sections[0].heading is None for a in seed.articles)
+
+
+def test_seed_broken_paragraphs_are_whole(seed: Report) -> None:
+    for left, right in [("马克思主义中", "国化最新理论"), ("推动化解了一", "批维权积案"),
+                        ("逐步形", "成工会工作"), ("在重庆市北", "碚区总工会的大力推动下"),
+                        ("新", "增工会组织1421家"), ("联合区司", "法区"),
+                        ("为节点、", "现代化信息管理技术")]:
+        _, text = _find(seed, left + right)
+        assert text.rstrip("”")[-1] in "。！？", text[-20:]
+    for p in seed.paragraphs:
+        assert p.text[0] not in "，、。", p.text[:20]
+
+
+def test_seed_interleaved_articles_get_their_own_paragraphs(seed: Report) -> None:
+    # The 九龙坡 and 北碚 articles print their first paragraphs before their title blocks.
+    assert _find(seed, "随着市场经济体制")[0] == 2
+    assert _find(seed, "近年来，重庆市九龙坡区总工会")[0] == 2
+    assert _find(seed, "逐步形成工会工作")[0] == 2
+    assert _find(seed, "九龙坡区总工会的探索得到了")[0] == 2
+    assert _find(seed, "过去几年，北碚区总工会")[0] == 3
+    assert _find(seed, "奇山秀水汇一城")[0] == 3
+    assert _find(seed, "碚区总工会的大力推动下")[0] == 3
+    assert "“四个狠抓”：3年任务两年结" in [s.heading for s in seed.articles[3].sections]
+    assert _find(seed, "女工特殊关心制度")[0] == 1
+
+
+def test_seed_lead_ins(seed: Report) -> None:
+    leads = [p.lead_in for p in seed.articles[1].paragraphs if p.lead_in]
+    assert "思想研判机制" in leads and "女工特殊关心制度" in leads
+    assert len(leads) == 15
+    assert all(p.lead_in is None for p in seed.articles[0].paragraphs)
+
+
+def test_seed_nothing_lost(seed_text: str, seed: Report) -> None:
+    assert _accounted(seed) == _chars(normalize(seed_text))
+
+
+NUMBERED = """上海市某区总工会2022年工作总结
+
+（2023年1月6日）
+
+一、强化组织建设，扩大工会覆盖
+
+（一）推进新就业形态劳动者入会
+
+全年新建基层工会86家，发展会员5200余名，其中快递员、外卖配送员2300人。
+
+（二）规范基层工会换届
+
+1. 完成换届选举
+
+142家基层工会按期换届。
+
+二、深化帮扶救助
+
+各级工会筹集帮扶资金830万元，慰问困难职工4100人次。
+"""
+
+
+def test_numbered_heading_levels() -> None:
+    report = _parse(NUMBERED)
+    (article,) = report.articles
+    assert article.title == "上海市某区总工会2022年工作总结"
+    assert article.byline == "（2023年1月6日）"
+    levels = [(s.heading, s.level) for s in article.sections]
+    assert levels == [
+        ("一、强化组织建设，扩大工会覆盖", 1),
+        ("（一）推进新就业形态劳动者入会", 2),
+        ("（二）规范基层工会换届", 2),
+        ("1. 完成换届选举", 3),
+        ("二、深化帮扶救助", 1),
+    ]
+    assert [len(s.paragraphs) for s in article.sections] == [0, 1, 0, 1, 1]
+
+
+def test_markdown_and_part_headings() -> None:
+    text = "# 年度报告\n\n## 第一部分 组织建设\n\n新建工会120家。\n\n### 职工之家\n\n创建模范职工之家8个。\n"
+    article = _parse(text).articles[0]
+    assert [(s.heading, s.level) for s in article.sections if s.heading] == [
+        ("# 年度报告", 1), ("## 第一部分 组织建设", 2), ("### 职工之家", 3)]
+
+
+def test_heading_hints_from_a_format() -> None:
+    text = "职工之家建设情况\n\n概述\n\n今年新建职工之家十个。"
+    report = parse(Source(text=text, heading_hints={0: 0, 2: 1}))
+    (article,) = report.articles
+    assert article.title == "职工之家建设情况"
+    assert [(s.heading, s.level) for s in article.sections] == [("概述", 1)]
+
+
+WEB = """首页 > 新闻中心 > 基层动态
+
+某市总工会启动“春送岗位”专项行动
+
+发布时间：2021-03-02 09:30  来源：某市总工会  浏览次数：1532
+
+【字体：大 中 小】
+
+某市总工会启动“春送岗位”专项行动
+
+本报讯 3月1日，某市总工会联合人社部门举办专场招聘会，提供岗位3200个。
+
+分享到：微信 微博
+
+打印本页 关闭窗口
+
+上一篇：市总工会召开全委会议
+"""
+
+
+def test_web_furniture_and_repeated_title() -> None:
+    report = _parse(WEB)
+    (article,) = report.articles
+    assert article.title == "某市总工会启动“春送岗位”专项行动"
+    assert [p.text[:3] for p in article.paragraphs] == ["本报讯"]
+    dropped = "\n".join(report.dropped)
+    for line in ("首页 >", "发布时间", "【字体", "分享到", "打印本页", "上一篇", "春送岗位"):
+        assert line in dropped
+    assert _accounted(report) == _chars(WEB)
+
+
+def test_page_numbers_dropped_and_paragraph_joined_across_them() -> None:
+    first = "今年以来，区总工会聚焦困难群体，多方筹集帮扶资金120万元，在春节前集中走访慰问困难"
+    text = f"{first}\n\n- 2 -\n\n第3版\n\n职工家庭360户。\n"
+    report = _parse(text)
+    assert [p.text for p in report.paragraphs] == [first + "职工家庭360户。"]
+    assert set(report.dropped) == {"- 2 -", "第3版"}
+
+
+def test_hard_wrapped_lines_are_unwrapped() -> None:
+    paragraphs = [
+        "区总工会今年以来深入推进产业工人队伍建设改革，在全区十二个重点园区开展岗位练兵和技能比武活动，"
+        "累计参与职工一万二千余人次，评选出首席技师二十名。",
+        "同时，区总工会依托职工服务中心建立法律援助工作站，为农民工追回欠薪三百余万元，调解劳动争议案件"
+        "八十余起，有效维护了职工合法权益。",
+        "在困难帮扶方面，各级工会为建档困难职工发放帮扶资金四百六十万元，开展金秋助学活动资助困难职工子女"
+        "二百一十名，并为八百名环卫工人送去夏季防暑用品。",
+    ]
+    wrapped = "\n".join(
+        "\n".join(p[i:i + 24] for i in range(0, len(p), 24)) for p in paragraphs)
+    report = _parse(wrapped)
+    assert [p.text for p in report.paragraphs] == paragraphs
+
+
+def test_numbered_items_are_not_glued_together() -> None:
+    text = "1、深化厂务公开制度建设并推动职代会规范运行覆盖全部国有企业和大部分规模以上非公企业\n2、开展劳动竞赛。"
+    assert len(_parse(text).paragraphs) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("思想研判机制。坚持每季度收集职工思想动态。", "思想研判机制"),
+    ("（一）突出政治引领。坚持每月开展一次专题学习。", "突出政治引领"),
+    ("据悉，该区现有工会组织三千个。", None),
+    ("这是好事。我们要继续做下去，做得更好。", None),
+    ("同志们：", None),
+])
+def test_lead_in(text: str, expected: str | None) -> None:
+    assert lead_in(text) == expected
+
+
+def test_empty_text_gives_empty_report() -> None:
+    for text in ("", "   \n\n \u3000\n"):
+        report = _parse(text)
+        assert report.articles == () and report.dropped == ()
+
+
+def _chars(text: str) -> Counter[str]:
+    return Counter(c for c in normalize(text) if not c.isspace())
+
+
+def _accounted(report: Report) -> Counter[str]:
+    parts: list[str] = list(report.dropped)
+    for a in report.articles:
+        parts += [x for x in (a.title, a.subtitle, a.byline) if x]
+        for s in a.sections:
+            parts += [s.heading] if s.heading else []
+            parts += [p.text for p in s.paragraphs]
+    return _chars("".join(parts))
+
+
+_PIECES = st.sampled_from([
+    "", "\n", "\n\n", "一、", "（二）", "1.", "# ", "——", "□", "本报记者 ", "- 3 -", "第2版",
+    "。", "，", "：", "“", "”", "首页 > 新闻 > 动态", "发布时间：2020", "工会", "职工",
+    "开展帮扶", "建会率达到95%", "技能比武", "法律援助", "\u3000", "１２３", "<script>",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=40))
+def test_every_character_is_accounted_for(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        report = _parse(text)
+    except UnionNLPError:
+        return
+    assert _accounted(report) == _chars(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_string_gives_a_report(text: str) -> None:
+    report = _parse(text)
+    assert isinstance(report, Report)
+    assert all(re.sub(r"\s", "", p.text) for p in report.paragraphs)
