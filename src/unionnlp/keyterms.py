@@ -21,8 +21,12 @@ __all__ = ["KeywordExtractor", "candidates", "content_runs", "general_idf"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
-_QUANTITY = re.compile(r"^[多余近约几数上]*[十百千万亿]*[多余]*(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|份|条|户|所|件|起|篇|册|人)?$")
-_IN_TEXT_PHRASE = 3
+_QUANTITY = re.compile(
+    r"^[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
+    r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|份|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
+)
+_SHARPNESS = 2.0
+_IN_TEXT_PHRASE = 2
 _MAX_PHRASE = 3
 
 
@@ -136,7 +140,7 @@ class KeywordExtractor:
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first.
 
-        A phrase is a candidate when it recurs in the corpus or three times in the text; of
+        A phrase is a candidate when it recurs in the corpus or in the text; of
         two terms where one contains the other, only the better-scored one is kept.
         """
         self._check()
@@ -153,7 +157,9 @@ class KeywordExtractor:
             t: c for t, c in counts.items()
             if len(parts[t]) == 1 or c >= _IN_TEXT_PHRASE or t in self.phrases_
         }
-        scores = {t: (1.0 + math.log(c)) * self.idf(t, parts[t]) for t, c in kept.items()}
+        # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
+        scores = {t: (1.0 + math.log(c)) * self.idf(t, parts[t]) ** _SHARPNESS
+                  for t, c in kept.items()}
         ranked = sorted(scores, key=lambda t: (-scores[t], t))
         chosen: list[str] = []
         for term in ranked:

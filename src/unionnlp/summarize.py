@@ -21,6 +21,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?]+[”’」』）)]*
 _MIN_CHARS = 12
 _MAX_CHARS = 220
 _GRAPH_LIMIT = 150
+_REDUNDANT = 0.7
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -97,8 +98,11 @@ def summarize(
     rank = _textrank(sim, prior)
     chosen: list[int] = []
     while len(chosen) < k:
+        fresh = [i for i in range(len(sentences)) if i not in chosen
+                 and max((sim[i][j] for j in chosen), default=0.0) < _REDUNDANT]
+        pool = fresh or [i for i in range(len(sentences)) if i not in chosen]
         best = max(
-            (i for i in range(len(sentences)) if i not in chosen),
+            pool,
             key=lambda i: (
                 (1 - diversity) * rank[i] - diversity * max((sim[i][j] for j in chosen),
                                                             default=0.0),

@@ -1,0 +1,98 @@
+"""The public surface: exports, import cost, determinism, jieba left alone, end-to-end output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import unionnlp
+from unionnlp.model import SCHEMA, THEMES
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """Constants, then classes, then functions: the order ruff's RUF022 keeps."""
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+
+def test_exported_members() -> None:
+    assert unionnlp.__all__ == sorted(unionnlp.__all__, key=_isort_key)
+    assert len(set(unionnlp.__all__)) == len(unionnlp.__all__)
+    for name in unionnlp.__all__:
+        assert getattr(unionnlp, name) is not None
+    with pytest.raises(AttributeError):
+        _ = unionnlp.no_such_name  # type: ignore[attr-defined]
+
+
+def test_import_does_no_work() -> None:
+    code = ("import sys, unionnlp; heavy = {'jieba', 'sklearn', 'snownlp', 'numpy', 'dask', "
+            "'docx', 'pdfminer', 'charset_normalizer'} & set(sys.modules); print(sorted(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_jieba_global_tokenizer_is_untouched(seed_text: str) -> None:
+    import jieba
+
+    unionnlp.analyze(seed_text[:500])
+    assert "工会干部职业化" not in jieba.dt.FREQ
+    assert not jieba.dt.initialized or jieba.dt.FREQ.get("金秋助学") is None
+
+
+def test_output_contract(seed_text: str) -> None:
+    d = unionnlp.analyze(seed_text, source="seed.txt").to_dict()
+    assert d["schema"] == SCHEMA and d["source"] == "seed.txt"
+    for key in ("articles", "keywords", "summary", "theme_shares", "figures", "dropped"):
+        assert key in d
+    article = d["articles"][0]
+    assert {"title", "subtitle", "byline", "sections", "keywords", "summary"} <= set(article)
+    paragraph = article["sections"][0]["paragraphs"][0]
+    assert {"text", "offset", "lead_in", "themes", "scores"} <= set(paragraph)
+    assert set(paragraph["scores"]) == set(THEMES)
+    figures = {f["text"]: f for f in d["figures"]}
+    assert figures["32689场次"]["value"] == 32689 and figures["32689场次"]["unit"] == "场次"
+    assert figures["近3000名"]["approximate"] is True
+    assert seed_text[figures["95.96%"]["offset"]:].startswith("95.96%")
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_same_input_same_bytes(seed_text: str) -> None:
+    first = json.dumps(unionnlp.analyze(seed_text).to_dict(), ensure_ascii=False)
+    second = json.dumps(unionnlp.analyze(seed_text).to_dict(), ensure_ascii=False)
+    assert first == second
+
+
+def test_traditional_input_is_analysed_as_simplified() -> None:
+    from unionnlp.convert import to_simplified
+
+    traditional = ("區總工會積極開展金秋助學活動，資助困難職工子女三百二十名，發放助學金九十六萬元。"
+                   "同時為建檔困難職工送去慰問金，走訪慰問困難職工家庭一千二百戶。")
+    report = unionnlp.analyze(traditional)
+    assert report.traditional is True
+    (p,) = report.paragraphs
+    assert p.text == traditional
+    assert "worker_aid" in p.themes
+    simplified = unionnlp.analyze(to_simplified(traditional))
+    assert simplified.paragraphs[0].themes == p.themes
+
+
+def test_analyze_file_and_errors(tmp_path: Path, seed_path: Path) -> None:
+    report = unionnlp.analyze_file(seed_path)
+    assert len(report.articles) == 4 and report.source == str(seed_path)
+    bad = tmp_path / "x.bin"
+    bad.write_bytes(b"\x00\x01\x02" * 50)
+    with pytest.raises(unionnlp.UnionNLPError, match="x.bin"):
+        unionnlp.analyze_file(bad)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert unionnlp.analyze_file(empty).articles == ()
+
+
+def test_unknown_option_names_the_valid_ones() -> None:
+    with pytest.raises(unionnlp.ConfigError, match="jieba"):
+        unionnlp.analyze("工会", options=unionnlp.Options(segmenter="nope"))
+    with pytest.raises(unionnlp.ConfigError):
+        unionnlp.Options(top_k=-1)

@@ -1,0 +1,87 @@
+"""Keywords: distinctive terms of the text, not the vocabulary every union report shares."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import unionnlp
+from unionnlp.errors import ModelError
+from unionnlp.keyterms import KeywordExtractor, candidates, content_runs
+from unionnlp.model import Report
+from unionnlp.pipeline import default_keywords
+from unionnlp.resources import stopwords
+
+GENERIC = {"工会", "职工", "工作", "开展", "企业", "服务", "组织", "活动"}
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_text: str) -> Report:
+    return unionnlp.analyze(seed_text, source="seed")
+
+
+def test_candidates_are_content_words_and_phrases() -> None:
+    tokens = ["九龙坡区", "总工会", "推行", "工会干部", "职业化", "，", "共", "建", "3209", "个", "的"]
+    got = candidates(tokens)
+    assert "工会干部职业化" in got and "推行工会干部职业化" in got
+    assert not any(re.search(r"\d", t) for t in got)
+    assert all(len(t) >= 2 for t in got)
+    assert content_runs(["的", "帮扶", "资金", "，", "慰问"]) == [["帮扶", "资金"], ["慰问"]]
+
+
+def test_generic_union_words_rank_low(seed_report: Report) -> None:
+    for keywords in [seed_report.keywords, *(a.keywords for a in seed_report.articles)]:
+        terms = [k.term for k in keywords]
+        assert len(terms) == 10
+        assert not GENERIC & set(terms[:5]), terms
+
+
+def test_keywords_say_what_is_distinctive(seed_report: Report) -> None:
+    def terms(i: int) -> str:
+        return " ".join(k.term for k in seed_report.articles[i].keywords)
+
+    assert "渝北" in terms(0)
+    assert "九龙坡" in terms(2) and "职业化" in terms(2)
+    assert "北碚" in terms(3)
+    assert any(len(k.term) >= 5 for a in seed_report.articles for k in a.keywords)
+
+
+def test_keywords_are_clean(seed_report: Report) -> None:
+    stop = stopwords()
+    every = [k for a in seed_report.articles for s in a.sections for k in s.keywords]
+    every += list(seed_report.keywords)
+    assert every
+    for k in every:
+        assert len(k.term) >= 2 and k.term not in stop
+        assert not re.search(r"\d", k.term)
+        assert re.search(r"[\u4e00-\u9fff]", k.term)
+        assert 0 < k.weight <= 1
+    weights = [k.weight for k in seed_report.keywords]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_no_keyword_contains_another(seed_report: Report) -> None:
+    terms = [k.term for k in seed_report.keywords]
+    assert not [(a, b) for a in terms for b in terms if a != b and a in b]
+
+
+def test_keywords_function_works_on_any_string() -> None:
+    text = ("市总工会为货车司机建设“司机之家”三十个，开展货车司机入会集中行动。\n"
+            "货车司机入会人数突破两万人，司机之家提供休息、淋浴和法律咨询服务。")
+    got = [k.term for k in unionnlp.keywords(text, top_k=5)]
+    assert len(got) == 5
+    assert any("货车司机" in t for t in got)
+    assert not any(t in ("三十个", "两万人", "市总工会") for t in got)
+    assert unionnlp.keywords("", top_k=5) == []
+
+
+def test_unfitted_extractor_raises() -> None:
+    with pytest.raises(ModelError):
+        KeywordExtractor().extract([["工会"]])
+
+
+def test_domain_idf_is_learned_from_the_corpus() -> None:
+    extractor = default_keywords()
+    assert extractor.idf("职工") < extractor.idf("渝北")
+    assert extractor.idf("工会") < extractor.idf("白内障")

@@ -1,0 +1,50 @@
+"""Extractive summaries: whole sentences, in order, never headings or fragments."""
+
+from __future__ import annotations
+
+import unionnlp
+from unionnlp.summarize import split_sentences, summarize
+
+
+def test_split_sentences_keeps_quotes_and_attributions() -> None:
+    text = "“竭力为职工办实事！”区总工会负责人介绍说，帮扶是品牌项目。第二句在这里。"
+    assert split_sentences(text) == [
+        "“竭力为职工办实事！”区总工会负责人介绍说，帮扶是品牌项目。", "第二句在这里。"]
+
+
+def test_report_summary_is_whole_sentences_in_order(seed_text: str) -> None:
+    report = unionnlp.analyze(seed_text)
+    headings = {s.heading for a in report.articles for s in a.sections if s.heading}
+    titles = {a.title for a in report.articles}
+    positions = []
+    body = "\n".join(p.text for p in report.paragraphs)
+    assert len(report.summary) == 3
+    for sentence in report.summary:
+        assert sentence not in headings and sentence not in titles
+        assert sentence.rstrip("”")[-1] in "。！？"
+        assert sentence[0] not in "，、；：”"
+        positions.append(body.index(sentence))
+    assert positions == sorted(positions)
+    for article in report.articles:
+        assert 1 <= len(article.summary) <= 2
+        text = "".join(p.text for p in article.paragraphs)
+        assert all(s in text for s in article.summary)
+
+
+def test_summary_is_not_redundant() -> None:
+    paragraphs = [
+        "市总工会今年为困难职工发放帮扶资金三百万元。",
+        "市总工会今年为困难职工发放帮扶资金三百万元，惠及两千户家庭。",
+        "各级工会组织开展技能比武四十场，参赛职工八千人次。",
+        "法律援助中心为农民工追回欠薪一百二十万元。",
+    ]
+    from unionnlp.pipeline import cut_for_analysis, default_keywords
+
+    picked = summarize(paragraphs, cut_for_analysis, default_keywords().idf, k=2)
+    assert len(picked) == 2
+    assert not (picked[0].startswith("市总工会今年") and picked[1].startswith("市总工会今年"))
+
+
+def test_short_or_empty_input() -> None:
+    assert summarize([], list, lambda w: 1.0, k=3) == []
+    assert summarize(["太短。"], list, lambda w: 1.0, k=3) == []

@@ -1,0 +1,98 @@
+"""Paragraph themes: the packaged classifier, its held-out quality, explanations, user models."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import unionnlp
+from unionnlp.errors import ModelError
+from unionnlp.evaluate import evaluate
+from unionnlp.model import THEMES, Report
+from unionnlp.themes import default_classifier, load_classifier, train_from_jsonl
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_text: str) -> Report:
+    return unionnlp.analyze(seed_text)
+
+
+def _themes_of(report: Report, needle: str) -> tuple[str, ...]:
+    (hit,) = [p for p in report.paragraphs if needle in p.text]
+    return hit.themes
+
+
+def test_seed_paragraph_themes(seed_report: Report) -> None:
+    assert "worker_aid" in _themes_of(seed_report, "春秋助学机制")
+    assert "worker_aid" in _themes_of(seed_report, "大病救助机制")
+    assert "org_building" in _themes_of(seed_report, "建会率达到95.96%")
+    assert "rights_protection" in _themes_of(seed_report, "职工法律援助中心”正式挂牌")
+    assert "skills_training" in _themes_of(seed_report, "创建学习型组织，争做知识型职工")
+    assert _themes_of(seed_report, "奇山秀水汇一城") == ()
+
+
+def test_scores_and_shares(seed_report: Report) -> None:
+    for p in seed_report.paragraphs:
+        assert set(p.scores) == set(THEMES)
+        assert all(0.0 <= v <= 1.0 for v in p.scores.values())
+        assert set(p.themes) <= set(THEMES)
+    shares = seed_report.theme_shares
+    assert set(shares) == set(THEMES)
+    assert all(0 < v < 1 for v in shares.values())
+
+
+def test_held_out_quality() -> None:
+    result = evaluate()
+    assert result["test_documents"] >= 10
+    assert result["macro_f1"] >= 0.8, result
+    for theme, figures in result["themes"].items():
+        assert figures["f1"] >= 0.7, (theme, figures)
+
+
+def test_explanations_name_the_terms() -> None:
+    text = "区总工会开展金秋助学活动，资助困难职工子女三百名，发放助学金九十万元。"
+    terms = [t for t, _ in unionnlp.explain(text, "worker_aid")]
+    assert terms and any("助学" in t or "困难" in t for t in terms)
+    with pytest.raises(unionnlp.ConfigError):
+        unionnlp.explain(text, "no_such_theme")
+
+
+def test_user_taxonomy_round_trip(tmp_path: Path) -> None:
+    safety = ["开展安全生产月活动，排查事故隐患{}处。", "组织职工参加安全知识竞赛{}场。",
+              "为一线职工配发劳动防护用品{}套。", "开展职业病防治宣传{}次。"]
+    culture = ["举办职工文艺汇演{}场。", "组织职工篮球赛{}场。", "开展职工摄影展{}次。",
+               "举办读书分享会{}场。"]
+    lines = [json.dumps({"themes": {"safety": "安全", "culture": "文体"}}, ensure_ascii=False)]
+    for i in range(8):
+        for s in safety:
+            lines.append(json.dumps({"text": s.format(i + 2), "labels": ["safety"],
+                                     "doc": f"d{i}"}, ensure_ascii=False))
+        for c in culture:
+            lines.append(json.dumps({"text": c.format(i + 3), "labels": ["culture"],
+                                     "doc": f"d{i}"}, ensure_ascii=False))
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "model.pkl"
+    summary = train_from_jsonl(labels, out)
+    assert summary["themes"] == {"culture": "文体", "safety": "安全"}
+    report = unionnlp.analyze("今年开展安全生产月活动，排查事故隐患四十处。",
+                              options=unionnlp.Options(model=str(out)))
+    (p,) = report.paragraphs
+    assert set(p.scores) == {"culture", "safety"} and p.themes == ("safety",)
+
+
+def test_stale_or_foreign_model_files_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.pkl"
+    default_classifier().save(path)
+    assert load_classifier(path).themes == THEMES
+    payload = pickle.loads(path.read_bytes())
+    payload["versions"]["sklearn"] = "0.0"
+    path.write_bytes(pickle.dumps(payload))
+    with pytest.raises(ModelError, match="retrain"):
+        load_classifier(path)
+    path.write_bytes(b"not a pickle")
+    with pytest.raises(ModelError, match=str(path)):
+        load_classifier(path)
