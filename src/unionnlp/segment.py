@@ -8,12 +8,17 @@ same tokens faster. Segmenters pickle by name, so worker processes rebuild them.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from functools import cache
 from typing import Any, Protocol
 
 from .errors import unknown_name
 from .resources import user_dictionary
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_JOINED_SYMBOLS = re.compile(r"[^a-zA-Z0-9.%]")
+_ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 __all__ = ["BACKENDS", "JiebaSegmenter", "RjiebaSegmenter", "Segmenter", "get_segmenter"]
 
@@ -90,7 +95,14 @@ class RjiebaSegmenter(_Lazy):
         return tokenizer
 
     def cut(self, text: str) -> list[str]:
-        return list(self._get().cut(text, True))
+        out: list[str] = []
+        for token in self._get().cut(text, True):
+            if len(token) > 1 and _JOINED_SYMBOLS.search(token) and not _HAN.search(token):
+                # jieba-rs keeps 2021-07-16 whole; jieba splits such runs at the symbols.
+                out.extend(piece for piece in _ALNUM.split(token) if piece)
+            else:
+                out.append(token)
+        return out
 
 
 BACKENDS: dict[str, type[_Lazy]] = {"jieba": JiebaSegmenter, "rjieba": RjiebaSegmenter}
