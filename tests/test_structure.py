@@ -257,3 +257,21 @@ def test_any_string_gives_a_report(text: str) -> None:
     report = _parse(text)
     assert isinstance(report, Report)
     assert all(re.sub(r"\s", "", p.text) for p in report.paragraphs)
+
+
+def test_corpus_paragraphs_come_out_whole() -> None:
+    """Every labelled paragraph of the corpus, in every form, is one paragraph of the parse."""
+    from unionnlp.corpus import load_corpus
+
+    corpus = load_corpus()
+    missing = []
+    for doc in corpus.docs.values():
+        report = _parse(doc.text)
+        found = {p.text for p in report.paragraphs}
+        missing += [p.text[:20] for p in corpus.paragraphs if p.doc == doc.id and p.text not in found]
+        if doc.form in ("feature", "annual_report", "speech", "enterprise_summary", "news", "web"):
+            assert len(report.articles) == 1, doc.id
+            assert report.articles[0].title, doc.id
+        if doc.form == "damaged":
+            assert len(report.articles) >= 2, doc.id
+    assert not missing

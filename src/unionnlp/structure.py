@@ -23,7 +23,10 @@ from .repair import Block, repair
 
 __all__ = ["lead_in", "parse"]
 
-_RUN_LIMIT = 80
+_RUN_LIMIT = 60
+_SWITCH = 0.05
+_TITLE_WEIGHT = 6.0
+_LAYOUT_BIAS = 0.005
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _LEAD_STOP = re.compile(r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -49,7 +52,6 @@ class _Draft:
 
     title: Block | None
     items: list[Block] = field(default_factory=list)
-    prefix: int = 0
 
 
 def _bigrams(text: str) -> Counter[str]:
@@ -59,21 +61,21 @@ def _bigrams(text: str) -> Counter[str]:
 def _gram(texts: Sequence[str]) -> Any:
     """Dot products of the texts' IDF-weighted character-bigram vectors."""
     import numpy as np
+    from scipy.sparse import csr_matrix
 
     vecs = [_bigrams(t) for t in texts]
-    df: Counter[str] = Counter()
-    for v in vecs:
-        df.update(v.keys())
-    idf = {k: math.log(len(vecs) / d) + 1.0 for k, d in df.items()}
-    weighted = [{k: c * idf[k] for k, c in v.items()} for v in vecs]
-    n = len(weighted)
-    gram = np.zeros((n, n))
-    for i, a in enumerate(weighted):
-        for j in range(i, n):
-            b = weighted[j]
-            small, large = (a, b) if len(a) <= len(b) else (b, a)
-            gram[i, j] = gram[j, i] = sum(w * large.get(k, 0.0) for k, w in small.items())
-    return gram
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, v in enumerate(vecs):
+        for k, c in v.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(k, len(vocab)))
+            vals.append(float(c))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(vecs), max(1, len(vocab))))
+    df = np.bincount(cols, minlength=matrix.shape[1]).astype(float)
+    idf = np.log(len(vecs) / np.maximum(df, 1.0)) + 1.0
+    weighted = matrix.multiply(idf.reshape(1, -1)).tocsr()
+    return (weighted @ weighted.T).toarray()
 
 
 def _similarities(gram: Any, members: list[int], items: Sequence[int]) -> Any:
@@ -92,43 +94,58 @@ def _similarities(gram: Any, members: list[int], items: Sequence[int]) -> Any:
     return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
 
 
-def _split_point(run: Sequence[Block], anchor_a: str, anchor_b: str, min_a: int) -> int:
-    """Index in ``run`` where article B's pre-title paragraphs begin.
+def _average_link(cos: Any, members: list[bool], title: int) -> Any:
+    """Each unit's mean similarity to one side: its other units and, weighted, its title."""
+    import numpy as np
 
-    First the split that makes both sides most cohesive (each block against its
-    side's other blocks and anchor); then refined, block by block, by which side
-    each block resembles more, until the split no longer moves.
+    mask = np.array(members + [False, False], dtype=float)
+    mask[title] = _TITLE_WEIGHT
+    n = len(members)
+    total = cos[:n] @ mask
+    count = mask.sum() - np.array(members, dtype=float)
+    return total / np.maximum(count, 1e-12)
+
+
+def _assign(gram: Any, start_b: int, fixed_a: int, n_units: int) -> list[bool]:
+    """Which units belong to article A (True) or B: two-state Viterbi over how much more each
+    unit resembles A's side than B's, with a price on every switch, re-estimated until stable.
+
+    Rows ``n_units`` and ``n_units + 1`` of ``gram`` are A's and B's title blocks; units
+    before ``start_b`` stand before B's title; the first ``fixed_a`` units stay with A.
     """
-    n = len(run)
-    gram = _gram([_block_text(b) for b in run] + [anchor_a, anchor_b])
-    a, b = n, n + 1
-    everything = list(range(n))
+    import numpy as np
 
-    def sides(k: int) -> tuple[list[int], list[int]]:
-        return [*range(k), a], [*range(k, n), b]
-
-    best, best_score = n, -math.inf
-    for k in range(min_a, n + 1):
-        side_a, side_b = sides(k)
-        score = float(_similarities(gram, side_a, range(k)).sum()
-                      + _similarities(gram, side_b, range(k, n)).sum())
-        if score > best_score + 1e-9:
-            best, best_score = k, score
-    for _ in range(8):
-        side_a, side_b = sides(best)
-        prefer_a = (_similarities(gram, side_a, everything)
-                    - _similarities(gram, side_b, everything))
-        total, prefix = float(prefer_a.sum()), 0.0
-        moved, moved_score = best, -math.inf
-        for k in range(n + 1):
-            if k >= min_a and 2 * prefix - total > moved_score + 1e-12:
-                moved, moved_score = k, 2 * prefix - total
-            if k < n:
-                prefix += float(prefer_a[k])
-        if moved == best:
+    a_row, b_row = n_units, n_units + 1
+    units = list(range(n_units))
+    norms = np.sqrt(np.maximum(np.diag(gram), 1e-12))
+    cos = gram / np.outer(norms, norms)
+    np.fill_diagonal(cos, 0.0)
+    in_a = [i < start_b for i in units]
+    bias = np.array([_LAYOUT_BIAS if i < start_b else -_LAYOUT_BIAS for i in units])
+    for _ in range(10):
+        prefer_a = _average_link(cos, in_a, a_row) - _average_link(cos, [not x for x in in_a],
+                                                                   b_row) + bias
+        # score[s]: best total ending in state s (0 = A, 1 = B); back[i][s]: previous state.
+        score = [0.0, 0.0]
+        back: list[tuple[int, int]] = []
+        for i in units:
+            gain = (float(prefer_a[i]), -float(prefer_a[i]) if i >= fixed_a else -math.inf)
+            stay_or_switch = [
+                max((score[0], 0), (score[1] - _SWITCH, 1)),
+                max((score[1], 1), (score[0] - _SWITCH, 0)),
+            ]
+            back.append((stay_or_switch[0][1], stay_or_switch[1][1]))
+            score = [stay_or_switch[0][0] + gain[0], stay_or_switch[1][0] + gain[1]]
+        state = 0 if score[0] >= score[1] else 1
+        path = [0] * n_units
+        for i in reversed(units):
+            path[i] = state
+            state = back[i][state]
+        new = [s == 0 for s in path]
+        if new == in_a:
             break
-        best = moved
-    return best
+        in_a = new
+    return in_a
 
 
 def _block_text(block: Block | None) -> str:
@@ -137,25 +154,41 @@ def _block_text(block: Block | None) -> str:
     return block.text if block.kind == "para" else "\n".join(x.text for x in block.lines)
 
 
+def _units(blocks: Sequence[Block]) -> list[list[Block]]:
+    """Blocks grouped so that a headline travels with the paragraph after it."""
+    units: list[list[Block]] = []
+    pending: list[Block] = []
+    for block in blocks:
+        pending.append(block)
+        if block.kind != "headline":
+            units.append(pending)
+            pending = []
+    if pending:
+        units.append(pending)
+    return units
+
+
 def _reassign(drafts: list[_Draft]) -> None:
-    """Move the pre-title paragraphs of interleaved articles to the article they belong to."""
+    """Give each article of a multi-article page the blocks that are about it.
+
+    Newspaper layout may print an article's first paragraphs before its title
+    block, or drop a title block into the middle of the previous article, or
+    alternate the two: the blocks around each title block go to the article
+    whose text and title they resemble, switching articles as rarely as possible.
+    """
     for a, b in itertools.pairwise(drafts):
-        if b.title is None or not b.title.interrupts:
+        if b.title is None or not a.items or not b.items:
             continue
-        own = a.items[a.prefix:]
-        start = max(0, len(own) - _RUN_LIMIT)
-        run = own[start:]
-        if len(run) < 1:
-            continue
-        anchor_a = _block_text(a.title) + "\n" + "\n".join(x.text for x in a.items[:a.prefix])
-        anchor_b = _block_text(b.title) + "\n" + "\n".join(x.text for x in b.items[:_RUN_LIMIT])
-        min_a = 1 if (a.title is not None and start == 0) else 0
-        k = _split_point(run, anchor_a, anchor_b, min_a)
-        moved = run[k:]
-        if moved:
-            del a.items[a.prefix + start + k:]
-            b.items[:0] = moved
-            b.prefix = len(moved)
+        head = max(0, len(a.items) - _RUN_LIMIT)
+        before, after = _units(a.items[head:]), _units(b.items[:_RUN_LIMIT])
+        units = before + after
+        texts = ["\n".join(_block_text(x) for x in u) for u in units]
+        gram = _gram([*texts, _block_text(a.title), _block_text(b.title)])
+        fixed_a = 1 if a.title is not None and head == 0 else 0
+        in_a = _assign(gram, len(before), fixed_a, len(units))
+        a.items[head:] = [x for u, keep in zip(units, in_a, strict=True) if keep for x in u]
+        b.items[:_RUN_LIMIT] = [
+            x for u, keep in zip(units, in_a, strict=True) if not keep for x in u]
 
 
 def _levels(blocks: Sequence[Block]) -> dict[str, int]:
