@@ -84,7 +84,7 @@ def test_analyze_file_and_errors(tmp_path: Path, seed_path: Path) -> None:
     assert len(report.articles) == 4 and report.source == str(seed_path)
     bad = tmp_path / "x.bin"
     bad.write_bytes(b"\x00\x01\x02" * 50)
-    with pytest.raises(unionnlp.UnionNLPError, match="x.bin"):
+    with pytest.raises(unionnlp.UnionNLPError, match=r"x\.bin"):
         unionnlp.analyze_file(bad)
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")

@@ -28,7 +28,7 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 
 _FINAL = set("。！？!?…；;")
 _CLOSERS = "”’」』）)》】\"'"
-_NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或在对把将向为了是从等并而且之")
+_NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
 _FURNITURE = re.compile(
     r"""^(?:
@@ -45,8 +45,10 @@ _FURNITURE = re.compile(
       | (?:打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享到)\s*$
       | (?:上一篇|下一篇|上一条|下一条)\s*[:：].{0,80}$
       | .*(?:版权所有|Copyright|ICP备|网安备|技术支持\s*[:：]).*$
+      | .{0,16}(?:本版编辑|责任编辑|版式设计|本版责编)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}$
       | (?:首页|当前位置\s*[:：]|您的位置\s*[:：]|您现在的位置\s*[:：]).{0,80}$
       | .{0,60}\s*[>＞»]\s*.{0,30}[>＞»].{0,40}$                   # breadcrumb a > b > c
+      | (?:[^\s|｜，。]{1,10}(?:\s{2,}|\s*[|｜·•]\s*)){3,}[^\s|｜，。]{1,10}   # menu bar
     )""",
     re.VERBOSE,
 )
@@ -60,6 +62,8 @@ _BYLINE = re.compile(
 class Line:
     """One non-blank line: stripped ``text``, its ``offset`` in the text, and what it is.
 
+    ``view`` is the same line normalised (and simplified), which every decision reads.
+
     ``kind`` is ``furniture``, ``subtitle``, ``byline``, ``headline`` or ``body``;
     ``style`` names a headline's numbering (``md1``..``md6``, ``part``, ``cn``, ``plain``...).
     """
@@ -70,6 +74,7 @@ class Line:
     kind: str
     style: str | None = None
     hint: int | None = None
+    view: str = ""
 
 
 def ends_sentence(text: str) -> bool:
@@ -136,6 +141,6 @@ def split_lines(
             start = pos + (len(raw) - len(raw.lstrip()))
             seen = view[start:start + len(stripped)]
             kind, style = classify(seen, hints.get(number))
-            lines.append(Line(stripped, start, number, kind, style, hints.get(number)))
+            lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen))
         pos += len(raw) + 1
     return lines

@@ -11,7 +11,7 @@ from .convert import is_traditional, to_simplified
 from .figures import extract_figures
 from .keyterms import KeywordExtractor
 from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
-from .normalize import normalize
+from .normalize import fold_newlines, normalize
 from .segment import Segmenter, get_segmenter
 from .structure import parse
 from .summarize import summarize
@@ -49,6 +49,8 @@ class _Stages:
         self.tokens: dict[int, list[str]] = {}
 
     def view(self, text: str) -> str:
+        """The same-length text the analysis reads: normalised, and simplified if need be."""
+        text = normalize(text)
         return to_simplified(text) if self.traditional else text
 
     def cut(self, text: str) -> list[str]:
@@ -63,17 +65,17 @@ class _Stages:
         return tuple(self.keywords.extract(self.paragraph_tokens(paragraphs), k))
 
     def summary(self, paragraphs: Sequence[Paragraph], k: int) -> tuple[str, ...]:
+        # Summarise what the analysis reads, then give back the original characters.
         texts = [p.text for p in paragraphs]
-        if self.traditional:
-            # Summarise the simplified view, then give back the original sentences.
-            picked = summarize([self.view(t) for t in texts], self.cut, self.keywords.idf, k=k)
-            joined, view = "".join(texts), self.view("".join(texts))
-            return tuple(joined[view.index(s):view.index(s) + len(s)] for s in picked)
-        return tuple(summarize(texts, self.cut, self.keywords.idf, k=k))
+        views = [self.view(t) for t in texts]
+        picked = summarize(views, self.cut, self.keywords.idf, k=k)
+        joined, view = "\n".join(texts), "\n".join(views)
+        return tuple(joined[view.index(s):view.index(s) + len(s)] for s in picked)
 
 
-def _figures(paragraph: Paragraph) -> list[Figure]:
-    found = extract_figures(paragraph.text)
+def _figures(paragraph: Paragraph, view: str) -> list[Figure]:
+    found = [replace(f, text=paragraph.text[f.offset:f.offset + len(f.text)])
+             for f in extract_figures(view)]
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
     for figure in found:
@@ -89,9 +91,10 @@ def _figures(paragraph: Paragraph) -> list[Figure]:
 
 def run(source: Source, options: Options) -> Report:
     """Structure, then keywords, themes, summaries and figures, of one source."""
-    text = normalize(source.text)
-    traditional = is_traditional(text)
-    report = parse(replace(source, text=text), to_simplified(text) if traditional else None)
+    text = fold_newlines(source.text)
+    view = normalize(text)
+    traditional = is_traditional(view)
+    report = parse(replace(source, text=text), to_simplified(view) if traditional else view)
     stages = _Stages(options, traditional)
     paragraphs = report.paragraphs
     for p in paragraphs:
@@ -128,5 +131,5 @@ def run(source: Source, options: Options) -> Report:
         keywords=stages.top(paragraphs, options.top_k),
         summary=stages.summary(paragraphs, options.summary_sentences),
         theme_shares=shares,
-        figures=tuple(f for p in paragraphs for f in _figures(p)),
+        figures=tuple(f for p in paragraphs for f in _figures(p, stages.view(p.text))),
     )

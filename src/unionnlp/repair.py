@@ -49,6 +49,15 @@ class Block:
         return out
 
     @property
+    def view(self) -> str:
+        """The paragraph's text as the analysis reads it (normalised, simplified)."""
+        out = self.lines[0].view
+        for prev, line in zip(self.lines, self.lines[1:], strict=False):
+            latin = prev.text[-1:].isalnum() and prev.text[-1:].isascii() and line.text[:1].isascii()
+            out += (" " if latin else "") + line.view
+        return out
+
+    @property
     def offset(self) -> int:
         return self.lines[0].offset
 
@@ -59,7 +68,7 @@ def _width(text: str) -> int:
 
 def _wrap_width(lines: Sequence[Line]) -> int | None:
     """The display width at which a hard-wrapped text breaks its lines, if it is one."""
-    widths = [_width(x.text) for x in lines if x.kind != "furniture" and len(x.text) >= 12]
+    widths = [_width(x.view) for x in lines if x.kind != "furniture" and len(x.view) >= 12]
     if len(widths) < 8:
         return None
     counts = Counter(widths)
@@ -77,7 +86,7 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     wrapped_before = False
     for line in lines:
-        full = _width(line.text) >= width - 2 and not ends_sentence(line.text)
+        full = _width(line.view) >= width - 2 and not ends_sentence(line.view)
         if line.kind == "headline" and line.hint is None and (full or wrapped_before):
             line = replace(line, kind="body")
         out.append(line)
@@ -116,7 +125,7 @@ def _opening_block(lines: Sequence[Line]) -> int:
         return 0
     j = 1
     while j < len(lines) and j < 4 and (
-        _DATE_LINE.match(lines[j].text) or _SPEAKER_LINE.match(lines[j].text)
+        _DATE_LINE.match(lines[j].view) or _SPEAKER_LINE.match(lines[j].view)
         or lines[j].kind in ("subtitle", "byline")
     ):
         j += 1
@@ -137,7 +146,7 @@ def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
             if n:
                 j, skipped = j + n, True
                 continue
-        if line.kind == "body" and numbering(line.text)[0] is None:
+        if line.kind == "body" and numbering(line.view)[0] is None:
             return j, skipped
         return None
     return None
@@ -172,7 +181,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
         parts = [line]
         held: list[Block] = []
         i += 1
-        while not ends_sentence(parts[-1].text):
+        while not ends_sentence(parts[-1].view):
             found = _continuation(work, i)
             if found is None:
                 break

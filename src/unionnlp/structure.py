@@ -18,7 +18,7 @@ from typing import Any
 
 from .lines import Line, numbering, split_lines
 from .model import Article, Paragraph, Report, Section, Source
-from .normalize import normalize
+from .normalize import fold_newlines, normalize
 from .repair import Block, repair
 
 __all__ = ["lead_in", "parse"]
@@ -30,6 +30,15 @@ _LAYOUT_BIAS = 0.005
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _LEAD_STOP = re.compile(r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
+
+
+def _lead_in(block: Block) -> str | None:
+    """A paragraph's lead-in, decided on its normalised view, returned in original characters."""
+    phrase = lead_in(block.view)
+    if phrase is None:
+        return None
+    start = block.view.index(phrase)
+    return block.text[start:start + len(phrase)]
 
 
 def lead_in(text: str) -> str | None:
@@ -98,7 +107,7 @@ def _average_link(cos: Any, members: list[bool], title: int) -> Any:
     """Each unit's mean similarity to one side: its other units and, weighted, its title."""
     import numpy as np
 
-    mask = np.array(members + [False, False], dtype=float)
+    mask = np.array([*members, False, False], dtype=float)
     mask[title] = _TITLE_WEIGHT
     n = len(members)
     total = cos[:n] @ mask
@@ -151,7 +160,7 @@ def _assign(gram: Any, start_b: int, fixed_a: int, n_units: int) -> list[bool]:
 def _block_text(block: Block | None) -> str:
     if block is None:
         return ""
-    return block.text if block.kind == "para" else "\n".join(x.text for x in block.lines)
+    return block.view if block.kind == "para" else "\n".join(x.view for x in block.lines)
 
 
 def _units(blocks: Sequence[Block]) -> list[list[Block]]:
@@ -246,7 +255,7 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
         else:
             text = block.text
             spans = tuple((x.offset, len(x.text)) for x in block.lines)
-            paras.append(Paragraph(text=text, offset=block.offset, lead_in=lead_in(text),
+            paras.append(Paragraph(text=text, offset=block.offset, lead_in=_lead_in(block),
                                    spans=spans))
     close()
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
@@ -261,8 +270,8 @@ def parse(source: Source, view: str | None = None) -> Report:
     Every character of the text ends up in a title, subtitle, byline, heading,
     paragraph or ``Report.dropped``.
     """
-    text = normalize(source.text)
-    view = text if view is None else normalize(view)
+    text = fold_newlines(source.text)
+    view = normalize(text if view is None else view)
     blocks = repair(split_lines(text, source.heading_hints, view))
     dropped: list[str] = []
     drafts: list[_Draft] = []
@@ -275,8 +284,9 @@ def parse(source: Source, view: str | None = None) -> Report:
             if not drafts:
                 drafts.append(_Draft(None))
             current = drafts[-1]
-            title = _title_parts(current.title)[0] if current.title else None
-            if block.kind == "headline" and title and block.lines[0].text == title:
+            title = "".join(x.view for x in current.title.lines if x.kind == "headline") \
+                if current.title else None
+            if block.kind == "headline" and title and block.lines[0].view == title:
                 dropped.append(block.lines[0].text)
                 continue
             current.items.append(block)
