@@ -81,7 +81,7 @@ class ThemeClassifier:
             ("chars", TfidfVectorizer(analyzer=_chars, sublinear_tf=True, min_df=2)),
         ])
         clf = OneVsRestClassifier(LogisticRegression(
-            C=self.C, class_weight="balanced", solver="liblinear", max_iter=2000))
+            C=self.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000))
         return Pipeline([("features", features), ("clf", clf)])
 
     def _matrix(self, labels: Sequence[Sequence[str]]) -> Any:
