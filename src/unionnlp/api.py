@@ -25,9 +25,11 @@ class Options:
     section_top_k: int = 5
     summary_sentences: int = 3
     article_summary_sentences: int = 2
+    section_summary_sentences: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("top_k", "section_top_k", "summary_sentences", "article_summary_sentences"):
+        for name in ("top_k", "section_top_k", "summary_sentences", "article_summary_sentences",
+                     "section_summary_sentences"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
 

@@ -47,6 +47,7 @@ class _Stages:
         self.segmenter: Segmenter = get_segmenter(options.segmenter)
         self.keywords = default_keywords(options.segmenter)
         self.tokens: dict[int, list[str]] = {}
+        self._cut: dict[str, list[str]] = {}
 
     def view(self, text: str) -> str:
         """The same-length text the analysis reads: normalised, and simplified if need be."""
@@ -54,7 +55,11 @@ class _Stages:
         return to_simplified(text) if self.traditional else text
 
     def cut(self, text: str) -> list[str]:
-        return self.segmenter.cut(self.view(text))
+        # Report, article and section summaries read the same sentences: segment each once.
+        words = self._cut.get(text)
+        if words is None:
+            words = self._cut[text] = self.segmenter.cut(self.view(text))
+        return words
 
     def paragraph_tokens(self, paragraphs: Sequence[Paragraph]) -> list[list[str]]:
         return [self.tokens[id(p)] for p in paragraphs]
@@ -110,7 +115,8 @@ def run(source: Source, options: Options) -> Report:
 
     def section(s: Section) -> Section:
         ps = tuple(tagged[id(p)] for p in s.paragraphs)
-        return replace(s, paragraphs=ps, keywords=stages.top(ps, options.section_top_k))
+        return replace(s, paragraphs=ps, keywords=stages.top(ps, options.section_top_k),
+                       summary=stages.summary(ps, options.section_summary_sentences))
 
     def article(a: Article) -> Article:
         sections = tuple(section(s) for s in a.sections)
