@@ -13,8 +13,9 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
-from .errors import CorpusError
+from .errors import CorpusError, UnionNLPError
 from .model import THEMES
 
 __all__ = ["Corpus", "CorpusDoc", "LabelledParagraph", "corpus_root", "load_corpus"]
@@ -69,20 +70,27 @@ def corpus_root() -> Traversable:
     raise CorpusError("the unionnlp corpus is missing from this installation")
 
 
-def _jsonl(folder: Traversable) -> Iterator[tuple[str, int, dict[str, object]]]:
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".jsonl"):
+def read_jsonl(text: str, where: str, error: type[UnionNLPError]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSON Lines text; ``error`` names
+    ``where`` and the line when one is not a JSON object."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
             continue
-        for number, line in enumerate(entry.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(f"{entry.name}:{number}: not JSON: {exc}") from exc
-            if not isinstance(record, dict):
-                raise CorpusError(f"{entry.name}:{number}: not a JSON object")
-            yield entry.name, number, record
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"{where}:{number}: not JSON: {exc}") from exc
+        if not isinstance(record, dict):
+            raise error(f"{where}:{number}: not a JSON object")
+        yield number, record
+
+
+def _jsonl(folder: Traversable) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".jsonl"):
+            text = entry.read_text(encoding="utf-8")
+            for number, record in read_jsonl(text, entry.name, CorpusError):
+                yield entry.name, number, record
 
 
 def load_corpus(root: Traversable | Path | None = None) -> Corpus:

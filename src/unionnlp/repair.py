@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .lines import Line, ends_sentence, numbering
@@ -39,23 +39,22 @@ class Block:
     lines: tuple[Line, ...]
     interrupts: bool = False
 
+    def _joined(self, part: Callable[[Line], str]) -> str:
+        out = part(self.lines[0])
+        for prev, line in zip(self.lines, self.lines[1:], strict=False):
+            latin = prev.text[-1:].isalnum() and prev.text[-1:].isascii() and line.text[:1].isascii()
+            out += (" " if latin else "") + part(line)
+        return out
+
     @property
     def text(self) -> str:
         """A paragraph's repaired text (parts joined, a space only between Latin words)."""
-        out = self.lines[0].text
-        for prev, line in zip(self.lines, self.lines[1:], strict=False):
-            latin = prev.text[-1:].isalnum() and prev.text[-1:].isascii() and line.text[:1].isascii()
-            out += (" " if latin else "") + line.text
-        return out
+        return self._joined(lambda line: line.text)
 
     @property
     def view(self) -> str:
         """The paragraph's text as the analysis reads it (normalised, simplified)."""
-        out = self.lines[0].view
-        for prev, line in zip(self.lines, self.lines[1:], strict=False):
-            latin = prev.text[-1:].isalnum() and prev.text[-1:].isascii() and line.text[:1].isascii()
-            out += (" " if latin else "") + line.view
-        return out
+        return self._joined(lambda line: line.view)
 
     @property
     def offset(self) -> int:

@@ -92,8 +92,7 @@ def summarize(
         keep = sorted(near[:_GRAPH_LIMIT])
         sentences = [sentences[i] for i in keep]
         vectors = [vectors[i] for i in keep]
-    sim = [[_dot(a, b) if i != j else 0.0 for j, b in enumerate(vectors)]
-           for i, a in enumerate(vectors)]
+    sim = _similarities(vectors)
     prior = [1.0 + (0.5 if s.position == 0 else 0.0) for s in sentences]
     rank = _textrank(sim, prior)
     chosen: list[int] = []
@@ -120,6 +119,26 @@ def _vector(words: Sequence[str], idf: Callable[[str], float]) -> dict[str, floa
     return {w: v / norm for w, v in vec.items()}
 
 
+def _similarities(vectors: Sequence[dict[str, float]]) -> list[list[float]]:
+    """Cosine similarities of unit vectors, zero on the diagonal, through an inverted index:
+    only pairs that share a word are touched, each once."""
+    n = len(vectors)
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, v in enumerate(vectors):
+        for w, x in v.items():
+            postings.setdefault(w, []).append((i, x))
+    sim = [[0.0] * n for _ in range(n)]
+    for plist in postings.values():
+        for a, (i, x) in enumerate(plist):
+            row = sim[i]
+            for j, y in plist[a + 1:]:
+                row[j] += x * y
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[j][i] = sim[i][j]
+    return sim
+
+
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -132,11 +151,12 @@ def _textrank(sim: list[list[float]], prior: list[float], damping: float = 0.85)
     total_prior = sum(prior)
     jump = [p / total_prior for p in prior]
     out_weight = [sum(row) or 1.0 for row in sim]
+    incoming = [[(j, row[i] / out_weight[j]) for j, row in enumerate(sim) if row[i]]
+                for i in range(n)]
     rank = jump[:]
     for _ in range(40):
         new = [
-            (1 - damping) * jump[i]
-            + damping * sum(sim[j][i] * rank[j] / out_weight[j] for j in range(n) if sim[j][i])
+            (1 - damping) * jump[i] + damping * sum(w * rank[j] for j, w in incoming[i])
             for i in range(n)
         ]
         delta = sum(abs(a - b) for a, b in zip(new, rank, strict=True))

@@ -272,25 +272,21 @@ def train_from_jsonl(
 
     An optional first line ``{"themes": {"id": "name", ...}}`` names the themes.
     """
+    from .corpus import read_jsonl
+
     texts: list[str] = []
     labels: list[list[str]] = []
     groups: list[str] = []
     names: dict[str, str] = {}
     try:
-        lines = Path(labels_path).read_text(encoding="utf-8").splitlines()
+        text = Path(labels_path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ModelError(f"{labels_path}: cannot read labels: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{labels_path}:{number}: not JSON: {exc}") from exc
-        if isinstance(record, dict) and "themes" in record and "text" not in record:
+    for number, record in read_jsonl(text, str(labels_path), ModelError):
+        if "themes" in record and "text" not in record:
             names.update({str(k): str(v) for k, v in record["themes"].items()})
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("labels"), list):
+        if not isinstance(record.get("labels"), list):
             raise ModelError(f"{labels_path}:{number}: need {{\"text\", \"labels\": [...]}}")
         texts.append(str(record.get("text", "")))
         labels.append([str(x) for x in record["labels"]])
