@@ -1,0 +1,546 @@
+"""Tag many files: collect the inputs, analyse them in worker processes or on a Dask
+cluster, and yield one record per file in input order.
+
+A record is a report dict (:meth:`unionnlp.model.Report.to_dict`) with the SHA-256
+of the file's bytes after ``source``, or, for a file that failed, an error record
+with the same first keys::
+
+    {"schema": "unionnlp/1", "source": path, "sha256": hex or None,
+     "error": {"type": exception class name, "message": text}}
+
+One bad file never costs the others their results. Runners sit behind
+:class:`Runner` and the :data:`RUNNERS` registry: ``local`` (a process pool, or the
+calling process for one worker) and ``dask`` (``pip install unionnlp[distributed]``).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import logging
+import multiprocessing
+import os
+import re
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from .api import DEFAULT, Options, analyze, analyze_source
+from .errors import ConfigError, InputError, unknown_name
+from .model import SCHEMA
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+    from distributed import Client
+
+__all__ = [
+    "RUNNERS",
+    "Collection",
+    "DaskRunner",
+    "LocalRunner",
+    "Result",
+    "Runner",
+    "Tagger",
+    "collect",
+    "error_record",
+    "file_sha256",
+    "get_runner",
+    "is_error",
+    "reusable_records",
+    "tag_files",
+]
+
+logger = logging.getLogger(__name__)
+
+#: One output record: a report dict with ``sha256``, or an error record.
+Result = dict[str, Any]
+
+_GLOB_MAGIC = re.compile(r"[*?[]")
+_CHUNK = 1 << 20
+
+# A short report that takes every stage through its lazy loading (dictionary, model).
+_WARM_TEXT = (
+    "某市总工会工作报告\n\n一、加强组织建设\n\n"
+    "全市新建基层工会120个，发展会员5000余人。开展职工技能培训，帮扶困难职工，维护职工合法权益。\n"
+)
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+class Collection(NamedTuple):
+    """The files to tag, in order without duplicates, and the arguments that matched none."""
+
+    files: list[Path]
+    missing: list[str]
+
+
+def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
+    """Expand files, directories and glob patterns into the list of files to tag.
+
+    A file named explicitly is kept whatever its extension (reading it reports an
+    unsupported one); directories are walked recursively and glob matches filtered,
+    both keeping only supported extensions and skipping hidden entries, in sorted
+    order. A file reached twice is kept at its first place. An argument that yields
+    no file is returned in ``missing``: what to do about it is the caller's choice.
+    """
+    from .readers import SUPPORTED_EXTENSIONS
+
+    def supported(path: Path) -> bool:
+        return path.suffix.lower() in SUPPORTED_EXTENSIONS
+
+    files: list[Path] = []
+    seen: set[Path] = set()
+    missing: list[str] = []
+    for item in paths:
+        text = os.fspath(item)
+        path = Path(text)
+        found: list[Path]
+        if path.is_dir():
+            found = list(_walk(path, supported))
+        elif path.exists():
+            found = [path]
+        elif _GLOB_MAGIC.search(text):
+            found = []
+            for match in sorted(Path(m) for m in glob.glob(text, recursive=True)):
+                if match.is_dir():
+                    found.extend(_walk(match, supported))
+                elif match.is_file() and supported(match):
+                    found.append(match)
+        else:
+            found = []
+        if not found:
+            missing.append(text)
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                files.append(file)
+    return Collection(files, missing)
+
+
+def _walk(root: Path, keep: Callable[[Path], bool]) -> Iterator[Path]:
+    """Files under ``root`` that ``keep`` accepts, depth first, names sorted, hidden ones skipped."""
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(directory, name)
+            if not name.startswith(".") and keep(path):
+                yield path
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str | None:
+    """Hex SHA-256 of a file's bytes, or None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+def error_record(
+    source: str, error_type: str, message: str, *, sha256: str | None = None
+) -> Result:
+    """The record of a file that could not be analysed."""
+    return {
+        "schema": SCHEMA,
+        "source": source,
+        "sha256": sha256,
+        "error": {"type": error_type, "message": message},
+    }
+
+
+def is_error(record: Mapping[str, Any]) -> bool:
+    """Whether a record describes a failed file."""
+    return record.get("error") is not None
+
+
+def _with_sha256(report: dict[str, Any], sha256: str | None) -> Result:
+    head = {"schema": report["schema"], "source": report["source"], "sha256": sha256}
+    return head | {k: v for k, v in report.items() if k not in head}
+
+
+def reusable_records(sources: Sequence[str], records: Iterable[Mapping[str, Any]]) -> dict[str, Result]:
+    """Records from an earlier run that still describe one of ``sources``, by source.
+
+    A record is reused when it succeeded and its ``sha256`` is that of the file now;
+    error records are never reused, so failed files are tried again.
+    """
+    wanted = set(sources)
+    candidates: dict[str, Result] = {}
+    for record in records:
+        source = record.get("source")
+        if isinstance(source, str) and source in wanted and not is_error(record) and record.get("sha256"):
+            candidates[source] = dict(record)
+    return {s: r for s, r in candidates.items() if file_sha256(s) == r["sha256"]}
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """Analyse one file into a record; picklable, so every worker runs the same object."""
+
+    options: Options = DEFAULT
+
+    def __call__(self, path: str, location: str | None = None) -> Result:
+        """The record of ``path``; read it from ``location`` when given (a worker's view of it).
+
+        Never raises an :class:`Exception`: a failure becomes an error record.
+        """
+        from .readers import read
+
+        where = path if location is None else location
+        sha256: str | None = None
+        try:
+            sha256 = file_sha256(where)
+            source = read(where)
+            if location is not None:
+                source = replace(source, path=path)
+            report = analyze_source(source, self.options)
+        except Exception as exc:  # a batch keeps going whatever one file does
+            return error_record(path, type(exc).__name__, _message(exc, path, where), sha256=sha256)
+        return _with_sha256(report.to_dict(), sha256)
+
+    def warm(self) -> None:
+        """Load the segmenter and models now, so the first file is not slower than the rest."""
+        try:
+            analyze(_WARM_TEXT, options=self.options)
+        except Exception:
+            # The files will report whatever this is, one error record each.
+            logger.debug("warm-up analysis failed", exc_info=True)
+
+
+def _message(exc: Exception, path: str, where: str) -> str:
+    if isinstance(exc, InputError) and where != path and exc.path == where:
+        return f"{path}: {exc.problem}"
+    return str(exc) or type(exc).__name__
+
+
+# --- runners ------------------------------------------------------------------------------------
+
+
+class Runner(ABC):
+    """Runs a :class:`Tagger` over files, yielding records in the order of the files."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+        """One record per path, in order; a file's failure is its record, never an exception."""
+
+    @classmethod
+    @abstractmethod
+    def configure(cls, *, workers: int | None, scheduler: str | Client | None) -> Runner:
+        """Build the runner from :func:`tag_files` settings, rejecting those it cannot use."""
+
+
+class LocalRunner(Runner):
+    """A pool of worker processes on this machine; one worker runs in the calling process.
+
+    Each worker loads the dictionary and models once, when it starts. At most
+    ``max_in_flight`` files (default four per worker) are submitted ahead of the one
+    being yielded, so memory stays flat however long the batch. A worker that dies
+    (a crash, the OOM killer) costs only the file it was on: the pool is restarted and
+    that file, run again alone, gets an error record if it kills its worker again.
+    """
+
+    name = "local"
+
+    def __init__(self, *, workers: int | None = None, max_in_flight: int | None = None) -> None:
+        if workers is not None and workers < 1:
+            raise ConfigError(f"workers must be >= 1, got {workers}")
+        if max_in_flight is not None and max_in_flight < 1:
+            raise ConfigError(f"max_in_flight must be >= 1, got {max_in_flight}")
+        self.workers = workers
+        self.max_in_flight = max_in_flight
+
+    @classmethod
+    def configure(cls, *, workers: int | None, scheduler: str | Client | None) -> LocalRunner:
+        if scheduler is not None:
+            raise ConfigError("a scheduler address needs the 'dask' runner, not 'local'")
+        return cls(workers=workers)
+
+    def __repr__(self) -> str:
+        return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
+
+    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+        workers = min(self.workers or _cpu_count(), len(paths))
+        if workers <= 1:
+            for path in paths:
+                yield tagger(path)
+            return
+        yield from self._pool_run(tagger, paths, workers)
+
+    def _pool_run(self, tagger: Tagger, paths: Sequence[str], workers: int) -> Iterator[Result]:
+        limit = self.max_in_flight or 4 * workers
+        context = _mp_context()
+        levels = _logging_thresholds()
+
+        def new_pool() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(tagger, levels),
+            )
+
+        pool = new_pool()
+        window: deque[tuple[str, Future[Result]]] = deque()
+        todo = iter(paths)
+        try:
+            while True:
+                while len(window) < limit and (path := next(todo, None)) is not None:
+                    window.append((path, _submit(pool, tagger, path)))
+                if not window:
+                    return
+                path, future = window.popleft()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    logger.warning("a worker process died; restarting the pool and retrying %s alone", path)
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = new_pool()
+                    window = deque(
+                        (p, f if _finished(f) else _submit(pool, tagger, p)) for p, f in window
+                    )
+                    result = _run_alone(tagger, path, context, levels)
+                yield result
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, tagger: Tagger, path: str) -> Future[Result]:
+    """Submit a file; a pool found dead at submission gives a failed future, retried like the rest."""
+    try:
+        return pool.submit(tagger, path)
+    except BrokenProcessPool as exc:
+        failed: Future[Result] = Future()
+        failed.set_exception(exc)
+        return failed
+
+
+def _finished(future: Future[Result]) -> bool:
+    """Whether a future of a dead pool still holds its result."""
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _run_alone(
+    tagger: Tagger, path: str, context: BaseContext, levels: dict[str, int]
+) -> Result:
+    with ProcessPoolExecutor(
+        max_workers=1, mp_context=context, initializer=_init_worker, initargs=(None, levels)
+    ) as solo:
+        try:
+            return solo.submit(tagger, path).result()
+        except BrokenProcessPool:
+            message = f"{path}: the worker process died while analysing this file (crash or out of memory)"
+            return error_record(path, "WorkerCrashed", message, sha256=file_sha256(path))
+
+
+def _cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _mp_context() -> BaseContext:
+    # Not fork: forking a process that runs threads (tqdm, Dask, the caller's) can deadlock.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+class _AtLeast(logging.Filter):
+    """Drop records below a level; survives jieba resetting its logger's level on import."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level
+
+
+_MIRRORED_LOGGERS = ("", "unionnlp", "jieba")
+
+
+def _logging_thresholds() -> dict[str, int]:
+    """The lowest level each mirrored logger lets through here, filters included."""
+    thresholds: dict[str, int] = {}
+    for name in _MIRRORED_LOGGERS:
+        log = logging.getLogger(name)
+        levels = (logging.DEBUG, logging.INFO, logging.WARNING, logging.ERROR, logging.CRITICAL)
+        thresholds[name] = next(
+            (
+                level
+                for level in levels
+                if log.isEnabledFor(level)
+                and log.filter(logging.LogRecord(name, level, __file__, 0, "", None, None))
+            ),
+            logging.CRITICAL + 1,
+        )
+    return thresholds
+
+
+def _init_worker(tagger: Tagger | None, thresholds: dict[str, int]) -> None:
+    """Start a worker: log as the parent does (jieba's chatter included), then warm up."""
+    for name, level in thresholds.items():
+        log = logging.getLogger(name)
+        log.setLevel(level)
+        log.addFilter(_AtLeast(level))
+    if tagger is not None:
+        tagger.warm()
+
+
+class DaskRunner(Runner):
+    """A Dask cluster: one task per file, gathered in order (``pip install unionnlp[distributed]``).
+
+    Paths are sent, not file contents: the workers must see the files at the same
+    absolute paths as this process (a shared filesystem). Relative paths are made
+    absolute for reading, but records name files exactly as given, so they are the
+    same bytes as a local run. ``scheduler`` is an address (``tcp://host:8786``) or a
+    ``distributed.Client``, which is left open.
+    """
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | Client, *, max_in_flight: int = 1000) -> None:
+        if max_in_flight < 1:
+            raise ConfigError(f"max_in_flight must be >= 1, got {max_in_flight}")
+        self.scheduler = scheduler
+        self.max_in_flight = max_in_flight
+
+    @classmethod
+    def configure(cls, *, workers: int | None, scheduler: str | Client | None) -> DaskRunner:
+        if scheduler is None:
+            raise ConfigError("the 'dask' runner needs a scheduler address (tcp://host:port)")
+        if workers is not None:
+            raise ConfigError("with a Dask scheduler the cluster decides the workers; do not set workers")
+        return cls(scheduler)
+
+    def __repr__(self) -> str:
+        return f"DaskRunner({self.scheduler!r})"
+
+    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+        distributed = _import_distributed()
+        client, own = self._client(distributed)
+        window: deque[tuple[str, Any]] = deque()
+        todo = iter(paths)
+        try:
+            while True:
+                while len(window) < self.max_in_flight and (path := next(todo, None)) is not None:
+                    future = client.submit(tagger, path, os.path.abspath(path), pure=False)
+                    window.append((path, future))
+                if not window:
+                    return
+                path, future = window.popleft()
+                try:
+                    result: Result = future.result()
+                except Exception as exc:  # KilledWorker, lost connection: this file only
+                    message = f"{path}: Dask task failed: {exc or type(exc).__name__}"
+                    result = error_record(path, type(exc).__name__, message, sha256=file_sha256(path))
+                finally:
+                    future.release()
+                yield result
+        finally:
+            for _, future in window:
+                future.cancel()
+            if own:
+                client.close()
+
+    def _client(self, distributed: Any) -> tuple[Any, bool]:
+        if not isinstance(self.scheduler, str):
+            return self.scheduler, False
+        try:
+            return distributed.Client(self.scheduler), True
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot connect to the Dask scheduler at {self.scheduler}: {exc}") from exc
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ConfigError(
+            "the Dask runner needs dask.distributed: pip install 'unionnlp[distributed]'"
+        ) from exc
+    return distributed
+
+
+#: Runner classes by name.
+RUNNERS: dict[str, type[Runner]] = {"dask": DaskRunner, "local": LocalRunner}
+
+
+def get_runner(
+    name: str, *, workers: int | None = None, scheduler: str | Client | None = None
+) -> Runner:
+    """The runner called ``name``, configured; an unknown name lists the valid ones."""
+    if name not in RUNNERS:
+        raise unknown_name("runner", name, RUNNERS)
+    return RUNNERS[name].configure(workers=workers, scheduler=scheduler)
+
+
+# --- the batch ----------------------------------------------------------------------------------
+
+
+def tag_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    options: Options = DEFAULT,
+    scheduler: str | Client | None = None,
+    progress: bool = False,
+    runner: str | Runner | None = None,
+) -> Iterator[Result]:
+    """Analyse every file; yield one record per path, in the order given.
+
+    ``workers`` processes on this machine (default: one per CPU, 1 runs in this
+    process), or, with ``scheduler``, the tasks go to that Dask cluster. ``runner``
+    picks a runner by name or passes one. ``progress`` shows a tqdm bar on stderr.
+    Settings are checked now, before the first file is read.
+    """
+    if isinstance(runner, Runner):
+        if workers is not None or scheduler is not None:
+            raise ConfigError("give either a runner object or workers/scheduler, not both")
+        chosen = runner
+    else:
+        name = runner or ("dask" if scheduler is not None else "local")
+        chosen = get_runner(name, workers=workers, scheduler=scheduler)
+    items = [os.fspath(p) for p in paths]
+    return _tag(chosen, Tagger(options), items, progress)
+
+
+def _tag(runner: Runner, tagger: Tagger, paths: list[str], progress: bool) -> Iterator[Result]:
+    produced = runner.run(tagger, paths)
+    records: Iterator[Result] = produced
+    if progress:
+        import sys
+
+        from tqdm import tqdm
+
+        records = tqdm(produced, total=len(paths), file=sys.stderr, unit="file", desc="tagging")
+    try:
+        for record in records:
+            if is_error(record):
+                logger.warning("%s", _failure_line(record))
+            yield record
+    finally:
+        if records is not produced:
+            records.close()  # type: ignore[attr-defined]  # the progress bar
+        if hasattr(produced, "close"):
+            produced.close()  # stops the runner's workers when the caller stops early
+
+
+def _failure_line(record: Mapping[str, Any]) -> str:
+    message = str(record["error"]["message"])
+    source = str(record["source"])
+    return message if message.startswith(source) else f"{source}: {message}"

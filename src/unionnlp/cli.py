@@ -1,0 +1,401 @@
+"""The ``unionnlp`` command: tag reports in batches, train and evaluate theme models.
+
+A thin layer over :mod:`unionnlp.batch` and :mod:`unionnlp.export`, and the only
+place that configures logging. Exit status: 0 all files succeeded, 1 some failed
+(or another error), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from .errors import ConfigError, UnionNLPError
+
+__all__ = ["main"]
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+_SEGMENTERS = ("auto", "jieba", "rjieba")
+
+_EPILOG = """\
+examples:
+  unionnlp tag report.docx                    JSON Lines on stdout
+  unionnlp tag reports/ -o tags.jsonl         every report under reports/
+  unionnlp tag 'reports/**/*.pdf' -o tags.csv --workers 4
+  unionnlp tag reports/ -o tags.jsonl --resume    continue an interrupted run
+  unionnlp tag reports/ -o batch.html         one page to read in a browser
+  unionnlp tag reports/ -o tags.jsonl --scheduler tcp://10.0.0.5:8786
+  unionnlp train labels.jsonl -o themes.pkl
+  unionnlp evaluate --model themes.pkl
+"""
+
+_TAG_EPILOG = """\
+inputs: files, directories (walked recursively for .txt .text .md .docx .html .htm .pdf)
+and glob patterns (quote them; ** recurses).
+
+formats: jsonl (default), json (an array), csv (one row per paragraph), csv-reports
+(one row per report), html (one self-contained page). Without --format the
+extension of -o decides (.jsonl .json .csv .html), else jsonl.
+
+JSONL written to a file grows record by record, so --resume can continue an
+interrupted run: files already done with the same SHA-256 are kept, failed ones are
+tried again, and the file ends with every record in input order. The other formats
+replace OUT atomically when the batch is done.
+
+--scheduler sends one task per file to a Dask cluster (pip install
+'unionnlp[distributed]'); workers read the files themselves, so they must see them
+at the same absolute paths (a shared filesystem).
+
+exit status: 0 all files tagged, 1 some failed, 2 usage error.
+
+examples:
+  unionnlp tag a.txt b.docx
+  unionnlp tag reports/ -o tags.jsonl --workers 8
+  unionnlp tag reports/ -o tags.jsonl --resume
+  unionnlp tag 'reports/**/*.html' --format csv-reports -o summary.csv
+"""
+
+
+class _AtLeast(logging.Filter):
+    """Drop records below a level (jieba resets its logger's level when imported)."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level
+
+
+class _Formatter(logging.Formatter):
+    """``unionnlp: warning: message``, like the command's own error lines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"unionnlp: {record.levelname.lower()}: {super().format(record)}"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("unionnlp")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .export import WRITERS
+
+    verbosity = argparse.ArgumentParser(add_help=False)
+    loudness = verbosity.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="only errors; no progress bar or summary")
+    loudness.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
+
+    parser = argparse.ArgumentParser(
+        prog="unionnlp",
+        description="Structure, keywords, themes, summaries and key figures from Chinese trade-union work reports.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    tag = commands.add_parser(
+        "tag",
+        parents=[verbosity],
+        help="analyse reports and write structured, tagged records",
+        description="Analyse reports and write one structured, tagged record per file.",
+        epilog=_TAG_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tag.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or glob patterns")
+    tag.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    tag.add_argument("--format", choices=list(WRITERS), help="output format (default: from OUT's extension, else jsonl)")
+    where = tag.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: one per CPU)")
+    where.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
+    tag.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
+    tag.add_argument("--segmenter", choices=_SEGMENTERS, default="auto", help="word segmenter (default: auto)")
+    tag.add_argument("--resume", action="store_true", help="continue an interrupted JSONL run in OUT")
+    tag.set_defaults(handler=_tag)
+
+    train = commands.add_parser(
+        "train",
+        parents=[verbosity],
+        help="train a theme model from labelled paragraphs",
+        description='Train a theme model from a JSONL file of {"text": ..., "labels": [...]} lines.',
+        epilog="example:\n  unionnlp train labels.jsonl -o themes.pkl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    train.add_argument("labels", metavar="LABELS.jsonl", help="labelled paragraphs")
+    train.add_argument("-o", "--output", metavar="MODEL", required=True, help="where to save the model")
+    train.set_defaults(handler=_train)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        parents=[verbosity],
+        help="score a theme model on the corpus's held-out split",
+        description="Score a theme model (default: the packaged one) on the corpus's held-out split.",
+        epilog="examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.pkl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("--model", metavar="M", help="model to score (default: the packaged taxonomy)")
+    evaluate.set_defaults(handler=_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error argparse already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    with _logging(-1 if args.quiet else args.verbose):
+        try:
+            status: int = args.handler(args)
+        except ConfigError as exc:
+            return _fail(str(exc), EXIT_USAGE)
+        except UnionNLPError as exc:
+            return _fail(str(exc), EXIT_FAILED)
+        except KeyboardInterrupt:
+            return _fail("interrupted", 130)
+        except BrokenPipeError:
+            _silence_stdout()
+            return EXIT_FAILED
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            return _fail(f"{where}{exc.strerror or exc}", EXIT_FAILED)
+        return status
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"unionnlp: error: {message}", file=sys.stderr)
+    return status
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``unionnlp tag … | head``), keep Python from failing at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def _logging(verbosity: int) -> Iterator[None]:
+    """Log to stderr at ERROR (-q), WARNING, INFO (-v) or DEBUG (-vv); keep jieba's
+    dictionary-loading chatter out unless -v. Undone on exit, so ``main`` can run twice."""
+    level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    root, jieba = logging.getLogger(), logging.getLogger("jieba")
+    saved = root.level, jieba.level
+    quiet_jieba = _AtLeast(logging.WARNING)
+    root.addHandler(handler)
+    root.setLevel(level)
+    if verbosity < 1:
+        jieba.setLevel(logging.WARNING)
+        jieba.addFilter(quiet_jieba)
+    else:
+        jieba.setLevel(logging.DEBUG)  # what jieba sets on import; stated so worker processes copy it
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        jieba.removeFilter(quiet_jieba)
+        root.setLevel(saved[0])
+        jieba.setLevel(saved[1])
+
+
+# --- tag ----------------------------------------------------------------------------------------
+
+
+class _Tally:
+    """Counts successes and failures of the records passing through."""
+
+    def __init__(self) -> None:
+        self.succeeded = 0
+        self.failed = 0
+
+    def count(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for record in records:
+            if record.get("error"):
+                self.failed += 1
+            else:
+                self.succeeded += 1
+            yield record
+
+
+def _tag(args: argparse.Namespace) -> int:
+    from .api import Options
+    from .batch import collect, reusable_records, tag_files
+    from .export import format_for_path, write
+    from .export.json import iter_jsonl
+
+    output: str | None = args.output
+    fmt: str = args.format or (format_for_path(output) if output else "jsonl")
+    if args.resume and not output:
+        return _fail("--resume needs -o OUT (the JSONL file of the interrupted run)", EXIT_USAGE)
+    if args.resume and fmt != "jsonl":
+        return _fail(f"--resume continues JSONL output only, not {fmt}", EXIT_USAGE)
+    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        return _fail(f"{output}: the directory does not exist", EXIT_USAGE)
+    if args.model and not os.path.isfile(args.model):
+        return _fail(f"{args.model}: no such model file", EXIT_USAGE)
+    options = Options(segmenter=args.segmenter, model=args.model)
+
+    files, missing = collect(args.paths)
+    if missing:  # a typo should not cost a long batch half its inputs
+        for pattern in missing:
+            _fail(f"{pattern}: no such file, or no report files in it", EXIT_USAGE)
+        return EXIT_USAGE
+    sources = [str(f) for f in files]
+
+    reused: dict[str, dict[str, Any]] = {}
+    if args.resume and output is not None and os.path.exists(output):
+        reused = reusable_records(sources, iter_jsonl(output))
+    todo = [s for s in sources if s not in reused]
+    progress = not args.quiet and sys.stderr.isatty()
+    tally = _Tally()
+    records = tally.count(
+        tag_files(todo, workers=args.workers, options=options, scheduler=args.scheduler, progress=progress)
+    )
+    with _progress_safe_logging(progress):
+        if fmt == "jsonl" and output is not None:
+            _write_jsonl_file(output, sources, reused, records, resume=args.resume)
+        else:
+            write(records, output if output is not None else _utf8_stdout(), fmt=fmt)
+
+    if not args.quiet:
+        done = f", {len(reused)} already done" if args.resume else ""
+        print(
+            f"tagged {len(todo)} files: {tally.succeeded} succeeded, {tally.failed} failed{done}",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED if tally.failed else EXIT_OK
+
+
+def _progress_safe_logging(progress: bool) -> contextlib.AbstractContextManager[Any]:
+    if not progress:
+        return contextlib.nullcontext()
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    manager: contextlib.AbstractContextManager[Any] = logging_redirect_tqdm()
+    return manager
+
+
+def _utf8_stdout() -> Any:
+    """stdout, switched to UTF-8 when a locale would otherwise mangle Chinese."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+def _write_jsonl_file(
+    path: str,
+    sources: Sequence[str],
+    reused: Mapping[str, Mapping[str, Any]],
+    records: Iterable[Mapping[str, Any]],
+    *,
+    resume: bool,
+) -> None:
+    """Write JSONL to ``path`` as records arrive, so an interrupted run leaves them there.
+
+    Resuming, the file is first rewritten atomically with the reused records (dropping
+    a line cut short), the new records are appended, and a final atomic rewrite puts
+    everything in input order.
+    """
+    from .export import atomic_text_file
+    from .export.json import dumps
+
+    if resume:
+        with atomic_text_file(path) as stream:
+            for source in sources:
+                if source in reused:
+                    stream.write(dumps(reused[source]) + "\n")
+    appended = 0
+    with open(path, "a" if resume else "w", encoding="utf-8", newline="") as journal:
+        for record in records:
+            journal.write(dumps(record) + "\n")
+            journal.flush()
+            appended += 1
+    if resume and reused and appended:
+        _reorder_jsonl(path, sources)
+
+
+def _reorder_jsonl(path: str, order: Sequence[str]) -> None:
+    """Rewrite a JSONL file atomically with its records in ``order`` (by source), holding
+    only line offsets in memory."""
+    from .export import atomic_text_file
+
+    where: dict[str, tuple[int, int]] = {}
+    with open(path, "rb") as stream:
+        offset = 0
+        for line in stream:
+            source = json.loads(line).get("source")
+            where[str(source)] = (offset, len(line))
+            offset += len(line)
+        with atomic_text_file(path) as out:
+            for source in order:
+                if source in where:
+                    start, length = where[source]
+                    stream.seek(start)
+                    out.write(stream.read(length).decode("utf-8"))
+
+
+# --- train, evaluate ----------------------------------------------------------------------------
+
+
+def _print_json(result: Mapping[str, Any]) -> None:
+    def plain(value: Any) -> Any:
+        return value.item() if hasattr(value, "item") else str(value)  # numpy scalars
+
+    print(json.dumps(result, ensure_ascii=False, indent=2, default=plain))
+
+
+def _train(args: argparse.Namespace) -> int:
+    try:
+        from .themes import train_from_jsonl
+    except ImportError as exc:
+        return _fail(f"training is not available in this installation: {exc}", EXIT_FAILED)
+    _print_json(train_from_jsonl(args.labels, args.output))
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    try:
+        from .evaluate import evaluate
+    except ImportError as exc:
+        return _fail(f"evaluation is not available in this installation: {exc}", EXIT_FAILED)
+    _print_json(evaluate(model_path=args.model))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Write a batch's records in one format: the last stage, and the only one that makes files.
+
+Writers sit in a registry by format name:
+
+=========== ==========================================================
+jsonl       one record a line (the default; what ``--resume`` continues)
+json        one JSON array, a record a line
+csv         one row per paragraph, UTF-8 with a BOM so Excel reads Chinese
+csv-reports one row per report, with the same BOM
+html        one self-contained page (no network): outline, themes, charts
+=========== ==========================================================
+
+:func:`write` writes to a text stream, or to a path atomically: the records go
+to a temporary file in the same directory, which replaces the path only once
+complete, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar, TextIO
+
+from ..errors import unknown_name
+
+__all__ = [
+    "WRITERS",
+    "Writer",
+    "atomic_text_file",
+    "format_for_path",
+    "get_writer",
+    "write",
+]
+
+
+class Writer(ABC):
+    """Writes records, as :func:`unionnlp.batch.tag_files` yields them, to a text stream."""
+
+    name: ClassVar[str]
+    #: File name extensions that mean this format (for :func:`format_for_path`).
+    extensions: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
+        """Write every record; return how many there were."""
+
+
+def _registry() -> dict[str, Writer]:
+    from .csv import CsvReportsWriter, CsvWriter
+    from .html import HtmlWriter
+    from .json import JsonlWriter, JsonWriter
+
+    writers: list[Writer] = [JsonlWriter(), JsonWriter(), CsvWriter(), CsvReportsWriter(), HtmlWriter()]
+    return {w.name: w for w in writers}
+
+
+#: Writers by format name.
+WRITERS: dict[str, Writer] = _registry()
+
+
+def get_writer(name: str) -> Writer:
+    """The writer of a format; an unknown name raises a ConfigError listing the valid ones."""
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise unknown_name("export format", name, WRITERS) from None
+
+
+def format_for_path(path: str | os.PathLike[str], default: str = "jsonl") -> str:
+    """The format a file name implies (``out.csv`` → ``csv``), else ``default``."""
+    extension = os.path.splitext(os.fspath(path))[1].lower()
+    for writer in WRITERS.values():
+        if extension in writer.extensions:
+            return writer.name
+    return default
+
+
+def write(
+    records: Iterable[Mapping[str, Any]],
+    dest: str | os.PathLike[str] | TextIO,
+    *,
+    fmt: str = "jsonl",
+) -> int:
+    """Write records in format ``fmt`` to a stream, or atomically to a path; return the count."""
+    writer = get_writer(fmt)
+    if isinstance(dest, (str, os.PathLike)):
+        with atomic_text_file(dest) as stream:
+            return writer.write(records, stream)
+    return writer.write(records, dest)
+
+
+@contextlib.contextmanager
+def atomic_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A UTF-8 text file (``\\n`` newlines untranslated) that appears at ``path`` only when
+    the block completes; on an error the temporary file is removed and ``path`` is untouched."""
+    target = os.path.abspath(os.fspath(path))
+    handle, temporary = _create_beside(target)
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _create_beside(target: str) -> tuple[int, str]:
+    """Create a hidden temporary file next to ``target``; mode 0o666 lets the umask decide,
+    as for any new file (``tempfile`` would make it 0o600)."""
+    directory, name = os.path.split(target)
+    while True:
+        temporary = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
+        except FileExistsError:
+            continue

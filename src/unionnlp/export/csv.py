@@ -1,0 +1,146 @@
+"""Spreadsheet output: one row per paragraph, or one row per report.
+
+Both start with a UTF-8 byte-order mark, without which Excel reads UTF-8 as the
+local code page and shows Chinese as mojibake. Theme columns follow
+:data:`unionnlp.model.THEMES`; a failed file is one row with its ``error``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
+
+from ..model import THEMES
+from . import Writer
+
+__all__ = [
+    "PARAGRAPH_COLUMNS",
+    "REPORT_COLUMNS",
+    "CsvReportsWriter",
+    "CsvWriter",
+    "paragraph_rows",
+    "report_row",
+]
+
+_BOM = "\ufeff"
+
+PARAGRAPH_COLUMNS: tuple[str, ...] = (
+    "source",
+    "article",
+    "article_title",
+    "section_heading",
+    "paragraph",
+    "text",
+    "lead_in",
+    "themes",
+    *(f"score_{theme}" for theme in THEMES),
+    "error",
+)
+
+REPORT_COLUMNS: tuple[str, ...] = (
+    "source",
+    "error",
+    "n_articles",
+    "n_paragraphs",
+    "keywords",
+    "summary",
+    *(f"share_{theme}" for theme in THEMES),
+    "n_figures",
+)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _error(record: Mapping[str, Any]) -> str:
+    error = record.get("error")
+    if not error:
+        return ""
+    return f"{error.get('type', 'Error')}: {error.get('message', '')}"
+
+
+def paragraph_rows(record: Mapping[str, Any]) -> Iterator[list[str]]:
+    """Rows of :data:`PARAGRAPH_COLUMNS` for one record; article and paragraph numbers
+    count from 1, the paragraph number within its article."""
+    source = _cell(record.get("source"))
+    if record.get("error"):
+        empty = [""] * (len(PARAGRAPH_COLUMNS) - 2)
+        yield [source, *empty, _error(record)]
+        return
+    for a, article in enumerate(record.get("articles") or (), start=1):
+        number = 0
+        for section in article.get("sections") or ():
+            for paragraph in section.get("paragraphs") or ():
+                number += 1
+                scores = paragraph.get("scores") or {}
+                yield [
+                    source,
+                    str(a),
+                    _cell(article.get("title")),
+                    _cell(section.get("heading")),
+                    str(number),
+                    _cell(paragraph.get("text")),
+                    _cell(paragraph.get("lead_in")),
+                    ";".join(paragraph.get("themes") or ()),
+                    *(_cell(scores.get(theme)) for theme in THEMES),
+                    "",
+                ]
+
+
+def report_row(record: Mapping[str, Any]) -> list[str]:
+    """The row of :data:`REPORT_COLUMNS` for one record."""
+    articles = record.get("articles") or ()
+    paragraphs = sum(
+        len(section.get("paragraphs") or ()) for a in articles for section in a.get("sections") or ()
+    )
+    shares = record.get("theme_shares") or {}
+    failed = bool(record.get("error"))
+    return [
+        _cell(record.get("source")),
+        _error(record),
+        "" if failed else str(len(articles)),
+        "" if failed else str(paragraphs),
+        ";".join(_cell(k.get("term")) for k in record.get("keywords") or ()),
+        " ".join(_cell(s) for s in record.get("summary") or ()),
+        *(_cell(shares.get(theme)) for theme in THEMES),
+        "" if failed else str(len(record.get("figures") or ())),
+    ]
+
+
+class CsvWriter(Writer):
+    """One row per paragraph: where each theme is, for a pivot table."""
+
+    name = "csv"
+    extensions = (".csv",)
+
+    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
+        stream.write(_BOM)
+        out = csv.writer(stream)
+        out.writerow(PARAGRAPH_COLUMNS)
+        count = 0
+        for record in records:
+            out.writerows(paragraph_rows(record))
+            count += 1
+        return count
+
+
+class CsvReportsWriter(Writer):
+    """One row per report: counts, keywords, summary and theme shares side by side."""
+
+    name = "csv-reports"
+
+    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
+        stream.write(_BOM)
+        out = csv.writer(stream)
+        out.writerow(REPORT_COLUMNS)
+        count = 0
+        for record in records:
+            out.writerow(report_row(record))
+            count += 1
+        return count

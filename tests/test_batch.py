@@ -1,0 +1,272 @@
+"""Tests for the batch runner: collecting inputs, order, failures, workers, Dask."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from unionnlp.batch import (
+    RUNNERS,
+    DaskRunner,
+    LocalRunner,
+    Result,
+    Runner,
+    Tagger,
+    collect,
+    error_record,
+    file_sha256,
+    get_runner,
+    reusable_records,
+    tag_files,
+)
+from unionnlp.errors import ConfigError
+
+REPORT_ORG = """某市总工会2023年工作报告
+
+一、加强基层工会组织建设
+
+全年新建基层工会组织86个，新发展会员1.2万人。在快递、外卖等新就业形态行业集中开展入会活动，推动货车司机、网约车司机加入工会。
+
+二、做好困难职工帮扶救助
+
+开展“两节”送温暖活动，走访慰问困难职工3200户，发放慰问金480万元。建立困难职工档案，实行动态管理，确保帮扶精准到人。
+"""
+
+REPORT_SKILLS = """区总工会职工技能提升工作情况
+
+一、广泛开展劳动和技能竞赛
+
+全区举办职业技能竞赛45场，参赛职工1.8万人次，评选技术能手120名。依托职工学校开展技能培训，培训职工6000余人次。
+
+二、依法维护职工合法权益
+
+推行集体协商，签订工资专项集体合同210份。工会劳动法律监督委员会受理职工投诉36件，帮助农民工追回欠薪260万元。
+"""
+
+REPORT_SHORT = "工会工作简报\n\n街道工会组织职工参加安全生产知识培训，发放宣传资料2000份。\n"
+
+# GBK text cut by bytes that no supported encoding reads.
+UNDECODABLE = "工会工作报告".encode("gbk") + b"\xff\xfe\x80\xff"
+BINARY = b"\x00\x01\x02\x03PK\x00\x00" + bytes(range(256))
+
+
+def _write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def batch(tmp_path: Path, seed_path: Path) -> list[str]:
+    """Good reports, the real newspaper page among them, with a binary and an undecodable file between."""
+    files = [
+        _write(tmp_path / "01_org.txt", REPORT_ORG),
+        _write(tmp_path / "02_binary.txt", BINARY),
+        _write(tmp_path / "03_skills.md", REPORT_SKILLS),
+        _write(tmp_path / "04_broken.txt", UNDECODABLE),
+        _write(tmp_path / "05_short.txt", REPORT_SHORT),
+    ]
+    paths = [str(f) for f in files]
+    paths.insert(2, str(seed_path))
+    return paths
+
+
+def _lines(records: list[Result]) -> list[str]:
+    return [json.dumps(r, ensure_ascii=False) for r in records]
+
+
+# --- collect ------------------------------------------------------------------------------------
+
+
+def test_collect_walks_directories_sorted_and_keeps_explicit_files(tmp_path: Path) -> None:
+    _write(tmp_path / "d" / "b.txt", REPORT_SHORT)
+    _write(tmp_path / "d" / "a.md", REPORT_SHORT)
+    _write(tmp_path / "d" / "sub" / "c.HTML", "<p>工会</p>")
+    _write(tmp_path / "d" / "notes.csv", "x")
+    _write(tmp_path / "d" / ".hidden.txt", REPORT_SHORT)
+    _write(tmp_path / "d" / ".git" / "x.txt", REPORT_SHORT)
+    explicit = _write(tmp_path / "odd.csv", "x")
+
+    files, missing = collect([tmp_path / "d", str(explicit), tmp_path / "d" / "a.md"])
+
+    assert missing == []
+    names = [f.relative_to(tmp_path).as_posix() for f in files]
+    assert names == ["d/a.md", "d/b.txt", "d/sub/c.HTML", "odd.csv"]
+
+
+def test_collect_globs_and_missing(tmp_path: Path) -> None:
+    _write(tmp_path / "x" / "1.txt", REPORT_SHORT)
+    _write(tmp_path / "x" / "y" / "2.docx", b"")
+    _write(tmp_path / "x" / "y" / "3.csv", "x")
+    (tmp_path / "empty").mkdir()
+
+    files, missing = collect(
+        [str(tmp_path / "x" / "**" / "*"), str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), tmp_path / "empty"]
+    )
+
+    assert [f.name for f in files] == ["1.txt", "2.docx"]
+    assert missing == [str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), str(tmp_path / "empty")]
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_order_and_failures(batch: list[str], workers: int) -> None:
+    records = list(tag_files(batch, workers=workers))
+
+    assert [r["source"] for r in records] == batch
+    by_name = {Path(r["source"]).name: r for r in records}
+    assert by_name["02_binary.txt"]["error"]["type"] == "UnsupportedFormatError"
+    assert by_name["04_broken.txt"]["error"]["type"] == "DecodeError"
+    assert "04_broken.txt" in by_name["04_broken.txt"]["error"]["message"]
+    good = [r for r in records if "error" not in r]
+    assert len(good) == len(batch) - 2
+    for record in records:
+        assert list(record)[:3] == ["schema", "source", "sha256"]
+        assert record["schema"] == "unionnlp/1"
+        assert record["sha256"] == file_sha256(record["source"])
+    org = by_name["01_org.txt"]
+    assert org["articles"], org
+    paragraphs = [p["text"] for a in org["articles"] for s in a["sections"] for p in s["paragraphs"]]
+    assert any("送温暖" in p for p in paragraphs)
+
+
+def test_one_and_two_workers_give_the_same_bytes(batch: list[str]) -> None:
+    one = _lines(list(tag_files(batch, workers=1)))
+    two = _lines(list(tag_files(batch, workers=2)))
+    assert one == two
+
+
+def test_small_window_keeps_order(batch: list[str]) -> None:
+    runner = LocalRunner(workers=2, max_in_flight=1)
+    records = list(tag_files(batch * 2, runner=runner))
+    assert [r["source"] for r in records] == batch * 2
+
+
+@dataclass(frozen=True)
+class _CrashingTagger(Tagger):
+    """Kills its worker process on files named ``crash``: a segfault or the OOM killer."""
+
+    def __call__(self, path: str, location: str | None = None) -> Result:
+        if "crash" in Path(path).name:
+            os._exit(70)
+        return super().__call__(path, location)
+
+    def warm(self) -> None:
+        pass
+
+
+def test_a_dying_worker_costs_only_its_file(tmp_path: Path) -> None:
+    crashing = {1, 4}
+    paths = [
+        str(_write(tmp_path / f"{i:02d}{'_crash' if i in crashing else ''}.txt", REPORT_SHORT))
+        for i in range(8)
+    ]
+    records = list(LocalRunner(workers=2).run(_CrashingTagger(), paths))
+
+    assert [r["source"] for r in records] == paths
+    for i, record in enumerate(records):
+        if i in crashing:
+            assert record["error"]["type"] == "WorkerCrashed"
+            assert record["sha256"] == file_sha256(paths[i])
+        else:
+            assert "error" not in record, record
+
+
+def test_worker_path_differs_from_recorded_path(tmp_path: Path) -> None:
+    real = _write(tmp_path / "r.txt", REPORT_SHORT)
+    record = Tagger()("reports/r.txt", str(real))
+    assert record["source"] == "reports/r.txt"
+    assert record["sha256"] == file_sha256(real)
+    missing = Tagger()("reports/gone.txt", str(tmp_path / "gone.txt"))
+    assert missing["error"]["type"] == "InputError"
+    assert missing["error"]["message"].startswith("reports/gone.txt: ")
+    assert missing["sha256"] is None
+
+
+def test_reusable_records_need_the_same_bytes_and_success(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.txt", REPORT_SHORT)
+    b = _write(tmp_path / "b.txt", REPORT_SHORT)
+    earlier = list(tag_files([a, b], workers=1))
+    earlier.append({"schema": "unionnlp/1", "source": "elsewhere.txt", "sha256": "0"})
+    b.write_text(REPORT_ORG, encoding="utf-8")
+
+    reused = reusable_records([str(a), str(b)], earlier)
+
+    assert list(reused) == [str(a)]
+
+
+# --- runners and settings -----------------------------------------------------------------------
+
+
+def test_runner_registry_and_settings() -> None:
+    assert sorted(RUNNERS) == ["dask", "local"]
+    with pytest.raises(ConfigError, match="dask, local"):
+        get_runner("spark")
+    with pytest.raises(ConfigError):
+        tag_files(["x.txt"], runner="spark")
+    with pytest.raises(ConfigError):
+        tag_files(["x.txt"], workers=0)
+    with pytest.raises(ConfigError, match="scheduler"):
+        tag_files(["x.txt"], runner="dask")
+    with pytest.raises(ConfigError):
+        tag_files(["x.txt"], runner="local", scheduler="tcp://127.0.0.1:8786")
+    assert isinstance(get_runner("dask", scheduler="tcp://127.0.0.1:8786"), DaskRunner)
+
+
+class _FakeRunner(Runner):
+    """Runs nothing: one canned record per path, to test what tag_files adds around a runner."""
+
+    name = "fake"
+
+    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+        for path in paths:
+            if path.endswith("bad"):
+                yield error_record(path, "DecodeError", f"{path}: cannot decode")
+            else:
+                yield {"schema": "unionnlp/1", "source": path, "sha256": None}
+
+    @classmethod
+    def configure(cls, *, workers: int | None, scheduler: object) -> Runner:
+        return cls()
+
+
+def test_a_runner_object_with_progress_and_failure_logs(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    records = list(tag_files(["a", "b.bad", "c"], runner=_FakeRunner(), progress=True))
+    assert [r["source"] for r in records] == ["a", "b.bad", "c"]
+    bar = capsys.readouterr().err
+    assert "tagging" in bar and "3/3" in bar
+    assert [r.getMessage() for r in caplog.records] == ["b.bad: cannot decode"]
+    with pytest.raises(ConfigError):
+        tag_files(["a"], runner=_FakeRunner(), workers=2)
+
+
+def test_missing_dask_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    records = DaskRunner("tcp://127.0.0.1:8786").run(Tagger(), ["x.txt"])
+    with pytest.raises(ConfigError, match=r"unionnlp\[distributed\]"):
+        next(records)
+
+
+def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
+    distributed = pytest.importorskip("distributed")
+    local = _lines(list(tag_files(batch, workers=1)))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        by_client = _lines(list(tag_files(batch, runner=DaskRunner(client))))
+        by_address = _lines(list(tag_files(batch, scheduler=cluster.scheduler_address)))
+    assert by_client == local
+    assert by_address == local

@@ -1,0 +1,224 @@
+"""Tests for the command line, called through ``main([...])``: exit codes, output, --resume."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.metadata import entry_points, version
+from pathlib import Path
+
+import pytest
+
+from unionnlp.cli import main
+
+REPORT_A = """某市总工会2023年工作报告
+
+一、加强基层工会组织建设
+
+全年新建基层工会组织86个，新发展会员1.2万人，推动快递员、外卖骑手加入工会。
+"""
+
+REPORT_B = """区总工会职工技能提升工作情况
+
+一、广泛开展劳动和技能竞赛
+
+全区举办职业技能竞赛45场，参赛职工1.8万人次，评选技术能手120名。
+"""
+
+REPORT_C = "街道工会工作简报\n\n街道工会走访慰问困难职工56户，发放慰问金11.2万元。\n"
+
+UNDECODABLE = "工会工作报告".encode("gbk") + b"\xff\xfe\x80\xff"
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> dict[str, Path]:
+    paths = {}
+    for name, text in (("a.txt", REPORT_A), ("b.md", REPORT_B), ("c.txt", REPORT_C)):
+        paths[name] = tmp_path / "in" / name
+        paths[name].parent.mkdir(exist_ok=True)
+        paths[name].write_text(text, encoding="utf-8")
+    paths["bad.txt"] = tmp_path / "in" / "bad.txt"
+    paths["bad.txt"].write_bytes(UNDECODABLE)
+    return paths
+
+
+def jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"unionnlp {version('unionnlp')}"
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "tag" in out and "train" in out and "evaluate" in out
+    assert main(["tag", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--resume" in out and "exit status" in out and "examples:" in out
+
+
+def test_console_script_is_registered() -> None:
+    scripts = {e.name: e.value for e in entry_points(group="console_scripts")}
+    assert scripts["unionnlp"] == "unionnlp.cli:main"
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tag"],
+        ["tag", "{a}", "--format", "xml"],
+        ["tag", "{missing}"],
+        ["tag", "{a}", "{missing}"],
+        ["tag", "{a}", "--resume"],
+        ["tag", "{a}", "--resume", "-o", "{tmp}/out.csv"],
+        ["tag", "{a}", "--resume", "-o", "{tmp}/out.jsonl", "--format", "json"],
+        ["tag", "{a}", "--workers", "0"],
+        ["tag", "{a}", "--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"],
+        ["tag", "{a}", "--model", "{tmp}/no-such-model.pkl"],
+        ["tag", "{a}", "-o", "{tmp}/no/such/dir/out.jsonl"],
+        ["tag", "{a}", "-q", "-v"],
+    ],
+)
+def test_usage_errors_exit_2(
+    args: list[str], reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    values = {"a": str(reports["a.txt"]), "missing": str(tmp_path / "missing.txt"), "tmp": str(tmp_path)}
+    assert main([a.format(**values) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert "error" in err and "Traceback" not in err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_all_succeed_to_stdout(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tag", str(reports["a.txt"]), str(reports["b.md"])]) == 0
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["source"] for r in records] == [str(reports["a.txt"]), str(reports["b.md"])]
+    assert captured.err == "tagged 2 files: 2 succeeded, 0 failed\n"
+
+
+def test_some_fail(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(reports[n]) for n in ("a.txt", "bad.txt", "c.txt")]
+    assert main(["tag", *paths, "--workers", "2"]) == 1
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["source"] for r in records] == paths
+    assert records[1]["error"]["type"] == "DecodeError"
+    err = captured.err.splitlines()
+    assert err[-1] == "tagged 3 files: 2 succeeded, 1 failed"
+    assert any(line.startswith("unionnlp: warning: ") and "bad.txt" in line for line in err)
+    assert "Traceback" not in captured.err
+
+
+def test_quiet_prints_nothing_on_stderr(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tag", "-q", str(reports["a.txt"]), str(reports["bad.txt"])]) == 1
+    assert capsys.readouterr().err == ""
+
+
+def test_directory_input_and_formats(reports: dict[str, Path], tmp_path: Path) -> None:
+    folder = reports["a.txt"].parent
+    assert main(["tag", str(folder), "-o", str(tmp_path / "out.csv"), "-q"]) == 1  # bad.txt fails
+    assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert main(["tag", str(reports["a.txt"]), "-o", str(tmp_path / "page.html"), "-q"]) == 0
+    assert (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["tag", str(reports["a.txt"]), "-o", str(tmp_path / "x.out"), "--format", "json", "-q"]) == 0
+    assert len(json.loads((tmp_path / "x.out").read_text(encoding="utf-8"))) == 1
+    assert main(["tag", str(folder), "-o", str(tmp_path / "all.jsonl"), "-q"]) == 1
+    sources = [r["source"] for r in jsonl(tmp_path / "all.jsonl")]
+    assert [Path(str(s)).name for s in sources] == ["a.txt", "b.md", "bad.txt", "c.txt"]
+
+
+def test_resume_skips_done_files_and_keeps_input_order(
+    reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b, c, bad = (str(reports[n]) for n in ("a.txt", "b.md", "c.txt", "bad.txt"))
+    out = tmp_path / "run.jsonl"
+    assert main(["tag", a, bad, b, "-o", str(out)]) == 1
+    first = jsonl(out)
+    capsys.readouterr()
+
+    # An interrupted run: a done, bad failed, b cut off halfway through its line.
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text(lines[0] + lines[1] + lines[2][: len(lines[2]) // 2], encoding="utf-8")
+
+    assert main(["tag", a, bad, b, c, "-o", str(out), "--resume", "--workers", "2"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "tagged 3 files: 2 succeeded, 1 failed, 1 already done"
+    records = jsonl(out)
+    assert [r["source"] for r in records] == [a, bad, b, c]
+    assert records[0] == first[0]
+    assert records[2] == first[2]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+    # A changed file is tagged again; unchanged successes are not.
+    reports["a.txt"].write_text(REPORT_C.replace("56", "57"), encoding="utf-8")
+    assert main(["tag", a, bad, b, c, "-o", str(out), "--resume"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "tagged 2 files: 1 succeeded, 1 failed, 2 already done"
+    records = jsonl(out)
+    assert [r["source"] for r in records] == [a, bad, b, c]
+    assert records[0]["sha256"] != first[0]["sha256"]
+
+    # Only the good files: nothing left to do.
+    assert main(["tag", a, b, c, "-o", str(out), "--resume"]) == 0
+    assert capsys.readouterr().err == "tagged 0 files: 0 succeeded, 0 failed, 3 already done\n"
+    assert [r["source"] for r in jsonl(out)] == [a, b, c]
+
+
+def test_resume_without_an_earlier_file(reports: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "new.jsonl"
+    assert main(["tag", str(reports["a.txt"]), "-o", str(out), "--resume", "-q"]) == 0
+    assert [r["source"] for r in jsonl(out)] == [str(reports["a.txt"])]
+
+
+def test_library_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = tmp_path / "no-labels.jsonl"
+    assert main(["train", str(labels), "-o", str(tmp_path / "m.pkl")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("unionnlp: error: ") and "no-labels.jsonl" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_jieba_chatter_stays_off_stderr(reports: dict[str, Path]) -> None:
+    """In the parent and in worker processes, unless -v."""
+    command = [sys.executable, "-m", "unionnlp.cli", "tag", "--segmenter", "jieba", "--workers", "2"]
+    paths = [str(reports["a.txt"]), str(reports["b.md"])]
+    quiet = subprocess.run([*command, *paths], capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr == "tagged 2 files: 2 succeeded, 0 failed\n"
+    loud = subprocess.run([*command, "-v", *paths], capture_output=True, text=True, timeout=300)
+    assert loud.returncode == 0, loud.stderr
+    assert "Prefix dict" in loud.stderr or "Loading model" in loud.stderr
+
+
+def test_train_and_evaluate_print_the_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import unionnlp.evaluate
+    import unionnlp.themes
+
+    calls: list[tuple[object, ...]] = []
+
+    def fake_train(labels: str, out: str) -> dict[str, object]:
+        calls.append(("train", labels, out))
+        return {"model": out, "themes": {"维权": 3}}
+
+    def fake_evaluate(model_path: str | None = None) -> dict[str, object]:
+        calls.append(("evaluate", model_path))
+        return {"macro_f1": 0.5}
+
+    monkeypatch.setattr(unionnlp.themes, "train_from_jsonl", fake_train)
+    monkeypatch.setattr(unionnlp.evaluate, "evaluate", fake_evaluate)
+    labels, model = str(tmp_path / "l.jsonl"), str(tmp_path / "m.pkl")
+
+    assert main(["train", labels, "-o", model]) == 0
+    assert json.loads(capsys.readouterr().out) == {"model": model, "themes": {"维权": 3}}
+    assert main(["evaluate", "--model", model]) == 0
+    assert json.loads(capsys.readouterr().out) == {"macro_f1": 0.5}
+    assert main(["evaluate"]) == 0
+    assert calls == [("train", labels, model), ("evaluate", model), ("evaluate", None)]
+    assert main(["train", labels]) == 2  # -o is required
