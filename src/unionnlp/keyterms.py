@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .model import Keyword
 from .resources import stopwords
@@ -30,7 +30,9 @@ _IN_TEXT_PHRASE = 2
 _MAX_PHRASE = 3
 
 
-def _is_content(token: str, stop: frozenset[str]) -> bool:
+@lru_cache(maxsize=1 << 18)
+def _is_content(token: str) -> bool:
+    stop = stopwords()
     return (
         len(token) >= 2
         and token not in stop
@@ -42,11 +44,10 @@ def _is_content(token: str, stop: frozenset[str]) -> bool:
 
 def content_runs(tokens: Sequence[str]) -> list[list[str]]:
     """Maximal runs of adjacent content words; stop words, numbers, punctuation split runs."""
-    stop = stopwords()
     runs: list[list[str]] = []
     run: list[str] = []
     for token in tokens:
-        if _is_content(token, stop):
+        if _is_content(token):
             run.append(token)
         elif run:
             runs.append(run)
@@ -120,6 +121,7 @@ class KeywordExtractor:
         general = general_idf()
         self.general_max_ = max(general.values())
         self.general_default_ = sorted(general.values())[len(general) // 2]
+        self._idf_cache: dict[str, float] = {}
         return self
 
     def _check(self) -> None:
@@ -131,30 +133,43 @@ class KeywordExtractor:
     def idf(self, term: str, parts: Sequence[str] = ()) -> float:
         """The blended IDF of a term (a phrase's general IDF is that of its rarest part)."""
         self._check()
+        cached = self._idf_cache.get(term)
+        if cached is not None:
+            return cached
         domain = self.idf_.get(term, self.max_idf_) / self.max_idf_
         general = general_idf()
         pieces = parts or (term,)
         g = max(general.get(p, self.general_default_) for p in pieces)
-        return float(domain ** self.blend * (g / self.general_max_) ** (1 - self.blend))
+        value = float(domain ** self.blend * (g / self.general_max_) ** (1 - self.blend))
+        self._idf_cache[term] = value
+        return value
 
-    def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
-        """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first.
+    @staticmethod
+    def count(tokens: Sequence[str]) -> Counter[tuple[str, ...]]:
+        """Candidate terms of one segmented piece, as word tuples with their counts; counts of
+        pieces add up (a section's are the sum of its paragraphs')."""
+        counts: Counter[tuple[str, ...]] = Counter()
+        for run in content_runs(tokens):
+            for n in range(1, _MAX_PHRASE + 1):
+                counts.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
+        return counts
+
+    def rank(self, counts: Counter[tuple[str, ...]], top_k: int = 10) -> list[Keyword]:
+        """The ``top_k`` keywords of a text given its candidate counts, best first.
 
         A phrase is a candidate when it recurs in the corpus or in the text; of
         two terms where one contains the other, only the better-scored one is kept.
         """
         self._check()
-        counts: Counter[str] = Counter()
+        by_term: Counter[str] = Counter()
         parts: dict[str, tuple[str, ...]] = {}
-        for tokens in token_docs:
-            for run in content_runs(tokens):
-                for n in range(1, _MAX_PHRASE + 1):
-                    for i in range(len(run) - n + 1):
-                        term = "".join(run[i:i + n])
-                        counts[term] += 1
-                        parts.setdefault(term, tuple(run[i:i + n]))
+        for words, c in counts.items():
+            term = "".join(words)
+            by_term[term] += c
+            if len(words) < len(parts.get(term, (*words, ""))):
+                parts[term] = words
         kept = {
-            t: c for t, c in counts.items()
+            t: c for t, c in by_term.items()
             if len(parts[t]) == 1 or c >= _IN_TEXT_PHRASE or t in self.phrases_
         }
         # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
@@ -170,3 +185,10 @@ class KeywordExtractor:
             chosen.append(term)
         norm = math.sqrt(sum(v * v for v in scores.values())) or 1.0
         return [Keyword(t, scores[t] / norm) for t in chosen]
+
+    def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
+        """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""
+        counts: Counter[tuple[str, ...]] = Counter()
+        for tokens in token_docs:
+            counts.update(self.count(tokens))
+        return self.rank(counts, top_k)

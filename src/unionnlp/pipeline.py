@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .api import Options
@@ -12,9 +13,9 @@ from .figures import extract_figures
 from .keyterms import KeywordExtractor
 from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
-from .segment import Segmenter, get_segmenter
+from .segment import get_segmenter
 from .structure import parse
-from .summarize import summarize
+from .summarize import Sentence, select, sentences
 from .themes import get_classifier
 
 __all__ = ["cut_for_analysis", "default_keywords", "run"]
@@ -38,59 +39,36 @@ def default_keywords(segmenter: str = "auto") -> KeywordExtractor:
     return KeywordExtractor().fit(docs)
 
 
-class _Stages:
-    """The per-report state the stages share: one segmentation of every paragraph."""
+@dataclass(frozen=True)
+class _Read:
+    """What the stages read of one paragraph, computed once per report."""
 
-    def __init__(self, options: Options, traditional: bool) -> None:
-        self.options = options
-        self.traditional = traditional
-        self.segmenter: Segmenter = get_segmenter(options.segmenter)
-        self.keywords = default_keywords(options.segmenter)
-        self.tokens: dict[int, list[str]] = {}
-        self._cut: dict[str, list[str]] = {}
+    view: str
+    tokens: list[str]
+    terms: Counter[tuple[str, ...]]
+    sentences: list[Sentence]
 
-    def view(self, text: str) -> str:
-        """The same-length text the analysis reads: normalised, and simplified if need be."""
-        text = normalize(text)
-        return to_simplified(text) if self.traditional else text
 
-    def cut(self, text: str) -> list[str]:
-        # Report, article and section summaries read the same sentences: segment each once.
-        words = self._cut.get(text)
-        if words is None:
-            words = self._cut[text] = self.segmenter.cut(self.view(text))
-        return words
-
-    def paragraph_tokens(self, paragraphs: Sequence[Paragraph]) -> list[list[str]]:
-        return [self.tokens[id(p)] for p in paragraphs]
-
-    def top(self, paragraphs: Sequence[Paragraph], k: int) -> tuple[Keyword, ...]:
-        if k <= 0 or not paragraphs:
-            return ()
-        return tuple(self.keywords.extract(self.paragraph_tokens(paragraphs), k))
-
-    def summary(self, paragraphs: Sequence[Paragraph], k: int) -> tuple[str, ...]:
-        # Summarise what the analysis reads, then give back the original characters.
-        texts = [p.text for p in paragraphs]
-        views = [self.view(t) for t in texts]
-        picked = summarize(views, self.cut, self.keywords.idf, k=k)
-        joined, view = "\n".join(texts), "\n".join(views)
-        return tuple(joined[view.index(s):view.index(s) + len(s)] for s in picked)
+def _sum(counts: Sequence[Counter[tuple[str, ...]]]) -> Counter[tuple[str, ...]]:
+    total: Counter[tuple[str, ...]] = Counter()
+    for c in counts:
+        total.update(c)
+    return total
 
 
 def _figures(paragraph: Paragraph, view: str) -> list[Figure]:
-    found = [replace(f, text=paragraph.text[f.offset:f.offset + len(f.text)])
-             for f in extract_figures(view)]
+    """The paragraph's figures, with offsets into the source and text as written there."""
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
-    for figure in found:
+    for figure in extract_figures(view):
         local, offset = figure.offset, paragraph.offset
         for start, length in spans:
             if local < length:
                 offset = start + local
                 break
             local -= length
-        out.append(replace(figure, offset=offset))
+        text = paragraph.text[figure.offset:figure.offset + len(figure.text)]
+        out.append(replace(figure, text=text, offset=offset))
     return out
 
 
@@ -100,42 +78,72 @@ def run(source: Source, options: Options) -> Report:
     view = normalize(text)
     traditional = is_traditional(view)
     report = parse(replace(source, text=text), to_simplified(view) if traditional else view)
-    stages = _Stages(options, traditional)
+    segmenter = get_segmenter(options.segmenter)
+    extractor = default_keywords(options.segmenter)
+    cut_cache: dict[str, list[str]] = {}
+
+    def cut(sentence: str) -> list[str]:
+        words = cut_cache.get(sentence)
+        if words is None:
+            words = cut_cache[sentence] = segmenter.cut(sentence)
+        return words
+
     paragraphs = report.paragraphs
+    read: dict[int, _Read] = {}
     for p in paragraphs:
-        stages.tokens[id(p)] = stages.cut(p.text)
+        v = normalize(p.text)
+        v = to_simplified(v) if traditional else v
+        tokens = segmenter.cut(v)
+        read[id(p)] = _Read(v, tokens, extractor.count(tokens),
+                            sentences(v, cut, extractor.idf))
+
     classifier = get_classifier(options.model)
-    scores = classifier.predict_proba(stages.paragraph_tokens(paragraphs))
-    tagged = {
-        id(p): replace(p, themes=classifier.decide(s), scores=s)
-        for p, s in zip(paragraphs, scores, strict=True)
-    }
-    for p in paragraphs:
-        stages.tokens[id(tagged[id(p)])] = stages.tokens[id(p)]
+    scores = classifier.predict_proba([read[id(p)].tokens for p in paragraphs])
+    tagged = {id(p): replace(p, themes=classifier.decide(s), scores=s)
+              for p, s in zip(paragraphs, scores, strict=True)}
 
-    def section(s: Section) -> Section:
-        ps = tuple(tagged[id(p)] for p in s.paragraphs)
-        return replace(s, paragraphs=ps, keywords=stages.top(ps, options.section_top_k),
-                       summary=stages.summary(ps, options.section_summary_sentences))
+    def keywords(counts: Counter[tuple[str, ...]], k: int) -> tuple[Keyword, ...]:
+        return tuple(extractor.rank(counts, k)) if k > 0 and counts else ()
 
-    def article(a: Article) -> Article:
-        sections = tuple(section(s) for s in a.sections)
-        ps = a.paragraphs
-        return replace(a, sections=sections, keywords=stages.top(ps, options.top_k),
-                       summary=stages.summary(ps, options.article_summary_sentences))
+    def summary(ps: Sequence[Paragraph], k: int) -> tuple[str, ...]:
+        # Sentences are chosen on the analysis view; the output gives them as written.
+        picked = select([x for p in ps for x in read[id(p)].sentences], k=k)
+        originals = "\n".join(p.text for p in ps)
+        views = "\n".join(read[id(p)].view for p in ps)
+        return tuple(originals[views.index(s):views.index(s) + len(s)] for s in picked)
 
-    articles = tuple(article(a) for a in report.articles)
+    articles: list[Article] = []
+    article_terms: list[Counter[tuple[str, ...]]] = []
+    for a in report.articles:
+        sections: list[Section] = []
+        section_terms: list[Counter[tuple[str, ...]]] = []
+        for s in a.sections:
+            terms = _sum([read[id(p)].terms for p in s.paragraphs])
+            section_terms.append(terms)
+            sections.append(replace(
+                s,
+                paragraphs=tuple(tagged[id(p)] for p in s.paragraphs),
+                keywords=keywords(terms, options.section_top_k),
+                summary=summary(s.paragraphs, options.section_summary_sentences),
+            ))
+        terms = _sum(section_terms)
+        article_terms.append(terms)
+        articles.append(replace(
+            a,
+            sections=tuple(sections),
+            keywords=keywords(terms, options.top_k),
+            summary=summary(a.paragraphs, options.article_summary_sentences),
+        ))
+
     total = sum(len(p.text) for p in paragraphs) or 1
-    shares = {
-        t: sum(len(p.text) for p in tagged.values() if t in p.themes) / total
-        for t in classifier.themes
-    }
+    shares = {t: sum(len(p.text) for p in tagged.values() if t in p.themes) / total
+              for t in classifier.themes}
     return replace(
         report,
-        articles=articles,
+        articles=tuple(articles),
         traditional=traditional,
-        keywords=stages.top(paragraphs, options.top_k),
-        summary=stages.summary(paragraphs, options.summary_sentences),
+        keywords=keywords(_sum(article_terms), options.top_k),
+        summary=summary(paragraphs, options.summary_sentences),
         theme_shares=shares,
-        figures=tuple(f for p in paragraphs for f in _figures(p, stages.view(p.text))),
+        figures=tuple(f for p in paragraphs for f in _figures(p, read[id(p)].view)),
     )

@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .keyterms import content_runs
 
-__all__ = ["Sentence", "split_sentences", "summarize"]
+__all__ = ["Sentence", "select", "sentences", "split_sentences", "summarize"]
 
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
@@ -27,11 +28,11 @@ _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a paragraph: its text, the paragraph's index and its place in it."""
+    """A candidate summary sentence: its text, its place in its paragraph, its TF-IDF vector."""
 
     text: str
-    paragraph: int
     position: int
+    vector: dict[str, float]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -58,6 +59,14 @@ def _whole(sentence: str) -> bool:
     )
 
 
+def sentences(
+    paragraph: str, tokens: Callable[[str], Sequence[str]], idf: Callable[[str], float]
+) -> list[Sentence]:
+    """The whole sentences of a paragraph that may enter a summary, with their vectors."""
+    return [Sentence(t, j, _vector(tokens(t), idf))
+            for j, t in enumerate(split_sentences(paragraph)) if _whole(t)]
+
+
 def summarize(
     paragraphs: Sequence[str],
     tokens: Callable[[str], Sequence[str]],
@@ -71,45 +80,43 @@ def summarize(
     ``tokens`` segments a sentence; ``idf`` weighs a content word. ``diversity`` is
     the MMR trade-off: 0 ranks by centrality alone, 1 by novelty alone.
     """
-    sentences = [
-        Sentence(s, i, j)
-        for i, p in enumerate(paragraphs)
-        for j, s in enumerate(split_sentences(p))
-        if _whole(s)
-    ]
-    if k <= 0 or not sentences:
+    found = [x for p in paragraphs for x in sentences(p, tokens, idf)] if k > 0 else []
+    return select(found, k=k, diversity=diversity)
+
+
+def select(candidates: Sequence[Sentence], *, k: int = 3, diversity: float = 0.3) -> list[str]:
+    """The ``k`` most central, mutually distinct of ``candidates`` (given in text order)."""
+    if k <= 0 or not candidates:
         return []
-    if len(sentences) <= k:
-        return [s.text for s in sentences]
-    vectors = [_vector(tokens(s.text), idf) for s in sentences]
-    if len(sentences) > _GRAPH_LIMIT:
+    if len(candidates) <= k:
+        return [s.text for s in candidates]
+    pool_all = list(candidates)
+    if len(pool_all) > _GRAPH_LIMIT:
         # The graph is quadratic: keep the sentences closest to the text's centroid.
         centroid: dict[str, float] = {}
-        for v in vectors:
-            for w, x in v.items():
+        for c in pool_all:
+            for w, x in c.vector.items():
                 centroid[w] = centroid.get(w, 0.0) + x
-        near = sorted(range(len(sentences)), key=lambda i: (-_dot(vectors[i], centroid), i))
-        keep = sorted(near[:_GRAPH_LIMIT])
-        sentences = [sentences[i] for i in keep]
-        vectors = [vectors[i] for i in keep]
-    sim = _similarities(vectors)
-    prior = [1.0 + (0.5 if s.position == 0 else 0.0) for s in sentences]
+        near = sorted(range(len(pool_all)), key=lambda i: (-_dot(pool_all[i].vector, centroid), i))
+        pool_all = [pool_all[i] for i in sorted(near[:_GRAPH_LIMIT])]
+    import numpy as np
+
+    sim = _similarities([c.vector for c in pool_all])
+    prior = np.array([1.5 if c.position == 0 else 1.0 for c in pool_all])
     rank = _textrank(sim, prior)
     chosen: list[int] = []
+    closest = np.zeros(len(pool_all))
+    available = np.ones(len(pool_all), dtype=bool)
+    order = np.arange(len(pool_all))
     while len(chosen) < k:
-        fresh = [i for i in range(len(sentences)) if i not in chosen
-                 and max((sim[i][j] for j in chosen), default=0.0) < _REDUNDANT]
-        pool = fresh or [i for i in range(len(sentences)) if i not in chosen]
-        best = max(
-            pool,
-            key=lambda i: (
-                (1 - diversity) * rank[i] - diversity * max((sim[i][j] for j in chosen),
-                                                            default=0.0),
-                -i,
-            ),
-        )
+        fresh = available & (closest < _REDUNDANT)
+        pool = fresh if fresh.any() else available
+        value = np.where(pool, (1 - diversity) * rank - diversity * closest, -np.inf)
+        best = int(order[value == value.max()][0])
         chosen.append(best)
-    return [sentences[i].text for i in sorted(chosen)]
+        available[best] = False
+        closest = np.maximum(closest, sim[best])
+    return [pool_all[i].text for i in sorted(chosen)]
 
 
 def _vector(words: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]:
@@ -119,23 +126,21 @@ def _vector(words: Sequence[str], idf: Callable[[str], float]) -> dict[str, floa
     return {w: v / norm for w, v in vec.items()}
 
 
-def _similarities(vectors: Sequence[dict[str, float]]) -> list[list[float]]:
-    """Cosine similarities of unit vectors, zero on the diagonal, through an inverted index:
-    only pairs that share a word are touched, each once."""
-    n = len(vectors)
-    postings: dict[str, list[tuple[int, float]]] = {}
+def _similarities(vectors: Sequence[dict[str, float]]) -> Any:
+    """Cosine similarities of unit vectors (a dense matrix), zero on the diagonal."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
     for i, v in enumerate(vectors):
         for w, x in v.items():
-            postings.setdefault(w, []).append((i, x))
-    sim = [[0.0] * n for _ in range(n)]
-    for plist in postings.values():
-        for a, (i, x) in enumerate(plist):
-            row = sim[i]
-            for j, y in plist[a + 1:]:
-                row[j] += x * y
-    for i in range(n):
-        for j in range(i + 1, n):
-            sim[j][i] = sim[i][j]
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(x)
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(vectors), max(1, len(vocab))))
+    sim = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(sim, 0.0)
     return sim
 
 
@@ -145,23 +150,20 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _textrank(sim: list[list[float]], prior: list[float], damping: float = 0.85) -> list[float]:
-    """PageRank over the similarity graph with a personalised jump towards ``prior``."""
-    n = len(sim)
-    total_prior = sum(prior)
-    jump = [p / total_prior for p in prior]
-    out_weight = [sum(row) or 1.0 for row in sim]
-    incoming = [[(j, row[i] / out_weight[j]) for j, row in enumerate(sim) if row[i]]
-                for i in range(n)]
-    rank = jump[:]
+def _textrank(sim: Any, prior: Any, damping: float = 0.85) -> Any:
+    """PageRank over the similarity graph with a personalised jump towards ``prior``,
+    scaled so that the most central sentence scores 1."""
+    import numpy as np
+
+    jump = prior / prior.sum()
+    out_weight = sim.sum(axis=1)
+    out_weight[out_weight == 0] = 1.0
+    transition = (sim / out_weight[:, None]).T
+    rank = jump.copy()
     for _ in range(40):
-        new = [
-            (1 - damping) * jump[i] + damping * sum(w * rank[j] for j, w in incoming[i])
-            for i in range(n)
-        ]
-        delta = sum(abs(a - b) for a, b in zip(new, rank, strict=True))
+        new = (1 - damping) * jump + damping * (transition @ rank)
+        delta = float(np.abs(new - rank).sum())
         rank = new
         if delta < 1e-6:
             break
-    top = max(rank) or 1.0
-    return [r / top for r in rank]
+    return rank / (rank.max() or 1.0)
