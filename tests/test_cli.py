@@ -169,6 +169,33 @@ def test_resume_skips_done_files_and_keeps_input_order(
     assert [r["source"] for r in jsonl(out)] == [a, b, c]
 
 
+def test_interrupted_run_leaves_no_half_file_and_resumes(
+    reports: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import unionnlp.batch as batch
+
+    a, b, c = (str(reports[n]) for n in ("a.txt", "b.md", "c.txt"))
+    out = tmp_path / "run.jsonl"
+    real = batch.tag_files
+
+    def interrupted(paths: list[str], **kwargs: object) -> object:
+        for i, record in enumerate(real(paths, **kwargs)):  # type: ignore[arg-type]
+            if i == 2:
+                raise KeyboardInterrupt
+            yield record
+
+    monkeypatch.setattr(batch, "tag_files", interrupted)
+    assert main(["tag", a, b, c, "-o", str(out), "-q"]) == 130
+    assert not out.exists()
+    monkeypatch.setattr(batch, "tag_files", real)
+    assert main(["tag", a, b, c, "-o", str(out), "--resume"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "tagged 1 files: 1 succeeded, 0 failed, 2 already done")
+    assert [r["source"] for r in jsonl(out)] == [a, b, c]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 def test_resume_without_an_earlier_file(reports: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "new.jsonl"
     assert main(["tag", str(reports["a.txt"]), "-o", str(out), "--resume", "-q"]) == 0

@@ -46,10 +46,11 @@ formats: jsonl (default), json (an array), csv (one row per paragraph), csv-repo
 (one row per report), html (one self-contained page). Without --format the
 extension of -o decides (.jsonl .json .csv .html), else jsonl.
 
-JSONL written to a file grows record by record, so --resume can continue an
-interrupted run: files already done with the same SHA-256 are kept, failed ones are
-tried again, and the file ends with every record in input order. The other formats
-replace OUT atomically when the batch is done.
+OUT is never half-written: it is replaced atomically when the batch is done. A
+JSONL run keeps its records as they arrive in a hidden journal beside OUT
+(.OUT.partial), so --resume can continue an interrupted run: files already done
+with the same SHA-256 are kept, failed ones are tried again, and OUT ends with
+every record in input order.
 
 --scheduler sends one task per file to a Dask cluster (pip install
 'unionnlp[distributed]'); workers read the files themselves, so they must see them
@@ -276,8 +277,9 @@ def _tag(args: argparse.Namespace) -> int:
     sources = [str(f) for f in files]
 
     reused: dict[str, dict[str, Any]] = {}
-    if args.resume and output is not None and os.path.exists(output):
-        reused = reusable_records(sources, iter_jsonl(output))
+    if args.resume and output is not None:
+        earlier = [p for p in (output, _journal(output)) if os.path.exists(p)]
+        reused = reusable_records(sources, (r for p in earlier for r in iter_jsonl(p)))
     todo = [s for s in sources if s not in reused]
     progress = not args.quiet and sys.stderr.isatty()
     tally = _Tally()
@@ -317,6 +319,12 @@ def _utf8_stdout() -> Any:
     return stream
 
 
+def _journal(path: str) -> str:
+    """Where a JSONL run keeps its records as they arrive, until ``path`` is written whole."""
+    directory, name = os.path.split(os.path.abspath(path))
+    return os.path.join(directory, f".{name}.partial")
+
+
 def _write_jsonl_file(
     path: str,
     sources: Sequence[str],
@@ -325,37 +333,36 @@ def _write_jsonl_file(
     *,
     resume: bool,
 ) -> None:
-    """Write JSONL to ``path`` as records arrive, so an interrupted run leaves them there.
+    """Write a JSONL batch so that ``path`` is never half-written and an interrupted run
+    can be resumed.
 
-    Resuming, the file is first rewritten atomically with the reused records (dropping
-    a line cut short), the new records are appended, and a final atomic rewrite puts
-    everything in input order.
+    Records go to a journal beside ``path`` as they arrive; at the end ``path`` is
+    replaced atomically by every record in input order (the reused ones from an earlier
+    run, then the journal's) and the journal is removed.
     """
     from .export import atomic_text_file
     from .export.json import dumps
 
-    if resume:
-        with atomic_text_file(path) as stream:
-            for source in sources:
-                if source in reused:
-                    stream.write(dumps(reused[source]) + "\n")
-    appended = 0
-    with open(path, "a" if resume else "w", encoding="utf-8", newline="") as journal:
+    journal = _journal(path)
+    with atomic_text_file(journal) as stream:  # a fresh journal, holding only whole records
+        for source in sources:
+            if resume and source in reused:
+                stream.write(dumps(reused[source]) + "\n")
+    with open(journal, "a", encoding="utf-8", newline="") as stream:
         for record in records:
-            journal.write(dumps(record) + "\n")
-            journal.flush()
-            appended += 1
-    if resume and reused and appended:
-        _reorder_jsonl(path, sources)
+            stream.write(dumps(record) + "\n")
+            stream.flush()
+    _reorder_jsonl(journal, path, sources)
+    os.unlink(journal)
 
 
-def _reorder_jsonl(path: str, order: Sequence[str]) -> None:
-    """Rewrite a JSONL file atomically with its records in ``order`` (by source), holding
-    only line offsets in memory."""
+def _reorder_jsonl(journal: str, path: str, order: Sequence[str]) -> None:
+    """Write ``path`` atomically with the journal's records in ``order`` (by source),
+    holding only line offsets in memory."""
     from .export import atomic_text_file
 
     where: dict[str, tuple[int, int]] = {}
-    with open(path, "rb") as stream:
+    with open(journal, "rb") as stream:
         offset = 0
         for line in stream:
             source = json.loads(line).get("source")
