@@ -8,6 +8,7 @@ content words and recurring phrases of adjacent words (工会干部职业化).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -145,50 +146,51 @@ class KeywordExtractor:
         return value
 
     @staticmethod
-    def count(tokens: Sequence[str]) -> Counter[tuple[str, ...]]:
-        """Candidate terms of one segmented piece, as word tuples with their counts; counts of
-        pieces add up (a section's are the sum of its paragraphs')."""
-        counts: Counter[tuple[str, ...]] = Counter()
+    def count(tokens: Sequence[str], parts: dict[str, tuple[str, ...]]) -> Counter[str]:
+        """Candidate terms of one segmented piece with their counts; counts of pieces add up
+        (a section's are the sum of its paragraphs'). ``parts`` collects each term's words."""
+        counts: Counter[str] = Counter()
         for run in content_runs(tokens):
             for n in range(1, _MAX_PHRASE + 1):
-                counts.update(tuple(run[i:i + n]) for i in range(len(run) - n + 1))
+                for i in range(len(run) - n + 1):
+                    words = tuple(run[i:i + n])
+                    term = "".join(words)
+                    counts[term] += 1
+                    known = parts.get(term)
+                    if known is None or len(words) < len(known):
+                        parts[term] = words
         return counts
 
-    def rank(self, counts: Counter[tuple[str, ...]], top_k: int = 10) -> list[Keyword]:
+    def rank(
+        self, counts: Counter[str], parts: dict[str, tuple[str, ...]], top_k: int = 10
+    ) -> list[Keyword]:
         """The ``top_k`` keywords of a text given its candidate counts, best first.
 
         A phrase is a candidate when it recurs in the corpus or in the text; of
         two terms where one contains the other, only the better-scored one is kept.
         """
         self._check()
-        by_term: Counter[str] = Counter()
-        parts: dict[str, tuple[str, ...]] = {}
-        for words, c in counts.items():
-            term = "".join(words)
-            by_term[term] += c
-            if len(words) < len(parts.get(term, (*words, ""))):
-                parts[term] = words
-        kept = {
-            t: c for t, c in by_term.items()
-            if len(parts[t]) == 1 or c >= _IN_TEXT_PHRASE or t in self.phrases_
-        }
+        phrases = self.phrases_
+        idf = self.idf
         # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
-        scores = {t: (1.0 + math.log(c)) * self.idf(t, parts[t]) ** _SHARPNESS
-                  for t, c in kept.items()}
-        ranked = sorted(scores, key=lambda t: (-scores[t], t))
+        scores = {
+            t: (1.0 + math.log(c)) * idf(t, parts[t]) ** _SHARPNESS
+            for t, c in counts.items()
+            if len(parts[t]) == 1 or c >= _IN_TEXT_PHRASE or t in phrases
+        }
         chosen: list[str] = []
-        for term in ranked:
+        for term in heapq.nsmallest(top_k * 8, scores, key=lambda t: (-scores[t], t)):
             if len(chosen) >= top_k:
                 break
-            if any(term in other or other in term for other in chosen):
-                continue
-            chosen.append(term)
+            if not any(term in other or other in term for other in chosen):
+                chosen.append(term)
         norm = math.sqrt(sum(v * v for v in scores.values())) or 1.0
         return [Keyword(t, scores[t] / norm) for t in chosen]
 
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""
-        counts: Counter[tuple[str, ...]] = Counter()
+        counts: Counter[str] = Counter()
+        parts: dict[str, tuple[str, ...]] = {}
         for tokens in token_docs:
-            counts.update(self.count(tokens))
-        return self.rank(counts, top_k)
+            counts.update(self.count(tokens, parts))
+        return self.rank(counts, parts, top_k)

@@ -45,12 +45,12 @@ class _Read:
 
     view: str
     tokens: list[str]
-    terms: Counter[tuple[str, ...]]
+    terms: Counter[str]
     sentences: list[Sentence]
 
 
-def _sum(counts: Sequence[Counter[tuple[str, ...]]]) -> Counter[tuple[str, ...]]:
-    total: Counter[tuple[str, ...]] = Counter()
+def _sum(counts: Sequence[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
     return total
@@ -77,33 +77,30 @@ def run(source: Source, options: Options) -> Report:
     text = fold_newlines(source.text)
     view = normalize(text)
     traditional = is_traditional(view)
-    report = parse(replace(source, text=text), to_simplified(view) if traditional else view)
+    if traditional:
+        view = to_simplified(view)
+    report = parse(replace(source, text=text), view)
     segmenter = get_segmenter(options.segmenter)
     extractor = default_keywords(options.segmenter)
-    cut_cache: dict[str, list[str]] = {}
-
-    def cut(sentence: str) -> list[str]:
-        words = cut_cache.get(sentence)
-        if words is None:
-            words = cut_cache[sentence] = segmenter.cut(sentence)
-        return words
-
     paragraphs = report.paragraphs
+    parts: dict[str, tuple[str, ...]] = {}
     read: dict[int, _Read] = {}
     for p in paragraphs:
-        v = normalize(p.text)
-        v = to_simplified(v) if traditional else v
+        v = "".join(view[start:start + length] for start, length in p.spans)
+        if len(v) != len(p.text):  # parts of Latin words were joined with a space
+            v = normalize(p.text)
+            v = to_simplified(v) if traditional else v
         tokens = segmenter.cut(v)
-        read[id(p)] = _Read(v, tokens, extractor.count(tokens),
-                            sentences(v, cut, extractor.idf))
+        read[id(p)] = _Read(v, tokens, extractor.count(tokens, parts),
+                            sentences(v, tokens, extractor.idf))
 
     classifier = get_classifier(options.model)
     scores = classifier.predict_proba([read[id(p)].tokens for p in paragraphs])
     tagged = {id(p): replace(p, themes=classifier.decide(s), scores=s)
               for p, s in zip(paragraphs, scores, strict=True)}
 
-    def keywords(counts: Counter[tuple[str, ...]], k: int) -> tuple[Keyword, ...]:
-        return tuple(extractor.rank(counts, k)) if k > 0 and counts else ()
+    def keywords(counts: Counter[str], k: int) -> tuple[Keyword, ...]:
+        return tuple(extractor.rank(counts, parts, k)) if k > 0 and counts else ()
 
     def summary(ps: Sequence[Paragraph], k: int) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written.
@@ -113,10 +110,10 @@ def run(source: Source, options: Options) -> Report:
         return tuple(originals[views.index(s):views.index(s) + len(s)] for s in picked)
 
     articles: list[Article] = []
-    article_terms: list[Counter[tuple[str, ...]]] = []
+    article_terms: list[Counter[str]] = []
     for a in report.articles:
         sections: list[Section] = []
-        section_terms: list[Counter[tuple[str, ...]]] = []
+        section_terms: list[Counter[str]] = []
         for s in a.sections:
             terms = _sum([read[id(p)].terms for p in s.paragraphs])
             section_terms.append(terms)

@@ -10,7 +10,6 @@ keeps its place after the joined paragraph and is marked ``interrupts``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -61,8 +60,12 @@ class Block:
         return self.lines[0].offset
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Display width: East Asian wide and full-width characters count two."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _wrap_width(lines: Sequence[Line]) -> int | None:

@@ -59,12 +59,28 @@ def _whole(sentence: str) -> bool:
     )
 
 
-def sentences(
-    paragraph: str, tokens: Callable[[str], Sequence[str]], idf: Callable[[str], float]
-) -> list[Sentence]:
-    """The whole sentences of a paragraph that may enter a summary, with their vectors."""
-    return [Sentence(t, j, _vector(tokens(t), idf))
-            for j, t in enumerate(split_sentences(paragraph)) if _whole(t)]
+def sentences(paragraph: str, words: Sequence[str], idf: Callable[[str], float]) -> list[Sentence]:
+    """The whole sentences of a paragraph that may enter a summary, with their vectors;
+    ``words`` is the paragraph's segmentation, shared out among its sentences."""
+    out: list[Sentence] = []
+    pieces = split_sentences(paragraph)
+    starts, pos = [], 0
+    for piece in pieces:
+        pos = paragraph.index(piece, pos)
+        starts.append(pos)
+        pos += len(piece)
+    groups: list[list[str]] = [[] for _ in pieces]
+    which, offset = 0, 0
+    for word in words:
+        while which + 1 < len(starts) and offset >= starts[which + 1]:
+            which += 1
+        if groups:
+            groups[which].append(word)
+        offset += len(word)
+    for j, (piece, group) in enumerate(zip(pieces, groups, strict=True)):
+        if _whole(piece):
+            out.append(Sentence(piece, j, _vector(group, idf)))
+    return out
 
 
 def summarize(
@@ -77,10 +93,10 @@ def summarize(
 ) -> list[str]:
     """The ``k`` best sentences of ``paragraphs`` in text order.
 
-    ``tokens`` segments a sentence; ``idf`` weighs a content word. ``diversity`` is
+    ``tokens`` segments a paragraph; ``idf`` weighs a content word. ``diversity`` is
     the MMR trade-off: 0 ranks by centrality alone, 1 by novelty alone.
     """
-    found = [x for p in paragraphs for x in sentences(p, tokens, idf)] if k > 0 else []
+    found = [x for p in paragraphs for x in sentences(p, tokens(p), idf)] if k > 0 else []
     return select(found, k=k, diversity=diversity)
 
 
