@@ -96,3 +96,25 @@ def test_unknown_option_names_the_valid_ones() -> None:
         unionnlp.analyze("工会", options=unionnlp.Options(segmenter="nope"))
     with pytest.raises(unionnlp.ConfigError):
         unionnlp.Options(top_k=-1)
+
+
+def test_docx_headings_become_structure(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("某区总工会2024年工作总结", level=0)
+    document.add_paragraph("今年以来，区总工会围绕中心、服务大局，各项工作取得新进展。")
+    document.add_heading("组织建设", level=1)
+    document.add_paragraph("全年新建基层工会组织52家，新发展会员6300名，建会率达到93.5%。")
+    document.add_heading("困难帮扶", level=1)
+    document.add_paragraph("筹集帮扶资金420万元，走访慰问困难职工2100人次，资助困难职工子女180名。")
+    path = tmp_path / "总结.docx"
+    document.save(str(path))
+    report = unionnlp.analyze_file(path)
+    (article,) = report.articles
+    assert article.title == "某区总工会2024年工作总结"
+    assert [(s.heading, s.level) for s in article.sections] == [
+        (None, 0), ("组织建设", 1), ("困难帮扶", 1)]
+    assert "org_building" in article.sections[1].paragraphs[0].themes
+    assert "worker_aid" in article.sections[2].paragraphs[0].themes
+    assert report.format == "docx"
