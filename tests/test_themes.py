@@ -96,3 +96,17 @@ def test_stale_or_foreign_model_files_are_refused(tmp_path: Path) -> None:
     path.write_bytes(b"not a pickle")
     with pytest.raises(ModelError, match=str(path)):
         load_classifier(path)
+
+
+def test_quality_on_the_real_page(seed_report: Report) -> None:
+    """The real newspaper page, labelled by hand against the guide (prefixes, not text)."""
+    from unionnlp.evaluate import score
+
+    data = Path(__file__).parent / "data" / "seed_labels.jsonl"
+    gold = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    paragraphs = seed_report.paragraphs
+    assert [p.text[:10] for p in paragraphs] == [g["prefix"] for g in gold]
+    result = score([tuple(g["labels"]) for g in gold], [p.themes for p in paragraphs],
+                   list(THEMES))
+    assert result["macro_f1"] >= 0.7, result
+    assert result["exact_match"] >= 0.7, result
