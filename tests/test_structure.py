@@ -273,3 +273,38 @@ def test_corpus_paragraphs_come_out_whole() -> None:
             assert len(report.articles) == 1, doc.id
             assert report.articles[0].title, doc.id
     assert not missing
+
+
+def test_indented_paragraphs_mark_where_paragraphs_start() -> None:
+    first = ["\u3000\u3000区总工会今年新建基层工会组织四十二家，", "新发展会员三千一百人。",
+             "同时推进会员实名制管理，录入会员信息两万余条。"]
+    second = ["\u3000\u3000各级工会筹集帮扶资金二百六十万元，走访慰问困难职工一千二百户。",
+              "金秋助学活动资助困难职工子女一百三十名。"]
+    third = ["\u3000\u3000区总工会举办职工技能大赛十二场，参赛职工四千余人次。",
+             "评选出区级技术能手三十名。"]
+    text = "\n".join(first + second + third)
+    paragraphs = [p.text for p in _parse(text).paragraphs]
+    assert paragraphs == ["".join(x).strip() for x in (first, second, third)]
+
+
+def test_running_page_headers_are_furniture() -> None:
+    pages = []
+    for n in range(1, 4):
+        pages.append(f"某市总工会2023年工作报告\n\n- {n} -\n\n"
+                     f"第{n}部分的内容在这里：全市各级工会今年开展了大量工作，成效明显，职工满意度高。")
+    report = _parse("\n\n".join(pages))
+    assert report.dropped.count("某市总工会2023年工作报告") == 3
+    assert len(report.paragraphs) == 3
+
+
+def test_numbered_heading_may_end_with_a_colon() -> None:
+    article = _parse("一、主要工作成效：\n\n全年新建工会组织二十家。").articles[0]
+    assert [s.heading for s in article.sections] == ["一、主要工作成效："]
+
+
+def test_closing_signature_is_not_a_section() -> None:
+    text = ("某县总工会2022年工作总结\n\n一、组织建设\n\n全年新建工会组织十二家。\n\n"
+            "二、帮扶救助\n\n慰问困难职工三百户。\n\n某县总工会\n\n2023年1月10日\n")
+    article = _parse(text).articles[0]
+    assert [s.heading for s in article.sections] == ["一、组织建设", "二、帮扶救助"]
+    assert article.byline == "某县总工会\n2023年1月10日"

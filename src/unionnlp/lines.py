@@ -75,6 +75,7 @@ class Line:
     style: str | None = None
     hint: int | None = None
     view: str = ""
+    indented: bool = False
 
 
 def ends_sentence(text: str) -> bool:
@@ -98,6 +99,8 @@ def numbering(text: str) -> tuple[str | None, int]:
 def _is_headline(text: str, style: str | None) -> bool:
     if style is not None and style.startswith("md"):
         return True
+    if style is not None and text[-1] in "：:" and len(text) <= 30 and "。" not in text:
+        return True  # 一、主要工作成效：
     if len(text) > HEADLINE_MAX or text[-1] in _NOT_HEADLINE_END:
         return False
     if text.rstrip(_CLOSERS)[-1:] in _FINAL:
@@ -141,6 +144,7 @@ def split_lines(
             start = pos + (len(raw) - len(raw.lstrip()))
             seen = view[start:start + len(stripped)]
             kind, style = classify(seen, hints.get(number))
-            lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen))
+            lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen,
+                              indented=start > pos))
         pos += len(raw) + 1
     return lines

@@ -18,6 +18,7 @@ from .lines import Line, ends_sentence, numbering
 
 __all__ = ["Block", "repair"]
 
+_RUNNING = 3
 _DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
 _SPEAKER_LINE = re.compile(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·]{2,5}$"
@@ -154,9 +155,32 @@ def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
     return None
 
 
+def _running_headers(lines: list[Line]) -> list[Line]:
+    """A short unnumbered line printed again and again next to page furniture (a page
+    header, the report's name on every page of a PDF) is furniture too."""
+    near: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for i, x in enumerate(lines):
+        if x.kind in ("headline", "body") and len(x.view) <= 40 and x.style in (None, "plain"):
+            seen[x.view] += 1
+            around = lines[max(0, i - 2):i + 3]
+            near[x.view] += any(y.kind == "furniture" for y in around)
+    running = {t for t, n in seen.items() if n >= _RUNNING and near[t] * 2 >= n}
+    return [replace(x, kind="furniture") if x.view in running else x for x in lines]
+
+
+def _indent_continues(lines: Sequence[Line]) -> bool:
+    """Whether paragraphs are marked by indenting their first line (so an unindented body
+    line continues the paragraph before it, whatever that line ends with)."""
+    body = [x for x in lines if x.kind == "body"]
+    indented = sum(x.indented for x in body)
+    return len(body) >= 6 and 0.2 * len(body) <= indented <= 0.8 * len(body)
+
+
 def repair(lines: Sequence[Line]) -> list[Block]:
     """Group classified lines into blocks, joining paragraphs that extraction broke."""
-    work = _unwrap(list(lines))
+    work = _unwrap(_running_headers(list(lines)))
+    by_indent = _indent_continues(work)
     blocks: list[Block] = []
     i = 0
     while i < len(work) and work[i].kind == "furniture":
@@ -183,7 +207,12 @@ def repair(lines: Sequence[Line]) -> list[Block]:
         parts = [line]
         held: list[Block] = []
         i += 1
-        while not ends_sentence(parts[-1].view):
+        while True:
+            if ends_sentence(parts[-1].view):
+                nxt = work[i] if i < len(work) else None
+                if not (by_indent and nxt is not None and nxt.kind == "body"
+                        and not nxt.indented and numbering(nxt.view)[0] is None):
+                    break
             found = _continuation(work, i)
             if found is None:
                 break

@@ -27,6 +27,11 @@ _RUN_LIMIT = 60
 _SWITCH = 0.05
 _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
+#: Closing lines of a report: the issuing body and the date, not headlines.
+_SIGNATURE = re.compile(
+    r"^(?:[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?"
+    r"|[\u4e00-\u9fff（）()]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团))$"
+)
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _LEAD_STOP = re.compile(r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -258,6 +263,12 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
             paras.append(Paragraph(text=text, offset=block.offset, lead_in=_lead_in(block),
                                    spans=spans))
     close()
+    signature: list[str] = []
+    while sections and not sections[-1].paragraphs and sections[-1].heading \
+            and _SIGNATURE.match(sections[-1].heading) and len(sections) > 1:
+        signature.insert(0, sections.pop().heading or "")
+    if signature:
+        byline = "\n".join([byline, *signature] if byline else signature)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
                    offset=offset)
