@@ -1,0 +1,31 @@
+"""The cache directory: the user's, overridable, never the package's, with a fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import unionnlp
+from unionnlp import cache
+
+
+def test_override_and_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.cache_dir.cache_clear()
+    monkeypatch.setenv("UNIONNLP_CACHE", str(tmp_path / "c"))
+    assert cache.cache_dir() == tmp_path / "c" and (tmp_path / "c").is_dir()
+    cache.cache_dir.cache_clear()
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("UNIONNLP_CACHE", str(blocker / "sub"))
+    fallback = cache.cache_dir()
+    assert fallback.is_dir() and fallback != blocker / "sub"
+    cache.cache_dir.cache_clear()
+
+
+def test_nothing_is_written_into_the_package(seed_text: str) -> None:
+    package = Path(unionnlp.__file__).parent
+    before = {p for p in package.rglob("*") if "__pycache__" not in p.parts}
+    unionnlp.analyze(seed_text[:2000])
+    after = {p for p in package.rglob("*") if "__pycache__" not in p.parts}
+    assert after == before
