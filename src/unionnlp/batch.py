@@ -359,7 +359,7 @@ def _mp_context() -> BaseContext:
     return multiprocessing.get_context(method)
 
 
-class _AtLeast(logging.Filter):
+class AtLeast(logging.Filter):
     """Drop records below a level; survives jieba resetting its logger's level on import."""
 
     def __init__(self, level: int) -> None:
@@ -396,7 +396,7 @@ def _init_worker(tagger: Tagger | None, thresholds: dict[str, int]) -> None:
     for name, level in thresholds.items():
         log = logging.getLogger(name)
         log.setLevel(level)
-        log.addFilter(_AtLeast(level))
+        log.addFilter(AtLeast(level))
     if tagger is not None:
         tagger.warm()
 

@@ -66,17 +66,6 @@ examples:
 """
 
 
-class _AtLeast(logging.Filter):
-    """Drop records below a level (jieba resets its logger's level when imported)."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__()
-        self.level = level
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= self.level
-
-
 class _Formatter(logging.Formatter):
     """``unionnlp: warning: message``, like the command's own error lines."""
 
@@ -215,7 +204,9 @@ def _logging(verbosity: int) -> Iterator[None]:
     handler.setFormatter(_Formatter())
     root, jieba = logging.getLogger(), logging.getLogger("jieba")
     saved = root.level, jieba.level
-    quiet_jieba = _AtLeast(logging.WARNING)
+    from .batch import AtLeast
+
+    quiet_jieba = AtLeast(logging.WARNING)
     root.addHandler(handler)
     root.setLevel(level)
     if verbosity < 1:

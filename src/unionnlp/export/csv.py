@@ -8,7 +8,7 @@ local code page and shows Chinese as mojibake. Theme columns follow
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from ..model import THEMES
@@ -113,34 +113,41 @@ def report_row(record: Mapping[str, Any]) -> list[str]:
     ]
 
 
-class CsvWriter(Writer):
+class _Csv(Writer):
+    """A CSV table (UTF-8 with BOM, so that Excel reads Chinese): a header, rows per record."""
+
+    columns: tuple[str, ...] = ()
+
+    def rows(self, record: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+        raise NotImplementedError
+
+    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
+        stream.write(_BOM)
+        out = csv.writer(stream)
+        out.writerow(self.columns)
+        count = 0
+        for record in records:
+            out.writerows(self.rows(record))
+            count += 1
+        return count
+
+
+class CsvWriter(_Csv):
     """One row per paragraph: where each theme is, for a pivot table."""
 
     name = "csv"
     extensions = (".csv",)
+    columns = tuple(PARAGRAPH_COLUMNS)
 
-    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
-        stream.write(_BOM)
-        out = csv.writer(stream)
-        out.writerow(PARAGRAPH_COLUMNS)
-        count = 0
-        for record in records:
-            out.writerows(paragraph_rows(record))
-            count += 1
-        return count
+    def rows(self, record: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+        return paragraph_rows(record)
 
 
-class CsvReportsWriter(Writer):
+class CsvReportsWriter(_Csv):
     """One row per report: counts, keywords, summary and theme shares side by side."""
 
     name = "csv-reports"
+    columns = tuple(REPORT_COLUMNS)
 
-    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
-        stream.write(_BOM)
-        out = csv.writer(stream)
-        out.writerow(REPORT_COLUMNS)
-        count = 0
-        for record in records:
-            out.writerow(report_row(record))
-            count += 1
-        return count
+    def rows(self, record: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+        return [report_row(record)]
