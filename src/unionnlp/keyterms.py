@@ -28,6 +28,7 @@ _QUANTITY = re.compile(
 )
 _SHARPNESS = 2.0
 _IN_TEXT_PHRASE = 2
+_COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
 _MAX_PHRASE = 3
 
 
@@ -47,12 +48,15 @@ def content_runs(tokens: Sequence[str]) -> list[list[str]]:
     """Maximal runs of adjacent content words; stop words, numbers, punctuation split runs."""
     runs: list[list[str]] = []
     run: list[str] = []
+    after_number = False
     for token in tokens:
-        if _is_content(token):
+        # jieba glues a counter to the next character after a number (3000|元至|5000).
+        if _is_content(token) and not (after_number and token[0] in _COUNTERS):
             run.append(token)
         elif run:
             runs.append(run)
             run = []
+        after_number = token[-1:].isdigit()
     if run:
         runs.append(run)
     return runs

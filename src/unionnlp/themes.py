@@ -14,6 +14,7 @@ import logging
 import os
 import pickle
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -213,10 +214,18 @@ def segment_all(texts: Sequence[str], segmenter: str = "auto") -> list[list[str]
 
 
 def _corpus_key() -> str:
+    """What the cached model depends on: the corpus, the versions, and the code and word
+    lists that turn text into features."""
+    from . import keyterms, segment
     from .corpus import load_corpus
+    from .resources import read_text
 
     corpus = load_corpus()
     digest = hashlib.sha256()
+    for module in (keyterms, segment, sys.modules[__name__]):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    for name in ("stopwords.txt", "userdict.txt"):
+        digest.update(read_text(name).encode())
     for doc in corpus.docs.values():
         digest.update(doc.id.encode() + b"\0" + doc.text.encode())
     for p in corpus.paragraphs:
