@@ -140,7 +140,9 @@ def test_skips_non_statistics(text: str) -> None:
 def test_range_gives_two_figures() -> None:
     figures = extract_figures("可以借到300元~5000元的互助款。")
     assert [(f.value, f.unit) for f in figures] == [(300, "元"), (5000, "元")]
-    assert figures[1].subject == "互助款"
+    assert figures[0].subject == figures[1].subject == "互助款"
+    ends = extract_figures("月工资提高200元至300元。")
+    assert [f.subject for f in ends] == ["月工资提高", "月工资提高"]
 
 
 @pytest.mark.parametrize(

@@ -162,6 +162,9 @@ _AFTER_CUT_RE = re.compile(
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
+_RANGE_RE = re.compile(r"\s*(?:至|到|~|～|-|—|－|—)\s*")
+
+
 def extract_figures(text: str, offset: int = 0) -> list[Figure]:
     """Return the figures stated in ``text``, in text order.
 
@@ -175,12 +178,26 @@ def extract_figures(text: str, offset: int = 0) -> list[Figure]:
         if parsed is None:
             continue
         value, unit = parsed
-        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        # Both ends of a range (300元至5000元) measure what the whole range measures.
+        first = i
+        while first > 0 and _RANGE_RE.fullmatch(text[matches[first - 1].end():matches[first].start()]):
+            first -= 1
+        last = i
+        while last + 1 < len(matches) and _RANGE_RE.fullmatch(
+                text[matches[last].end():matches[last + 1].start()]):
+            last += 1
+        before = matches[first - 1].end() if first > 0 else 0
+        next_start = matches[last + 1].start() if last + 1 < len(matches) else len(text)
+        subject = _subject(text, m.start(), m.end(), prev_end, next_start)
+        if first != last:  # what follows the range names it; else what precedes it
+            end = matches[last].end()
+            subject = (_subject(text, end, end, end, next_start)
+                       or _subject(text, matches[first].start(), end, before, next_start))
         figures.append(
             Figure(
                 value=value,
                 unit=unit,
-                subject=_subject(text, m.start(), m.end(), prev_end, next_start),
+                subject=subject,
                 text=m.group(0),
                 approximate=bool(m["pre"] or m["a1"] or m["a2"] or m["post"]),
                 offset=m.start() + offset,
