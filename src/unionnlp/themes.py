@@ -60,7 +60,7 @@ class ThemeClassifier:
         self,
         *,
         themes: Mapping[str, str] = THEMES,
-        C: float = 8.0,
+        C: float = 4.0,
         min_threshold: float = 0.25,
         max_threshold: float = 0.6,
         segmenter: str = "auto",
