@@ -162,7 +162,7 @@ _AFTER_CUT_RE = re.compile(
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
-_RANGE_RE = re.compile(r"\s*(?:至|到|~|～|-|—|－|—)\s*")
+_RANGE_RE = re.compile(r"\s*(?:至|到|~|～|-|—|－)\s*")
 
 
 def extract_figures(text: str, offset: int = 0) -> list[Figure]:

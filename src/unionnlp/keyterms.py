@@ -28,6 +28,8 @@ _QUANTITY = re.compile(
 )
 _SHARPNESS = 2.0
 _IN_TEXT_PHRASE = 2
+#: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95%.
+_RATE_FRAGMENT = re.compile(r"^[率度]([达为超居均由提升])$")
 _COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
 _MAX_PHRASE = 3
 
@@ -41,6 +43,7 @@ def _is_content(token: str) -> bool:
         and _HAN.search(token) is not None
         and _DIGIT.search(token) is None
         and _QUANTITY.match(token) is None
+        and _RATE_FRAGMENT.match(token) is None
     )
 
 

@@ -23,6 +23,7 @@ _MIN_CHARS = 12
 _MAX_CHARS = 220
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
+_CONTENT = 0.25
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -33,6 +34,7 @@ class Sentence:
     text: str
     position: int
     vector: dict[str, float]
+    mass: float = 1.0
 
 
 def split_sentences(text: str) -> list[str]:
@@ -79,7 +81,8 @@ def sentences(paragraph: str, words: Sequence[str], idf: Callable[[str], float])
         offset += len(word)
     for j, (piece, group) in enumerate(zip(pieces, groups, strict=True)):
         if _whole(piece):
-            out.append(Sentence(piece, j, _vector(group, idf)))
+            vector, mass = _vector(group, idf)
+            out.append(Sentence(piece, j, vector, mass))
     return out
 
 
@@ -120,6 +123,10 @@ def select(candidates: Sequence[Sentence], *, k: int = 3, diversity: float = 0.3
     sim = _similarities([c.vector for c in pool_all])
     prior = np.array([1.5 if c.position == 0 else 1.0 for c in pool_all])
     rank = _textrank(sim, prior)
+    # A slogan of everyday words is central to everything and says nothing: centrality
+    # is weighed by how much distinctive content a sentence carries.
+    content = np.array([c.mass for c in pool_all]) ** _CONTENT
+    rank = rank * content / (content.max() or 1.0)
     chosen: list[int] = []
     closest = np.zeros(len(pool_all))
     available = np.ones(len(pool_all), dtype=bool)
@@ -135,11 +142,13 @@ def select(candidates: Sequence[Sentence], *, k: int = 3, diversity: float = 0.3
     return [pool_all[i].text for i in sorted(chosen)]
 
 
-def _vector(words: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]:
+def _vector(words: Sequence[str], idf: Callable[[str], float]) -> tuple[dict[str, float], float]:
+    """A sentence's unit TF-IDF vector and its mass (the norm before scaling): how much
+    distinctive content it carries."""
     counts = Counter(w for run in content_runs(words) for w in run)
     vec = {w: (1.0 + math.log(c)) * idf(w) for w, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {w: v / norm for w, v in vec.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {w: v / (norm or 1.0) for w, v in vec.items()}, norm
 
 
 def _similarities(vectors: Sequence[dict[str, float]]) -> Any:
