@@ -15,7 +15,7 @@ from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
 from .segment import get_segmenter
 from .structure import parse
-from .summarize import Sentence, select, sentences
+from .summarize import Graph, Sentence, select, sentences
 from .themes import get_classifier
 
 __all__ = ["cut_for_analysis", "default_keywords", "run"]
@@ -102,9 +102,8 @@ def run(source: Source, options: Options) -> Report:
     def keywords(counts: Counter[str], k: int) -> tuple[Keyword, ...]:
         return tuple(extractor.rank(counts, parts, k)) if k > 0 and counts else ()
 
-    def summary(ps: Sequence[Paragraph], k: int) -> tuple[str, ...]:
+    def summary(ps: Sequence[Paragraph], picked: Sequence[str]) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written.
-        picked = select([x for p in ps for x in read[id(p)].sentences], k=k)
         originals = "\n".join(p.text for p in ps)
         views = "\n".join(read[id(p)].view for p in ps)
         return tuple(originals[views.index(s):views.index(s) + len(s)] for s in picked)
@@ -114,14 +113,21 @@ def run(source: Source, options: Options) -> Report:
     for a in report.articles:
         sections: list[Section] = []
         section_terms: list[Counter[str]] = []
+        # One sentence graph per article: its sections are summarised from it too.
+        graph = Graph([x for p in a.paragraphs for x in read[id(p)].sentences])
+        first = 0
         for s in a.sections:
             terms = _sum([read[id(p)].terms for p in s.paragraphs])
             section_terms.append(terms)
+            count = sum(len(read[id(p)].sentences) for p in s.paragraphs)
+            members = range(first, first + count)
+            first += count
             sections.append(replace(
                 s,
                 paragraphs=tuple(tagged[id(p)] for p in s.paragraphs),
                 keywords=keywords(terms, options.section_top_k),
-                summary=summary(s.paragraphs, options.section_summary_sentences),
+                summary=summary(s.paragraphs, graph.pick(
+                    members, k=options.section_summary_sentences)),
             ))
         terms = _sum(section_terms)
         article_terms.append(terms)
@@ -129,7 +135,8 @@ def run(source: Source, options: Options) -> Report:
             a,
             sections=tuple(sections),
             keywords=keywords(terms, options.top_k),
-            summary=summary(a.paragraphs, options.article_summary_sentences),
+            summary=summary(a.paragraphs, graph.pick(
+                range(len(graph.candidates)), k=options.article_summary_sentences)),
         ))
 
     total = sum(len(p.text) for p in paragraphs) or 1
@@ -140,7 +147,8 @@ def run(source: Source, options: Options) -> Report:
         articles=tuple(articles),
         traditional=traditional,
         keywords=keywords(_sum(article_terms), options.top_k),
-        summary=summary(paragraphs, options.summary_sentences),
+        summary=summary(paragraphs, select(
+            [x for p in paragraphs for x in read[id(p)].sentences], k=options.summary_sentences)),
         theme_shares=shares,
         figures=tuple(f for p in paragraphs for f in _figures(p, read[id(p)].view)),
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from .repair import Block, repair
 
 __all__ = ["lead_in", "parse"]
 
-_RUN_LIMIT = 60
+_RUN_LIMIT = 40
 _SWITCH = 0.05
 _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
@@ -68,26 +67,22 @@ class _Draft:
     items: list[Block] = field(default_factory=list)
 
 
-def _bigrams(text: str) -> Counter[str]:
-    return Counter(_HAN_PAIR.findall(text))
-
-
 def _gram(texts: Sequence[str]) -> Any:
     """Dot products of the texts' IDF-weighted character-bigram vectors."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    vecs = [_bigrams(t) for t in texts]
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, v in enumerate(vecs):
-        for k, c in v.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(k, len(vocab)))
-            vals.append(float(c))
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(vecs), max(1, len(vocab))))
-    df = np.bincount(cols, minlength=matrix.shape[1]).astype(float)
-    idf = np.log(len(vecs) / np.maximum(df, 1.0)) + 1.0
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, text in enumerate(texts):
+        ids = [vocab.setdefault(b, len(vocab)) for b in _HAN_PAIR.findall(text)]
+        cols += ids
+        rows += [i] * len(ids)
+    shape = (len(texts), max(1, len(vocab)))
+    matrix = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)  # sums repeats
+    df = np.diff(matrix.tocsc().indptr).astype(float)
+    idf = np.log(len(texts) / np.maximum(df, 1.0)) + 1.0
     weighted = matrix.multiply(idf.reshape(1, -1)).tocsr()
     return (weighted @ weighted.T).toarray()
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .keyterms import content_runs
 
-__all__ = ["Sentence", "select", "sentences", "split_sentences", "summarize"]
+__all__ = ["Graph", "Sentence", "select", "sentences", "split_sentences", "summarize"]
 
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
@@ -103,43 +103,71 @@ def summarize(
     return select(found, k=k, diversity=diversity)
 
 
+class Graph:
+    """The similarity graph of a text's candidate sentences and their centrality, built once
+    so that the text and any run of its sentences (a section) can be summarised from it."""
+
+    def __init__(self, candidates: Sequence[Sentence]) -> None:
+        import numpy as np
+
+        self.candidates = list(candidates)
+        n = len(self.candidates)
+        keep = list(range(n))
+        if n > _GRAPH_LIMIT:
+            # The graph is quadratic: keep the sentences closest to the text's centroid.
+            centroid: dict[str, float] = {}
+            for c in self.candidates:
+                for w, x in c.vector.items():
+                    centroid[w] = centroid.get(w, 0.0) + x
+            near = sorted(keep, key=lambda i: (-_dot(self.candidates[i].vector, centroid), i))
+            keep = sorted(near[:_GRAPH_LIMIT])
+        self.row = {i: r for r, i in enumerate(keep)}
+        pool = [self.candidates[i] for i in keep]
+        self.sim = _similarities([c.vector for c in pool]) if pool else np.zeros((0, 0))
+        prior = np.array([1.5 if c.position == 0 else 1.0 for c in pool])
+        rank = _textrank(self.sim, prior) if pool else np.zeros(0)
+        # A slogan of everyday words is central to everything and says nothing: centrality
+        # is weighed by how much distinctive content a sentence carries.
+        content = np.array([c.mass for c in pool]) ** _CONTENT
+        self.rank = rank * content / (content.max() if len(content) else 1.0)
+
+    def pick(self, members: Sequence[int], *, k: int = 3, diversity: float = 0.3) -> list[str]:
+        """The ``k`` most central, mutually distinct candidates among ``members`` (indices
+        into the candidates, in text order), returned in text order."""
+        import numpy as np
+
+        if k <= 0 or not members:
+            return []
+        if len(members) <= k:
+            return [self.candidates[i].text for i in members]
+        rows = [self.row[i] for i in members if i in self.row]
+        if len(rows) < min(k, len(members)):  # the section fell outside the pruned graph
+            return Graph([self.candidates[i] for i in members]).pick(
+                range(len(members)), k=k, diversity=diversity)
+        idx = np.array(rows)
+        sim = self.sim[np.ix_(idx, idx)]
+        rank = self.rank[idx]
+        chosen: list[int] = []
+        closest = np.zeros(len(rows))
+        available = np.ones(len(rows), dtype=bool)
+        order = np.arange(len(rows))
+        while len(chosen) < k and available.any():
+            fresh = available & (closest < _REDUNDANT)
+            pool = fresh if fresh.any() else available
+            value = np.where(pool, (1 - diversity) * rank - diversity * closest, -np.inf)
+            best = int(order[value == value.max()][0])
+            chosen.append(best)
+            available[best] = False
+            closest = np.maximum(closest, sim[best])
+        by_row = {r: i for i, r in self.row.items()}
+        return [self.candidates[by_row[rows[c]]].text for c in sorted(chosen)]
+
+
 def select(candidates: Sequence[Sentence], *, k: int = 3, diversity: float = 0.3) -> list[str]:
     """The ``k`` most central, mutually distinct of ``candidates`` (given in text order)."""
     if k <= 0 or not candidates:
         return []
-    if len(candidates) <= k:
-        return [s.text for s in candidates]
-    pool_all = list(candidates)
-    if len(pool_all) > _GRAPH_LIMIT:
-        # The graph is quadratic: keep the sentences closest to the text's centroid.
-        centroid: dict[str, float] = {}
-        for c in pool_all:
-            for w, x in c.vector.items():
-                centroid[w] = centroid.get(w, 0.0) + x
-        near = sorted(range(len(pool_all)), key=lambda i: (-_dot(pool_all[i].vector, centroid), i))
-        pool_all = [pool_all[i] for i in sorted(near[:_GRAPH_LIMIT])]
-    import numpy as np
-
-    sim = _similarities([c.vector for c in pool_all])
-    prior = np.array([1.5 if c.position == 0 else 1.0 for c in pool_all])
-    rank = _textrank(sim, prior)
-    # A slogan of everyday words is central to everything and says nothing: centrality
-    # is weighed by how much distinctive content a sentence carries.
-    content = np.array([c.mass for c in pool_all]) ** _CONTENT
-    rank = rank * content / (content.max() or 1.0)
-    chosen: list[int] = []
-    closest = np.zeros(len(pool_all))
-    available = np.ones(len(pool_all), dtype=bool)
-    order = np.arange(len(pool_all))
-    while len(chosen) < k:
-        fresh = available & (closest < _REDUNDANT)
-        pool = fresh if fresh.any() else available
-        value = np.where(pool, (1 - diversity) * rank - diversity * closest, -np.inf)
-        best = int(order[value == value.max()][0])
-        chosen.append(best)
-        available[best] = False
-        closest = np.maximum(closest, sim[best])
-    return [pool_all[i].text for i in sorted(chosen)]
+    return Graph(candidates).pick(range(len(candidates)), k=k, diversity=diversity)
 
 
 def _vector(words: Sequence[str], idf: Callable[[str], float]) -> tuple[dict[str, float], float]:
