@@ -3,8 +3,9 @@
 Works on classified lines and returns blocks: title blocks (title, ——subtitle,
 byline), headlines, paragraphs and furniture. A paragraph whose first part does
 not end a sentence is joined to the next body line, across page furniture and
-across a title block that newspaper layout dropped into it; the title block
-keeps its place after the joined paragraph and is marked ``interrupts``.
+across a title block that newspaper layout dropped into it (the title block
+then follows the joined paragraph). Hard-wrapped lines are unwrapped, by line
+width or by first-line indentation, and running page headers set aside.
 """
 
 from __future__ import annotations
@@ -30,14 +31,12 @@ class Block:
     """A unit of the repaired document.
 
     ``kind`` is ``title`` (``lines`` holds the title block's lines), ``headline``,
-    ``para`` or ``furniture``. ``pieces`` are the (offset, text) parts a repaired
-    paragraph was joined from. ``interrupts`` marks a title block that sat inside
-    a broken paragraph.
+    ``para`` (``lines`` are the parts a repaired paragraph was joined from) or
+    ``furniture``.
     """
 
     kind: str
     lines: tuple[Line, ...]
-    interrupts: bool = False
 
     def _joined(self, part: Callable[[Line], str]) -> str:
         out = part(self.lines[0])
@@ -223,7 +222,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
                     held.append(Block("furniture", (x,)))
             titles = [x for x in between if x.kind != "furniture"]
             if skipped and titles:
-                held.append(Block("title", tuple(titles), interrupts=True))
+                held.append(Block("title", tuple(titles)))
             parts.append(work[j])
             i = j + 1
         blocks.append(Block("para", tuple(parts)))
