@@ -131,8 +131,9 @@ def test_numbered_heading_levels() -> None:
 def test_markdown_and_part_headings() -> None:
     text = "# 年度报告\n\n## 第一部分 组织建设\n\n新建工会120家。\n\n### 职工之家\n\n创建模范职工之家8个。\n"
     article = _parse(text).articles[0]
+    assert article.title == "# 年度报告"
     assert [(s.heading, s.level) for s in article.sections if s.heading] == [
-        ("# 年度报告", 1), ("## 第一部分 组织建设", 2), ("### 职工之家", 3)]
+        ("## 第一部分 组织建设", 2), ("### 职工之家", 3)]
 
 
 def test_heading_hints_from_a_format() -> None:
@@ -308,3 +309,56 @@ def test_closing_signature_is_not_a_section() -> None:
     article = _parse(text).articles[0]
     assert [s.heading for s in article.sections] == ["一、组织建设", "二、帮扶救助"]
     assert article.byline == "某县总工会\n2023年1月10日"
+
+
+def test_speech_front_matter_joins_the_byline() -> None:
+    text = ("坚定信心 奋发有为\n——在全市工会工作会议上的讲话\n刘振华\n（2024年1月18日）\n\n"
+            "同志们：\n\n这次会议的主要任务是总结去年工作，部署今年任务。\n")
+    (article,) = _parse(text).articles
+    assert article.title == "坚定信心 奋发有为"
+    assert article.subtitle == "——在全市工会工作会议上的讲话"
+    assert article.byline == "刘振华\n（2024年1月18日）"
+    assert [s.heading for s in article.sections] == [None]
+
+
+def test_official_document_furniture_and_web_leftovers() -> None:
+    text = ("××市总工会文件\n×工发〔2024〕5号\n关于表彰先进集体的决定\n\n"
+            "各区县总工会：全市各级工会去年工作成效明显，现决定予以表彰。\n\n"
+            "【打印此页】【关闭窗口】\n相关文章：\n● 区总工会召开全委会议\n\n"
+            "××市总工会\n2024年1月20日\n（此件主动公开）\n××市总工会办公室 2024年1月22日印发\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "关于表彰先进集体的决定"
+    assert [s.heading for s in article.sections] == [None]
+    assert article.byline == "××市总工会\n2024年1月20日"
+    for line in ("××市总工会文件", "×工发〔2024〕5号", "【打印此页】【关闭窗口】", "相关文章：",
+                 "（此件主动公开）"):
+        assert line in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_line_and_paragraph_separators_break_lines() -> None:
+    text = "标题行\u2028\u2028第一段内容在这里，工会开展了工作。\u2029第二段也在这里，职工得到帮扶。"
+    assert len(_parse(text).paragraphs) == 2
+
+
+def test_digits_split_by_a_wrap_join_without_a_space() -> None:
+    first = "今年以来，区总工会深入开展根治欠薪专项行动，督促用人单位为农民工补缴社保费用23"
+    report = _parse(first + "\n0万元，维护了职工合法权益。")
+    assert [p.text for p in report.paragraphs] == [first + "0万元，维护了职工合法权益。"]
+
+
+def test_official_numbered_headings_may_end_with_a_full_stop() -> None:
+    text = "一、组织建设\n\n（一）扩大组织覆盖。\n\n全年新建工会组织二十家，发展会员一千二百人。\n\n1、开展劳动竞赛。\n"
+    article = _parse(text).articles[0]
+    assert [s.heading for s in article.sections] == ["一、组织建设", "（一）扩大组织覆盖。"]
+    assert [p.text for p in article.paragraphs][-1] == "1、开展劳动竞赛。"
+
+
+def test_marked_formats_are_believed_about_headings() -> None:
+    text = "年度工作总结\n\n组织建设\n\n春节慰问困难职工150户\n\n新建工会组织二十家。\n\n第一季度\t120\t80.5"
+    report = parse(Source(text=text, heading_hints={0: 0, 2: 1}))
+    (article,) = report.articles
+    assert [s.heading for s in article.sections] == ["组织建设"]
+    assert [p.text for p in article.paragraphs] == [
+        "春节慰问困难职工150户", "新建工会组织二十家。", "第一季度\t120\t80.5"]

@@ -27,6 +27,7 @@ _NUMBERED: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 
 _FINAL = set("。！？!?…；;")
+_BULLETS = set("●◆▲•·◎○◇△▪►➢")
 _CLOSERS = "”’」』）)》】\"'"
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
@@ -49,12 +50,18 @@ _FURNITURE = re.compile(
       | (?:首页|当前位置\s*[:：]|您的位置\s*[:：]|您现在的位置\s*[:：]).{0,80}$
       | .{0,60}\s*[>＞»]\s*.{0,30}[>＞»].{0,40}$                   # breadcrumb a > b > c
       | (?:[^\s|｜，。]{1,10}(?:\s{2,}|\s*[|｜·•]\s*)){3,}[^\s|｜，。]{1,10}   # menu bar
+      | (?:\s*【[^】]{1,12}】)+\s*$                                 # 【打印此页】【关闭窗口】
+      | (?:相关文章|相关新闻|相关阅读|推荐阅读|热点新闻|延伸阅读)\s*[:：]?.{0,60}$
+      | .{0,20}(?:工会|委员会|办公室)(?:文件|简报)$               # red-head line
+      | [\u4e00-\u9fff×]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$  # ×工发〔2024〕5号
+      | [（(]\s*此件.{0,12}[)）]$
+      | .{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
     )""",
     re.VERBOSE,
 )
 _SUBTITLE = re.compile(r"^(?:——|－－|--|—)\s*\S")
 _BYLINE = re.compile(
-    r"^(?:[□■●◎◆▲]\s*\S|(?:本报|本刊|本网)(?:记者|通讯员|特约记者)|(?:记者|通讯员|文|作者|文/图|图/文)\s*[:：/／\s])"
+    r"^(?:[□■]\s*\S|(?:本报|本刊|本网)(?:记者|通讯员|特约记者)|(?:记者|通讯员|文|作者|文/图|图/文)\s*[:：/／\s])"
 )
 
 
@@ -99,11 +106,16 @@ def numbering(text: str) -> tuple[str | None, int]:
 def _is_headline(text: str, style: str | None) -> bool:
     if style is not None and style.startswith("md"):
         return True
-    if style is not None and text[-1] in "：:" and len(text) <= 30 and "。" not in text:
-        return True  # 一、主要工作成效：
+    if text[0] in _BULLETS:
+        return False
+    if style is not None and len(text) <= 24 and text[-1] in "：:。" and not any(
+            ch in "，。；：:" for ch in text[:-1]) and (text[-1] != "。" or style in ("cn", "paren_cn")):
+        return True  # 一、主要工作成效：  （一）加强组织建设。
     if len(text) > HEADLINE_MAX or text[-1] in _NOT_HEADLINE_END:
         return False
     if text.rstrip(_CLOSERS)[-1:] in _FINAL:
+        return False
+    if len(text) > 24 and text.count("，") >= 2:  # prose cut short, not a title
         return False
     # A headline names a topic; a line with two clauses of prose and a verb-heavy tail is rarer
     # than a title with a comma, so only sentence punctuation inside disqualifies it.
@@ -136,6 +148,9 @@ def split_lines(
     """
     hints = hints or {}
     view = text if view is None else view
+    # A format that marks its headings (.docx styles, HTML h1-h6) is believed: a short
+    # unmarked line there is a list item or a table row, not a headline.
+    marked = bool(hints)
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(text.split("\n")):
@@ -144,6 +159,9 @@ def split_lines(
             start = pos + (len(raw) - len(raw.lstrip()))
             seen = view[start:start + len(stripped)]
             kind, style = classify(seen, hints.get(number))
+            if kind == "headline" and hints.get(number) is None and (
+                    "\t" in raw or (marked and style == "plain")):
+                kind = "body"
             lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen,
                               indented=start > pos))
         pos += len(raw) + 1

@@ -13,9 +13,13 @@ _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
 _SPACES = {cp: ord(" ") for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x09)}
 
 
+_LINE_BREAKS = {cp: ord("\n") for cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)}
+
+
 def fold_newlines(text: str) -> str:
-    """Turn CRLF and CR line ends into LF (the only step that may shorten the text)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Turn CRLF, CR and the Unicode line and paragraph separators into LF (the only step
+    that may shorten the text)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
 
 
 def fold_fullwidth(text: str) -> str:

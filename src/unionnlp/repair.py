@@ -21,8 +21,10 @@ __all__ = ["Block", "repair"]
 
 _RUNNING = 3
 _DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+_OCCASION_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在.{2,40}[)）]?$")
 _SPEAKER_LINE = re.compile(
-    r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·]{2,5}$"
+    r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"
 )
 
 
@@ -41,7 +43,9 @@ class Block:
     def _joined(self, part: Callable[[Line], str]) -> str:
         out = part(self.lines[0])
         for prev, line in zip(self.lines, self.lines[1:], strict=False):
-            latin = prev.text[-1:].isalnum() and prev.text[-1:].isascii() and line.text[:1].isascii()
+            # A space only between two Latin words; digits split by a wrap join up (23|0万元).
+            latin = (prev.text[-1:].isascii() and prev.text[-1:].isalpha()
+                     and line.text[:1].isascii() and line.text[:1].isalpha())
             out += (" " if latin else "") + part(line)
         return out
 
@@ -113,8 +117,23 @@ def _title_block_at(lines: Sequence[Line], i: int) -> int:
     while k < n and k - j < 3 and lines[k].kind in ("subtitle", "byline"):
         k += 1
     if k > j or (j > i and lines[i].hint == 0):
-        return k - i
+        return k - i + _front_matter(lines, k)
     return 0
+
+
+def _front_matter(lines: Sequence[Line], k: int) -> int:
+    """How many date, speaker and bare-name lines follow a title block (speeches and
+    reports print 刘振华 / （2024年1月18日） under the title)."""
+    j = k
+    while j < len(lines) and j - k < 3:
+        view = lines[j].view
+        dated = j + 1 < len(lines) and _DATE_LINE.match(lines[j + 1].view) is not None
+        if _DATE_LINE.match(view) or _SPEAKER_LINE.match(view) or (
+                _NAME_LINE.match(view) and dated) or _OCCASION_LINE.match(view):
+            j += 1
+        else:
+            break
+    return j - k
 
 
 def _opening_block(lines: Sequence[Line]) -> int:
@@ -123,15 +142,25 @@ def _opening_block(lines: Sequence[Line]) -> int:
     n = _title_block_at(lines, 0)
     if n:
         return n
-    if not lines or lines[0].kind != "headline" or lines[0].style not in ("plain", "hint0"):
+    if not lines or lines[0].kind != "headline" or lines[0].style not in ("plain", "hint0", "md1"):
         return 0
     j = 1
-    while j < len(lines) and j < 4 and (
-        _DATE_LINE.match(lines[j].view) or _SPEAKER_LINE.match(lines[j].view)
-        or lines[j].kind in ("subtitle", "byline")
-    ):
+    while j < len(lines) and j < 4 and lines[j].kind in ("subtitle", "byline"):
         j += 1
-    return j
+    return j + _front_matter(lines, j)
+
+
+def _title_block(lines: Sequence[Line]) -> Block:
+    """A title block whose date, speaker and name lines are marked as byline lines."""
+    marked = [lines[0]]
+    for line in lines[1:]:
+        front = _DATE_LINE.match(line.view) or _SPEAKER_LINE.match(line.view) \
+            or _NAME_LINE.match(line.view) or _OCCASION_LINE.match(line.view)
+        after_title = any(x.kind in ("subtitle", "byline") for x in marked)
+        if line.kind == "headline" and (front or after_title):
+            line = replace(line, kind="byline")
+        marked.append(line)
+    return Block("title", tuple(marked))
 
 
 def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
@@ -178,7 +207,9 @@ def _indent_continues(lines: Sequence[Line]) -> bool:
 
 def repair(lines: Sequence[Line]) -> list[Block]:
     """Group classified lines into blocks, joining paragraphs that extraction broke."""
-    work = _unwrap(_running_headers(list(lines)))
+    # Formats that mark headings (.docx, HTML) also mark paragraphs: nothing to rejoin.
+    marked = any(x.hint is not None for x in lines)
+    work = list(lines) if marked else _unwrap(_running_headers(list(lines)))
     by_indent = _indent_continues(work)
     blocks: list[Block] = []
     i = 0
@@ -187,13 +218,13 @@ def repair(lines: Sequence[Line]) -> list[Block]:
         i += 1
     n0 = _opening_block(work[i:])
     if n0:
-        blocks.append(Block("title", tuple(work[i:i + n0])))
+        blocks.append(_title_block(work[i:i + n0]))
     i += n0
     while i < len(work):
         line = work[i]
         n = _title_block_at(work, i)
         if n:
-            blocks.append(Block("title", tuple(work[i:i + n])))
+            blocks.append(_title_block(work[i:i + n]))
             i += n
             continue
         if line.kind != "body":
@@ -206,7 +237,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
         parts = [line]
         held: list[Block] = []
         i += 1
-        while True:
+        while not marked:
             if ends_sentence(parts[-1].view):
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"

@@ -30,7 +30,7 @@ _LAYOUT_BIAS = 0.005
 #: Closing lines of a report: the issuing body and the date, not headlines.
 _SIGNATURE = re.compile(
     r"^(?:[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?"
-    r"|[\u4e00-\u9fff（）()]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团))$"
+    r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团))$"
 )
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _LEAD_STOP = re.compile(r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$")
@@ -298,6 +298,7 @@ def parse(source: Source, view: str | None = None) -> Report:
                 continue
             current.items.append(block)
     _reassign(drafts)
+    drafts = [d for d in drafts if d.title is not None or d.items]
     levels = _levels(blocks)
     return Report(
         source=source.path,
