@@ -294,7 +294,8 @@ def test_running_page_headers_are_furniture() -> None:
         pages.append(f"某市总工会2023年工作报告\n\n- {n} -\n\n"
                      f"第{n}部分的内容在这里：全市各级工会今年开展了大量工作，成效明显，职工满意度高。")
     report = _parse("\n\n".join(pages))
-    assert report.dropped.count("某市总工会2023年工作报告") == 3
+    assert report.articles[0].title == "某市总工会2023年工作报告"
+    assert report.dropped.count("某市总工会2023年工作报告") == 2
     assert len(report.paragraphs) == 3
 
 
@@ -362,3 +363,36 @@ def test_marked_formats_are_believed_about_headings() -> None:
     assert [s.heading for s in article.sections] == ["组织建设"]
     assert [p.text for p in article.paragraphs] == [
         "春节慰问困难职工150户", "新建工会组织二十家。", "第一季度\t120\t80.5"]
+
+
+def test_indented_hard_wrapped_pdf_text() -> None:
+    text = ("\u3000\u3000全年新建基层工会组织356个，新发展会员2.3万人，推动快递、\n"
+            "外卖、网约车等重点行业集中入会，头部企业建会率达到96.5%，基\n"
+            "层组织覆盖面持续扩大。\n"
+            "\u3000\u3000各级工会筹集帮扶资金1286万元，走访慰问困难职工3.2万人\n"
+            "次，为860名困难职工子女发放助学金。\n")
+    paragraphs = [p.text for p in _parse(text).paragraphs]
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("全年新建") and paragraphs[0].endswith("持续扩大。")
+    assert paragraphs[1].endswith("发放助学金。")
+
+
+def test_headlines_of_equal_length_are_not_a_wrap_width() -> None:
+    heads = ["一、强化思想政治引领工作", "二、持续扩大工会组织覆盖", "三、深入开展职工帮扶救助",
+             "四、依法维护职工合法权益", "五、广泛开展技能竞赛活动", "六、加强工会自身建设工作"]
+    body = "全县各级工会围绕这项任务扎实推进各项工作，取得了新的成效，职工群众的满意度进一步提高。"
+    text = "某县总工会2022年工作总结\n" + "\n".join(f"{h}\n{body[:-1]}{i}。" for i, h in enumerate(heads))
+    (article,) = _parse(text).articles
+    assert article.title == "某县总工会2022年工作总结"
+    assert [s.heading for s in article.sections] == heads
+
+
+def test_a_two_page_header_is_furniture_and_the_title_stays() -> None:
+    text = ("某市总工会2023年工作报告\n\n今年以来，全市各级工会围绕中心工作，组织开展各类职工技能竞赛，"
+            "培育市级技\n\n- 1 -\n\n某市总工会2023年工作报告\n\n术能手150名，职工队伍素质稳步提高。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "某市总工会2023年工作报告"
+    (paragraph,) = report.paragraphs
+    assert "培育市级技术能手150名" in paragraph.text
+    assert "某市总工会2023年工作报告" in report.dropped

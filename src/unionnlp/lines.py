@@ -82,7 +82,12 @@ class Line:
     style: str | None = None
     hint: int | None = None
     view: str = ""
-    indented: bool = False
+    indent: int = 0
+
+    @property
+    def indented(self) -> bool:
+        """Whether the line starts with white space (a paragraph's first line, often)."""
+        return self.indent > 0
 
 
 def ends_sentence(text: str) -> bool:
@@ -138,6 +143,11 @@ def classify(text: str, hint: int | None = None) -> tuple[str, str | None]:
     return "body", style
 
 
+def _indent_width(indent: str) -> int:
+    """Display width of leading white space: the ideographic space counts two."""
+    return sum(2 if ch == "\u3000" else 4 if ch == "\t" else 1 for ch in indent)
+
+
 def split_lines(
     text: str, hints: dict[int, int] | None = None, view: str | None = None
 ) -> list[Line]:
@@ -163,6 +173,6 @@ def split_lines(
                     "\t" in raw or (marked and style == "plain")):
                 kind = "body"
             lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen,
-                              indented=start > pos))
+                              indent=_indent_width(raw[:start - pos])))
         pos += len(raw) + 1
     return lines

@@ -73,15 +73,21 @@ def _width(text: str) -> int:
 
 
 def _wrap_width(lines: Sequence[Line]) -> int | None:
-    """The display width at which a hard-wrapped text breaks its lines, if it is one."""
-    widths = [_width(x.view) for x in lines if x.kind != "furniture" and len(x.view) >= 12]
-    if len(widths) < 8:
+    """The display width at which a hard-wrapped text breaks its lines, if it is one: most
+    lines end near one width and hardly any goes past it (headlines of equal length do not
+    make a wrap width, since the paragraphs around them are longer)."""
+    widths = [_width(x.view) + x.indent for x in lines
+              if x.kind != "furniture" and len(x.view) >= 8]
+    if len(widths) < 5:
         return None
     counts = Counter(widths)
     best, _ = max(counts.items(), key=lambda kv: (sum(counts[w] for w in range(kv[0] - 2,
                                                                               kv[0] + 1)), kv[0]))
     near = sum(counts[w] for w in range(best - 2, best + 1))
-    return best if near >= max(5, len(widths) // 4) else None
+    beyond = sum(c for w, c in counts.items() if w > best + 2)
+    if near >= max(3, len(widths) * 3 // 10) and beyond <= len(widths) // 10:
+        return best
+    return None
 
 
 def _unwrap(lines: list[Line]) -> list[Line]:
@@ -92,7 +98,7 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     wrapped_before = False
     for line in lines:
-        full = _width(line.view) >= width - 2 and not ends_sentence(line.view)
+        full = _width(line.view) + line.indent >= width - 2 and not ends_sentence(line.view)
         if line.kind == "headline" and line.hint is None and (full or wrapped_before):
             line = replace(line, kind="body")
         out.append(line)
@@ -185,7 +191,8 @@ def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
 
 def _running_headers(lines: list[Line]) -> list[Line]:
     """A short unnumbered line printed again and again next to page furniture (a page
-    header, the report's name on every page of a PDF) is furniture too."""
+    header, the report's name on every page of a PDF) is furniture too; its first print
+    stays when it opens the document, as the title."""
     near: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for i, x in enumerate(lines):
@@ -193,16 +200,37 @@ def _running_headers(lines: list[Line]) -> list[Line]:
             seen[x.view] += 1
             around = lines[max(0, i - 2):i + 3]
             near[x.view] += any(y.kind == "furniture" for y in around)
-    running = {t for t, n in seen.items() if n >= _RUNNING and near[t] * 2 >= n}
-    return [replace(x, kind="furniture") if x.view in running else x for x in lines]
+    running = {t for t, n in seen.items()
+               if (n >= _RUNNING and near[t] * 2 >= n) or (n == 2 and near[t] == 2)}
+    opening = next((i for i, x in enumerate(lines) if x.kind != "furniture"), None)
+    return [replace(x, kind="furniture") if x.view in running and i != opening else x
+            for i, x in enumerate(lines)]
 
 
 def _indent_continues(lines: Sequence[Line]) -> bool:
-    """Whether paragraphs are marked by indenting their first line (so an unindented body
-    line continues the paragraph before it, whatever that line ends with)."""
-    body = [x for x in lines if x.kind == "body"]
-    indented = sum(x.indented for x in body)
-    return len(body) >= 6 and 0.2 * len(body) <= indented <= 0.8 * len(body)
+    """Whether paragraphs are marked by indenting their first line (so an unindented line
+    right under a paragraph's line continues it, whatever that line ends with)."""
+    text = [x for x in lines if x.kind in ("body", "headline")]
+    indented = sum(x.indented for x in text)
+    return len(text) >= 4 and 0.15 * len(text) <= indented <= 0.85 * len(text)
+
+
+def _indent_unwrap(lines: list[Line]) -> list[Line]:
+    """In indented text, a headline-looking line glued (no blank line) to an unindented line
+    under it, or glued under a paragraph's line without its own indent, is paragraph text."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.kind != "headline" or line.hint is not None:
+            continue
+        below = out[i + 1] if i + 1 < len(out) else None
+        above = out[i - 1] if i else None
+        starts = (line.indented and below is not None and below.number == line.number + 1
+                  and not below.indented and below.kind in ("body", "headline"))
+        continues = (not line.indented and above is not None and above.number == line.number - 1
+                     and above.kind == "body")
+        if starts or continues:
+            out[i] = replace(line, kind="body")
+    return out
 
 
 def repair(lines: Sequence[Line]) -> list[Block]:
@@ -210,7 +238,9 @@ def repair(lines: Sequence[Line]) -> list[Block]:
     # Formats that mark headings (.docx, HTML) also mark paragraphs: nothing to rejoin.
     marked = any(x.hint is not None for x in lines)
     work = list(lines) if marked else _unwrap(_running_headers(list(lines)))
-    by_indent = _indent_continues(work)
+    by_indent = not marked and _indent_continues(work)
+    if by_indent:
+        work = _indent_unwrap(work)
     blocks: list[Block] = []
     i = 0
     while i < len(work) and work[i].kind == "furniture":
@@ -241,6 +271,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
             if ends_sentence(parts[-1].view):
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"
+                        and nxt.number == parts[-1].number + 1
                         and not nxt.indented and numbering(nxt.view)[0] is None):
                     break
             found = _continuation(work, i)
