@@ -396,3 +396,17 @@ def test_a_two_page_header_is_furniture_and_the_title_stays() -> None:
     (paragraph,) = report.paragraphs
     assert "培育市级技术能手150名" in paragraph.text
     assert "某市总工会2023年工作报告" in report.dropped
+
+
+def test_a_report_on_one_line_is_split_at_its_numbered_parts() -> None:
+    parts = ["一、坚持政治引领。全年开展职工思想政治教育活动一百二十场，覆盖职工三万人，职工群众的政治认同进一步增强。",
+             "二、扩大组织覆盖。全年新发展货车司机会员三千二百名，新建基层工会组织八十六家，建会率达到百分之九十三。",
+             "三、依法维护职工权益。法律援助中心受理职工来访一千二百四十件次，调解劳动争议三百八十起，追回欠薪两千六百万元。",
+             "四、提升职工技能素质。举办职工技能大赛四十五场，参赛职工一万八千人次，评选技术能手一百二十名。"]
+    extra = "各级工会把这项工作作为服务职工的重要抓手，层层压实责任，确保取得实效。"
+    parts = [p + extra for p in parts]
+    text = "某市总工会2023年工作报告 " + "".join(parts)
+    report = _parse(text)
+    assert report.articles[0].title == "某市总工会2023年工作报告"
+    assert [p.text for p in report.paragraphs] == parts
+    assert _accounted(report) == _chars(text)

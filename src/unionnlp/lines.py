@@ -7,12 +7,14 @@ style so that nesting levels can be inferred per document.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 __all__ = ["Line", "ends_sentence", "split_lines"]
 
 HEADLINE_MAX = 40
+_LONG_LINE = 300
 _CN_NUM = "一二三四五六七八九十百零〇两"
 
 #: Numbering styles of headlines, tried in order; the key names the style.
@@ -164,15 +166,37 @@ def split_lines(
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + (len(raw) - len(raw.lstrip()))
+        lead = len(raw) - len(raw.lstrip())
+        for piece_start, piece_end in _pieces(view[pos:pos + len(raw)]):
+            piece = raw[piece_start:piece_end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start = pos + piece_start + (len(piece) - len(piece.lstrip()))
             seen = view[start:start + len(stripped)]
             kind, style = classify(seen, hints.get(number))
             if kind == "headline" and hints.get(number) is None and (
                     "\t" in raw or (marked and style == "plain")):
                 kind = "body"
+            indent = _indent_width(raw[:lead]) if piece_start == 0 else 0
             lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen,
-                              indent=_indent_width(raw[:start - pos])))
+                              indent=indent))
         pos += len(raw) + 1
     return lines
+
+
+#: Where a report pasted as one long line starts a numbered part: after a sentence end
+#: or a space, before 一、 （一） 第一部分.
+_INLINE_PART = re.compile(
+    rf"(?<=[。！？；\s])\s*(?=(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分))"
+)
+
+
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of one line: itself, or for a very long line its
+    numbered parts, so that a report without line breaks still has headings."""
+    if len(line) < _LONG_LINE:
+        return [(0, len(line))]
+    cuts = [m.start() for m in _INLINE_PART.finditer(line) if m.start() > 0]
+    bounds = [0, *cuts, len(line)]
+    return list(itertools.pairwise(bounds))
