@@ -118,3 +118,11 @@ def test_docx_headings_become_structure(tmp_path: Path) -> None:
     assert "org_building" in article.sections[1].paragraphs[0].themes
     assert "worker_aid" in article.sections[2].paragraphs[0].themes
     assert report.format == "docx"
+
+
+def test_traditional_keywords_and_subjects_come_back_traditional() -> None:
+    text = ("區總工會積極開展金秋助學活動，資助困難職工子女三百二十名，發放助學金九十六萬元。"
+            "區總工會還為困難職工家庭送去慰問金，走訪慰問困難職工家庭一千二百戶。")
+    report = unionnlp.analyze(text)
+    assert report.keywords and all(k.term in text for k in report.keywords)
+    assert all(f.subject in text for f in report.figures)

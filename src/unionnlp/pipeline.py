@@ -68,8 +68,16 @@ def _figures(paragraph: Paragraph, view: str) -> list[Figure]:
                 break
             local -= length
         text = paragraph.text[figure.offset:figure.offset + len(figure.text)]
-        out.append(replace(figure, text=text, offset=offset))
+        subject = _as_written(figure.subject, view, paragraph.text)
+        out.append(replace(figure, text=text, subject=subject, offset=offset))
     return out
+
+
+def _as_written(term: str, view: str, original: str) -> str:
+    """``term``, found in the analysis view, in the characters the source used (a term
+    from a traditional report comes back traditional)."""
+    at = view.find(term) if term else -1
+    return original[at:at + len(term)] if at >= 0 else term
 
 
 def run(source: Source, options: Options) -> Report:
@@ -100,7 +108,10 @@ def run(source: Source, options: Options) -> Report:
               for p, s in zip(paragraphs, scores, strict=True)}
 
     def keywords(counts: Counter[str], k: int) -> tuple[Keyword, ...]:
-        return tuple(extractor.rank(counts, parts, k)) if k > 0 and counts else ()
+        found = extractor.rank(counts, parts, k) if k > 0 and counts else []
+        if traditional:
+            found = [replace(kw, term=_as_written(kw.term, view, text)) for kw in found]
+        return tuple(found)
 
     def summary(ps: Sequence[Paragraph], picked: Sequence[str]) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written.
