@@ -235,3 +235,9 @@ def test_real_newspaper_page() -> None:
     texts = [f.text for f in figures]
     assert all("年" not in t and "岁" not in t and "周" not in t for t in texts)
     assert not any(f.value in (2002, 2009, 2011, 2012) for f in figures)
+
+
+def test_spaces_left_by_extraction_around_a_number() -> None:
+    figures = extract_figures("慰问困难职工 320 户，调处劳动争议 18 件，发放帮扶资金 86.5万元。")
+    assert [(f.value, f.unit, f.subject) for f in figures] == [
+        (320, "户", "慰问困难职工"), (18, "件", "调处劳动争议"), (86.5, "万元", "发放帮扶资金")]

@@ -101,6 +101,7 @@ _FIGURE_RE = re.compile(
     + r"(?P<a1>余|多|来)?"
     + _MULT
     + r"(?P<a2>余|多)?"
+    + r"[ \u00a0\u3000]?"  # 320 户: a space that extraction left between number and unit
     + rf"(?P<unit>{_UNITS}))"
     + r"(?P<post>左右|以上|以下)?"
 )
@@ -318,7 +319,7 @@ def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) ->
 
 def _clause_before(text: str, start: int, prev_end: int) -> str:
     lo = max(prev_end, start - _WINDOW)
-    window = text[lo:start]
+    window = text[lo:start].rstrip(" \u00a0\u3000")
     cut = max((i for i, ch in enumerate(window) if ch in _DELIMS), default=-1)
     return _QUOTES_RE.sub("", _drop_brackets(window[cut + 1 :]))
 
