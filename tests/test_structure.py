@@ -410,3 +410,12 @@ def test_a_report_on_one_line_is_split_at_its_numbered_parts() -> None:
     assert report.articles[0].title == "某市总工会2023年工作报告"
     assert [p.text for p in report.paragraphs] == parts
     assert _accounted(report) == _chars(text)
+
+
+def test_a_news_opener_starts_a_paragraph_in_indented_text() -> None:
+    text = ("\u3000\u3000区总工会今年在城区建成爱心驿站二十个，为户外劳动者提供休息场所。\n"
+            "驿站配备饮水机、微波炉和急救药箱。\n"
+            "\u3000\u3000区总工会负责人表示，将继续扩大驿站覆盖面。\n"
+            "本报讯（记者 周军）日前，区总工会举办职工技能大赛，八百名职工参赛。\n")
+    paragraphs = [p.text for p in _parse(text).paragraphs]
+    assert len(paragraphs) == 3 and paragraphs[-1].startswith("本报讯")

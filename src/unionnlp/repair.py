@@ -20,6 +20,8 @@ from .lines import Line, ends_sentence, numbering
 __all__ = ["Block", "repair"]
 
 _RUNNING = 3
+#: How a news item opens: such a line starts a paragraph, indented or not.
+_NEWS_OPENER = re.compile(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
 _DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _OCCASION_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在.{2,40}[)）]?$")
@@ -272,6 +274,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"
                         and nxt.number == parts[-1].number + 1
+                        and not _NEWS_OPENER.match(nxt.view)
                         and not nxt.indented and numbering(nxt.view)[0] is None):
                     break
             found = _continuation(work, i)

@@ -50,10 +50,11 @@ def lead_in(text: str) -> str | None:
     """The bold-style phrase that opens a paragraph (``思想研判机制。坚持……``), if any."""
     style, marker = numbering(text)
     body = text[marker:] if style and not style.startswith("md") else text
+    body = body.lstrip("*_")  # Markdown bold: **劳动法律监督。**……
     m = _FIRST_SENTENCE.match(body)
     if not m:
         return None
-    phrase = m.group(1).strip()
+    phrase = m.group(1).strip().strip("*_")
     limit = 20 if marker else 14
     if len(phrase) > limit or len(body) - m.end() < 8 or _LEAD_STOP.search(phrase):
         return None
