@@ -419,3 +419,42 @@ def test_a_news_opener_starts_a_paragraph_in_indented_text() -> None:
             "本报讯（记者 周军）日前，区总工会举办职工技能大赛，八百名职工参赛。\n")
     paragraphs = [p.text for p in _parse(text).paragraphs]
     assert len(paragraphs) == 3 and paragraphs[-1].startswith("本报讯")
+
+
+def test_tables_pasted_as_text_are_rows_not_menus_or_headlines() -> None:
+    text = ("区总工会举办职工技能比武，各项目情况如下：\n\n"
+            "项目名称            参赛人数    获奖人数    奖励金额（元）\n"
+            "数控车工技能比武      126          18          32000\n"
+            "电工技能比武          98           12          24000\n\n"
+            "岗位类别\t人数\t增幅\n生产一线\t1260\t6.2%\n\n"
+            "调查显示，一线职工收入增幅高于管理岗位。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    paragraphs = [p.text for p in article.paragraphs]
+    assert report.dropped == ()
+    assert [s.heading for s in article.sections] == [None]
+    assert len(paragraphs) == 7
+    assert paragraphs[1].startswith("项目名称") and paragraphs[-1].startswith("调查显示")
+
+
+def test_a_sentence_cut_by_a_page_number_is_not_a_headline() -> None:
+    text = ("区总工会今年组织职工疗休养八百人次。\n\n下一步，区总工会将扩大疗休养覆盖面，争取\n\n- 3 -\n\n"
+            "每年安排不少于2000名职工参加疗休养，确保服务质量。\n")
+    report = _parse(text)
+    assert [s.heading for s in report.articles[0].sections] == [None]
+    assert report.paragraphs[-1].text.startswith("下一步") and "争取每年" in report.paragraphs[-1].text
+
+
+def test_a_title_on_two_lines() -> None:
+    text = "关于全市新就业形态劳动者\n权益保障工作情况的调研报告\n\n为深入了解新就业形态劳动者权益保障情况，市总工会开展了专题调研。\n"
+    (article,) = _parse(text).articles
+    assert article.title == "关于全市新就业形态劳动者权益保障工作情况的调研报告"
+    assert [s.heading for s in article.sections] == [None]
+
+
+def test_a_news_item_headline_starts_an_article() -> None:
+    text = ("技能大赛搭台 工匠人才出彩\n——市总工会举办职工技能大赛\n□本报记者 王磊\n\n"
+            "全市八百名职工参加了本届技能大赛，决出各工种冠军二十名。\n\n"
+            "农民工欠薪案件快速办结\n本报讯（通讯员 孙涛）近日，东湖区总工会协调办结一起欠薪案件，为三十名农民工追回工资。\n")
+    report = _parse(text)
+    assert [a.title for a in report.articles] == ["技能大赛搭台 工匠人才出彩", "农民工欠薪案件快速办结"]

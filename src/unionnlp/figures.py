@@ -163,6 +163,7 @@ _AFTER_CUT_RE = re.compile(
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
+_SESSION_RE = re.compile(r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会")
 _RANGE_RE = re.compile(r"\s*(?:至|到|~|～|-|—|－)\s*")
 
 
@@ -216,6 +217,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     start = m.start()
     if start > 0 and text[start - 1] == "第":
         return True
+    if m["unit"] == "届" and _SESSION_RE.match(text, m.end()):
+        return True  # 党的二十届三中全会: which congress, not how many
     arabic = m["arabic"] or m["parabic"]
     if arabic is None:
         return False

@@ -30,6 +30,7 @@ _SHARPNESS = 2.0
 _IN_TEXT_PHRASE = 2
 #: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95%.
 _RATE_FRAGMENT = re.compile(r"^[率度]([达为超居均由提升])$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
 _MAX_PHRASE = 3
 
@@ -37,6 +38,8 @@ _MAX_PHRASE = 3
 @lru_cache(maxsize=1 << 18)
 def _is_content(token: str) -> bool:
     stop = stopwords()
+    if _ACRONYM.match(token):
+        return True  # APP, AI, ETC
     return (
         len(token) >= 2
         and token not in stop

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["Line", "ends_sentence", "split_lines"]
 
@@ -57,6 +57,8 @@ _FURNITURE = re.compile(
       | .{0,20}(?:工会|委员会|办公室)(?:文件|简报)$               # red-head line
       | [\u4e00-\u9fff×]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$  # ×工发〔2024〕5号
       | [（(]\s*此件.{0,12}[)）]$
+      | [（(][^（）()]{2,30}(?:供稿|供图|来稿|通讯员\s*\S{2,4})[)）]$       # （县总工会宣教部供稿）
+      | 附件\s*\d{0,2}\s*[:：].{0,60}$
       | .{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
     )""",
     re.VERBOSE,
@@ -73,7 +75,7 @@ class Line:
 
     ``view`` is the same line normalised (and simplified), which every decision reads.
 
-    ``kind`` is ``furniture``, ``subtitle``, ``byline``, ``headline`` or ``body``;
+    ``kind`` is ``furniture``, ``subtitle``, ``byline``, ``headline``, ``table`` or ``body``;
     ``style`` names a headline's numbering (``md1``..``md6``, ``part``, ``cn``, ``plain``...).
     """
 
@@ -182,7 +184,24 @@ def split_lines(
             lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen,
                               indent=indent))
         pos += len(raw) + 1
-    return lines
+    return _tables(lines)
+
+
+_COLUMN_GAP = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S")
+
+
+def _tables(lines: list[Line]) -> list[Line]:
+    """Rows of a table pasted as text (cells apart by tabs, or columns aligned with runs of
+    spaces, on two or more lines in a row) are table rows: not headlines, not navigation,
+    never glued to prose."""
+    columns = [x.hint is None and (
+        "\t" in x.text or len(_COLUMN_GAP.findall(x.view)) >= 2) for x in lines]
+    out = list(lines)
+    for i, line in enumerate(lines):
+        run = (i > 0 and columns[i - 1]) or (i + 1 < len(lines) and columns[i + 1])
+        if columns[i] and (run or "\t" in line.text):
+            out[i] = replace(line, kind="table", style=None)
+    return out
 
 
 #: Where a report pasted as one long line starts a numbered part: after a sentence end

@@ -126,6 +126,8 @@ def _title_block_at(lines: Sequence[Line], i: int) -> int:
         k += 1
     if k > j or (j > i and lines[i].hint == 0):
         return k - i + _front_matter(lines, k)
+    if j == i + 1 and k < n and _NEWS_OPENER.match(lines[k].view):
+        return 1  # a news item's headline: 本报讯…
     return 0
 
 
@@ -153,6 +155,9 @@ def _opening_block(lines: Sequence[Line]) -> int:
     if not lines or lines[0].kind != "headline" or lines[0].style not in ("plain", "hint0", "md1"):
         return 0
     j = 1
+    if (len(lines) > 2 and lines[1].kind == "headline" and lines[1].style == "plain"
+            and lines[1].number == lines[0].number + 1 and lines[2].kind == "body"):
+        j = 2  # a title broken over two lines, right under each other
     while j < len(lines) and j < 4 and lines[j].kind in ("subtitle", "byline"):
         j += 1
     return j + _front_matter(lines, j)
@@ -189,6 +194,21 @@ def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
             return j, skipped
         return None
     return None
+
+
+def _cut_by_furniture(lines: list[Line]) -> list[Line]:
+    """A short line with commas, then page furniture, then unnumbered text, is a sentence
+    the page broke, not a headline."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.kind != "headline" or line.style != "plain" or "，" not in line.view:
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind == "furniture":
+            j += 1
+        if j > i + 1 and j < len(out) and out[j].kind == "body" and numbering(out[j].view)[0] is None:
+            out[i] = replace(line, kind="body")
+    return out
 
 
 def _running_headers(lines: list[Line]) -> list[Line]:
@@ -239,7 +259,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
     """Group classified lines into blocks, joining paragraphs that extraction broke."""
     # Formats that mark headings (.docx, HTML) also mark paragraphs: nothing to rejoin.
     marked = any(x.hint is not None for x in lines)
-    work = list(lines) if marked else _unwrap(_running_headers(list(lines)))
+    work = list(lines) if marked else _cut_by_furniture(_unwrap(_running_headers(list(lines))))
     by_indent = not marked and _indent_continues(work)
     if by_indent:
         work = _indent_unwrap(work)
@@ -261,7 +281,7 @@ def repair(lines: Sequence[Line]) -> list[Block]:
             continue
         if line.kind != "body":
             kind = "furniture" if line.kind == "furniture" else "headline"
-            if line.kind in ("subtitle", "byline"):
+            if line.kind in ("subtitle", "byline", "table"):
                 kind = "para"
             blocks.append(Block(kind, (line,)))
             i += 1

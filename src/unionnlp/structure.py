@@ -33,7 +33,8 @@ _SIGNATURE = re.compile(
     r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团))$"
 )
 _HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
-_LEAD_STOP = re.compile(r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$")
+_LEAD_STOP = re.compile(
+    r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
 
 
@@ -202,15 +203,18 @@ def _reassign(drafts: list[_Draft]) -> None:
             x for u, keep in zip(units, in_a, strict=True) if not keep for x in u]
 
 
+#: The usual nesting of Chinese numbering, outermost first.
+_CANONICAL = ("part", "cn", "paren_cn", "arabic", "paren_arabic", "circled")
+
+
 def _levels(blocks: Sequence[Block]) -> dict[str, int]:
-    """Nesting level of each numbering style, by order of first appearance in the document."""
-    levels: dict[str, int] = {}
-    for block in blocks:
-        style = block.lines[0].style if block.kind == "headline" else None
-        if style is None or style == "plain" or style.startswith(("md", "hint")):
-            continue
-        levels.setdefault(style, len(levels) + 1)
-    return levels
+    """Nesting level of each numbering style the document uses: the usual order
+    (第一部分 > 一、 > （一） > 1. > （1） > ①), numbered densely so no level is skipped."""
+    present = {
+        block.lines[0].style for block in blocks
+        if block.kind == "headline" and block.lines[0].style in _CANONICAL
+    }
+    return {style: i + 1 for i, style in enumerate(s for s in _CANONICAL if s in present)}
 
 
 def _level(line: Line, levels: dict[str, int]) -> int:
@@ -224,9 +228,6 @@ def _title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
     titles = [x.text for x in block.lines if x.kind in ("headline", "body")]
     subs = [x.text for x in block.lines if x.kind == "subtitle"]
     bylines = [x.text for x in block.lines if x.kind not in ("headline", "body", "subtitle")]
-    if titles and block.lines[0].hint is None and len(titles) > 1 and not subs:
-        bylines = titles[1:] + bylines
-        titles = titles[:1]
     return (
         "".join(titles) or None,
         "\n".join(subs) or None,
