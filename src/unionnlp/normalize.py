@@ -19,7 +19,11 @@ _LINE_BREAKS = {cp: ord("\n") for cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)}
 def fold_newlines(text: str) -> str:
     """Turn CRLF, CR and the Unicode line and paragraph separators into LF (the only step
     that may shorten the text)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(chr(cp) in text for cp in _LINE_BREAKS):
+        text = text.translate(_LINE_BREAKS)
+    return text
 
 
 def fold_fullwidth(text: str) -> str:
@@ -32,6 +36,11 @@ def fold_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
+_ALL = {**_LINE_BREAKS, **_FULLWIDTH, **_SPACES}
+
+
 def normalize(text: str) -> str:
-    """All normalisation steps, in order; offsets after :func:`fold_newlines` are preserved."""
-    return fold_spaces(fold_fullwidth(fold_newlines(text)))
+    """All normalisation steps (one pass); offsets after :func:`fold_newlines` are preserved."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_ALL)

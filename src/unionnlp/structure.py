@@ -275,12 +275,13 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
 def parse(source: Source, view: str | None = None) -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
 
-    ``view`` is a same-length simplified rendering used for classification only.
+    ``view`` is the text normalised (and simplified), of the same length, on which every
+    decision is made; by default the text normalised here.
     Every character of the text ends up in a title, subtitle, byline, heading,
     paragraph or ``Report.dropped``.
     """
     text = fold_newlines(source.text)
-    view = normalize(text if view is None else view)
+    view = normalize(text) if view is None else view
     blocks = repair(split_lines(text, source.heading_hints, view))
     dropped: list[str] = []
     drafts: list[_Draft] = []
