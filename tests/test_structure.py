@@ -458,3 +458,11 @@ def test_a_news_item_headline_starts_an_article() -> None:
             "农民工欠薪案件快速办结\n本报讯（通讯员 孙涛）近日，东湖区总工会协调办结一起欠薪案件，为三十名农民工追回工资。\n")
     report = _parse(text)
     assert [a.title for a in report.articles] == ["技能大赛搭台 工匠人才出彩", "农民工欠薪案件快速办结"]
+
+
+def test_notes_and_footnotes_are_set_aside() -> None:
+    text = ("二、主要做法\n\n全年走访慰问困难职工一千二百户次，发放慰问金九十万元。\n\n"
+            "注：①户次含重复慰问的对象。\n[1]见《关于加强困难职工帮扶工作的意见》。\n")
+    report = _parse(text)
+    assert len(report.paragraphs) == 1
+    assert report.dropped[-2:] == ("注：①户次含重复慰问的对象。", "[1]见《关于加强困难职工帮扶工作的意见》。")
