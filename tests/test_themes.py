@@ -110,3 +110,18 @@ def test_quality_on_the_real_page(seed_report: Report) -> None:
                    list(THEMES))
     assert result["macro_f1"] >= 0.7, result
     assert result["exact_match"] >= 0.7, result
+
+
+def test_training_is_deterministic() -> None:
+    """Workers that each train the model on a cold cache must agree to the byte."""
+    from unionnlp.corpus import load_corpus
+    from unionnlp.themes import ThemeClassifier, segment_all
+
+    paragraphs = load_corpus().paragraphs[:400]
+    tokens = segment_all([p.text for p in paragraphs])
+    labels = [p.labels for p in paragraphs]
+    groups = [p.doc for p in paragraphs]
+    first = ThemeClassifier().fit(tokens, labels, groups=groups)
+    second = ThemeClassifier().fit(tokens, labels, groups=groups)
+    assert first.thresholds_ == second.thresholds_
+    assert first.predict_proba(tokens[:50]) == second.predict_proba(tokens[:50])

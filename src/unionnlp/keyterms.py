@@ -72,8 +72,11 @@ def candidates(tokens: Sequence[str], *, max_phrase: int = _MAX_PHRASE) -> list[
     """Content words and every phrase of 2..``max_phrase`` adjacent content words."""
     out: list[str] = []
     for run in content_runs(tokens):
-        for n in range(1, max_phrase + 1):
-            out.extend("".join(run[i:i + n]) for i in range(len(run) - n + 1))
+        out += run
+        joined = run
+        for n in range(2, max_phrase + 1):
+            joined = list(map(str.__add__, joined, run[n - 1:]))
+            out += joined
     return out
 
 

@@ -43,8 +43,9 @@ def _words(tokens: Sequence[str]) -> list[str]:
 def _chars(tokens: Sequence[str]) -> list[str]:
     out: list[str] = []
     for run in _HAN_RUN.findall("".join(tokens)):
-        out.extend(run[i:i + 2] for i in range(len(run) - 1))
-        out.extend(run[i:i + 3] for i in range(len(run) - 2))
+        pairs = list(map(str.__add__, run, run[1:]))
+        out += pairs
+        out += map(str.__add__, pairs, run[2:])
     return out
 
 
@@ -82,7 +83,8 @@ class ThemeClassifier:
             ("chars", TfidfVectorizer(analyzer=_chars, sublinear_tf=True, min_df=2)),
         ])
         clf = OneVsRestClassifier(LogisticRegression(
-            C=self.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000))
+            C=self.C, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000,
+            random_state=0))
         return Pipeline([("features", features), ("clf", clf)])
 
     def _matrix(self, labels: Sequence[Sequence[str]]) -> Any:
