@@ -50,19 +50,27 @@ def _is_content(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 18)
+def _token_kind(token: str) -> int:
+    """Bit 1: a content word; bit 2: ends in a digit; bit 4: starts with a counter."""
+    return (_is_content(token) | (token[-1:].isdigit() << 1)
+            | ((token[:1] in _COUNTERS) << 2))
+
+
 def content_runs(tokens: Sequence[str]) -> list[list[str]]:
     """Maximal runs of adjacent content words; stop words, numbers, punctuation split runs."""
     runs: list[list[str]] = []
     run: list[str] = []
     after_number = False
     for token in tokens:
+        kind = _token_kind(token)
         # jieba glues a counter to the next character after a number (3000|元至|5000).
-        if _is_content(token) and not (after_number and token[0] in _COUNTERS):
+        if kind & 1 and not (after_number and kind & 4):
             run.append(token)
         elif run:
             runs.append(run)
             run = []
-        after_number = token[-1:].isdigit()
+        after_number = bool(kind & 2)
     if run:
         runs.append(run)
     return runs
@@ -146,10 +154,10 @@ class KeywordExtractor:
 
     def idf(self, term: str, parts: Sequence[str] = ()) -> float:
         """The blended IDF of a term (a phrase's general IDF is that of its rarest part)."""
-        self._check()
-        cached = self._idf_cache.get(term)
+        cached = self._idf_cache.get(term) if hasattr(self, "_idf_cache") else None
         if cached is not None:
             return cached
+        self._check()
         domain = self.idf_.get(term, self.max_idf_) / self.max_idf_
         general = general_idf()
         pieces = parts or (term,)
