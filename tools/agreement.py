@@ -80,7 +80,7 @@ def cmd_sample(n: int, seed: int, out: Path) -> int:
 
 def kappa(a: list[bool], b: list[bool]) -> float:
     n = len(a)
-    po = sum(x == y for x, y in zip(a, b)) / n
+    po = sum(x == y for x, y in zip(a, b, strict=True)) / n
     pa, pb = sum(a) / n, sum(b) / n
     pe = pa * pb + (1 - pa) * (1 - pb)
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
@@ -102,7 +102,7 @@ def cmd_score(path: Path, as_json: bool) -> int:
         themes[t] = {
             "first_yes": sum(a),
             "second_yes": sum(b),
-            "agreement": sum(x == y for x, y in zip(a, b)) / n,
+            "agreement": sum(x == y for x, y in zip(a, b, strict=True)) / n,
             "kappa": kappa(a, b),
         }
     disagreements = [

@@ -69,6 +69,13 @@ class _Draft:
     title: Block | None
     items: list[Block] = field(default_factory=list)
 
+    @property
+    def headline(self) -> str | None:
+        """The title as the analysis reads it, to recognise a web page repeating it."""
+        if self.title is None:
+            return None
+        return "".join(x.view for x in self.title.lines if x.kind == "headline") or None
+
 
 def _gram(texts: Sequence[str]) -> Any:
     """Dot products of the texts' IDF-weighted character-bigram vectors."""
@@ -88,22 +95,6 @@ def _gram(texts: Sequence[str]) -> Any:
     idf = np.log(len(texts) / np.maximum(df, 1.0)) + 1.0
     weighted = matrix.multiply(idf.reshape(1, -1)).tocsr()
     return (weighted @ weighted.T).toarray()
-
-
-def _similarities(gram: Any, members: list[int], items: Sequence[int]) -> Any:
-    """Cosine of each item with the sum of ``members``, leaving the item itself out."""
-    import numpy as np
-
-    idx = np.array(items, dtype=int)
-    side = np.array(members, dtype=int)
-    total = gram[np.ix_(side, side)].sum()
-    to_side = gram[np.ix_(idx, side)].sum(axis=1) if len(idx) else np.zeros(0)
-    inside = np.isin(idx, side)
-    self_dot = gram[idx, idx]
-    dot = to_side - np.where(inside, self_dot, 0.0)
-    rest = total - np.where(inside, 2 * to_side - self_dot, 0.0)
-    norm = np.sqrt(self_dot * np.maximum(rest, 0.0))
-    return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
 
 
 def _average_link(cos: Any, members: list[bool], title: int) -> Any:
@@ -294,9 +285,7 @@ def parse(source: Source, view: str | None = None) -> Report:
             if not drafts:
                 drafts.append(_Draft(None))
             current = drafts[-1]
-            title = "".join(x.view for x in current.title.lines if x.kind == "headline") \
-                if current.title else None
-            if block.kind == "headline" and title and block.lines[0].view == title:
+            if block.kind == "headline" and block.lines[0].view == current.headline:
                 dropped.append(block.lines[0].text)
                 continue
             current.items.append(block)
