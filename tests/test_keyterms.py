@@ -85,3 +85,33 @@ def test_domain_idf_is_learned_from_the_corpus() -> None:
     extractor = default_keywords()
     assert extractor.idf("职工") < extractor.idf("渝北")
     assert extractor.idf("工会") < extractor.idf("白内障")
+
+
+def _paragraph_tokens(text: str) -> list[list[str]]:
+    from unionnlp.pipeline import cut_for_analysis
+
+    return [cut_for_analysis(line) for line in text.splitlines() if line.strip()]
+
+
+def test_term_table_counts_what_candidates_lists(seed_text: str) -> None:
+    from collections import Counter
+
+    from unionnlp.keyterms import TermTable
+
+    docs = _paragraph_tokens(seed_text)
+    table = TermTable(docs)
+    for start, stop in [(0, len(docs)), (0, 1), (3, 9), (len(docs) - 2, len(docs))]:
+        expected = Counter(t for doc in docs[start:stop] for t in candidates(doc))
+        terms, counts = table.counts(start, stop)
+        got = {table.terms[t]: c for t, c in zip(terms.tolist(), counts.tolist(), strict=True)}
+        assert got == dict(expected)
+
+
+def test_a_terms_weight_does_not_depend_on_earlier_texts(seed_text: str) -> None:
+    # 工会干部 is one word in one text and two in another: each text weighs it by its own split.
+    docs = _paragraph_tokens(seed_text)
+    one_word = [["工会干部", "培训", "工会干部"]]
+    fresh = KeywordExtractor().fit(docs).extract(one_word, top_k=3)
+    used = KeywordExtractor().fit(docs)
+    used.extract([["工会", "干部", "培训", "工会", "干部"]], top_k=3)
+    assert used.extract(one_word, top_k=3) == fresh

@@ -125,3 +125,23 @@ def test_training_is_deterministic() -> None:
     second = ThemeClassifier().fit(tokens, labels, groups=groups)
     assert first.thresholds_ == second.thresholds_
     assert first.predict_proba(tokens[:50]) == second.predict_proba(tokens[:50])
+
+
+def test_fast_features_equal_the_pipelines_own(seed_text: str) -> None:
+    import numpy as np
+
+    from unionnlp.corpus import load_corpus
+    from unionnlp.keyterms import TermTable
+    from unionnlp.themes import segment_all
+
+    model = default_classifier()
+    texts = [p.text for p in load_corpus().paragraphs[:300]] + seed_text.splitlines()
+    docs = segment_all(texts)
+    expected = model.pipeline_.named_steps["features"].transform(docs).tocsr()
+    got = model.features(TermTable(docs, max_phrase=2))
+    expected.sort_indices()
+    got.sort_indices()
+    assert got.shape == expected.shape
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.allclose(got.data, expected.data, rtol=0, atol=1e-12)

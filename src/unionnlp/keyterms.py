@@ -8,17 +8,17 @@ content words and recurring phrases of adjacent words (工会干部职业化).
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from typing import Any
 
 from .model import Keyword
 from .resources import stopwords
 
-__all__ = ["KeywordExtractor", "candidates", "content_runs", "general_idf"]
+__all__ = ["KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs", "general_idf"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -88,6 +88,139 @@ def candidates(tokens: Sequence[str], *, max_phrase: int = _MAX_PHRASE) -> list[
     return out
 
 
+class TermTable:
+    """The candidate terms of a text's segmented pieces (paragraphs), found with numpy in one
+    pass: every content word and phrase of up to ``max_phrase`` adjacent content words, with
+    the piece each occurrence is in, so that any run of pieces (a section) is counted by slicing.
+    """
+
+    def __init__(self, docs: Sequence[Sequence[str]], max_phrase: int = _MAX_PHRASE) -> None:
+        import numpy as np
+
+        flat: list[str] = []
+        bounds = [0]
+        for doc in docs:
+            flat += doc
+            flat.append("")  # an empty token ends every run: no term crosses two pieces
+            bounds.append(len(flat))
+        first: dict[str, int] = {}
+        seen = np.fromiter(map(first.setdefault, flat, range(len(flat))), np.int64, len(flat))
+        self.n_docs = len(docs)
+        self.flat = flat
+        self.bounds = bounds
+        #: The distinct words, and each position's word as an index into them.
+        self.words: list[str] = list(first)
+        dense = np.zeros(len(flat), dtype=np.int64)
+        dense[np.fromiter(first.values(), np.int64, len(first))] = np.arange(len(first))
+        self.token: Any = dense[seen]
+        kind = np.fromiter(map(_token_kind, self.words), np.int8, len(self.words))[self.token]
+        after_number = np.zeros(len(flat), dtype=bool)
+        after_number[1:] = (kind[:-1] & 2) > 0
+        # jieba glues a counter to the next character after a number (3000|元至|5000).
+        self.content: Any = ((kind & 1) > 0) & ~(after_number & ((kind & 4) > 0))
+
+        self.terms: list[str] = []
+        self.length: list[int] = []
+        index: dict[str, int] = {}
+        first_at: list[int] = []
+        #: Per phrase length n: each occurrence's term, and its piece (ascending).
+        self.occurrences: list[tuple[Any, Any]] = []
+        words = self.words
+        gram, valid = self.token, self.content
+        for n in range(1, max_phrase + 1):
+            if n > 1:
+                valid = valid[:-1] & self.content[n - 1:]
+            pos = np.flatnonzero(valid)
+            code = gram[pos] * len(words) + self.token[pos + n - 1] if n > 1 else gram[pos]
+            uniq, where, inverse = np.unique(code, return_index=True, return_inverse=True)
+            gram = np.zeros(len(valid), dtype=np.int64)
+            gram[pos] = inverse
+            ids = np.empty(len(uniq), dtype=np.int64)
+            starts = pos[where].tolist()
+            names = ([words[i] for i in uniq.tolist()] if n == 1
+                     else ["".join(flat[p:p + n]) for p in starts])
+            for k, (term, p) in enumerate(zip(names, starts, strict=True)):
+                t = index.get(term)
+                if t is None:
+                    t = index[term] = len(self.terms)
+                    self.terms.append(term)
+                    self.length.append(n)
+                    first_at.append(p)
+                elif self.length[t] == n and p < first_at[t]:
+                    first_at[t] = p  # one term, two splits of the same length: the first
+                ids[k] = t
+            self.occurrences.append(
+                (ids[inverse], np.searchsorted(bounds, pos, side="right") - 1))
+        lengths = np.array(self.length, dtype=np.int64)
+        at = np.array(first_at, dtype=np.int64)
+        #: Per phrase length n: the terms whose shortest split has n words, and where it starts.
+        self.splits: list[tuple[Any, Any]] = [
+            (np.flatnonzero(lengths == n), at[lengths == n]) for n in range(1, max_phrase + 1)]
+        self._first_at = first_at
+        self._edges = [np.searchsorted(d, np.arange(self.n_docs + 1)) for _, d in self.occurrences]
+
+    def parts(self, term: int) -> tuple[str, ...]:
+        """The words of a term, in its shortest split."""
+        p = self._first_at[term]
+        return tuple(self.flat[p:p + self.length[term]])
+
+    def counts(self, start: int, stop: int, max_phrase: int = _MAX_PHRASE) -> tuple[Any, Any]:
+        """The terms occurring in pieces ``start``..``stop - 1`` and their counts."""
+        import numpy as np
+
+        found = np.concatenate([
+            terms[edges[start]:edges[stop]]
+            for (terms, _), edges in zip(self.occurrences[:max_phrase], self._edges, strict=False)
+        ])
+        if len(found) * 4 > len(self.terms):
+            counts = np.bincount(found, minlength=len(self.terms))
+            present = np.flatnonzero(counts)
+            return present, counts[present]
+        return np.unique(found, return_counts=True)
+
+
+class Scorer:
+    """Ranks the terms of any run of a table's pieces (a section, an article, the whole text)."""
+
+    def __init__(self, table: TermTable, weight: Any, always: Any) -> None:
+        self.table = table
+        self.weight = weight
+        self.always = always
+
+    def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
+        """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
+
+        A phrase is a candidate when it recurs in the corpus or in these pieces; of two
+        terms where one contains the other, only the better-scored one is kept.
+        """
+        import numpy as np
+
+        if top_k <= 0:
+            return []
+        terms, counts = self.table.counts(start, stop)
+        keep = self.always[terms] | (counts >= _IN_TEXT_PHRASE)
+        terms, counts = terms[keep], counts[keep]
+        if not len(terms):
+            return []
+        scores = (1.0 + np.log(counts)) * self.weight[terms]
+        pool = np.arange(len(scores))
+        m = top_k * 8
+        if len(scores) > m:
+            pool = np.flatnonzero(scores >= np.partition(scores, len(scores) - m)[len(scores) - m])
+        names = self.table.terms
+        value = scores.tolist()
+        ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[terms[i]]))[:m]
+        chosen: list[tuple[str, float]] = []
+        for i in ranked:
+            if len(chosen) >= top_k:
+                break
+            term = names[terms[i]]
+            if not any(term in other or other in term for other, _ in chosen):
+                chosen.append((term, value[i]))
+        norm = math.sqrt(float(np.dot(scores, scores))) or 1.0
+        return [Keyword(t, v / norm) for t, v in chosen]
+
+
 @cache
 def general_idf() -> dict[str, float]:
     """jieba's general-Chinese IDF table, read from jieba's package data (not jieba.analyse)."""
@@ -143,7 +276,6 @@ class KeywordExtractor:
         general = general_idf()
         self.general_max_ = max(general.values())
         self.general_default_ = sorted(general.values())[len(general) // 2]
-        self._idf_cache: dict[str, float] = {}
         return self
 
     def _check(self) -> None:
@@ -154,64 +286,46 @@ class KeywordExtractor:
 
     def idf(self, term: str, parts: Sequence[str] = ()) -> float:
         """The blended IDF of a term (a phrase's general IDF is that of its rarest part)."""
-        cached = self._idf_cache.get(term) if hasattr(self, "_idf_cache") else None
-        if cached is not None:
-            return cached
         self._check()
-        domain = self.idf_.get(term, self.max_idf_) / self.max_idf_
         general = general_idf()
-        pieces = parts or (term,)
-        g = max(general.get(p, self.general_default_) for p in pieces)
-        value = float(domain ** self.blend * (g / self.general_max_) ** (1 - self.blend))
-        self._idf_cache[term] = value
-        return value
+        g = max(general.get(p, self.general_default_) for p in (parts or (term,)))
+        return self._blend(self.idf_.get(term, self.max_idf_), g)
 
-    @staticmethod
-    def count(tokens: Sequence[str], parts: dict[str, tuple[str, ...]]) -> Counter[str]:
-        """Candidate terms of one segmented piece with their counts; counts of pieces add up
-        (a section's are the sum of its paragraphs'). ``parts`` collects each term's words."""
-        counts: Counter[str] = Counter()
-        for run in content_runs(tokens):
-            for n in range(1, _MAX_PHRASE + 1):
-                for i in range(len(run) - n + 1):
-                    words = tuple(run[i:i + n])
-                    term = "".join(words)
-                    counts[term] += 1
-                    known = parts.get(term)
-                    if known is None or len(words) < len(known):
-                        parts[term] = words
-        return counts
+    def _blend(self, domain: float, general: float) -> float:
+        return float((domain / self.max_idf_) ** self.blend
+                     * (general / self.general_max_) ** (1 - self.blend))
 
-    def rank(
-        self, counts: Counter[str], parts: dict[str, tuple[str, ...]], top_k: int = 10
-    ) -> list[Keyword]:
-        """The ``top_k`` keywords of a text given its candidate counts, best first.
+    def word_idf(self, table: TermTable) -> Any:
+        """:meth:`idf` of each distinct word of ``table`` (``table.words``), as an array."""
+        import numpy as np
 
-        A phrase is a candidate when it recurs in the corpus or in the text; of
-        two terms where one contains the other, only the better-scored one is kept.
-        """
         self._check()
+        general = general_idf()
+        return np.array([self._blend(self.idf_.get(w, self.max_idf_),
+                                     general.get(w, self.general_default_))
+                         for w in table.words], dtype=float)
+
+    def scorer(self, table: TermTable) -> Scorer:
+        """What ranking needs of every term of ``table``, computed once for all its ranges."""
+        import numpy as np
+
+        self._check()
+        general = general_idf()
+        default = self.general_default_
+        token_general = np.array([general.get(w, default) for w in table.words], dtype=float)
+        domain = np.array([self.idf_.get(t, self.max_idf_) for t in table.terms], dtype=float)
+        g = np.zeros(len(table.terms))
+        for n, (ids, first) in enumerate(table.splits, start=1):
+            # A phrase's general IDF is that of its rarest word.
+            g[ids] = np.max([token_general[table.token[first + j]] for j in range(n)], axis=0)
+        idf = (domain / self.max_idf_) ** self.blend * (g / self.general_max_) ** (1 - self.blend)
         phrases = self.phrases_
-        idf = self.idf
+        always = np.array([n == 1 or t in phrases for t, n in zip(table.terms, table.length,
+                                                                   strict=True)], dtype=bool)
         # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
-        scores = {
-            t: (1.0 + math.log(c)) * idf(t, parts[t]) ** _SHARPNESS
-            for t, c in counts.items()
-            if len(parts[t]) == 1 or c >= _IN_TEXT_PHRASE or t in phrases
-        }
-        chosen: list[str] = []
-        for term in heapq.nsmallest(top_k * 8, scores, key=lambda t: (-scores[t], t)):
-            if len(chosen) >= top_k:
-                break
-            if not any(term in other or other in term for other in chosen):
-                chosen.append(term)
-        norm = math.sqrt(sum(v * v for v in scores.values())) or 1.0
-        return [Keyword(t, scores[t] / norm) for t in chosen]
+        return Scorer(table, idf * idf, always)
 
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""
-        counts: Counter[str] = Counter()
-        parts: dict[str, tuple[str, ...]] = {}
-        for tokens in token_docs:
-            counts.update(self.count(tokens, parts))
-        return self.rank(counts, parts, top_k)
+        table = TermTable(list(token_docs))
+        return self.scorer(table).rank(0, table.n_docs, top_k)

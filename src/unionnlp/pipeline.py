@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from .api import Options
 from .convert import is_traditional, to_simplified
 from .figures import extract_figures
-from .keyterms import KeywordExtractor
+from .keyterms import KeywordExtractor, TermTable
 from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
 from .segment import get_segmenter
 from .structure import parse
-from .summarize import Graph, Sentence, select, sentences
+from .summarize import Graph, select, sentence_vectors
 from .themes import get_classifier
 
 __all__ = ["cut_for_analysis", "default_keywords", "run"]
@@ -37,23 +37,6 @@ def default_keywords(segmenter: str = "auto") -> KeywordExtractor:
     seg = get_segmenter(segmenter)
     docs = [seg.cut(doc.text) for doc in load_corpus().docs.values()]
     return KeywordExtractor().fit(docs)
-
-
-@dataclass(frozen=True)
-class _Read:
-    """What the stages read of one paragraph, computed once per report."""
-
-    view: str
-    tokens: list[str]
-    terms: Counter[str]
-    sentences: list[Sentence]
-
-
-def _sum(counts: Sequence[Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for c in counts:
-        total.update(c)
-    return total
 
 
 def _figures(paragraph: Paragraph, view: str) -> list[Figure]:
@@ -91,75 +74,75 @@ def run(source: Source, options: Options) -> Report:
     segmenter = get_segmenter(options.segmenter)
     extractor = default_keywords(options.segmenter)
     paragraphs = report.paragraphs
-    parts: dict[str, tuple[str, ...]] = {}
-    read: dict[int, _Read] = {}
+    views: list[str] = []
     for p in paragraphs:
         v = "".join(view[start:start + length] for start, length in p.spans)
         if len(v) != len(p.text):  # parts of Latin words were joined with a space
             v = normalize(p.text)
             v = to_simplified(v) if traditional else v
-        tokens = segmenter.cut(v)
-        read[id(p)] = _Read(v, tokens, extractor.count(tokens, parts),
-                            sentences(v, tokens, extractor.idf))
+        views.append(v)
+    # One table of the whole report's words: every section, article and the report are
+    # ranges of its paragraphs.
+    table = TermTable([segmenter.cut(v) for v in views])
 
     classifier = get_classifier(options.model)
-    scores = classifier.predict_proba([read[id(p)].tokens for p in paragraphs])
-    tagged = {id(p): replace(p, themes=classifier.decide(s), scores=s)
-              for p, s in zip(paragraphs, scores, strict=True)}
+    tagged = [replace(p, themes=classifier.decide(s), scores=s)
+              for p, s in zip(paragraphs, classifier.predict_table(table), strict=True)]
+    scorer = extractor.scorer(table)
+    found, vectors = sentence_vectors(views, table, extractor.word_idf(table))
+    first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
 
-    def keywords(counts: Counter[str], k: int) -> tuple[Keyword, ...]:
-        found = extractor.rank(counts, parts, k) if k > 0 and counts else []
+    def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
+        found = scorer.rank(start, stop, k)
         if traditional:
             found = [replace(kw, term=_as_written(kw.term, view, text)) for kw in found]
         return tuple(found)
 
-    def summary(ps: Sequence[Paragraph], picked: Sequence[str]) -> tuple[str, ...]:
+    def summary(start: int, stop: int, picked: Sequence[str]) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written.
-        originals = "\n".join(p.text for p in ps)
-        views = "\n".join(read[id(p)].view for p in ps)
-        return tuple(originals[views.index(s):views.index(s) + len(s)] for s in picked)
+        originals = "\n".join(p.text for p in paragraphs[start:stop])
+        joined = "\n".join(views[start:stop])
+        return tuple(originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
 
     articles: list[Article] = []
-    article_terms: list[Counter[str]] = []
+    start = 0
     for a in report.articles:
         sections: list[Section] = []
-        section_terms: list[Counter[str]] = []
+        stop = start + len(a.paragraphs)
         # One sentence graph per article: its sections are summarised from it too.
-        graph = Graph([x for p in a.paragraphs for x in read[id(p)].sentences])
-        first = 0
+        rows = slice(first[start], first[stop])
+        graph = Graph([x for f in found[start:stop] for x in f], vectors[rows])
+        s_start = start
         for s in a.sections:
-            terms = _sum([read[id(p)].terms for p in s.paragraphs])
-            section_terms.append(terms)
-            count = sum(len(read[id(p)].sentences) for p in s.paragraphs)
-            members = range(first, first + count)
-            first += count
+            s_stop = s_start + len(s.paragraphs)
+            members = range(first[s_start] - first[start], first[s_stop] - first[start])
             sections.append(replace(
                 s,
-                paragraphs=tuple(tagged[id(p)] for p in s.paragraphs),
-                keywords=keywords(terms, options.section_top_k),
-                summary=summary(s.paragraphs, graph.pick(
+                paragraphs=tuple(tagged[s_start:s_stop]),
+                keywords=keywords(s_start, s_stop, options.section_top_k),
+                summary=summary(s_start, s_stop, graph.pick(
                     members, k=options.section_summary_sentences)),
             ))
-        terms = _sum(section_terms)
-        article_terms.append(terms)
+            s_start = s_stop
         articles.append(replace(
             a,
             sections=tuple(sections),
-            keywords=keywords(terms, options.top_k),
-            summary=summary(a.paragraphs, graph.pick(
+            keywords=keywords(start, stop, options.top_k),
+            summary=summary(start, stop, graph.pick(
                 range(len(graph.candidates)), k=options.article_summary_sentences)),
         ))
+        start = stop
 
     total = sum(len(p.text) for p in paragraphs) or 1
-    shares = {t: sum(len(p.text) for p in tagged.values() if t in p.themes) / total
+    shares = {t: sum(len(p.text) for p in tagged if t in p.themes) / total
               for t in classifier.themes}
     return replace(
         report,
         articles=tuple(articles),
         traditional=traditional,
-        keywords=keywords(_sum(article_terms), options.top_k),
-        summary=summary(paragraphs, select(
-            [x for p in paragraphs for x in read[id(p)].sentences], k=options.summary_sentences)),
+        keywords=keywords(0, len(paragraphs), options.top_k),
+        summary=summary(0, len(paragraphs), select(
+            [x for f in found for x in f], vectors, k=options.summary_sentences)),
         theme_shares=shares,
-        figures=tuple(f for p in paragraphs for f in _figures(p, read[id(p)].view)),
+        figures=tuple(f for p, v in zip(paragraphs, views, strict=True) for f in _figures(p, v)),
     )

@@ -7,16 +7,17 @@ sentences of paragraphs, and maximal marginal relevance keeps the picks distinct
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .keyterms import content_runs
+if TYPE_CHECKING:
+    from .keyterms import TermTable
 
-__all__ = ["Graph", "Sentence", "select", "sentences", "split_sentences", "summarize"]
+__all__ = [
+    "Graph", "Sentence", "select", "sentence_vectors", "split_sentences", "summarize",
+]
 
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
@@ -29,11 +30,11 @@ _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告
 
 @dataclass(frozen=True)
 class Sentence:
-    """A candidate summary sentence: its text, its place in its paragraph, its TF-IDF vector."""
+    """A candidate summary sentence: its text, its place in its paragraph, and its mass (the
+    norm of its TF-IDF vector: how much distinctive content it carries)."""
 
     text: str
     position: int
-    vector: dict[str, float]
     mass: float = 1.0
 
 
@@ -61,29 +62,56 @@ def _whole(sentence: str) -> bool:
     )
 
 
-def sentences(paragraph: str, words: Sequence[str], idf: Callable[[str], float]) -> list[Sentence]:
-    """The whole sentences of a paragraph that may enter a summary, with their vectors;
-    ``words`` is the paragraph's segmentation, shared out among its sentences."""
-    out: list[Sentence] = []
-    pieces = split_sentences(paragraph)
-    starts, pos = [], 0
-    for piece in pieces:
-        pos = paragraph.index(piece, pos)
-        starts.append(pos)
-        pos += len(piece)
-    groups: list[list[str]] = [[] for _ in pieces]
-    which, offset = 0, 0
-    for word in words:
-        while which + 1 < len(starts) and offset >= starts[which + 1]:
-            which += 1
-        if groups:
-            groups[which].append(word)
-        offset += len(word)
-    for j, (piece, group) in enumerate(zip(pieces, groups, strict=True)):
-        if _whole(piece):
-            vector, mass = _vector(group, idf)
-            out.append(Sentence(piece, j, vector, mass))
-    return out
+def sentence_vectors(
+    paragraphs: Sequence[str], table: TermTable, idf: Any
+) -> tuple[list[list[Sentence]], Any]:
+    """The whole sentences of each paragraph that may enter a summary, and their unit TF-IDF
+    vectors over content words (a sparse matrix, one row per sentence in order).
+
+    ``table`` holds the paragraphs' segmentation (one piece each) and ``idf`` the weight of
+    each of its distinct words.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    found: list[tuple[int, str, int]] = []
+    starts: list[int] = []  # every sentence's offset in the joined paragraphs
+    rows: list[int] = []  # its row among the whole sentences, or -1
+    docs: list[int] = []
+    offset = 0
+    for d, paragraph in enumerate(paragraphs):
+        pos = 0
+        for j, piece in enumerate(split_sentences(paragraph)):
+            pos = paragraph.index(piece, pos)
+            # Words before the first sentence (leading spaces) belong to it.
+            starts.append(offset + (pos if j else 0))
+            docs.append(d)
+            rows.append(len(found) if _whole(piece) else -1)
+            if rows[-1] >= 0:
+                found.append((d, piece, j))
+            pos += len(piece)
+        offset += len(paragraph)
+    lengths = np.fromiter(map(len, table.flat), np.int64, len(table.flat))
+    at = np.flatnonzero(table.content)
+    which = np.searchsorted(starts, (np.cumsum(lengths) - lengths)[at], side="right") - 1
+    doc = np.searchsorted(table.bounds, at, side="right") - 1
+    ok = which >= 0
+    which = np.where(ok, which, 0)
+    row = np.asarray([*rows, -1], dtype=np.int64)[which]
+    ok &= (np.asarray([*docs, -1], dtype=np.int64)[which] == doc) & (row >= 0)
+    matrix = csr_matrix((np.ones(int(ok.sum())), (row[ok], table.token[at[ok]])),
+                        shape=(len(found), len(table.words)))
+    matrix.sum_duplicates()
+    np.log(matrix.data, matrix.data)
+    matrix.data += 1.0
+    matrix.data *= np.asarray(idf, dtype=float)[matrix.indices]
+    per_row = np.repeat(np.arange(len(found)), np.diff(matrix.indptr))
+    mass = np.sqrt(np.bincount(per_row, weights=matrix.data ** 2, minlength=len(found)))
+    matrix.data /= np.where(mass > 0, mass, 1.0)[per_row]
+    out: list[list[Sentence]] = [[] for _ in paragraphs]
+    for (d, piece, j), m in zip(found, mass.tolist(), strict=True):
+        out[d].append(Sentence(piece, j, m))
+    return out, matrix
 
 
 def summarize(
@@ -99,31 +127,33 @@ def summarize(
     ``tokens`` segments a paragraph; ``idf`` weighs a content word. ``diversity`` is
     the MMR trade-off: 0 ranks by centrality alone, 1 by novelty alone.
     """
-    found = [x for p in paragraphs for x in sentences(p, tokens(p), idf)] if k > 0 else []
-    return select(found, k=k, diversity=diversity)
+    from .keyterms import TermTable
+
+    if k <= 0:
+        return []
+    table = TermTable([tokens(p) for p in paragraphs], max_phrase=1)
+    found, vectors = sentence_vectors(paragraphs, table, [idf(w) for w in table.words])
+    return select([x for f in found for x in f], vectors, k=k, diversity=diversity)
 
 
 class Graph:
     """The similarity graph of a text's candidate sentences and their centrality, built once
     so that the text and any run of its sentences (a section) can be summarised from it."""
 
-    def __init__(self, candidates: Sequence[Sentence]) -> None:
+    def __init__(self, candidates: Sequence[Sentence], vectors: Any) -> None:
         import numpy as np
 
         self.candidates = list(candidates)
+        self.vectors = vectors
         n = len(self.candidates)
         keep = list(range(n))
         if n > _GRAPH_LIMIT:
             # The graph is quadratic: keep the sentences closest to the text's centroid.
-            centroid: dict[str, float] = {}
-            for c in self.candidates:
-                for w, x in c.vector.items():
-                    centroid[w] = centroid.get(w, 0.0) + x
-            near = sorted(keep, key=lambda i: (-_dot(self.candidates[i].vector, centroid), i))
-            keep = sorted(near[:_GRAPH_LIMIT])
+            near = (vectors @ np.asarray(vectors.sum(axis=0)).ravel()).tolist()
+            keep = sorted(sorted(keep, key=lambda i: (-near[i], i))[:_GRAPH_LIMIT])
         self.row = {i: r for r, i in enumerate(keep)}
         pool = [self.candidates[i] for i in keep]
-        self.sim = _similarities([c.vector for c in pool]) if pool else np.zeros((0, 0))
+        self.sim = _similarities(vectors[keep]) if pool else np.zeros((0, 0))
         prior = np.array([1.5 if c.position == 0 else 1.0 for c in pool])
         rank = _textrank(self.sim, prior) if pool else np.zeros(0)
         # A slogan of everyday words is central to everything and says nothing: centrality
@@ -142,7 +172,7 @@ class Graph:
             return [self.candidates[i].text for i in members]
         rows = [self.row[i] for i in members if i in self.row]
         if len(rows) < min(k, len(members)):  # the section fell outside the pruned graph
-            return Graph([self.candidates[i] for i in members]).pick(
+            return Graph([self.candidates[i] for i in members], self.vectors[list(members)]).pick(
                 range(len(members)), k=k, diversity=diversity)
         idx = np.array(rows)
         sim = self.sim[np.ix_(idx, idx)]
@@ -163,44 +193,23 @@ class Graph:
         return [self.candidates[by_row[rows[c]]].text for c in sorted(chosen)]
 
 
-def select(candidates: Sequence[Sentence], *, k: int = 3, diversity: float = 0.3) -> list[str]:
-    """The ``k`` most central, mutually distinct of ``candidates`` (given in text order)."""
+def select(
+    candidates: Sequence[Sentence], vectors: Any, *, k: int = 3, diversity: float = 0.3
+) -> list[str]:
+    """The ``k`` most central, mutually distinct of ``candidates`` (given in text order, with
+    their vectors as the rows of a matrix)."""
     if k <= 0 or not candidates:
         return []
-    return Graph(candidates).pick(range(len(candidates)), k=k, diversity=diversity)
+    return Graph(candidates, vectors).pick(range(len(candidates)), k=k, diversity=diversity)
 
 
-def _vector(words: Sequence[str], idf: Callable[[str], float]) -> tuple[dict[str, float], float]:
-    """A sentence's unit TF-IDF vector and its mass (the norm before scaling): how much
-    distinctive content it carries."""
-    counts = Counter(w for run in content_runs(words) for w in run)
-    vec = {w: (1.0 + math.log(c)) * idf(w) for w, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {w: v / (norm or 1.0) for w, v in vec.items()}, norm
-
-
-def _similarities(vectors: Sequence[dict[str, float]]) -> Any:
-    """Cosine similarities of unit vectors (a dense matrix), zero on the diagonal."""
+def _similarities(vectors: Any) -> Any:
+    """Cosine similarities of unit row vectors (a dense matrix), zero on the diagonal."""
     import numpy as np
-    from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, v in enumerate(vectors):
-        for w, x in v.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(w, len(vocab)))
-            vals.append(x)
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(vectors), max(1, len(vocab))))
-    sim = (matrix @ matrix.T).toarray()
+    sim = (vectors @ vectors.T).toarray()
     np.fill_diagonal(sim, 0.0)
     return sim
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def _textrank(sim: Any, prior: Any, damping: float = 0.85) -> Any:

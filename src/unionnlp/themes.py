@@ -9,6 +9,7 @@ Users train their own taxonomy with :func:`train_from_jsonl` (``unionnlp train``
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -18,11 +19,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
 from .keyterms import candidates
 from .model import THEMES
+
+if TYPE_CHECKING:
+    from .keyterms import TermTable
 
 __all__ = [
     "ThemeClassifier",
@@ -47,6 +51,47 @@ def _chars(tokens: Sequence[str]) -> list[str]:
         out += pairs
         out += map(str.__add__, pairs, run[2:])
     return out
+
+
+def _char_index(vocabulary: Mapping[str, int]) -> tuple[Any, Any]:
+    """The character n-gram vocabulary as sorted integer codes (see :func:`_han_ngrams`)."""
+    import numpy as np
+
+    codes = np.array([_code(f) for f in vocabulary], dtype=np.int64)
+    cols = np.fromiter(vocabulary.values(), np.int64, len(vocabulary))
+    order = np.argsort(codes)
+    return codes[order], cols[order]
+
+
+def _code(gram: str) -> int:
+    code = 0
+    for ch in gram:
+        code = code << 16 | ord(ch)
+    return code
+
+
+def _han_ngrams(table: TermTable, codes: Any, cols: Any) -> tuple[Any, Any]:
+    """Rows and columns of each character 2- and 3-gram of the pieces' Han runs (as
+    :func:`_chars` finds them); a column is -1 when the n-gram is not in the vocabulary."""
+    import numpy as np
+
+    texts = ["".join(table.flat[a:b]) for a, b in itertools.pairwise(table.bounds)]
+    # One separator per piece, so that no n-gram crosses two.
+    big = np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts])
+    han = (big >= 0x4E00) & (big <= 0x9FFF)
+    two = han[:-1] & han[1:]
+    p2 = np.flatnonzero(two)
+    p3 = np.flatnonzero(two[:-1] & han[2:])
+    pos = np.concatenate([p2, p3])
+    code = np.concatenate([big[p2] << 16 | big[p2 + 1],
+                           big[p3] << 32 | big[p3 + 1] << 16 | big[p3 + 2]])
+    if not len(codes):
+        return pos, np.full(len(pos), -1)
+    distinct, inverse = np.unique(code, return_inverse=True)
+    at = np.minimum(np.searchsorted(codes, distinct), len(codes) - 1)
+    column = np.where(codes[at] == distinct, cols[at], -1)[inverse]
+    return np.searchsorted(starts, pos, side="right") - 1, column
 
 
 class ThemeClassifier:
@@ -133,11 +178,51 @@ class ThemeClassifier:
 
     def predict_proba(self, token_docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
         """Each paragraph's probability of each theme."""
+        from .keyterms import TermTable
+
+        return self.predict_table(TermTable(token_docs, max_phrase=2))
+
+    def predict_table(self, table: TermTable) -> list[dict[str, float]]:
+        """:meth:`predict_proba` of the pieces of a term table (one per paragraph)."""
         self._check()
-        if not token_docs:
+        if not table.n_docs:
             return []
-        proba = self.pipeline_.predict_proba([list(t) for t in token_docs])
+        proba = self.pipeline_.named_steps["clf"].predict_proba(self.features(table))
         return [{t: float(row[j]) for j, t in enumerate(self.themes)} for row in proba]
+
+    def features(self, table: TermTable) -> Any:
+        """The fitted pipeline's feature matrix of a table's pieces, computed with numpy:
+        the same matrix as the pipeline's own vectorizers give, several times faster."""
+        import numpy as np
+        from scipy.sparse import csr_matrix, hstack
+        from sklearn.preprocessing import normalize
+
+        self._check()
+        words, chars = (v for _, v in self.pipeline_.named_steps["features"].transformer_list)
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = _char_index(chars.vocabulary_)
+        n = table.n_docs
+        column = np.array([words.vocabulary_.get(t, -1) for t in table.terms], dtype=np.int64)
+        cols = np.concatenate([column[t] for t, _ in table.occurrences[:2]])
+        rows = np.concatenate([d for _, d in table.occurrences[:2]])
+        blocks = [(rows, cols, words), (*_han_ngrams(table, *index), chars)]
+        out = []
+        for r, c, vectorizer in blocks:
+            keep = c >= 0
+            x = csr_matrix((np.ones(int(keep.sum())), (r[keep], c[keep])),
+                           shape=(n, len(vectorizer.vocabulary_)))
+            x.sum_duplicates()
+            if vectorizer.sublinear_tf:
+                np.log(x.data, x.data)
+                x.data += 1.0
+            if vectorizer.use_idf:
+                x.data *= vectorizer.idf_[x.indices]
+            out.append(normalize(x, norm=vectorizer.norm, copy=False) if vectorizer.norm else x)
+        return hstack(out).tocsr()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_index"}
 
     def decide(self, scores: Mapping[str, float]) -> tuple[str, ...]:
         """The themes whose probability passes their threshold, in taxonomy order."""
