@@ -95,14 +95,13 @@ class RjiebaSegmenter(_Lazy):
         return tokenizer
 
     def cut(self, text: str) -> list[str]:
-        out: list[str] = []
-        for token in self._get().cut(text, True):
-            if len(token) > 1 and _JOINED_SYMBOLS.search(token) and not _HAN.search(token):
-                # jieba-rs keeps 2021-07-16 whole; jieba splits such runs at the symbols.
-                out.extend(piece for piece in _ALNUM.split(token) if piece)
-            else:
-                out.append(token)
-        return out
+        tokens: list[str] = self._get().cut(text, True)
+        # jieba-rs keeps 2021-07-16 whole; jieba splits such runs at the symbols.
+        odd = [i for i, t in enumerate(tokens) if len(t) > 1 and not "\u4e00" <= t[0] <= "\u9fff"
+               and _JOINED_SYMBOLS.search(t) and not _HAN.search(t)]
+        for i in reversed(odd):
+            tokens[i:i + 1] = [piece for piece in _ALNUM.split(tokens[i]) if piece]
+        return tokens
 
 
 BACKENDS: dict[str, type[_Lazy]] = {"jieba": JiebaSegmenter, "rjieba": RjiebaSegmenter}
