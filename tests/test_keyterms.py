@@ -8,7 +8,7 @@ import pytest
 
 import unionnlp
 from unionnlp.errors import ModelError
-from unionnlp.keyterms import KeywordExtractor, candidates, content_runs
+from unionnlp.keyterms import KeywordExtractor, candidates, content_runs, is_fragment
 from unionnlp.model import Report
 from unionnlp.pipeline import default_keywords
 from unionnlp.resources import stopwords
@@ -115,3 +115,13 @@ def test_a_terms_weight_does_not_depend_on_earlier_texts(seed_text: str) -> None
     used = KeywordExtractor().fit(docs)
     used.extract([["工会", "干部", "培训", "工会", "干部"]], top_k=3)
     assert used.extract(one_word, top_k=3) == fresh
+
+
+def test_segmentation_fragments_are_not_keywords() -> None:
+    # jieba cuts 对|患 as 对患 and 十堰是因|车 as 因车: neither may be a keyword or part of one.
+    text = ("市总工会开展职工医疗互助，对患重大疾病的困难职工发放救助金。\n"
+            "对患大病职工开展入户慰问，对患重病职工子女给予助学补助。\n"
+            "十堰因车而建、因车而兴，汽车产业工人占全市职工三成。")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=10)]
+    assert terms and not [t for t in terms if "对患" in t or "因车" in t], terms
+    assert is_fragment("对患") and not is_fragment("帮扶") and not is_fragment("赋能")

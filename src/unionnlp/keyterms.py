@@ -18,13 +18,14 @@ from typing import Any
 from .model import Keyword
 from .resources import stopwords
 
-__all__ = ["KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs", "general_idf"]
+__all__ = ["KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs", "general_idf",
+           "is_fragment"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _QUANTITY = re.compile(
     r"^[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
-    r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|份|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
+    r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|份|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
 )
 _SHARPNESS = 2.0
 _IN_TEXT_PHRASE = 2
@@ -33,6 +34,9 @@ _RATE_FRAGMENT = re.compile(r"^[率度]([达为超居均由提升])$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
 _MAX_PHRASE = 3
+#: At either end of a two-character word that no dictionary knows, one of these marks a
+#: fragment cut across a word boundary (在|疗养 read as 在疗, 因|车祸 as 因车).
+_FUNCTION_CHARS = frozenset("的了是在和与及而或把被对从向为以因于个应尽不也都就又还很再才将让使给着过等")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -55,6 +59,19 @@ def _token_kind(token: str) -> int:
     """Bit 1: a content word; bit 2: ends in a digit; bit 4: starts with a counter."""
     return (_is_content(token) | (token[-1:].isdigit() << 1)
             | ((token[:1] in _COUNTERS) << 2))
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    from .resources import user_dictionary
+
+    return frozenset(general_idf()) | {w for w, _, _ in user_dictionary()}
+
+
+def is_fragment(word: str) -> bool:
+    """Whether a word is a segmentation fragment that must not be a keyword or part of one."""
+    return (len(word) == 2 and (word[0] in _FUNCTION_CHARS or word[1] in _FUNCTION_CHARS)
+            and word not in _known_words())
 
 
 def content_runs(tokens: Sequence[str]) -> list[list[str]]:
@@ -182,10 +199,11 @@ class TermTable:
 class Scorer:
     """Ranks the terms of any run of a table's pieces (a section, an article, the whole text)."""
 
-    def __init__(self, table: TermTable, weight: Any, always: Any) -> None:
+    def __init__(self, table: TermTable, weight: Any, always: Any, never: Any) -> None:
         self.table = table
         self.weight = weight
         self.always = always
+        self.never = never
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -198,7 +216,7 @@ class Scorer:
         if top_k <= 0:
             return []
         terms, counts = self.table.counts(start, stop)
-        keep = self.always[terms] | (counts >= _IN_TEXT_PHRASE)
+        keep = (self.always[terms] | (counts >= _IN_TEXT_PHRASE)) & ~self.never[terms]
         terms, counts = terms[keep], counts[keep]
         if not len(terms):
             return []
@@ -313,17 +331,21 @@ class KeywordExtractor:
         general = general_idf()
         default = self.general_default_
         token_general = np.array([general.get(w, default) for w in table.words], dtype=float)
+        fragment = np.fromiter(map(is_fragment, table.words), bool, len(table.words))
         domain = np.array([self.idf_.get(t, self.max_idf_) for t in table.terms], dtype=float)
         g = np.zeros(len(table.terms))
+        broken = np.zeros(len(table.terms), dtype=bool)
         for n, (ids, first) in enumerate(table.splits, start=1):
+            words = [table.token[first + j] for j in range(n)]
             # A phrase's general IDF is that of its rarest word.
-            g[ids] = np.max([token_general[table.token[first + j]] for j in range(n)], axis=0)
+            g[ids] = np.max([token_general[w] for w in words], axis=0)
+            broken[ids] = np.any([fragment[w] for w in words], axis=0)
         idf = (domain / self.max_idf_) ** self.blend * (g / self.general_max_) ** (1 - self.blend)
         phrases = self.phrases_
         always = np.array([n == 1 or t in phrases for t, n in zip(table.terms, table.length,
                                                                    strict=True)], dtype=bool)
         # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
-        return Scorer(table, idf * idf, always)
+        return Scorer(table, idf * idf, always, broken)
 
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""
