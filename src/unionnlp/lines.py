@@ -26,51 +26,64 @@ _NUMBERED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*")),
     ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
 )
-_MARKDOWN = re.compile(r"^(#{1,6})\s+")
+#: Markdown headings, then the numbering styles in their order, as one pattern: the first
+#: alternative that matches wins, as when they are tried one by one.
+_NUMBERING = re.compile("|".join(
+    [r"(?P<md>#{1,6})\s+", *(f"(?P<{style}>{pattern.pattern})" for style, pattern in _NUMBERED)]))
 
 _FINAL = set("。！？!?…；;")
 _BULLETS = set("●◆▲•·◎○◇△▪►➢")
 _CLOSERS = "”’」』）)》】\"'"
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
+#: Page furniture known by how the line opens.
 _FURNITURE = re.compile(
     r"""^(?:
         [-—–_\s]*\d{1,4}[-—–_\s]*$                              # page number: 3, - 3 -
       | 第\s*\d+\s*[版页]\b.*$                                   # 第3版 ...
-      | .{0,16}\s第\s*\d+\s*版(?:\s.{0,16})?$                     # 行业工会 第2版
       | [（(]\s*(?:责任编辑|责编|本版编辑|编辑|版式|美编|校对)[^）)]{0,40}[）)]$
       | 第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?$
       | \d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*.{0,12}$
       | (?:版面|本版编辑|责任编辑|责编|编辑|校对|美编|审核|来源|作者|发布时间|发布日期|浏览次数|点击数|阅读数)\s*[:：].{0,60}$
-      | .*(?:发布时间|浏览次数|点击次数|阅读次数)\s*[:：].*$
-      | .*【\s*字[体号].*】.*$
       | (?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享)[:：\s].{0,40}$
       | (?:打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享到)\s*$
       | (?:上一篇|下一篇|上一条|下一条)\s*[:：].{0,80}$
-      | .*(?:版权所有|Copyright|ICP备|网安备|技术支持\s*[:：]).*$
-      | .{0,16}(?:本版编辑|责任编辑|版式设计|本版责编)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}$
       | (?:首页|当前位置\s*[:：]|您的位置\s*[:：]|您现在的位置\s*[:：]).{0,80}$
-      | .{0,60}\s*[>＞»]\s*.{0,30}[>＞»].{0,40}$                   # breadcrumb a > b > c
-      | (?:[^\s|｜，。]{1,10}(?:\s{2,}|\s*[|｜·•]\s*)){3,}[^\s|｜，。]{1,10}   # menu bar
       | (?:\s*【[^】]{1,12}】)+\s*$                                 # 【打印此页】【关闭窗口】
       | (?:相关文章|相关新闻|相关阅读|推荐阅读|热点新闻|延伸阅读)\s*[:：]?.{0,60}$
-      | .{0,20}(?:工会|委员会|办公室)(?:文件|简报)$               # red-head line
-      | [\u4e00-\u9fff×]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$  # ×工发〔2024〕5号
       | [（(]\s*此件.{0,12}[)）]$
       | [（(][^（）()]{2,30}(?:供稿|供图|来稿|通讯员\s*\S{2,4})[)）]$       # （县总工会宣教部供稿）
       | 附件\s*\d{0,2}\s*[:：].{0,60}$
       | (?:注\s*[:：]|\[\d{1,2}\]|［\d{1,2}］).{0,200}$                # notes and footnotes
+    )""",
+    re.VERBOSE,
+)
+#: Page furniture known by a word further in, tried only on lines that have one of the
+#: words or characters in ``_FURNITURE_CUE`` (what every pattern here needs).
+_FURNITURE_INSIDE = re.compile(
+    r"""^(?:
+        .{0,16}\s第\s*\d+\s*版(?:\s.{0,16})?$                     # 行业工会 第2版
+      | .*(?:发布时间|浏览次数|点击次数|阅读次数)\s*[:：].*$
+      | .*【\s*字[体号].*】.*$
+      | .*(?:版权所有|Copyright|ICP备|网安备|技术支持\s*[:：]).*$
+      | .{0,16}(?:本版编辑|责任编辑|版式设计|本版责编)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}$
+      | .{0,60}\s*[>＞»]\s*.{0,30}[>＞»].{0,40}$                   # breadcrumb a > b > c
+      | (?:[^\s|｜，。]{1,10}(?:\s{2,}|\s*[|｜·•]\s*)){3,}[^\s|｜，。]{1,10}   # menu bar
+      | .{0,20}(?:工会|委员会|办公室)(?:文件|简报)$               # red-head line
+      | [\u4e00-\u9fff×]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$  # ×工发〔2024〕5号
       | .{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
     )""",
     re.VERBOSE,
 )
+_FURNITURE_CUE = re.compile(
+    r"版|编辑|次数|发布时间|Copyright|ICP备|网安备|技术支持|文件|简报|号|印发|[【>＞»\s|｜·•]")
 _SUBTITLE = re.compile(r"^(?:——|－－|--|—)\s*\S")
 _BYLINE = re.compile(
     r"^(?:[□■]\s*\S|(?:本报|本刊|本网)(?:记者|通讯员|特约记者)|(?:记者|通讯员|文|作者|文/图|图/文)\s*[:：/／\s])"
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One non-blank line: stripped ``text``, its ``offset`` in the text, and what it is.
 
@@ -103,14 +116,12 @@ def ends_sentence(text: str) -> bool:
 
 def numbering(text: str) -> tuple[str | None, int]:
     """The numbering style that opens ``text`` and the length of its marker."""
-    m = _MARKDOWN.match(text)
-    if m:
-        return f"md{len(m.group(1))}", m.end()
-    for style, pattern in _NUMBERED:
-        m = pattern.match(text)
-        if m:
-            return style, m.end()
-    return None, 0
+    m = _NUMBERING.match(text)
+    if m is None:
+        return None, 0
+    if m.lastgroup == "md":
+        return f"md{len(m.group('md'))}", m.end()
+    return m.lastgroup, m.end()
 
 
 def _is_headline(text: str, style: str | None) -> bool:
@@ -132,11 +143,17 @@ def _is_headline(text: str, style: str | None) -> bool:
     return not any(ch in "。！？；;" for ch in text)
 
 
+def _is_furniture(text: str) -> bool:
+    """Whether the line is page furniture (page numbers, editors, web navigation)."""
+    return bool(_FURNITURE.match(text)
+                or (_FURNITURE_CUE.search(text) and _FURNITURE_INSIDE.match(text)))
+
+
 def classify(text: str, hint: int | None = None) -> tuple[str, str | None]:
     """Kind and numbering style of one stripped line; ``hint`` is a format's heading level."""
     if hint is not None:
         return "headline", f"hint{hint}"
-    if _FURNITURE.match(text):
+    if _is_furniture(text):
         return "furniture", None
     if _SUBTITLE.match(text) and len(text) <= 60:
         return "subtitle", None
@@ -169,7 +186,11 @@ def split_lines(
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(text.split("\n")):
+        if not raw or raw.isspace():
+            pos += len(raw) + 1
+            continue
         lead = len(raw) - len(raw.lstrip())
+        hint = hints.get(number)
         for piece_start, piece_end in _pieces(view[pos:pos + len(raw)]):
             piece = raw[piece_start:piece_end]
             stripped = piece.strip()
@@ -177,13 +198,12 @@ def split_lines(
                 continue
             start = pos + piece_start + (len(piece) - len(piece.lstrip()))
             seen = view[start:start + len(stripped)]
-            kind, style = classify(seen, hints.get(number))
-            if kind == "headline" and hints.get(number) is None and (
+            kind, style = classify(seen, hint)
+            if kind == "headline" and hint is None and (
                     "\t" in raw or (marked and style == "plain")):
                 kind = "body"
-            indent = _indent_width(raw[:lead]) if piece_start == 0 else 0
-            lines.append(Line(stripped, start, number, kind, style, hints.get(number), seen,
-                              indent=indent))
+            indent = _indent_width(raw[:lead]) if piece_start == 0 and lead else 0
+            lines.append(Line(stripped, start, number, kind, style, hint, seen, indent=indent))
         pos += len(raw) + 1
     return _tables(lines)
 
@@ -195,8 +215,9 @@ def _tables(lines: list[Line]) -> list[Line]:
     """Rows of a table pasted as text (cells apart by tabs, or columns aligned with runs of
     spaces, on two or more lines in a row) are table rows: not headlines, not navigation,
     never glued to prose."""
-    columns = [x.hint is None and (
-        "\t" in x.text or len(_COLUMN_GAP.findall(x.view)) >= 2) for x in lines]
+    columns = [x.hint is None and ("\t" in x.text or (
+        ("\t" in x.view or "  " in x.view or "\u3000" in x.view)  # what a gap needs
+        and len(_COLUMN_GAP.findall(x.view)) >= 2)) for x in lines]
     out = list(lines)
     for i, line in enumerate(lines):
         run = (i > 0 and columns[i - 1]) or (i + 1 < len(lines) and columns[i + 1])

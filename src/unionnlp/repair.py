@@ -30,7 +30,7 @@ _SPEAKER_LINE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of the repaired document.
 
@@ -54,11 +54,15 @@ class Block:
     @property
     def text(self) -> str:
         """A paragraph's repaired text (parts joined, a space only between Latin words)."""
+        if len(self.lines) == 1:
+            return self.lines[0].text
         return self._joined(lambda line: line.text)
 
     @property
     def view(self) -> str:
         """The paragraph's text as the analysis reads it (normalised, simplified)."""
+        if len(self.lines) == 1:
+            return self.lines[0].view
         return self._joined(lambda line: line.view)
 
     @property
@@ -66,12 +70,13 @@ class Block:
         return self.lines[0].offset
 
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+")
 
 
 def _width(text: str) -> int:
-    """Display width: East Asian wide and full-width characters count two."""
-    return len(text) + len(_WIDE.findall(text))
+    """Display width: East Asian wide and full-width characters count two (found in runs,
+    which Chinese text is mostly made of)."""
+    return len(text) + sum(map(len, _WIDE.findall(text)))
 
 
 def _wrap_width(lines: Sequence[Line]) -> int | None:

@@ -32,7 +32,6 @@ _SIGNATURE = re.compile(
     r"^(?:[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?"
     r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团))$"
 )
-_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _LEAD_STOP = re.compile(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -40,10 +39,11 @@ _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
 
 def _lead_in(block: Block) -> str | None:
     """A paragraph's lead-in, decided on its normalised view, returned in original characters."""
-    phrase = lead_in(block.view)
+    view = block.view
+    phrase = lead_in(view)
     if phrase is None:
         return None
-    start = block.view.index(phrase)
+    start = view.index(phrase)
     return block.text[start:start + len(phrase)]
 
 
@@ -77,24 +77,57 @@ class _Draft:
         return "".join(x.view for x in self.title.lines if x.kind == "headline") or None
 
 
-def _gram(texts: Sequence[str]) -> Any:
-    """Dot products of the texts' IDF-weighted character-bigram vectors."""
+def _runs(values: Any) -> Any:
+    """Where the runs of equal values of a sorted array start (True there)."""
     import numpy as np
-    from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, text in enumerate(texts):
-        ids = [vocab.setdefault(b, len(vocab)) for b in _HAN_PAIR.findall(text)]
-        cols += ids
-        rows += [i] * len(ids)
-    shape = (len(texts), max(1, len(vocab)))
-    matrix = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)  # sums repeats
-    df = np.diff(matrix.tocsc().indptr).astype(float)
-    idf = np.log(len(texts) / np.maximum(df, 1.0)) + 1.0
-    weighted = matrix.multiply(idf.reshape(1, -1)).tocsr()
-    return (weighted @ weighted.T).toarray()
+    new = np.empty(len(values), dtype=bool)
+    new[:1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return new
+
+
+def _gram(texts: Sequence[str]) -> Any:
+    """Dot products of the texts' IDF-weighted character-bigram vectors.
+
+    Each product adds its terms one at a time in order of the bigrams' first appearance,
+    as a sparse product over a vocabulary filled while reading does, so that similarities
+    (and the decisions made on them) agree with it to the last bit.
+    """
+    import numpy as np
+
+    n = len(texts)
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    han = codes - 0x4E00 <= 0x9FFF - 0x4E00  # [\u4e00-\u9fff]: code points below wrap round
+    starts = np.flatnonzero(han[:-1] & han[1:])
+    if not len(starts):
+        return np.zeros((n, n))
+    # Occurrences by bigram (two 16-bit code points), then position: the first of each run
+    # is where that bigram first appears.
+    shift = len(codes).bit_length()
+    keys = np.sort((((codes[starts].astype(np.int64) << 16) | codes[starts + 1]) << shift) | starts)
+    at = keys & ((1 << shift) - 1)
+    new = _runs(keys >> shift)
+    rows = np.repeat(np.arange(n), np.fromiter(map(len, texts), dtype=np.int64, count=n) + 1)
+    # Cells (bigram, text) with their counts, bigrams by first appearance, then texts.
+    row_bits = n.bit_length()
+    cell_keys = np.sort((at[new][np.cumsum(new) - 1] << row_bits) | rows[at])
+    new_cell = _runs(cell_keys)
+    counts = np.diff(np.append(np.flatnonzero(new_cell), len(cell_keys)))
+    cells = cell_keys[new_cell]
+    cell_first, cell_rows = cells >> row_bits, cells & ((1 << row_bits) - 1)
+    new_col = _runs(cell_first)
+    col = np.cumsum(new_col) - 1
+    df = np.bincount(col)
+    idf = np.log(n / np.maximum(df.astype(float), 1.0)) + 1.0
+    weights = counts * idf[col]
+    # Every pair of cells of one bigram: a product term of the two texts' dot product.
+    size = df[col]
+    other = np.repeat(np.flatnonzero(new_col)[col] - (np.cumsum(size) - size), size)
+    other += np.arange(len(other))
+    terms = np.repeat(weights, size) * weights[other]
+    return np.bincount(np.repeat(cell_rows, size) * n + cell_rows[other], weights=terms,
+                       minlength=n * n).reshape(n, n)
 
 
 def _average_link(cos: Any, members: list[bool], title: int) -> Any:
@@ -128,18 +161,18 @@ def _assign(gram: Any, start_b: int, fixed_a: int, n_units: int) -> list[bool]:
     for _ in range(10):
         prefer_a = _average_link(cos, in_a, a_row) - _average_link(cos, [not x for x in in_a],
                                                                    b_row) + bias
-        # score[s]: best total ending in state s (0 = A, 1 = B); back[i][s]: previous state.
-        score = [0.0, 0.0]
+        # score_a, score_b: best totals ending in A or B; back[i]: the previous state of each.
+        # On a tie the path comes from B, as comparing (score, state) pairs would choose.
+        score_a = score_b = 0.0
         back: list[tuple[int, int]] = []
-        for i in units:
-            gain = (float(prefer_a[i]), -float(prefer_a[i]) if i >= fixed_a else -math.inf)
-            stay_or_switch = [
-                max((score[0], 0), (score[1] - _SWITCH, 1)),
-                max((score[1], 1), (score[0] - _SWITCH, 0)),
-            ]
-            back.append((stay_or_switch[0][1], stay_or_switch[1][1]))
-            score = [stay_or_switch[0][0] + gain[0], stay_or_switch[1][0] + gain[1]]
-        state = 0 if score[0] >= score[1] else 1
+        for i, prefer in enumerate(prefer_a.tolist()):
+            from_b = score_b - _SWITCH
+            from_a = score_a - _SWITCH
+            into_a, prev_a = (from_b, 1) if from_b >= score_a else (score_a, 0)
+            into_b, prev_b = (from_a, 0) if from_a > score_b else (score_b, 1)
+            back.append((prev_a, prev_b))
+            score_a, score_b = into_a + prefer, into_b + (-prefer if i >= fixed_a else -math.inf)
+        state = 0 if score_a >= score_b else 1
         path = [0] * n_units
         for i in reversed(units):
             path[i] = state
