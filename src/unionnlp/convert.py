@@ -10,7 +10,7 @@ traditional-only characters, ``resources/traditional_chars.txt``, derived from t
 from __future__ import annotations
 
 import functools
-from collections import Counter
+import re
 from collections.abc import Mapping
 from importlib.resources import files
 
@@ -23,6 +23,7 @@ _TRADITIONAL_SHARE = 0.1
 # Where zh2hans lists a character twice and the entry that wins is the rarer form
 # (馀 and 锺 are kept in simplified only for special uses), prefer the standard one.
 _OVERRIDES: dict[str, str] = {"餘": "余", "鍾": "钟"}
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
 def is_traditional(text: str) -> bool:
@@ -31,14 +32,8 @@ def is_traditional(text: str) -> bool:
     That is, when at least a tenth of its Han characters exist only in
     traditional writing. Text without Han characters is not traditional.
     """
-    traditional = _traditional_chars()
-    han = 0
-    found = 0
-    for char, count in Counter(text).items():
-        if _is_han(char):
-            han += count
-            if char in traditional:
-                found += count
+    han = len(text) - len(_HAN.sub("", text))
+    found = len(_traditional_pattern().findall(text))
     return found > 0 and found >= _TRADITIONAL_SHARE * han
 
 
@@ -79,11 +74,6 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _is_han(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3FFFF
-    )
+@functools.cache
+def _traditional_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, sorted(_traditional_chars()))) + "]")

@@ -5,6 +5,8 @@ Each step is a pure ``str -> str`` function; :func:`normalize` composes them.
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
@@ -37,10 +39,16 @@ def fold_spaces(text: str) -> str:
 
 
 _ALL = {**_LINE_BREAKS, **_FULLWIDTH, **_SPACES}
+# Few characters of a report need folding: replacing runs of them beats translating every one.
+_TO_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ALL)) + "]+")
+
+
+def _fold(match: re.Match[str]) -> str:
+    return match.group().translate(_ALL)
 
 
 def normalize(text: str) -> str:
     """All normalisation steps (one pass); offsets after :func:`fold_newlines` are preserved."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_ALL)
+    return _TO_FOLD.sub(_fold, text)
