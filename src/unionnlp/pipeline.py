@@ -52,7 +52,8 @@ def _figures(paragraph: Paragraph, view: str) -> list[Figure]:
             local -= length
         text = paragraph.text[figure.offset:figure.offset + len(figure.text)]
         subject = _as_written(figure.subject, view, paragraph.text)
-        out.append(replace(figure, text=text, subject=subject, offset=offset))
+        out.append(Figure(value=figure.value, unit=figure.unit, subject=subject, text=text,
+                          approximate=figure.approximate, offset=offset))
     return out
 
 
@@ -86,7 +87,8 @@ def run(source: Source, options: Options) -> Report:
     table = TermTable([segmenter.cut(v) for v in views])
 
     classifier = get_classifier(options.model)
-    tagged = [replace(p, themes=classifier.decide(s), scores=s)
+    tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in, themes=classifier.decide(s),
+                        scores=s, spans=p.spans)
               for p, s in zip(paragraphs, classifier.predict_table(table), strict=True)]
     scorer = extractor.scorer(table)
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))
