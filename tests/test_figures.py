@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from unionnlp.figures import extract_figures
+from unionnlp.figures import _FIGURE_RE, _matches, _skip, extract_figures
 from unionnlp.model import Figure
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_9586f3886ee54ef2.txt"
@@ -241,3 +241,24 @@ def test_spaces_left_by_extraction_around_a_number() -> None:
     figures = extract_figures("慰问困难职工 320 户，调处劳动争议 18 件，发放帮扶资金 86.5万元。")
     assert [(f.value, f.unit, f.subject) for f in figures] == [
         (320, "户", "慰问困难职工"), (18, "件", "调处劳动争议"), (86.5, "万元", "发放帮扶资金")]
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "超过300人近500名约600个逾20家，将近1,200份、不少于1.76万元和不下3千万元。",
+        "附近3个站点签约5家，赶超2倍；比去年增长了百分之五十以上，约百分之9.5。",
+        "第3版共12页，热线023-68881234，8:30开会，2012届、党的二十届三中全会。",
+        "一万二千个、三万五人、十余个、１２３份、0５个、300元~5000元、3 户、12345678901人。",
+        SEED.read_text(encoding="utf-8") if SEED.exists() else "",
+    ],
+)
+def test_number_scan_matches_a_full_scan(text: str) -> None:
+    """Trying the regex only where a number starts finds what trying it everywhere does."""
+    full = [
+        (m.start(), m.end(), m.groups())
+        for m in _FIGURE_RE.finditer(text)
+        if not _skip(text, m, m.groups())
+    ]
+    assert _matches(text) == full

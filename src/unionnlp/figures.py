@@ -53,6 +53,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from itertools import pairwise
 
 from unionnlp.model import Figure
 
@@ -63,7 +65,19 @@ _WINDOW = 48  # characters of context looked at on each side of a figure
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
-_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+
+def _optional(pattern: str) -> str:
+    """``(?:pattern|)``: matches as ``(?:pattern)?`` does, but the regex engine sets up no
+    repetition (an allocation) each time it gets there, and figures are matched often.
+    """
+    return f"(?:{pattern}|)"
+
+
+# (?:,[0-9]{3})+ written so that the engine gets to the repetition only after a comma.
+_ARABIC = (
+    r"[0-9]{1,3},[0-9]{3}(?:,[0-9]{3})*" + _optional(r"\.[0-9]+")
+    + r"|[0-9０-９]+" + _optional(r"[.．][0-9０-９]+")
+)
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 _CN = rf"[一二两三四五六七八九十][{_CN_CHARS}]*"
 
@@ -76,11 +90,31 @@ def _number(prefix: str) -> str:
     )
 
 
-_PREFIX = (
-    r"(?P<pre>将近|接近|大约|超过|不少于|不低于|不下|逾"
-    r"|(?<![附最临邻亲])近|(?<![签合契条公节制预履违相邀特续])约|(?<![赶高])超)?"
+# Words that make the number after them approximate, each with the characters that must
+# not come before it (附近 is no 近). The look-behind follows the word, so that an
+# alternative that does not apply fails at once.
+_PREFIX_WORDS = {
+    "将近": "",
+    "接近": "",
+    "大约": "",
+    "超过": "",
+    "不少于": "",
+    "不低于": "",
+    "不下": "",
+    "逾": "",
+    "近": "附最临邻亲",
+    "约": "签合契条公节制预履违相邀特续",
+    "超": "赶高",
+}
+_PREFIX = _optional(
+    "(?P<pre>"
+    + "|".join(word + (f"(?<![{not_after}]{word})" if not_after else "")
+               for word, not_after in _PREFIX_WORDS.items())
+    + ")"
 )
-_MULT = r"(?P<mult>万亿|千万|百万|万|亿|千)?"
+_PREFIX_ENDS = frozenset(word[-1] for word in _PREFIX_WORDS)
+_PREFIX_LEN = max(map(len, _PREFIX_WORDS))
+_MULT = _optional(r"(?P<mult>万亿|千万|百万|万|亿|千)")
 # Longest alternatives first; look-aheads keep words such as 项目, 部门, 组织 out.
 _UNITS = (
     r"个百分点|百分点|人次|场次|户次|批次|班次|家次|件次|起次|平方米|公里"
@@ -98,12 +132,21 @@ _FIGURE_RE = re.compile(
     + _number("p")
     + r"|"
     + _number("")
-    + r"(?P<a1>余|多|来)?"
+    + _optional(r"(?P<a1>余|多|来)")
     + _MULT
-    + r"(?P<a2>余|多)?"
+    + _optional(r"(?P<a2>余|多)")
     + r"[ \u00a0\u3000]?"  # 320 户: a space that extraction left between number and unit
     + rf"(?P<unit>{_UNITS}))"
-    + r"(?P<post>左右|以上|以下)?"
+    + _optional(r"(?P<post>左右|以上|以下)")
+)
+# Where _FIGURE_RE's number can start: a digit not after a digit, a Chinese numeral or 百
+# of 百分之, running into a unit. Splitting _UNITS at every | also yields the words of its
+# look-aheads, which only makes the filter looser. A pattern that opens with a character
+# class is scanned for fast.
+_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
+_NUMBER_START_RE = re.compile(
+    rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}余多来]*[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
 )
 
 _CN_DIGITS = {
@@ -129,32 +172,40 @@ _MULTIPLIERS = {
     "万亿": 10**12,
 }
 _YEAR_UNITS = {"届"}
+_SEPARATORS = "-/:－／："  # of dates, times and phone numbers
 
 # --- subject ---------------------------------------------------------------------------
 
-_DELIMS = frozenset("，。；：！？、,;:!?\n\r\t 　…—～~|/")
+_DELIMS = "，。；：！？、,;:!?\n\r\t 　…—～~|/"
+_DELIM_RE = re.compile(f"[{re.escape(_DELIMS)}]")
+_LAST_DELIM_RE = re.compile(f"(?s:.*)[{re.escape(_DELIMS)}]")  # greedy: up to the last one
 _OPEN = "（(【["
 _CLOSE = "）)】]"
-_QUOTES_RE = re.compile(r"[“”‘’\"'「」『』《》〈〉\s]")
-# Adverbs that open a predicate: the subject starts after the last one.
+_QUOTES = "“”‘’\"'「」『』《》〈〉"
+_QUOTES_RE = re.compile(f"[{re.escape(_QUOTES)}\\s]")
+_NOISE_RE = re.compile(f"[{re.escape(_QUOTES + _OPEN + _CLOSE)}\\s]")  # what _clean removes
+# Adverbs that open a predicate: the subject starts after the last one. Every alternative
+# starts with its character (look-behinds come after it), which the regex engine scans for.
 _MARKER_RE = re.compile(
     r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
-    r"|共同|(?<![公总])共(?![享青产性识赢建])"
-    r"|其中|此外|另外|同时|全年|今年|去年|当年|目前|已经|(?<!而)已|先后|相继|分别"
-    r"|(?<!不)仅|还(?![款贷原清])|又|便(?![民利捷于])"
+    r"|共同|共(?<![公总]共)(?![享青产性识赢建])"
+    r"|其中|此外|另外|同时|全年|今年|去年|当年|目前|已经|已(?<!而已)|先后|相继|分别"
+    r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
-_TRAILING_RE = re.compile(
-    r"(?:达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及)$"
-)
+_TRAILING = "达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及".split("|")
+_TRAILING_RE = re.compile(f"(?:{'|'.join(_TRAILING)})$")
+_TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)
+_TRAILING_LEN = max(map(len, _TRAILING))
+# What a subject does not start with; ``scope`` is a bare scope that is all there is after.
 _LEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)?(?:[0-9]{4}年(?:底|初|末|以来)?)?"
-    r"(?:以及|并且|而且|并|和|与|及|且)?"
+    "^"
+    + _optional(r"[一二三四五六七八九十]+是|首先|其次|再次|最后")
+    + _optional(r"[0-9]{4}年" + _optional(r"底|初|末|以来"))
+    + _optional(r"以及|并且|而且|并|和|与|及|且")
+    + _optional(
+        r"(?P<scope>[为对向给在]?(?:全区|全市|全县|全省|全国|全镇|全集团|全公司|该区|该市|该县|该公司)$)"
+    )
 )
-_LIST_END_RE = re.compile(r"(?:和|与|及)$")
-_SCOPE_ONLY_RE = re.compile(
-    r"^[为对向给在]?(?:全区|全市|全县|全省|全国|全镇|全集团|全公司|该区|该市|该县|该公司)$"
-)
-_BEFORE_NEEDS_AFTER_RE = re.compile(r"[了的]$")
 _AFTER_LEADING_RE = re.compile(r"^(?:的|都是|均为|均是|都|均|是|为)")
 _AFTER_CUT_RE = re.compile(
     r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
@@ -164,7 +215,9 @@ _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
 _SESSION_RE = re.compile(r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会")
-_RANGE_RE = re.compile(r"\s*(?:至|到|~|～|-|—|－)\s*")
+_RANGE_MARKS = "至到~～-—－"
+_RANGE_RE = re.compile(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
+_RANGE_MARK_RE = re.compile(f"[{re.escape(_RANGE_MARKS)}]")
 
 
 def extract_figures(text: str, offset: int = 0) -> list[Figure]:
@@ -173,68 +226,104 @@ def extract_figures(text: str, offset: int = 0) -> list[Figure]:
     ``offset`` is added to each figure's position, for text cut from a larger document.
     """
     figures: list[Figure] = []
-    matches = [m for m in _FIGURE_RE.finditer(text) if not _skip(text, m)]
+    matches = _matches(text)
+    if not matches:
+        return figures
+    count = len(matches)
+    # ranged[i]: matches i and i + 1 are the two ends of a range (300元至5000元).
+    ranged = [False] * (count - 1)
+    if ranged and _RANGE_MARK_RE.search(text):  # most paragraphs have no range mark
+        ranged = [
+            _RANGE_RE.fullmatch(text, a[1], b[0]) is not None
+            for a, b in pairwise(matches)
+        ]
     prev_end = 0
-    for i, m in enumerate(matches):
-        parsed = _value(m)
+    for i, (start, end, groups) in enumerate(matches):
+        pre, parabic, pcn, arabic, cn, a1, mult, a2, unit, post = groups
+        parsed = _value(parabic, pcn, arabic, cn, mult, unit)
         if parsed is None:
             continue
         value, unit = parsed
-        # Both ends of a range (300元至5000元) measure what the whole range measures.
-        first = i
-        while first > 0 and _RANGE_RE.fullmatch(text[matches[first - 1].end():matches[first].start()]):
+        first = last = i
+        while first > 0 and ranged[first - 1]:
             first -= 1
-        last = i
-        while last + 1 < len(matches) and _RANGE_RE.fullmatch(
-                text[matches[last].end():matches[last + 1].start()]):
+        while last < count - 1 and ranged[last]:
             last += 1
-        before = matches[first - 1].end() if first > 0 else 0
-        next_start = matches[last + 1].start() if last + 1 < len(matches) else len(text)
-        subject = _subject(text, m.start(), m.end(), prev_end, next_start)
-        if first != last:  # what follows the range names it; else what precedes it
-            end = matches[last].end()
-            subject = (_subject(text, end, end, end, next_start)
-                       or _subject(text, matches[first].start(), end, before, next_start))
-        figures.append(
-            Figure(
-                value=value,
-                unit=unit,
-                subject=subject,
-                text=m.group(0),
-                approximate=bool(m["pre"] or m["a1"] or m["a2"] or m["post"]),
-                offset=m.start() + offset,
-            )
-        )
-        prev_end = m.end()
+        next_start = matches[last + 1][0] if last + 1 < count else len(text)
+        if first == last:
+            subject = _subject(text, start, end, prev_end, next_start)
+        else:  # both ends of a range measure what follows it, else what precedes it
+            range_end = matches[last][1]
+            before = matches[first - 1][1] if first > 0 else 0
+            subject = (_subject(text, range_end, range_end, range_end, next_start)
+                       or _subject(text, matches[first][0], range_end, before, next_start))
+        approximate = bool(pre or a1 or a2 or post)
+        # Positional: the frozen dataclass is built faster so, once per figure.
+        figures.append(Figure(value, unit, subject, text[start:end], approximate, start + offset))
+        prev_end = end
     return figures
+
+
+_Groups = tuple[str | None, ...]  # a match's groups, in the pattern's order
+
+
+def _matches(text: str) -> list[tuple[int, int, _Groups]]:
+    """Start, end and groups of ``_FIGURE_RE.finditer(text)``, without the skipped matches.
+
+    The regex is tried only where a number starts and at the few positions before it that
+    can hold a prefix (近, 不少于 …): scanning every position of the text costs far more.
+    """
+    matches: list[tuple[int, int, _Groups]] = []
+    pos = 0
+    for number in _NUMBER_START_RE.finditer(text):
+        at = number.start()
+        if at < pos:
+            continue
+        m = None
+        if at > pos and text[at - 1] in _PREFIX_ENDS:
+            for start in range(max(pos, at - _PREFIX_LEN), at):
+                if (m := _FIGURE_RE.match(text, start)) is not None:
+                    break
+        if m is None and (m := _FIGURE_RE.match(text, at)) is None:
+            continue
+        pos = m.end()
+        groups = m.groups()
+        if not _skip(text, m, groups):
+            matches.append((m.start(), pos, groups))
+    return matches
 
 
 # --- numbers ---------------------------------------------------------------------------
 
 
-def _skip(text: str, m: re.Match[str]) -> bool:
+def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     """True for ordinals, codes, dates and phone-like digit strings."""
     start = m.start()
     if start > 0 and text[start - 1] == "第":
         return True
-    if m["unit"] == "届" and _SESSION_RE.match(text, m.end()):
+    _, parabic, _, arabic, _, _, _, _, unit, _ = groups
+    if unit == "届" and _SESSION_RE.match(text, m.end()):
         return True  # 党的二十届三中全会: which congress, not how many
-    arabic = m["arabic"] or m["parabic"]
-    if arabic is None:
+    if not (arabic or parabic):
         return False
-    num_start = m.start("arabic") if m["arabic"] else m.start("parabic")
-    if num_start >= 2 and text[num_start - 1] in "-/:－／：" and text[num_start - 2].isdigit():
+    num_start, end = m.span("arabic" if arabic else "parabic")
+    if num_start >= 2 and text[num_start - 1] in _SEPARATORS and text[num_start - 2].isdigit():
         return True
+    if end < len(text) and text[end] in _SEPARATORS and text[end + 1 : end + 2].isdigit():
+        return True
+    return _implausible(arabic or parabic or "", unit)
+
+
+@lru_cache(maxsize=4096)
+def _implausible(arabic: str, unit: str | None) -> bool:
+    """True for a leading zero, 11 or more digits (phone-like), or a year before 届."""
     digits = arabic.translate(_FULLWIDTH).replace(",", "")
     whole = digits.split(".")[0]
     if len(whole) > 1 and whole.startswith("0"):
         return True
     if len(whole) >= 11:
         return True
-    end = m.end("arabic") if m["arabic"] else m.end("parabic")
-    if end < len(text) and text[end] in "-/:－／：" and text[end + 1 : end + 2].isdigit():
-        return True
-    return m["unit"] in _YEAR_UNITS and len(whole) == 4 and 1900 <= int(whole) <= 2100
+    return unit in _YEAR_UNITS and len(whole) == 4 and 1900 <= int(whole) <= 2100
 
 
 def _parse_arabic(s: str) -> Decimal | None:
@@ -279,19 +368,31 @@ def _parse_cn(s: str) -> Decimal | None:
     return Decimal(total + wan + section)
 
 
-def _value(m: re.Match[str]) -> tuple[float, str] | None:
-    """The figure's value and unit, with the multiplier applied (money keeps 万元/亿元)."""
-    if m["parabic"] or m["pcn"]:
-        number = _parse_arabic(m["parabic"]) if m["parabic"] else _parse_cn(m["pcn"])
+@lru_cache(maxsize=4096)
+def _value(
+    parabic: str | None,
+    pcn: str | None,
+    arabic: str | None,
+    cn: str | None,
+    mult: str | None,
+    written_unit: str | None,
+) -> tuple[float, str] | None:
+    """The figure's value and unit, with the multiplier applied (money keeps 万元/亿元).
+
+    Takes the match's groups: reports repeat their figures' spellings, so the Decimal
+    arithmetic is cached on them.
+    """
+    if parabic or pcn:
+        number = _parse_arabic(parabic) if parabic else _parse_cn(pcn or "")
         return None if number is None else (float(number), "%")
-    number = _parse_arabic(m["arabic"]) if m["arabic"] else _parse_cn(m["cn"])
+    number = _parse_arabic(arabic) if arabic else _parse_cn(cn or "")
     if number is None:
         return None
-    mult = m["mult"] or ""
+    mult = mult or ""
     total = number * _MULTIPLIERS[mult]
-    unit = "%" if m["unit"] == "％" else m["unit"]
+    unit = "%" if written_unit == "％" else written_unit or ""
     if unit == "元":
-        scale = mult[-1:] or (m["cn"][-1] if m["cn"] else "")
+        scale = mult[-1:] or (cn[-1] if cn else "")
         if scale in ("万", "亿"):
             total /= _MULTIPLIERS[scale]
             unit = scale + "元"
@@ -302,55 +403,83 @@ def _value(m: re.Match[str]) -> tuple[float, str] | None:
 
 
 def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) -> str:
-    """The phrase a figure at ``text[start:end]`` measures (see the module docstring)."""
-    raw = _clause_before(text, start, prev_end)
-    # "A和N个B": the clause before is the previous item of a list, not this subject.
-    before = "" if _LIST_END_RE.search(raw) else _trim_before(raw)
-    after = _phrase_after(text, end, next_start)
+    """The phrase a figure at ``text[start:end]`` measures (see the module docstring).
+
+    Each side is worked out only when the choice between them needs it.
+    """
+    after: str | None = None
     follower = text[end : end + 1]
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
-    attributive = _is_cjk(follower) and follower != "的" and "了" not in after
-    if attributive or not before or _BEFORE_NEEDS_AFTER_RE.search(before):
-        candidates = (after, before, raw)
-    else:
-        candidates = (before, after, raw)
-    for candidate in candidates:
+    if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
+        after = _phrase_after(text, end, next_start)
+        if after and "了" not in after:
+            return _shorten(after, keep_end=False)
+    raw = _clause_before(text, start, prev_end)
+    # "A和N个B": the clause before is the previous item of a list, not this subject.
+    before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw)
+    if before and not before.endswith(("了", "的")):
+        return _shorten(before, keep_end=True)
+    if after is None:
+        after = _phrase_after(text, end, next_start)
+    for candidate, keep_end in ((after, False), (before, True), (raw, True)):
         if candidate:
-            return _shorten(candidate, keep_end=candidate is not after)
+            return _shorten(candidate, keep_end)
     return ""
 
 
 def _clause_before(text: str, start: int, prev_end: int) -> str:
     lo = max(prev_end, start - _WINDOW)
     window = text[lo:start].rstrip(" \u00a0\u3000")
-    cut = max((i for i, ch in enumerate(window) if ch in _DELIMS), default=-1)
-    return _QUOTES_RE.sub("", _drop_brackets(window[cut + 1 :]))
+    delim = _LAST_DELIM_RE.match(window)
+    if delim is not None:
+        window = window[delim.end() :]
+    return _clean(window)
 
 
 def _trim_before(clause: str) -> str:
     s = clause
-    while True:
-        stripped = _TRAILING_RE.sub("", s)
-        if stripped == s:
-            break
+    while (stripped := _strip_trailing(s)) != s:
         s = stripped
-    cut = max((m.end() for m in _MARKER_RE.finditer(s)), default=0)
+    cut = 0
+    marker = _MARKER_RE.search(s)  # most clauses have none: cheaper than finditer
+    while marker is not None:
+        cut = marker.end()
+        marker = _MARKER_RE.search(s, cut)
     if cut < len(s):
         s = s[cut:]
-    s = _LEADING_RE.sub("", s)
-    return "" if _SCOPE_ONLY_RE.match(s) else s
+    leading = _LEADING_RE.match(s)
+    if leading is None:
+        return s
+    return "" if leading["scope"] else s[leading.end() :]
 
 
 def _phrase_after(text: str, end: int, next_start: int) -> str:
     stop = min(next_start, end + _WINDOW)
-    window = text[end:stop]
-    cut = next((i for i, ch in enumerate(window) if ch in _DELIMS), len(window))
-    phrase = _QUOTES_RE.sub("", _drop_brackets(window[:cut], keep_open=False))
-    phrase = _AFTER_LEADING_RE.sub("", phrase)
+    delim = _DELIM_RE.search(text, end, stop)
+    window = text[end : stop if delim is None else delim.start()]
+    phrase = _clean(window, keep_open=False)
+    leading = _AFTER_LEADING_RE.match(phrase)
+    if leading is not None:
+        phrase = phrase[leading.end() :]
     m = _AFTER_CUT_RE.search(phrase)
     if m is not None and m.start() > 0:
         phrase = phrase[: m.start()]
-    return _TRAILING_RE.sub("", phrase)
+    return _strip_trailing(phrase)
+
+
+def _strip_trailing(s: str) -> str:
+    """``s`` without one trailing verb of reaching or conjunction (``_TRAILING_RE``)."""
+    if s[-1:] not in _TRAILING_ENDS:
+        return s
+    m = _TRAILING_RE.search(s, max(len(s) - _TRAILING_LEN, 0))
+    return s if m is None else s[: m.start()]
+
+
+def _clean(s: str, keep_open: bool = True) -> str:
+    """``s`` without bracketed spans (see :func:`_drop_brackets`), quote marks and spaces."""
+    if _NOISE_RE.search(s) is None:
+        return s
+    return _QUOTES_RE.sub("", _drop_brackets(s, keep_open))
 
 
 def _drop_brackets(s: str, keep_open: bool = True) -> str:
@@ -382,7 +511,3 @@ def _shorten(s: str, keep_end: bool) -> str:
         if ch in _SOFT_BOUNDARIES and 2 <= len(s) - i - 1 <= _MAX_SUBJECT:
             return s[i + 1 :]
     return s[-_MAX_SUBJECT:]
-
-
-def _is_cjk(ch: str) -> bool:
-    return len(ch) == 1 and ("\u4e00" <= ch <= "\u9fff" or ch == "〇")
