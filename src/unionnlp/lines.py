@@ -34,6 +34,8 @@ _NUMBERING = re.compile("|".join(
 _FINAL = set("。！？!?…；;")
 _BULLETS = set("●◆▲•·◎○◇△▪►➢")
 _CLOSERS = "”’」』）)》】\"'"
+_CLAUSE_MARK = re.compile("[，。；：:]")
+_SENTENCE_MARK = re.compile("[。！？；;]")
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
 #: Page furniture known by how the line opens.
@@ -129,8 +131,8 @@ def _is_headline(text: str, style: str | None) -> bool:
         return True
     if text[0] in _BULLETS:
         return False
-    if style is not None and len(text) <= 24 and text[-1] in "：:。" and not any(
-            ch in "，。；：:" for ch in text[:-1]) and (text[-1] != "。" or style in ("cn", "paren_cn")):
+    if style is not None and len(text) <= 24 and text[-1] in "：:。" and not _CLAUSE_MARK.search(
+            text, 0, len(text) - 1) and (text[-1] != "。" or style in ("cn", "paren_cn")):
         return True  # 一、主要工作成效：  （一）加强组织建设。
     if len(text) > HEADLINE_MAX or text[-1] in _NOT_HEADLINE_END:
         return False
@@ -140,7 +142,7 @@ def _is_headline(text: str, style: str | None) -> bool:
         return False
     # A headline names a topic; a line with two clauses of prose and a verb-heavy tail is rarer
     # than a title with a comma, so only sentence punctuation inside disqualifies it.
-    return not any(ch in "。！？；;" for ch in text)
+    return _SENTENCE_MARK.search(text) is None
 
 
 def _is_furniture(text: str) -> bool:
