@@ -19,6 +19,10 @@ from .resources import user_dictionary
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _JOINED_SYMBOLS = re.compile(r"[^a-zA-Z0-9.%]")
 _ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+#: A Latin letter or digit next to a symbol (not Han, space or CJK punctuation): only then
+#: can jieba-rs have kept a run such as 2021-07-16 whole.
+_NOT_JOINER = r"\u4e00-\u9fffa-zA-Z0-9.%\s\u2000-\u206f\u3000-\u303f\uff00-\uffef"
+_LATIN_JOINED = re.compile(f"[a-zA-Z0-9][^{_NOT_JOINER}]|[^{_NOT_JOINER}][a-zA-Z0-9]")
 
 __all__ = ["BACKENDS", "JiebaSegmenter", "RjiebaSegmenter", "Segmenter", "get_segmenter"]
 
@@ -96,6 +100,8 @@ class RjiebaSegmenter(_Lazy):
 
     def cut(self, text: str) -> list[str]:
         tokens: list[str] = self._get().cut(text, True)
+        if not _LATIN_JOINED.search(text):
+            return tokens
         # jieba-rs keeps 2021-07-16 whole; jieba splits such runs at the symbols.
         odd = [i for i, t in enumerate(tokens) if len(t) > 1 and not "\u4e00" <= t[0] <= "\u9fff"
                and _JOINED_SYMBOLS.search(t) and not _HAN.search(t)]
