@@ -262,3 +262,13 @@ def test_number_scan_matches_a_full_scan(text: str) -> None:
         if not _skip(text, m, m.groups())
     ]
     assert _matches(text) == full
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("今年区总工会联合人社部门走进产业园区开展春风行动专场招聘会12场。", "产业园区开展春风行动专场招聘会"),
+    ("市总工会为全市困难职工家庭高校毕业生提供就业见习岗位300个。", "家庭高校毕业生提供就业见习岗位"),
+])
+def test_long_subjects_are_cut_between_words(text: str, subject: str) -> None:
+    # Sixteen characters from the end would start inside 走进 and 职工.
+    (figure,) = extract_figures(text)
+    assert figure.subject == subject

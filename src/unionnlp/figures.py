@@ -34,7 +34,8 @@ Skipped
     more digits (phone-like), years in ``2012届``. A range ``300元~5000元`` gives two figures.
 
 Subject
-    The phrase the figure measures, at most 16 characters. Normally it is the clause
+    The phrase the figure measures, at most 16 characters cut at a word boundary
+    (segmented with the domain dictionary). Normally it is the clause
     before the figure (back to the last punctuation mark or the previous figure), with
     brackets' contents and quote marks removed, cut after the last predicate-opening
     adverb (共, 共有, 累计, 其中, 目前, 已经 …) and stripped of a trailing verb of reaching
@@ -502,12 +503,24 @@ def _drop_brackets(s: str, keep_open: bool = True) -> str:
 
 
 def _shorten(s: str, keep_end: bool) -> str:
-    """Cut ``s`` to at most 16 characters, at a function word where one allows it."""
+    """Cut ``s`` to at most 16 characters, at a function word where one allows it, else at
+    a word boundary (never inside a word, unless a single word is longer)."""
     if len(s) <= _MAX_SUBJECT:
         return s
-    if not keep_end:
-        return s[:_MAX_SUBJECT]
-    for i, ch in enumerate(s):
-        if ch in _SOFT_BOUNDARIES and 2 <= len(s) - i - 1 <= _MAX_SUBJECT:
-            return s[i + 1 :]
-    return s[-_MAX_SUBJECT:]
+    if keep_end:
+        for i, ch in enumerate(s):
+            if ch in _SOFT_BOUNDARIES and 2 <= len(s) - i - 1 <= _MAX_SUBJECT:
+                return s[i + 1 :]
+    from .segment import get_segmenter
+
+    words = get_segmenter().cut(s)
+    if keep_end:
+        words.reverse()
+    kept = 0
+    for word in words:
+        if kept + len(word) > _MAX_SUBJECT:
+            break
+        kept += len(word)
+    if kept == 0:
+        return s[-_MAX_SUBJECT:] if keep_end else s[:_MAX_SUBJECT]
+    return s[len(s) - kept :] if keep_end else s[:kept]
