@@ -126,3 +126,9 @@ def test_traditional_keywords_and_subjects_come_back_traditional() -> None:
     report = unionnlp.analyze(text)
     assert report.keywords and all(k.term in text for k in report.keywords)
     assert all(f.subject in text for f in report.figures)
+
+
+@pytest.mark.parametrize("bad", [None, 12, "工会".encode()])
+def test_analyze_refuses_what_is_not_text(bad: object) -> None:
+    with pytest.raises(unionnlp.InputError, match="needs str"):
+        unionnlp.analyze(bad, source="report.txt")  # type: ignore[arg-type]

@@ -48,3 +48,12 @@ def test_summary_is_not_redundant() -> None:
 def test_short_or_empty_input() -> None:
     assert summarize([], list, lambda w: 1.0, k=3) == []
     assert summarize(["太短。"], list, lambda w: 1.0, k=3) == []
+
+
+def test_sentences_without_content_words_do_not_break_the_summary() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 0/0 in the ranking once raised IndexError
+        report = unionnlp.analyze("! d 3 z e+f+P P P !+R 9+#4 k+l+P P !+@.9+")
+    assert all(s in report.paragraphs[0].text for s in report.summary)

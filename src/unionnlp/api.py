@@ -46,6 +46,12 @@ def analyze_source(source: Source, options: Options = DEFAULT) -> Report:
 
 def analyze(text: str, *, source: str | None = None, options: Options = DEFAULT) -> Report:
     """Analyse a report given as a string; ``source`` is only recorded in the output."""
+    if not isinstance(text, str):
+        from .errors import InputError
+
+        hint = " (decode bytes first, or pass a path to analyze_file)" if isinstance(
+            text, (bytes, bytearray)) else ""
+        raise InputError(source, f"analyze needs str, got {type(text).__name__}{hint}")
     return analyze_source(Source(text=text, path=source), options)
 
 

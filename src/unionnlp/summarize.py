@@ -159,7 +159,8 @@ class Graph:
         # A slogan of everyday words is central to everything and says nothing: centrality
         # is weighed by how much distinctive content a sentence carries.
         content = np.array([c.mass for c in pool]) ** _CONTENT
-        self.rank = rank * content / (content.max() if len(content) else 1.0)
+        top = float(content.max()) if len(content) else 0.0
+        self.rank = rank * content / (top or 1.0)  # 0 when no sentence has a content word
 
     def pick(self, members: Sequence[int], *, k: int = 3, diversity: float = 0.3) -> list[str]:
         """The ``k`` most central, mutually distinct candidates among ``members`` (indices
