@@ -466,3 +466,21 @@ def test_notes_and_footnotes_are_set_aside() -> None:
     report = _parse(text)
     assert len(report.paragraphs) == 1
     assert report.dropped[-2:] == ("注：①户次含重复慰问的对象。", "[1]见《关于加强困难职工帮扶工作的意见》。")
+
+
+def test_a_wrapped_line_cut_short_by_a_number_is_not_a_headline() -> None:
+    # The wrap left 会员 short of the width because 12800 could not be split; no indents.
+    text = ("一、扩大工会覆盖面\n"
+            "全年新建基层工会组织73家，发展会员\n"
+            "12800余名，在快递物流园区集中的片区建\n"
+            "立区域性联合工会5个，覆盖小微企业近400\n"
+            "家，新就业形态劳动者入会人数明显增长。\n"
+            "二、做实困难职工帮扶\n"
+            "全年走访慰问困难职工3100余户，发放慰问\n"
+            "资金520万元，为因病致困职工办理医疗救\n"
+            "助和临时救助共计640人次，帮助困难职工\n"
+            "子女申领助学金。\n")
+    report = parse(Source(text=text))
+    sections = report.articles[0].sections
+    assert [s.heading for s in sections] == ["一、扩大工会覆盖面", "二、做实困难职工帮扶"]
+    assert sections[0].paragraphs[0].text.startswith("全年新建基层工会组织73家，发展会员12800余名")

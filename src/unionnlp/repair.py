@@ -97,6 +97,9 @@ def _wrap_width(lines: Sequence[Line]) -> int | None:
     return None
 
 
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z.%,]+|[，。、；：！？）》”’,;:!?)]")
+
+
 def _unwrap(lines: list[Line]) -> list[Line]:
     """Treat lines that fill a hard-wrapped text's width as body text, whatever they look like."""
     width = _wrap_width(lines)
@@ -104,8 +107,14 @@ def _unwrap(lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     wrapped_before = False
-    for line in lines:
-        full = _width(line.view) + line.indent >= width - 2 and not ends_sentence(line.view)
+    for i, line in enumerate(lines):
+        used = _width(line.view) + line.indent
+        if i + 1 < len(lines) and line.style in (None, "plain"):
+            # The next line's first word (a number, a Latin word) did not fit on this one,
+            # or it opens with punctuation no line may start with.
+            follows = _UNBREAKABLE.match(lines[i + 1].view)
+            used += _width(follows.group()) if follows else 0
+        full = used >= width - 2 and not ends_sentence(line.view)
         if line.kind == "headline" and line.hint is None and (full or wrapped_before):
             line = replace(line, kind="body")
         out.append(line)
