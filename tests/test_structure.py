@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from unionnlp.errors import UnionNLPError
 from unionnlp.model import Report, Source
 from unionnlp.normalize import normalize
-from unionnlp.structure import lead_in, parse
+from unionnlp.structure import _DATELINE, lead_in, parse
 
 
 def _parse(text: str) -> Report:
@@ -168,7 +168,8 @@ def test_web_furniture_and_repeated_title() -> None:
     report = _parse(WEB)
     (article,) = report.articles
     assert article.title == "某市总工会启动“春送岗位”专项行动"
-    assert [p.text[:3] for p in article.paragraphs] == ["本报讯"]
+    assert [p.text[:4] for p in article.paragraphs] == ["3月1日"]
+    assert article.byline == "本报讯"
     dropped = "\n".join(report.dropped)
     for line in ("首页 >", "发布时间", "【字体", "分享到", "打印本页", "上一篇", "春送岗位"):
         assert line in dropped
@@ -269,7 +270,9 @@ def test_corpus_paragraphs_come_out_whole() -> None:
     for doc in corpus.docs.values():
         report = _parse(doc.text)
         found = {p.text for p in report.paragraphs}
-        missing += [p.text[:20] for p in corpus.paragraphs if p.doc == doc.id and p.text not in found]
+        # A news item's dateline (本报讯（记者 …）) goes to the byline.
+        missing += [p.text[:20] for p in corpus.paragraphs
+                    if p.doc == doc.id and _DATELINE.sub("", p.text) not in found]
         if doc.form in ("feature", "annual_report", "speech", "enterprise_summary", "news", "web"):
             assert len(report.articles) == 1, doc.id
             assert report.articles[0].title, doc.id
@@ -484,3 +487,19 @@ def test_a_wrapped_line_cut_short_by_a_number_is_not_a_headline() -> None:
     sections = report.articles[0].sections
     assert [s.heading for s in sections] == ["一、扩大工会覆盖面", "二、做实困难职工帮扶"]
     assert sections[0].paragraphs[0].text.startswith("全年新建基层工会组织73家，发展会员12800余名")
+
+
+def test_news_dateline_and_closing_reporter_join_the_byline() -> None:
+    text = ("某区总工会为外卖骑手建成暖心驿站\n\n"
+            "本报讯（记者 周敏 通讯员 陈强）近日，某区总工会在商圈建成暖心驿站6个，"
+            "为外卖骑手提供饮水、充电和休息服务。\n\n"
+            "驿站由区总工会与商圈物业共同管理，每天开放14个小时。\n\n"
+            "（本报记者 周敏）\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == "本报讯（记者 周敏 通讯员 陈强）\n（本报记者 周敏）"
+    first = article.paragraphs[0]
+    assert first.text.startswith("近日，某区总工会") and first.lead_in is None
+    assert text[first.offset:first.offset + 5] == "近日，某区"
+    assert [s.heading for s in article.sections] == [None]
+    assert _accounted(report) == _chars(text)

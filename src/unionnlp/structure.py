@@ -30,21 +30,24 @@ _LAYOUT_BIAS = 0.005
 #: Closing lines of a report: the issuing body and the date, not headlines.
 _SIGNATURE = re.compile(
     r"^(?:[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?"
-    r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团))$"
+    r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团)"
+    r"|[（(]\s*(?:本报|本刊|本网)?(?:特约)?(?:记者|通讯员)[^（）()]{1,30}[)）])$"  # （本报记者 孙丽）
 )
+#: A news item's dateline and reporters, opening its first paragraph: 本报讯（记者 王晓燕）.
+_DATELINE = re.compile(
+    r"^(?:本报讯|本报\S{0,6}电|新华社\S{0,8}电)(?:\s*[（(][^（）()]{2,40}[)）])?\s*")
 _LEAD_STOP = re.compile(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
 
 
-def _lead_in(block: Block) -> str | None:
+def _lead_in(text: str, view: str) -> str | None:
     """A paragraph's lead-in, decided on its normalised view, returned in original characters."""
-    view = block.view
     phrase = lead_in(view)
     if phrase is None:
         return None
     start = view.index(phrase)
-    return block.text[start:start + len(phrase)]
+    return text[start:start + len(phrase)]
 
 
 def lead_in(text: str) -> str | None:
@@ -280,9 +283,16 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
             close()
             heading, paras = block.lines[0], []
         else:
-            text = block.text
+            text, view, offset = block.text, block.view, block.offset
             spans = tuple((x.offset, len(x.text)) for x in block.lines)
-            paras.append(Paragraph(text=text, offset=block.offset, lead_in=_lead_in(block),
+            dateline = _DATELINE.match(view) if not sections and not paras else None
+            if dateline and dateline.end() < len(block.lines[0].text):
+                # The dateline joins the byline; the paragraph is the news itself.
+                cut = dateline.end()
+                byline = "\n".join(x for x in (byline, text[:cut].strip()) if x)
+                text, view, offset = text[cut:], view[cut:], offset + cut
+                spans = ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:])
+            paras.append(Paragraph(text=text, offset=offset, lead_in=_lead_in(text, view),
                                    spans=spans))
     close()
     signature: list[str] = []
