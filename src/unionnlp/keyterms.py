@@ -24,19 +24,19 @@ __all__ = ["KeywordExtractor", "Scorer", "TermTable", "candidates", "content_run
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _QUANTITY = re.compile(
-    r"^[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
+    r"^第?[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
     r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|份|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
 )
 _SHARPNESS = 2.0
 _IN_TEXT_PHRASE = 2
-#: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95%.
-_RATE_FRAGMENT = re.compile(r"^[率度]([达为超居均由提升])$")
+#: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95% (占|比达).
+_RATE_FRAGMENT = re.compile(r"^[率度比]([达为超居均由提升])$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
 _MAX_PHRASE = 3
 #: At either end of a two-character word that no dictionary knows, one of these marks a
 #: fragment cut across a word boundary (在|疗养 read as 在疗, 因|车祸 as 因车).
-_FUNCTION_CHARS = frozenset("的了是在和与及而或把被对从向为以因于个应尽不也都就又还很再才将让使给着过等")
+_FUNCTION_CHARS = frozenset("的了是在和与及而或把被对从向为以因于个应尽不也都就又还很再才将让使给着过等上")
 
 
 @lru_cache(maxsize=1 << 18)
