@@ -283,16 +283,16 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
             close()
             heading, paras = block.lines[0], []
         else:
-            text, view, offset = block.text, block.view, block.offset
+            text, view, start = block.text, block.view, block.offset
             spans = tuple((x.offset, len(x.text)) for x in block.lines)
             dateline = _DATELINE.match(view) if not sections and not paras else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
                 byline = "\n".join(x for x in (byline, text[:cut].strip()) if x)
-                text, view, offset = text[cut:], view[cut:], offset + cut
+                text, view, start = text[cut:], view[cut:], start + cut
                 spans = ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:])
-            paras.append(Paragraph(text=text, offset=offset, lead_in=_lead_in(text, view),
+            paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
                                    spans=spans))
     close()
     signature: list[str] = []
