@@ -503,3 +503,12 @@ def test_news_dateline_and_closing_reporter_join_the_byline() -> None:
     assert text[first.offset:first.offset + 5] == "近日，某区"
     assert [s.heading for s in article.sections] == [None]
     assert _accounted(report) == _chars(text)
+
+
+def test_a_speechs_salutation_and_thanks_are_set_aside() -> None:
+    text = ("在全区工会工作会议上的讲话\n\n同志们：\n\n"
+            "过去一年，全区各级工会围绕中心、服务大局，各项工作取得新进展。\n\n"
+            "新的一年，我们要把服务职工的各项工作抓实抓细。\n\n谢谢大家！\n")
+    report = _parse(text)
+    assert "同志们：" in report.dropped and "谢谢大家！" in report.dropped
+    assert [p.text[:4] for p in report.paragraphs] == ["过去一年", "新的一年"]
