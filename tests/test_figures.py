@@ -272,3 +272,17 @@ def test_long_subjects_are_cut_between_words(text: str, subject: str) -> None:
     # Sixteen characters from the end would start inside 走进 and 职工.
     (figure,) = extract_figures(text)
     assert figure.subject == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("今年以来受理劳动争议案件57件。", "受理劳动争议案件"),
+    ("职工代表提案38件全部办结。", "职工代表提案"),
+    ("帮助某建筑工地32名农民工追回被拖欠工资。", "农民工"),
+    ("为217名困难职工子女发放助学金。", "困难职工子女"),
+    ("市工会APP注册会员已达到28.6万人。", "市工会APP注册会员"),
+    ("我们组织开展劳动和技能竞赛1.3万场次。", "组织开展劳动和技能竞赛"),
+    ("全区32个基层工会按期完成换届选举。", "基层工会"),
+])
+def test_subjects_stop_at_the_predicate(text: str, subject: str) -> None:
+    (figure,) = extract_figures(text)
+    assert figure.subject == subject

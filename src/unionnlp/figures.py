@@ -190,17 +190,18 @@ _NOISE_RE = re.compile(f"[{re.escape(_QUOTES + _OPEN + _CLOSE)}\\s]")  # what _c
 _MARKER_RE = re.compile(
     r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
     r"|共同|共(?<![公总]共)(?![享青产性识赢建])"
-    r"|其中|此外|另外|同时|全年|今年|去年|当年|目前|已经|已(?<!而已)|先后|相继|分别"
+    r"|其中|此外|另外|同时|全年|今年以来|去年以来|以来|今年|去年|当年|目前|已经|已(?<!而已)"
+    r"|先后|相继|分别"
     r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
-_TRAILING = "达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及".split("|")
+_TRAILING = "达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期|陆续|顺利|现场|均|都".split("|")
 _TRAILING_RE = re.compile(f"(?:{'|'.join(_TRAILING)})$")
 _TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)
 _TRAILING_LEN = max(map(len, _TRAILING))
 # What a subject does not start with; ``scope`` is a bare scope that is all there is after.
 _LEADING_RE = re.compile(
     "^"
-    + _optional(r"[一二三四五六七八九十]+是|首先|其次|再次|最后")
+    + _optional(r"我们|[一二三四五六七八九十]+是|首先|其次|再次|最后")
     + _optional(r"[0-9]{4}年" + _optional(r"底|初|末|以来"))
     + _optional(r"以及|并且|而且|并|和|与|及|且")
     + _optional(
@@ -210,8 +211,10 @@ _LEADING_RE = re.compile(
 _AFTER_LEADING_RE = re.compile(r"^(?:的|都是|均为|均是|都|均|是|为)")
 _AFTER_CUT_RE = re.compile(
     r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
-    r"|共计|累计"
+    r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
 )
+# After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
+_AFTER_PREDICATE_RE = re.compile(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -413,7 +416,7 @@ def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) ->
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start)
-        if after and "了" not in after:
+        if after and "了" not in after and not _AFTER_PREDICATE_RE.match(after):
             return _shorten(after, keep_end=False)
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
