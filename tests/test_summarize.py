@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unionnlp
+from unionnlp.pipeline import cut_for_analysis, default_keywords
 from unionnlp.summarize import split_sentences, summarize
 
 
@@ -38,7 +39,6 @@ def test_summary_is_not_redundant() -> None:
         "各级工会组织开展技能比武四十场，参赛职工八千人次。",
         "法律援助中心为农民工追回欠薪一百二十万元。",
     ]
-    from unionnlp.pipeline import cut_for_analysis, default_keywords
 
     picked = summarize(paragraphs, cut_for_analysis, default_keywords().idf, k=2)
     assert len(picked) == 2
@@ -57,3 +57,14 @@ def test_sentences_without_content_words_do_not_break_the_summary() -> None:
         warnings.simplefilter("error")  # 0/0 in the ranking once raised IndexError
         report = unionnlp.analyze("! d 3 z e+f+P P P !+R 9+#4 k+l+P P !+@.9+")
     assert all(s in report.paragraphs[0].text for s in report.summary)
+
+
+def test_slogans_and_bare_quotes_are_not_summary_sentences() -> None:
+    paragraphs = [
+        "“农民工讨薪，最难的是留住证据。”法律援助中心主任说。",
+        "区总工会法律援助中心全年办理农民工讨薪案件186件，为农民工追回工资2100万元。",
+        "让我们紧密团结起来，奋力开创工会工作新局面！",
+        "中心还与区法院建立诉调对接机制，全年诉前调解劳动争议纠纷94件。",
+    ]
+    picked = summarize(paragraphs, cut_for_analysis, default_keywords().idf, k=3)
+    assert picked == [paragraphs[1], paragraphs[3]]

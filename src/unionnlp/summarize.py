@@ -25,6 +25,8 @@ _MAX_CHARS = 220
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
 _CONTENT = 0.25
+#: A quotation with nothing but its speaker after it: “……。”刘芳说。
+_BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -54,11 +56,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _whole(sentence: str) -> bool:
-    """A summary sentence must be a complete statement of reasonable length."""
+    """A summary sentence must be a complete statement of reasonable length: not an
+    exclamation or a question (slogans, rhetoric), not a bare quotation."""
     return (
         _MIN_CHARS <= len(sentence) <= _MAX_CHARS
-        and sentence.rstrip("”’」』）)")[-1:] in "。！？!?"
+        and sentence.rstrip("”’」』）)")[-1:] in "。."
         and sentence[0] not in "，、；：,;:”’」』）)"
+        and _BARE_QUOTE.match(sentence) is None
     )
 
 
