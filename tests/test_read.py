@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from unionnlp.api import analyze_file
 from unionnlp.errors import (
     CorruptFileError,
     DecodeError,
@@ -116,7 +117,8 @@ def test_markdown_and_text_extensions(tmp_path: Path) -> None:
     other = tmp_path / "report.text"
     other.write_text("正文。", encoding="utf-8")
     assert read(md).format == "markdown"
-    assert read(md).text == "# 工作报告\n\n正文。\n"
+    assert read(md).text == "工作报告\n\n正文。\n"
+    assert read(md).heading_hints == {0: 0}
     assert read(other).format == "text"
 
 
@@ -526,3 +528,19 @@ def test_html_unclosed_head_and_binary(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFormatError) as info:
         read(binary)
     assert str(binary) in str(info.value)
+
+
+def test_markdown_headings_and_tables(tmp_path: Path) -> None:
+    path = tmp_path / "summary.md"
+    path.write_text("# 某区总工会2023年工作总结\n\n## 一、帮扶工作\n\n"
+                    "全年发放帮扶资金920万元，救助困难职工3100户。\n\n"
+                    "| 项目 | 户数 |\n| --- | ---: |\n| 生活救助 | 3100 |\n\n"
+                    "## 二、技能培训\n\n举办技能竞赛12场。\n\n某区总工会\n\n2024年1月10日\n",
+                    encoding="utf-8")
+    report = analyze_file(path)
+    (article,) = report.articles
+    assert article.title == "某区总工会2023年工作总结"
+    assert [s.heading for s in article.sections] == ["一、帮扶工作", "二、技能培训"]
+    assert [p.text for p in article.sections[0].paragraphs][1:] == ["项目\t户数", "生活救助\t3100"]
+    assert [p.text for p in article.sections[1].paragraphs] == ["举办技能竞赛12场。"]
+    assert article.byline == "某区总工会\n2024年1月10日"

@@ -104,7 +104,11 @@ def read(path: str | os.PathLike[str]) -> Source:
 
     if fmt in ("text", "markdown"):
         text, encoding = decode_bytes(data, name)
-        return Source(_normalise_newlines(text), path=name, format=fmt, encoding=encoding)
+        text = _normalise_newlines(text)
+        if fmt == "markdown":
+            text, hints = _markdown(text)
+            return Source(text, path=name, format=fmt, encoding=encoding, heading_hints=hints)
+        return Source(text, path=name, format=fmt, encoding=encoding)
     if fmt == "html":
         html, encoding = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
@@ -168,6 +172,28 @@ def _read_bytes(path: str) -> bytes:
 
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+
+
+def _markdown(text: str) -> tuple[str, dict[int, int]]:
+    """Markdown as plain text with heading hints, line for line: ``#`` markers become hints
+    (``#`` the title, ``##`` level 1, ...), table rows become tab-separated rows and
+    table rules blank lines."""
+    lines = text.split("\n")
+    hints: dict[int, int] = {}
+    for number, line in enumerate(lines):
+        if heading := _MD_HEADING.match(line):
+            hints[number] = len(heading.group(1)) - 1
+            lines[number] = heading.group(2)
+        elif _MD_TABLE_RULE.match(line) and "-" in line:
+            lines[number] = ""
+        elif row := _MD_TABLE_ROW.match(line):
+            lines[number] = "\t".join(cell.strip() for cell in row.group(1).split("|"))
+    return "\n".join(lines), hints
 
 
 def _join_blocks(

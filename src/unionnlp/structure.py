@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .lines import Line, numbering, split_lines
@@ -299,6 +299,14 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
     while sections and not sections[-1].paragraphs and sections[-1].heading \
             and _SIGNATURE.match(sections[-1].heading) and len(sections) > 1:
         signature.insert(0, sections.pop().heading or "")
+    # Formats that mark headings (.docx, Markdown) leave the signature as paragraphs.
+    last = sections[-1].paragraphs if sections else ()
+    kept = len(last)
+    while kept > 1 and _SIGNATURE.match(last[kept - 1].text):
+        kept -= 1
+    if kept < len(last):
+        signature[:0] = [p.text for p in last[kept:]]
+        sections[-1] = replace(sections[-1], paragraphs=last[:kept])
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
