@@ -286,3 +286,13 @@ def test_long_subjects_are_cut_between_words(text: str, subject: str) -> None:
 def test_subjects_stop_at_the_predicate(text: str, subject: str) -> None:
     (figure,) = extract_figures(text)
     assert figure.subject == subject
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("开设职工培训课程60门。", 60, "门"),
+    ("设置厂务公开栏16块。", 16, "块"),
+    ("开讲劳模思政课12堂。", 12, "堂"),
+])
+def test_more_counters(text: str, value: float, unit: str) -> None:
+    (figure,) = extract_figures(text)
+    assert (figure.value, figure.unit) == (value, unit)
