@@ -296,3 +296,8 @@ def test_subjects_stop_at_the_predicate(text: str, subject: str) -> None:
 def test_more_counters(text: str, value: float, unit: str) -> None:
     (figure,) = extract_figures(text)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_table_rows_figures_measure_its_first_cell() -> None:
+    row = "新建基层工会（家）\t200\t236\t118%"
+    assert [(f.text, f.subject) for f in extract_figures(row)] == [("118%", "新建基层工会")]

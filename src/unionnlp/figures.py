@@ -220,6 +220,7 @@ _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
 _SESSION_RE = re.compile(r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 _RANGE_MARKS = "至到~～-—－"
 _RANGE_RE = re.compile(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = re.compile(f"[{re.escape(_RANGE_MARKS)}]")
@@ -262,6 +263,8 @@ def extract_figures(text: str, offset: int = 0) -> list[Figure]:
             before = matches[first - 1][1] if first > 0 else 0
             subject = (_subject(text, range_end, range_end, range_end, next_start)
                        or _subject(text, matches[first][0], range_end, before, next_start))
+        if "\t" in text:
+            subject = _row_label(text, start) or subject
         approximate = bool(pre or a1 or a2 or post)
         # Positional: the frozen dataclass is built faster so, once per figure.
         figures.append(Figure(value, unit, subject, text[start:end], approximate, start + offset))
@@ -430,6 +433,17 @@ def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) ->
         if candidate:
             return _shorten(candidate, keep_end)
     return ""
+
+
+def _row_label(text: str, start: int) -> str:
+    """In a tab-separated table row, what a cell's figure measures: the row's first cell
+    (``新建基层工会（家）`` → ``新建基层工会``), when the figure is in a later cell."""
+    line = text.rfind("\n", 0, start) + 1
+    tab = text.find("\t", line, start)
+    if tab < 0:
+        return ""
+    label = _clean(text[line:tab], keep_open=False).strip()
+    return _shorten(label, keep_end=False) if _HAN_RE.search(label) else ""
 
 
 def _clause_before(text: str, start: int, prev_end: int) -> str:
