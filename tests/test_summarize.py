@@ -68,3 +68,8 @@ def test_slogans_and_bare_quotes_are_not_summary_sentences() -> None:
     ]
     picked = summarize(paragraphs, cut_for_analysis, default_keywords().idf, k=3)
     assert picked == [paragraphs[1], paragraphs[3]]
+
+
+def test_a_one_sentence_report_is_its_own_summary() -> None:
+    assert unionnlp.analyze("职工之家建成12个。").summary == ("职工之家建成12个。",)
+    assert unionnlp.analyze("工会送温暖").summary == ()  # a phrase, not a statement

@@ -7,6 +7,7 @@ sentences of paragraphs, and maximal marginal relevance keeps the picks distinct
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ __all__ = [
 
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
+_MIN_SHORT = 6
 _MAX_CHARS = 220
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
@@ -55,11 +57,11 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def _whole(sentence: str) -> bool:
+def _whole(sentence: str, min_chars: int = _MIN_CHARS) -> bool:
     """A summary sentence must be a complete statement of reasonable length: not an
     exclamation or a question (slogans, rhetoric), not a bare quotation."""
     return (
-        _MIN_CHARS <= len(sentence) <= _MAX_CHARS
+        min_chars <= len(sentence) <= _MAX_CHARS
         and sentence.rstrip("”’」』）)")[-1:] in "。."
         and sentence[0] not in "，、；：,;:”’」』）)"
         and _BARE_QUOTE.match(sentence) is None
@@ -78,10 +80,8 @@ def sentence_vectors(
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    found: list[tuple[int, str, int]] = []
+    pieces: list[tuple[int, str, int]] = []
     starts: list[int] = []  # every sentence's offset in the joined paragraphs
-    rows: list[int] = []  # its row among the whole sentences, or -1
-    docs: list[int] = []
     offset = 0
     for d, paragraph in enumerate(paragraphs):
         pos = 0
@@ -89,12 +89,16 @@ def sentence_vectors(
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
             starts.append(offset + (pos if j else 0))
-            docs.append(d)
-            rows.append(len(found) if _whole(piece) else -1)
-            if rows[-1] >= 0:
-                found.append((d, piece, j))
+            pieces.append((d, piece, j))
             pos += len(piece)
         offset += len(paragraph)
+    whole = [_whole(piece) for _, piece, _ in pieces]
+    if not any(whole):  # a very short text: its short statements will do
+        whole = [_whole(piece, _MIN_SHORT) for _, piece, _ in pieces]
+    found = [x for x, keep in zip(pieces, whole, strict=True) if keep]
+    rows = list(itertools.accumulate(whole)) if pieces else []
+    rows = [r - 1 if keep else -1 for r, keep in zip(rows, whole, strict=True)]
+    docs = [d for d, _, _ in pieces]
     lengths = np.fromiter(map(len, table.flat), np.int64, len(table.flat))
     at = np.flatnonzero(table.content)
     which = np.searchsorted(starts, (np.cumsum(lengths) - lengths)[at], side="right") - 1
