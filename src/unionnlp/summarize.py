@@ -96,8 +96,8 @@ def sentence_vectors(
     if not any(whole):  # a very short text: its short statements will do
         whole = [_whole(piece, _MIN_SHORT) for _, piece, _ in pieces]
     found = [x for x, keep in zip(pieces, whole, strict=True) if keep]
-    rows = list(itertools.accumulate(whole)) if pieces else []
-    rows = [r - 1 if keep else -1 for r, keep in zip(rows, whole, strict=True)]
+    ranks = itertools.accumulate(int(keep) for keep in whole)
+    rows = [r - 1 if keep else -1 for r, keep in zip(ranks, whole, strict=True)]
     docs = [d for d, _, _ in pieces]
     lengths = np.fromiter(map(len, table.flat), np.int64, len(table.flat))
     at = np.flatnonzero(table.content)
