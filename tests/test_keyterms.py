@@ -125,3 +125,10 @@ def test_segmentation_fragments_are_not_keywords() -> None:
     terms = [k.term for k in unionnlp.keywords(text, top_k=10)]
     assert terms and not [t for t in terms if "对患" in t or "因车" in t], terms
     assert is_fragment("对患") and not is_fragment("帮扶") and not is_fragment("赋能")
+
+
+def test_informal_names_are_not_keywords() -> None:
+    text = ("老王在车间里带徒弟小张，手把手教他维修数控机床。\n"
+            "老王说，小张肯钻研，半年就能独立排除数控机床故障。")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=6)]
+    assert "老王" not in terms and "小张" not in terms and "数控机床" in terms

@@ -32,6 +32,10 @@ _IN_TEXT_PHRASE = 2
 #: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95% (占|比达).
 _RATE_FRAGMENT = re.compile(r"^[率度比]([达为超居均由提升])$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+#: 老王, 小张: how a story calls a person, never a keyword.
+_INFORMAL_NAME = re.compile(
+    r"^[老小][王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董程曹袁邓许沈曾彭吕苏卢蒋"
+    r"蔡贾丁魏薛叶潘杜戴夏钟汪田任姜范方姚谭廖邹熊陆郝孔崔毛邱秦史顾侯邵孟段雷钱汤尹黎乔贺赖龚]$")
 _COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
 _MAX_PHRASE = 3
 #: At either end of a two-character word that no dictionary knows, one of these marks a
@@ -51,6 +55,7 @@ def _is_content(token: str) -> bool:
         and _DIGIT.search(token) is None
         and _QUANTITY.match(token) is None
         and _RATE_FRAGMENT.match(token) is None
+        and _INFORMAL_NAME.match(token) is None
     )
 
 
