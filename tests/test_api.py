@@ -34,6 +34,19 @@ def test_import_does_no_work() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_the_jieba_backend_loads_no_other_segmenter(seed_text: str, tmp_path: Path) -> None:
+    # Each backend's dictionary costs tens of MB: asking for one must not load both. The
+    # last paragraph has a figure whose long subject is cut between words.
+    path = tmp_path / "report.txt"
+    path.write_text(seed_text + "\n\n市总工会为全市困难职工家庭高校毕业生提供就业见习岗位300个。\n",
+                    encoding="utf-8")
+    code = ("import sys, unionnlp; unionnlp.analyze_file(sys.argv[1], options=unionnlp.Options("
+            "segmenter='jieba')); print('rjieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_jieba_global_tokenizer_is_untouched(seed_text: str) -> None:
     import jieba
 

@@ -226,10 +226,11 @@ _RANGE_RE = re.compile(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = re.compile(f"[{re.escape(_RANGE_MARKS)}]")
 
 
-def extract_figures(text: str, offset: int = 0) -> list[Figure]:
+def extract_figures(text: str, offset: int = 0, *, segmenter: str = "auto") -> list[Figure]:
     """Return the figures stated in ``text``, in text order.
 
-    ``offset`` is added to each figure's position, for text cut from a larger document.
+    ``offset`` is added to each figure's position, for text cut from a larger document;
+    ``segmenter`` (a backend name) finds the word boundaries where a long subject is cut.
     """
     figures: list[Figure] = []
     matches = _matches(text)
@@ -257,14 +258,15 @@ def extract_figures(text: str, offset: int = 0) -> list[Figure]:
             last += 1
         next_start = matches[last + 1][0] if last + 1 < count else len(text)
         if first == last:
-            subject = _subject(text, start, end, prev_end, next_start)
+            subject = _subject(text, start, end, prev_end, next_start, segmenter)
         else:  # both ends of a range measure what follows it, else what precedes it
             range_end = matches[last][1]
             before = matches[first - 1][1] if first > 0 else 0
-            subject = (_subject(text, range_end, range_end, range_end, next_start)
-                       or _subject(text, matches[first][0], range_end, before, next_start))
+            subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
+                       or _subject(text, matches[first][0], range_end, before, next_start,
+                                   segmenter))
         if "\t" in text:
-            subject = _row_label(text, start) or subject
+            subject = _row_label(text, start, segmenter) or subject
         approximate = bool(pre or a1 or a2 or post)
         # Positional: the frozen dataclass is built faster so, once per figure.
         figures.append(Figure(value, unit, subject, text[start:end], approximate, start + offset))
@@ -410,7 +412,9 @@ def _value(
 # --- subject ---------------------------------------------------------------------------
 
 
-def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) -> str:
+def _subject(
+    text: str, start: int, end: int, prev_end: int, next_start: int, segmenter: str
+) -> str:
     """The phrase a figure at ``text[start:end]`` measures (see the module docstring).
 
     Each side is worked out only when the choice between them needs it.
@@ -421,21 +425,21 @@ def _subject(text: str, start: int, end: int, prev_end: int, next_start: int) ->
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start)
         if after and "了" not in after and not _AFTER_PREDICATE_RE.match(after):
-            return _shorten(after, keep_end=False)
+            return _shorten(after, False, segmenter)
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
     before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw)
     if before and not before.endswith(("了", "的")):
-        return _shorten(before, keep_end=True)
+        return _shorten(before, True, segmenter)
     if after is None:
         after = _phrase_after(text, end, next_start)
     for candidate, keep_end in ((after, False), (before, True), (raw, True)):
         if candidate:
-            return _shorten(candidate, keep_end)
+            return _shorten(candidate, keep_end, segmenter)
     return ""
 
 
-def _row_label(text: str, start: int) -> str:
+def _row_label(text: str, start: int, segmenter: str) -> str:
     """In a tab-separated table row, what a cell's figure measures: the row's first cell
     (``新建基层工会（家）`` → ``新建基层工会``), when the figure is in a later cell."""
     line = text.rfind("\n", 0, start) + 1
@@ -443,7 +447,7 @@ def _row_label(text: str, start: int) -> str:
     if tab < 0:
         return ""
     label = _clean(text[line:tab], keep_open=False).strip()
-    return _shorten(label, keep_end=False) if _HAN_RE.search(label) else ""
+    return _shorten(label, False, segmenter) if _HAN_RE.search(label) else ""
 
 
 def _clause_before(text: str, start: int, prev_end: int) -> str:
@@ -520,7 +524,7 @@ def _drop_brackets(s: str, keep_open: bool = True) -> str:
     return "".join(out)
 
 
-def _shorten(s: str, keep_end: bool) -> str:
+def _shorten(s: str, keep_end: bool, segmenter: str) -> str:
     """Cut ``s`` to at most 16 characters, at a function word where one allows it, else at
     a word boundary (never inside a word, unless a single word is longer)."""
     if len(s) <= _MAX_SUBJECT:
@@ -531,7 +535,7 @@ def _shorten(s: str, keep_end: bool) -> str:
                 return s[i + 1 :]
     from .segment import get_segmenter
 
-    words = get_segmenter().cut(s)
+    words = get_segmenter(segmenter).cut(s)
     if keep_end:
         words.reverse()
     kept = 0

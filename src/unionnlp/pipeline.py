@@ -39,11 +39,11 @@ def default_keywords(segmenter: str = "auto") -> KeywordExtractor:
     return KeywordExtractor().fit(docs)
 
 
-def _figures(paragraph: Paragraph, view: str) -> list[Figure]:
+def _figures(paragraph: Paragraph, view: str, segmenter: str) -> list[Figure]:
     """The paragraph's figures, with offsets into the source and text as written there."""
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
-    for figure in extract_figures(view):
+    for figure in extract_figures(view, segmenter=segmenter):
         local, offset = figure.offset, paragraph.offset
         for start, length in spans:
             if local < length:
@@ -146,5 +146,6 @@ def run(source: Source, options: Options) -> Report:
         summary=summary(0, len(paragraphs), select(
             [x for f in found for x in f], vectors, k=options.summary_sentences)),
         theme_shares=shares,
-        figures=tuple(f for p, v in zip(paragraphs, views, strict=True) for f in _figures(p, v)),
+        figures=tuple(f for p, v in zip(paragraphs, views, strict=True)
+                      for f in _figures(p, v, options.segmenter)),
     )
