@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["Line", "ends_sentence", "split_lines"]
+__all__ = ["BULLETS", "Line", "ends_sentence", "split_lines"]
 
 HEADLINE_MAX = 40
 _LONG_LINE = 300
@@ -32,7 +32,8 @@ _NUMBERING = re.compile("|".join(
     [r"(?P<md>#{1,6})\s+", *(f"(?P<{style}>{pattern.pattern})" for style, pattern in _NUMBERED)]))
 
 _FINAL = set("。！？!?…；;")
-_BULLETS = set("●◆▲•·◎○◇△▪►➢")
+#: Characters that open a list item.
+BULLETS = frozenset("●◆▲•·◎○◇△▪►➢")
 _CLOSERS = "”’」』）)》】\"'"
 _CLAUSE_MARK = re.compile("[，。；：:]")
 _SENTENCE_MARK = re.compile("[。！？；;]")
@@ -131,7 +132,7 @@ def numbering(text: str) -> tuple[str | None, int]:
 def _is_headline(text: str, style: str | None) -> bool:
     if style is not None and style.startswith("md"):
         return True
-    if text[0] in _BULLETS:
+    if text[0] in BULLETS:
         return False
     if style is not None and len(text) <= 24 and text[-1] in "：:。" and not _CLAUSE_MARK.search(
             text, 0, len(text) - 1) and (text[-1] != "。" or style in ("cn", "paren_cn")):

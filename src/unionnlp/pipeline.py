@@ -71,7 +71,7 @@ def run(source: Source, options: Options) -> Report:
     traditional = is_traditional(view)
     if traditional:
         view = to_simplified(view)
-    report = parse(replace(source, text=text), view)
+    report = parse(replace(source, text=text), view, options.segmenter)
     segmenter = get_segmenter(options.segmenter)
     extractor = default_keywords(options.segmenter)
     paragraphs = report.paragraphs

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .lines import Line, ends_sentence, numbering
+from .lines import BULLETS, Line, ends_sentence, numbering
 
 __all__ = ["Block", "repair"]
 
@@ -204,7 +204,7 @@ def _continuation(lines: Sequence[Line], i: int) -> tuple[int, bool] | None:
             if n:
                 j, skipped = j + n, True
                 continue
-        if line.kind == "body" and numbering(line.view)[0] is None:
+        if line.kind == "body" and numbering(line.view)[0] is None and not _starts_item(line.view):
             return j, skipped
         return None
     return None
@@ -269,11 +269,46 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
-def repair(lines: Sequence[Line]) -> list[Block]:
-    """Group classified lines into blocks, joining paragraphs that extraction broke."""
+_BROKEN_AFTER_ONE = re.compile(r"^[\u4e00-\u9fff][，、。；：！？]")
+
+
+def _cut_in_a_word(lines: list[Line], segmenter: str) -> list[Line]:
+    """A plain "headline" whose last word runs on into the line right under it (服务站 / 点26个,
+    落 / 幕，) is the first line of a paragraph broken at the page's width."""
+    from .segment import get_segmenter
+
+    out = list(lines)
+    for i in range(len(out) - 1):
+        line, nxt = out[i], out[i + 1]
+        if not (line.kind == "headline" and line.style == "plain" and nxt.kind == "body"
+                and nxt.number == line.number + 1):
+            continue
+        tail, head = line.view[-4:], nxt.view[:4]
+        broken = _BROKEN_AFTER_ONE.match(nxt.view) is not None
+        if not broken:
+            at = 0
+            for word in get_segmenter(segmenter).cut(tail + head):
+                if at < len(tail) < at + len(word):
+                    broken = True
+                    break
+                at += len(word)
+        if broken:
+            out[i] = replace(line, kind="body")
+    return out
+
+
+def _starts_item(view: str) -> bool:
+    """Whether a line opens a list item (● ◆ - …): it starts a paragraph of its own."""
+    return view[:1] in BULLETS or view[:2] in ("- ", "– ")
+
+
+def repair(lines: Sequence[Line], segmenter: str = "auto") -> list[Block]:
+    """Group classified lines into blocks, joining paragraphs that extraction broke;
+    ``segmenter`` (a backend name) tells where a line broke inside a word."""
     # Formats that mark headings (.docx, HTML) also mark paragraphs: nothing to rejoin.
     marked = any(x.hint is not None for x in lines)
-    work = list(lines) if marked else _cut_by_furniture(_unwrap(_running_headers(list(lines))))
+    work = list(lines) if marked else _cut_in_a_word(
+        _cut_by_furniture(_unwrap(_running_headers(list(lines)))), segmenter)
     by_indent = not marked and _indent_continues(work)
     if by_indent:
         work = _indent_unwrap(work)

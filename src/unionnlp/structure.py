@@ -314,17 +314,18 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
                    offset=offset)
 
 
-def parse(source: Source, view: str | None = None) -> Report:
+def parse(source: Source, view: str | None = None, segmenter: str = "auto") -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
 
     ``view`` is the text normalised (and simplified), of the same length, on which every
-    decision is made; by default the text normalised here.
+    decision is made; by default the text normalised here. ``segmenter`` (a backend name)
+    tells where a line broke inside a word.
     Every character of the text ends up in a title, subtitle, byline, heading,
     paragraph or ``Report.dropped``.
     """
     text = fold_newlines(source.text)
     view = normalize(text) if view is None else view
-    blocks = repair(split_lines(text, source.heading_hints, view))
+    blocks = repair(split_lines(text, source.heading_hints, view), segmenter)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for block in blocks:
