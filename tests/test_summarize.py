@@ -73,3 +73,16 @@ def test_slogans_and_bare_quotes_are_not_summary_sentences() -> None:
 def test_a_one_sentence_report_is_its_own_summary() -> None:
     assert unionnlp.analyze("职工之家建成12个。").summary == ("职工之家建成12个。",)
     assert unionnlp.analyze("工会送温暖").summary == ()  # a phrase, not a statement
+
+
+def test_semicolons_stay_inside_their_sentence() -> None:
+    text = "一是建档困难职工1032户；二是发放金秋助学金480万元；三是举办技能大赛6场。下一句。"
+    assert split_sentences(text) == [
+        "一是建档困难职工1032户；二是发放金秋助学金480万元；三是举办技能大赛6场。", "下一句。"]
+
+
+def test_a_bulleted_list_is_summarised_without_its_markers() -> None:
+    text = ("◆ 困难职工帮扶\n- 建档困难职工1032户，全部落实帮扶措施；\n- 发放金秋助学金480万元；\n"
+            "◆ 技能提升\n- 开展职工技能培训3200人次；\n- 举办区级技能大赛6场。\n")
+    summary = unionnlp.analyze(text).summary
+    assert summary and all(s[0] not in "-◆●" and s[-1] in "。；" for s in summary)
