@@ -512,3 +512,14 @@ def test_a_speechs_salutation_and_thanks_are_set_aside() -> None:
     report = _parse(text)
     assert "同志们：" in report.dropped and "谢谢大家！" in report.dropped
     assert [p.text[:4] for p in report.paragraphs] == ["过去一年", "新的一年"]
+
+
+def test_a_line_broken_inside_a_word_is_not_a_headline() -> None:
+    text = ("区总工会建成暖心驿站\n\n"
+            "今年以来，东城区总工会在商圈、物流园区新建户外劳动者服务站\n"
+            "点26个，为快递员、外卖员提供歇脚、饮水和充电服务。\n")
+    (article,) = _parse(text).articles
+    assert article.title == "区总工会建成暖心驿站"
+    assert [s.heading for s in article.sections] == [None]
+    assert article.paragraphs[0].text.startswith("今年以来，") and "服务站点26个" in \
+        article.paragraphs[0].text
