@@ -77,4 +77,4 @@ def explain(
     from .pipeline import cut_for_analysis
     from .themes import get_classifier
 
-    return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)
+    return get_classifier(model, segmenter).explain(cut_for_analysis(text, segmenter), theme, top)

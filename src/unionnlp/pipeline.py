@@ -86,7 +86,7 @@ def run(source: Source, options: Options) -> Report:
     # ranges of its paragraphs.
     table = TermTable([segmenter.cut(v) for v in views])
 
-    classifier = get_classifier(options.model)
+    classifier = get_classifier(options.model, options.segmenter)
     tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in, themes=classifier.decide(s),
                         scores=s, spans=p.spans)
               for p, s in zip(paragraphs, classifier.predict_table(table), strict=True)]

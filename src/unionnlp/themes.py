@@ -335,9 +335,10 @@ def train_packaged(split: str | None = None, segmenter: str = "auto") -> ThemeCl
 
 
 @cache
-def default_classifier() -> ThemeClassifier:
+def default_classifier(segmenter: str = "auto") -> ThemeClassifier:
     """The packaged taxonomy's model: from the cache when it was fitted by these versions
-    on this corpus, otherwise fitted now (a few seconds) and cached."""
+    on this corpus, otherwise fitted now (a few seconds, segmenting with ``segmenter``;
+    every backend gives the same tokens) and cached."""
     from .cache import cache_dir
 
     path = cache_dir() / f"themes-{_corpus_key()}.pkl"
@@ -346,7 +347,7 @@ def default_classifier() -> ThemeClassifier:
             return load_classifier(path)
         except ModelError as exc:
             log.info("retraining the theme model: %s", exc)
-    model = train_packaged()
+    model = train_packaged(segmenter=segmenter)
     try:
         model.save(path)
     except OSError as exc:
@@ -355,9 +356,10 @@ def default_classifier() -> ThemeClassifier:
 
 
 @cache
-def get_classifier(path: str | None = None) -> ThemeClassifier:
-    """The model at ``path`` (loaded once per process), or the packaged one."""
-    return default_classifier() if path is None else load_classifier(path)
+def get_classifier(path: str | None = None, segmenter: str = "auto") -> ThemeClassifier:
+    """The model at ``path`` (loaded once per process), or the packaged one (trained, if it
+    must be, with ``segmenter``)."""
+    return default_classifier(segmenter) if path is None else load_classifier(path)
 
 
 def train_from_jsonl(
