@@ -523,3 +523,13 @@ def test_a_line_broken_inside_a_word_is_not_a_headline() -> None:
     assert [s.heading for s in article.sections] == [None]
     assert article.paragraphs[0].text.startswith("今年以来，") and "服务站点26个" in \
         article.paragraphs[0].text
+
+
+def test_report_formalities_are_set_aside() -> None:
+    text = ("关于2023年职工帮扶工作的报告\n\n市总工会：\n\n"
+            "全年建档困难职工1032户，发放帮扶资金920万元。\n\n特此报告。\n\n"
+            "撰稿：机关工会办公室　审核：王海\n\n相关链接：全国总工会 | 省人力资源和社会保障厅\n")
+    report = _parse(text)
+    assert [p.text[:4] for p in report.paragraphs] == ["全年建档"]
+    for line in ("市总工会：", "特此报告。", "撰稿：机关工会办公室　审核：王海"):
+        assert line in report.dropped
