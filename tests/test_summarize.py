@@ -86,3 +86,14 @@ def test_a_bulleted_list_is_summarised_without_its_markers() -> None:
             "◆ 技能提升\n- 开展职工技能培训3200人次；\n- 举办区级技能大赛6场。\n")
     summary = unionnlp.analyze(text).summary
     assert summary and all(s[0] not in "-◆●" and s[-1] in "。；" for s in summary)
+
+
+def test_formulas_are_skipped_and_a_long_winded_report_still_gets_a_summary() -> None:
+    report = unionnlp.analyze("按照市总工会通知要求，现将有关情况报告如下。\n\n"
+                              "全年新建工会组织120家，发展会员8000名。\n")
+    assert report.summary == ("全年新建工会组织120家，发展会员8000名。",)
+    places = ["商圈", "园区", "社区", "企业", "工地", "医院", "学校", "车站", "港口", "物流园",
+              "街道", "乡镇", "市场", "电厂", "银行", "酒店", "工厂", "网点"]
+    sentence = "区总工会今年" + "，".join(f"在{p}开展服务职工活动" for p in places) + "。"
+    assert len(sentence) > 220
+    assert unionnlp.analyze(sentence).summary == (sentence,)

@@ -23,12 +23,14 @@ __all__ = [
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
 _MIN_SHORT = 6
+_MAX_LONG = 600
 _MAX_CHARS = 220
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
 _CONTENT = 0.25
 #: What opens a list item (● - 1.), left out of a summary sentence; it may match nothing.
 _ITEM_MARK = re.compile(r"(?:[●◆▲•·◎○◇△▪►➢]|[-–](?=\s)|\d{1,2}[.、．](?!\d))?\s*")
+_FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
@@ -59,14 +61,18 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def _whole(sentence: str, min_chars: int = _MIN_CHARS, ends: str = "。.") -> bool:
+def _whole(
+    sentence: str, min_chars: int = _MIN_CHARS, ends: str = "。.", max_chars: int = _MAX_CHARS
+) -> bool:
     """A summary sentence must be a complete statement of reasonable length: not an
-    exclamation or a question (slogans, rhetoric), not a bare quotation."""
+    exclamation or a question (slogans, rhetoric), not a bare quotation, not a formula
+    (现将有关情况报告如下。)."""
     return (
-        min_chars <= len(sentence) <= _MAX_CHARS
+        min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
         and sentence[0] not in "，、；：,;:”’」』）)"
         and _BARE_QUOTE.match(sentence) is None
+        and _FORMULA.search(sentence) is None
     )
 
 
@@ -96,8 +102,8 @@ def sentence_vectors(
             pos += len(piece)
         offset += len(paragraph)
     whole = [_whole(piece) for _, piece, _ in pieces]
-    if not any(whole):  # a very short text or a list: short statements and items will do
-        whole = [_whole(piece, _MIN_SHORT, "。.；;") for _, piece, _ in pieces]
+    if not any(whole):  # a very short or long-winded text, a list: take what it has
+        whole = [_whole(piece, _MIN_SHORT, "。.；;", _MAX_LONG) for _, piece, _ in pieces]
     found = [x for x, keep in zip(pieces, whole, strict=True) if keep]
     ranks = itertools.accumulate(int(keep) for keep in whole)
     rows = [r - 1 if keep else -1 for r, keep in zip(ranks, whole, strict=True)]
