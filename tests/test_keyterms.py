@@ -132,3 +132,11 @@ def test_informal_names_are_not_keywords() -> None:
             "老王说，小张肯钻研，半年就能独立排除数控机床故障。")
     terms = [k.term for k in unionnlp.keywords(text, top_k=6)]
     assert "老王" not in terms and "小张" not in terms and "数控机床" in terms
+
+
+def test_counted_amounts_and_placeholders_are_not_keywords() -> None:
+    text = ("XX公司工会在XX园区设立劳资纠纷调解室。\n"
+            "全年处理劳资纠纷一百五十六宗，涉及金额一千二百萬港元，调解成功率百分之七十八。")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=8)]
+    assert "劳资纠纷" in terms
+    assert not [t for t in terms if t.startswith("XX") or "宗" in t or "百分之" in t or "港元" in t]

@@ -24,8 +24,8 @@ __all__ = ["KeywordExtractor", "Scorer", "TermTable", "candidates", "content_run
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _QUANTITY = re.compile(
-    r"^第?[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
-    r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|份|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
+    r"^(?:第|百分之)?[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
+    r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|宗|份|港元|美元|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
 )
 _SHARPNESS = 2.0
 _IN_TEXT_PHRASE = 2
@@ -47,7 +47,7 @@ _FUNCTION_CHARS = frozenset("的了是在和与及而或把被对从向为以因
 def _is_content(token: str) -> bool:
     stop = stopwords()
     if _ACRONYM.match(token):
-        return True  # APP, AI, ETC
+        return len(set(token)) > 1  # APP, AI, ETC; not a placeholder such as XX
     return (
         len(token) >= 2
         and token not in stop
