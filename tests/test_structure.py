@@ -533,3 +533,17 @@ def test_report_formalities_are_set_aside() -> None:
     assert [p.text[:4] for p in report.paragraphs] == ["全年建档"]
     for line in ("市总工会：", "特此报告。", "撰稿：机关工会办公室　审核：王海"):
         assert line in report.dropped
+
+
+def test_a_sign_off_before_the_attachments_is_the_byline() -> None:
+    text = ("关于2023年度职工帮扶工作的报告\n\n市总工会：\n\n"
+            "全年建档困难职工426户，发放帮扶资金221万元。\n\n特此报告。\n\n"
+            "附件：1.帮扶资金使用情况表\n2.解困脱困职工名单（略）\n\n"
+            "××县总工会\n2024年1月15日\n\n附件1\n\n帮扶资金使用情况表\n\n"
+            "项目\t户数\t金额（万元）\n生活救助\t426\t142.3\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == "××县总工会\n2024年1月15日"
+    assert [s.heading for s in article.sections] == [None, "帮扶资金使用情况表"]
+    assert {"附件：1.帮扶资金使用情况表", "2.解困脱困职工名单（略）", "附件1"} <= set(report.dropped)
+    assert _accounted(report) == _chars(text)

@@ -297,6 +297,23 @@ def _cut_in_a_word(lines: list[Line], segmenter: str) -> list[Line]:
     return out
 
 
+_ATTACHMENT = re.compile(r"^附件")
+_LISTED_ATTACHMENT = re.compile(r"^\d{1,2}\s*[.．、]\s*\S.{0,60}$")
+
+
+def _attachment_lists(lines: list[Line]) -> list[Line]:
+    """The numbered lines right under 附件：1.… name the other attachments: furniture too."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        before, line = out[i - 1], out[i]
+        listing = before.kind == "furniture" and (
+            _ATTACHMENT.match(before.view) or _LISTED_ATTACHMENT.match(before.view))
+        if listing and line.number == before.number + 1 \
+                and _LISTED_ATTACHMENT.match(line.view) and not ends_sentence(line.view):
+            out[i] = replace(line, kind="furniture")
+    return out
+
+
 def _starts_item(view: str) -> bool:
     """Whether a line opens a list item (● ◆ - …): it starts a paragraph of its own."""
     return view[:1] in BULLETS or view[:2] in ("- ", "– ")
@@ -308,7 +325,7 @@ def repair(lines: Sequence[Line], segmenter: str = "auto") -> list[Block]:
     # Formats that mark headings (.docx, HTML) also mark paragraphs: nothing to rejoin.
     marked = any(x.hint is not None for x in lines)
     work = list(lines) if marked else _cut_in_a_word(
-        _cut_by_furniture(_unwrap(_running_headers(list(lines)))), segmenter)
+        _cut_by_furniture(_unwrap(_running_headers(_attachment_lists(list(lines))))), segmenter)
     by_indent = not marked and _indent_continues(work)
     if by_indent:
         work = _indent_unwrap(work)
