@@ -152,6 +152,8 @@ def speed(repeat: int) -> dict[str, Any]:
         cut, idf = get_segmenter(seg).cut, default_keywords(seg).idf
         out[f"unionnlp summarize [{seg}]"] = _median_time(
             lambda: summarize(paragraphs, cut, idf, k=3), repeat * 5)  # noqa: B023
+        out[f"segmentation alone [{seg}]"] = _median_time(
+            lambda: [cut(p) for p in paragraphs], repeat * 5)  # noqa: B023
         out[f"unionnlp analyze [{seg}]"] = _median_time(
             lambda: unionnlp.analyze(text, options=options), repeat)  # noqa: B023
     length = len("".join(unionnlp.analyze(text).summary))

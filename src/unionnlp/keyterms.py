@@ -178,21 +178,15 @@ class TermTable:
         #: Per phrase length n: the terms whose shortest split has n words, and where it starts.
         self.splits: list[tuple[Any, Any]] = [
             (np.flatnonzero(lengths == n), at[lengths == n]) for n in range(1, max_phrase + 1)]
-        self._first_at = first_at
         self._edges = [np.searchsorted(d, np.arange(self.n_docs + 1)) for _, d in self.occurrences]
 
-    def parts(self, term: int) -> tuple[str, ...]:
-        """The words of a term, in its shortest split."""
-        p = self._first_at[term]
-        return tuple(self.flat[p:p + self.length[term]])
-
-    def counts(self, start: int, stop: int, max_phrase: int = _MAX_PHRASE) -> tuple[Any, Any]:
+    def counts(self, start: int, stop: int) -> tuple[Any, Any]:
         """The terms occurring in pieces ``start``..``stop - 1`` and their counts."""
         import numpy as np
 
         found = np.concatenate([
             terms[edges[start]:edges[stop]]
-            for (terms, _), edges in zip(self.occurrences[:max_phrase], self._edges, strict=False)
+            for (terms, _), edges in zip(self.occurrences, self._edges, strict=True)
         ])
         if len(found) * 4 > len(self.terms):
             counts = np.bincount(found, minlength=len(self.terms))
@@ -312,11 +306,12 @@ class KeywordExtractor:
         self._check()
         general = general_idf()
         g = max(general.get(p, self.general_default_) for p in (parts or (term,)))
-        return self._blend(self.idf_.get(term, self.max_idf_), g)
+        return float(self._blend(self.idf_.get(term, self.max_idf_), g))
 
-    def _blend(self, domain: float, general: float) -> float:
-        return float((domain / self.max_idf_) ** self.blend
-                     * (general / self.general_max_) ** (1 - self.blend))
+    def _blend(self, domain: Any, general: Any) -> Any:
+        """The geometric blend of domain and general IDFs (floats or arrays of them)."""
+        return (domain / self.max_idf_) ** self.blend * (general / self.general_max_) ** (
+            1 - self.blend)
 
     def word_idf(self, table: TermTable) -> Any:
         """:meth:`idf` of each distinct word of ``table`` (``table.words``), as an array."""
@@ -345,12 +340,12 @@ class KeywordExtractor:
             # A phrase's general IDF is that of its rarest word.
             g[ids] = np.max([token_general[w] for w in words], axis=0)
             broken[ids] = np.any([fragment[w] for w in words], axis=0)
-        idf = (domain / self.max_idf_) ** self.blend * (g / self.general_max_) ** (1 - self.blend)
+        idf = self._blend(domain, g)
         phrases = self.phrases_
         always = np.array([n == 1 or t in phrases for t, n in zip(table.terms, table.length,
                                                                    strict=True)], dtype=bool)
         # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
-        return Scorer(table, idf * idf, always, broken)
+        return Scorer(table, idf ** _SHARPNESS, always, broken)
 
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""

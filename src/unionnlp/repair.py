@@ -22,7 +22,7 @@ __all__ = ["Block", "repair"]
 _RUNNING = 3
 #: How a news item opens: such a line starts a paragraph, indented or not.
 _NEWS_OPENER = re.compile(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
-_DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
+DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _OCCASION_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在.{2,40}[)）]?$")
 _SPEAKER_LINE = re.compile(
@@ -151,8 +151,8 @@ def _front_matter(lines: Sequence[Line], k: int) -> int:
     j = k
     while j < len(lines) and j - k < 3:
         view = lines[j].view
-        dated = j + 1 < len(lines) and _DATE_LINE.match(lines[j + 1].view) is not None
-        if _DATE_LINE.match(view) or _SPEAKER_LINE.match(view) or (
+        dated = j + 1 < len(lines) and DATE_LINE.match(lines[j + 1].view) is not None
+        if DATE_LINE.match(view) or _SPEAKER_LINE.match(view) or (
                 _NAME_LINE.match(view) and dated) or _OCCASION_LINE.match(view):
             j += 1
         else:
@@ -181,7 +181,7 @@ def _title_block(lines: Sequence[Line]) -> Block:
     """A title block whose date, speaker and name lines are marked as byline lines."""
     marked = [lines[0]]
     for line in lines[1:]:
-        front = _DATE_LINE.match(line.view) or _SPEAKER_LINE.match(line.view) \
+        front = DATE_LINE.match(line.view) or _SPEAKER_LINE.match(line.view) \
             or _NAME_LINE.match(line.view) or _OCCASION_LINE.match(line.view)
         after_title = any(x.kind in ("subtitle", "byline") for x in marked)
         if line.kind == "headline" and (front or after_title):

@@ -19,7 +19,7 @@ from typing import Any
 from .lines import Line, numbering, split_lines
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
-from .repair import Block, repair
+from .repair import DATE_LINE, Block, repair
 
 __all__ = ["lead_in", "parse"]
 
@@ -33,7 +33,6 @@ _SIGNATURE = re.compile(
     r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团)"
     r"|[（(]\s*(?:本报|本刊|本网)?(?:特约)?(?:记者|通讯员)[^（）()]{1,30}[)）])$"  # （本报记者 孙丽）
 )
-_DATE_ONLY = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
 #: A news item's dateline and reporters, opening its first paragraph: 本报讯（记者 王晓燕）.
 _DATELINE = re.compile(
     r"^(?:本报讯|本报\S{0,6}电|新华社\S{0,8}电)(?:\s*[（(][^（）()]{2,40}[)）])?\s*")
@@ -301,12 +300,11 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
             and _SIGNATURE.match(sections[-1].heading) and len(sections) > 1:
         signature.insert(0, sections.pop().heading or "")
     # An issuer and a date before an attachment are the sign-off too.
-    for k in range(1, len(sections) - 1):
-        issuer, date = sections[k], sections[k + 1]
-        if not signature and not issuer.paragraphs and not date.paragraphs \
-                and issuer.heading and date.heading and _SIGNATURE.match(issuer.heading) \
-                and _DATE_ONLY.match(date.heading):
-            signature = [issuer.heading, date.heading]
+    for k in range(1, len(sections) - 1) if not signature else ():
+        issuer, date = sections[k].heading, sections[k + 1].heading
+        if issuer and date and not sections[k].paragraphs and not sections[k + 1].paragraphs \
+                and _SIGNATURE.match(issuer) and DATE_LINE.match(date):
+            signature = [issuer, date]
             del sections[k:k + 2]
             break
     # Formats that mark headings (.docx, Markdown) leave the signature as paragraphs.

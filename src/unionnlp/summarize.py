@@ -28,8 +28,8 @@ _MAX_CHARS = 220
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
 _CONTENT = 0.25
-#: What opens a list item (● - 1.), left out of a summary sentence; it may match nothing.
-_ITEM_MARK = re.compile(r"(?:[●◆▲•·◎○◇△▪►➢]|[-–](?=\s)|\d{1,2}[.、．](?!\d))?\s*")
+#: What opens a list item (● - 1.), left out of a summary sentence.
+_ITEM_MARK = re.compile(r"^(?:[●◆▲•·◎○◇△▪►➢]|[-–](?=\s)|\d{1,2}[.、．](?!\d))\s*")
 _FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
@@ -94,7 +94,7 @@ def sentence_vectors(
     for d, paragraph in enumerate(paragraphs):
         pos = 0
         for j, piece in enumerate(split_sentences(paragraph)):
-            piece = piece[_ITEM_MARK.match(piece).end():]  # type: ignore[union-attr]
+            piece = _ITEM_MARK.sub("", piece, count=1)
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
             starts.append(offset + (pos if j else 0))
