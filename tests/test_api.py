@@ -27,6 +27,7 @@ def test_exported_members() -> None:
         _ = unionnlp.no_such_name  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_import_does_no_work() -> None:
     code = ("import sys, unionnlp; heavy = {'jieba', 'sklearn', 'snownlp', 'numpy', 'dask', "
             "'docx', 'pdfminer', 'charset_normalizer'} & set(sys.modules); print(sorted(heavy))")
@@ -34,6 +35,7 @@ def test_import_does_no_work() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
 def test_the_jieba_backend_loads_no_other_segmenter(seed_text: str, tmp_path: Path) -> None:
     # Each backend's dictionary costs tens of MB: asking for one must not load both. The
     # last paragraph has a figure whose long subject is cut between words.

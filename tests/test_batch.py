@@ -120,6 +120,7 @@ def test_collect_globs_and_missing(tmp_path: Path) -> None:
 # --- records ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
 def test_order_and_failures(batch: list[str], workers: int) -> None:
     records = list(tag_files(batch, workers=workers))
@@ -141,12 +142,14 @@ def test_order_and_failures(batch: list[str], workers: int) -> None:
     assert any("送温暖" in p for p in paragraphs)
 
 
+@pytest.mark.slow
 def test_one_and_two_workers_give_the_same_bytes(batch: list[str]) -> None:
     one = _lines(list(tag_files(batch, workers=1)))
     two = _lines(list(tag_files(batch, workers=2)))
     assert one == two
 
 
+@pytest.mark.slow
 def test_small_window_keeps_order(batch: list[str]) -> None:
     runner = LocalRunner(workers=2, max_in_flight=1)
     records = list(tag_files(batch * 2, runner=runner))
@@ -166,6 +169,7 @@ class _CrashingTagger(Tagger):
         pass
 
 
+@pytest.mark.slow
 def test_a_dying_worker_costs_only_its_file(tmp_path: Path) -> None:
     crashing = {1, 4}
     paths = [
@@ -260,6 +264,7 @@ def test_missing_dask_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None
         next(records)
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
     distributed = pytest.importorskip("distributed")
     local = _lines(list(tag_files(batch, workers=1)))

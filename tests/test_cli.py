@@ -95,6 +95,7 @@ def test_usage_errors_exit_2(
     assert not (tmp_path / "out.jsonl").exists()
 
 
+@pytest.mark.slow
 def test_all_succeed_to_stdout(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tag", str(reports["a.txt"]), str(reports["b.md"])]) == 0
     captured = capsys.readouterr()
@@ -103,6 +104,7 @@ def test_all_succeed_to_stdout(reports: dict[str, Path], capsys: pytest.CaptureF
     assert captured.err == "tagged 2 files: 2 succeeded, 0 failed\n"
 
 
+@pytest.mark.slow
 def test_some_fail(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     paths = [str(reports[n]) for n in ("a.txt", "bad.txt", "c.txt")]
     assert main(["tag", *paths, "--workers", "2"]) == 1
@@ -116,11 +118,13 @@ def test_some_fail(reports: dict[str, Path], capsys: pytest.CaptureFixture[str])
     assert "Traceback" not in captured.err
 
 
+@pytest.mark.slow
 def test_quiet_prints_nothing_on_stderr(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tag", "-q", str(reports["a.txt"]), str(reports["bad.txt"])]) == 1
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_directory_input_and_formats(reports: dict[str, Path], tmp_path: Path) -> None:
     folder = reports["a.txt"].parent
     assert main(["tag", str(folder), "-o", str(tmp_path / "out.csv"), "-q"]) == 1  # bad.txt fails
@@ -134,6 +138,7 @@ def test_directory_input_and_formats(reports: dict[str, Path], tmp_path: Path) -
     assert [Path(str(s)).name for s in sources] == ["a.txt", "b.md", "bad.txt", "c.txt"]
 
 
+@pytest.mark.slow
 def test_resume_skips_done_files_and_keeps_input_order(
     reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -169,6 +174,7 @@ def test_resume_skips_done_files_and_keeps_input_order(
     assert [r["source"] for r in jsonl(out)] == [a, b, c]
 
 
+@pytest.mark.slow
 def test_interrupted_run_leaves_no_half_file_and_resumes(
     reports: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -210,6 +216,7 @@ def test_library_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_jieba_chatter_stays_off_stderr(reports: dict[str, Path]) -> None:
     """In the parent and in worker processes, unless -v."""
     command = [sys.executable, "-m", "unionnlp.cli", "tag", "--segmenter", "jieba", "--workers", "2"]

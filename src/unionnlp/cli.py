@@ -145,12 +145,29 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate",
         parents=[verbosity],
-        help="score a theme model on the corpus's held-out split",
-        description="Score a theme model (default: the packaged one) on the corpus's held-out split.",
-        epilog="examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.pkl",
+        help="score the theme model, or the whole pipeline on real-shaped pages",
+        description=(
+            "Score a theme model (default: the packaged one) on the written corpus's held-out "
+            "split; with --real, score the whole pipeline (line roles, headlines, paragraph "
+            "boundaries, themes) on the real-shaped twins of corpus/real, per kind of page."),
+        epilog=("examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.pkl\n"
+                "  unionnlp evaluate --real                 held-out twins, a table per kind\n"
+                "  unionnlp evaluate --real --kind news --json\n"
+                "  unionnlp evaluate --real --limit 1       one twin of each kind (a quick check)"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("--model", metavar="M", help="model to score (default: the packaged taxonomy)")
+    evaluate.add_argument("--real", action="store_true",
+                          help="score the pipeline on the real-shaped twins (corpus/real)")
+    evaluate.add_argument("--split", choices=("test", "train", "all"), default="test",
+                          help="with --real: which twins (default: test, the held-out ones)")
+    evaluate.add_argument("--kind", action="append", metavar="KIND",
+                          help="with --real: only this kind of page (repeatable)")
+    evaluate.add_argument("--limit", type=_positive, metavar="N",
+                          help="with --real: the first N twins of each kind")
+    evaluate.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
+                          help="word segmenter (default: auto)")
+    evaluate.add_argument("--json", action="store_true", help="with --real: JSON instead of a table")
     evaluate.set_defaults(handler=_evaluate)
     return parser
 
@@ -391,8 +408,46 @@ def _evaluate(args: argparse.Namespace) -> int:
         from .evaluate import evaluate
     except ImportError as exc:
         return _fail(f"evaluation is not available in this installation: {exc}", EXIT_FAILED)
-    _print_json(evaluate(model_path=args.model))
+    if not args.real:
+        _print_json(evaluate(model_path=args.model))
+        return EXIT_OK
+    from .evaluate_real import evaluate_real
+    from .twins import KINDS
+
+    unknown = sorted(set(args.kind or ()) - set(KINDS))
+    if unknown:
+        return _fail(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}",
+                     EXIT_USAGE)
+    result = evaluate_real(None if args.split == "all" else args.split, args.kind,
+                           limit=args.limit, segmenter=args.segmenter, model=args.model)
+    if args.json:
+        _print_json(result)
+    else:
+        print(_real_table(result))
     return EXIT_OK
+
+
+def _real_table(result: Mapping[str, Any]) -> str:
+    """The per-kind figures of :func:`evaluate_real` as a plain-text table."""
+    head = ("kind", "docs", "lines", "line acc", "head P", "head R", "head F1", "para F1",
+            "themes model", "themes e2e")
+    rows = [head]
+    for name, r in [*result["kinds"].items(), ("all", result["overall"])]:
+        model = r.get("themes_model", {}).get("macro_f1")
+        rows.append((
+            name, str(r["documents"]), str(r["lines"]), f"{r['line_role_accuracy']:.3f}",
+            f"{r['headlines']['precision']:.3f}", f"{r['headlines']['recall']:.3f}",
+            f"{r['headlines']['f1']:.3f}", f"{r['paragraph_boundaries']['f1']:.3f}",
+            "-" if model is None else f"{model:.3f}",
+            f"{r['themes_end_to_end']['macro_f1']:.3f}",
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = [f"real-shaped twins, split {result['split']}: line-role accuracy, headline and "
+             "paragraph-boundary F1, theme macro-F1 (model on annotated paragraphs; end to end)"]
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

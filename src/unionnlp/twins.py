@@ -1,0 +1,272 @@
+"""The real-shaped corpus: paraphrased twins of public union pages, every line annotated.
+
+A twin file (``corpus/real/<id>.ann``, format ``unionnlp-twin/1``, described in
+``corpus/real/README.md``) is the page's text with a role marker in front of each span::
+
+    #! unionnlp-twin/1 {"id": "rep01", "kind": "report", "url": "https://..."}
+    ⟦title⟧某市总工会2023年工作总结
+    ⟦heading 1⟧一、组织建设。⟦body org⟧全年新建工会42家……
+    ⟦cont⟧（被版式切断的下半句）
+
+Removing the markers gives the page's text exactly; the markers give each line's role,
+each heading's level and each paragraph's themes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources.abc import Traversable
+
+from .corpus import corpus_root
+from .errors import CorpusError
+from .model import THEMES
+
+__all__ = [
+    "FORMAT",
+    "KINDS",
+    "PARAGRAPH_ROLES",
+    "ROLES",
+    "THEME_CODES",
+    "Span",
+    "Twin",
+    "TwinError",
+    "TwinParagraph",
+    "iter_twin_files",
+    "load_twins",
+    "parse_twin",
+]
+
+FORMAT = "unionnlp-twin/1"
+
+#: Kinds of page, each with what makes it hard.
+KINDS: dict[str, str] = {
+    "report": "long work reports and summaries of federations, enterprise and industry unions",
+    "government": "summaries published on government sites",
+    "official_pdf": "official documents extracted from PDF: hard wraps, page numbers",
+    "docshare": "document-sharing sites and viewers: text flattened, page chunks, blurbs",
+    "fanwen": "范文 collections: 篇一, 小编 blurbs, breadcrumbs, timestamps",
+    "news": "news items and e-paper pages: 本报讯, captions, credits, mastheads",
+    "speech": "speeches: salutations, date and speaker lines",
+    "traditional": "Hong Kong, Macau and Taiwan pages in traditional characters",
+    "mojibake": "pages with mojibake or pinyin glosses",
+}
+
+#: Line roles. ``blank`` is implied by an empty line.
+ROLES = (
+    "title", "subtitle", "byline", "dateline", "heading", "leadin", "body", "cont",
+    "item", "table", "caption", "furniture", "blank",
+)
+#: Roles that start a paragraph; they carry its themes.
+PARAGRAPH_ROLES = frozenset({"body", "leadin", "item", "caption"})
+
+#: Short theme codes of the annotation and the theme ids they stand for.
+THEME_CODES: dict[str, str] = {
+    "org": "org_building",
+    "aid": "worker_aid",
+    "rights": "rights_protection",
+    "skills": "skills_training",
+}
+assert set(THEME_CODES.values()) == set(THEMES)
+
+_MARK = re.compile(r"⟦([a-z]+)(?: ([^⟧]*))?⟧")
+
+
+class TwinError(CorpusError):
+    """A twin file breaks the ``unionnlp-twin/1`` format; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one line with one role; ``offset`` is into the twin's text."""
+
+    line: int
+    col: int
+    offset: int
+    role: str
+    text: str
+    level: int | None = None
+    themes: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class TwinParagraph:
+    """A paragraph as the annotation has it: where it starts, its lines, its themes."""
+
+    offset: int
+    line: int
+    text: str
+    themes: tuple[str, ...]
+    role: str
+
+
+@dataclass(frozen=True)
+class Twin:
+    """One annotated twin: its text, metadata and spans in text order."""
+
+    id: str
+    kind: str
+    url: str
+    split: str
+    text: str
+    spans: tuple[Span, ...]
+    paragraphs: tuple[TwinParagraph, ...]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")[:-1] if self.text.endswith("\n") else self.text.split("\n")
+
+    def line_roles(self) -> list[str]:
+        """One role per line: the role of the line's first non-blank span."""
+        roles = ["blank"] * len(self.lines)
+        for s in reversed(self.spans):
+            if s.text.strip() or roles[s.line - 1] == "blank":
+                roles[s.line - 1] = s.role
+        return roles
+
+
+def _attrs(role: str, attrs: str | None, where: str) -> tuple[int | None, tuple[str, ...] | None]:
+    if role == "heading":
+        if attrs is None or not attrs.strip().isdigit() or not 1 <= int(attrs) <= 4:
+            raise TwinError(f"{where}: heading needs a level 1-4, as ⟦heading 2⟧")
+        return int(attrs), None
+    if role in PARAGRAPH_ROLES:
+        if attrs is None:
+            raise TwinError(f"{where}: ⟦{role}⟧ needs its themes (org,aid,rights,skills) or -")
+        codes = [c.strip() for c in attrs.split(",") if c.strip()]
+        if codes == ["-"]:
+            return None, ()
+        unknown = [c for c in codes if c not in THEME_CODES]
+        if unknown or not codes:
+            raise TwinError(f"{where}: unknown theme code(s) {unknown or attrs!r}; "
+                            f"use {', '.join(THEME_CODES)} or -")
+        ids = {THEME_CODES[c] for c in codes}
+        return None, tuple(t for t in THEMES if t in ids)
+    if attrs is not None:
+        raise TwinError(f"{where}: ⟦{role}⟧ takes no attributes, got {attrs!r}")
+    return None, None
+
+
+def parse_twin(annotated: str, source: str = "<twin>", split: str = "train") -> Twin:
+    """Parse one ``.ann`` text into the twin's plain text and its annotation."""
+    rows = annotated.split("\n")
+    if rows and rows[-1] == "":
+        rows.pop()
+    if not rows or not rows[0].startswith(f"#! {FORMAT} "):
+        raise TwinError(f"{source}:1: the first line must be '#! {FORMAT} {{json}}'")
+    try:
+        meta = json.loads(rows[0][len(FORMAT) + 4:])
+    except json.JSONDecodeError as exc:
+        raise TwinError(f"{source}:1: header is not JSON: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise TwinError(f"{source}:1: header must be a JSON object")
+    for key in ("id", "kind", "url"):
+        if not isinstance(meta.get(key), str) or not meta[key]:
+            raise TwinError(f"{source}:1: header needs a non-empty {key!r}")
+    if meta["kind"] not in KINDS:
+        raise TwinError(f"{source}:1: unknown kind {meta['kind']!r}; use one of {sorted(KINDS)}")
+    spans: list[Span] = []
+    texts: list[str] = []
+    offset = 0
+    for number, row in enumerate(rows[1:], 1):
+        where = f"{source}:{number + 1}"
+        if not row.strip() and "⟦" not in row:
+            spans.append(Span(number, 0, offset, "blank", row))
+            texts.append(row)
+            offset += len(row) + 1
+            continue
+        marks = list(_MARK.finditer(row))
+        if not marks or marks[0].start() != 0:
+            raise TwinError(f"{where}: a non-blank line must start with a role marker ⟦role⟧")
+        line_text: list[str] = []
+        col = 0
+        for i, m in enumerate(marks):
+            role = m.group(1)
+            if role not in ROLES:
+                raise TwinError(f"{where}: unknown role {role!r}; use one of {', '.join(ROLES)}")
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(row)
+            text = row[m.end():end]
+            if "⟦" in text or "⟧" in text:
+                raise TwinError(f"{where}: a stray marker bracket in {text!r}")
+            if not text.strip() and role != "blank":
+                raise TwinError(f"{where}: ⟦{role}⟧ marks no text")
+            level, themes = _attrs(role, m.group(2), where)
+            spans.append(Span(number, col, offset + col, role, text, level, themes))
+            line_text.append(text)
+            col += len(text)
+        joined = "".join(line_text)
+        texts.append(joined)
+        offset += len(joined) + 1
+    text = "\n".join(texts) + "\n"
+    paragraphs = _paragraphs(spans, text, source)
+    if not paragraphs:
+        raise TwinError(f"{source}: no paragraph (body, leadin, item or caption)")
+    split = str(meta.get("split", split))
+    return Twin(str(meta["id"]), str(meta["kind"]), str(meta["url"]), split, text,
+                tuple(spans), tuple(paragraphs))
+
+
+def _paragraphs(spans: list[Span], text: str, source: str) -> list[TwinParagraph]:
+    """Paragraphs: a start span and the ``cont`` spans after it, in any later line.
+
+    A ``cont`` after a heading continues the heading (a headline wrapped over two lines).
+    """
+    starts: list[Span] = []
+    parts: dict[int, list[str]] = {}
+    opener: Span | None = None
+    for s in spans:
+        if s.role in PARAGRAPH_ROLES:
+            starts.append(s)
+            parts[s.offset] = [s.text.strip()]
+            opener = s
+        elif s.role == "heading":
+            opener = s
+        elif s.role == "cont":
+            if opener is None:
+                raise TwinError(f"{source}:{s.line + 1}: ⟦cont⟧ with nothing before it to continue")
+            if opener.role != "heading":
+                parts[opener.offset].append(s.text.strip())
+    out = []
+    for s in starts:
+        lead = len(s.text) - len(s.text.lstrip())
+        out.append(TwinParagraph(s.offset + lead, s.line, "".join(parts[s.offset]),
+                                 s.themes or (), s.role))
+    return out
+
+
+def iter_twin_files(root: Traversable | None = None) -> Iterator[Traversable]:
+    """The ``.ann`` files of the real-shaped corpus, by name."""
+    folder = (root or corpus_root()).joinpath("real")
+    if not folder.is_dir():
+        raise CorpusError("the real-shaped corpus (corpus/real) is missing from this installation")
+    yield from sorted((e for e in folder.iterdir() if e.name.endswith(".ann")),
+                      key=lambda e: e.name)
+
+
+@cache
+def _splits(root: Traversable) -> dict[str, str]:
+    path = root.joinpath("real", "splits.json")
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {doc: split for split, docs in data.items() for doc in docs}
+
+
+def load_twins(split: str | None = None, kinds: tuple[str, ...] | None = None,
+               root: Traversable | None = None) -> list[Twin]:
+    """Every twin of the real-shaped corpus (``split``: ``train`` or ``test``), by id."""
+    base = root or corpus_root()
+    splits = _splits(base)
+    twins = []
+    for entry in iter_twin_files(base):
+        doc_id = entry.name[:-4]
+        twin = parse_twin(entry.read_text(encoding="utf-8"), f"real/{entry.name}",
+                          splits.get(doc_id, "train"))
+        if twin.id != doc_id:
+            raise TwinError(f"real/{entry.name}:1: id {twin.id!r} is not the file name")
+        if (split is None or twin.split == split) and (kinds is None or twin.kind in kinds):
+            twins.append(twin)
+    return twins
