@@ -224,3 +224,28 @@ def test_evaluate_real_on_the_command_line(capsys: pytest.CaptureFixture[str]) -
     rows = [line.split()[0] for line in out.splitlines()[2:]]
     assert rows == ["news", "speech", "all"]
     assert main(["evaluate", "--real", "--kind", "blog"]) == 2
+
+
+def test_structure_loses_nothing_on_any_twin(twins) -> None:
+    """Every character of every real-shaped page comes out somewhere: in a title block, a
+    headline, a paragraph or the dropped lines."""
+    from unionnlp.model import Source
+    from unionnlp.normalize import normalize
+    from unionnlp.structure import parse
+
+    def chars(text: str) -> Counter[str]:
+        return Counter(c for c in normalize(text) if not c.isspace())
+
+    lost = {}
+    for t in twins:
+        report = parse(Source(text=t.text, path=t.id))
+        parts = list(report.dropped)
+        for a in report.articles:
+            parts += [x for x in (a.title, a.subtitle, a.byline) if x]
+            for s in a.sections:
+                parts += [s.heading] if s.heading else []
+                parts += [p.text for p in s.paragraphs]
+        missing = chars(t.text) - chars("".join(parts))
+        if missing:
+            lost[t.id] = "".join(sorted(missing.elements()))[:20]
+    assert not lost

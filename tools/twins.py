@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -84,23 +83,33 @@ def _compare(ann: Path, verbatim: Path) -> int:
 
 
 def _stats() -> int:
-    kinds: Counter[str] = Counter()
-    roles: Counter[str] = Counter()
-    themes: Counter[str] = Counter()
-    for path in iter_twin_files():
-        twin = parse_twin(path.read_text(encoding="utf-8"), source=str(path))
-        kinds[twin.kind] += 1
-        roles.update(s.role for s in twin.spans)
+    """Counts by kind as a Markdown table (corpus/real/README.md shows it)."""
+    from unionnlp.twins import load_twins
+
+    rows: dict[str, Counter[str]] = {}
+    for twin in load_twins(None):
+        c = rows.setdefault(twin.kind, Counter())
+        c["twins"] += 1
+        c["held out"] += twin.split == "test"
+        c["lines"] += sum(1 for line in twin.lines if line.strip())
+        c["paragraphs"] += len(twin.paragraphs)
+        c["headings"] += sum(s.role == "heading" for s in twin.spans)
         for p in twin.paragraphs:
-            themes.update(p.themes or ("none",))
-    print("kinds:", dict(sorted(kinds.items())), "total", sum(kinds.values()))
-    print("roles:", dict(sorted(roles.items())))
-    print("paragraph themes:", dict(sorted(themes.items())))
+            c.update(p.themes or ("none",))
+    cols = ["twins", "held out", "lines", "headings", "paragraphs", "org_building", "worker_aid",
+            "rights_protection", "skills_training", "none"]
+    total: Counter[str] = Counter()
+    print("| kind | " + " | ".join(cols) + " |")
+    print("| --- |" + " ---: |" * len(cols))
+    for kind in sorted(rows):
+        total.update(rows[kind])
+        print(f"| {kind} | " + " | ".join(str(rows[kind][c]) for c in cols) + " |")
+    print("| **all** | " + " | ".join(f"**{total[c]}**" for c in cols) + " |")
     return 0
 
 
 REAL = ROOT / "corpus" / "real"
-#: Share of each kind held out; ids are drawn by a hash, so adding twins moves few others.
+#: The share of twins held out, drawn by a hash of each twin's id.
 HELD_OUT = 0.27
 
 
@@ -109,10 +118,10 @@ def _split() -> int:
     for path in iter_twin_files():
         twin = parse_twin(path.read_text(encoding="utf-8"), source=str(path))
         by_kind.setdefault(twin.kind, []).append(twin.id)
-    test: list[str] = []
-    for ids in by_kind.values():
-        ranked = sorted(ids, key=lambda i: hashlib.sha256(f"unionnlp-twin:{i}".encode()).hexdigest())
-        test += ranked[: max(2, math.ceil(len(ids) * HELD_OUT))]
+    # Each twin is held out by its own hash alone, so adding twins never moves another
+    # twin between the splits (nothing tuned on train can later turn out held out).
+    test = [i for ids in by_kind.values() for i in ids
+            if int(hashlib.sha256(f"unionnlp-twin:{i}".encode()).hexdigest(), 16) / 16**64 < HELD_OUT]
     train = sorted(i for ids in by_kind.values() for i in ids if i not in test)
     (REAL / "splits.json").write_text(
         json.dumps({"test": sorted(test), "train": train}, ensure_ascii=False, indent=1) + "\n",
