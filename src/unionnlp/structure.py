@@ -333,7 +333,14 @@ def parse(source: Source, view: str | None = None, segmenter: str = "auto") -> R
     """
     text = fold_newlines(source.text)
     view = normalize(text) if view is None else view
-    blocks = repair(split_lines(text, source.heading_hints, view), segmenter)
+    lines = split_lines(text, source.heading_hints, view)
+    if not source.heading_hints:
+        # The learned labeller overrules the line rules where it is sure; the closing
+        # signature is the structure rules' to read.
+        from .linerole import relabel
+
+        lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None)
+    blocks = repair(lines, segmenter)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for block in blocks:

@@ -1,0 +1,548 @@
+"""A learned line labeller: each non-blank line's role, from features of the line and its
+neighbours, by a linear-chain CRF trained on the real-shaped twins (``corpus/real``).
+
+Today's hand rules (:func:`unionnlp.lines.classify`) are features among others: length,
+width against the page's usual line, indentation, numbering, final punctuation, cue
+words, position, blank lines around. Training uses sklearn-crfsuite; the fitted weights
+are saved as JSON with a checksum and decoded here with numpy (Viterbi), so labelling
+needs neither crfsuite nor pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib.resources import files
+
+import numpy as np
+
+from .errors import ModelError
+from .lines import BULLETS, HEADLINE_MAX, Line, classify, numbering
+from .normalize import normalize
+from .twins import Twin
+
+__all__ = ["LABELS", "LineLabeller", "default_labeller", "line_features", "relabel",
+           "train_labeller"]
+
+#: The roles the labeller tells apart (coarse roles of :mod:`unionnlp.evaluate_real`,
+#: with captions on their own).
+LABELS = ("title", "subtitle", "byline", "heading", "start", "cont", "table", "caption",
+          "furniture")
+FORMAT = "unionnlp-linerole/1"
+
+_FINAL = set("。！？!?；;…")
+_CLOSERS = "”’」』）)》】\"'"
+# Each of these opens on a literal or a small set, which the regex engine looks for fast.
+_DATE = re.compile(r"[-/.年](?<=\d{4}[-/.年])\s*\d{1,2}\s*[-/.月]")  # 2023年5月, 2023-05-
+_TIME = re.compile(r":(?<=\d:)\d{2}")  # 14:05
+_GAP = re.compile(r"(?:[ \u3000]{2,}|\t)(?=\S)")  # between table cells
+_NUMERIC = re.compile("^[0-9.,%％ \t\u3000-]+$")
+_CUES = {
+    "摄": re.compile(r"摄\s*[)）]?$|摄影"),
+    "图为": re.compile(r"^(?:[（(]?图为|图[:：]|[（(]?图\d)"),
+    "本报讯": re.compile(r"本报讯|本报\S{0,6}电|新华社|记者\s*\S{2,3}\s*报道|【\S{2,8}訊】|報道[:：]"),
+    "记者": re.compile(r"记者|記者|通讯员|通訊員|作者|来源|來源|编辑|編輯"),
+    "发布": re.compile(r"发布|發佈|发表|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|打印|关闭|關閉|分享"),
+    "链接": re.compile(r"https?://|www\.|\.com|\.cn|©|Copyright|ICP|版权|版權"),
+    "导航": re.compile(r"首页|首頁|当前位置|當前位置|您的位置|上一篇|下一篇|相关|相關|推荐|推薦|返回"),
+    "小编": re.compile(r"小编|小編|范文|範文|网友|網友|下载|下載|文档|文檔|VIP|页|頁"),
+    "一是": re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,是]|首先|其次)"),
+    "同志们": re.compile(r"同志们|同志們|各位代表|谢谢|謝謝|朋友们|朋友們"),
+    "篇": re.compile(r"^(?:篇[一二三四五六七八九十\d]|第[一二三四五六七八九十\d]+篇)"),
+    "——": re.compile(r"^(?:——|－－|--|—)"),
+    "讲话": re.compile(r"讲话|講話|报告|報告|总结|總結|工作|计划|計劃"),
+    "工会": re.compile(r"工会|工會|总工会|總工會"),
+}
+
+
+#: Features of a line that its neighbours see too.
+_NEIGHBOUR = ("len", "wid", "last", "rule", "num", "indent", "marks", "gaps", "numeric")
+
+
+def _char_class(ch: str) -> str:
+    if not ch:
+        return "none"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "han"
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if ch in _FINAL:
+        return "final"
+    if ch in "，,、":
+        return "comma"
+    if ch in "：:":
+        return "colon"
+    if ch in _CLOSERS:
+        return "closer"
+    if ch in BULLETS:
+        return "bullet"
+    return "sym"
+
+
+def _rows(pattern: re.Pattern[str], *, once: bool = True) -> re.Pattern[str]:
+    """``pattern`` for a text of one line per row: white space never crosses a row, and
+    (``once``) a match runs on to the row's end, so that a row is found once."""
+    body = pattern.pattern.replace(r"\s", r"[^\S\n]")
+    return re.compile(f"(?:{body})[^\n]*" if once else body, pattern.flags | re.M)
+
+
+_ROW_CUES = {name: _rows(p) for name, p in _CUES.items()}
+_ROW_DATE, _ROW_TIME, _ROW_NUMERIC = _rows(_DATE), _rows(_TIME), _rows(_NUMERIC)
+_ROW_GAP = _rows(_GAP, once=False)
+_ROW_BAR = re.compile("[|｜][^\n]*")
+_ROW_GT = re.compile("[>＞»]")
+_SPACES = np.array([ord(c) for c in " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a"])
+_CODE_CLASSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
+    ("digits", lambda a: (a >= 48) & (a <= 57)),
+    ("latin", lambda a: ((a >= 65) & (a <= 90)) | ((a >= 97) & (a <= 122))),
+    ("spaces", lambda a: np.isin(a, _SPACES)),
+    ("marks", lambda a: np.isin(a, [ord(c) for c in "。！？；"])),
+    ("commas", lambda a: np.isin(a, [ord(c) for c in "，,"])),
+)
+_LEN_EDGES = (4, 8, 14, 20, 28, 40, 60, 100, 200)
+_WIDTH_EDGES = (0.3, 0.6, 0.85, 0.95, 1.05)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One feature template's values on every line: ``vocab[codes[k]]``, or nothing where
+    ``codes[k]`` is -1 (the template does not apply to that line)."""
+
+    codes: np.ndarray
+    vocab: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: Sequence[str | None]) -> Column:
+        index: dict[str, int] = {}
+        codes = np.fromiter((-1 if v is None else index.setdefault(v, len(index))
+                             for v in values), dtype=np.int64, count=len(values))
+        return cls(codes, tuple(index))
+
+    @classmethod
+    def buckets(cls, values: np.ndarray, edges: Sequence[float]) -> Column:
+        """The bucket of each value: i where edges[i-1] < value <= edges[i]."""
+        codes = np.searchsorted(np.asarray(edges), values, side="left").astype(np.int64)
+        return cls(codes, tuple(str(i) for i in range(len(edges) + 1)))
+
+    @classmethod
+    def flags(cls, values: np.ndarray) -> Column:
+        return cls(np.asarray(values, dtype=bool).astype(np.int64), ("False", "True"))
+
+    def value(self, k: int) -> str | None:
+        code = int(self.codes[k])
+        return None if code < 0 else self.vocab[code]
+
+
+@dataclass(frozen=True)
+class LineTable:
+    """The features of a text's non-blank lines, one column per feature template, and
+    the cue words found on each line. Training spells them out as crfsuite attributes
+    (:meth:`features`); labelling reads the columns as they are."""
+
+    numbers: list[int]
+    columns: dict[str, Column]
+    cues: list[list[str]]
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def features(self) -> list[list[str]]:
+        """Each line's attributes, as crfsuite reads them."""
+        n = len(self.numbers)
+        values = {name: [col.value(k) for k in range(n)] for name, col in self.columns.items()}
+        out: list[list[str]] = []
+        for k in range(n):
+            feats = ["bias"]
+            feats += [f"{name}={v[k]}" for name, v in values.items() if v[k] is not None]
+            feats += [f"cue={c}" for c in self.cues[k]]
+            for j, tag in ((k - 1, "prev"), (k + 1, "next")):
+                if 0 <= j < n:
+                    feats += [f"{tag}:{name}={values[name][j]}" for name in _NEIGHBOUR
+                              if name in values and values[name][j] is not None]
+                else:
+                    feats.append(f"{tag}:none")
+            out.append(feats)
+        return out
+
+
+def _hits(pattern: re.Pattern[str], joined: str, starts: np.ndarray) -> np.ndarray:
+    """How many matches of ``pattern`` each row of ``joined`` holds."""
+    at = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+    rows = np.searchsorted(starts, at, side="right") - 1
+    return np.bincount(rows, minlength=len(starts))
+
+
+def line_table(text: str, view: str | None = None,
+               rules: Mapping[int, str] | None = None) -> LineTable:
+    """The features of the non-blank lines of ``text`` (1-based line numbers); ``view`` is
+    its same-length analysis view (normalised, simplified), by default normalised here;
+    ``rules`` the kinds :func:`unionnlp.lines.classify` gave lines already, by number."""
+    view = normalize(text) if view is None else view
+    raw = text.split("\n")
+    seen = view.split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+        seen.pop()
+    stripped = [v.strip() for v in seen]
+    numbers = [i for i, v in enumerate(stripped, 1) if v]
+    rows = [stripped[i - 1] for i in numbers]
+    n = len(rows)
+    if not n:
+        return LineTable([], {}, [])
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
+    starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
+    joined = "\n".join(rows)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    counts = {name: np.add.reduceat(test(codes).astype(np.int64), starts)
+              for name, test in _CODE_CLASSES}
+    # The page's usual full line: hard-wrapped text fills it, short lines end paragraphs.
+    width = int(np.sort(lengths)[int(0.8 * (n - 1))])
+    cols: dict[str, Column] = {"len": Column.buckets(lengths, _LEN_EDGES)}
+    if width:
+        cols["wid"] = Column.buckets(lengths / width, _WIDTH_EDGES)
+    indent: list[str | None] = []
+    for i in numbers:
+        line = raw[i - 1]
+        lead = line[: len(line) - len(line.lstrip())]
+        indent.append("none" if not lead else "ideo" if "\u3000" in lead else
+                      "tab" if "\t" in lead else "ascii")
+    cols["indent"] = Column.of(indent)
+    styles = [numbering(r) for r in rows]
+    cols["num"] = Column.of([str(style) for style, _ in styles])
+    known = rules or {}
+    cols["rule"] = Column.of([known.get(i) or classify(r)[0]
+                              for i, r in zip(numbers, rows, strict=True)])
+    tails = [r.rstrip(_CLOSERS) for r in rows]
+    cols["last"] = Column.of([_char_class(t[-1:]) for t in tails])
+    cols["first"] = Column.of([_char_class(r[:1]) for r in rows])
+    cols["close"] = Column.flags(np.fromiter((r[-1:] in _CLOSERS for r in rows), bool, n))
+    cols["marks"] = Column.buckets(counts["marks"], (0, 1, 3))
+    cols["commas"] = Column.buckets(counts["commas"], (0, 1, 3))
+    cols["digits"] = Column.buckets(counts["digits"] / np.maximum(1, lengths), (0, 0.1, 0.3))
+    cols["latin"] = Column.buckets(counts["latin"] / np.maximum(1, lengths), (0, 0.2, 0.5))
+    cols["space_in"] = Column.buckets(counts["spaces"], (0, 2, 6))
+    cols["bar"] = Column.flags(_hits(_ROW_BAR, joined, starts))
+    cols["gaps"] = Column.buckets(_hits(_ROW_GAP, joined, starts), (0, 1, 3))
+    cols["numeric"] = Column.flags(_hits(_ROW_NUMERIC, joined, starts))
+    cols["gt"] = Column.of([str(int(x)) for x in _hits(_ROW_GT, joined, starts)])
+    cols["tab"] = Column.flags(np.fromiter(("\t" in raw[i - 1] for i in numbers), bool, n))
+    cols["date"] = Column.flags(_hits(_ROW_DATE, joined, starts))
+    cols["time"] = Column.flags(_hits(_ROW_TIME, joined, starts))
+    cols["p1"] = Column.of([r[:1] for r in rows])
+    cols["p2"] = Column.of([r[:2] for r in rows])
+    cols["s1"] = Column.of([t[-1:] for t in tails])
+    cols["after_num"] = Column.of([_char_class(r[m:m + 1]) if m and st else None
+                                   for r, (st, m) in zip(rows, styles, strict=True)])
+    cols["num_len"] = Column.of([str(int(np.searchsorted((8, 16, 24, 40), len(r) - m)))
+                                 if m and st else None
+                                 for r, (st, m) in zip(rows, styles, strict=True)])
+    blank = [not v for v in stripped]
+    cols["blank_before"] = Column.flags(np.fromiter(
+        (i == 1 or blank[i - 2] for i in numbers), bool, n))
+    cols["blank_after"] = Column.flags(np.fromiter(
+        (i == len(stripped) or blank[i] for i in numbers), bool, n))
+    cols["pos"] = Column.buckets(np.arange(n), (0, 1, 2, 4))
+    cols["from_end"] = Column.buckets(np.arange(n)[::-1], (0, 1, 3))
+    cues: list[list[str]] = [[] for _ in range(n)]
+    for name, pattern in _ROW_CUES.items():
+        for k in np.flatnonzero(_hits(pattern, joined, starts)):
+            cues[k].append(name)
+    return LineTable(numbers, cols, cues)
+
+
+def line_features(text: str, view: str | None = None) -> tuple[list[int], list[list[str]]]:
+    """(line numbers, crfsuite attributes) of the non-blank lines of ``text``."""
+    table = line_table(text, view)
+    return table.numbers, table.features()
+
+
+def _scan(mats: np.ndarray, *, prefix: bool) -> np.ndarray:
+    """Running products of a stack of square matrices: ``M_0 @ … @ M_t`` (prefix) or
+    ``M_t @ … @ M_last`` (suffix) for every t, each scaled to a maximum of 1."""
+    out: np.ndarray = mats / mats.max(axis=(1, 2), keepdims=True)
+    step = 1
+    while step < len(out):
+        if prefix:
+            out[step:] = out[:-step] @ out[step:]
+        else:
+            out[:-step] = out[:-step] @ out[step:]
+        out /= out.max(axis=(1, 2), keepdims=True)
+        step *= 2
+    return out
+
+
+@dataclass(frozen=True)
+class LineLabeller:
+    """CRF weights: one row of label scores per attribute, and label-to-label transitions."""
+
+    attributes: dict[str, int]
+    state: np.ndarray  # (attributes, labels)
+    transitions: np.ndarray  # (labels, labels): from, to
+    labels: tuple[str, ...] = LABELS
+
+    def scores(self, feats: LineTable | Sequence[Sequence[str]]) -> np.ndarray:
+        """Each line's score of each label: the sum of its known attributes' weights."""
+        if isinstance(feats, LineTable):
+            return self._table_scores(feats)
+        index = self.attributes
+        rows = [[index[f] for f in fs if f in index] for fs in feats]
+        sizes = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        flat = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(sizes.sum()))
+        out = np.zeros((len(rows), len(self.labels)))
+        filled = sizes > 0
+        if flat.size:
+            starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
+            out[filled] = np.add.reduceat(self.state[flat], starts, axis=0)
+        return out
+
+    def _lookup(self, prefix: str) -> dict[str, int]:
+        """Rows of the attributes ``prefix=value``, by value."""
+        cache = self.__dict__.setdefault("_lookups", {})
+        if prefix not in cache:
+            head = prefix + "="
+            cache[prefix] = {a[len(head):]: i for a, i in self.attributes.items()
+                             if a.startswith(head)}
+        table: dict[str, int] = cache[prefix]
+        return table
+
+    def _add(self, out: np.ndarray, lookup: dict[str, int], column: Column,
+             shift: int = 0) -> None:
+        """Add the weights of ``column``'s attributes, each line's to line ``k + shift``."""
+        lut = np.array([lookup.get(v, -1) for v in column.vocab] + [-1], dtype=np.int64)
+        codes = column.codes
+        if shift > 0:
+            codes = codes[:-shift]
+        elif shift < 0:
+            codes = codes[-shift:]
+        rows = lut[codes]  # code -1 reads the final -1
+        known = np.flatnonzero(rows >= 0)
+        if known.size:
+            out[known + max(shift, 0)] += self.state[rows[known]]
+
+    def _table_scores(self, table: LineTable) -> np.ndarray:
+        """:meth:`scores` read straight off the feature columns (no attribute strings)."""
+        n = len(table)
+        out = np.zeros((n, len(self.labels)))
+        if not n:
+            return out
+        index = self.attributes
+        if "bias" in index:
+            out += self.state[index["bias"]]
+        if "prev:none" in index:
+            out[0] += self.state[index["prev:none"]]
+        if "next:none" in index:
+            out[n - 1] += self.state[index["next:none"]]
+        for name, column in table.columns.items():
+            self._add(out, self._lookup(name), column)
+            if name in _NEIGHBOUR:
+                self._add(out, self._lookup(f"prev:{name}"), column, shift=1)
+                self._add(out, self._lookup(f"next:{name}"), column, shift=-1)
+        cues = self._lookup("cue")
+        for k, found in enumerate(table.cues):
+            for c in found:
+                if c in cues:
+                    out[k] += self.state[cues[c]]
+        return out
+
+    def decode(self, feats: LineTable | Sequence[Sequence[str]]) -> list[str]:
+        """The best label sequence (Viterbi)."""
+        if not feats:
+            return []
+        emit = self.scores(feats)
+        best = emit[0].copy()
+        back = np.zeros((len(feats), len(self.labels)), dtype=np.int64)
+        for t in range(1, len(feats)):
+            total = best[:, None] + self.transitions
+            back[t] = total.argmax(axis=0)
+            best = total.max(axis=0) + emit[t]
+        path = [int(best.argmax())]
+        for t in range(len(feats) - 1, 0, -1):
+            path.append(int(back[t, path[-1]]))
+        return [self.labels[i] for i in reversed(path)]
+
+    def marginals(self, feats: LineTable | Sequence[Sequence[str]]) -> np.ndarray:
+        """Each line's probability of each label (forward-backward).
+
+        The forward and backward messages are prefix and suffix products of the per-line
+        matrices ``exp(transitions) * exp(emission)``, computed by a doubling scan over
+        all lines at once (each product rescaled; marginals do not depend on scale).
+        """
+        n = len(feats)
+        if not n:
+            return np.zeros((0, len(self.labels)))
+        emit = self.scores(feats)
+        e = np.exp(emit - emit.max(axis=1, keepdims=True))
+        steps = np.exp(self.transitions)[None, :, :] * e[1:, None, :]  # A_t, t = 1..n-1
+        forward = _scan(steps, prefix=True)
+        backward = _scan(steps, prefix=False)
+        alpha = np.vstack([e[:1], e[0] @ forward]) if n > 1 else e[:1]
+        ones = np.ones(len(self.labels))
+        beta = np.vstack([backward @ ones, ones[None, :]]) if n > 1 else ones[None, :]
+        joint = alpha * beta
+        return np.asarray(joint / joint.sum(axis=1, keepdims=True))
+
+    def label(self, text: str, view: str | None = None) -> list[str]:
+        """Every line's role (``blank`` for blank lines)."""
+        table = line_table(text, view)
+        numbers, feats = table.numbers, table
+        n_lines = len(text.split("\n")) - (1 if text.endswith("\n") else 0)
+        roles = ["blank"] * n_lines
+        for i, role in zip(numbers, self.decode(feats), strict=True):
+            roles[i - 1] = role
+        return roles
+
+    def to_json(self) -> str:
+        body = {
+            "format": FORMAT,
+            "labels": list(self.labels),
+            "attributes": sorted(self.attributes, key=self.attributes.__getitem__),
+            "state": [[round(float(x), 6) for x in row] for row in self.state],
+            "transitions": [[round(float(x), 6) for x in row] for row in self.transitions],
+        }
+        text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return json.dumps({"sha256": digest, "model": body}, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, data: str, where: str = "<line model>") -> LineLabeller:
+        try:
+            outer = json.loads(data)
+            body = outer["model"]
+            text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != outer["sha256"]:
+                raise ModelError(f"{where}: checksum mismatch (a damaged or edited model)")
+            if body["format"] != FORMAT:
+                raise ModelError(f"{where}: format {body['format']!r}, expected {FORMAT}")
+            labels = tuple(body["labels"])
+            state = np.asarray(body["state"], dtype=np.float64)
+            transitions = np.asarray(body["transitions"], dtype=np.float64)
+            attributes = {a: i for i, a in enumerate(body["attributes"])}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{where}: not a line model: {exc}") from exc
+        if state.shape != (len(attributes), len(labels)) or transitions.shape != (
+                len(labels), len(labels)):
+            raise ModelError(f"{where}: weight shapes do not fit the labels")
+        return cls(attributes, state, transitions, labels)
+
+
+def _target(role: str) -> str:
+    return {"dateline": "byline", "body": "start", "leadin": "start", "item": "start"}.get(
+        role, role)
+
+
+def training_sequences(twins: Iterable[Twin]) -> tuple[list[list[list[str]]], list[list[str]]]:
+    """(features, labels) of every twin's non-blank lines."""
+    from .evaluate_real import gold_line_roles
+
+    xs, ys = [], []
+    for twin in twins:
+        numbers, feats = line_features(twin.text)
+        gold = gold_line_roles(twin)
+        captions = {s.line for s in twin.spans if s.role == "caption"}
+        labels = ["caption" if i in captions and gold[i - 1] == "start" else gold[i - 1]
+                  for i in numbers]
+        xs.append(feats)
+        ys.append([_target(y) for y in labels])
+    return xs, ys
+
+
+def train_labeller(twins: Iterable[Twin], *, c1: float = 0.05, c2: float = 0.05,
+                   max_iterations: int = 200) -> LineLabeller:
+    """Fit the CRF on annotated twins (sklearn-crfsuite, needed for training only)."""
+    try:
+        import sklearn_crfsuite
+    except ImportError as exc:  # pragma: no cover - an extra of training only
+        raise ModelError("training the line labeller needs sklearn-crfsuite "
+                         "(pip install 'unionnlp[train]')") from exc
+    xs, ys = training_sequences(twins)
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations,
+                               all_possible_transitions=True)
+    crf.fit(xs, ys)
+    labels = LABELS
+    index = {label: j for j, label in enumerate(labels)}
+    attrs = sorted({a for (a, _), w in crf.state_features_.items() if w})
+    attributes = {a: i for i, a in enumerate(attrs)}
+    state = np.zeros((len(attrs), len(labels)))
+    for (a, label), w in crf.state_features_.items():
+        if a in attributes and label in index:
+            state[attributes[a], index[label]] = w
+    transitions = np.zeros((len(labels), len(labels)))
+    for (a, b), w in crf.transition_features_.items():
+        if a in index and b in index:
+            transitions[index[a], index[b]] = w
+    return LineLabeller(attributes, state, transitions, labels)
+
+
+@cache
+def default_labeller() -> LineLabeller:
+    """The packaged line model, trained on the real-shaped twins' train split."""
+    resource = files("unionnlp") / "resources" / "linerole.json"
+    try:
+        data = resource.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ModelError(f"the packaged line model is missing: {exc}") from exc
+    return LineLabeller.from_json(data, "resources/linerole.json")
+
+
+_KINDS = {"furniture": "furniture", "subtitle": "subtitle", "byline": "byline", "table": "table",
+          "start": "body", "cont": "body", "caption": "body"}
+
+
+#: How sure the labeller must be of a line's role to overrule the rules.
+CONFIDENT = 0.9
+#: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
+#: right far more often than the rules on these (furniture and headlines among body lines,
+#: furniture among headlines); the rules' tables, title-block lines and furniture stand.
+_OVERRULED = frozenset({"body", "headline"})
+_INNER_STOP = re.compile("[。！？；;!?]")
+
+
+def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
+            labeller: LineLabeller | None = None, confident: float = CONFIDENT,
+            keep: Callable[[Line], bool] | None = None) -> list[Line]:
+    """``lines`` (from :func:`unionnlp.lines.split_lines`) with the kinds the labeller gives
+    their source lines where it is ``confident``; a line cut into several pieces, a line a
+    format marked, and a line ``keep`` says the rules decide keep the rules' kinds."""
+    model = labeller or default_labeller()
+    pieces = Counter(x.number for x in lines)
+    # What classify() said of whole lines, as the table would compute it again.
+    rules = {x.number + 1: x.kind for x in lines if pieces[x.number] == 1 and x.hint is None
+             and x.kind != "table" and "\t" not in x.text}
+    table = line_table(text, view, rules)
+    numbers, probs = table.numbers, model.marginals(table)
+    sure: dict[int, str] = {}
+    for i, row in zip(numbers, probs, strict=True):
+        best = int(row.argmax())
+        if row[best] >= confident:
+            sure[i - 1] = model.labels[best]
+    out = []
+    for x in lines:
+        role = sure.get(x.number)
+        if (role is None or x.kind not in _OVERRULED or pieces[x.number] > 1
+                or x.hint is not None or (keep is not None and keep(x))):
+            out.append(x)
+        elif role in ("heading", "title"):
+            # A line that goes on into its paragraph (一、组织建设。全年新建……) keeps its
+            # heading as the paragraph's lead-in.
+            if x.kind == "body" and (len(x.view) > HEADLINE_MAX or _INNER_STOP.search(x.view[:-1])):
+                out.append(x)
+            elif x.kind != "headline":
+                style = numbering(x.view)[0] if role == "heading" else None
+                out.append(replace(x, kind="headline", style=style or "plain"))
+            else:
+                out.append(x)
+        elif role == "caption" and x.kind == "headline":
+            out.append(x)  # made body, a caption would be glued to the paragraph under it
+        else:
+            kind = _KINDS[role]
+            out.append(x if kind == x.kind else
+                       replace(x, kind=kind, style=x.style if kind == "body" else None))
+    return out

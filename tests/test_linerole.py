@@ -1,0 +1,131 @@
+"""The learned line labeller: exact decoding of crfsuite's model, a safe model file, the
+packaged model reproducible from the corpus, and what it changes on a real-shaped page."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import numpy as np
+import pytest
+
+from unionnlp import analyze
+from unionnlp.errors import ModelError
+from unionnlp.linerole import (
+    LineLabeller,
+    default_labeller,
+    line_features,
+    train_labeller,
+    training_sequences,
+)
+from unionnlp.twins import load_twins
+
+
+@pytest.fixture(scope="module")
+def train() -> list:
+    return load_twins("train")
+
+
+@pytest.fixture(scope="module")
+def small(train: list) -> tuple[LineLabeller, object]:
+    import sklearn_crfsuite
+
+    xs, ys = training_sequences(train[:40])
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.05, c2=0.05, max_iterations=50,
+                               all_possible_transitions=True)
+    crf.fit(xs, ys)
+    return train_labeller(train[:40], max_iterations=50), crf
+
+
+def test_numpy_viterbi_gives_crfsuites_labels(small, train: list) -> None:
+    ours, crf = small
+    xs, _ = training_sequences(train[40:70])
+    assert [ours.decode(x) for x in xs] == [list(y) for y in crf.predict(xs)]
+
+
+def test_marginals_equal_brute_force_over_all_paths(small, train: list) -> None:
+    ours, _ = small
+    _, feats = line_features(train[50].text)
+    feats = feats[:4]
+    emit = ours.scores(feats)
+    k = len(ours.labels)
+    total = np.zeros((len(feats), k))
+    for path in itertools.product(range(k), repeat=len(feats)):
+        score = sum(emit[t, y] for t, y in enumerate(path)) + sum(
+            ours.transitions[a, b] for a, b in itertools.pairwise(path))
+        for t, y in enumerate(path):
+            total[t, y] += np.exp(score)
+    expected = total / total.sum(axis=1, keepdims=True)
+    assert np.allclose(ours.marginals(feats), expected, atol=1e-9)
+
+
+def test_the_model_file_is_json_with_a_checksum(small, train: list) -> None:
+    ours, _ = small
+    again = LineLabeller.from_json(ours.to_json(), "m.json")
+    _, feats = line_features(train[45].text)
+    assert again.decode(feats) == ours.decode(feats)
+    tampered = json.loads(ours.to_json())
+    tampered["model"]["state"][0][0] += 1.0
+    with pytest.raises(ModelError, match=r"m\.json: checksum mismatch"):
+        LineLabeller.from_json(json.dumps(tampered), "m.json")
+    with pytest.raises(ModelError, match="not a line model"):
+        LineLabeller.from_json("{}", "m.json")
+
+
+def test_the_packaged_model_is_what_training_on_the_train_twins_gives(train: list) -> None:
+    packaged = default_labeller()
+    fresh = train_labeller(train)
+    assert fresh.labels == packaged.labels
+    assert set(fresh.attributes) == set(packaged.attributes)
+    order = [fresh.attributes[a] for a in sorted(packaged.attributes, key=packaged.attributes.get)]
+    assert np.allclose(fresh.state[order], packaged.state, atol=1e-4)
+    assert np.allclose(fresh.transitions, packaged.transitions, atol=1e-4)
+
+
+# A news page as a browser copy gives it (written for this test, shaped like the
+# e-paper pages of the corpus): site menu, masthead, headline, the news, a photo credit,
+# then the site's footer and its follow-us buttons.
+NEWS_PAGE = """劳动者之声
+
+职工日报 2025年12月18日 星期四
+
+寒潮来袭 环卫工人领到“暖心包”
+
+《职工日报》(2025年12月18日 03版)
+
+本报讯(记者 温可欣)入冬以来,某市总工会为全市2300名环卫工人送去防寒手套、护膝和暖贴,并在32个户外劳动者服务站点备足热水和常用药品。
+
+市总工会还联合人社部门开展冬季欠薪专项检查,已帮助41名农民工追回工资56万元。
+
+本报记者 温可欣 摄
+
+关于我们 | 版权声明 | 联系方式 | 举报电话:010-12345678
+Copyright © 2010-2025 by www.example-labour.cn. all rights reserved
+扫码关注
+
+职工日报微信
+
+
+职工日报微博
+
+
+客户端
+"""
+
+
+def test_a_news_pages_buttons_and_footer_are_not_headlines() -> None:
+    report = analyze(NEWS_PAGE)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert not {"扫码关注", "职工日报微信", "职工日报微博", "客户端"} & set(headings)
+    assert {"扫码关注", "客户端"} <= set(report.dropped)
+    texts = [p.text for p in report.paragraphs]
+    assert any(t.startswith("市总工会还联合人社部门") for t in texts)
+    assert "rights_protection" in next(p for p in report.paragraphs if "追回工资" in p.text).themes
+
+
+def test_labels_cover_every_line() -> None:
+    roles = default_labeller().label(NEWS_PAGE)
+    lines = NEWS_PAGE.split("\n")[:-1]
+    assert len(roles) == len(lines)
+    assert all((r == "blank") == (not line.strip()) for r, line in zip(roles, lines, strict=True))
+    assert roles[lines.index("扫码关注")] == "furniture"
