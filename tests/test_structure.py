@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from unionnlp.errors import UnionNLPError
 from unionnlp.model import Report, Source
 from unionnlp.normalize import normalize
-from unionnlp.structure import _DATELINE, lead_in, parse
+from unionnlp.structure import _DATELINE, inline_heading, lead_in, parse
 
 
 def _parse(text: str) -> Report:
@@ -271,8 +271,10 @@ def test_corpus_paragraphs_come_out_whole() -> None:
         report = _parse(doc.text)
         found = {p.text for p in report.paragraphs}
         # A news item's dateline (本报讯（记者 …）) goes to the byline.
+        # A numbered headline opening a paragraph heads a section; the rest is the paragraph.
         missing += [p.text[:20] for p in corpus.paragraphs
-                    if p.doc == doc.id and _DATELINE.sub("", p.text) not in found]
+                    if p.doc == doc.id
+                    and _DATELINE.sub("", p.text)[inline_heading(p.text):] not in found]
         if doc.form in ("feature", "annual_report", "speech", "enterprise_summary", "news", "web"):
             assert len(report.articles) == 1, doc.id
             assert report.articles[0].title, doc.id
@@ -411,7 +413,28 @@ def test_a_report_on_one_line_is_split_at_its_numbered_parts() -> None:
     text = "某市总工会2023年工作报告 " + "".join(parts)
     report = _parse(text)
     assert report.articles[0].title == "某市总工会2023年工作报告"
-    assert [p.text for p in report.paragraphs] == parts
+    # Each numbered part's opening phrase heads its section; the rest is its paragraph.
+    sections = report.articles[0].sections
+    assert [s.heading for s in sections] == [p[:p.index("。") + 1] for p in parts]
+    assert [s.level for s in sections] == [1, 1, 1, 1]
+    assert [[q.text for q in s.paragraphs] for s in sections] == [
+        [p[p.index("。") + 1:]] for p in parts]
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_numbered_headline_opening_a_paragraph_heads_a_section() -> None:
+    text = ("某区总工会2023年工作总结\n\n一、组织建设\n\n（一）建会入会。全年新建基层工会42家，"
+            "发展会员3000名。\n\n（二）职工之家。新建职工之家15个。\n\n二、帮扶救助\n\n"
+            "走访困难职工120户。\n\n1.思想研判机制。坚持每季度分析职工思想动态。\n")
+    report = _parse(text)
+    sections = report.articles[0].sections
+    assert [(s.heading, s.level) for s in sections] == [
+        ("一、组织建设", 1), ("（一）建会入会。", 2), ("（二）职工之家。", 2), ("二、帮扶救助", 1),
+        ("1.思想研判机制。", 3)]
+    assert sections[1].paragraphs[0].text == "全年新建基层工会42家，发展会员3000名。"
+    assert text[sections[1].offset:].startswith("（一）建会入会。")
+    assert text[sections[1].paragraphs[0].offset:].startswith("全年新建")
+    assert [p.text for p in sections[3].paragraphs] == ["走访困难职工120户。"]
     assert _accounted(report) == _chars(text)
 
 

@@ -64,6 +64,22 @@ def _as_written(term: str, view: str, original: str) -> str:
     return original[at:at + len(term)] if at >= 0 else term
 
 
+def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
+    """The analysis view of the headline each paragraph shares its line with, by the
+    paragraph's index in the report (only paragraphs that open such a section)."""
+    out: dict[int, str] = {}
+    index = 0
+    for article in report.articles:
+        for section in article.sections:
+            if section.paragraphs and section.heading and section.offset is not None:
+                end = section.offset + len(section.heading)
+                gap = text[end:section.paragraphs[0].offset]
+                if not gap.strip() and "\n" not in gap:
+                    out[index] = view[section.offset:end]
+            index += len(section.paragraphs)
+    return out
+
+
 def run(source: Source, options: Options) -> Report:
     """Structure, then keywords, themes, summaries and figures, of one source."""
     text = fold_newlines(source.text)
@@ -84,12 +100,19 @@ def run(source: Source, options: Options) -> Report:
         views.append(v)
     # One table of the whole report's words: every section, article and the report are
     # ranges of its paragraphs.
-    table = TermTable([segmenter.cut(v) for v in views])
+    pieces = [segmenter.cut(v) for v in views]
+    table = TermTable(pieces)
 
     classifier = get_classifier(options.model, options.segmenter)
+    # A paragraph whose numbered headline opened its line is classified with that headline:
+    # the line, as written, says what the paragraph is about.
+    headed = _inline_headings(report, text, view)
+    theme_table = table if not headed else TermTable(
+        [segmenter.cut(headed[i]) + piece if i in headed else piece
+         for i, piece in enumerate(pieces)])
     tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in, themes=classifier.decide(s),
                         scores=s, spans=p.spans)
-              for p, s in zip(paragraphs, classifier.predict_table(table), strict=True)]
+              for p, s in zip(paragraphs, classifier.predict_table(theme_table), strict=True)]
     scorer = extractor.scorer(table)
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row

@@ -21,7 +21,7 @@ from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
 from .repair import DATE_LINE, Block, repair
 
-__all__ = ["lead_in", "parse"]
+__all__ = ["inline_heading", "lead_in", "parse"]
 
 _RUN_LIMIT = 40
 _SWITCH = 0.05
@@ -48,6 +48,21 @@ def _lead_in(text: str, view: str) -> str | None:
         return None
     start = view.index(phrase)
     return text[start:start + len(phrase)]
+
+
+def inline_heading(text: str) -> int:
+    """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
+    ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none."""
+    style, marker = numbering(text)
+    if style not in _CANONICAL or lead_in(text) is None:
+        return 0
+    m = _FIRST_SENTENCE.match(text[marker:])
+    if m is None:
+        return 0
+    end = marker + m.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
 
 
 def lead_in(text: str) -> str | None:
@@ -239,7 +254,9 @@ def _levels(blocks: Sequence[Block]) -> dict[str, int]:
     (第一部分 > 一、 > （一） > 1. > （1） > ①), numbered densely so no level is skipped."""
     present = {
         block.lines[0].style for block in blocks
-        if block.kind == "headline" and block.lines[0].style in _CANONICAL
+        if block.lines[0].style in _CANONICAL and (block.kind == "headline" or (
+            block.kind == "para" and block.lines[0].kind == "body"
+            and inline_heading(block.lines[0].view)))
     }
     return {style: i + 1 for i, style in enumerate(s for s in _CANONICAL if s in present)}
 
@@ -290,6 +307,16 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
                 byline = "\n".join(x for x in (byline, text[:cut].strip()) if x)
+                text, view, start = text[cut:], view[cut:], start + cut
+                spans = ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:])
+            cut = inline_heading(view) if block.lines[0].kind == "body" and not dateline else 0
+            if cut and cut < len(block.lines[0].text):
+                # A numbered headline opening the paragraph heads a section of its own.
+                close()
+                first = block.lines[0]
+                heading = replace(first, text=text[:cut].rstrip(), view=view[:cut].rstrip(),
+                                  kind="headline")
+                paras = []
                 text, view, start = text[cut:], view[cut:], start + cut
                 spans = ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:])
             paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
