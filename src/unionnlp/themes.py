@@ -306,6 +306,7 @@ def _corpus_key() -> str:
     from . import keyterms, segment
     from .corpus import load_corpus
     from .resources import read_text
+    from .twins import load_twins
 
     corpus = load_corpus()
     digest = hashlib.sha256()
@@ -317,21 +318,32 @@ def _corpus_key() -> str:
         digest.update(doc.id.encode() + b"\0" + doc.text.encode())
     for p in corpus.paragraphs:
         digest.update(f"{p.doc}\0{p.text}\0{','.join(p.labels)}\n".encode())
+    for twin in load_twins("train"):
+        for tp in twin.paragraphs:
+            digest.update(f"{twin.id}\0{tp.text}\0{','.join(tp.themes)}\n".encode())
     digest.update(json.dumps(_versions(), sort_keys=True).encode())
     return digest.hexdigest()[:16]
 
 
 def train_packaged(split: str | None = None, segmenter: str = "auto") -> ThemeClassifier:
-    """Fit the packaged taxonomy on the corpus (all of it, or one split)."""
+    """Fit the packaged taxonomy on the written corpus (all of it, or one split) and the
+    paragraphs of the real-shaped twins' train split (never the held-out twins)."""
     from .corpus import load_corpus
+    from .twins import load_twins
 
     corpus = load_corpus()
     if split is not None:
         corpus = corpus.split(split)
-    paragraphs = corpus.paragraphs
-    tokens = segment_all([p.text for p in paragraphs], segmenter)
-    return ThemeClassifier(segmenter=segmenter).fit(
-        tokens, [p.labels for p in paragraphs], groups=[p.doc for p in paragraphs])
+    texts = [p.text for p in corpus.paragraphs]
+    labels = [p.labels for p in corpus.paragraphs]
+    groups = [p.doc for p in corpus.paragraphs]
+    for twin in load_twins("train"):
+        for tp in twin.paragraphs:
+            texts.append(tp.text)
+            labels.append(tp.themes)
+            groups.append(f"real/{twin.id}")
+    return ThemeClassifier(segmenter=segmenter).fit(segment_all(texts, segmenter), labels,
+                                                    groups=groups)
 
 
 @cache
