@@ -129,3 +129,18 @@ def test_labels_cover_every_line() -> None:
     assert len(roles) == len(lines)
     assert all((r == "blank") == (not line.strip()) for r, line in zip(roles, lines, strict=True))
     assert roles[lines.index("扫码关注")] == "furniture"
+
+
+def test_a_photo_caption_is_a_paragraph_of_its_own_not_a_headline() -> None:
+    text = ("户外劳动者驿站迎来入夏第一批客人\n\n"
+            "本报讯(记者 温可欣)7月以来,某区总工会在全区新建户外劳动者服务站点18个,"
+            "配齐饮水机、微波炉和防暑药品。\n\n"
+            "图为区总工会干部在驿站为环卫工人送上绿豆汤 林立新 摄\n\n"
+            "区总工会还联合人社部门开展夏季欠薪专项检查,已帮助23名农民工追回工资31万元。\n")
+    report = analyze(text)
+    (article,) = report.articles
+    assert [s.heading for s in article.sections] == [None]
+    texts = [p.text for p in report.paragraphs]
+    assert texts[1] == "图为区总工会干部在驿站为环卫工人送上绿豆汤 林立新 摄"
+    assert texts[2].startswith("区总工会还联合")
+    assert "worker_aid" in report.paragraphs[1].themes

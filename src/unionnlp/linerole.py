@@ -493,11 +493,13 @@ def default_labeller() -> LineLabeller:
 
 
 _KINDS = {"furniture": "furniture", "subtitle": "subtitle", "byline": "byline", "table": "table",
-          "start": "body", "cont": "body", "caption": "body"}
+          "start": "body", "cont": "body"}
 
 
 #: How sure the labeller must be of a line's role to overrule the rules.
 CONFIDENT = 0.9
+#: ... and of a caption, which the rules have no notion of.
+CAPTION_CONFIDENT = 0.5
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
 #: right far more often than the rules on these (furniture and headlines among body lines,
 #: furniture among headlines); the rules' tables, title-block lines and furniture stand.
@@ -521,8 +523,9 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     sure: dict[int, str] = {}
     for i, row in zip(numbers, probs, strict=True):
         best = int(row.argmax())
-        if row[best] >= confident:
-            sure[i - 1] = model.labels[best]
+        label = model.labels[best]
+        if row[best] >= (CAPTION_CONFIDENT if label == "caption" else confident):
+            sure[i - 1] = label
     out = []
     for x in lines:
         role = sure.get(x.number)
@@ -539,8 +542,9 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
                 out.append(replace(x, kind="headline", style=style or "plain"))
             else:
                 out.append(x)
-        elif role == "caption" and x.kind == "headline":
-            out.append(x)  # made body, a caption would be glued to the paragraph under it
+        elif role == "caption":
+            # A caption is a paragraph of its own: never glued to the text around it.
+            out.append(replace(x, kind="caption", style=None))
         else:
             kind = _KINDS[role]
             out.append(x if kind == x.kind else

@@ -347,7 +347,7 @@ def repair(lines: Sequence[Line], segmenter: str = "auto") -> list[Block]:
             continue
         if line.kind != "body":
             kind = "furniture" if line.kind == "furniture" else "headline"
-            if line.kind in ("subtitle", "byline", "table"):
+            if line.kind in ("subtitle", "byline", "table", "caption"):
                 kind = "para"
             blocks.append(Block(kind, (line,)))
             i += 1
