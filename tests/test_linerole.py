@@ -144,3 +144,42 @@ def test_a_photo_caption_is_a_paragraph_of_its_own_not_a_headline() -> None:
     assert texts[1] == "图为区总工会干部在驿站为环卫工人送上绿豆汤 林立新 摄"
     assert texts[2].startswith("区总工会还联合")
     assert "worker_aid" in report.paragraphs[1].themes
+
+
+# A 范文 page as such sites print it (written for this test): breadcrumb, page title,
+# time and source, the 小编 blurb, then two essays, each with a title of its own.
+FANWEN_PAGE = """当前位置：范文网 > 工作总结 > 工会工作总结
+
+工会工作总结（通用2篇）
+
+时间：2024-12-20 10:12:31 来源：网友投稿
+
+岁末年初，回顾一年的工会工作，有收获也有不足。下面是小编整理的工会工作总结，供大家参考。
+
+工会工作总结 篇1
+
+今年以来，公司工会在党委的领导下，坚持服务职工、维护权益，各项工作取得了新进展。
+
+一、加强组织建设。全年新发展会员126名，新建班组职工小家8个，会员入会率达到98%。
+
+二、做好困难帮扶。春节前走访慰问困难职工43户，发放慰问金8.6万元。
+
+工会工作总结 篇2
+
+2024年，学校工会围绕学校中心工作，认真履行职责，较好完成了全年任务。
+
+一、开展教职工技能竞赛。组织青年教师教学基本功比赛，86名教师参赛。
+
+二、维护教职工权益。召开教代会两次，审议通过绩效工资分配方案。
+"""
+
+
+def test_each_essay_of_a_fanwen_page_is_an_article_and_the_blurb_is_set_aside() -> None:
+    report = analyze(FANWEN_PAGE)
+    titles = [a.title for a in report.articles]
+    assert titles[-2:] == ["工会工作总结 篇1", "工会工作总结 篇2"]
+    first, second = report.articles[-2:]
+    assert [s.heading for s in first.sections] == [None, "一、加强组织建设。", "二、做好困难帮扶。"]
+    assert [s.heading for s in second.sections][1:] == ["一、开展教职工技能竞赛。", "二、维护教职工权益。"]
+    assert any("小编" in d for d in report.dropped)
+    assert not any("小编" in p.text for p in report.paragraphs)

@@ -535,14 +535,17 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         if (not role or x.kind not in _OVERRULED or pieces[x.number] > 1
                 or x.hint is not None or (keep is not None and keep(x))):
             out.append(x)
-        elif role in ("heading", "title"):
+        elif role == "title":
+            # The labeller's title opens a title block (a new article on a page of several).
+            out.append(x if _INNER_STOP.search(x.view[:-1]) or len(x.view) > 2 * HEADLINE_MAX
+                       else replace(x, kind="title", style=None))
+        elif role == "heading":
             # A line that goes on into its paragraph (一、组织建设。全年新建……) keeps its
             # heading as the paragraph's lead-in.
             if x.kind == "body" and (len(x.view) > HEADLINE_MAX or _INNER_STOP.search(x.view[:-1])):
                 out.append(x)
             elif x.kind != "headline":
-                style = numbering(x.view)[0] if role == "heading" else None
-                out.append(replace(x, kind="headline", style=style or "plain"))
+                out.append(replace(x, kind="headline", style=numbering(x.view)[0] or "plain"))
             else:
                 out.append(x)
         elif role == "caption":

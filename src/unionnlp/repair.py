@@ -126,10 +126,19 @@ def _title_block_at(lines: Sequence[Line], i: int) -> int:
     """Length of the title block starting at ``i`` (0 when there is none).
 
     A title block is one or two plain headlines followed by a ——subtitle and/or a
-    byline, or such a subtitle/byline alone; a format's title hint is one too.
+    byline, or such a subtitle/byline alone; a format's title hint is one too, and so
+    are lines the line labeller is sure are a title.
     """
     n = len(lines)
     j = i
+    if j < n and lines[j].kind == "title":
+        # The line labeller's title: one to three lines, whatever follows them.
+        while j < n and j - i < 3 and lines[j].kind == "title":
+            j += 1
+        k = j
+        while k < n and k - j < 3 and lines[k].kind in ("subtitle", "byline"):
+            k += 1
+        return k - i + _front_matter(lines, k)
     if j < n and lines[j].hint == 0:
         j += 1
     else:

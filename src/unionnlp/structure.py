@@ -92,7 +92,7 @@ class _Draft:
         """The title as the analysis reads it, to recognise a web page repeating it."""
         if self.title is None:
             return None
-        return "".join(x.view for x in self.title.lines if x.kind == "headline") or None
+        return "".join(x.view for x in self.title.lines if x.kind in ("headline", "title")) or None
 
 
 def _runs(values: Any) -> Any:
@@ -269,9 +269,10 @@ def _level(line: Line, levels: dict[str, int]) -> int:
 
 
 def _title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
-    titles = [x.text for x in block.lines if x.kind in ("headline", "body")]
+    titles = [x.text for x in block.lines if x.kind in ("headline", "body", "title")]
     subs = [x.text for x in block.lines if x.kind == "subtitle"]
-    bylines = [x.text for x in block.lines if x.kind not in ("headline", "body", "subtitle")]
+    bylines = [x.text for x in block.lines
+               if x.kind not in ("headline", "body", "title", "subtitle")]
     return (
         "".join(titles) or None,
         "\n".join(subs) or None,
@@ -374,7 +375,13 @@ def parse(source: Source, view: str | None = None, segmenter: str = "auto") -> R
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
         elif block.kind == "title":
-            drafts.append(_Draft(block))
+            again = _Draft(block)
+            if drafts and not drafts[-1].items and again.headline is not None \
+                    and again.headline == drafts[-1].headline:
+                # A web page prints its title twice, around the date and share buttons.
+                dropped.extend(x.text for x in block.lines)
+                continue
+            drafts.append(again)
         else:
             if not drafts:
                 drafts.append(_Draft(None))
