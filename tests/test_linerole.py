@@ -56,7 +56,7 @@ def test_marginals_equal_brute_force_over_all_paths(small, train: list) -> None:
         for t, y in enumerate(path):
             total[t, y] += np.exp(score)
     expected = total / total.sum(axis=1, keepdims=True)
-    assert np.allclose(ours.marginals(feats), expected, atol=1e-9)
+    assert np.allclose(ours.marginals(feats), expected, atol=1e-6)  # single-precision scan
 
 
 def test_the_model_file_is_json_with_a_checksum(small, train: list) -> None:

@@ -107,12 +107,16 @@ def run(source: Source, options: Options) -> Report:
     # A paragraph whose numbered headline opened its line is classified with that headline:
     # the line, as written, says what the paragraph is about.
     headed = _inline_headings(report, text, view)
-    theme_table = table if not headed else TermTable(
-        [segmenter.cut(headed[i]) + piece if i in headed else piece
-         for i, piece in enumerate(pieces)])
-    tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in, themes=classifier.decide(s),
-                        scores=s, spans=p.spans)
-              for p, s in zip(paragraphs, classifier.predict_table(theme_table), strict=True)]
+    scores = classifier.predict_table(table)
+    if headed:
+        order = sorted(headed)
+        again = classifier.predict_table(TermTable(
+            [segmenter.cut(headed[i]) + pieces[i] for i in order]))
+        for i, fresh in zip(order, again, strict=True):
+            scores[i] = fresh
+    tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in,
+                        themes=classifier.decide(score), scores=score, spans=p.spans)
+              for p, score in zip(paragraphs, scores, strict=True)]
     scorer = extractor.scorer(table)
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
