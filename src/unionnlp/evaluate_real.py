@@ -87,7 +87,7 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
     def put(line: int, role: str) -> None:
         if 1 <= line <= len(roles) and roles[line - 1] != "blank":
             current = roles[line - 1]
-            if rank.get(role, 0) >= rank.get(current, 0) or current in ("furniture",):
+            if rank.get(role, 0) >= rank.get(current, 0):
                 roles[line - 1] = role
 
     placed: set[int] = set()

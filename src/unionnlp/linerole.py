@@ -15,7 +15,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -286,6 +286,8 @@ class LineLabeller:
     state: np.ndarray  # (attributes, labels)
     transitions: np.ndarray  # (labels, labels): from, to
     labels: tuple[str, ...] = LABELS
+    #: Rows of each feature template's attributes by value, filled as they are read.
+    lookups: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def scores(self, feats: LineTable | Sequence[Sequence[str]]) -> np.ndarray:
         """Each line's score of each label: the sum of its known attributes' weights."""
@@ -304,13 +306,11 @@ class LineLabeller:
 
     def _lookup(self, prefix: str) -> dict[str, int]:
         """Rows of the attributes ``prefix=value``, by value."""
-        cache = self.__dict__.setdefault("_lookups", {})
-        if prefix not in cache:
+        if prefix not in self.lookups:
             head = prefix + "="
-            cache[prefix] = {a[len(head):]: i for a, i in self.attributes.items()
-                             if a.startswith(head)}
-        table: dict[str, int] = cache[prefix]
-        return table
+            self.lookups[prefix] = {a[len(head):]: i for a, i in self.attributes.items()
+                                    if a.startswith(head)}
+        return self.lookups[prefix]
 
     def _add(self, out: np.ndarray, lookup: dict[str, int], column: Column,
              shift: int = 0) -> None:

@@ -1,0 +1,68 @@
+"""Five-fold cross-validation of the structure on the real-shaped *train* twins: the line
+labeller is trained on four folds and the whole pipeline scored on the fifth (line roles,
+headline F1, paragraph-boundary F1), beside the line rules alone. This is where the
+labeller's settings are chosen; the held-out twins are never read here.
+
+    python benchmarks/cv_structure.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import unionnlp.linerole as linerole  # noqa: E402
+from unionnlp import analyze  # noqa: E402
+from unionnlp.evaluate_real import DocScore, score_twin  # noqa: E402
+from unionnlp.twins import load_twins  # noqa: E402
+
+FOLDS = 5
+
+
+def _folds(ids: list[str]) -> dict[str, int]:
+    order = sorted(ids)
+    random.Random(0).shuffle(order)
+    return {doc: k % FOLDS for k, doc in enumerate(order)}
+
+
+def cross_validate(*, labeller: bool) -> DocScore:
+    """Summed counts over the folds, with the fold's own labeller or with the rules alone."""
+    twins = load_twins("train")
+    fold = _folds([t.id for t in twins])
+    real_relabel, real_default = linerole.relabel, linerole.default_labeller
+    total = DocScore()
+    try:
+        if not labeller:
+            linerole.relabel = lambda lines, *args, **kwargs: list(lines)
+        for k in range(FOLDS):
+            if labeller:
+                model = linerole.train_labeller([t for t in twins if fold[t.id] != k])
+                linerole.default_labeller = lambda model=model: model
+            for twin in (t for t in twins if fold[t.id] == k):
+                total.add(score_twin(twin, analyze(twin.text, source=twin.id)))
+    finally:
+        linerole.relabel, linerole.default_labeller = real_relabel, real_default
+    return total
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main() -> int:
+    print(f"{FOLDS}-fold cross-validation on the train twins ({len(load_twins('train'))})")
+    print(f"{'':<22} {'line acc':>8} {'head F1':>8} {'para F1':>8}")
+    for name, flag in (("line rules alone", False), ("with the labeller", True)):
+        s = cross_validate(labeller=flag)
+        print(f"{name:<22} {s.lines_right / s.lines:>8.3f} "
+              f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.3f} "
+              f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
