@@ -4,8 +4,9 @@ neighbours, by a linear-chain CRF trained on the real-shaped twins (``corpus/rea
 Today's hand rules (:func:`unionnlp.lines.classify`) are features among others: length,
 width against the page's usual line, indentation, numbering, final punctuation, cue
 words, position, blank lines around. Training uses sklearn-crfsuite; the fitted weights
-are saved as JSON with a checksum and decoded here with numpy (Viterbi), so labelling
-needs neither crfsuite nor pickle.
+are saved as JSON with a checksum and decoded here with numpy (Viterbi for labels,
+forward-backward marginals for how sure it is), so labelling needs neither crfsuite nor
+pickle. :func:`relabel` lets it overrule the rules' line kinds where it is sure.
 """
 
 from __future__ import annotations
@@ -26,8 +27,18 @@ from .lines import BULLETS, HEADLINE_MAX, Line, classify, numbering
 from .normalize import normalize
 from .twins import Twin
 
-__all__ = ["LABELS", "LineLabeller", "default_labeller", "line_features", "relabel",
-           "train_labeller"]
+__all__ = [
+    "LABELS",
+    "Column",
+    "LineLabeller",
+    "LineTable",
+    "default_labeller",
+    "line_features",
+    "line_table",
+    "relabel",
+    "train_labeller",
+    "training_sequences",
+]
 
 #: The roles the labeller tells apart (coarse roles of :mod:`unionnlp.evaluate_real`,
 #: with captions on their own).

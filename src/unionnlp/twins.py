@@ -117,15 +117,8 @@ class Twin:
 
     @property
     def lines(self) -> list[str]:
+        """The twin's lines, as the page has them."""
         return self.text.split("\n")[:-1] if self.text.endswith("\n") else self.text.split("\n")
-
-    def line_roles(self) -> list[str]:
-        """One role per line: the role of the line's first non-blank span."""
-        roles = ["blank"] * len(self.lines)
-        for s in reversed(self.spans):
-            if s.text.strip() or roles[s.line - 1] == "blank":
-                roles[s.line - 1] = s.role
-        return roles
 
 
 def _attrs(role: str, attrs: str | None, where: str) -> tuple[int | None, tuple[str, ...] | None]:
