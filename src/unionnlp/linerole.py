@@ -524,10 +524,10 @@ _INNER_STOP = re.compile("[。！？；;!?]")
 
 
 def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
-            labeller: LineLabeller | None = None, confident: float = CONFIDENT,
+            labeller: LineLabeller | None = None,
             keep: Callable[[Line], bool] | None = None) -> list[Line]:
     """``lines`` (from :func:`unionnlp.lines.split_lines`) with the kinds the labeller gives
-    their source lines where it is ``confident``; a line cut into several pieces, a line a
+    their source lines where it is sure; a line cut into several pieces, a line a
     format marked, and a line ``keep`` says the rules decide keep the rules' kinds."""
     model = labeller or default_labeller()
     pieces = Counter(x.number for x in lines)
@@ -543,7 +543,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     out = []
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
-        if p < _SURE.get((x.kind, role), confident):
+        if p < _SURE.get((x.kind, role), CONFIDENT):
             role = ""
         if (not role or x.kind not in _OVERRULED or pieces[x.number] > 1
                 or x.hint is not None or (keep is not None and keep(x))):

@@ -249,14 +249,26 @@ def _reassign(drafts: list[_Draft]) -> None:
 _CANONICAL = ("part", "cn", "paren_cn", "arabic", "paren_arabic", "circled")
 
 
-def _levels(blocks: Sequence[Block]) -> dict[str, int]:
+def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
+    """Where the numbered headline opening each paragraph block ends, by the block's id
+    (only blocks that have one)."""
+    out = {}
+    for block in blocks:
+        if block.kind == "para" and block.lines[0].kind == "body":
+            cut = inline_heading(block.lines[0].view)
+            if 0 < cut < len(block.lines[0].text):
+                out[id(block)] = cut
+    return out
+
+
+def _levels(blocks: Sequence[Block], opening: dict[int, int]) -> dict[str, int]:
     """Nesting level of each numbering style the document uses: the usual order
-    (第一部分 > 一、 > （一） > 1. > （1） > ①), numbered densely so no level is skipped."""
+    (第一部分 > 一、 > （一） > 1. > （1） > ①), numbered densely so no level is skipped;
+    ``opening`` names the paragraph blocks that open with a numbered headline."""
     present = {
         block.lines[0].style for block in blocks
-        if block.lines[0].style in _CANONICAL and (block.kind == "headline" or (
-            block.kind == "para" and block.lines[0].kind == "body"
-            and inline_heading(block.lines[0].view)))
+        if block.lines[0].style in _CANONICAL
+        and (block.kind == "headline" or id(block) in opening)
     }
     return {style: i + 1 for i, style in enumerate(s for s in _CANONICAL if s in present)}
 
@@ -280,7 +292,14 @@ def _title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
     )
 
 
-def _article(draft: _Draft, levels: dict[str, int]) -> Article:
+def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[int, int], ...]
+               ) -> tuple[str, str, int, tuple[tuple[int, int], ...]]:
+    """A paragraph without its first ``cut`` characters (they went to a byline or heading)."""
+    return (text[cut:], view[cut:], start + cut,
+            ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:]))
+
+
+def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> Article:
     title, subtitle, byline = _title_parts(draft.title) if draft.title else (None, None, None)
     sections: list[Section] = []
     heading: Line | None = None
@@ -308,18 +327,15 @@ def _article(draft: _Draft, levels: dict[str, int]) -> Article:
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
                 byline = "\n".join(x for x in (byline, text[:cut].strip()) if x)
-                text, view, start = text[cut:], view[cut:], start + cut
-                spans = ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:])
-            cut = inline_heading(view) if block.lines[0].kind == "body" and not dateline else 0
-            if cut and cut < len(block.lines[0].text):
+                text, view, start, spans = _drop_head(cut, text, view, start, spans)
+            cut = 0 if dateline else opening.get(id(block), 0)
+            if cut:
                 # A numbered headline opening the paragraph heads a section of its own.
                 close()
-                first = block.lines[0]
-                heading = replace(first, text=text[:cut].rstrip(), view=view[:cut].rstrip(),
-                                  kind="headline")
+                heading = replace(block.lines[0], text=text[:cut].rstrip(),
+                                  view=view[:cut].rstrip(), kind="headline")
                 paras = []
-                text, view, start = text[cut:], view[cut:], start + cut
-                spans = ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:])
+                text, view, start, spans = _drop_head(cut, text, view, start, spans)
             paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
                                    spans=spans))
     close()
@@ -392,10 +408,11 @@ def parse(source: Source, view: str | None = None, segmenter: str = "auto") -> R
             current.items.append(block)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
-    levels = _levels(blocks)
+    opening = _opening_headings(blocks)
+    levels = _levels(blocks, opening)
     return Report(
         source=source.path,
-        articles=tuple(_article(d, levels) for d in drafts),
+        articles=tuple(_article(d, levels, opening) for d in drafts),
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
