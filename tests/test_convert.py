@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unionnlp.convert import _simplified_table, _traditional_chars, is_traditional, to_simplified
+from unionnlp.convert import (
+    _pairs,
+    _simplified_table,
+    _single_char_table,
+    is_traditional,
+    to_simplified,
+)
 
 TRADITIONAL = (
     "香港職工會聯合會本年度舉辦職業培訓課程一百二十個，參加學員超過八千人次。"
@@ -83,7 +89,7 @@ def test_to_simplified_preserves_offsets() -> None:
     assert converted == "2023年 Annual 报告：\n会员 12,000 人（增长 5%）。𠀀\t职工"
     for index, (before, after) in enumerate(zip(text, converted, strict=True)):
         if before != after:
-            assert before in _traditional_chars(), (index, before)
+            assert _pairs()[before] == after, (index, before)
 
 
 @given(st.text(alphabet=st.sampled_from("工會员員職职後后 ，。a1\n𠀀") | st.characters()))
@@ -91,13 +97,23 @@ def test_to_simplified_is_length_preserving(text: str) -> None:
     assert len(to_simplified(text)) == len(text)
 
 
-def test_packaged_list_matches_the_conversion_table() -> None:
-    table_keys = {chr(code) for code in _simplified_table()}
-    assert table_keys == _traditional_chars()
-    assert len(table_keys) > 2000
+def test_packaged_table_is_snownlps_single_characters() -> None:
+    """The shipped pairs are what tools/make_traditional_chars.py derives from snownlp."""
+    from snownlp.normal import zh
+
+    assert _pairs() == _single_char_table(zh.zh2hans)
+    assert len(_pairs()) > 2000
     assert all(len(value) == 1 for value in _simplified_table().values())
+
+
+@pytest.mark.slow
+def test_reading_traditional_text_does_not_import_snownlp() -> None:
+    code = ("import sys, unionnlp; r = unionnlp.analyze('本會會員大會通過議案，爭取勞工權益。'); "
+            "print(r.traditional, 'snownlp' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]
 
 
 def test_table_loaded_once() -> None:
     assert _simplified_table() is _simplified_table()
-    assert _traditional_chars() is _traditional_chars()
+    assert _pairs() is _pairs()

@@ -1,10 +1,9 @@
 """Traditional and simplified Chinese: detect traditional text and map it to simplified.
 
 :func:`to_simplified` maps character by character, so offsets into the text stay valid.
-Its table is snownlp's ``zh2hans`` (single characters only), loaded on first use because
-``import snownlp`` takes seconds; :func:`is_traditional` needs only the packaged list of
-traditional-only characters, ``resources/traditional_chars.txt``, derived from that table by
-``tools/make_traditional_chars.py``.
+Its table is derived from snownlp's ``zh2hans`` (single characters only) by
+``tools/make_traditional_chars.py`` and ships as ``resources/traditional_chars.txt``, so
+reading traditional text never imports snownlp (seconds and hundreds of MB).
 """
 
 from __future__ import annotations
@@ -61,19 +60,22 @@ def _single_char_table(zh2hans: Mapping[str, str]) -> dict[str, str]:
 
 
 @functools.cache
-def _simplified_table() -> dict[int, str]:
-    from snownlp.normal import zh  # slow: importing snownlp loads its models
-
-    return {ord(key): value for key, value in _single_char_table(zh.zh2hans).items()}
+def _pairs() -> dict[str, str]:
+    """Traditional-only character → simplified character, from the packaged table."""
+    resource = files("unionnlp") / "resources" / "traditional_chars.txt"
+    pairs = {}
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, value = line.split()
+            pairs[key] = value
+    return pairs
 
 
 @functools.cache
-def _traditional_chars() -> frozenset[str]:
-    resource = files("unionnlp") / "resources" / "traditional_chars.txt"
-    lines = resource.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+def _simplified_table() -> dict[int, str]:
+    return {ord(key): value for key, value in _pairs().items()}
 
 
 @functools.cache
 def _traditional_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(map(re.escape, sorted(_traditional_chars()))) + "]")
+    return re.compile("[" + "".join(map(re.escape, sorted(_pairs()))) + "]")
