@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .keyterms import TermTable
 
 __all__ = [
-    "Graph", "Sentence", "select", "sentence_vectors", "split_sentences", "summarize",
+    "Graph", "Sentence", "SparseRows", "select", "sentence_vectors", "split_sentences", "summarize",
 ]
 
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
@@ -80,13 +80,12 @@ def sentence_vectors(
     paragraphs: Sequence[str], table: TermTable, idf: Any
 ) -> tuple[list[list[Sentence]], Any]:
     """The whole sentences of each paragraph that may enter a summary, and their unit TF-IDF
-    vectors over content words (a sparse matrix, one row per sentence in order).
+    vectors over content words (:class:`SparseRows`, one row per sentence in order).
 
     ``table`` holds the paragraphs' segmentation (one piece each) and ``idf`` the weight of
     each of its distinct words.
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
 
     pieces: list[tuple[int, str, int]] = []
     starts: list[int] = []  # every sentence's offset in the joined paragraphs
@@ -116,19 +115,67 @@ def sentence_vectors(
     which = np.where(ok, which, 0)
     row = np.asarray([*rows, -1], dtype=np.int64)[which]
     ok &= (np.asarray([*docs, -1], dtype=np.int64)[which] == doc) & (row >= 0)
-    matrix = csr_matrix((np.ones(int(ok.sum())), (row[ok], table.token[at[ok]])),
-                        shape=(len(found), len(table.words)))
-    matrix.sum_duplicates()
-    np.log(matrix.data, matrix.data)
-    matrix.data += 1.0
-    matrix.data *= np.asarray(idf, dtype=float)[matrix.indices]
-    per_row = np.repeat(np.arange(len(found)), np.diff(matrix.indptr))
-    mass = np.sqrt(np.bincount(per_row, weights=matrix.data ** 2, minlength=len(found)))
-    matrix.data /= np.where(mass > 0, mass, 1.0)[per_row]
+    width = len(table.words)
+    cells, tf = np.unique(row[ok] * width + table.token[at[ok]], return_counts=True)
+    per_row, columns = cells // width, cells % width
+    data = (np.log(tf) + 1.0) * np.asarray(idf, dtype=float)[columns]
+    mass = np.sqrt(np.bincount(per_row, weights=data ** 2, minlength=len(found)))
+    data /= np.where(mass > 0, mass, 1.0)[per_row]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(per_row, minlength=len(found)))])
+    matrix = SparseRows(indptr, columns, data, width)
     out: list[list[Sentence]] = [[] for _ in paragraphs]
     for (d, piece, j), m in zip(found, mass.tolist(), strict=True):
         out[d].append(Sentence(piece, j, m))
     return out, matrix
+
+
+class SparseRows:
+    """Row vectors in compressed sparse row form (row pointers, column ids, values): the
+    little of a sparse matrix that the sentence graph needs, in numpy."""
+
+    def __init__(self, indptr: Any, indices: Any, data: Any, width: int) -> None:
+        self.indptr, self.indices, self.data, self.width = indptr, indices, data, width
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def __getitem__(self, rows: slice | Sequence[int]) -> SparseRows:
+        """The rows selected by a slice or a list of row numbers, in that order."""
+        import numpy as np
+
+        picked = (np.arange(len(self))[rows] if isinstance(rows, slice)
+                  else np.asarray(rows, dtype=np.int64))
+        starts = self.indptr[picked]
+        lengths = self.indptr[picked + 1] - starts
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        at = np.repeat(starts - indptr[:-1], lengths) + np.arange(indptr[-1])
+        return SparseRows(indptr, self.indices[at], self.data[at], self.width)
+
+    def _row_of_each_value(self) -> Any:
+        import numpy as np
+
+        return np.repeat(np.arange(len(self)), np.diff(self.indptr))
+
+    def column_sums(self) -> Any:
+        import numpy as np
+
+        return np.bincount(self.indices, weights=self.data, minlength=self.width)
+
+    def dot(self, vector: Any) -> Any:
+        """Each row's dot product with a dense vector."""
+        import numpy as np
+
+        return np.bincount(self._row_of_each_value(), weights=self.data * vector[self.indices],
+                           minlength=len(self))
+
+    def compact(self) -> Any:
+        """The rows as a dense matrix over the columns they use (dot products unchanged)."""
+        import numpy as np
+
+        used, column = np.unique(self.indices, return_inverse=True)
+        dense = np.zeros((len(self), len(used)))
+        dense[self._row_of_each_value(), column] = self.data
+        return dense
 
 
 def summarize(
@@ -166,7 +213,7 @@ class Graph:
         keep = list(range(n))
         if n > _GRAPH_LIMIT:
             # The graph is quadratic: keep the sentences closest to the text's centroid.
-            near = (vectors @ np.asarray(vectors.sum(axis=0)).ravel()).tolist()
+            near = vectors.dot(vectors.column_sums()).tolist()
             keep = sorted(sorted(keep, key=lambda i: (-near[i], i))[:_GRAPH_LIMIT])
         self.row = {i: r for r, i in enumerate(keep)}
         pool = [self.candidates[i] for i in keep]
@@ -225,7 +272,8 @@ def _similarities(vectors: Any) -> Any:
     """Cosine similarities of unit row vectors (a dense matrix), zero on the diagonal."""
     import numpy as np
 
-    sim = (vectors @ vectors.T).toarray()
+    dense = vectors.compact()
+    sim = dense @ dense.T
     np.fill_diagonal(sim, 0.0)
     return sim
 
