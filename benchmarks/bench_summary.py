@@ -149,7 +149,7 @@ def speed(repeat: int) -> dict[str, Any]:
         options = unionnlp.Options(segmenter=seg)
         paragraphs: Sequence[str] = [p.text for p in unionnlp.analyze(text, options=options)
                                      .paragraphs]
-        cut, idf = get_segmenter(seg).cut, default_keywords(seg).idf
+        cut, idf = get_segmenter(seg).cut, default_keywords().idf
         out[f"unionnlp summarize [{seg}]"] = _median_time(
             lambda: summarize(paragraphs, cut, idf, k=3), repeat * 5)  # noqa: B023
         out[f"segmentation alone [{seg}]"] = _median_time(

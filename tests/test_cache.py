@@ -29,3 +29,23 @@ def test_nothing_is_written_into_the_package(seed_text: str) -> None:
     unionnlp.analyze(seed_text[:2000])
     after = {p for p in package.rglob("*") if "__pycache__" not in p.parts}
     assert after == before
+
+
+def test_a_cache_others_can_write_to_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another user could plant jieba's dictionary cache there: use a fresh private one."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    link = tmp_path / "link"
+    link.symlink_to(shared, target_is_directory=True)
+    for planted in (shared, link):
+        cache.cache_dir.cache_clear()
+        monkeypatch.setenv("UNIONNLP_CACHE", str(planted))
+        chosen = cache.cache_dir()
+        assert chosen not in (shared, link) and cache.is_private_dir(chosen)
+    cache.cache_dir.cache_clear()
+    monkeypatch.setenv("UNIONNLP_CACHE", str(tmp_path / "new"))
+    assert cache.cache_dir() == tmp_path / "new"
+    assert cache.is_private_dir(tmp_path / "new")
+    cache.cache_dir.cache_clear()

@@ -80,7 +80,7 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
         ["tag", "{a}", "--resume", "-o", "{tmp}/out.jsonl", "--format", "json"],
         ["tag", "{a}", "--workers", "0"],
         ["tag", "{a}", "--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"],
-        ["tag", "{a}", "--model", "{tmp}/no-such-model.pkl"],
+        ["tag", "{a}", "--model", "{tmp}/no-such-model.npz"],
         ["tag", "{a}", "-o", "{tmp}/no/such/dir/out.jsonl"],
         ["tag", "{a}", "-q", "-v"],
     ],

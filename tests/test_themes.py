@@ -84,16 +84,17 @@ def test_user_taxonomy_round_trip(tmp_path: Path) -> None:
     assert set(p.scores) == {"culture", "safety"} and p.themes == ("safety",)
 
 
-def test_stale_or_foreign_model_files_are_refused(tmp_path: Path) -> None:
-    path = tmp_path / "m.pkl"
+def test_saved_models_load_without_pickle_and_refuse_other_files(tmp_path: Path) -> None:
+    path = tmp_path / "m.npz"
     default_classifier().save(path)
-    assert load_classifier(path).themes == THEMES
-    payload = pickle.loads(path.read_bytes())
-    payload["versions"]["sklearn"] = "0.0"
-    path.write_bytes(pickle.dumps(payload))
-    with pytest.raises(ModelError, match="retrain"):
+    loaded = load_classifier(path)
+    assert loaded.themes == THEMES and list(loaded.themes) == list(THEMES)
+    docs = [["困难职工", "帮扶"], ["工资", "集体协商"]]
+    assert loaded.predict_proba(docs) == default_classifier().predict_proba(docs)
+    path.write_bytes(pickle.dumps({"format": "unionnlp-themes/1"}))
+    with pytest.raises(ModelError, match=str(path)):
         load_classifier(path)
-    path.write_bytes(b"not a pickle")
+    path.write_bytes(b"not a model")
     with pytest.raises(ModelError, match=str(path)):
         load_classifier(path)
 
@@ -127,21 +128,21 @@ def test_training_is_deterministic() -> None:
     assert first.predict_proba(tokens[:50]) == second.predict_proba(tokens[:50])
 
 
-def test_fast_features_equal_the_pipelines_own(seed_text: str) -> None:
+def test_numpy_inference_equals_scikit_learns(seed_text: str) -> None:
+    """The saved arrays predict what the fitted scikit-learn pipeline predicts."""
     import numpy as np
 
     from unionnlp.corpus import load_corpus
-    from unionnlp.keyterms import TermTable
-    from unionnlp.themes import segment_all
+    from unionnlp.themes import ThemeClassifier, segment_all
 
-    model = default_classifier()
-    texts = [p.text for p in load_corpus().paragraphs[:300]] + seed_text.splitlines()
-    docs = segment_all(texts)
-    expected = model.pipeline_.named_steps["features"].transform(docs).tocsr()
-    got = model.features(TermTable(docs, max_phrase=2))
-    expected.sort_indices()
-    got.sort_indices()
-    assert got.shape == expected.shape
-    assert np.array_equal(got.indptr, expected.indptr)
-    assert np.array_equal(got.indices, expected.indices)
-    assert np.allclose(got.data, expected.data, rtol=0, atol=1e-12)
+    paragraphs = load_corpus().paragraphs[:400]
+    docs = segment_all([p.text for p in paragraphs])
+    model = ThemeClassifier().fit(docs, [p.labels for p in paragraphs],
+                                  groups=[p.doc for p in paragraphs])
+    y = model._matrix([p.labels for p in paragraphs])
+    pipeline = model._pipeline().fit(docs, y)
+    probe = segment_all([p.text for p in load_corpus().paragraphs[400:700]]
+                        + seed_text.splitlines())
+    expected = pipeline.predict_proba(probe)
+    got = np.array([[row[t] for t in THEMES] for row in model.predict_proba(probe)])
+    assert np.allclose(got, expected, rtol=0, atol=1e-12)

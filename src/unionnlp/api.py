@@ -67,7 +67,7 @@ def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Key
     from .pipeline import cut_for_analysis, default_keywords
 
     pieces = [cut_for_analysis(line, segmenter) for line in text.splitlines() if line.strip()]
-    return default_keywords(segmenter).extract(pieces, top_k)
+    return default_keywords().extract(pieces, top_k)
 
 
 def explain(
@@ -77,4 +77,4 @@ def explain(
     from .pipeline import cut_for_analysis
     from .themes import get_classifier
 
-    return get_classifier(model, segmenter).explain(cut_for_analysis(text, segmenter), theme, top)
+    return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)

@@ -1,22 +1,43 @@
-"""Where unionnlp keeps what it computes once: the user's cache directory, never the package."""
+"""Where unionnlp keeps what it computes once: the user's cache directory, never the package.
+
+Only jieba's dictionary cache lives there (models ship in the package). The directory is
+created private (0700) and used only while it is a real directory owned by this user that
+nobody else may write to; otherwise a fresh private temporary directory is used instead,
+so that no other user can plant a file that unionnlp (or jieba) reads.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 import tempfile
 from functools import cache
 from pathlib import Path
 
-__all__ = ["cache_dir"]
+__all__ = ["cache_dir", "is_private_dir"]
 
 log = logging.getLogger(__name__)
 
 
+def is_private_dir(path: Path) -> bool:
+    """True when ``path`` is a directory (not a symlink) owned by this user and not writable
+    by group or others."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 @cache
 def cache_dir() -> Path:
-    """The cache directory (``UNIONNLP_CACHE`` overrides it), created on demand; when it
-    cannot be created (a read-only home), a private folder in the temporary directory."""
+    """The cache directory (``UNIONNLP_CACHE`` overrides it), created private on demand;
+    when it cannot be created or is not private to this user, a new private temporary one."""
     override = os.environ.get("UNIONNLP_CACHE")
     if override:
         path = Path(override)
@@ -25,11 +46,12 @@ def cache_dir() -> Path:
 
         path = Path(platformdirs.user_cache_dir("unionnlp", appauthor=False))
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        problem = None if is_private_dir(path) else "it is not a directory private to this user"
     except OSError as exc:
-        user = os.getuid() if hasattr(os, "getuid") else os.getpid()
-        fallback = Path(tempfile.gettempdir()) / f"unionnlp-cache-{user}"
-        log.warning("cannot use cache directory %s (%s); using %s", path, exc, fallback)
-        fallback.mkdir(mode=0o700, parents=True, exist_ok=True)
-        path = fallback
-    return path
+        problem = str(exc)
+    if problem is None:
+        return path
+    fallback = Path(tempfile.mkdtemp(prefix="unionnlp-cache-"))
+    log.warning("not using cache directory %s (%s); using %s", path, problem, fallback)
+    return fallback

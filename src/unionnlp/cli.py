@@ -34,8 +34,8 @@ examples:
   unionnlp tag reports/ -o tags.jsonl --resume    continue an interrupted run
   unionnlp tag reports/ -o batch.html         one page to read in a browser
   unionnlp tag reports/ -o tags.jsonl --scheduler tcp://10.0.0.5:8786
-  unionnlp train labels.jsonl -o themes.pkl
-  unionnlp evaluate --model themes.pkl
+  unionnlp train labels.jsonl -o themes.npz
+  unionnlp evaluate --model themes.npz
 """
 
 _TAG_EPILOG = """\
@@ -135,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         parents=[verbosity],
         help="train a theme model from labelled paragraphs",
         description='Train a theme model from a JSONL file of {"text": ..., "labels": [...]} lines.',
-        epilog="example:\n  unionnlp train labels.jsonl -o themes.pkl",
+        epilog="example:\n  unionnlp train labels.jsonl -o themes.npz",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     train.add_argument("labels", metavar="LABELS.jsonl", help="labelled paragraphs")
@@ -150,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
             "Score a theme model (default: the packaged one) on the written corpus's held-out "
             "split; with --real, score the whole pipeline (line roles, headlines, paragraph "
             "boundaries, themes) on the real-shaped twins of corpus/real, per kind of page."),
-        epilog=("examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.pkl\n"
+        epilog=("examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.npz\n"
                 "  unionnlp evaluate --real                 held-out twins, a table per kind\n"
                 "  unionnlp evaluate --real --kind news --json\n"
                 "  unionnlp evaluate --real --limit 1       one twin of each kind (a quick check)"),

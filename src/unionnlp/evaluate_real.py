@@ -289,7 +289,7 @@ def evaluate_real(
                 kept.append(t)
         twins = kept
     options = Options(segmenter=segmenter, model=model)
-    classifier = get_classifier(model, segmenter)
+    classifier = get_classifier(model)
     per_kind: dict[str, DocScore] = defaultdict(DocScore)
     docs: Counter[str] = Counter()
     total = DocScore()

@@ -1,6 +1,7 @@
 """Keywords by TF-IDF: what is distinctive about a text against union reports in general.
 
-The IDF is fitted with scikit-learn on the packaged corpus, so that words every
+The IDF is fitted on the packaged corpus and ships with the package
+(``resources/keywords.npz``, written by ``tools/train_models.py``), so that words every
 union report uses (工会, 职工, 开展) rank low, and blended with jieba's
 general-Chinese IDF, which knows words the corpus never saw. Candidates are
 content words and recurring phrases of adjacent words (工会干部职业化).
@@ -8,11 +9,15 @@ content words and recurring phrases of adjacent words (工会干部职业化).
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from .model import Keyword
@@ -21,6 +26,7 @@ from .resources import stopwords
 __all__ = ["KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs", "general_idf",
            "is_fragment"]
 
+log = logging.getLogger(__name__)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _QUANTITY = re.compile(
@@ -28,6 +34,7 @@ _QUANTITY = re.compile(
     r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|宗|份|港元|美元|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
 )
 _SHARPNESS = 2.0
+_FORMAT = "unionnlp-keywords/1"
 _IN_TEXT_PHRASE = 2
 #: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95% (占|比达).
 _RATE_FRAGMENT = re.compile(r"^[率度比]([达为超居均由提升])$")
@@ -68,9 +75,11 @@ def _token_kind(token: str) -> int:
 
 @cache
 def _known_words() -> frozenset[str]:
+    """The two-character words a dictionary knows (only those can be fragments)."""
     from .resources import user_dictionary
 
-    return frozenset(general_idf()) | {w for w, _, _ in user_dictionary()}
+    known = [*general_idf(), *(w for w, _, _ in user_dictionary())]
+    return frozenset(w for w in known if len(w) == 2)
 
 
 def is_fragment(word: str) -> bool:
@@ -238,22 +247,50 @@ class Scorer:
         return [Keyword(t, v / norm) for t, v in chosen]
 
 
+_GENERAL_FORMAT = "unionnlp-general-idf/1"
+
+
 @cache
 def general_idf() -> dict[str, float]:
-    """jieba's general-Chinese IDF table, read from jieba's package data (not jieba.analyse)."""
-    from importlib.resources import files
+    """jieba's general-Chinese IDF table (``jieba/analyse/idf.txt``, found without importing
+    jieba), parsed once and then read from the user's cache as checked arrays."""
+    import importlib.util
 
+    import numpy as np
+
+    from .cache import cache_dir
+    from .errors import ModelError
+    from .store import pack_strings, read_arrays, unpack_strings, write_arrays
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("jieba is not installed: its general IDF table is needed")
+    source = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
+    try:
+        info = source.stat()
+    except OSError as exc:
+        raise ModelError(f"cannot read jieba's IDF table: {exc}") from exc
+    tag = f"{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
+    path = cache_dir() / f"general-idf-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.npz"
+    if path.exists():
+        try:
+            meta, arrays = read_arrays(path, _GENERAL_FORMAT)
+            words = unpack_strings(arrays["words"], int(meta["n"]))
+            return dict(zip(words, arrays["idf"].tolist(), strict=True))
+        except (ModelError, KeyError, ValueError) as exc:
+            log.warning("rebuilding the cached general IDF: %s", exc)
     table: dict[str, float] = {}
-    text = files("jieba").joinpath("analyse/idf.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for line in source.read_text(encoding="utf-8").splitlines():
         word, _, value = line.partition(" ")
-        if value:
+        if value and "\0" not in word:
             table[word] = float(value)
+    try:
+        write_arrays(path, _GENERAL_FORMAT, {"n": len(table)}, {
+            "words": pack_strings(list(table)),
+            "idf": np.fromiter(table.values(), np.float64, len(table))}, compress=False)
+    except (OSError, ModelError) as exc:
+        log.warning("cannot cache the general IDF at %s: %s", path, exc)
     return table
-
-
-def _identity(doc: list[str]) -> list[str]:
-    return doc
 
 
 class KeywordExtractor:
@@ -269,17 +306,19 @@ class KeywordExtractor:
         self.min_phrase_df = min_phrase_df
 
     def fit(self, token_docs: Iterable[Sequence[str]]) -> KeywordExtractor:
-        """Learn the domain IDF and the recurring phrases from segmented documents."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        """Learn the domain IDF and the recurring phrases from segmented documents
+        (the IDF is scikit-learn's smoothed ``ln((1 + n) / (1 + df)) + 1``)."""
+        import numpy as np
 
         token_docs = list(token_docs)
-        docs = [candidates(tokens) for tokens in token_docs]
-        vectorizer = TfidfVectorizer(analyzer=_identity, smooth_idf=True)
-        vectorizer.fit(docs)
-        vocab: dict[str, int] = vectorizer.vocabulary_
-        idf = vectorizer.idf_
-        self.n_docs_ = len(docs)
-        self.idf_ = {term: float(idf[i]) for term, i in vocab.items()}
+        df: Counter[str] = Counter()
+        for tokens in token_docs:
+            df.update(set(candidates(tokens)))
+        terms = sorted(df)
+        counts = np.array([df[t] for t in terms], dtype=np.float64) + 1.0
+        idf = np.log((len(token_docs) + 1) / counts) + 1.0
+        self.n_docs_ = len(token_docs)
+        self.idf_ = {term: float(v) for term, v in zip(terms, idf, strict=True)}
         self.max_idf_ = math.log((1 + self.n_docs_) / 1) + 1.0
         phrase_df: Counter[str] = Counter()
         for tokens in token_docs:
@@ -290,10 +329,54 @@ class KeywordExtractor:
                 for i in range(len(run) - n + 1)
             })
         self.phrases_ = frozenset(t for t, d in phrase_df.items() if d >= self.min_phrase_df)
+        self._general_bounds()
+        return self
+
+    def _general_bounds(self) -> None:
         general = general_idf()
         self.general_max_ = max(general.values())
         self.general_default_ = sorted(general.values())[len(general) // 2]
-        return self
+
+    def save(self, path: str | os.PathLike[str], *, data_key: str | None = None) -> None:
+        """Write the fitted IDF and phrases as arrays and JSON with a checksum."""
+        import numpy as np
+
+        from .store import pack_strings, write_arrays
+
+        self._check()
+        terms = sorted(self.idf_)
+        phrases = sorted(self.phrases_)
+        meta = {"blend": self.blend, "min_phrase_df": self.min_phrase_df,
+                "n_docs": self.n_docs_, "n_terms": len(terms), "n_phrases": len(phrases),
+                "data": data_key}
+        write_arrays(path, _FORMAT, meta, {
+            "terms": pack_strings(terms),
+            "idf": np.array([self.idf_[t] for t in terms], dtype=np.float64),
+            "phrases": pack_strings(phrases)})
+
+    @classmethod
+    def load(cls, source: str | os.PathLike[str] | bytes, where: str | None = None
+             ) -> KeywordExtractor:
+        """An extractor saved by :meth:`save` (checked, never unpickled)."""
+        from .errors import ModelError
+        from .store import read_arrays, unpack_strings
+
+        name = where or str(source)
+        meta, arrays = read_arrays(source, _FORMAT, name)
+        try:
+            model = cls(blend=float(meta["blend"]), min_phrase_df=int(meta["min_phrase_df"]))
+            terms = unpack_strings(arrays["terms"], int(meta["n_terms"]))
+            idf = arrays["idf"].astype(float).tolist()
+            if len(idf) != len(terms):
+                raise ValueError(f"{len(terms)} terms but {len(idf)} IDF values")
+            model.idf_ = dict(zip(terms, idf, strict=True))
+            model.phrases_ = frozenset(unpack_strings(arrays["phrases"], int(meta["n_phrases"])))
+            model.n_docs_ = int(meta["n_docs"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{name}: incomplete keyword model ({exc})") from exc
+        model.max_idf_ = math.log((1 + model.n_docs_) / 1) + 1.0
+        model._general_bounds()
+        return model
 
     def _check(self) -> None:
         if not hasattr(self, "idf_"):

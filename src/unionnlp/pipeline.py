@@ -18,7 +18,10 @@ from .structure import parse
 from .summarize import Graph, select, sentence_vectors
 from .themes import get_classifier
 
-__all__ = ["cut_for_analysis", "default_keywords", "run"]
+__all__ = ["PACKAGED_KEYWORDS", "cut_for_analysis", "default_keywords", "run", "train_keywords"]
+
+#: Where the packaged keyword model ships, relative to the package.
+PACKAGED_KEYWORDS = "resources/keywords.npz"
 
 
 def cut_for_analysis(text: str, segmenter: str = "auto") -> list[str]:
@@ -30,13 +33,26 @@ def cut_for_analysis(text: str, segmenter: str = "auto") -> list[str]:
 
 
 @cache
-def default_keywords(segmenter: str = "auto") -> KeywordExtractor:
-    """The keyword extractor with its IDF fitted on the packaged corpus (once per process)."""
+def default_keywords() -> KeywordExtractor:
+    """The keyword extractor with its IDF fitted on the packaged corpus, shipped in the
+    package (``resources/keywords.npz``), loaded once per process."""
+    from importlib.resources import files
+
+    from .errors import ModelError
+
+    try:
+        data = files("unionnlp").joinpath(PACKAGED_KEYWORDS).read_bytes()
+    except OSError as exc:
+        raise ModelError(f"the packaged keyword model is missing: {exc}") from exc
+    return KeywordExtractor.load(data, PACKAGED_KEYWORDS)
+
+
+def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
+    """Fit the packaged keyword IDF and phrases on the written corpus's documents."""
     from .corpus import load_corpus
 
     seg = get_segmenter(segmenter)
-    docs = [seg.cut(doc.text) for doc in load_corpus().docs.values()]
-    return KeywordExtractor().fit(docs)
+    return KeywordExtractor().fit(seg.cut(doc.text) for doc in load_corpus().docs.values())
 
 
 def _figures(paragraph: Paragraph, view: str, segmenter: str) -> list[Figure]:
@@ -89,7 +105,7 @@ def run(source: Source, options: Options) -> Report:
         view = to_simplified(view)
     report = parse(replace(source, text=text), view, options.segmenter)
     segmenter = get_segmenter(options.segmenter)
-    extractor = default_keywords(options.segmenter)
+    extractor = default_keywords()
     paragraphs = report.paragraphs
     views: list[str] = []
     for p in paragraphs:
@@ -103,7 +119,7 @@ def run(source: Source, options: Options) -> Report:
     pieces = [segmenter.cut(v) for v in views]
     table = TermTable(pieces)
 
-    classifier = get_classifier(options.model, options.segmenter)
+    classifier = get_classifier(options.model)
     # A paragraph whose numbered headline opened its line is classified with that headline:
     # the line, as written, says what the paragraph is about.
     headed = _inline_headings(report, text, view)

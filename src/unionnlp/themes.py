@@ -1,21 +1,18 @@
 """Paragraph themes: a multi-label scikit-learn classifier trained on labelled paragraphs.
 
-The packaged taxonomy (组织建设, 帮扶救助, 维权, 技能培训) is trained from the
-packaged corpus at first use and cached in the user's cache directory; a cache
-written by another scikit-learn or unionnlp version is retrained, never trusted.
-Users train their own taxonomy with :func:`train_from_jsonl` (``unionnlp train``).
+The packaged taxonomy (组织建设, 帮扶救助, 维权, 技能培训) ships fitted, as arrays and JSON
+with a checksum (``resources/themes.npz``, written by ``tools/train_models.py``), and is
+predicted with numpy: scikit-learn is imported only to train. Users train their own
+taxonomy with :func:`train_from_jsonl` (``unionnlp train``), saved the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import logging
 import os
-import pickle
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -37,7 +34,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_FORMAT = "unionnlp-themes/1"
+_FORMAT = "unionnlp-themes/2"
+#: The feature extraction a saved model was fitted with; bumped when _words or _chars change.
+_FEATURES = "words-max2+han-2-3gram/1"
 
 
 def _words(tokens: Sequence[str]) -> list[str]:
@@ -99,7 +98,8 @@ class ThemeClassifier:
 
     ``themes`` maps theme ids to display names; ``C`` is the logistic regression's
     inverse regularisation; per-theme thresholds are tuned by cross-validation in
-    :meth:`fit` between ``min_threshold`` and ``max_threshold``.
+    :meth:`fit` between ``min_threshold`` and ``max_threshold``. scikit-learn fits;
+    the fitted model is plain arrays, predicted with numpy and saved without pickle.
     """
 
     def __init__(
@@ -154,9 +154,12 @@ class ThemeClassifier:
 
         y = self._matrix(labels)
         docs = [list(t) for t in token_docs]
-        if len(docs) < 10 or (y.sum(axis=0) < 2).any():
-            raise ModelError("every theme needs at least 2 labelled paragraphs (10 in all)")
+        if len(docs) < 10 or (y.sum(axis=0) < 2).any() or (y.sum(axis=0) > len(y) - 2).any():
+            raise ModelError("every theme needs at least 2 paragraphs with it and 2 without "
+                             "(10 in all)")
         folds = min(5, len(set(groups))) if groups is not None else 5
+        if folds < 2:
+            raise ModelError("the labelled paragraphs need at least 2 distinct documents")
         splitter = GroupKFold(folds) if groups is not None else KFold(folds, shuffle=True,
                                                                        random_state=0)
         oof = np.zeros(y.shape)
@@ -169,11 +172,24 @@ class ThemeClassifier:
         for j, t in enumerate(self.themes):
             ranked = [(_f1(y[:, j], oof[:, j] >= g), -abs(g - 0.5), g) for g in grid]
             self.thresholds_[t] = max(ranked)[2]
-        self.pipeline_ = self._pipeline().fit(docs, y)
+        self._adopt(self._pipeline().fit(docs, y))
         return self
 
+    def _adopt(self, pipeline: Any) -> None:
+        """Keep a fitted pipeline's vocabularies, IDFs and weights as plain arrays."""
+        import numpy as np
+
+        words, chars = (v for _, v in pipeline.named_steps["features"].transformer_list)
+        estimators = pipeline.named_steps["clf"].estimators_
+        self.word_terms_ = sorted(words.vocabulary_, key=words.vocabulary_.__getitem__)
+        self.char_grams_ = sorted(chars.vocabulary_, key=chars.vocabulary_.__getitem__)
+        self.word_idf_ = np.asarray(words.idf_, dtype=np.float64)
+        self.char_idf_ = np.asarray(chars.idf_, dtype=np.float64)
+        self.coef_ = np.vstack([e.coef_[0] for e in estimators]).astype(np.float64)
+        self.intercept_ = np.array([e.intercept_[0] for e in estimators], dtype=np.float64)
+
     def _check(self) -> None:
-        if not hasattr(self, "pipeline_"):
+        if not hasattr(self, "coef_"):
             raise ModelError("ThemeClassifier is not fitted; call fit() first")
 
     def predict_proba(self, token_docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
@@ -184,72 +200,129 @@ class ThemeClassifier:
 
     def predict_table(self, table: TermTable) -> list[dict[str, float]]:
         """:meth:`predict_proba` of the pieces of a term table (one per paragraph)."""
+        import numpy as np
+
         self._check()
         if not table.n_docs:
             return []
-        proba = self.pipeline_.named_steps["clf"].predict_proba(self.features(table))
+        rows, cols, values = self.features(table)
+        z = np.empty((table.n_docs, len(self.themes)))
+        for j in range(len(self.themes)):
+            z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
+                                  minlength=table.n_docs)
+        proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
         return [{t: float(row[j]) for j, t in enumerate(self.themes)} for row in proba]
 
-    def features(self, table: TermTable) -> Any:
-        """The fitted pipeline's feature matrix of a table's pieces, computed with numpy:
-        the same matrix as the pipeline's own vectorizers give, several times faster."""
-        import numpy as np
-        from scipy.sparse import csr_matrix, hstack
-        from sklearn.preprocessing import normalize
-
-        self._check()
-        words, chars = (v for _, v in self.pipeline_.named_steps["features"].transformer_list)
+    def _indexes(self) -> tuple[dict[str, int], Any, Any]:
         index = self.__dict__.get("_index")
         if index is None:
-            index = self.__dict__["_index"] = _char_index(chars.vocabulary_)
-        n = table.n_docs
-        column = np.array([words.vocabulary_.get(t, -1) for t in table.terms], dtype=np.int64)
-        cols = np.concatenate([column[t] for t, _ in table.occurrences[:2]])
-        rows = np.concatenate([d for _, d in table.occurrences[:2]])
-        blocks = [(rows, cols, words), (*_han_ngrams(table, *index), chars)]
-        out = []
-        for r, c, vectorizer in blocks:
-            keep = c >= 0
-            x = csr_matrix((np.ones(int(keep.sum())), (r[keep], c[keep])),
-                           shape=(n, len(vectorizer.vocabulary_)))
-            x.sum_duplicates()
-            if vectorizer.sublinear_tf:
-                np.log(x.data, x.data)
-                x.data += 1.0
-            if vectorizer.use_idf:
-                x.data *= vectorizer.idf_[x.indices]
-            out.append(normalize(x, norm=vectorizer.norm, copy=False) if vectorizer.norm else x)
-        return hstack(out).tocsr()
+            words = {t: i for i, t in enumerate(self.word_terms_)}
+            chars = _char_index({g: i for i, g in enumerate(self.char_grams_)})
+            index = self.__dict__["_index"] = (words, *chars)
+        return index
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_index"}
+    def features(self, table: TermTable) -> tuple[Any, Any, Any]:
+        """The model's TF-IDF features of a table's pieces as (row, column, value) arrays
+        sorted by row and column: sublinear term frequency times IDF, each of the two
+        blocks (words, then character n-grams) L2-normalised per row, as scikit-learn's
+        vectorizers compute them in :meth:`fit`."""
+        import numpy as np
+
+        self._check()
+        words, codes, char_cols = self._indexes()
+        n = table.n_docs
+        column = np.array([words.get(t, -1) for t in table.terms], dtype=np.int64)
+        blocks = [
+            (np.concatenate([d for _, d in table.occurrences[:2]]),
+             np.concatenate([column[t] for t, _ in table.occurrences[:2]]), self.word_idf_, 0),
+            (*_han_ngrams(table, codes, char_cols), self.char_idf_, len(self.word_idf_)),
+        ]
+        out_r, out_c, out_v = [], [], []
+        for r, c, idf, offset in blocks:
+            keep = c >= 0
+            width = len(idf)
+            cells, tf = np.unique(r[keep] * width + c[keep], return_counts=True)
+            rows, cols = cells // width, cells % width
+            values = (np.log(tf) + 1.0) * idf[cols]
+            norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
+            out_r.append(rows)
+            out_c.append(cols + offset)
+            out_v.append(values / norms[rows])
+        rows, cols, values = (np.concatenate(x) for x in (out_r, out_c, out_v))
+        order = np.lexsort((cols, rows))
+        return rows[order], cols[order], values[order]
 
     def decide(self, scores: Mapping[str, float]) -> tuple[str, ...]:
         """The themes whose probability passes their threshold, in taxonomy order."""
         return tuple(t for t in self.themes if scores.get(t, 0.0) >= self.thresholds_[t])
 
     def explain(self, tokens: Sequence[str], theme: str, top: int = 5) -> list[tuple[str, float]]:
-        """The terms that pushed a paragraph towards ``theme``, with their contributions."""
+        """The terms that pushed a paragraph towards ``theme``, with their contributions
+        (a term that is both a word and a character n-gram feature is listed once)."""
+        from .keyterms import TermTable
+
         self._check()
         if theme not in self.themes:
             from .errors import unknown_name
 
             raise unknown_name("theme", theme, self.themes)
-        features = self.pipeline_.named_steps["features"]
-        estimator = self.pipeline_.named_steps["clf"].estimators_[list(self.themes).index(theme)]
-        row = features.transform([list(tokens)]).tocsr()
-        names = features.get_feature_names_out()
-        coef = estimator.coef_[0]
-        pairs = [(str(names[i]).split("__", 1)[1], float(v * coef[i]))
-                 for i, v in zip(row.indices, row.data, strict=True)]
-        pairs = [p for p in pairs if p[1] > 0]
-        pairs.sort(key=lambda p: (-p[1], p[0]))
+        _, cols, values = self.features(TermTable([list(tokens)], max_phrase=2))
+        coef = self.coef_[list(self.themes).index(theme)]
+        n_words = len(self.word_terms_)
+        totals: dict[str, float] = {}
+        for c, v in zip(cols.tolist(), values.tolist(), strict=True):
+            name = self.word_terms_[c] if c < n_words else self.char_grams_[c - n_words]
+            totals[name] = totals.get(name, 0.0) + v * float(coef[c])
+        pairs = sorted(((k, v) for k, v in totals.items() if v > 0), key=lambda p: (-p[1], p[0]))
         return pairs[:top]
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the fitted model with the versions it was fitted with."""
+    def save(self, path: str | os.PathLike[str], *, data_key: str | None = None) -> None:
+        """Write the fitted model as arrays and JSON with a checksum (never a pickle);
+        ``data_key`` records what it was trained on (see :func:`data_key`)."""
+        from . import __version__
+        from .store import pack_strings, write_arrays
+
         self._check()
-        _atomic_pickle(Path(path), {"format": _FORMAT, "versions": _versions(), "model": self})
+        meta = {"features": _FEATURES, "themes": [[k, v] for k, v in self.themes.items()], "thresholds": self.thresholds_,
+                "C": self.C, "min_threshold": self.min_threshold,
+                "max_threshold": self.max_threshold, "unionnlp": __version__,
+                "n_words": len(self.word_terms_), "n_chars": len(self.char_grams_),
+                "data": data_key}
+        write_arrays(path, _FORMAT, meta, {
+            "word_terms": pack_strings(self.word_terms_), "word_idf": self.word_idf_,
+            "char_grams": pack_strings(self.char_grams_), "char_idf": self.char_idf_,
+            "coef": self.coef_, "intercept": self.intercept_})
+
+    @classmethod
+    def from_arrays(cls, meta: Mapping[str, Any], arrays: Mapping[str, Any],
+                    where: str) -> ThemeClassifier:
+        """The model of a file's metadata and arrays (see :meth:`save`), checked."""
+        from .store import unpack_strings
+
+        if meta.get("features") != _FEATURES:
+            raise ModelError(f"{where}: built with features {meta.get('features')!r}, this "
+                             f"unionnlp uses {_FEATURES!r}; retrain it with `unionnlp train`")
+        try:
+            themes = {str(k): str(v) for k, v in meta["themes"]}
+            model = cls(themes=themes, C=float(meta["C"]),
+                        min_threshold=float(meta["min_threshold"]),
+                        max_threshold=float(meta["max_threshold"]))
+            model.thresholds_ = {t: float(meta["thresholds"][t]) for t in themes}
+            model.word_terms_ = unpack_strings(arrays["word_terms"], int(meta["n_words"]))
+            model.char_grams_ = unpack_strings(arrays["char_grams"], int(meta["n_chars"]))
+            model.word_idf_ = arrays["word_idf"].astype(float)
+            model.char_idf_ = arrays["char_idf"].astype(float)
+            model.coef_ = arrays["coef"].astype(float)
+            model.intercept_ = arrays["intercept"].astype(float)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ModelError(f"{where}: incomplete theme model ({exc})") from exc
+        shapes = (model.word_idf_.shape, model.char_idf_.shape, model.coef_.shape,
+                  model.intercept_.shape)
+        width = len(model.word_terms_) + len(model.char_grams_)
+        if shapes != ((len(model.word_terms_),), (len(model.char_grams_),),
+                      (len(themes), width), (len(themes),)):
+            raise ModelError(f"{where}: theme model arrays of inconsistent shapes {shapes}")
+        return model
 
 
 def _f1(truth: Any, pred: Any) -> float:
@@ -257,38 +330,12 @@ def _f1(truth: Any, pred: Any) -> float:
     return 0.0 if tp == 0 else 2 * tp / float(truth.sum() + pred.sum())
 
 
-def _versions() -> dict[str, str]:
-    import sklearn
-
-    from . import __version__
-
-    return {"sklearn": sklearn.__version__, "unionnlp": __version__}
-
-
-def _atomic_pickle(path: Path, payload: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-
-
 def load_classifier(path: str | os.PathLike[str]) -> ThemeClassifier:
-    """Load a model saved by :meth:`ThemeClassifier.save` with this scikit-learn version."""
-    try:
-        with open(path, "rb") as f:
-            payload = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
-        raise ModelError(f"{path}: cannot load theme model: {exc}") from exc
-    if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
-        raise ModelError(f"{path}: not a unionnlp theme model")
-    if payload.get("versions") != _versions():
-        raise ModelError(f"{path}: fitted with {payload.get('versions')}, running {_versions()}; "
-                         "retrain it with `unionnlp train`")
-    model = payload["model"]
-    if not isinstance(model, ThemeClassifier):
-        raise ModelError(f"{path}: not a unionnlp theme model")
-    return model
+    """Load a model saved by :meth:`ThemeClassifier.save` (checked, never unpickled)."""
+    from .store import read_arrays
+
+    meta, arrays = read_arrays(path, _FORMAT)
+    return ThemeClassifier.from_arrays(meta, arrays, str(path))
 
 
 def segment_all(texts: Sequence[str], segmenter: str = "auto") -> list[list[str]]:
@@ -300,18 +347,17 @@ def segment_all(texts: Sequence[str], segmenter: str = "auto") -> list[list[str]
     return [seg.cut(to_simplified(t) if is_traditional(t) else t) for t in texts]
 
 
-def _corpus_key() -> str:
-    """What the cached model depends on: the corpus, the versions, and the code and word
-    lists that turn text into features."""
-    from . import keyterms, segment
+def data_key() -> str:
+    """What the packaged model is trained from: the written corpus, the train twins'
+    paragraphs, the word lists that shape segmentation and features, the feature version.
+    The packaged model records it; a test fails when the model was not retrained after a
+    change (``python tools/train_models.py``)."""
     from .corpus import load_corpus
     from .resources import read_text
     from .twins import load_twins
 
     corpus = load_corpus()
-    digest = hashlib.sha256()
-    for module in (keyterms, segment, sys.modules[__name__]):
-        digest.update(Path(str(module.__file__)).read_bytes())
+    digest = hashlib.sha256(_FEATURES.encode())
     for name in ("stopwords.txt", "userdict.txt"):
         digest.update(read_text(name).encode())
     for doc in corpus.docs.values():
@@ -321,7 +367,6 @@ def _corpus_key() -> str:
     for twin in load_twins("train"):
         for tp in twin.paragraphs:
             digest.update(f"{twin.id}\0{tp.text}\0{','.join(tp.themes)}\n".encode())
-    digest.update(json.dumps(_versions(), sort_keys=True).encode())
     return digest.hexdigest()[:16]
 
 
@@ -346,32 +391,30 @@ def train_packaged(split: str | None = None, segmenter: str = "auto") -> ThemeCl
                                                     groups=groups)
 
 
-@cache
-def default_classifier(segmenter: str = "auto") -> ThemeClassifier:
-    """The packaged taxonomy's model: from the cache when it was fitted by these versions
-    on this corpus, otherwise fitted now (a few seconds, segmenting with ``segmenter``;
-    every backend gives the same tokens) and cached."""
-    from .cache import cache_dir
+#: Where the packaged model ships, relative to the package.
+PACKAGED_MODEL = "resources/themes.npz"
 
-    path = cache_dir() / f"themes-{_corpus_key()}.pkl"
-    if path.exists():
-        try:
-            return load_classifier(path)
-        except ModelError as exc:
-            log.info("retraining the theme model: %s", exc)
-    model = train_packaged(segmenter=segmenter)
+
+@cache
+def default_classifier() -> ThemeClassifier:
+    """The packaged taxonomy's model, shipped fitted in the package (see ``train_packaged``)."""
+    from importlib.resources import files
+
+    from .store import read_arrays
+
+    resource = files("unionnlp").joinpath(PACKAGED_MODEL)
     try:
-        model.save(path)
+        data = resource.read_bytes()
     except OSError as exc:
-        log.warning("cannot cache the theme model at %s: %s", path, exc)
-    return model
+        raise ModelError(f"the packaged theme model is missing: {exc}") from exc
+    meta, arrays = read_arrays(data, _FORMAT, PACKAGED_MODEL)
+    return ThemeClassifier.from_arrays(meta, arrays, PACKAGED_MODEL)
 
 
 @cache
-def get_classifier(path: str | None = None, segmenter: str = "auto") -> ThemeClassifier:
-    """The model at ``path`` (loaded once per process), or the packaged one (trained, if it
-    must be, with ``segmenter``)."""
-    return default_classifier(segmenter) if path is None else load_classifier(path)
+def get_classifier(path: str | None = None) -> ThemeClassifier:
+    """The model at ``path`` (loaded once per process), or the packaged one."""
+    return default_classifier() if path is None else load_classifier(path)
 
 
 def train_from_jsonl(

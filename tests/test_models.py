@@ -1,0 +1,106 @@
+"""The models that ship in the package: current with the data, never pickled, checked."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from unionnlp.errors import ModelError
+from unionnlp.keyterms import KeywordExtractor
+from unionnlp.pipeline import PACKAGED_KEYWORDS, default_keywords, train_keywords
+from unionnlp.store import pack_strings, read_arrays, unpack_strings, write_arrays
+from unionnlp.themes import PACKAGED_MODEL, data_key, default_classifier, train_packaged
+
+
+def _meta(resource: str, fmt: str) -> dict[str, object]:
+    meta, _ = read_arrays(files("unionnlp").joinpath(resource).read_bytes(), fmt, resource)
+    return meta
+
+
+def test_packaged_models_were_trained_on_todays_data() -> None:
+    """Fails after a change to the corpus, twins or word lists until
+    `python tools/train_models.py` is run."""
+    key = data_key()
+    assert _meta(PACKAGED_MODEL, "unionnlp-themes/2")["data"] == key
+    assert _meta(PACKAGED_KEYWORDS, "unionnlp-keywords/1")["data"] == key
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_packaged_models() -> None:
+    shipped, fresh = default_classifier(), train_packaged()
+    assert fresh.thresholds_ == shipped.thresholds_
+    assert fresh.word_terms_ == shipped.word_terms_ and fresh.char_grams_ == shipped.char_grams_
+    assert np.allclose(fresh.coef_, shipped.coef_, rtol=0, atol=1e-9)
+    keywords = train_keywords()
+    assert keywords.idf_ == default_keywords().idf_
+    assert keywords.phrases_ == default_keywords().phrases_
+
+
+def test_keyword_model_round_trip(tmp_path: Path) -> None:
+    docs = [["工会", "帮扶", "困难职工"], ["工会", "技能", "竞赛"], ["法律援助", "工会"]]
+    model = KeywordExtractor().fit(docs)
+    model.save(tmp_path / "k.npz")
+    loaded = KeywordExtractor.load(tmp_path / "k.npz")
+    assert loaded.idf_ == model.idf_ and loaded.phrases_ == model.phrases_
+    assert loaded.extract(docs) == model.extract(docs)
+
+
+def test_strings_survive_packing() -> None:
+    words = ["工会", "", "a b", "𠀀職工"]
+    assert unpack_strings(pack_strings(words), 4) == words
+    assert unpack_strings(pack_strings([])) == []
+    with pytest.raises(ModelError):
+        pack_strings(["a\0b"])
+
+
+def test_altered_or_foreign_files_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.npz"
+    write_arrays(path, "test/1", {"n": 1}, {"w": np.arange(4.0)})
+    meta, arrays = read_arrays(path, "test/1")
+    assert meta["n"] == 1 and arrays["w"].tolist() == [0.0, 1.0, 2.0, 3.0]
+    with pytest.raises(ModelError, match="expected a other/1 file"):
+        read_arrays(path, "other/1")
+
+    # Same archive, one weight changed: the checksum no longer matches.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "w.npy":
+                data = data[:-8] + np.float64(9.0).tobytes()
+            dst.writestr(info.filename, data)
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ModelError, match="checksum"):
+        read_arrays(path, "test/1")
+
+    # An object array (what a pickle inside an .npz would be) is never loaded.
+    buffer = io.BytesIO()
+    np.savez(buffer, __meta__=np.frombuffer(b"{}", dtype=np.uint8),
+             w=np.array([{"x": 1}], dtype=object))
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ModelError, match=str(path)):
+        read_arrays(path, "test/1")
+
+    for junk in (b"", b"PK\x03\x04 truncated", b"\x80\x04\x95 pickle"):
+        path.write_bytes(junk)
+        with pytest.raises(ModelError, match=str(path)):
+            read_arrays(path, "test/1")
+    with pytest.raises(ModelError, match="not a regular file"):
+        read_arrays(tmp_path, "test/1")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(ModelError, match="not a regular file"):
+        read_arrays(fifo, "test/1")
+    with pytest.raises(ModelError, match="No such file"):
+        read_arrays(tmp_path / "missing.npz", "test/1")
+
+
+def test_object_arrays_cannot_be_written(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        write_arrays(tmp_path / "m.npz", "test/1", {}, {"w": np.array(["x"])})
