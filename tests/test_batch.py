@@ -264,6 +264,12 @@ def test_missing_dask_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None
         next(records)
 
 
+def _models_loaded() -> bool:
+    from unionnlp.themes import default_classifier
+
+    return default_classifier.cache_info().currsize == 1
+
+
 @pytest.mark.slow
 def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
     distributed = pytest.importorskip("distributed")
@@ -271,6 +277,9 @@ def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None
     ) as cluster, distributed.Client(cluster) as client:
+        assert list(DaskRunner(client).run(Tagger(), [])) == []
+        # The runner's plugin warmed the worker before any file was sent.
+        assert all(client.run(_models_loaded).values())
         by_client = _lines(list(tag_files(batch, runner=DaskRunner(client))))
         by_address = _lines(list(tag_files(batch, scheduler=cluster.scheduler_address)))
     assert by_client == local

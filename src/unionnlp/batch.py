@@ -355,8 +355,13 @@ def _cpu_count() -> int:
 
 def _mp_context() -> BaseContext:
     # Not fork: forking a process that runs threads (tqdm, Dask, the caller's) can deadlock.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The forkserver loads the dictionary and models once; workers forked from it start warm.
+    # (No effect when this process already started its forkserver.)
+    context.set_forkserver_preload(["unionnlp._warm"])
+    return context
 
 
 class AtLeast(logging.Filter):
@@ -433,6 +438,12 @@ class DaskRunner(Runner):
     def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
         distributed = _import_distributed()
         client, own = self._client(distributed)
+        from ._dask import WarmWorker
+
+        try:
+            client.register_plugin(WarmWorker(tagger.options))
+        except Exception:  # an old scheduler or a lost worker: the files still run, cold
+            logger.debug("could not register the warm-up plugin", exc_info=True)
         window: deque[tuple[str, Any]] = deque()
         todo = iter(paths)
         try:

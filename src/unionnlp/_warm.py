@@ -1,0 +1,17 @@
+"""Imported once by the batch's forkserver (``multiprocessing`` preload): loads the segmenter
+and the packaged models there, so that every worker process forked from it starts warm and
+shares those pages with its siblings. Never imported by ``import unionnlp``."""
+
+from __future__ import annotations
+
+import logging
+
+from .cli import single_threaded_blas
+
+single_threaded_blas()  # before the models import numpy: workers parallelise by process
+
+from .batch import AtLeast, Tagger  # noqa: E402
+
+# The forkserver writes to the caller's stderr: keep jieba's loading chatter out of it.
+logging.getLogger("jieba").addFilter(AtLeast(logging.WARNING))
+Tagger().warm()
