@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +141,33 @@ def test_counted_amounts_and_placeholders_are_not_keywords() -> None:
     terms = [k.term for k in unionnlp.keywords(text, top_k=8)]
     assert "劳资纠纷" in terms
     assert not [t for t in terms if t.startswith("XX") or "宗" in t or "百分之" in t or "港元" in t]
+
+
+def test_general_idf_is_jiebas_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The coded table gives every word of jieba's idf.txt its value, and the median to a
+    word jieba does not know; read back from the cache, it is the same."""
+    import random
+    from importlib.resources import files
+
+    import numpy as np
+
+    from unionnlp import cache
+    from unionnlp.keyterms import general_idf
+
+    text = files("jieba").joinpath("analyse/idf.txt").read_text(encoding="utf-8")
+    table = {w: float(v) for w, _, v in (line.partition(" ") for line in text.splitlines()) if v}
+    words = random.Random(0).sample(sorted(table), 3000)
+    words += [*[w for w in table if len(w) > 4][:50], "不存在的词语甲乙", "𠀀", "工", ""]
+    monkeypatch.setenv("UNIONNLP_CACHE", str(tmp_path))
+    for _ in range(2):  # parsed, then from the cache
+        cache.cache_dir.cache_clear()
+        general_idf.cache_clear()
+        general = general_idf()
+        median = float(np.sort(np.array(list(table.values())))[len(table) // 2])
+        expected = [table.get(w, median) for w in words]
+        assert general.lookup(words).tolist() == expected
+        assert general.max == max(table.values()) and general.median == median
+        assert ("工会" in general) == ("工会" in table) and "不存在的词语甲乙" not in general
+    assert list(tmp_path.glob("general-idf-*.npz"))
+    cache.cache_dir.cache_clear()
+    general_idf.cache_clear()
