@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import logging
 
-from .cli import single_threaded_blas
+from ._env import single_threaded_blas
 
 single_threaded_blas()  # before the models import numpy: workers parallelise by process
 
 from .batch import AtLeast, Tagger  # noqa: E402
 
-# The forkserver writes to the caller's stderr: keep jieba's loading chatter out of it.
-logging.getLogger("jieba").addFilter(AtLeast(logging.WARNING))
+# The forkserver writes to the caller's stderr: keep jieba's loading chatter out of it
+# (workers then log as the caller asked, see unionnlp.batch._init_worker).
+_quiet = AtLeast(logging.WARNING)
+logging.getLogger("jieba").addFilter(_quiet)
 Tagger().warm()
+logging.getLogger("jieba").removeFilter(_quiet)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from .errors import ConfigError
@@ -35,6 +36,7 @@ class Options:
 
 
 DEFAULT = Options()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def analyze_source(source: Source, options: Options = DEFAULT) -> Report:
@@ -46,13 +48,22 @@ def analyze_source(source: Source, options: Options = DEFAULT) -> Report:
 
 def analyze(text: str, *, source: str | None = None, options: Options = DEFAULT) -> Report:
     """Analyse a report given as a string; ``source`` is only recorded in the output."""
-    if not isinstance(text, str):
-        from .errors import InputError
+    _check_text(text, source, "analyze")
+    return analyze_source(Source(text=text, path=source), options)
 
+
+def _check_text(text: object, source: str | None, caller: str) -> None:
+    """Refuse what is not analysable text, naming the source: non-str, lone surrogates."""
+    from .errors import InputError
+
+    if not isinstance(text, str):
         hint = " (decode bytes first, or pass a path to analyze_file)" if isinstance(
             text, (bytes, bytearray)) else ""
-        raise InputError(source, f"analyze needs str, got {type(text).__name__}{hint}")
-    return analyze_source(Source(text=text, path=source), options)
+        raise InputError(source, f"{caller} needs str, got {type(text).__name__}{hint}")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InputError(source, f"the text holds an unpaired surrogate (U+{ord(surrogate[0]):04X}) "
+                                 f"at offset {surrogate.start()}: not valid Unicode text")
 
 
 def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) -> Report:
@@ -66,6 +77,7 @@ def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Key
     """The ``top_k`` TF-IDF keywords of any string, weighed against union reports in general."""
     from .pipeline import cut_for_analysis, default_keywords
 
+    _check_text(text, None, "keywords")
     pieces = [cut_for_analysis(line, segmenter) for line in text.splitlines() if line.strip()]
     return default_keywords().extract(pieces, top_k)
 
@@ -77,4 +89,5 @@ def explain(
     from .pipeline import cut_for_analysis
     from .themes import get_classifier
 
+    _check_text(text, None, "explain")
     return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)

@@ -15,24 +15,29 @@ calling process for one worker) and ``dask`` (``pip install unionnlp[distributed
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import logging
 import multiprocessing
 import os
 import re
+import signal
+import threading
+import time
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .api import DEFAULT, Options, analyze, analyze_source
-from .errors import ConfigError, InputError, unknown_name
+from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
 from .model import SCHEMA
+from .readers import MAX_INPUT_BYTES
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -62,6 +67,9 @@ logger = logging.getLogger(__name__)
 Result = dict[str, Any]
 
 _GLOB_MAGIC = re.compile(r"[*?[]")
+#: Seconds a file may take in a batch by default (a 1 MB report takes about one).
+DEFAULT_TIME_BUDGET = 300.0
+_SURROGATES = re.compile("[\udc80-\udcff]")
 _CHUNK = 1 << 20
 
 # A short report that takes every stage through its lazy loading (dictionary, model).
@@ -74,11 +82,20 @@ _WARM_TEXT = (
 # --- inputs -------------------------------------------------------------------------------------
 
 
-class Collection(NamedTuple):
-    """The files to tag, in order without duplicates, and the arguments that matched none."""
+@dataclass(frozen=True)
+class Collection:
+    """The files to tag, in order without duplicates, and the arguments that matched none
+    (unpacks as ``files, missing``); also the files that folders held in formats unionnlp
+    does not read (``skipped``: .doc, .wps, images …) and the folders that could not be
+    listed, with the reason (``unreadable``)."""
 
     files: list[Path]
     missing: list[str]
+    skipped: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.files, self.missing))
 
 
 def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
@@ -87,8 +104,9 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
     A file named explicitly is kept whatever its extension (reading it reports an
     unsupported one); directories are walked recursively and glob matches filtered,
     both keeping only supported extensions and skipping hidden entries, in sorted
-    order. A file reached twice is kept at its first place. An argument that yields
-    no file is returned in ``missing``: what to do about it is the caller's choice.
+    order, never following a symbolic link to a directory (so a link loop ends). A file
+    reached twice is kept at its first place. An argument that yields no file is
+    returned in ``missing``: what to do about it is the caller's choice.
     """
     from .readers import SUPPORTED_EXTENSIONS
 
@@ -98,19 +116,29 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
     files: list[Path] = []
     seen: set[Path] = set()
     missing: list[str] = []
+    skipped: list[Path] = []
+    unreadable: list[tuple[str, str]] = []
+
+    def walk(root: Path) -> Iterator[Path]:
+        for path in _walk(root, unreadable):
+            if supported(path):
+                yield path
+            else:
+                skipped.append(path)
+
     for item in paths:
         text = os.fspath(item)
         path = Path(text)
         found: list[Path]
         if path.is_dir():
-            found = list(_walk(path, supported))
-        elif path.exists():
+            found = list(walk(path))
+        elif path.exists() or path.is_symlink():
             found = [path]
         elif _GLOB_MAGIC.search(text):
             found = []
-            for match in sorted(Path(m) for m in glob.glob(text, recursive=True)):
-                if match.is_dir():
-                    found.extend(_walk(match, supported))
+            for match in _glob(text):
+                if match.is_dir() and not match.is_symlink():
+                    found.extend(walk(match))
                 elif match.is_file() and supported(match):
                     found.append(match)
         else:
@@ -121,17 +149,79 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Collection:
             if file not in seen:
                 seen.add(file)
                 files.append(file)
-    return Collection(files, missing)
+    return Collection(files, missing, skipped, unreadable)
 
 
-def _walk(root: Path, keep: Callable[[Path], bool]) -> Iterator[Path]:
-    """Files under ``root`` that ``keep`` accepts, depth first, names sorted, hidden ones skipped."""
-    for directory, dirnames, filenames in os.walk(root):
+def _walk(root: Path, unreadable: list[tuple[str, str]]) -> Iterator[Path]:
+    """Files under ``root``, depth first, names sorted, hidden ones skipped, symbolic links
+    to directories not followed; folders that cannot be listed go to ``unreadable``."""
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((str(exc.filename or root), exc.strerror or str(exc)))
+
+    for directory, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            path = Path(directory, name)
-            if not name.startswith(".") and keep(path):
-                yield path
+            if not name.startswith("."):
+                yield Path(directory, name)
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Paths matching a glob pattern, sorted. ``**`` matches any number of folders, found
+    by a walk that does not follow symbolic links to directories (the standard library's
+    recursive glob does, and never ends in a link loop); names starting with a dot match
+    only a pattern part that starts with one."""
+    if "**" not in pattern:
+        return sorted(Path(m) for m in glob.glob(pattern))
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed = next(i for i, part in enumerate(parts) if _GLOB_MAGIC.search(part))
+    base = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else ".")
+    regex = re.compile(_glob_regex(parts[fixed:]))
+    found = []
+    for directory, dirnames, filenames in os.walk(base):
+        dirnames.sort()
+        for name in (*dirnames, *filenames):
+            full = os.path.join(directory, name)
+            rel = os.path.relpath(full, base).replace(os.sep, "/")
+            if regex.fullmatch(rel):
+                found.append(Path(full) if base != "." or pattern.startswith("./") else Path(rel))
+    return sorted(found)
+
+
+def _glob_regex(parts: Sequence[str]) -> str:
+    """A regular expression for the path parts of a glob pattern (``**`` any folders)."""
+    out = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append("(?:[^/.][^/]*/)*" if not last else "(?:[^/.][^/]*(?:/|$))*")
+            continue
+        out.append(("" if part.startswith(".") else "(?![.])") + _part_regex(part)
+                   + ("" if last else "/"))
+    return "".join(out)
+
+
+def _part_regex(part: str) -> str:
+    """One path part of a glob (``*``, ``?``, ``[…]``, ``[!…]``) as a regular expression."""
+    out = []
+    i = 0
+    while i < len(part):
+        char = part[i]
+        close = part.find("]", i + 2) if char == "[" else -1
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif close > 0:
+            body = part[i + 1:close]
+            negate = body[:1] in ("!", "^")
+            body = re.escape(body[1:] if negate else body).replace("\\-", "-")
+            out.append(f"[{'^/' if negate else ''}{body}]")
+            i = close
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "".join(out)
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str | None:
@@ -191,6 +281,12 @@ class Tagger:
     """Analyse one file into a record; picklable, so every worker runs the same object."""
 
     options: Options = DEFAULT
+    #: The largest file read (see :func:`unionnlp.readers.read`).
+    max_bytes: int = MAX_INPUT_BYTES
+    #: Seconds one file may take; then it gets an error record (None: no limit). Enforced
+    #: where the file runs in a process's main thread on a POSIX system (pool workers, the
+    #: calling process), with SIGALRM; not on Dask's worker threads.
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
     def __call__(self, path: str, location: str | None = None) -> Result:
         """The record of ``path``; read it from ``location`` when given (a worker's view of it).
@@ -200,15 +296,20 @@ class Tagger:
         from .readers import read
 
         where = path if location is None else location
+        # A file name whose bytes are not UTF-8 holds lone surrogates: escaped in the record,
+        # which must be writable as UTF-8, while the file is still opened by its real name.
+        shown = _SURROGATES.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", path)
         sha256: str | None = None
         try:
             sha256 = file_sha256(where)
-            source = read(where)
-            if location is not None:
-                source = replace(source, path=path)
-            report = analyze_source(source, self.options)
+            with _time_budget(self.time_budget, shown):
+                source = read(where, max_bytes=self.max_bytes)
+                if location is not None or shown != path:
+                    source = replace(source, path=shown)
+                report = analyze_source(source, self.options)
         except Exception as exc:  # a batch keeps going whatever one file does
-            return error_record(path, type(exc).__name__, _message(exc, path, where), sha256=sha256)
+            return error_record(shown, type(exc).__name__, _message(exc, path, where),
+                                sha256=sha256)
         return _with_sha256(report.to_dict(), sha256)
 
     def warm(self) -> None:
@@ -218,6 +319,27 @@ class Tagger:
         except Exception:
             # The files will report whatever this is, one error record each.
             logger.debug("warm-up analysis failed", exc_info=True)
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
+    """Raise :class:`TimeBudgetError` in the block once ``seconds`` have passed."""
+    if (not seconds or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TimeBudgetError(path, f"analysis took longer than the per-file budget of "
+                                    f"{seconds:g} s (raise it with --timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _message(exc: Exception, path: str, where: str) -> str:
@@ -291,7 +413,7 @@ class LocalRunner(Runner):
                 max_workers=workers,
                 mp_context=context,
                 initializer=_init_worker,
-                initargs=(tagger, levels),
+                initargs=(tagger, levels, os.getpid()),
             )
 
         pool = new_pool()
@@ -338,7 +460,8 @@ def _run_alone(
     tagger: Tagger, path: str, context: BaseContext, levels: dict[str, int]
 ) -> Result:
     with ProcessPoolExecutor(
-        max_workers=1, mp_context=context, initializer=_init_worker, initargs=(None, levels)
+        max_workers=1, mp_context=context, initializer=_init_worker,
+        initargs=(None, levels, os.getpid())
     ) as solo:
         try:
             return solo.submit(tagger, path).result()
@@ -396,14 +519,39 @@ def _logging_thresholds() -> dict[str, int]:
     return thresholds
 
 
-def _init_worker(tagger: Tagger | None, thresholds: dict[str, int]) -> None:
-    """Start a worker: log as the parent does (jieba's chatter included), then warm up."""
+def _init_worker(tagger: Tagger | None, thresholds: dict[str, int], parent: int) -> None:
+    """Start a worker: end it when ``parent`` (the batch's process) ends, log as the parent
+    does (jieba's chatter included), then warm up."""
+    _watch(parent)
     for name, level in thresholds.items():
         log = logging.getLogger(name)
         log.setLevel(level)
         log.addFilter(AtLeast(level))
     if tagger is not None:
         tagger.warm()
+
+
+def _watch(parent: int, every: float = 1.0) -> None:
+    """End this process within ``every`` seconds of ``parent``'s end, whatever ended it
+    (SIGKILL, the OOM killer): a worker pool must not outlive the run that started it."""
+    if os.name != "posix":
+        return  # os.kill(pid, 0) is no liveness test elsewhere
+
+    def alive() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def watch() -> None:
+        while alive():
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="unionnlp-parent-watch", daemon=True).start()
 
 
 class DaskRunner(Runner):
@@ -511,12 +659,17 @@ def tag_files(
     scheduler: str | Client | None = None,
     progress: bool = False,
     runner: str | Runner | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> Iterator[Result]:
-    """Analyse every file; yield one record per path, in the order given.
+    """Analyse every file; yield one record per path, in the order given (a folder gives
+    one record per report file in it, walked as :func:`collect` walks it).
 
     ``workers`` processes on this machine (default: one per CPU, 1 runs in this
     process), or, with ``scheduler``, the tasks go to that Dask cluster. ``runner``
     picks a runner by name or passes one. ``progress`` shows a tqdm bar on stderr.
+    ``max_bytes`` is the largest file read and ``time_budget`` the seconds one file may
+    take (None: no limit); a file past either gets an error record.
     Settings are checked now, before the first file is read.
     """
     if isinstance(runner, Runner):
@@ -526,8 +679,19 @@ def tag_files(
     else:
         name = runner or ("dask" if scheduler is not None else "local")
         chosen = get_runner(name, workers=workers, scheduler=scheduler)
-    items = [os.fspath(p) for p in paths]
-    return _tag(chosen, Tagger(options), items, progress)
+    items: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):  # a folder stands for the report files in it, as on the command line
+            found = collect([p])
+            for folder, reason in found.unreadable:
+                logger.warning("%s: cannot list this folder (%s); its files are not tagged",
+                               printable(folder), reason)
+            items += [str(f) for f in found.files]
+        else:
+            items.append(os.fspath(p))
+    if max_bytes < 1:
+        raise ConfigError(f"max_bytes must be >= 1, got {max_bytes}")
+    return _tag(chosen, Tagger(options, max_bytes, time_budget), items, progress)
 
 
 def _tag(runner: Runner, tagger: Tagger, paths: list[str], progress: bool) -> Iterator[Result]:

@@ -12,11 +12,14 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from .errors import ConfigError, UnionNLPError
+from ._env import single_threaded_blas
+from .errors import ConfigError, UnionNLPError, printable
 
 __all__ = ["main"]
 
@@ -25,6 +28,7 @@ logger = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 _SEGMENTERS = ("auto", "jieba", "rjieba")
+MAX_INPUT_MB = 32  # unionnlp.readers.MAX_INPUT_BYTES, without importing the readers here
 
 _EPILOG = """\
 examples:
@@ -84,6 +88,16 @@ def _version() -> str:
         return __version__
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    return value
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -128,6 +142,12 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
     tag.add_argument("--segmenter", choices=_SEGMENTERS, default="auto", help="word segmenter (default: auto)")
     tag.add_argument("--resume", action="store_true", help="continue an interrupted JSONL run in OUT")
+    tag.add_argument("--max-size", type=_positive_float, metavar="MB", default=None,
+                     help=f"largest file read, in MB (default {MAX_INPUT_MB:g})")
+    tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
+                     help="seconds one file may take before it is given up (default 300)")
+    tag.add_argument("--force", action="store_true",
+                     help="write OUT even where a later run would read it as an input")
     tag.set_defaults(handler=_tag)
 
     train = commands.add_parser(
@@ -172,21 +192,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: BLAS thread pools spin on the small matrices unionnlp multiplies and cost ~15% CPU for
-#: nothing; the command parallelises by worker processes instead (a user's setting wins).
-_SINGLE_THREADED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+class _Terminated(BaseException):
+    """SIGTERM (``timeout``, systemd, ``kill``): unwind like Ctrl-C, so that the worker pool
+    is shut down and the journal closed, instead of dying where the signal lands."""
 
 
-def single_threaded_blas() -> None:
-    """Ask numpy's BLAS for one thread, unless the user chose; only before numpy loads."""
-    if "numpy" not in sys.modules:
-        for name in _SINGLE_THREADED:
-            os.environ.setdefault(name, "1")
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     single_threaded_blas()
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+            signal.signal(signal.SIGTERM, _on_sigterm)
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -204,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(exc), EXIT_FAILED)
         except KeyboardInterrupt:
             return _fail("interrupted", 130)
+        except _Terminated:
+            return _fail("terminated", 143)
         except BrokenPipeError:
             _silence_stdout()
             return EXIT_FAILED
@@ -274,7 +296,7 @@ class _Tally:
 
 def _tag(args: argparse.Namespace) -> int:
     from .api import Options
-    from .batch import collect, reusable_records, tag_files
+    from .batch import DEFAULT_TIME_BUDGET, collect, reusable_records, tag_files
     from .export import format_for_path, write
     from .export.json import iter_jsonl
 
@@ -287,14 +309,21 @@ def _tag(args: argparse.Namespace) -> int:
     if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
         return _fail(f"{output}: the directory does not exist", EXIT_USAGE)
     if args.model and not os.path.isfile(args.model):
-        return _fail(f"{args.model}: no such model file", EXIT_USAGE)
+        return _fail(f"{printable(args.model)}: no such model file", EXIT_USAGE)
     options = Options(segmenter=args.segmenter, model=args.model)
+    max_bytes = int((args.max_size or MAX_INPUT_MB) * 1024 * 1024)
 
-    files, missing = collect(args.paths)
+    found = collect(args.paths)
+    files, missing = found
     if missing:  # a typo should not cost a long batch half its inputs
         for pattern in missing:
-            _fail(f"{pattern}: no such file, or no report files in it", EXIT_USAGE)
+            _fail(f"{printable(pattern)}: no such file, or no report files in it", EXIT_USAGE)
         return EXIT_USAGE
+    if output is not None and (clash := _output_clash(output, files, args.paths, args.force)):
+        return _fail(clash, EXIT_USAGE)
+    for folder, reason in found.unreadable:
+        logger.error("%s: cannot list this folder (%s); its files are not tagged",
+                     printable(folder), reason)
     sources = [str(f) for f in files]
 
     reused: dict[str, dict[str, Any]] = {}
@@ -304,10 +333,11 @@ def _tag(args: argparse.Namespace) -> int:
     todo = [s for s in sources if s not in reused]
     progress = not args.quiet and sys.stderr.isatty()
     tally = _Tally()
-    records = tally.count(
-        tag_files(todo, workers=args.workers, options=options, scheduler=args.scheduler, progress=progress)
-    )
-    with _progress_safe_logging(progress):
+    records = tally.count(tag_files(todo, workers=args.workers, options=options,
+                                    scheduler=args.scheduler, progress=progress,
+                                    max_bytes=max_bytes,
+                                    time_budget=args.timeout or DEFAULT_TIME_BUDGET))
+    with _progress_safe_logging(progress), _exclusive(output):
         if fmt == "jsonl" and output is not None:
             _write_jsonl_file(output, sources, reused, records, resume=args.resume)
         else:
@@ -319,7 +349,58 @@ def _tag(args: argparse.Namespace) -> int:
             f"tagged {len(todo)} files: {tally.succeeded} succeeded, {tally.failed} failed{done}",
             file=sys.stderr,
         )
-    return EXIT_FAILED if tally.failed else EXIT_OK
+        if found.skipped:
+            kinds = Counter(p.suffix.lower() or "no extension" for p in found.skipped)
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+            print(f"skipped {len(found.skipped)} files in folders, in formats unionnlp does not "
+                  f"read ({listed}); convert .doc/.wps to .docx to tag them", file=sys.stderr)
+    return EXIT_FAILED if tally.failed or found.unreadable else EXIT_OK
+
+
+def _output_clash(output: str, files: Sequence[Any], paths: Sequence[str], force: bool) -> str | None:
+    """Why writing ``output`` would destroy an input or feed the next run, or None."""
+    from .readers import SUPPORTED_EXTENSIONS
+
+    target = os.path.realpath(output)
+    if any(os.path.realpath(f) == target for f in files):
+        return f"{printable(output)}: the output is one of the inputs; choose another file"
+    if force or os.path.splitext(output)[1].lower() not in SUPPORTED_EXTENSIONS:
+        return None
+    for path in paths:
+        folder = os.path.realpath(path)
+        if os.path.isdir(folder) and os.path.commonpath([folder, target]) == folder:
+            return (f"{printable(output)}: the output is inside the input folder "
+                    f"{printable(path)}, where the next run would read it as a report; "
+                    "write it elsewhere, or pass --force")
+    return None
+
+
+@contextlib.contextmanager
+def _exclusive(output: str | None) -> Iterator[None]:
+    """Hold an exclusive lock on ``output`` (and so its journal) while it is written: a
+    second run writing the same file stops with a clear error instead of mixing records."""
+    if output is None:
+        yield
+        return
+    directory, name = os.path.split(os.path.abspath(output))
+    lock_path = os.path.join(directory, f".{name}.lock")
+    handle = open(lock_path, "a+b")  # held until the block ends
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks here
+            fcntl = None  # type: ignore[assignment]
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                raise ConfigError(f"{printable(output)}: the output is in use by another "
+                                  "unionnlp run (wait for it, or write elsewhere)") from exc
+        yield
+    finally:
+        handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)
 
 
 def _progress_safe_logging(progress: bool) -> contextlib.AbstractContextManager[Any]:

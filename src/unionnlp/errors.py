@@ -8,7 +8,8 @@ the path of the file it concerns::
     ├── InputError                 a file cannot be turned into text
     │   ├── UnsupportedFormatError     extension or content not a report format
     │   ├── DecodeError                bytes that no supported encoding reads
-    │   └── CorruptFileError           a .docx/.pdf that its reader rejects
+    │   ├── CorruptFileError           a .docx/.pdf that its reader rejects
+    │   └── TimeBudgetError            a file's analysis ran past the batch's time budget
     ├── ModelError                 a theme model cannot be loaded, trained or used
     ├── CorpusError                the labelled corpus is malformed
     └── ConfigError                an unknown option, backend or format name
@@ -16,6 +17,7 @@ the path of the file it concerns::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from os import PathLike
 
@@ -26,10 +28,23 @@ __all__ = [
     "DecodeError",
     "InputError",
     "ModelError",
+    "TimeBudgetError",
     "UnionNLPError",
     "UnsupportedFormatError",
+    "printable",
     "unknown_name",
 ]
+
+# C0 and C1 controls, DEL, and the lone surrogates that undecodable file-name bytes become.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters and undecodable bytes escaped (``\\x1b``,
+    ``\\udcff``), safe to print on a terminal and to write as UTF-8: a file name can hold
+    an escape sequence, or bytes that are not UTF-8."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace")
+                            .decode("ascii"), text)
 
 
 class UnionNLPError(Exception):
@@ -42,7 +57,7 @@ class InputError(UnionNLPError):
     def __init__(self, path: str | PathLike[str] | None, problem: str) -> None:
         self.path = None if path is None else str(path)
         self.problem = problem
-        where = f"{self.path}: " if self.path else ""
+        where = f"{printable(self.path)}: " if self.path else ""
         super().__init__(f"{where}{problem}")
 
 
@@ -56,6 +71,10 @@ class DecodeError(InputError):
 
 class CorruptFileError(InputError):
     """A .docx or .pdf that its reader rejects (truncated, encrypted, not really one)."""
+
+
+class TimeBudgetError(InputError):
+    """A file's analysis ran past the batch's per-file time budget."""
 
 
 class ModelError(UnionNLPError):

@@ -80,7 +80,11 @@ _ARABIC = (
     + r"|[0-9０-９]+" + _optional(r"[.．][0-9０-９]+")
 )
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
-_CN = rf"[一二两三四五六七八九十][{_CN_CHARS}]*"
+#: The longest number looked at, in characters. Bounding every repetition keeps the scan
+#: linear: an unbounded one rescans the rest of a run of digits or numerals (``1,1,1,…``,
+#: ``一一一…``) from each of its positions.
+_MAX_NUMBER = 24
+_CN = rf"[一二两三四五六七八九十][{_CN_CHARS}]{{0,{_MAX_NUMBER}}}"
 
 
 def _number(prefix: str) -> str:
@@ -148,7 +152,7 @@ _FIGURE_RE = re.compile(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = re.compile(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}余多来]*[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}余多来]{{0,{_MAX_NUMBER}}}[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
 )
 
 _CN_DIGITS = {

@@ -108,7 +108,7 @@ _ROW_CUES = {name: _rows(p) for name, p in _CUES.items()}
 _ROW_DATE, _ROW_TIME, _ROW_NUMERIC = _rows(_DATE), _rows(_TIME), _rows(_NUMERIC)
 _ROW_GAP = _rows(_GAP, once=False)
 _ROW_BAR = re.compile("[|｜][^\n]*")
-_ROW_GT = re.compile("[>＞»]")
+_ROW_GT = re.compile("[>＞»](?![0-9０-９])")  # not a comparison (>5000元)
 _SPACES = np.array([ord(c) for c in " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a"])
 _CODE_CLASSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
     ("digits", lambda a: (a >= 48) & (a <= 57)),

@@ -14,6 +14,7 @@ import io
 import logging
 import os
 import re
+import stat
 import unicodedata
 import zipfile
 import zlib
@@ -27,7 +28,13 @@ from unionnlp.model import Source
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["SUPPORTED_EXTENSIONS", "decode_bytes", "read"]
+__all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "SUPPORTED_EXTENSIONS", "decode_bytes", "read"]
+
+#: The largest file :func:`read` accepts by default (``max_bytes``; the CLI's ``--max-size``).
+#: Analysis takes about 15-25 MB of memory per MB of text: the limit bounds a worker's memory.
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+#: The most a .docx may expand to when unzipped (zip bombs are refused before parsing).
+MAX_EXPANDED_BYTES = 256 * 1024 * 1024
 
 logger = logging.getLogger(__name__)
 
@@ -86,10 +93,12 @@ _CHINESE_SYMBOLS: tuple[tuple[int, int], ...] = (
 )
 
 
-def read(path: str | os.PathLike[str]) -> Source:
+def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> Source:
     """Read a .txt/.text/.md/.html/.htm/.docx/.pdf file into a :class:`Source`.
 
-    Raises an :class:`~unionnlp.errors.InputError` subclass naming the path on failure.
+    Only regular files of at most ``max_bytes`` bytes are read (a FIFO or device would
+    never end). Raises an :class:`~unionnlp.errors.InputError` subclass naming the path
+    on failure.
     """
     name = os.fspath(path)
     extension = os.path.splitext(name)[1].lower()
@@ -100,7 +109,7 @@ def read(path: str | os.PathLike[str]) -> Source:
         raise UnsupportedFormatError(
             name, f"unsupported file type ({shown}); supported: {supported}"
         )
-    data = _read_bytes(name)
+    data = _read_bytes(name, max_bytes)
 
     if fmt in ("text", "markdown"):
         text, encoding = decode_bytes(data, name)
@@ -156,10 +165,22 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
 # --- files ------------------------------------------------------------------------------------
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     try:
+        # Checked before opening: opening a FIFO waits for a writer, a device never ends.
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file (a FIFO, socket or device); not read")
+        if info.st_size > max_bytes:
+            raise InputError(path, f"file of {info.st_size:,} bytes is over the limit of "
+                                   f"{max_bytes:,} (raise it with --max-size)")
         with open(path, "rb") as handle:
-            return handle.read()
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(path, f"file grew past the limit of {max_bytes:,} bytes while read")
+        return data
     except FileNotFoundError as exc:
         raise InputError(path, "no such file") from exc
     except IsADirectoryError as exc:
@@ -334,7 +355,7 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     for encoding in _declared_codecs(declared):
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # undecodable, or a codec such as 'undefined'
             continue
         if encoding != "utf-8" and not data.isascii() and _is_utf8(data):
             # A page labelled e.g. gb2312 whose bytes are valid UTF-8 is mislabelled UTF-8.
@@ -346,9 +367,12 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
 
 def _declared_codecs(declared: str) -> tuple[str, ...]:
     try:
-        name = codecs.lookup(declared).name
+        info = codecs.lookup(declared)
     except LookupError:
         return _DECLARED_CODECS.get(declared, ())
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True):
+        return ()  # hex, rot13, zlib: bytes-to-bytes or str-to-str codecs, not charsets
     if name.startswith(("utf-16", "utf-32")):
         return ()  # a <meta> readable as ASCII is not UTF-16/32 without a BOM; detect instead
     return _DECLARED_CODECS.get(name, (name,))
@@ -464,10 +488,15 @@ def _docx_paragraphs(data: bytes, path: str) -> tuple[list[str], dict[int, int]]
     from docx.opc.exceptions import OpcError
     from lxml import etree
 
+    _check_expansion(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
         return _docx_blocks(document)
     except (
+        # A damaged part (styles, numbering) surfaces as python-docx's attribute or type
+        # errors deep in its object model.
+        AttributeError,
+        TypeError,
         OpcError,
         etree.LxmlError,
         zipfile.BadZipFile,
@@ -481,9 +510,48 @@ def _docx_paragraphs(data: bytes, path: str) -> tuple[list[str], dict[int, int]]
         raise CorruptFileError(path, f"not a readable .docx file ({exc})") from exc
 
 
+def _check_expansion(data: bytes, path: str) -> None:
+    """Refuse a zip whose members expand past :data:`MAX_EXPANDED_BYTES` (a zip bomb).
+    zipfile never inflates a member past the size its header declares, so the headers
+    bound what parsing can allocate."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise CorruptFileError(path, f"not a readable .docx file ({exc})") from exc
+    if expanded > MAX_EXPANDED_BYTES:
+        raise CorruptFileError(path, f"the .docx expands to {expanded:,} bytes, over the limit "
+                                     f"of {MAX_EXPANDED_BYTES:,} (a zip bomb?)")
+
+
+def _fold_entities(document: DocxDocument) -> None:
+    """Put entity references back into the text around them. python-docx parses without
+    resolving entities (rightly: external ones could read files) and then reads only the
+    text before one, losing what follows it. An entity declared in the part's internal DTD
+    becomes its text; any other stays as written (``&name;``)."""
+    from lxml import etree
+
+    root = document.element
+    dtd = root.getroottree().docinfo.internalDTD
+    known = {e.name: e.content for e in dtd.iterentities() if e.content is not None} if dtd else {}
+    for entity in list(root.iter(etree.Entity)):
+        parent = entity.getparent()
+        if parent is None:
+            continue
+        name = entity.text[1:-1] if entity.text else ""
+        text = known.get(name, entity.text or "") + (entity.tail or "")
+        previous = entity.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + text
+        else:
+            previous.tail = (previous.tail or "") + text
+        parent.remove(entity)
+
+
 def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
     from docx.table import Table
 
+    _fold_entities(document)
     paragraphs: list[str] = []
     levels: dict[int, int] = {}
     for block in document.iter_inner_content():

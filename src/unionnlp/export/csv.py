@@ -2,7 +2,9 @@
 
 Both start with a UTF-8 byte-order mark, without which Excel reads UTF-8 as the
 local code page and shows Chinese as mojibake. Theme columns follow
-:data:`unionnlp.model.THEMES`; a failed file is one row with its ``error``.
+:data:`unionnlp.model.THEMES`; a failed file is one row with its ``error``. A text cell
+that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a carriage
+return) is written with a leading ``'``: the files are made for Excel, the text is not.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "CsvReportsWriter",
     "CsvWriter",
+    "neutralise",
     "paragraph_rows",
     "report_row",
 ]
@@ -56,6 +59,20 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A cell as text a spreadsheet shows, never runs: ``'`` before a formula start
+    (numbers such as ``-1.5`` are left as they are)."""
+    if cell.startswith(_FORMULA_STARTS):
+        try:
+            float(cell)
+        except ValueError:
+            return "'" + cell
+    return cell
 
 
 def _error(record: Mapping[str, Any]) -> str:
@@ -127,7 +144,7 @@ class _Csv(Writer):
         out.writerow(self.columns)
         count = 0
         for record in records:
-            out.writerows(self.rows(record))
+            out.writerows([neutralise(_cell(c)) for c in row] for row in self.rows(record))
             count += 1
         return count
 

@@ -79,16 +79,17 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     A last line without its newline is a record cut short and is skipped silently;
     another line that is not a JSON object is skipped with a warning.
     """
-    with open(path, encoding="utf-8", newline="\n") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.endswith("\n"):
+    with open(path, "rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.endswith(b"\n"):
+                # What a full disk or a kill leaves: possibly cut inside a character.
                 logger.debug("%s:%d: ignoring an incomplete last line", os.fspath(path), number)
                 return
             try:
-                record = json.loads(line)
-            except ValueError:
+                record = json.loads(raw.decode("utf-8"))
+            except ValueError:  # UnicodeDecodeError included
                 record = None
             if isinstance(record, dict):
                 yield record
-            elif line.strip():
+            elif raw.strip():
                 logger.warning("%s:%d: not a JSON record, ignored", os.fspath(path), number)
