@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import re
 import signal
+import stat
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -57,6 +58,7 @@ __all__ = [
     "file_sha256",
     "get_runner",
     "is_error",
+    "record_name",
     "reusable_records",
     "tag_files",
 ]
@@ -224,10 +226,20 @@ def _part_regex(part: str) -> str:
     return "".join(out)
 
 
+def record_name(path: str) -> str:
+    """How a file is named in its record: as given, except that the lone surrogates which
+    stand for a name's undecodable bytes become ``\\xff`` escapes (a record must be
+    writable as UTF-8)."""
+    return _SURROGATES.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", path)
+
+
 def file_sha256(path: str | os.PathLike[str]) -> str | None:
-    """Hex SHA-256 of a file's bytes, or None when it cannot be read."""
+    """Hex SHA-256 of a file's bytes, or None when it cannot be read or is no regular file
+    (a FIFO or a device would never end)."""
     digest = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
@@ -298,7 +310,7 @@ class Tagger:
         where = path if location is None else location
         # A file name whose bytes are not UTF-8 holds lone surrogates: escaped in the record,
         # which must be writable as UTF-8, while the file is still opened by its real name.
-        shown = _SURROGATES.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", path)
+        shown = record_name(path)
         sha256: str | None = None
         try:
             sha256 = file_sha256(where)

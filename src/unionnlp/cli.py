@@ -296,7 +296,7 @@ class _Tally:
 
 def _tag(args: argparse.Namespace) -> int:
     from .api import Options
-    from .batch import DEFAULT_TIME_BUDGET, collect, reusable_records, tag_files
+    from .batch import DEFAULT_TIME_BUDGET, collect, record_name, reusable_records, tag_files
     from .export import format_for_path, write
     from .export.json import iter_jsonl
 
@@ -324,13 +324,14 @@ def _tag(args: argparse.Namespace) -> int:
     for folder, reason in found.unreadable:
         logger.error("%s: cannot list this folder (%s); its files are not tagged",
                      printable(folder), reason)
-    sources = [str(f) for f in files]
+    paths = [str(f) for f in files]
+    sources = [record_name(p) for p in paths]  # as records name them
 
     reused: dict[str, dict[str, Any]] = {}
     if args.resume and output is not None:
         earlier = [p for p in (output, _journal(output)) if os.path.exists(p)]
         reused = reusable_records(sources, (r for p in earlier for r in iter_jsonl(p)))
-    todo = [s for s in sources if s not in reused]
+    todo = [p for p, s in zip(paths, sources, strict=True) if s not in reused]
     progress = not args.quiet and sys.stderr.isatty()
     tally = _Tally()
     records = tally.count(tag_files(todo, workers=args.workers, options=options,

@@ -435,19 +435,32 @@ def train_from_jsonl(
         text = Path(labels_path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ModelError(f"{labels_path}: cannot read labels: {exc}") from exc
+    shape = 'need {"text": "...", "labels": ["theme", ...]}'
     for number, record in read_jsonl(text, str(labels_path), ModelError):
         if "themes" in record and "text" not in record:
+            if not isinstance(record["themes"], dict):
+                raise ModelError(f'{labels_path}:{number}: need {{"themes": {{"id": "name"}}}}')
             names.update({str(k): str(v) for k, v in record["themes"].items()})
             continue
-        if not isinstance(record.get("labels"), list):
-            raise ModelError(f"{labels_path}:{number}: need {{\"text\", \"labels\": [...]}}")
-        texts.append(str(record.get("text", "")))
-        labels.append([str(x) for x in record["labels"]])
+        found = record.get("labels")
+        if (not isinstance(record.get("text"), str) or not isinstance(found, list)
+                or not all(isinstance(x, str) and x for x in found)):
+            raise ModelError(f"{labels_path}:{number}: {shape}")
+        texts.append(record["text"])
+        labels.append(list(found))
         groups.append(str(record.get("doc", number)))
     ids = sorted({x for row in labels for x in row} | set(names))
     themes = {t: names.get(t, t) for t in ids}
-    model = ThemeClassifier(themes=themes).fit(segment_all(texts), labels, groups=groups)
-    model.save(out_path)
+    try:
+        model = ThemeClassifier(themes=themes).fit(segment_all(texts), labels, groups=groups)
+    except ModelError as exc:
+        raise ModelError(f"{labels_path}: {exc}") from exc
+    except ValueError as exc:  # scikit-learn: e.g. no paragraph has a usable word
+        raise ModelError(f"{labels_path}: cannot train on these paragraphs ({exc})") from exc
+    try:
+        model.save(out_path)
+    except OSError as exc:
+        raise ModelError(f"{out_path}: cannot write the model ({exc.strerror or exc})") from exc
     return {
         "model": str(out_path),
         "paragraphs": len(texts),

@@ -1,0 +1,367 @@
+"""Hostile input, faults and concurrent runs: each finding of the safety review, reproduced.
+
+Every case here once ran code, lost a record, hung, or escaped the error contract with a
+traceback from a dependency. What is asserted is the behaviour, never a duration.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import unionnlp
+from unionnlp import readers
+from unionnlp.batch import Tagger, collect, tag_files
+from unionnlp.cli import main
+from unionnlp.errors import CorruptFileError, InputError, ModelError, TimeBudgetError
+from unionnlp.export.csv import neutralise
+from unionnlp.readers import read
+
+REPORT = "街道工会工作简报\n\n街道工会走访慰问困难职工56户，发放慰问金11.2万元。\n"
+
+
+def _jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _docx(paragraph: str = "工会帮扶困难职工。") -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _rezip(data: bytes, change: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, change.get(info.filename, src.read(info)))
+        for name in sorted(set(change) - set(src.namelist())):
+            dst.writestr(name, change[name], compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+# --- readers --------------------------------------------------------------------------------
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read(fifo)  # opening it would wait for a writer forever
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="not a regular file"):
+        read(zero)  # a device never ends
+    records = list(tag_files([fifo, zero], workers=1))
+    assert [r["error"]["type"] for r in records] == ["InputError", "InputError"]
+
+
+def test_files_over_the_size_limit_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(REPORT * 100, encoding="utf-8")
+    with pytest.raises(InputError, match="over the limit"):
+        read(path, max_bytes=1000)
+    (record,) = tag_files([path], workers=1, max_bytes=1000)
+    assert record["error"]["type"] == "InputError" and str(path) in record["error"]["message"]
+
+
+def test_docx_zip_bomb_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                 ) -> None:
+    path = tmp_path / "bomb.docx"
+    # A member of zeros that deflates ~1000:1.
+    path.write_bytes(_rezip(_docx(), {"word/media/zeros.bin": b"\0" * 5_000_000}))
+    monkeypatch.setattr(readers, "MAX_EXPANDED_BYTES", 4_000_000)
+    with pytest.raises(CorruptFileError, match="zip bomb"):
+        read(path)
+
+
+def test_docx_with_a_damaged_styles_part_is_a_corrupt_file(tmp_path: Path) -> None:
+    path = tmp_path / "styles.docx"
+    path.write_bytes(_rezip(_docx(), {"word/styles.xml": b"<w:styles xmlns:w='urn:x'/>"}))
+    try:
+        source = read(path)
+    except CorruptFileError as exc:
+        assert str(path) in str(exc)
+    else:
+        assert "工会帮扶困难职工" in source.text
+
+
+def test_docx_text_after_an_entity_reference_is_kept(tmp_path: Path) -> None:
+    data = _docx("工会XYZ帮扶困难职工。")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    head, _, body = xml.partition("?>")
+    xml = head + '?><!DOCTYPE w:document [<!ENTITY co "有限公司">]>' + body
+    path = tmp_path / "entity.docx"
+    path.write_bytes(_rezip(data, {"word/document.xml": xml.replace("XYZ", "&co;").encode()}))
+    assert read(path).text == "工会有限公司帮扶困难职工。"
+    # An undeclared entity makes the XML ill-formed: a corrupt file, named.
+    path.write_bytes(_rezip(data, {"word/document.xml": xml.replace("XYZ", "&nope;").encode()}))
+    with pytest.raises(CorruptFileError, match=str(path)):
+        read(path)
+
+
+@pytest.mark.parametrize("charset", ["hex", "rot13", "undefined", "zlib", "base64"])
+def test_html_declaring_a_codec_that_is_no_charset(tmp_path: Path, charset: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<meta charset="{charset}"><p>工会帮扶困难职工。</p>'.encode())
+    source = read(path)
+    assert source.text == "工会帮扶困难职工。" and source.encoding == "utf-8"
+
+
+def test_analyze_refuses_lone_surrogates_with_an_input_error() -> None:
+    for call in (unionnlp.analyze, unionnlp.keywords):
+        with pytest.raises(InputError, match="surrogate"):
+            call("工会\ud800帮扶")
+
+
+# --- structure and figures ------------------------------------------------------------------
+
+
+def test_a_comparison_is_no_breadcrumb() -> None:
+    text = ("区总工会开展职工收入调查。\n\n调查显示，月收入>5000元的占比62%，>8000元的占比15%。"
+            "\n\n首页 > 工会动态 > 正文\n")
+    report = unionnlp.analyze(text)
+    assert any(">5000元" in p.text for p in report.paragraphs)
+    assert "首页 > 工会动态 > 正文" in report.dropped
+
+
+@pytest.mark.parametrize("text", ["1," * 40_000, "一" * 60_000, "十二万三千" * 10_000,
+                                  ",".join(str(100_000 + i) for i in range(20_000))])
+def test_number_runs_are_analysed(text: str) -> None:
+    """These took 16-40 s each while the figure scan was quadratic; the benchmark
+    (benchmarks/bench_hostile.py) measures their time, this checks what they give."""
+    report = unionnlp.analyze(text)
+    assert "".join(p.text for p in report.paragraphs) + "".join(report.dropped) != ""
+    assert all(f.text in text for f in report.figures)
+
+
+# --- batches ----------------------------------------------------------------------------------
+
+
+def test_glob_through_a_symlink_loop_ends(tmp_path: Path) -> None:
+    (tmp_path / "r" / "a").mkdir(parents=True)
+    (tmp_path / "r" / "x.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "r" / "a" / "y.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "r" / "a" / "loop").symlink_to(tmp_path / "r", target_is_directory=True)
+    found = collect([str(tmp_path / "r" / "**" / "*.txt"), tmp_path / "r"])
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in found.files) == [
+        "r/a/y.txt", "r/x.txt"]
+
+
+def test_unreadable_folders_and_unsupported_files_are_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "r" / "locked").mkdir(parents=True)
+    (tmp_path / "r" / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "r" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "r" / "memo.wps").write_bytes(b"x")
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike[str] = ".") -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = collect([tmp_path / "r"])
+    assert [p.name for p in found.files] == ["a.txt"]
+    assert sorted(p.name for p in found.skipped) == ["memo.wps", "old.doc"]
+    assert [f for f, _ in found.unreadable] == [str(tmp_path / "r" / "locked")]
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(tmp_path / "r"), "-o", str(out), "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "locked: cannot list this folder" in err
+    assert "skipped 2 files" in err and ".doc 1" in err and ".wps 1" in err
+    assert len(_jsonl(out)) == 1
+
+
+def test_tag_files_walks_folders(tmp_path: Path) -> None:
+    (tmp_path / "r" / "sub").mkdir(parents=True)
+    (tmp_path / "r" / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "r" / "sub" / "b.md").write_text(REPORT, encoding="utf-8")
+    records = list(tag_files([tmp_path / "r"], workers=1))
+    assert [Path(str(r["source"])).name for r in records] == ["a.txt", "b.md"]
+    assert not any(r.get("error") for r in records)
+
+
+def test_non_utf8_file_names_do_not_abort_a_batch(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    for name in (b"\xff\xfe.txt", b"good.txt"):
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(REPORT.encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(tmp_path / "in"), "-o", str(out), "-q", "--workers", "1"]) == 0
+    sources = [str(r["source"]) for r in _jsonl(out)]
+    assert sources == [str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / "\\xff\\xfe.txt")]
+
+
+def test_resume_survives_a_journal_cut_inside_a_character(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(src), "-o", str(out), "-q", "--workers", "1"]) == 0
+    whole = out.read_bytes()
+    first, second = whole.split(b"\n")[:2]
+    inside = next(i for i, b in enumerate(second) if i > 50 and b >= 0xE0) + 1
+    journal = tmp_path / ".out.jsonl.partial"
+    cut = first + b"\n" + second[:inside]  # what a full disk leaves: half a character
+    journal.write_bytes(cut)
+    out.unlink()
+    assert main(["tag", str(src), "-o", str(out), "-q", "--workers", "1", "--resume"]) == 0
+    assert out.read_bytes() == whole
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from unionnlp.cli import _exclusive
+
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with _exclusive(str(out)):
+        assert main(["tag", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 2
+    assert "in use by another unionnlp run" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["tag", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 0
+    assert not (tmp_path / ".out.jsonl.lock").exists()
+
+
+def test_the_output_is_never_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "in" / "page.html"
+    page.parent.mkdir()
+    page.write_text("<p>工会帮扶困难职工。</p>", encoding="utf-8")
+    before = page.read_bytes()
+    assert main(["tag", str(page), "-o", str(page), "-q"]) == 2
+    assert "one of the inputs" in capsys.readouterr().err and page.read_bytes() == before
+    inside = tmp_path / "in" / "tags.html"
+    assert main(["tag", str(tmp_path / "in"), "-o", str(inside), "-q"]) == 2
+    assert "--force" in capsys.readouterr().err and not inside.exists()
+    assert main(["tag", str(tmp_path / "in"), "-o", str(inside), "-q", "--force"]) == 0
+
+
+def test_a_file_past_the_time_budget_gets_an_error_record(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(REPORT * 3000, encoding="utf-8")
+    record = Tagger(time_budget=0.01)(str(path))
+    assert record["error"]["type"] == TimeBudgetError.__name__
+    assert str(path) in record["error"]["message"]
+    assert Tagger(time_budget=None)(str(tmp_path / "long.txt")).get("error") is None
+
+
+def test_csv_cells_are_never_formulas(tmp_path: Path) -> None:
+    assert neutralise("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert [neutralise(c) for c in ("+1+1", "-2+3", "@SUM(A1)", "\tx")] == [
+        "'+1+1", "'-2+3", "'@SUM(A1)", "'\tx"]
+    assert [neutralise(c) for c in ("-1.5", "工会", "")] == ["-1.5", "工会", ""]
+    path = tmp_path / "=cmd.txt"
+    path.write_text("=1+1 工会帮扶困难职工56户。\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["tag", str(path), "-o", str(out), "-q"]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert "'=1+1" in text and "\n=1+1" not in text and ",=1+1" not in text
+
+
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    name = tmp_path / "evil\x1b]0;owned\x07.txt"
+    assert main(["tag", str(name)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b]0;owned\\x07.txt" in err
+
+
+# --- models and training ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lines", [
+    [],
+    [{"text": "工会", "labels": "org"}],
+    [{"text": None, "labels": ["a"]}],
+    [{"themes": ["a"]}],
+    [{"text": f"工会帮扶{i}", "labels": ["a"], "doc": "d"} for i in range(20)],
+    [{"text": "！！！", "labels": ["a"] if i % 2 else ["b"], "doc": str(i)} for i in range(20)],
+])
+def test_training_on_degenerate_labels_is_a_model_error(tmp_path: Path,
+                                                        lines: list[dict[str, object]]) -> None:
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines),
+                      encoding="utf-8")
+    with pytest.raises(ModelError, match=str(labels)):
+        unionnlp.train_from_jsonl(labels, tmp_path / "m.npz")
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    from unionnlp import cache
+    from unionnlp.keyterms import general_idf
+
+    monkeypatch.setenv("UNIONNLP_CACHE", str(tmp_path))
+    cache.cache_dir.cache_clear()
+    general_idf.cache_clear()
+    try:
+        first = general_idf()
+        (cached,) = tmp_path.glob("general-idf-*.npz")
+        data = bytearray(cached.read_bytes())
+        data[len(data) // 2] ^= 0xFF  # one flipped bit in the arrays
+        cached.write_bytes(bytes(data))
+        general_idf.cache_clear()
+        again = general_idf()
+        assert again.max == first.max and (again.codes == first.codes).all()
+        assert "rebuilding the cached general IDF" in caplog.text
+    finally:
+        cache.cache_dir.cache_clear()
+        general_idf.cache_clear()
+
+
+# --- processes --------------------------------------------------------------------------------
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_end_with_the_run(tmp_path: Path, sig: signal.Signals) -> None:
+    for i in range(40):
+        (tmp_path / f"{i:02d}.txt").write_text(REPORT * 200, encoding="utf-8")
+    marker = f"UNIONNLP_TEST_RUN={os.getpid()}-{sig.value}"
+    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+    run = subprocess.Popen([sys.executable, "-m", "unionnlp", "tag", str(tmp_path), "-q",
+                            "--workers", "2", "-o", str(tmp_path / "out.jsonl")],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(_processes_with(marker)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)  # the run, its forkserver and workers have started
+    assert len(_processes_with(marker)) >= 3
+    run.send_signal(sig)
+    status = run.wait(timeout=60)
+    assert status == (-signal.SIGKILL if sig == signal.SIGKILL else 143)
+    deadline = time.monotonic() + 30
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with(marker) == []
