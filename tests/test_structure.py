@@ -567,6 +567,11 @@ def test_a_sign_off_before_the_attachments_is_the_byline() -> None:
     report = _parse(text)
     (article,) = report.articles
     assert article.byline == "××县总工会\n2024年1月15日"
-    assert [s.heading for s in article.sections] == [None, "帮扶资金使用情况表"]
+    # The attachment's table is a section of its own, never part of the sign-off; its title
+    # heads it or, read as furniture after 附件1, is set aside.
+    *body, attachment = article.sections
+    assert [s.heading for s in body] == [None]
+    assert [p.text for p in attachment.paragraphs] == ["项目\t户数\t金额（万元）", "生活救助\t426\t142.3"]
+    assert attachment.heading == "帮扶资金使用情况表" or "帮扶资金使用情况表" in report.dropped
     assert {"附件：1.帮扶资金使用情况表", "2.解困脱困职工名单（略）", "附件1"} <= set(report.dropped)
     assert _accounted(report) == _chars(text)

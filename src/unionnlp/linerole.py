@@ -12,6 +12,7 @@ pickle. :func:`relabel` lets it overrule the rules' line kinds where it is sure.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections import Counter
@@ -514,13 +515,20 @@ CONFIDENT = 0.9
 #: ... except for these (the rules' kind, the labeller's role), by cross-validation on the
 #: train twins: a caption, which the rules have no notion of, and furniture the rules
 #: took for a headline (menus, buttons, mastheads), where the rules are seldom right.
-_SURE = {("body", "caption"): 0.5, ("headline", "caption"): 0.5,
+_SURE = {("body", "caption"): 0.7, ("headline", "caption"): 0.7,
          ("headline", "furniture"): 0.8}
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
 #: right far more often than the rules on these (furniture and headlines among body lines,
 #: furniture among headlines); the rules' tables, title-block lines and furniture stand.
 _OVERRULED = frozenset({"body", "headline"})
 _INNER_STOP = re.compile("[。！？；;!?]")
+
+
+_PAGE_NUMBER = re.compile(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
+
+
+def _before_page_number(line: Line | None) -> bool:
+    return line is not None and _PAGE_NUMBER.fullmatch(line.view) is not None
 
 
 def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
@@ -541,10 +549,20 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         top = int(row.argmax())
         best[i - 1] = (model.labels[top], float(row[top]))
     out = []
+    seen: set[str] = set()
+    following = dict(itertools.pairwise(sorted({x.number for x in lines})))
+    by_number = {x.number: x for x in lines}
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
         if p < _SURE.get((x.kind, role), CONFIDENT):
             role = ""
+        if role in ("title", "heading") and (x.view in seen or _before_page_number(
+                by_number.get(following.get(x.number, -1)))):
+            # A line printed again (a running header) is no new title, and a page number
+            # never follows a headline: the text before it runs on after it. The rules read
+            # both.
+            role = ""
+        seen.add(x.view)
         if (not role or x.kind not in _OVERRULED or pieces[x.number] > 1
                 or x.hint is not None or (keep is not None and keep(x))):
             out.append(x)

@@ -14,7 +14,9 @@ import io
 import json
 import os
 import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -101,8 +103,9 @@ def read_arrays(source: str | os.PathLike[str] | bytes, fmt: str,
         meta, checksum = header["meta"], header["sha256"]
     except ModelError:
         raise
+    # A damaged archive fails in zipfile, zlib or numpy's header parser in many ways.
     except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, zipfile.BadZipFile,
-            EOFError) as exc:
+            EOFError, zlib.error, NotImplementedError, struct.error) as exc:
         raise ModelError(f"{name}: not a readable unionnlp model file ({exc})") from exc
     if not isinstance(meta, dict) or meta.get("format") != fmt:
         found = meta.get("format") if isinstance(meta, dict) else None

@@ -343,13 +343,15 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
     while sections and not sections[-1].paragraphs and sections[-1].heading \
             and _SIGNATURE.match(sections[-1].heading) and len(sections) > 1:
         signature.insert(0, sections.pop().heading or "")
-    # An issuer and a date before an attachment are the sign-off too.
+    # An issuer and a date before an attachment are the sign-off too; what follows the
+    # date (an attachment's table) is a section of its own.
     for k in range(1, len(sections) - 1) if not signature else ():
         issuer, date = sections[k].heading, sections[k + 1].heading
-        if issuer and date and not sections[k].paragraphs and not sections[k + 1].paragraphs \
+        if issuer and date and not sections[k].paragraphs \
                 and _SIGNATURE.match(issuer) and DATE_LINE.match(date):
             signature = [issuer, date]
-            del sections[k:k + 2]
+            after = sections[k + 1].paragraphs
+            sections[k:k + 2] = [replace(sections[k + 1], heading=None, level=0)] if after else []
             break
     # Formats that mark headings (.docx, Markdown) leave the signature as paragraphs.
     last = sections[-1].paragraphs if sections else ()
