@@ -91,6 +91,12 @@ _BYLINE = re.compile(
 )
 
 
+#: Who wrote or gave it, under a title: an office and a name (市总工会党组书记、主席　王某).
+_SIGNED = re.compile(
+    r"^[\u4e00-\u9fff、（）()·]{2,30}(?:书记|主席|局长|部长|主任|经理|董事长|理事长|会长|校长|"
+    r"院长|委员|厅长|县长|市长|区长|镇长|处长|科长|干事)[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One non-blank line: stripped ``text``, its ``offset`` in the text, and what it is.
@@ -165,7 +171,7 @@ def classify(text: str, hint: int | None = None) -> tuple[str, str | None]:
         return "furniture", None
     if _SUBTITLE.match(text) and len(text) <= 60:
         return "subtitle", None
-    if _BYLINE.match(text) and len(text) <= 40:
+    if (_BYLINE.match(text) or _SIGNED.match(text)) and len(text) <= 40:
         return "byline", None
     style, _ = numbering(text)
     if _is_headline(text, style):

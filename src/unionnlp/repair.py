@@ -241,13 +241,17 @@ def _running_headers(lines: list[Line]) -> list[Line]:
     near: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for i, x in enumerate(lines):
-        if x.kind in ("headline", "body") and len(x.view) <= 40 and x.style in (None, "plain"):
+        if x.kind in ("headline", "body", "title") and len(x.view) <= 40 \
+                and x.style in (None, "plain"):
             seen[x.view] += 1
             around = lines[max(0, i - 2):i + 3]
             near[x.view] += any(y.kind == "furniture" for y in around)
-    running = {t for t, n in seen.items()
-               if (n >= _RUNNING and near[t] * 2 >= n) or (n == 2 and near[t] == 2)}
     opening = next((i for i, x in enumerate(lines) if x.kind != "furniture"), None)
+    title = lines[opening].view if opening is not None else None
+    # The document's title printed again next to a page number is a page header too.
+    running = {t for t, n in seen.items()
+               if (n >= _RUNNING and near[t] * 2 >= n) or (n == 2 and near[t] == 2)
+               or (n == 2 and near[t] >= 1 and t == title)}
     return [replace(x, kind="furniture") if x.view in running and i != opening else x
             for i, x in enumerate(lines)]
 

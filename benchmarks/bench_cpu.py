@@ -1,0 +1,182 @@
+"""CPU time of unionnlp side by side with jieba, in one run: many small reports, one large
+text, the command line on the real page, a fresh process's first result, two workers
+against one, and peak memory on a large text.
+
+Every figure is CPU seconds (user + system, the process and its children), so that other
+load on the machine moves it little; the worker scaling is wall-clock, as that is what
+more workers buy. The texts are the packaged corpus reports (see bench_speed.union_text).
+
+    python benchmarks/bench_cpu.py [--json PATH] [--small N] [--large-mb MB] [--rss-mb MB]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_speed import union_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_9586f3886ee54ef2.txt"
+#: The issue's targets (ratios are unionnlp against jieba.analyse.extract_tags, CPU).
+TARGETS = {"small_ratio": 1.5, "large_ratio": 2.5, "cli_cpu": 0.8, "first_cpu": 0.6,
+           "workers_scaling": 1.7, "rss_mb": 800.0}
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def small_reports(count: int) -> list[str]:
+    """``count`` reports of about 2.5 KB, cut from the corpus at paragraph boundaries."""
+    reports, current = [], ""
+    for paragraph in union_text(count * 2600).split("\n\n"):
+        current += paragraph + "\n\n"
+        if len(current.encode("utf-8")) >= 2500:
+            reports.append(current)
+            current = ""
+    return reports[:count]
+
+
+def side_by_side(texts: list[str]) -> dict[str, float]:
+    """CPU seconds of analyze and of extract_tags over ``texts``, both warm."""
+    import jieba
+    import jieba.analyse
+
+    import unionnlp
+
+    jieba.setLogLevel(60)
+    unionnlp.analyze(texts[0][:2000])
+    jieba.analyse.extract_tags(texts[0][:2000])
+    start = _cpu()
+    for text in texts:
+        unionnlp.analyze(text)
+    ours = _cpu() - start
+    start = _cpu()
+    for text in texts:
+        jieba.analyse.extract_tags(text, topK=10)
+    theirs = _cpu() - start
+    return {"analyze_s": ours, "extract_tags_s": theirs, "ratio": theirs / ours}
+
+
+def _child_cpu(command: list[str], **kwargs: object) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   **kwargs)  # type: ignore[call-overload]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cli_cpu(runs: int = 3) -> dict[str, float]:
+    """CPU of `unionnlp tag` and of `python -m jieba` on the real page (best of ``runs``)."""
+    ours = min(_child_cpu([sys.executable, "-m", "unionnlp", "tag", str(SEED)])
+               for _ in range(runs))
+    theirs = min(_child_cpu([sys.executable, "-m", "jieba", str(SEED)]) for _ in range(runs))
+    return {"unionnlp_tag_s": ours, "python_m_jieba_s": theirs}
+
+
+def first_result_cpu(runs: int = 3) -> float:
+    """CPU from after `import unionnlp` to the first report, in a fresh process."""
+    code = ("import resource, unionnlp\n"
+            "def cpu():\n    r = resource.getrusage(resource.RUSAGE_SELF)\n"
+            "    return r.ru_utime + r.ru_stime\n"
+            f"text = open({str(SEED)!r}, encoding='utf-8').read()\n"
+            "start = cpu(); unionnlp.analyze(text); print(cpu() - start)\n")
+    found = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                             text=True, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+        found.append(float(out.stdout.split()[-1]))
+    return min(found)
+
+
+def workers_scaling(texts: list[str]) -> dict[str, float]:
+    """Wall-clock seconds of `unionnlp tag --workers 1` and `--workers 2` on the files."""
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="unionnlp-bench-") as folder:
+        for i, text in enumerate(texts):
+            Path(folder, f"{i:04d}.txt").write_text(text, encoding="utf-8")
+        for workers in (1, 2):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "unionnlp", "tag", folder, "-q", "--workers",
+                            str(workers), "-o", str(Path(folder) / f"out{workers}.jsonl")],
+                           check=True)
+            out[f"workers_{workers}_s"] = time.perf_counter() - start
+        same = (Path(folder, "out1.jsonl").read_bytes() == Path(folder, "out2.jsonl").read_bytes())
+    out["scaling"] = out["workers_1_s"] / out["workers_2_s"]
+    out["identical_output"] = float(same)
+    return out
+
+
+def peak_rss_mb(megabytes: float) -> dict[str, float]:
+    """Peak RSS of a fresh process that analyses a text of ``megabytes`` MB, and of one that
+    only loads everything on a small report (the baseline)."""
+    code = ("import resource, sys, unionnlp\n"
+            "sys.path.insert(0, {bench!r})\n"
+            "from bench_speed import union_text\n"
+            "text = union_text(int({mb} * 1e6)) if {mb} else '工会帮扶困难职工56户。'\n"
+            "unionnlp.analyze(text)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+    bench = str(Path(__file__).resolve().parent)
+    result = {}
+    for name, mb in (("baseline_mb", 0), ("peak_mb", megabytes)):
+        out = subprocess.run([sys.executable, "-c", code.format(bench=bench, mb=mb)],
+                             check=True, capture_output=True, text=True)
+        result[name] = float(out.stdout.split()[-1])
+    result["mb_per_input_mb"] = (result["peak_mb"] - result["baseline_mb"]) / megabytes
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    parser.add_argument("--small", type=int, default=400, help="small reports (default 400)")
+    parser.add_argument("--large-mb", type=float, default=1.0, help="large text, MB (default 1)")
+    parser.add_argument("--rss-mb", type=float, default=20.0, help="text for peak RSS (default 20)")
+    args = parser.parse_args(argv)
+
+    small = small_reports(args.small)
+    figures = {
+        "small": {"reports": len(small), **side_by_side(small)},
+        "large": {"mb": args.large_mb, **side_by_side([union_text(int(args.large_mb * 1e6))])},
+        "cli": cli_cpu(),
+        "first_result_cpu_s": first_result_cpu(),
+        "workers": workers_scaling(small),
+        "memory": {"input_mb": args.rss_mb, **peak_rss_mb(args.rss_mb)},
+    }
+    s, big, cli, w, m = (figures[k] for k in ("small", "large", "cli", "workers", "memory"))
+    rows = [
+        (f"{s['reports']} reports of ~2.5 KB: analyze {s['analyze_s']:.2f} s, extract_tags "
+         f"{s['extract_tags_s']:.2f} s", f"{s['ratio']:.2f}x", TARGETS["small_ratio"]),
+        (f"{big['mb']:g} MB text: analyze {big['analyze_s']:.2f} s, extract_tags "
+         f"{big['extract_tags_s']:.2f} s", f"{big['ratio']:.2f}x", TARGETS["large_ratio"]),
+        (f"unionnlp tag on the seed page (python -m jieba: {cli['python_m_jieba_s']:.2f} s)",
+         f"{cli['unionnlp_tag_s']:.2f} s", TARGETS["cli_cpu"]),
+        ("first result after import, fresh process", f"{figures['first_result_cpu_s']:.2f} s",
+         TARGETS["first_cpu"]),
+        (f"--workers 2 against 1 ({w['workers_1_s']:.1f} s / {w['workers_2_s']:.1f} s wall, "
+         f"same bytes: {bool(w['identical_output'])})", f"{w['scaling']:.2f}x",
+         TARGETS["workers_scaling"]),
+        (f"peak RSS on {m['input_mb']:g} MB ({m['mb_per_input_mb']:.0f} MB per MB above "
+         f"{m['baseline_mb']:.0f} MB)", f"{m['peak_mb']:.0f} MB", TARGETS["rss_mb"]),
+    ]
+    print(f"CPU seconds, {os.cpu_count()} CPUs; target in the last column")
+    for what, value, target in rows:
+        print(f"  {what:<78} {value:>9}   (target {target:g})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
