@@ -256,3 +256,14 @@ def test_train_and_evaluate_print_the_result(
     assert main(["evaluate"]) == 0
     assert calls == [("train", labels, model), ("evaluate", model), ("evaluate", None)]
     assert main(["train", labels]) == 2  # -o is required
+
+
+def test_show_prints_a_readable_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    sample = Path(__file__).resolve().parents[1] / "examples" / "sample_report.txt"
+    assert main(["show", str(sample)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(f"{sample}  (text, utf-8; 1 article(s)")
+    assert "# 清溪县总工会2025年工作总结" in out
+    assert "  一、扩大组织覆盖，工会基础更加坚实\n    （一）建会入会持续扩面\n      ¶ 全年新建" in out
+    assert "[帮扶救助]" in out and "figures: 42家" in out and "set aside: - 2 -" in out
+    assert main(["show", str(sample.with_name("missing.txt"))]) == 1

@@ -150,6 +150,20 @@ def _parser() -> argparse.ArgumentParser:
                      help="write OUT even where a later run would read it as an input")
     tag.set_defaults(handler=_tag)
 
+    show = commands.add_parser(
+        "show",
+        parents=[verbosity],
+        help="print a report's outline, themes, keywords, summary and figures",
+        description="Analyse reports and print each as a readable outline on the terminal.",
+        epilog="example:\n  unionnlp show examples/sample_report.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument("paths", nargs="+", metavar="FILE", help="report files")
+    show.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
+    show.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
+                      help="word segmenter (default: auto)")
+    show.set_defaults(handler=_show)
+
     train = commands.add_parser(
         "train",
         parents=[verbosity],
@@ -402,6 +416,66 @@ def _exclusive(output: str | None) -> Iterator[None]:
         handle.close()
         with contextlib.suppress(OSError):
             os.unlink(lock_path)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .api import Options, analyze_file
+
+    options = Options(segmenter=args.segmenter, model=args.model)
+    failed = 0
+    stream = _utf8_stdout()
+    for number, path in enumerate(args.paths):
+        try:
+            report = analyze_file(path, options=options)
+        except UnionNLPError as exc:
+            _fail(str(exc), EXIT_FAILED)
+            failed += 1
+            continue
+        if number:
+            stream.write("\n")
+        stream.write(outline(report) + "\n")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def outline(report: Any, width: int = 60) -> str:
+    """A report as a readable outline: titles, sections with their paragraphs' themes,
+    keywords, summary, figures and what was set aside."""
+    from .model import THEMES
+
+    def cut(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    names = {t: THEMES.get(t, t) for t in report.theme_shares}
+    shares = "  ".join(f"{names[t]} {v:.0%}" for t, v in report.theme_shares.items())
+    lines = [f"{printable(report.source or '<text>')}  ({report.format or 'text'}"
+             f"{', ' + report.encoding if report.encoding else ''}; "
+             f"{len(report.articles)} article(s), {len(report.paragraphs)} paragraphs)",
+             f"themes: {shares}",
+             "keywords: " + " · ".join(k.term for k in report.keywords),
+             "summary:"]
+    lines += [f"  - {cut(s)}" for s in report.summary]
+    for article in report.articles:
+        lines.append("")
+        lines += [x for x in (article.title and f"# {article.title}",
+                              article.subtitle and f"  {article.subtitle}",
+                              article.byline and "  " + " / ".join(article.byline.split("\n")))
+                  if x]
+        for section in article.sections:
+            if section.heading:
+                lines.append(f"{'  ' * section.level}{section.heading}")
+            indent = "  " * (section.level + 1)
+            for p in section.paragraphs:
+                themes = ", ".join(names.get(t, t) for t in p.themes) or "-"
+                lines.append(f"{indent}¶ {cut(p.text)}  [{themes}]")
+    if report.figures:
+        lines.append("")
+        lines.append("figures: " + " · ".join(
+            f"{f.text} ({f.subject})" if f.subject else f.text for f in report.figures[:20])
+            + (f" … {len(report.figures) - 20} more" if len(report.figures) > 20 else ""))
+    if report.dropped:
+        lines.append("set aside: " + " | ".join(cut(d) for d in report.dropped))
+    return "\n".join(lines)
 
 
 def _progress_safe_logging(progress: bool) -> contextlib.AbstractContextManager[Any]:
