@@ -267,3 +267,52 @@ def test_show_prints_a_readable_outline(capsys: pytest.CaptureFixture[str]) -> N
     assert "  一、扩大组织覆盖，工会基础更加坚实\n    （一）建会入会持续扩面\n      ¶ 全年新建" in out
     assert "[帮扶救助]" in out and "figures: 42家" in out and "set aside: - 2 -" in out
     assert main(["show", str(sample.with_name("missing.txt"))]) == 1
+
+
+def test_unknown_output_extension_is_a_usage_error(reports: dict[str, Path], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "tags.xlsx"
+    assert main(["tag", str(reports["a.txt"]), "-o", str(out)]) == 2
+    assert "unknown output extension" in capsys.readouterr().err and not out.exists()
+    assert main(["tag", str(reports["a.txt"]), "-o", str(out), "--format", "jsonl", "-q"]) == 0
+
+
+def test_standard_input_is_one_report(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(REPORT_C.encode("gb18030")), encoding="gb18030")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["tag", "-", "--top-k", "2"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["source"] == "-" and record["encoding"] == "gb18030"
+    assert len(record["keywords"]) == 2 and record["articles"][0]["title"] == "街道工会工作简报"
+    assert main(["tag", "-", "x.txt"]) == 2
+
+
+def test_records_carry_provenance_and_resume_keeps_settings(
+        reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(reports["a.txt"]), "-o", str(out), "-q"]) == 0
+    (record,) = jsonl(out)
+    made = record["provenance"]
+    assert set(made) == {"unionnlp", "model", "options"} and made["model"].startswith("packaged:")
+    # The same run with another keyword count: --resume refuses to mix the two.
+    args = ["tag", str(reports["a.txt"]), str(reports["c.txt"]), "-o", str(out), "-q", "--resume"]
+    assert main([*args, "--top-k", "3"]) == 2
+    assert "made with other settings" in capsys.readouterr().err
+    assert main(args) == 0
+    assert [r["provenance"] for r in jsonl(out)] == [made, made]
+    assert main([*args, "--top-k", "3", "--force"]) == 0
+
+
+def test_progress_lines_when_stderr_is_no_terminal(reports: dict[str, Path],
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from unionnlp import cli
+
+    monkeypatch.setattr(cli, "_PROGRESS_EVERY", 0.0)
+    paths = [str(reports[n]) for n in ("a.txt", "b.md", "c.txt")]
+    assert main(["tag", *paths, "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "progress: 3 of 3 files tagged, 0 failed" in err

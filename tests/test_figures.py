@@ -301,3 +301,19 @@ def test_more_counters(text: str, value: float, unit: str) -> None:
 def test_a_table_rows_figures_measure_its_first_cell() -> None:
     row = "新建基层工会（家）\t200\t236\t118%"
     assert [(f.text, f.subject) for f in extract_figures(row)] == [("118%", "新建基层工会")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "written"), [
+    ("职工满意度达到百分之九十五点六。", 95.6, "%", "百分之九十五点六"),
+    ("发放慰问金三点五万元。", 3.5, "万元", "三点五万元"),
+    ("全年培训一点五万人次。", 15000, "人次", "一点五万人次"),
+    ("覆盖率提高二十三点零五个百分点。", 23.05, "个百分点", "二十三点零五个百分点"),
+])
+def test_chinese_numerals_with_decimals(text: str, value: float, unit: str, written: str) -> None:
+    (figure,) = extract_figures(text)
+    assert (figure.value, figure.unit, figure.text) == (pytest.approx(value), unit, written)
+
+
+@pytest.mark.parametrize("text", ["会议提出三点要求。", "晚上九点半召开会议。"])
+def test_a_point_that_is_no_decimal(text: str) -> None:
+    assert extract_figures(text) == []

@@ -16,8 +16,11 @@ calling process for one worker) and ``dask`` (``pip install unionnlp[distributed
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import glob
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -58,6 +61,7 @@ __all__ = [
     "file_sha256",
     "get_runner",
     "is_error",
+    "provenance",
     "record_name",
     "reusable_records",
     "tag_files",
@@ -268,9 +272,29 @@ def is_error(record: Mapping[str, Any]) -> bool:
     return record.get("error") is not None
 
 
-def _with_sha256(report: dict[str, Any], sha256: str | None) -> Result:
+def _with_sha256(report: dict[str, Any], sha256: str | None,
+                 provenance: Mapping[str, str] | None = None) -> Result:
     head = {"schema": report["schema"], "source": report["source"], "sha256": sha256}
-    return head | {k: v for k, v in report.items() if k not in head}
+    tail = {"provenance": dict(provenance)} if provenance else {}
+    return head | {k: v for k, v in report.items() if k not in head} | tail
+
+
+@functools.cache
+def provenance(options: Options = DEFAULT) -> dict[str, str]:
+    """What made a record: the unionnlp version, the theme model (the packaged one's data
+    key, or a hash of the user's model file) and a hash of the options. ``--resume`` reuses
+    only records made alike."""
+    from . import __version__
+
+    if options.model is None:
+        from .themes import default_classifier
+
+        model = f"packaged:{default_classifier().data_key_ or 'unknown'}"
+    else:
+        model = "file:" + (file_sha256(options.model) or "unreadable")[:16]
+    settings = json.dumps(dataclasses.asdict(options), sort_keys=True, default=str)
+    return {"unionnlp": __version__, "model": model,
+            "options": hashlib.sha256(settings.encode()).hexdigest()[:12]}
 
 
 def reusable_records(sources: Sequence[str], records: Iterable[Mapping[str, Any]]) -> dict[str, Result]:
@@ -322,7 +346,7 @@ class Tagger:
         except Exception as exc:  # a batch keeps going whatever one file does
             return error_record(shown, type(exc).__name__, _message(exc, path, where),
                                 sha256=sha256)
-        return _with_sha256(report.to_dict(), sha256)
+        return _with_sha256(report.to_dict(), sha256, provenance(self.options))
 
     def warm(self) -> None:
         """Load the segmenter and models now, so the first file is not slower than the rest."""
@@ -341,9 +365,15 @@ def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
         yield
         return
 
+    fired: list[bool] = []
+
+    def error() -> TimeBudgetError:
+        return TimeBudgetError(path, f"analysis took longer than the per-file budget of "
+                                     f"{seconds:g} s (raise it with --timeout)")
+
     def expired(signum: int, frame: Any) -> None:
-        raise TimeBudgetError(path, f"analysis took longer than the per-file budget of "
-                                    f"{seconds:g} s (raise it with --timeout)")
+        fired.append(True)
+        raise error()
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -352,6 +382,10 @@ def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:
+        # The handler's exception landed where Python swallows it (a garbage-collector
+        # callback, a destructor) and the work went on: the budget was still exceeded.
+        raise error()
 
 
 def _message(exc: Exception, path: str, where: str) -> str:

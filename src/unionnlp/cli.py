@@ -133,7 +133,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_TAG_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    tag.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or glob patterns")
+    tag.add_argument("paths", nargs="+", metavar="PATH",
+                     help="files, directories or glob patterns; - reads one report from stdin")
     tag.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     tag.add_argument("--format", choices=list(WRITERS), help="output format (default: from OUT's extension, else jsonl)")
     where = tag.add_mutually_exclusive_group()
@@ -144,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--resume", action="store_true", help="continue an interrupted JSONL run in OUT")
     tag.add_argument("--max-size", type=_positive_float, metavar="MB", default=None,
                      help=f"largest file read, in MB (default {MAX_INPUT_MB:g})")
+    tag.add_argument("--top-k", type=_positive, metavar="K", help="keywords per report (default 10)")
+    tag.add_argument("--summary-sentences", type=_positive, metavar="N",
+                     help="sentences in the report's summary (default 3)")
     tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
                      help="seconds one file may take before it is given up (default 300)")
     tag.add_argument("--force", action="store_true",
@@ -159,6 +163,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     show.add_argument("paths", nargs="+", metavar="FILE", help="report files")
+    show.add_argument("--top-k", type=_positive, metavar="K", help="keywords (default 10)")
+    show.add_argument("--summary-sentences", type=_positive, metavar="N",
+                      help="summary sentences (default 3)")
     show.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
     show.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
                       help="word segmenter (default: auto)")
@@ -293,29 +300,54 @@ def _logging(verbosity: int) -> Iterator[None]:
 
 
 class _Tally:
-    """Counts successes and failures of the records passing through."""
+    """Counts successes and failures of the records passing through; with ``every``
+    seconds, also logs a progress line that often (for logs, where no bar is drawn)."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: int = 0, every: float | None = None) -> None:
         self.succeeded = 0
         self.failed = 0
+        self.total = total
+        self.every = every
 
     def count(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        import time
+
+        last = time.monotonic()
         for record in records:
             if record.get("error"):
                 self.failed += 1
             else:
                 self.succeeded += 1
+            if self.every is not None and time.monotonic() - last >= self.every:
+                last = time.monotonic()
+                done = self.succeeded + self.failed
+                logger.warning("progress: %d of %d files tagged, %d failed", done, self.total,
+                               self.failed)
             yield record
 
 
 def _tag(args: argparse.Namespace) -> int:
-    from .api import Options
-    from .batch import DEFAULT_TIME_BUDGET, collect, record_name, reusable_records, tag_files
-    from .export import format_for_path, write
+    from .batch import (
+        DEFAULT_TIME_BUDGET,
+        collect,
+        provenance,
+        record_name,
+        reusable_records,
+        tag_files,
+    )
+    from .export import WRITERS, format_for_path, write
     from .export.json import iter_jsonl
 
     output: str | None = args.output
+    if output and not args.format and format_for_path(output, default="") == "":
+        known = sorted({e for w in WRITERS.values() for e in w.extensions})
+        return _fail(f"{printable(output)}: unknown output extension; use one of "
+                     f"{', '.join(known)} or --format", EXIT_USAGE)
     fmt: str = args.format or (format_for_path(output) if output else "jsonl")
+    if args.paths == ["-"]:
+        return _tag_stdin(args, output, fmt)
+    if "-" in args.paths:
+        return _fail("- (standard input) cannot be mixed with files", EXIT_USAGE)
     if args.resume and not output:
         return _fail("--resume needs -o OUT (the JSONL file of the interrupted run)", EXIT_USAGE)
     if args.resume and fmt != "jsonl":
@@ -324,7 +356,7 @@ def _tag(args: argparse.Namespace) -> int:
         return _fail(f"{output}: the directory does not exist", EXIT_USAGE)
     if args.model and not os.path.isfile(args.model):
         return _fail(f"{printable(args.model)}: no such model file", EXIT_USAGE)
-    options = Options(segmenter=args.segmenter, model=args.model)
+    options = _options(args)
     max_bytes = int((args.max_size or MAX_INPUT_MB) * 1024 * 1024)
 
     found = collect(args.paths)
@@ -345,9 +377,17 @@ def _tag(args: argparse.Namespace) -> int:
     if args.resume and output is not None:
         earlier = [p for p in (output, _journal(output)) if os.path.exists(p)]
         reused = reusable_records(sources, (r for p in earlier for r in iter_jsonl(p)))
+        made = provenance(options)
+        other = {json.dumps(r.get("provenance"), sort_keys=True) for r in reused.values()
+                 if r.get("provenance") != made}
+        if other and not args.force:
+            return _fail(f"{printable(output)}: records there were made with other settings "
+                         f"({', '.join(sorted(other))}, now {json.dumps(made, sort_keys=True)}); "
+                         "run without --resume to redo them, or pass --force to keep them",
+                         EXIT_USAGE)
     todo = [p for p, s in zip(paths, sources, strict=True) if s not in reused]
     progress = not args.quiet and sys.stderr.isatty()
-    tally = _Tally()
+    tally = _Tally(len(todo), None if progress or args.quiet else _PROGRESS_EVERY)
     records = tally.count(tag_files(todo, workers=args.workers, options=options,
                                     scheduler=args.scheduler, progress=progress,
                                     max_bytes=max_bytes,
@@ -370,6 +410,47 @@ def _tag(args: argparse.Namespace) -> int:
             print(f"skipped {len(found.skipped)} files in folders, in formats unionnlp does not "
                   f"read ({listed}); convert .doc/.wps to .docx to tag them", file=sys.stderr)
     return EXIT_FAILED if tally.failed or found.unreadable else EXIT_OK
+
+
+_PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is no terminal
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from .api import Options
+
+    chosen = {"segmenter": args.segmenter, "model": args.model}
+    if getattr(args, "top_k", None) is not None:
+        chosen["top_k"] = args.top_k
+    if getattr(args, "summary_sentences", None) is not None:
+        chosen["summary_sentences"] = args.summary_sentences
+    return Options(**chosen)
+
+
+def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
+    """``tag -``: one report read from standard input (decoded like a .txt file)."""
+    from .api import analyze_source
+    from .export import write
+    from .model import Source
+    from .readers import decode_bytes
+
+    data = sys.stdin.buffer.read(int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
+    try:
+        if len(data) > (args.max_size or MAX_INPUT_MB) * 1024 * 1024:
+            raise ConfigError("-: standard input is over the size limit (--max-size)")
+        text, encoding = decode_bytes(data, "-")
+        report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
+                                       path="-", format="text", encoding=encoding),
+                                _options(args))
+        record = report.to_dict()
+    except ConfigError:
+        raise
+    except UnionNLPError as exc:
+        from .batch import error_record
+
+        record = error_record("-", type(exc).__name__, str(exc))
+    with _exclusive(output):
+        write([record], output if output is not None else _utf8_stdout(), fmt=fmt)
+    return EXIT_FAILED if record.get("error") else EXIT_OK
 
 
 def _output_clash(output: str, files: Sequence[Any], paths: Sequence[str], force: bool) -> str | None:
@@ -419,9 +500,9 @@ def _exclusive(output: str | None) -> Iterator[None]:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from .api import Options, analyze_file
+    from .api import analyze_file
 
-    options = Options(segmenter=args.segmenter, model=args.model)
+    options = _options(args)
     failed = 0
     stream = _utf8_stdout()
     for number, path in enumerate(args.paths):

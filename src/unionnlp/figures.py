@@ -84,7 +84,8 @@ _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 #: linear: an unbounded one rescans the rest of a run of digits or numerals (``1,1,1,…``,
 #: ``一一一…``) from each of its positions.
 _MAX_NUMBER = 24
-_CN = rf"[一二两三四五六七八九十][{_CN_CHARS}]{{0,{_MAX_NUMBER}}}"
+_CN = (rf"[一二两三四五六七八九十][{_CN_CHARS}]{{0,{_MAX_NUMBER}}}"
+       r"(?:点[〇零一二三四五六七八九]{1,6})?")  # 九十五点六, 三点五(万)
 
 
 def _number(prefix: str) -> str:
@@ -152,7 +153,7 @@ _FIGURE_RE = re.compile(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = re.compile(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}余多来]{{0,{_MAX_NUMBER}}}[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来]{{0,{_MAX_NUMBER}}}[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
 )
 
 _CN_DIGITS = {
@@ -348,7 +349,17 @@ def _parse_arabic(s: str) -> Decimal | None:
 
 
 def _parse_cn(s: str) -> Decimal | None:
-    """Parse a Chinese numeral with at least one place character; None if malformed."""
+    """Parse a Chinese numeral with at least one place character or a decimal part
+    (九十五点六, 三点五); None if malformed."""
+    whole, point, decimals = s.partition("点")
+    if point:
+        if not whole or not decimals:
+            return None
+        fraction = Decimal("0." + "".join(str(_CN_DIGITS.get(c, 0)) for c in decimals))
+        if len(whole) == 1 and whole in _CN_DIGITS:
+            return _CN_DIGITS[whole] + fraction
+        integer = _parse_cn(whole)
+        return None if integer is None else integer + fraction
     if not any(c in "十百千万亿" for c in s):
         return None
     total = 0  # complete 亿 groups

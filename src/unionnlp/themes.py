@@ -173,6 +173,7 @@ class ThemeClassifier:
             ranked = [(_f1(y[:, j], oof[:, j] >= g), -abs(g - 0.5), g) for g in grid]
             self.thresholds_[t] = max(ranked)[2]
         self._adopt(self._pipeline().fit(docs, y))
+        self.data_key_: str | None = None
         return self
 
     def _adopt(self, pipeline: Any) -> None:
@@ -314,6 +315,7 @@ class ThemeClassifier:
             model.char_idf_ = arrays["char_idf"].astype(float)
             model.coef_ = arrays["coef"].astype(float)
             model.intercept_ = arrays["intercept"].astype(float)
+            model.data_key_ = meta.get("data")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(f"{where}: incomplete theme model ({exc})") from exc
         shapes = (model.word_idf_.shape, model.char_idf_.shape, model.coef_.shape,
