@@ -271,7 +271,7 @@ def test_show_prints_a_readable_outline(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_unknown_output_extension_is_a_usage_error(reports: dict[str, Path], tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "tags.xlsx"
+    out = tmp_path / "tags.xls"
     assert main(["tag", str(reports["a.txt"]), "-o", str(out)]) == 2
     assert "unknown output extension" in capsys.readouterr().err and not out.exists()
     assert main(["tag", str(reports["a.txt"]), "-o", str(out), "--format", "jsonl", "-q"]) == 0

@@ -108,9 +108,9 @@ def rendered(fmt: str, records: list[dict[str, Any]]) -> str:
 
 
 def test_registry_and_unknown_format() -> None:
-    assert sorted(WRITERS) == ["csv", "csv-reports", "html", "json", "jsonl"]
-    with pytest.raises(ConfigError, match="csv, csv-reports, html, json, jsonl"):
-        get_writer("xlsx")
+    assert sorted(WRITERS) == ["csv", "csv-reports", "html", "json", "jsonl", "xlsx"]
+    with pytest.raises(ConfigError, match="csv, csv-reports, html, json, jsonl, xlsx"):
+        get_writer("xls")
     with pytest.raises(ConfigError):
         write([], io.StringIO(), fmt="xml")
     assert format_for_path("out/x.CSV") == "csv"
@@ -260,3 +260,32 @@ def test_html_page_is_self_contained_and_complete(records: list[dict[str, Any]])
 def test_html_empty_batch() -> None:
     page = render([])
     assert "0 个文件" in page and "no theme data" in page
+
+
+def test_xlsx_workbook_sheets_cells_and_custom_themes(records: list[dict[str, Any]],
+                                                      tmp_path: Path) -> None:
+    import openpyxl
+
+    custom = themed_record("custom.txt", inject="=HYPERLINK(\"http://x\")")
+    for p in (p for a in custom["articles"] for s in a["sections"] for p in s["paragraphs"]):
+        p["scores"] = {**p["scores"], "safety": 0.5}
+        p["text"] = "=SUM(A1:A9)" + p["text"]
+    custom["theme_shares"] = {**custom["theme_shares"], "safety": 0.1}
+    out = tmp_path / "tags.xlsx"
+    # The error comes first: the columns wait for the first record that has themes.
+    assert write([records[2], custom], out, fmt="xlsx") == 2
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["reports", "paragraphs", "figures", "keywords"]
+    reports, paragraphs = book["reports"], book["paragraphs"]
+    header = [c.value for c in paragraphs[1]]
+    assert header[-5:] == ["score_org_building", "score_worker_aid", "score_rights_protection",
+                           "score_skills_training", "score_safety"]
+    assert [c.value for c in reports[2]][:2] == ["broken.txt", "DecodeError: broken.txt: cannot decode"]
+    cells = [row[5] for row in paragraphs.iter_rows(min_row=2)]
+    assert cells and all(c.value.startswith("=SUM(A1:A9)") and c.data_type == "s" for c in cells)
+    for sheet in book:
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+        for row in sheet.iter_rows():
+            assert all(c.data_type != "f" for c in row)  # data, never formulas
+    with pytest.raises(ConfigError, match="binary"):
+        write([custom], io.StringIO(), fmt="xlsx")

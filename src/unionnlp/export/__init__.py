@@ -8,6 +8,7 @@ json        one JSON array, a record a line
 csv         one row per paragraph, UTF-8 with a BOM so Excel reads Chinese
 csv-reports one row per report, with the same BOM
 html        one self-contained page (no network): outline, themes, charts
+xlsx        an Excel workbook: reports, paragraphs, figures, keywords
 =========== ==========================================================
 
 :func:`write` writes to a text stream, or to a path atomically: the records go
@@ -22,13 +23,14 @@ import os
 import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, TextIO
+from typing import Any, BinaryIO, ClassVar, TextIO
 
-from ..errors import unknown_name
+from ..errors import ConfigError, unknown_name
 
 __all__ = [
     "WRITERS",
     "Writer",
+    "atomic_binary_file",
     "atomic_text_file",
     "format_for_path",
     "get_writer",
@@ -42,18 +44,23 @@ class Writer(ABC):
     name: ClassVar[str]
     #: File name extensions that mean this format (for :func:`format_for_path`).
     extensions: ClassVar[tuple[str, ...]] = ()
+    #: Whether the format is bytes (written to a binary stream), not text.
+    binary: ClassVar[bool] = False
 
     @abstractmethod
-    def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
-        """Write every record; return how many there were."""
+    def write(self, records: Iterable[Mapping[str, Any]], stream: Any) -> int:
+        """Write every record to ``stream`` (text; bytes for a :attr:`binary` format);
+        return how many there were."""
 
 
 def _registry() -> dict[str, Writer]:
     from .csv import CsvReportsWriter, CsvWriter
     from .html import HtmlWriter
     from .json import JsonlWriter, JsonWriter
+    from .xlsx import XlsxWriter
 
-    writers: list[Writer] = [JsonlWriter(), JsonWriter(), CsvWriter(), CsvReportsWriter(), HtmlWriter()]
+    writers: list[Writer] = [JsonlWriter(), JsonWriter(), CsvWriter(), CsvReportsWriter(),
+                             HtmlWriter(), XlsxWriter()]
     return {w.name: w for w in writers}
 
 
@@ -87,9 +94,35 @@ def write(
     """Write records in format ``fmt`` to a stream, or atomically to a path; return the count."""
     writer = get_writer(fmt)
     if isinstance(dest, (str, os.PathLike)):
+        if writer.binary:
+            with atomic_binary_file(dest) as raw:
+                return writer.write(records, raw)
         with atomic_text_file(dest) as stream:
             return writer.write(records, stream)
+    if writer.binary:
+        buffer = getattr(dest, "buffer", None)
+        if buffer is None:
+            raise ConfigError(f"the {fmt} format is binary: write it to a file (-o out.{fmt})")
+        dest.flush()
+        return writer.write(records, buffer)
     return writer.write(records, dest)
+
+
+@contextlib.contextmanager
+def atomic_binary_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """:func:`atomic_text_file` for bytes."""
+    target = os.path.abspath(os.fspath(path))
+    handle, temporary = _create_beside(target)
+    try:
+        with open(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 @contextlib.contextmanager
