@@ -241,13 +241,14 @@ def test_train_and_evaluate_print_the_result(
         calls.append(("train", labels, out))
         return {"model": out, "themes": {"维权": 3}}
 
-    def fake_evaluate(model_path: str | None = None) -> dict[str, object]:
-        calls.append(("evaluate", model_path))
+    def fake_evaluate(model_path: str | None = None,
+                      labels_path: str | None = None) -> dict[str, object]:
+        calls.append(("evaluate", model_path) + ((labels_path,) if labels_path else ()))
         return {"macro_f1": 0.5}
 
     monkeypatch.setattr(unionnlp.themes, "train_from_jsonl", fake_train)
     monkeypatch.setattr(unionnlp.evaluate, "evaluate", fake_evaluate)
-    labels, model = str(tmp_path / "l.jsonl"), str(tmp_path / "m.pkl")
+    labels, model = str(tmp_path / "l.jsonl"), str(tmp_path / "m.npz")
 
     assert main(["train", labels, "-o", model]) == 0
     assert json.loads(capsys.readouterr().out) == {"model": model, "themes": {"维权": 3}}

@@ -75,13 +75,30 @@ def test_user_taxonomy_round_trip(tmp_path: Path) -> None:
                                      "doc": f"d{i}"}, ensure_ascii=False))
     labels = tmp_path / "labels.jsonl"
     labels.write_text("\n".join(lines), encoding="utf-8")
-    out = tmp_path / "model.pkl"
+    out = tmp_path / "model.npz"
     summary = train_from_jsonl(labels, out)
     assert summary["themes"] == {"culture": "文体", "safety": "安全"}
     report = unionnlp.analyze("今年开展安全生产月活动，排查事故隐患四十处。",
                               options=unionnlp.Options(model=str(out)))
     (p,) = report.paragraphs
     assert set(p.scores) == {"culture", "safety"} and p.themes == ("safety",)
+    # Training reports its cross-validated quality per theme.
+    cv = summary["cross_validation"]
+    assert set(cv["themes"]) == {"culture", "safety"}
+    assert all(0.0 <= cv["themes"][t][k] <= 1.0 for t in cv["themes"] for k in ("precision", "recall"))
+    # The user's own held-out labels score the model; the packaged corpus cannot.
+    held = tmp_path / "held.jsonl"
+    held.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"text": "组织职工参加消防安全演练。", "labels": ["safety"]},
+        {"text": "举办职工合唱比赛。", "labels": ["culture"]},
+    ]), encoding="utf-8")
+    result = evaluate(model_path=out, labels_path=held)
+    assert result["test_paragraphs"] == 2 and set(result["themes"]) == {"culture", "safety"}
+    with pytest.raises(ModelError, match="--labels"):
+        evaluate(model_path=out)
+    held.write_text(json.dumps({"text": "x", "labels": ["rights"]}), encoding="utf-8")
+    with pytest.raises(ModelError, match="does not know"):
+        evaluate(model_path=out, labels_path=held)
 
 
 def test_saved_models_load_without_pickle_and_refuse_other_files(tmp_path: Path) -> None:

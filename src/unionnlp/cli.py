@@ -39,7 +39,7 @@ examples:
   unionnlp tag reports/ -o batch.html         one page to read in a browser
   unionnlp tag reports/ -o tags.jsonl --scheduler tcp://10.0.0.5:8786
   unionnlp train labels.jsonl -o themes.npz
-  unionnlp evaluate --model themes.npz
+  unionnlp evaluate --model themes.npz --labels held_out.jsonl
 """
 
 _TAG_EPILOG = """\
@@ -191,13 +191,15 @@ def _parser() -> argparse.ArgumentParser:
             "Score a theme model (default: the packaged one) on the written corpus's held-out "
             "split; with --real, score the whole pipeline (line roles, headlines, paragraph "
             "boundaries, themes) on the real-shaped twins of corpus/real, per kind of page."),
-        epilog=("examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.npz\n"
+        epilog=("examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.npz --labels held_out.jsonl\n"
                 "  unionnlp evaluate --real                 held-out twins, a table per kind\n"
                 "  unionnlp evaluate --real --kind news --json\n"
                 "  unionnlp evaluate --real --limit 1       one twin of each kind (a quick check)"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("--model", metavar="M", help="model to score (default: the packaged taxonomy)")
+    evaluate.add_argument("--labels", metavar="LABELS.jsonl",
+                          help="score on your own held-out labelled paragraphs (as for train)")
     evaluate.add_argument("--real", action="store_true",
                           help="score the pipeline on the real-shaped twins (corpus/real)")
     evaluate.add_argument("--split", choices=("test", "train", "all"), default="test",
@@ -659,8 +661,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     except ImportError as exc:
         return _fail(f"evaluation is not available in this installation: {exc}", EXIT_FAILED)
     if not args.real:
-        _print_json(evaluate(model_path=args.model))
+        _print_json(evaluate(model_path=args.model, labels_path=args.labels))
         return EXIT_OK
+    if args.labels:
+        return _fail("--labels scores a theme model; it does not go with --real", EXIT_USAGE)
     from .evaluate_real import evaluate_real
     from .twins import KINDS
 

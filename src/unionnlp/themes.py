@@ -172,6 +172,15 @@ class ThemeClassifier:
         for j, t in enumerate(self.themes):
             ranked = [(_f1(y[:, j], oof[:, j] >= g), -abs(g - 0.5), g) for g in grid]
             self.thresholds_[t] = max(ranked)[2]
+        # What cross-validation says of the tuned model (thresholds tuned on the same folds,
+        # so slightly optimistic): per-theme precision, recall and F1.
+        from .evaluate import score
+
+        ids = list(self.themes)
+        truth = [tuple(t for j, t in enumerate(ids) if y[i, j]) for i in range(len(docs))]
+        found = [tuple(t for j, t in enumerate(ids) if oof[i, j] >= self.thresholds_[t])
+                 for i in range(len(docs))]
+        self.cv_: dict[str, Any] = score(truth, found, ids)
         self._adopt(self._pipeline().fit(docs, y))
         self.data_key_: str | None = None
         return self
@@ -419,14 +428,10 @@ def get_classifier(path: str | None = None) -> ThemeClassifier:
     return default_classifier() if path is None else load_classifier(path)
 
 
-def train_from_jsonl(
-    labels_path: str | os.PathLike[str], out_path: str | os.PathLike[str]
-) -> dict[str, Any]:
-    """Train a taxonomy from a JSONL of ``{"text", "labels"}`` lines (``"doc"`` optional,
-    to keep a document's paragraphs together while tuning) and save it to ``out_path``.
-
-    An optional first line ``{"themes": {"id": "name", ...}}`` names the themes.
-    """
+def read_labels(labels_path: str | os.PathLike[str]
+                ) -> tuple[list[str], list[list[str]], list[str], dict[str, str]]:
+    """The paragraphs, label lists, document ids and theme names of a labels JSONL
+    (``{"text", "labels", "doc"}`` lines, an optional ``{"themes": {...}}`` line)."""
     from .corpus import read_jsonl
 
     texts: list[str] = []
@@ -451,6 +456,18 @@ def train_from_jsonl(
         texts.append(record["text"])
         labels.append(list(found))
         groups.append(str(record.get("doc", number)))
+    return texts, labels, groups, names
+
+
+def train_from_jsonl(
+    labels_path: str | os.PathLike[str], out_path: str | os.PathLike[str]
+) -> dict[str, Any]:
+    """Train a taxonomy from a JSONL of ``{"text", "labels"}`` lines (``"doc"`` optional,
+    to keep a document's paragraphs together while tuning) and save it to ``out_path``.
+
+    An optional first line ``{"themes": {"id": "name", ...}}`` names the themes.
+    """
+    texts, labels, groups, names = read_labels(labels_path)
     ids = sorted({x for row in labels for x in row} | set(names))
     themes = {t: names.get(t, t) for t in ids}
     try:
@@ -469,4 +486,5 @@ def train_from_jsonl(
         "themes": themes,
         "counts": {t: sum(t in row for row in labels) for t in ids},
         "thresholds": model.thresholds_,
+        "cross_validation": model.cv_,
     }
