@@ -147,3 +147,21 @@ def test_traditional_keywords_and_subjects_come_back_traditional() -> None:
 def test_analyze_refuses_what_is_not_text(bad: object) -> None:
     with pytest.raises(unionnlp.InputError, match="needs str"):
         unionnlp.analyze(bad, source="report.txt")  # type: ignore[arg-type]
+
+
+def test_to_frames_gives_tidy_tables(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    good = tmp_path / "a.txt"
+    good.write_text("街道工会工作简报\n\n街道工会走访慰问困难职工56户，发放慰问金11.2万元。\n",
+                    encoding="utf-8")
+    records = list(unionnlp.tag_files([good, tmp_path / "missing.txt"], workers=1))
+    frames = unionnlp.to_frames(records)
+    assert list(frames) == ["reports", "paragraphs", "figures", "keywords"]
+    reports, paragraphs, figures = frames["reports"], frames["paragraphs"], frames["figures"]
+    assert reports["source"].tolist() == [str(good), str(tmp_path / "missing.txt")]
+    assert reports["error"].isna().tolist() == [True, False]
+    assert paragraphs.loc[0, "themes"] == "worker_aid"
+    assert {f"score_{t}" for t in unionnlp.THEMES} <= set(paragraphs.columns)
+    assert sorted(figures["text"]) == ["11.2万元", "56户"]
+    # Reports from analyze() work as well as batch records.
+    assert len(unionnlp.to_frames([unionnlp.analyze(good.read_text(encoding="utf-8"))])["paragraphs"]) == 1

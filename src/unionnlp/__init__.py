@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
-    from .api import Options, analyze, analyze_file, explain, keywords
+    from .api import Options, analyze, analyze_file, explain, keywords, to_frames
     from .batch import tag_files
     from .corpus import load_corpus
     from .errors import (
@@ -66,6 +66,7 @@ _EXPORTS = {
     "parse": "structure",
     "read": "readers",
     "tag_files": "batch",
+    "to_frames": "api",
     "train_from_jsonl": "themes",
 }
 
@@ -99,6 +100,7 @@ __all__ = [
     "parse",
     "read",
     "tag_files",
+    "to_frames",
     "train_from_jsonl",
 ]
 

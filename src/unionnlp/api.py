@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import ConfigError
 from .model import Keyword, Report, Source
 
-__all__ = ["Options", "analyze", "analyze_file", "analyze_source", "explain", "keywords"]
+__all__ = ["Options", "analyze", "analyze_file", "analyze_source", "explain", "keywords",
+           "to_frames"]
 
 
 @dataclass(frozen=True)
@@ -91,3 +94,18 @@ def explain(
 
     _check_text(text, None, "explain")
     return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)
+
+
+def to_frames(records: Iterable[Report | Mapping[str, Any]]) -> dict[str, Any]:
+    """pandas DataFrames of reports or batch records, one per table: ``reports``,
+    ``paragraphs`` (a score column per theme), ``figures`` and ``keywords``, tidy (one row
+    per item, the source in every row). Needs pandas (``pip install "unionnlp[pandas]"``)."""
+    from .errors import ConfigError
+    from .export.tables import tables
+
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ConfigError('to_frames needs pandas: pip install "unionnlp[pandas]"') from exc
+    dicts = [r.to_dict() if isinstance(r, Report) else r for r in records]
+    return {name: pd.DataFrame(rows, columns=cols) for name, (cols, rows) in tables(dicts).items()}

@@ -13,23 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from . import Writer
+from .tables import TABLES, columns, rows, themes_of
 
 __all__ = ["XlsxWriter"]
 
 _MAX_CELL = 32767  # characters an Excel cell holds
-
-
-def _themes(record: Mapping[str, Any]) -> list[str]:
-    """The theme ids of a successful record, in the model's order."""
-    return list(record.get("theme_shares") or {})
-
-
-def _paragraphs(record: Mapping[str, Any]) -> Iterable[tuple[int, Mapping[str, Any],
-                                                             Mapping[str, Any], Mapping[str, Any]]]:
-    for a, article in enumerate(record.get("articles") or (), start=1):
-        for section in article.get("sections") or ():
-            for paragraph in section.get("paragraphs") or ():
-                yield a, article, section, paragraph
 
 
 class XlsxWriter(Writer):
@@ -44,18 +32,18 @@ class XlsxWriter(Writer):
 
         book = Workbook(write_only=True)
         sheets = {name: book.create_sheet(name)
-                  for name in ("reports", "paragraphs", "figures", "keywords")}
+                  for name in TABLES}
         for sheet in sheets.values():
             sheet.freeze_panes = "A2"  # before any row: write-only sheets write views first
         pending: list[Mapping[str, Any]] = []
         themes: list[str] | None = None
         count = 0
-        rows = dict.fromkeys(sheets, 0)
+        counts = dict.fromkeys(sheets, 0)
 
         def emit(record: Mapping[str, Any], themes: list[str]) -> None:
-            for sheet, row in self._rows(record, themes):
+            for sheet, row in rows(record, themes):
                 self._append(sheets[sheet], row)
-                rows[sheet] += 1
+                counts[sheet] += 1
 
         for record in records:
             count += 1
@@ -63,7 +51,7 @@ class XlsxWriter(Writer):
                 if record.get("error"):
                     pending.append(record)
                     continue
-                themes = _themes(record)
+                themes = themes_of(record)
                 self._headers(sheets, themes)
                 for held in pending:
                     emit(held, themes)
@@ -75,55 +63,14 @@ class XlsxWriter(Writer):
             for held in pending:
                 emit(held, themes)
         for name, sheet in sheets.items():
-            width = len(self._columns(name, themes))
-            sheet.auto_filter.ref = f"A1:{_column_letter(width)}{rows[name] + 1}"
+            width = len(columns(name, themes))
+            sheet.auto_filter.ref = f"A1:{_column_letter(width)}{counts[name] + 1}"
         book.save(stream)
         return count
 
-    @staticmethod
-    def _columns(sheet: str, themes: Sequence[str]) -> list[str]:
-        return {
-            "reports": ["source", "error", "title", "articles", "paragraphs", "keywords",
-                        "summary", *(f"share_{t}" for t in themes), "figures"],
-            "paragraphs": ["source", "article", "article_title", "section_heading", "paragraph",
-                           "text", "lead_in", "themes", *(f"score_{t}" for t in themes)],
-            "figures": ["source", "value", "unit", "subject", "text", "approximate", "offset"],
-            "keywords": ["source", "rank", "term", "weight"],
-        }[sheet]
-
     def _headers(self, sheets: Mapping[str, Any], themes: Sequence[str]) -> None:
         for name, sheet in sheets.items():
-            self._append(sheet, self._columns(name, themes))
-
-    @staticmethod
-    def _rows(record: Mapping[str, Any], themes: Sequence[str]
-              ) -> Iterable[tuple[str, list[Any]]]:
-        source = record.get("source")
-        error = record.get("error")
-        if error:
-            yield "reports", [source, f"{error.get('type')}: {error.get('message')}"]
-            return
-        articles = record.get("articles") or ()
-        paragraphs = list(_paragraphs(record))
-        shares = record.get("theme_shares") or {}
-        yield "reports", [
-            source, None, articles[0].get("title") if articles else None, len(articles),
-            len(paragraphs), "、".join(k["term"] for k in record.get("keywords") or ()),
-            "".join(record.get("summary") or ()), *(shares.get(t) for t in themes),
-            len(record.get("figures") or ())]
-        seen: dict[int, int] = {}
-        for a, article, section, p in paragraphs:
-            seen[a] = seen.get(a, 0) + 1
-            scores = p.get("scores") or {}
-            yield "paragraphs", [
-                source, a, article.get("title"), section.get("heading"), seen[a], p.get("text"),
-                p.get("lead_in"), ",".join(p.get("themes") or ()),
-                *(scores.get(t) for t in themes)]
-        for f in record.get("figures") or ():
-            yield "figures", [source, f.get("value"), f.get("unit"), f.get("subject"),
-                              f.get("text"), f.get("approximate"), f.get("offset")]
-        for rank, k in enumerate(record.get("keywords") or (), start=1):
-            yield "keywords", [source, rank, k.get("term"), k.get("weight")]
+            self._append(sheet, columns(name, themes))
 
     @staticmethod
     def _append(sheet: Any, values: Sequence[Any]) -> None:
