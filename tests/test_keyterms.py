@@ -171,3 +171,37 @@ def test_general_idf_is_jiebas_table(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert list(tmp_path.glob("general-idf-*.npz"))
     cache.cache_dir.cache_clear()
     general_idf.cache_clear()
+
+
+def test_names_captions_and_furniture_are_never_keywords() -> None:
+    text = ("区总工会主席郑明远带队走访困难职工。郑明远表示，要把金秋助学办好。\n"
+            "图为郑明远（右一）向困难职工子女发放助学金。责任编辑：孙丽\n"
+            "区总工会今年金秋助学资助困难职工子女三百名，发放助学金九十万元。\n")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=10)]
+    assert "金秋助学" in terms
+    assert not {"郑明远", "右一", "责任编辑", "孙丽", "工会"} & set(terms)
+
+
+def test_at_most_two_place_names() -> None:
+    text = "\n".join(f"{place}总工会在{place}开展帮扶，{place}困难职工受益。"
+                     for place in ("清溪县", "杨浦区", "花园村", "北碚区", "柳树镇"))
+    places = [k.term for k in unionnlp.keywords(text, top_k=10)
+              if k.term[-1] in "省市县区镇乡村"]
+    assert len(places) <= 2
+
+
+def test_the_longer_phrase_wins_when_it_holds_the_words_occurrences() -> None:
+    text = ("区总工会发布年度实事清单，实事清单共十项。\n实事清单明确了帮扶、维权和培训任务。\n"
+            "各街道工会对照实事清单逐项推进。\n")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=5)]
+    assert "实事清单" in terms and "清单" not in terms
+
+
+def test_a_word_the_corpus_never_saw_needs_two_occurrences() -> None:
+    from unionnlp.pipeline import default_keywords
+
+    assert "望远镜" not in default_keywords().idf_
+    once = "区总工会开展帮扶困难职工活动，发放慰问金，为职工子女送上望远镜。"
+    twice = once + "\n区总工会再次开展帮扶困难职工活动，望远镜深受欢迎。"
+    assert "望远镜" not in [k.term for k in unionnlp.keywords(once)]
+    assert "望远镜" in [k.term for k in unionnlp.keywords(twice)]

@@ -33,7 +33,20 @@ _QUANTITY = re.compile(
     r"^(?:第|百分之)?[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
     r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|宗|份|港元|美元|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
 )
-_SHARPNESS = 2.0
+#: The commonest surnames (about 150): a rare two- or three-character word opening with one,
+#: which the dictionary knows as nothing else, is read as a person's name (郑明远, 王某).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤庞萧牛施洪鲁葛殷俞齐倪颜柳温岳祁申焦童耿乔关包庄伍樊戚左涂欧柯"
+    "詹车蓝翟柴梅滕季裴舒苗凌宁管")
+#: A place: a name ending in a level of administration (清溪县, 杨浦区, 花园村).
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}[省市县区镇乡村]$")
+#: Places a report's keywords may name, at most: where it is says little of what it says.
+_MAX_PLACES = 2
+#: A phrase replaces a word it contains when it holds more than this share of the word's
+#: occurrences (实事清单 over 清单).
+_PHRASE_SHARE = 0.5
 _FORMAT = "unionnlp-keywords/1"
 _IN_TEXT_PHRASE = 2
 #: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95% (占|比达).
@@ -79,6 +92,80 @@ def _known_words() -> frozenset[str]:
     from .resources import user_dictionary
 
     return frozenset(w for w, _, _ in user_dictionary() if len(w) == 2)
+
+
+def _is_name(word: str, common: bool) -> bool:
+    """Whether a word is a person's name: two or three Han characters opening with a common
+    surname that jieba's dictionary does not know as anything but a name, and that union
+    reports do not share (``common``: in three or more documents of the domain corpus,
+    as 金秋 is; 高技能 and 张家港 are in the dictionary as other words)."""
+    if common or not 2 <= len(word) <= 3 or word[0] not in _SURNAMES:
+        return False
+    if not all(_HAN.match(c) for c in word):
+        return False
+    return word not in _surname_words() and word not in _user_words()
+
+
+_NAMES_FORMAT = "unionnlp-jieba-surname-words/1"
+
+
+@cache
+def _surname_words() -> frozenset[str]:
+    """The two- and three-character words of jieba's dictionary that open with a common
+    surname and are tagged as something other than a person's name, read once from
+    jieba's dict.txt and then from the user's cache as a checked array."""
+    import importlib.util
+
+    from .cache import cache_dir
+    from .errors import ModelError
+    from .store import pack_strings, read_arrays, unpack_strings, write_arrays
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("jieba is not installed: its dictionary is needed")
+    source = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    try:
+        info = source.stat()
+    except OSError as exc:
+        raise ModelError(f"cannot read jieba's dictionary: {exc}") from exc
+    tag = f"{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0{''.join(sorted(_SURNAMES))}"
+    path = cache_dir() / f"surname-words-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.npz"
+    if path.exists():
+        try:
+            meta, arrays = read_arrays(path, _NAMES_FORMAT)
+            return frozenset(unpack_strings(arrays["words"], int(meta["n"])))
+        except (ModelError, KeyError, ValueError) as exc:
+            log.warning("rebuilding the cached dictionary words: %s", exc)
+    words = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if (len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[0][0] in _SURNAMES
+                and not parts[2].startswith("nr")):
+            words.append(parts[0])
+    try:
+        write_arrays(path, _NAMES_FORMAT, {"n": len(words)}, {"words": pack_strings(words)},
+                     compress=False)
+    except (OSError, ModelError) as exc:
+        log.warning("cannot cache the dictionary words at %s: %s", path, exc)
+    return frozenset(words)
+
+
+@cache
+def _user_words() -> frozenset[str]:
+    from .resources import user_dictionary
+
+    return frozenset(w for w, _, _ in user_dictionary())
+
+
+@cache
+def _not_keywords() -> frozenset[str]:
+    """Words that are never keywords though they are content words: page furniture,
+    captions' positions, report boilerplate (``resources/not_keywords.txt``)."""
+    from .resources import read_text
+
+    lines = (line.strip() for line in read_text("not_keywords.txt").splitlines())
+    return frozenset(w for line in lines if line and not line.startswith("#")
+                     for w in line.split())
 
 
 def is_fragment(word: str) -> bool:
@@ -206,11 +293,17 @@ class TermTable:
 class Scorer:
     """Ranks the terms of any run of a table's pieces (a section, an article, the whole text)."""
 
-    def __init__(self, table: TermTable, weight: Any, always: Any, never: Any) -> None:
+    def __init__(self, table: TermTable, weight: Any, always: Any, never: Any,
+                 unseen: Any = None, place: Any = None) -> None:
+        import numpy as np
+
         self.table = table
         self.weight = weight
         self.always = always
         self.never = never
+        none = np.zeros(len(table.terms), dtype=bool)
+        self.unseen = none if unseen is None else unseen
+        self.place = none if place is None else place
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -223,7 +316,8 @@ class Scorer:
         if top_k <= 0:
             return []
         terms, counts = self.table.counts(start, stop)
-        keep = (self.always[terms] | (counts >= _IN_TEXT_PHRASE)) & ~self.never[terms]
+        keep = ((self.always[terms] | (counts >= _IN_TEXT_PHRASE)) & ~self.never[terms]
+                & (~self.unseen[terms] | (counts >= 2)))
         terms, counts = terms[keep], counts[keep]
         if not len(terms):
             return []
@@ -234,14 +328,30 @@ class Scorer:
             pool = np.flatnonzero(scores >= np.partition(scores, len(scores) - m)[len(scores) - m])
         names = self.table.terms
         value = scores.tolist()
+        count = dict(zip((names[t] for t in terms.tolist()), counts.tolist(), strict=True))
         ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[terms[i]]))[:m]
         chosen: list[tuple[str, float]] = []
+        places = 0
         for i in ranked:
             if len(chosen) >= top_k:
                 break
             term = names[terms[i]]
-            if not any(term in other or other in term for other, _ in chosen):
-                chosen.append((term, value[i]))
+            inside = [k for k, (other, _) in enumerate(chosen) if other in term]
+            if inside:
+                # A longer phrase takes the place of a word it contains when it accounts for
+                # most of the word's occurrences (实事清单 over 清单).
+                k = inside[0]
+                if len(inside) == 1 and count[term] > _PHRASE_SHARE * count[chosen[k][0]] \
+                        and not any(term in o for o, _ in chosen):
+                    chosen[k] = (term, chosen[k][1])
+                continue
+            if any(term in other for other, _ in chosen):
+                continue
+            if self.place[terms[i]]:
+                if places >= _MAX_PLACES:
+                    continue
+                places += 1
+            chosen.append((term, value[i]))
         norm = math.sqrt(float(np.dot(scores, scores))) or 1.0
         return [Keyword(t, v / norm) for t, v in chosen]
 
@@ -478,8 +588,14 @@ class KeywordExtractor:
         import numpy as np
 
         self._check()
-        token_general = general_idf().lookup(table.words, self.general_default_)
+        general = general_idf()
+        token_general = general.lookup(table.words, self.general_default_)
         fragment = np.fromiter(map(is_fragment, table.words), bool, len(table.words))
+        common = math.log((1 + self.n_docs_) / 4) + 1.0  # the IDF of a word in 3 documents
+        named = np.fromiter((_is_name(w, self.idf_.get(w, self.max_idf_) <= common)
+                             for w in table.words), bool, len(table.words))
+        named |= self._given_names(table)
+        unseen = np.array([t not in self.idf_ for t in table.terms], dtype=bool)
         domain = np.array([self.idf_.get(t, self.max_idf_) for t in table.terms], dtype=float)
         g = np.zeros(len(table.terms))
         broken = np.zeros(len(table.terms), dtype=bool)
@@ -487,13 +603,34 @@ class KeywordExtractor:
             words = [table.token[first + j] for j in range(n)]
             # A phrase's general IDF is that of its rarest word.
             g[ids] = np.max([token_general[w] for w in words], axis=0)
-            broken[ids] = np.any([fragment[w] for w in words], axis=0)
-        idf = self._blend(domain, g)
+            broken[ids] = np.any([fragment[w] | named[w] for w in words], axis=0)
+        # A term the domain corpus never saw backs off to the general IDF alone (its domain
+        # IDF would be the maximum: every typo and name would win) and must recur.
+        idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
+        broken |= np.fromiter((t in _not_keywords() for t in table.terms), bool, len(table.terms))
         phrases = self.phrases_
         always = np.array([n == 1 or t in phrases for t, n in zip(table.terms, table.length,
                                                                    strict=True)], dtype=bool)
-        # Squaring the IDF keeps a frequent everyday word from outranking a rarer distinctive one.
-        return Scorer(table, idf ** _SHARPNESS, always, broken)
+        place = np.fromiter((_PLACE.match(t) is not None for t in table.terms), bool,
+                            len(table.terms))
+        return Scorer(table, idf, always, broken, unseen, place)
+
+    def _given_names(self, table: TermTable) -> Any:
+        """Words that are the given name of a person the segmenter split after the surname
+        (郑|明远): one or two characters the domain corpus has at most once, found mostly
+        right after a one-character surname."""
+        import numpy as np
+
+        surnames = np.fromiter((len(w) == 1 and w in _SURNAMES for w in table.words), bool,
+                               len(table.words))
+        after = np.zeros(len(table.token), dtype=bool)
+        after[1:] = surnames[table.token[:-1]]
+        total = np.bincount(table.token, minlength=len(table.words))
+        behind = np.bincount(table.token[after], minlength=len(table.words))
+        rare = math.log((1 + self.n_docs_) / 2) + 1.0 - 1e-9
+        short = np.fromiter((1 <= len(w) <= 2 and self.idf_.get(w, self.max_idf_) >= rare
+                             for w in table.words), bool, len(table.words))
+        return short & (behind > 0) & (2 * behind >= total)
 
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""

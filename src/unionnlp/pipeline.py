@@ -48,11 +48,14 @@ def default_keywords() -> KeywordExtractor:
 
 
 def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
-    """Fit the packaged keyword IDF and phrases on the written corpus's documents."""
+    """Fit the packaged keyword IDF and phrases on the written corpus's documents and the
+    real-shaped train twins (never the held-out ones), as the analysis reads them."""
     from .corpus import load_corpus
+    from .twins import load_twins
 
-    seg = get_segmenter(segmenter)
-    return KeywordExtractor().fit(seg.cut(doc.text) for doc in load_corpus().docs.values())
+    texts = [doc.text for doc in load_corpus().docs.values()]
+    texts += [twin.text for twin in load_twins("train")]
+    return KeywordExtractor().fit(cut_for_analysis(t, segmenter) for t in texts)
 
 
 def _figures(paragraph: Paragraph, view: str, segmenter: str) -> list[Figure]:

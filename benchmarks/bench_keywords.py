@@ -1,0 +1,150 @@
+"""Keywords judged as users judge them: the pooled top-10 terms of unionnlp and its peers
+(jieba TF-IDF and TextRank, jionlp, snownlp) on real-shaped twins, judged blind, term by
+term, by the rubric of benchmarks/KEYWORDS.md; then each system's mean score and junk share.
+
+    python benchmarks/bench_keywords.py pool --split train|test [--limit N]   # terms to judge
+    python benchmarks/bench_keywords.py score --split train|test              # the figures
+
+``pool`` writes benchmarks/data/keywords_<split>_todo.jsonl: per twin, the terms no
+judgment covers yet, in an order that hides which system found them. Judges add lines
+``{"doc", "term", "score", "junk"}`` to benchmarks/data/keywords_<split>_judged.jsonl.
+``score`` recomputes every system's top 10 and reads the judgments (a term not judged yet
+is reported as uncovered). Development uses the train split; the test split is judged and
+scored only after a change is decided.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from unionnlp.twins import Twin, load_twins  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+TOP = 10
+
+
+def _plain(twin: Twin) -> str:
+    return twin.text
+
+
+def systems() -> dict[str, Callable[[str], list[str]]]:
+    """Each system's top-10 terms of a text."""
+    import jieba
+    import jieba.analyse
+    from snownlp import SnowNLP
+
+    import unionnlp
+
+    jieba.setLogLevel(60)
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
+
+    def ours(text: str) -> list[str]:
+        return [k.term for k in unionnlp.analyze(text).keywords[:TOP]]
+
+    def tfidf(text: str) -> list[str]:
+        return list(jieba.analyse.extract_tags(text, topK=TOP))
+
+    def textrank(text: str) -> list[str]:
+        return list(jieba.analyse.textrank(text, topK=TOP))
+
+    def jio(text: str) -> list[str]:
+        with contextlib.redirect_stdout(io.StringIO()):
+            found = jionlp.keyphrase.extract_keyphrase(text, top_k=TOP)
+        return [str(x) for x in found][:TOP]
+
+    def snow(text: str) -> list[str]:
+        return [str(x) for x in SnowNLP(text).keywords(TOP)][:TOP]
+
+    return {"unionnlp": ours, "jieba-tfidf": tfidf, "jieba-textrank": textrank,
+            "jionlp": jio, "snownlp": snow}
+
+
+def _twins(split: str, limit: int | None) -> list[Twin]:
+    """The split's twins in an order mixed by a hash of their ids (so that the first N
+    hold every kind), the first ``limit`` of them."""
+    twins = sorted(load_twins(split), key=lambda t: hashlib.sha256(t.id.encode()).hexdigest())
+    return twins[:limit] if limit else twins
+
+
+def _judged(split: str) -> dict[tuple[str, str], dict[str, object]]:
+    path = DATA / f"keywords_{split}_judged.jsonl"
+    out: dict[tuple[str, str], dict[str, object]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                out[(record["doc"], record["term"])] = record
+    return out
+
+
+def pool(split: str, limit: int | None) -> int:
+    judged = _judged(split)
+    found = systems()
+    todo = []
+    for twin in _twins(split, limit):
+        text = _plain(twin)
+        terms = {t for run in found.values() for t in run(text)}
+        new = sorted((t for t in terms if (twin.id, t) not in judged),
+                     key=lambda t: hashlib.sha256(f"{twin.id}\0{t}".encode()).hexdigest())
+        if new:
+            todo.append({"doc": twin.id, "kind": twin.kind, "terms": new})
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"keywords_{split}_todo.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in todo),
+                    encoding="utf-8")
+    print(f"{sum(len(x['terms']) for x in todo)} terms of {len(todo)} twins to judge -> {path}")
+    return 0
+
+
+def score(split: str, limit: int | None) -> int:
+    judged = _judged(split)
+    found = systems()
+    rows = {name: {"terms": 0, "judged": 0, "score": 0.0, "junk": 0} for name in found}
+    twins = _twins(split, limit)
+    twins = [t for t in twins if any(doc == t.id for doc, _ in judged)]
+    for twin in twins:
+        text = _plain(twin)
+        for name, run in found.items():
+            row = rows[name]
+            for term in run(text):
+                row["terms"] += 1
+                verdict = judged.get((twin.id, term))
+                if verdict is None:
+                    continue
+                row["judged"] += 1
+                row["score"] += float(verdict["score"])  # type: ignore[arg-type]
+                row["junk"] += bool(verdict["junk"])
+    print(f"{len(twins)} {split} twins with judgments; top-{TOP} terms scored 0 (junk or "
+          "wrong), 1 (relevant but generic) or 2 (says what is distinctive)")
+    print(f"{'system':<16} {'mean score':>10} {'junk share':>10} {'judged':>8}")
+    base = rows["jieba-tfidf"]["score"] / max(1, rows["jieba-tfidf"]["judged"])
+    for name, row in rows.items():
+        judged_n = max(1, int(row["judged"]))
+        mean = row["score"] / judged_n
+        print(f"{name:<16} {mean:>10.3f} {row['junk'] / judged_n:>10.1%} "
+              f"{row['judged']:>5}/{row['terms']:<5}  ({mean / base if base else 0:.2f}x tfidf)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("pool", "score"))
+    parser.add_argument("--split", choices=("train", "test"), default="train")
+    parser.add_argument("--limit", type=int, help="only the first N twins (in hash order)")
+    args = parser.parse_args(argv)
+    return (pool if args.command == "pool" else score)(args.split, args.limit)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
