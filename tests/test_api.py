@@ -165,3 +165,8 @@ def test_to_frames_gives_tidy_tables(tmp_path: Path) -> None:
     assert sorted(figures["text"]) == ["11.2万元", "56户"]
     # Reports from analyze() work as well as batch records.
     assert len(unionnlp.to_frames([unionnlp.analyze(good.read_text(encoding="utf-8"))])["paragraphs"]) == 1
+
+
+def test_an_unknown_segmenter_is_refused_when_options_are_built() -> None:
+    with pytest.raises(unionnlp.ConfigError, match="auto, jieba, rjieba"):
+        unionnlp.Options(segmenter="nope")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,7 @@ from unionnlp.batch import error_record, tag_files
 from unionnlp.errors import ConfigError
 from unionnlp.export import WRITERS, atomic_text_file, format_for_path, get_writer, write
 from unionnlp.export.csv import PARAGRAPH_COLUMNS, REPORT_COLUMNS
-from unionnlp.export.html import render
+from unionnlp.export.html import batch_keywords, render, report_date
 from unionnlp.export.json import iter_jsonl
 from unionnlp.model import THEMES, Article, Figure, Keyword, Paragraph, Report, Section
 
@@ -289,3 +292,172 @@ def test_xlsx_workbook_sheets_cells_and_custom_themes(records: list[dict[str, An
             assert all(c.data_type != "f" for c in row)  # data, never formulas
     with pytest.raises(ConfigError, match="binary"):
         write([custom], io.StringIO(), fmt="xlsx")
+
+
+# --- HTML dashboard -----------------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """The overview table's rows (attributes and cell texts) and the page's templates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.templates = 0
+        self.attributes: set[str] = set()
+        self._in_table = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes.update(name for name, _ in attrs)
+        if tag == "template":
+            self.templates += 1
+        elif tag == "table" and ("id", "reports") in attrs:
+            self._in_table = True
+        elif tag == "tr" and self._in_table and ("data-i" in dict(attrs)):
+            self.rows.append({"attrs": dict(attrs), "cells": []})
+        elif tag == "td" and self._in_table:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self._in_table = False
+        elif tag == "td" and self._cell is not None:
+            self.rows[-1]["cells"].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    return parser
+
+
+def search_data(page: str) -> list[dict[str, Any]]:
+    found = re.search(r"var REPORTS = (.*?);\n", page)
+    assert found
+    data: list[dict[str, Any]] = json.loads(found.group(1))
+    return data
+
+
+def outside_templates(page: str) -> str:
+    """The page as it renders before any report is opened."""
+    return re.sub(r"<template>.*?</template>", "", page, flags=re.DOTALL)
+
+
+def test_html_dashboard_has_one_row_per_record(records: list[dict[str, Any]]) -> None:
+    page = render(records)
+    rows = parse(page).rows
+    assert [r["attrs"]["data-i"] for r in rows] == ["1", "2", "3"]
+    assert [r["attrs"].get("class") for r in rows] == [None, None, "failed"]
+    assert [r["attrs"]["data-source"] for r in rows] == [r["source"] for r in records]
+
+    themed = rows[1]
+    assert themed["attrs"]["data-title"] == "工会工作报告"  # the first article's title
+    assert themed["attrs"]["data-figures"] == "1"
+    shares = {k: themed["attrs"][f"data-t{i}"] for i, k in enumerate(THEMES)}
+    assert shares == {"org_building": "0.4000", "worker_aid": "0.3500",
+                      "rights_protection": "0.0000", "skills_training": "0.3500"}
+    assert themed["cells"][:4] == ["2", "工会工作报告", "", "themed.txt"]
+    assert themed["cells"][4:8] == ["40%", "35%", "0%", "35%"]
+    assert themed["cells"][8] == "基层工会困难职工"  # top keywords, as filter buttons
+    assert 'href="#r2"' in page and 'title="组织建设 org_building: 40.0%"' in page
+
+    failed = rows[2]
+    assert failed["attrs"]["data-title"] == "broken.txt"  # no article: the file name
+    assert "data-figures" not in failed["attrs"] and "data-t0" not in failed["attrs"]
+    assert failed["cells"][-1] == "✗ DecodeError: broken.txt: cannot decode"
+    assert 'value="failed"' in page
+
+    keywords = dict(batch_keywords(records))
+    assert keywords["基层工会"] == 1 and keywords["困难职工"] == 1
+    assert 'data-kw="困难职工" aria-pressed="false" title="1 份报告 reports"' in page
+
+
+def test_html_dashboard_for_one_report_and_none() -> None:
+    rows = parse(render([themed_record()])).rows
+    assert len(rows) == 1 and rows[0]["attrs"]["data-title"] == "工会工作报告"
+    assert parse(render([])).rows == []
+
+
+def test_html_dashboard_escapes_hostile_titles_and_keywords() -> None:
+    quote = '" onmouseover="alert(1)'
+    record = themed_record(f"evil{ATTACK}{quote}.txt", inject=ATTACK + quote)
+    page = render([record])
+    assert page.count("<script") == 1 and page.count("</script>") == 1
+    assert "alert('x')" not in page
+    parsed = parse(page)
+    assert "onmouseover" not in parsed.attributes
+    (row,) = parsed.rows
+    assert row["attrs"]["data-title"] == f"工会工作报告{ATTACK}{quote}"  # the text, intact
+    assert row["attrs"]["data-source"] == f"evil{ATTACK}{quote}.txt"
+    assert row["cells"][1] == f"工会工作报告{ATTACK}{quote}"
+    assert f"基层工会{ATTACK}{quote}" in row["cells"][8]
+    assert f'data-kw="基层工会{html.escape(ATTACK + quote)}"' in page
+
+
+def test_html_reports_wait_in_templates(records: list[dict[str, Any]]) -> None:
+    page = render(records)
+    assert parse(page).templates == 2  # the analysed reports; the failure shows at once
+    assert '<article class="report lazy" id="r1"' in page
+    assert '<article class="report failed" id="r3"><h2>broken.txt</h2>' in page
+    shown = outside_templates(page)
+    assert 'class="para' not in shown and 'class="outline"' not in shown and "<svg" in shown
+    for anchor in ("dashboard", "r1", "r2", "r3"):
+        assert f'id="{anchor}"' in shown
+    assert "r2-a1-s2" not in shown and 'id="r2-a1-s2"' in page
+    assert re.search(r'id="r2" style="min-height:\d+px"', shown)
+
+
+def test_html_search_data_is_embedded_and_escaped(records: list[dict[str, Any]]) -> None:
+    data = search_data(render(records))
+    assert len(data) == 3
+    assert data[1]["k"] == ["基层工会", "困难职工"]
+    text = data[1]["s"]
+    for needle in ("工会工作报告", "themed.txt", "走访慰问困难职工3200户", "二、帮扶与培训", "□记者 张三"):
+        assert needle in text
+    assert text.split("\n").count("基层工会") == 1  # report and article keyword, listed once
+    assert "全年新建基层工会86个。" not in text  # summaries repeat paragraphs: left out
+    assert data[2] == {"s": "broken.txt\ndecodeerror\nbroken.txt: cannot decode", "k": []}
+
+    breakout = "</script><script>alert(1)</script><!--"
+    page = render([themed_record("Ｅvil.txt", inject=breakout)])
+    assert page.count("<script") == 1 and page.count("</script>") == 1 and "<!--" not in page
+    blob = re.search(r"var REPORTS = (.*?);\n", page)
+    assert blob and not set("<>&'") & set(blob.group(1))
+    (entry,) = search_data(page)
+    assert breakout in entry["s"] and "evil.txt" in entry["s"]  # lower-cased, NFKC-folded
+
+
+@pytest.mark.parametrize(
+    ("byline", "dropped", "date"),
+    [
+        ("市总工会主席 王某\n2026年1月10日", [], "2026-01-10"),
+        ("（２０１９年１２月１８日）", [], "2019-12-18"),
+        (None, ["首页 > 新闻", "发布时间：2022-07-12 09:36 来源：区总工会"], "2022-07-12"),
+        (None, ["2015年4月28日 星期二", "第3版"], "2015-04-28"),
+        ("（2016年12月）", [], "2016-12"),
+        ("（2016年12月）", ["2017/3/5"], "2017-03-05"),  # a full date beats a month
+        ("2024年13月40日", ["电话 12024-01-150"], ""),
+        ("□本报记者 张三", [], ""),
+    ],
+)
+def test_report_date(byline: str | None, dropped: list[str], date: str) -> None:
+    record = {"articles": [{"title": "x", "byline": byline}], "dropped": dropped}
+    assert report_date(record) == date
+    assert parse(render([record])).rows[0]["attrs"]["data-date"] == date
+
+
+def test_batch_keywords_count_reports() -> None:
+    def record(*terms: str) -> dict[str, Any]:
+        return {"keywords": [{"term": t, "weight": 0.1} for t in terms]}
+
+    records = [record("甲", "乙", "甲"), record("乙", "丙"), record("乙"), {"error": {"type": "E"}}]
+    assert batch_keywords(records) == [("乙", 3), ("丙", 1), ("甲", 1)]  # a tie: by term
+    records[0]["keywords"][0]["weight"] = 0.9
+    assert batch_keywords(records) == [("乙", 3), ("甲", 1), ("丙", 1)]  # by weight first
+    assert batch_keywords(records, limit=1) == [("乙", 3)]

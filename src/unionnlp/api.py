@@ -36,6 +36,12 @@ class Options:
                      "section_summary_sentences"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
+        # Checked here, once, rather than failing on every file of a batch.
+        from .errors import unknown_name
+        from .segment import BACKENDS
+
+        if self.segmenter != "auto" and self.segmenter not in BACKENDS:
+            raise unknown_name("segmenter backend", self.segmenter, [*BACKENDS, "auto"])
 
 
 DEFAULT = Options()
