@@ -461,3 +461,18 @@ def test_batch_keywords_count_reports() -> None:
     records[0]["keywords"][0]["weight"] = 0.9
     assert batch_keywords(records) == [("乙", 3), ("甲", 1), ("丙", 1)]  # by weight first
     assert batch_keywords(records, limit=1) == [("乙", 3)]
+
+
+def test_csv_keeps_a_custom_taxonomys_scores(records: list[dict[str, Any]]) -> None:
+    import csv as csv_module
+
+    custom = themed_record("custom.txt")
+    for p in (p for a in custom["articles"] for s in a["sections"] for p in s["paragraphs"]):
+        p["scores"] = {"safety": 0.7, "culture": 0.1}
+    custom["theme_shares"] = {"safety": 0.6, "culture": 0.0}
+    rows = list(csv_module.reader(io.StringIO(rendered("csv", [records[2], custom]).lstrip("\ufeff"))))
+    assert rows[0][-3:] == ["score_safety", "score_culture", "error"]
+    assert rows[1][0] == "broken.txt" and rows[1][-1].startswith("DecodeError")
+    assert all(row[-3:-1] == ["0.7", "0.1"] for row in rows[2:])
+    reports = list(csv_module.reader(io.StringIO(rendered("csv-reports", [custom]).lstrip("\ufeff"))))
+    assert reports[0][-3:] == ["share_safety", "share_culture", "n_figures"]

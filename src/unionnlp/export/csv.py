@@ -82,12 +82,13 @@ def _error(record: Mapping[str, Any]) -> str:
     return f"{error.get('type', 'Error')}: {error.get('message', '')}"
 
 
-def paragraph_rows(record: Mapping[str, Any]) -> Iterator[list[str]]:
+def paragraph_rows(record: Mapping[str, Any],
+                   themes: Sequence[str] = tuple(THEMES)) -> Iterator[list[str]]:
     """Rows of :data:`PARAGRAPH_COLUMNS` for one record; article and paragraph numbers
     count from 1, the paragraph number within its article."""
     source = _cell(record.get("source"))
     if record.get("error"):
-        empty = [""] * (len(PARAGRAPH_COLUMNS) - 2)
+        empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 2)
         yield [source, *empty, _error(record)]
         return
     for a, article in enumerate(record.get("articles") or (), start=1):
@@ -105,12 +106,12 @@ def paragraph_rows(record: Mapping[str, Any]) -> Iterator[list[str]]:
                     _cell(paragraph.get("text")),
                     _cell(paragraph.get("lead_in")),
                     ";".join(paragraph.get("themes") or ()),
-                    *(_cell(scores.get(theme)) for theme in THEMES),
+                    *(_cell(scores.get(theme)) for theme in themes),
                     "",
                 ]
 
 
-def report_row(record: Mapping[str, Any]) -> list[str]:
+def report_row(record: Mapping[str, Any], themes: Sequence[str] = tuple(THEMES)) -> list[str]:
     """The row of :data:`REPORT_COLUMNS` for one record."""
     articles = record.get("articles") or ()
     paragraphs = sum(
@@ -125,27 +126,56 @@ def report_row(record: Mapping[str, Any]) -> list[str]:
         "" if failed else str(paragraphs),
         ";".join(_cell(k.get("term")) for k in record.get("keywords") or ()),
         " ".join(_cell(s) for s in record.get("summary") or ()),
-        *(_cell(shares.get(theme)) for theme in THEMES),
+        *(_cell(shares.get(theme)) for theme in themes),
         "" if failed else str(len(record.get("figures") or ())),
     ]
 
 
+def _columns(columns: Sequence[str], prefix: str, themes: Sequence[str]) -> list[str]:
+    """``columns`` with the packaged taxonomy's ``prefix``-ed theme columns replaced by
+    those of ``themes`` (a custom taxonomy's)."""
+    packaged = [f"{prefix}{t}" for t in THEMES]
+    at = columns.index(packaged[0])
+    return [*columns[:at], *(f"{prefix}{t}" for t in themes), *columns[at + len(packaged):]]
+
+
 class _Csv(Writer):
-    """A CSV table (UTF-8 with BOM, so that Excel reads Chinese): a header, rows per record."""
+    """A CSV table (UTF-8 with BOM, so that Excel reads Chinese): a header, rows per record.
+    The theme columns are the model's (a custom taxonomy's too), read off the first record
+    that has themes; failed files before it wait for it."""
 
     columns: tuple[str, ...] = ()
+    prefix = "score_"
 
-    def rows(self, record: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
+    def rows(self, record: Mapping[str, Any], themes: Sequence[str]) -> Iterable[Sequence[Any]]:
         raise NotImplementedError
 
     def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
         stream.write(_BOM)
         out = csv.writer(stream)
-        out.writerow(self.columns)
+        themes: list[str] | None = None
+        waiting: list[Mapping[str, Any]] = []
         count = 0
+
+        def emit(record: Mapping[str, Any], themes: Sequence[str]) -> None:
+            out.writerows([neutralise(_cell(c)) for c in row] for row in self.rows(record, themes))
+
         for record in records:
-            out.writerows([neutralise(_cell(c)) for c in row] for row in self.rows(record))
             count += 1
+            if themes is None:
+                if record.get("error"):
+                    waiting.append(record)
+                    continue
+                found = list(record.get("theme_shares") or THEMES)
+                themes = list(THEMES) if set(found) == set(THEMES) else found
+                out.writerow(_columns(self.columns, self.prefix, themes))
+                for held in waiting:
+                    emit(held, themes)
+            emit(record, themes)
+        if themes is None:
+            out.writerow(self.columns)
+            for held in waiting:
+                emit(held, list(THEMES))
         return count
 
 
@@ -156,8 +186,8 @@ class CsvWriter(_Csv):
     extensions = (".csv",)
     columns = tuple(PARAGRAPH_COLUMNS)
 
-    def rows(self, record: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
-        return paragraph_rows(record)
+    def rows(self, record: Mapping[str, Any], themes: Sequence[str]) -> Iterable[Sequence[Any]]:
+        return paragraph_rows(record, themes)
 
 
 class CsvReportsWriter(_Csv):
@@ -165,6 +195,7 @@ class CsvReportsWriter(_Csv):
 
     name = "csv-reports"
     columns = tuple(REPORT_COLUMNS)
+    prefix = "share_"
 
-    def rows(self, record: Mapping[str, Any]) -> Iterable[Sequence[Any]]:
-        return [report_row(record)]
+    def rows(self, record: Mapping[str, Any], themes: Sequence[str]) -> Iterable[Sequence[Any]]:
+        return [report_row(record, themes)]
