@@ -433,9 +433,9 @@ def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
     from .api import analyze_source
     from .export import write
     from .model import Source
-    from .readers import decode_bytes
+    from .readers import decode_bytes, read_upto
 
-    data = sys.stdin.buffer.read(int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
+    data = read_upto(sys.stdin.buffer, int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
     try:
         if len(data) > (args.max_size or MAX_INPUT_MB) * 1024 * 1024:
             raise ConfigError("-: standard input is over the size limit (--max-size)")

@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from collections import Counter
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from unionnlp.errors import CorruptFileError, DecodeError, InputError, UnsupportedFormatError
 from unionnlp.model import Source
@@ -28,7 +28,8 @@ from unionnlp.model import Source
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "SUPPORTED_EXTENSIONS", "decode_bytes", "read"]
+__all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "SUPPORTED_EXTENSIONS", "decode_bytes", "read",
+           "read_upto"]
 
 #: The largest file :func:`read` accepts by default (``max_bytes``; the CLI's ``--max-size``).
 #: Analysis takes about 15-25 MB of memory per MB of text: the limit bounds a worker's memory.
@@ -177,7 +178,7 @@ def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
             raise InputError(path, f"file of {info.st_size:,} bytes is over the limit of "
                                    f"{max_bytes:,} (raise it with --max-size)")
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = read_upto(handle, max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(path, f"file grew past the limit of {max_bytes:,} bytes while read")
         return data
@@ -189,6 +190,17 @@ def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(path, "permission denied") from exc
     except OSError as exc:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def read_upto(handle: Any, limit: int) -> bytes:
+    """At most ``limit`` bytes of a binary stream, in 1 MB reads (``read(limit)`` would set
+    the whole limit aside at once)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit and (chunk := handle.read(min(1 << 20, limit - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _normalise_newlines(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import threading
 from functools import cache
 from typing import Any, Protocol
@@ -82,7 +83,7 @@ class JiebaSegmenter(_Lazy):
         return tokenizer
 
     def cut(self, text: str) -> list[str]:
-        return list(self._get().cut(text, HMM=True))
+        return list(map(sys.intern, self._get().cut(text, HMM=True)))
 
 
 class RjiebaSegmenter(_Lazy):
@@ -99,7 +100,9 @@ class RjiebaSegmenter(_Lazy):
         return tokenizer
 
     def cut(self, text: str) -> list[str]:
-        tokens: list[str] = self._get().cut(text, True)
+        # Interned: a report repeats its words, and one object per distinct word instead of
+        # one per occurrence is most of what a long text's tokens cost in memory.
+        tokens: list[str] = list(map(sys.intern, self._get().cut(text, True)))
         if not _LATIN_JOINED.search(text):
             return tokens
         # jieba-rs keeps 2021-07-16 whole; jieba splits such runs at the symbols.

@@ -119,10 +119,15 @@ def read_arrays(source: str | os.PathLike[str] | bytes, fmt: str,
 
 def _read_bounded(path: Path) -> bytes:
     # Checked before opening: opening a FIFO would wait for a writer forever.
-    if not stat.S_ISREG(path.stat().st_mode):
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
         raise ModelError(f"{path}: not a regular file")
+    if info.st_size > MAX_MODEL_BYTES:
+        raise ModelError(f"{path}: model file larger than {MAX_MODEL_BYTES} bytes")
     with path.open("rb") as f:
-        data = f.read(MAX_MODEL_BYTES + 1)
+        # read(n) sets aside n bytes: ask for what the file holds (and one more, to see
+        # whether it grew past the limit since).
+        data = f.read(info.st_size + 1)
     if len(data) > MAX_MODEL_BYTES:
         raise ModelError(f"{path}: model file larger than {MAX_MODEL_BYTES} bytes")
     return data

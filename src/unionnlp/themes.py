@@ -35,6 +35,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _FORMAT = "unionnlp-themes/2"
+#: Characters of text whose features are computed at once (see predict_table).
+_CHUNK = 200_000
 #: The feature extraction a saved model was fitted with; bumped when _words or _chars change.
 _FEATURES = "words-max2+han-2-3gram/1"
 
@@ -69,12 +71,15 @@ def _code(gram: str) -> int:
     return code
 
 
-def _han_ngrams(table: TermTable, codes: Any, cols: Any) -> tuple[Any, Any]:
-    """Rows and columns of each character 2- and 3-gram of the pieces' Han runs (as
-    :func:`_chars` finds them); a column is -1 when the n-gram is not in the vocabulary."""
+def _han_ngrams(table: TermTable, codes: Any, cols: Any, start: int = 0,
+                stop: int | None = None) -> tuple[Any, Any]:
+    """Rows (counted from ``start``) and columns of each character 2- and 3-gram of the Han
+    runs of pieces ``start``..``stop - 1`` (as :func:`_chars` finds them); a column is -1
+    when the n-gram is not in the vocabulary."""
     import numpy as np
 
-    texts = ["".join(table.flat[a:b]) for a, b in itertools.pairwise(table.bounds)]
+    bounds = table.bounds[start:(table.n_docs if stop is None else stop) + 1]
+    texts = ["".join(table.flat[a:b]) for a, b in itertools.pairwise(bounds)]
     # One separator per piece, so that no n-gram crosses two.
     big = np.frombuffer("\0".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     starts = np.cumsum([0] + [len(t) + 1 for t in texts])
@@ -213,15 +218,24 @@ class ThemeClassifier:
         import numpy as np
 
         self._check()
-        if not table.n_docs:
-            return []
-        rows, cols, values = self.features(table)
-        z = np.empty((table.n_docs, len(self.themes)))
-        for j in range(len(self.themes)):
-            z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
-                                  minlength=table.n_docs)
-        proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
-        return [{t: float(row[j]) for j, t in enumerate(self.themes)} for row in proba]
+        out: list[dict[str, float]] = []
+        # A few hundred thousand characters at a time: the features of a whole large text
+        # at once took about 45 MB per MB of text; each paragraph is scored on its own.
+        column = self.word_columns(table)
+        start = 0
+        while start < table.n_docs:
+            stop = start + 1
+            while stop < table.n_docs and table.bounds[stop + 1] - table.bounds[start] < _CHUNK:
+                stop += 1
+            rows, cols, values = self.features(table, start, stop, column)
+            z = np.empty((stop - start, len(self.themes)))
+            for j in range(len(self.themes)):
+                z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
+                                      minlength=stop - start)
+            proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
+            out += [{t: float(row[j]) for j, t in enumerate(self.themes)} for row in proba]
+            start = stop
+        return out
 
     def _indexes(self) -> tuple[dict[str, int], Any, Any]:
         index = self.__dict__.get("_index")
@@ -231,21 +245,36 @@ class ThemeClassifier:
             index = self.__dict__["_index"] = (words, *chars)
         return index
 
-    def features(self, table: TermTable) -> tuple[Any, Any, Any]:
-        """The model's TF-IDF features of a table's pieces as (row, column, value) arrays
-        sorted by row and column: sublinear term frequency times IDF, each of the two
-        blocks (words, then character n-grams) L2-normalised per row, as scikit-learn's
-        vectorizers compute them in :meth:`fit`."""
+    def word_columns(self, table: TermTable) -> Any:
+        """Each term of ``table``'s column among the model's word features (-1: none)."""
+        import numpy as np
+
+        words = self._indexes()[0]
+        return np.array([words.get(t, -1) for t in table.terms], dtype=np.int64)
+
+    def features(self, table: TermTable, start: int = 0, stop: int | None = None,
+                 column: Any = None) -> tuple[Any, Any, Any]:
+        """The model's TF-IDF features of a table's pieces ``start``..``stop - 1`` as (row,
+        column, value) arrays sorted by row (counted from ``start``) and column: sublinear
+        term frequency times IDF, each of the two blocks (words, then character n-grams)
+        L2-normalised per row, as scikit-learn's vectorizers compute them in :meth:`fit`."""
         import numpy as np
 
         self._check()
-        words, codes, char_cols = self._indexes()
-        n = table.n_docs
-        column = np.array([words.get(t, -1) for t in table.terms], dtype=np.int64)
+        stop = table.n_docs if stop is None else stop
+        _, codes, char_cols = self._indexes()
+        n = stop - start
+        if column is None:
+            column = self.word_columns(table)
+        word_rows, word_cols = [], []
+        for terms, docs in table.occurrences[:2]:
+            a, b = np.searchsorted(docs, [start, stop])
+            word_rows.append(docs[a:b] - start)
+            word_cols.append(column[terms[a:b]])
         blocks = [
-            (np.concatenate([d for _, d in table.occurrences[:2]]),
-             np.concatenate([column[t] for t, _ in table.occurrences[:2]]), self.word_idf_, 0),
-            (*_han_ngrams(table, codes, char_cols), self.char_idf_, len(self.word_idf_)),
+            (np.concatenate(word_rows), np.concatenate(word_cols), self.word_idf_, 0),
+            (*_han_ngrams(table, codes, char_cols, start, stop), self.char_idf_,
+             len(self.word_idf_)),
         ]
         out_r, out_c, out_v = [], [], []
         for r, c, idf, offset in blocks:
