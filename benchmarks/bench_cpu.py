@@ -131,7 +131,8 @@ def peak_rss_mb(megabytes: float) -> dict[str, float]:
     result = {}
     for name, mb in (("baseline_mb", 0), ("peak_mb", megabytes)):
         out = subprocess.run([sys.executable, "-c", code.format(bench=bench, mb=mb)],
-                             check=True, capture_output=True, text=True)
+                             check=True, capture_output=True, text=True,
+                             env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})  # as the CLI
         result[name] = float(out.stdout.split()[-1])
     result["mb_per_input_mb"] = (result["peak_mb"] - result["baseline_mb"]) / megabytes
     return result

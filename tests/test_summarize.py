@@ -97,3 +97,12 @@ def test_formulas_are_skipped_and_a_long_winded_report_still_gets_a_summary() ->
     sentence = "区总工会今年" + "，".join(f"在{p}开展服务职工活动" for p in places) + "。"
     assert len(sentence) > 220
     assert unionnlp.analyze(sentence).summary == (sentence,)
+
+
+def test_captions_and_lists_of_names_are_never_summary_sentences() -> None:
+    from unionnlp.summarize import _whole
+
+    assert not _whole("图为区总工会负责人为环卫工人送上防暑降温用品。")
+    assert not _whole("区总工会负责人向一线职工发放慰问品。（本报记者 孙丽 摄）")
+    assert not _whole("张明远、李华清、王芳菲、赵国强、陈立新、刘志刚。")
+    assert _whole("全年为环卫工人送上防暑降温用品三千余份，惠及职工八百人。")

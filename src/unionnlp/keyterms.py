@@ -94,6 +94,7 @@ def _known_words() -> frozenset[str]:
     return frozenset(w for w, _, _ in user_dictionary() if len(w) == 2)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_name(word: str, common: bool) -> bool:
     """Whether a word is a person's name: two or three Han characters opening with a common
     surname that jieba's dictionary does not know as anything but a name, and that union
@@ -150,6 +151,11 @@ def _surname_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_place(term: str) -> bool:
+    return _PLACE.match(term) is not None
+
+
 @cache
 def _user_words() -> frozenset[str]:
     from .resources import user_dictionary
@@ -166,6 +172,20 @@ def _not_keywords() -> frozenset[str]:
     lines = (line.strip() for line in read_text("not_keywords.txt").splitlines())
     return frozenset(w for line in lines if line and not line.startswith("#")
                      for w in line.split())
+
+
+def _fragments(words: Sequence[str]) -> Any:
+    """:func:`is_fragment` of each word, with one dictionary lookup for all of them."""
+    import numpy as np
+
+    out = np.zeros(len(words), dtype=bool)
+    suspects = [i for i, w in enumerate(words)
+                if len(w) == 2 and (w[0] in _FUNCTION_CHARS or w[1] in _FUNCTION_CHARS)
+                and w not in _known_words()]
+    if suspects:
+        unknown = general_idf().lookup([words[i] for i in suspects], -1.0) < 0
+        out[np.array(suspects)[unknown]] = True
+    return out
 
 
 def is_fragment(word: str) -> bool:
@@ -590,7 +610,7 @@ class KeywordExtractor:
         self._check()
         general = general_idf()
         token_general = general.lookup(table.words, self.general_default_)
-        fragment = np.fromiter(map(is_fragment, table.words), bool, len(table.words))
+        fragment = _fragments(table.words)
         common = math.log((1 + self.n_docs_) / 4) + 1.0  # the IDF of a word in 3 documents
         named = np.fromiter((_is_name(w, self.idf_.get(w, self.max_idf_) <= common)
                              for w in table.words), bool, len(table.words))
@@ -611,8 +631,7 @@ class KeywordExtractor:
         phrases = self.phrases_
         always = np.array([n == 1 or t in phrases for t, n in zip(table.terms, table.length,
                                                                    strict=True)], dtype=bool)
-        place = np.fromiter((_PLACE.match(t) is not None for t in table.terms), bool,
-                            len(table.terms))
+        place = np.fromiter(map(_is_place, table.terms), bool, len(table.terms))
         return Scorer(table, idf, always, broken, unseen, place)
 
     def _given_names(self, table: TermTable) -> Any:

@@ -33,6 +33,10 @@ _ITEM_MARK = re.compile(r"^(?:[●◆▲•·◎○◇△▪►➢]|[-–](?=\s)
 _FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
+#: A photo caption or credit (图为……, ……摄) and a bare list of names (张明、李华、王芳……):
+#: they say what a picture shows or who was there, never what the report reports.
+_CAPTION = re.compile(r"^[（(]?图[为中]|^[（(]?图\d|摄[)）]?[。.]?$|[（(](?:图|摄影?)[/／:：]")
+_NAME_LIST = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2,4}[。.]?$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -66,13 +70,15 @@ def _whole(
 ) -> bool:
     """A summary sentence must be a complete statement of reasonable length: not an
     exclamation or a question (slogans, rhetoric), not a bare quotation, not a formula
-    (现将有关情况报告如下。)."""
+    (现将有关情况报告如下。), not a photo caption or a bare list of names."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
         and sentence[0] not in "，、；：,;:”’」』）)"
         and _BARE_QUOTE.match(sentence) is None
         and _FORMULA.search(sentence) is None
+        and _CAPTION.search(sentence) is None
+        and _NAME_LIST.match(sentence) is None
     )
 
 
