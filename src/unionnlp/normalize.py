@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
+__all__ = ["blank_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
               for cp in range(r[0], r[1] + 1)}
@@ -52,3 +52,15 @@ def normalize(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _TO_FOLD.sub(_fold, text)
+
+
+#: A pinyin gloss after a character, as some pages print them: 報(bào), 会（huì）.
+_GLOSS = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+
+
+def blank_glosses(text: str) -> str:
+    """Pinyin glosses (``報(bào)``) as spaces of the same length: words read whole for
+    keywords and themes, while offsets and the text as written stay as they are."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _GLOSS.sub(lambda m: " " * len(m.group()), text)

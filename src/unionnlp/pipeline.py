@@ -12,7 +12,7 @@ from .convert import is_traditional, to_simplified
 from .figures import extract_figures
 from .keyterms import KeywordExtractor, TermTable
 from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
-from .normalize import fold_newlines, normalize
+from .normalize import blank_glosses, fold_newlines, normalize
 from .segment import get_segmenter
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
@@ -25,11 +25,12 @@ PACKAGED_KEYWORDS = "resources/keywords.npz"
 
 
 def cut_for_analysis(text: str, segmenter: str = "auto") -> list[str]:
-    """Words of ``text`` as the analysis sees them (traditional characters read as simplified)."""
+    """Words of ``text`` as the analysis sees them (normalised, traditional characters read
+    as simplified, pinyin glosses left out): the one path of analysis and training."""
     view = normalize(text)
     if is_traditional(view):
         view = to_simplified(view)
-    return get_segmenter(segmenter).cut(view)
+    return get_segmenter(segmenter).cut(blank_glosses(view))
 
 
 @cache
@@ -116,7 +117,7 @@ def run(source: Source, options: Options) -> Report:
         if len(v) != len(p.text):  # parts of Latin words were joined with a space
             v = normalize(p.text)
             v = to_simplified(v) if traditional else v
-        views.append(v)
+        views.append(blank_glosses(v))
     # One table of the whole report's words: every section, article and the report are
     # ranges of its paragraphs.
     pieces = [segmenter.cut(v) for v in views]

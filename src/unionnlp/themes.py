@@ -38,7 +38,7 @@ _FORMAT = "unionnlp-themes/2"
 #: Characters of text whose features are computed at once (see predict_table).
 _CHUNK = 200_000
 #: The feature extraction a saved model was fitted with; bumped when _words or _chars change.
-_FEATURES = "words-max2+han-2-3gram/1"
+_FEATURES = "words-max2+han-2-3gram/2"
 
 
 def _words(tokens: Sequence[str]) -> list[str]:
@@ -379,12 +379,11 @@ def load_classifier(path: str | os.PathLike[str]) -> ThemeClassifier:
 
 
 def segment_all(texts: Sequence[str], segmenter: str = "auto") -> list[list[str]]:
-    """Segment texts (traditional characters read as simplified) for the classifier."""
-    from .convert import is_traditional, to_simplified
-    from .segment import get_segmenter
+    """Segment texts for the classifier exactly as analysis does
+    (:func:`unionnlp.pipeline.cut_for_analysis`), so training and tagging read alike."""
+    from .pipeline import cut_for_analysis
 
-    seg = get_segmenter(segmenter)
-    return [seg.cut(to_simplified(t) if is_traditional(t) else t) for t in texts]
+    return [cut_for_analysis(t, segmenter) for t in texts]
 
 
 def data_key() -> str:
