@@ -11,8 +11,16 @@ from typing import Any
 from .errors import ConfigError
 from .model import Keyword, Report, Source
 
-__all__ = ["Options", "analyze", "analyze_file", "analyze_source", "explain", "keywords",
-           "to_frames"]
+__all__ = [
+    "DEFAULT",
+    "Options",
+    "analyze",
+    "analyze_file",
+    "analyze_source",
+    "explain",
+    "keywords",
+    "to_frames",
+]
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from distributed import Client
 
 __all__ = [
+    "DEFAULT_TIME_BUDGET",
     "RUNNERS",
+    "AtLeast",
     "Collection",
     "DaskRunner",
     "LocalRunner",

@@ -18,7 +18,14 @@ from typing import Any
 from .errors import CorpusError, UnionNLPError
 from .model import THEMES
 
-__all__ = ["Corpus", "CorpusDoc", "LabelledParagraph", "corpus_root", "load_corpus"]
+__all__ = [
+    "Corpus",
+    "CorpusDoc",
+    "LabelledParagraph",
+    "corpus_root",
+    "load_corpus",
+    "read_jsonl",
+]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,15 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-__all__ = ["BULLETS", "Line", "ends_sentence", "split_lines"]
+__all__ = [
+    "BULLETS",
+    "HEADLINE_MAX",
+    "Line",
+    "classify",
+    "ends_sentence",
+    "numbering",
+    "split_lines",
+]
 
 HEADLINE_MAX = 40
 _LONG_LINE = 300

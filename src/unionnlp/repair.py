@@ -17,7 +17,11 @@ from dataclasses import dataclass, replace
 
 from .lines import BULLETS, Line, ends_sentence, numbering
 
-__all__ = ["Block", "repair"]
+__all__ = [
+    "DATE_LINE",
+    "Block",
+    "repair",
+]
 
 _RUNNING = 3
 #: How a news item opens: such a line starts a paragraph, indented or not.

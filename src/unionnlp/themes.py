@@ -26,10 +26,16 @@ if TYPE_CHECKING:
     from .keyterms import TermTable
 
 __all__ = [
+    "PACKAGED_MODEL",
     "ThemeClassifier",
+    "data_key",
     "default_classifier",
+    "get_classifier",
     "load_classifier",
+    "read_labels",
+    "segment_all",
     "train_from_jsonl",
+    "train_packaged",
 ]
 
 log = logging.getLogger(__name__)
