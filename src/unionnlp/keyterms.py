@@ -435,7 +435,17 @@ class GeneralIDF:
         return out
 
     def get(self, word: str, default: float | None = None) -> float:
-        return float(self.lookup([word], default)[0])
+        """One word's value: a scalar binary search, for callers that ask word by word."""
+        import numpy as np
+
+        fill = self.median if default is None else default
+        code = _short_code(word)
+        if not code:
+            return self.extra.get(word, fill)
+        at = int(self.codes.searchsorted(np.uint64(code)))
+        if at < len(self.codes) and int(self.codes[at]) == code:
+            return float(self.values[at])
+        return fill
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and (
@@ -587,7 +597,8 @@ class KeywordExtractor:
     def idf(self, term: str, parts: Sequence[str] = ()) -> float:
         """The blended IDF of a term (a phrase's general IDF is that of its rarest part)."""
         self._check()
-        g = float(general_idf().lookup(list(parts or (term,)), self.general_default_).max())
+        general = general_idf()
+        g = max(general.get(p, self.general_default_) for p in (parts or (term,)))
         return float(self._blend(self.idf_.get(term, self.max_idf_), g))
 
     def _blend(self, domain: Any, general: Any) -> Any:
