@@ -15,10 +15,10 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import Keyword
 from .resources import stopwords
@@ -27,6 +27,7 @@ __all__ = ["GeneralIDF", "KeywordExtractor", "Scorer", "TermTable", "candidates"
            "general_idf", "is_fragment"]
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _QUANTITY = re.compile(
@@ -115,40 +116,22 @@ def _surname_words() -> frozenset[str]:
     """The two- and three-character words of jieba's dictionary that open with a common
     surname and are tagged as something other than a person's name, read once from
     jieba's dict.txt and then from the user's cache as a checked array."""
-    import importlib.util
+    from .store import pack_strings, unpack_strings
 
-    from .cache import cache_dir
-    from .errors import ModelError
-    from .store import pack_strings, read_arrays, unpack_strings, write_arrays
+    def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset(unpack_strings(arrays["words"], int(meta["n"])))
 
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelError("jieba is not installed: its dictionary is needed")
-    source = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    try:
-        info = source.stat()
-    except OSError as exc:
-        raise ModelError(f"cannot read jieba's dictionary: {exc}") from exc
-    tag = f"{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0{''.join(sorted(_SURNAMES))}"
-    path = cache_dir() / f"surname-words-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.npz"
-    if path.exists():
-        try:
-            meta, arrays = read_arrays(path, _NAMES_FORMAT)
-            return frozenset(unpack_strings(arrays["words"], int(meta["n"])))
-        except (ModelError, KeyError, ValueError) as exc:
-            log.warning("rebuilding the cached dictionary words: %s", exc)
-    words = []
-    for line in source.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if (len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[0][0] in _SURNAMES
-                and not parts[2].startswith("nr")):
-            words.append(parts[0])
-    try:
-        write_arrays(path, _NAMES_FORMAT, {"n": len(words)}, {"words": pack_strings(words)},
-                     compress=False)
-    except (OSError, ModelError) as exc:
-        log.warning("cannot cache the dictionary words at %s: %s", path, exc)
-    return frozenset(words)
+    def build(text: str) -> tuple[frozenset[str], dict[str, Any], dict[str, Any]]:
+        words = []
+        for line in text.splitlines():
+            parts = line.split()
+            if (len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[0][0] in _SURNAMES
+                    and not parts[2].startswith("nr")):
+                words.append(parts[0])
+        return frozenset(words), {"n": len(words)}, {"words": pack_strings(words)}
+
+    return _from_jieba("dict.txt", "surname-words", "dictionary words", _NAMES_FORMAT,
+                       "".join(sorted(_SURNAMES)), load, build)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -456,51 +439,70 @@ class GeneralIDF:
 def general_idf() -> GeneralIDF:
     """jieba's general IDF table, found without importing jieba, parsed once and then read
     from the user's cache as checked arrays."""
-    import importlib.util
-
     import numpy as np
+
+    from .store import pack_strings, unpack_strings
+
+    def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> GeneralIDF:
+        words = unpack_strings(arrays["extra_words"], int(meta["extra"]))
+        extra = dict(zip(words, arrays["extra_values"].tolist(), strict=True))
+        if len(arrays["codes"]) != len(arrays["values"]):
+            raise ValueError("codes and values differ in length")
+        return GeneralIDF(arrays["codes"], arrays["values"], extra, float(meta["max"]),
+                          float(meta["median"]))
+
+    def build(text: str) -> tuple[GeneralIDF, dict[str, Any], dict[str, Any]]:
+        table: dict[str, float] = {}
+        for line in text.splitlines():
+            word, _, value = line.partition(" ")
+            if value and "\0" not in word:
+                table[word] = float(value)
+        general = GeneralIDF.from_table(table)
+        meta = {"extra": len(general.extra), "max": general.max, "median": general.median}
+        arrays = {"codes": general.codes, "values": general.values,
+                  "extra_words": pack_strings(list(general.extra)),
+                  "extra_values": np.fromiter(general.extra.values(), np.float64,
+                                              len(general.extra))}
+        return general, meta, arrays
+
+    return _from_jieba("analyse/idf.txt", "general-idf", "general IDF", _GENERAL_FORMAT, "",
+                       load, build)
+
+
+def _from_jieba(name: str, kind: str, what: str, fmt: str, salt: str,
+                load: Callable[[Mapping[str, Any], Mapping[str, Any]], _T],
+                build: Callable[[str], tuple[_T, dict[str, Any], dict[str, Any]]]) -> _T:
+    """What is derived from one of jieba's data files (found without importing jieba):
+    read from the user's cache as checked arrays, or built from the file and cached. The
+    cache file's name holds the data file's path, size and time (and ``salt``); a cache
+    that cannot be read is rebuilt with a warning naming ``what`` it holds."""
+    import importlib.util
 
     from .cache import cache_dir
     from .errors import ModelError
-    from .store import pack_strings, read_arrays, unpack_strings, write_arrays
+    from .store import read_arrays, write_arrays
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
-        raise ModelError("jieba is not installed: its general IDF table is needed")
-    source = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
+        raise ModelError(f"jieba is not installed: its {name} is needed")
+    source = Path(next(iter(spec.submodule_search_locations))) / name
     try:
         info = source.stat()
     except OSError as exc:
-        raise ModelError(f"cannot read jieba's IDF table: {exc}") from exc
-    tag = f"{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
-    path = cache_dir() / f"general-idf-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.npz"
+        raise ModelError(f"cannot read jieba's {name}: {exc}") from exc
+    tag = f"{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0{salt}"
+    path = cache_dir() / f"{kind}-{hashlib.sha256(tag.encode()).hexdigest()[:16]}.npz"
     if path.exists():
         try:
-            meta, arrays = read_arrays(path, _GENERAL_FORMAT)
-            words = unpack_strings(arrays["extra_words"], int(meta["extra"]))
-            extra = dict(zip(words, arrays["extra_values"].tolist(), strict=True))
-            if len(arrays["codes"]) != len(arrays["values"]):
-                raise ValueError("codes and values differ in length")
-            return GeneralIDF(arrays["codes"], arrays["values"], extra, float(meta["max"]),
-                              float(meta["median"]))
+            return load(*read_arrays(path, fmt))
         except (ModelError, KeyError, ValueError) as exc:
-            log.warning("rebuilding the cached general IDF: %s", exc)
-    table: dict[str, float] = {}
-    for line in source.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition(" ")
-        if value and "\0" not in word:
-            table[word] = float(value)
-    general = GeneralIDF.from_table(table)
+            log.warning("rebuilding the cached %s: %s", what, exc)
+    value, meta, arrays = build(source.read_text(encoding="utf-8"))
     try:
-        write_arrays(path, _GENERAL_FORMAT,
-                     {"extra": len(general.extra), "max": general.max, "median": general.median},
-                     {"codes": general.codes, "values": general.values,
-                      "extra_words": pack_strings(list(general.extra)),
-                      "extra_values": np.fromiter(general.extra.values(), np.float64,
-                                                  len(general.extra))}, compress=False)
+        write_arrays(path, fmt, meta, arrays, compress=False)
     except (OSError, ModelError) as exc:
-        log.warning("cannot cache the general IDF at %s: %s", path, exc)
-    return general
+        log.warning("cannot cache the %s at %s: %s", what, path, exc)
+    return value
 
 
 class KeywordExtractor:

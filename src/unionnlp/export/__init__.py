@@ -111,28 +111,24 @@ def write(
 @contextlib.contextmanager
 def atomic_binary_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """:func:`atomic_text_file` for bytes."""
-    target = os.path.abspath(os.fspath(path))
-    handle, temporary = _create_beside(target)
-    try:
-        with open(handle, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with _atomic(path, "wb") as stream:
+        yield stream
 
 
 @contextlib.contextmanager
 def atomic_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A UTF-8 text file (``\\n`` newlines untranslated) that appears at ``path`` only when
     the block completes; on an error the temporary file is removed and ``path`` is untouched."""
+    with _atomic(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _atomic(path: str | os.PathLike[str], mode: str, **kwargs: Any) -> Iterator[Any]:
     target = os.path.abspath(os.fspath(path))
     handle, temporary = _create_beside(target)
     try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
+        with open(handle, mode, **kwargs) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
