@@ -116,6 +116,16 @@ def _parser() -> argparse.ArgumentParser:
     loudness.add_argument("-q", "--quiet", action="store_true", help="only errors; no progress bar or summary")
     loudness.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
 
+    # What changes the analysis itself, for every command that analyses.
+    analysis = argparse.ArgumentParser(add_help=False)
+    analysis.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
+    analysis.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
+                          help="word segmenter (default: auto)")
+    analysis.add_argument("--top-k", type=_positive, metavar="K",
+                          help="keywords per report (default 10)")
+    analysis.add_argument("--summary-sentences", type=_positive, metavar="N",
+                          help="sentences in the report's summary (default 3)")
+
     parser = argparse.ArgumentParser(
         prog="unionnlp",
         description="Structure, keywords, themes, summaries and key figures from Chinese trade-union work reports.",
@@ -127,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
 
     tag = commands.add_parser(
         "tag",
-        parents=[verbosity],
+        parents=[verbosity, analysis],
         help="analyse reports and write structured, tagged records",
         description="Analyse reports and write one structured, tagged record per file.",
         epilog=_TAG_EPILOG,
@@ -140,14 +150,9 @@ def _parser() -> argparse.ArgumentParser:
     where = tag.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: one per CPU)")
     where.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
-    tag.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
-    tag.add_argument("--segmenter", choices=_SEGMENTERS, default="auto", help="word segmenter (default: auto)")
     tag.add_argument("--resume", action="store_true", help="continue an interrupted JSONL run in OUT")
     tag.add_argument("--max-size", type=_positive_float, metavar="MB", default=None,
                      help=f"largest file read, in MB (default {MAX_INPUT_MB:g})")
-    tag.add_argument("--top-k", type=_positive, metavar="K", help="keywords per report (default 10)")
-    tag.add_argument("--summary-sentences", type=_positive, metavar="N",
-                     help="sentences in the report's summary (default 3)")
     tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
                      help="seconds one file may take before it is given up (default 300)")
     tag.add_argument("--force", action="store_true",
@@ -156,19 +161,13 @@ def _parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser(
         "show",
-        parents=[verbosity],
+        parents=[verbosity, analysis],
         help="print a report's outline, themes, keywords, summary and figures",
         description="Analyse reports and print each as a readable outline on the terminal.",
         epilog="example:\n  unionnlp show examples/sample_report.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     show.add_argument("paths", nargs="+", metavar="FILE", help="report files")
-    show.add_argument("--top-k", type=_positive, metavar="K", help="keywords (default 10)")
-    show.add_argument("--summary-sentences", type=_positive, metavar="N",
-                      help="summary sentences (default 3)")
-    show.add_argument("--model", metavar="M", help="theme model trained with `unionnlp train`")
-    show.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
-                      help="word segmenter (default: auto)")
     show.set_defaults(handler=_show)
 
     train = commands.add_parser(

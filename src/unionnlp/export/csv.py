@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from ..model import THEMES
 from . import Writer
+from .tables import themed
 
 __all__ = [
     "PARAGRAPH_COLUMNS",
@@ -153,29 +154,14 @@ class _Csv(Writer):
     def write(self, records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
         stream.write(_BOM)
         out = csv.writer(stream)
-        themes: list[str] | None = None
-        waiting: list[Mapping[str, Any]] = []
         count = 0
-
-        def emit(record: Mapping[str, Any], themes: Sequence[str]) -> None:
-            out.writerows([neutralise(_cell(c)) for c in row] for row in self.rows(record, themes))
-
-        for record in records:
-            count += 1
-            if themes is None:
-                if record.get("error"):
-                    waiting.append(record)
-                    continue
-                found = list(record.get("theme_shares") or THEMES)
-                themes = list(THEMES) if set(found) == set(THEMES) else found
+        for themes, record in themed(records, list(THEMES)):
+            if not count:
                 out.writerow(_columns(self.columns, self.prefix, themes))
-                for held in waiting:
-                    emit(held, themes)
-            emit(record, themes)
-        if themes is None:
+            count += 1
+            out.writerows([neutralise(_cell(c)) for c in row] for row in self.rows(record, themes))
+        if not count:
             out.writerow(self.columns)
-            for held in waiting:
-                emit(held, list(THEMES))
         return count
 
 

@@ -7,15 +7,39 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-__all__ = ["TABLES", "columns", "rows", "tables", "themes_of"]
+__all__ = ["TABLES", "columns", "rows", "tables", "themed", "themes_of"]
 
 #: The tables, in the order a workbook shows them.
 TABLES = ("reports", "paragraphs", "figures", "keywords")
 
 
 def themes_of(record: Mapping[str, Any]) -> list[str]:
-    """The theme ids of a successful record, in the model's order."""
-    return list(record.get("theme_shares") or {})
+    """The theme ids of a successful record, in the model's order (the packaged
+    taxonomy's order for the packaged themes)."""
+    from ..model import THEMES
+
+    found = list(record.get("theme_shares") or {})
+    return list(THEMES) if set(found) == set(THEMES) else found
+
+
+def themed(records: Iterable[Mapping[str, Any]], default: Sequence[str]
+           ) -> Iterator[tuple[list[str], Mapping[str, Any]]]:
+    """The records in order, each with the batch's theme ids: those of the first record
+    that has themes (failed files before it wait for it), or ``default`` when none has."""
+    waiting: list[Mapping[str, Any]] = []
+    themes: list[str] | None = None
+    for record in records:
+        if themes is None:
+            if record.get("error"):
+                waiting.append(record)
+                continue
+            themes = themes_of(record)
+            for held in waiting:
+                yield themes, held
+        yield themes, record
+    if themes is None:
+        for held in waiting:
+            yield list(default), held
 
 
 def columns(table: str, themes: Sequence[str]) -> list[str]:
@@ -70,11 +94,10 @@ def rows(record: Mapping[str, Any], themes: Sequence[str]) -> Iterator[tuple[str
 
 def tables(records: Iterable[Mapping[str, Any]]) -> dict[str, tuple[list[str], list[list[Any]]]]:
     """Every table of ``records`` as (columns, rows), held in memory."""
-    held = list(records)
-    themes = next((themes_of(r) for r in held if not r.get("error")), [])
-    out: dict[str, tuple[list[str], list[list[Any]]]] = {
-        name: (columns(name, themes), []) for name in TABLES}
-    for record in held:
+    out: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    for themes, record in themed(records, []):
+        if not out:
+            out = {name: (columns(name, themes), []) for name in TABLES}
         for name, row in rows(record, themes):
             out[name][1].append(row)
-    return out
+    return out or {name: (columns(name, []), []) for name in TABLES}

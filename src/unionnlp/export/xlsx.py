@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from . import Writer
-from .tables import TABLES, columns, rows, themes_of
+from .tables import TABLES, columns, rows, themed
 
 __all__ = ["XlsxWriter"]
 
@@ -35,33 +35,19 @@ class XlsxWriter(Writer):
                   for name in TABLES}
         for sheet in sheets.values():
             sheet.freeze_panes = "A2"  # before any row: write-only sheets write views first
-        pending: list[Mapping[str, Any]] = []
-        themes: list[str] | None = None
         count = 0
         counts = dict.fromkeys(sheets, 0)
-
-        def emit(record: Mapping[str, Any], themes: list[str]) -> None:
+        themes: list[str] | None = None
+        for themes, record in themed(records, []):
+            if not count:
+                self._headers(sheets, themes)
+            count += 1
             for sheet, row in rows(record, themes):
                 self._append(sheets[sheet], row)
                 counts[sheet] += 1
-
-        for record in records:
-            count += 1
-            if themes is None:
-                if record.get("error"):
-                    pending.append(record)
-                    continue
-                themes = themes_of(record)
-                self._headers(sheets, themes)
-                for held in pending:
-                    emit(held, themes)
-                pending = []
-            emit(record, themes)
         if themes is None:
             themes = []
             self._headers(sheets, themes)
-            for held in pending:
-                emit(held, themes)
         for name, sheet in sheets.items():
             width = len(columns(name, themes))
             sheet.auto_filter.ref = f"A1:{_column_letter(width)}{counts[name] + 1}"
