@@ -15,6 +15,7 @@ from unionnlp.linerole import (
     LineLabeller,
     default_labeller,
     line_features,
+    line_table,
     train_labeller,
     training_sequences,
 )
@@ -57,6 +58,17 @@ def test_marginals_equal_brute_force_over_all_paths(small, train: list) -> None:
             total[t, y] += np.exp(score)
     expected = total / total.sum(axis=1, keepdims=True)
     assert np.allclose(ours.marginals(feats), expected, atol=1e-6)  # single-precision scan
+
+
+def test_marginals_scanned_in_blocks_equal_one_scan(small, train: list, monkeypatch) -> None:
+    import unionnlp.linerole as linerole
+
+    ours, _ = small
+    table = line_table("\n".join(t.text for t in train[60:66]))
+    whole = ours.marginals(table)
+    assert len(table) > 20
+    monkeypatch.setattr(linerole, "_SCAN_BLOCK", 3)  # a long text's many blocks, in small
+    assert np.allclose(ours.marginals(table), whole, atol=1e-6)
 
 
 def test_the_model_file_is_json_with_a_checksum(small, train: list) -> None:

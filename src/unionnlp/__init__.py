@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
-    from .api import Options, analyze, analyze_file, explain, keywords, to_frames
+    from .api import Options, analyze, analyze_file, analyze_stream, explain, keywords, to_frames
     from .batch import tag_files
     from .corpus import load_corpus
     from .errors import (
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
     )
     from .figures import extract_figures
-    from .model import SCHEMA, THEMES, Article, Figure, Keyword, Paragraph, Report, Section
+    from .model import SCHEMA, THEMES, Article, Figure, Keyword, Paragraph, Part, Report, Section
     from .readers import read
     from .structure import parse
     from .themes import ThemeClassifier, load_classifier, train_from_jsonl
@@ -49,6 +49,7 @@ _EXPORTS = {
     "ModelError": "errors",
     "Options": "api",
     "Paragraph": "model",
+    "Part": "model",
     "Report": "model",
     "SCHEMA": "model",
     "Section": "model",
@@ -58,6 +59,7 @@ _EXPORTS = {
     "UnsupportedFormatError": "errors",
     "analyze": "api",
     "analyze_file": "api",
+    "analyze_stream": "api",
     "explain": "api",
     "extract_figures": "figures",
     "keywords": "api",
@@ -84,6 +86,7 @@ __all__ = [
     "ModelError",
     "Options",
     "Paragraph",
+    "Part",
     "Report",
     "Section",
     "ThemeClassifier",
@@ -92,6 +95,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_file",
+    "analyze_stream",
     "explain",
     "extract_figures",
     "keywords",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ __all__ = [
     "analyze",
     "analyze_file",
     "analyze_source",
+    "analyze_stream",
     "explain",
     "keywords",
     "to_frames",
@@ -88,6 +89,22 @@ def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) ->
     from .readers import read
 
     return analyze_source(read(path), options)
+
+
+def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
+                   part_bytes: int | None = None) -> Iterator[Report]:
+    """Analyse a plain-text file of any size part by part (parts of ``part_bytes``, default
+    4 MB, cut after a blank line), yielding one report per part, its ``part`` set: memory
+    stays that of one part however large the file. A part is read as any file is, so one
+    longer than :data:`~unionnlp.readers.MAX_INPUT_BYTES` (a line that long) is refused."""
+    from dataclasses import replace
+
+    from .readers import PART_BYTES, read_part, split_parts
+
+    size = PART_BYTES if part_bytes is None else part_bytes
+    for part in split_parts(path, size):
+        source = read_part(path, part)
+        yield replace(analyze_source(source, options), part=part)
 
 
 def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Keyword]:

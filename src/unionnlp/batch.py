@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .api import DEFAULT, Options, analyze, analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
-from .model import SCHEMA
-from .readers import MAX_INPUT_BYTES
+from .model import SCHEMA, Part
+from .readers import MAX_INPUT_BYTES, PART_BYTES
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -54,16 +54,22 @@ __all__ = [
     "AtLeast",
     "Collection",
     "DaskRunner",
+    "Item",
     "LocalRunner",
+    "PartOf",
     "Result",
     "Runner",
     "Tagger",
     "collect",
     "error_record",
+    "expand",
     "file_sha256",
     "get_runner",
     "is_error",
+    "item_key",
+    "item_sha256",
     "provenance",
+    "record_key",
     "record_name",
     "reusable_records",
     "tag_files",
@@ -88,6 +94,60 @@ _WARM_TEXT = (
 
 
 # --- inputs -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartOf:
+    """One part of a large text file, tagged as an input of its own (see :func:`expand`)."""
+
+    path: str
+    part: Part
+
+    def __str__(self) -> str:
+        return f"{self.path} (part {self.part.index})"
+
+
+#: What a batch tags: a file, or a part of one.
+Item = str | PartOf
+
+
+def expand(paths: Iterable[str], *, max_bytes: int = MAX_INPUT_BYTES,
+           part_bytes: int = PART_BYTES) -> list[Item]:
+    """The files, with every plain-text file over ``max_bytes`` replaced by its parts
+    (:func:`unionnlp.readers.split_parts`), so that it is tagged in bounded memory instead
+    of refused. A file that cannot be cut stays whole and gets its error record."""
+    from .readers import split_parts
+
+    out: list[Item] = []
+    for path in paths:
+        try:
+            big = os.path.isfile(path) and os.path.getsize(path) > max_bytes
+        except OSError:
+            big = False
+        if not big:
+            out.append(path)
+            continue
+        try:
+            out += [PartOf(path, part) for part in split_parts(path, part_bytes)]
+        except InputError as exc:
+            logger.warning("%s; not read in parts", printable(str(exc)))
+            out.append(path)
+    return out
+
+
+def item_key(item: Item) -> str:
+    """How an input is known in a JSONL batch: its record name, and a part's index after a
+    NUL (which no file name holds)."""
+    if isinstance(item, PartOf):
+        return f"{record_name(item.path)}\0{item.part.index}"
+    return record_name(item)
+
+
+def record_key(record: Mapping[str, Any]) -> str:
+    """:func:`item_key` of the input a record describes."""
+    part = record.get("part")
+    source = str(record.get("source"))
+    return f"{source}\0{part['index']}" if isinstance(part, Mapping) else source
 
 
 @dataclass(frozen=True)
@@ -254,6 +314,25 @@ def file_sha256(path: str | os.PathLike[str]) -> str | None:
     return digest.hexdigest()
 
 
+def item_sha256(item: Item) -> str | None:
+    """:func:`file_sha256` of a file, or the SHA-256 of a part's bytes."""
+    if not isinstance(item, PartOf):
+        return file_sha256(item)
+    digest = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(os.stat(item.path).st_mode):
+            return None
+        with open(item.path, "rb") as handle:
+            handle.seek(item.part.start)
+            left = item.part.stop - item.part.start
+            while left > 0 and (chunk := handle.read(min(_CHUNK, left))):
+                digest.update(chunk)
+                left -= len(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 # --- records ------------------------------------------------------------------------------------
 
 
@@ -299,19 +378,27 @@ def provenance(options: Options = DEFAULT) -> dict[str, str]:
             "options": hashlib.sha256(settings.encode()).hexdigest()[:12]}
 
 
-def reusable_records(sources: Sequence[str], records: Iterable[Mapping[str, Any]]) -> dict[str, Result]:
-    """Records from an earlier run that still describe one of ``sources``, by source.
+def reusable_records(items: Sequence[Item], records: Iterable[Mapping[str, Any]]) -> dict[str, Result]:
+    """Records from an earlier run that still describe one of ``items``, by :func:`item_key`.
 
-    A record is reused when it succeeded and its ``sha256`` is that of the file now;
-    error records are never reused, so failed files are tried again.
+    A record is reused when it succeeded and its ``sha256`` is that of the file (or the
+    part, cut at the same bytes) now; error records are never reused, so failed files are
+    tried again.
     """
-    wanted = set(sources)
+    wanted = {item_key(i): i for i in items}
     candidates: dict[str, Result] = {}
     for record in records:
-        source = record.get("source")
-        if isinstance(source, str) and source in wanted and not is_error(record) and record.get("sha256"):
-            candidates[source] = dict(record)
-    return {s: r for s, r in candidates.items() if file_sha256(s) == r["sha256"]}
+        key = record_key(record)
+        if key in wanted and not is_error(record) and record.get("sha256"):
+            candidates[key] = dict(record)
+    out = {}
+    for key, record in candidates.items():
+        item = wanted[key]
+        if isinstance(item, PartOf) and record.get("part") != item.part.to_dict():
+            continue
+        if item_sha256(item) == record["sha256"]:
+            out[key] = record
+    return out
 
 
 @dataclass(frozen=True)
@@ -326,28 +413,35 @@ class Tagger:
     #: calling process), with SIGALRM; not on Dask's worker threads.
     time_budget: float | None = DEFAULT_TIME_BUDGET
 
-    def __call__(self, path: str, location: str | None = None) -> Result:
-        """The record of ``path``; read it from ``location`` when given (a worker's view of it).
+    def __call__(self, item: Item, location: str | None = None) -> Result:
+        """The record of a file or part; read it from ``location`` when given (a worker's
+        view of the file).
 
         Never raises an :class:`Exception`: a failure becomes an error record.
         """
-        from .readers import read
+        from .readers import read, read_part
 
+        path = item.path if isinstance(item, PartOf) else item
+        part = item.part if isinstance(item, PartOf) else None
         where = path if location is None else location
         # A file name whose bytes are not UTF-8 holds lone surrogates: escaped in the record,
         # which must be writable as UTF-8, while the file is still opened by its real name.
         shown = record_name(path)
         sha256: str | None = None
         try:
-            sha256 = file_sha256(where)
+            sha256 = item_sha256(PartOf(where, part) if part else where)
             with _time_budget(self.time_budget, shown):
-                source = read(where, max_bytes=self.max_bytes)
+                if part is None:
+                    source = read(where, max_bytes=self.max_bytes)
+                else:
+                    source = read_part(where, part, max_bytes=self.max_bytes)
                 if location is not None or shown != path:
                     source = replace(source, path=shown)
-                report = analyze_source(source, self.options)
+                report = replace(analyze_source(source, self.options), part=part)
         except Exception as exc:  # a batch keeps going whatever one file does
-            return error_record(shown, type(exc).__name__, _message(exc, path, where),
-                                sha256=sha256)
+            failed = error_record(shown, type(exc).__name__, _message(exc, path, where),
+                                  sha256=sha256)
+            return failed if part is None else failed | {"part": part.to_dict()}
         return _with_sha256(report.to_dict(), sha256, provenance(self.options))
 
     def warm(self) -> None:
@@ -405,7 +499,7 @@ class Runner(ABC):
     name: ClassVar[str]
 
     @abstractmethod
-    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
         """One record per path, in order; a file's failure is its record, never an exception."""
 
     @classmethod
@@ -443,7 +537,7 @@ class LocalRunner(Runner):
     def __repr__(self) -> str:
         return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
 
-    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
         workers = min(self.workers or _cpu_count(), len(paths))
         if workers <= 1:
             for path in paths:
@@ -451,7 +545,7 @@ class LocalRunner(Runner):
             return
         yield from self._pool_run(tagger, paths, workers)
 
-    def _pool_run(self, tagger: Tagger, paths: Sequence[str], workers: int) -> Iterator[Result]:
+    def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int) -> Iterator[Result]:
         limit = self.max_in_flight or 4 * workers
         context = _mp_context()
         levels = _logging_thresholds()
@@ -465,7 +559,7 @@ class LocalRunner(Runner):
             )
 
         pool = new_pool()
-        window: deque[tuple[str, Future[Result]]] = deque()
+        window: deque[tuple[Item, Future[Result]]] = deque()
         todo = iter(paths)
         try:
             while True:
@@ -489,7 +583,7 @@ class LocalRunner(Runner):
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(pool: ProcessPoolExecutor, tagger: Tagger, path: str) -> Future[Result]:
+def _submit(pool: ProcessPoolExecutor, tagger: Tagger, path: Item) -> Future[Result]:
     """Submit a file; a pool found dead at submission gives a failed future, retried like the rest."""
     try:
         return pool.submit(tagger, path)
@@ -505,7 +599,7 @@ def _finished(future: Future[Result]) -> bool:
 
 
 def _run_alone(
-    tagger: Tagger, path: str, context: BaseContext, levels: dict[str, int]
+    tagger: Tagger, path: Item, context: BaseContext, levels: dict[str, int]
 ) -> Result:
     with ProcessPoolExecutor(
         max_workers=1, mp_context=context, initializer=_init_worker,
@@ -515,7 +609,15 @@ def _run_alone(
             return solo.submit(tagger, path).result()
         except BrokenProcessPool:
             message = f"{path}: the worker process died while analysing this file (crash or out of memory)"
-            return error_record(path, "WorkerCrashed", message, sha256=file_sha256(path))
+            return _failed(path, "WorkerCrashed", message)
+
+
+def _failed(item: Item, error_type: str, message: str) -> Result:
+    """The error record of an input that failed outside the tagger (its worker died)."""
+    if isinstance(item, PartOf):
+        return error_record(record_name(item.path), error_type, message,
+                            sha256=item_sha256(item)) | {"part": item.part.to_dict()}
+    return error_record(record_name(item), error_type, message, sha256=file_sha256(item))
 
 
 def _cpu_count() -> int:
@@ -631,7 +733,7 @@ class DaskRunner(Runner):
     def __repr__(self) -> str:
         return f"DaskRunner({self.scheduler!r})"
 
-    def run(self, tagger: Tagger, paths: Sequence[str]) -> Iterator[Result]:
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
         distributed = _import_distributed()
         client, own = self._client(distributed)
         from ._dask import WarmWorker
@@ -640,12 +742,13 @@ class DaskRunner(Runner):
             client.register_plugin(WarmWorker(tagger.options))
         except Exception:  # an old scheduler or a lost worker: the files still run, cold
             logger.debug("could not register the warm-up plugin", exc_info=True)
-        window: deque[tuple[str, Any]] = deque()
+        window: deque[tuple[Item, Any]] = deque()
         todo = iter(paths)
         try:
             while True:
                 while len(window) < self.max_in_flight and (path := next(todo, None)) is not None:
-                    future = client.submit(tagger, path, os.path.abspath(path), pure=False)
+                    where = os.path.abspath(path.path if isinstance(path, PartOf) else path)
+                    future = client.submit(tagger, path, where, pure=False)
                     window.append((path, future))
                 if not window:
                     return
@@ -654,7 +757,7 @@ class DaskRunner(Runner):
                     result: Result = future.result()
                 except Exception as exc:  # KilledWorker, lost connection: this file only
                     message = f"{path}: Dask task failed: {exc or type(exc).__name__}"
-                    result = error_record(path, type(exc).__name__, message, sha256=file_sha256(path))
+                    result = _failed(path, type(exc).__name__, message)
                 finally:
                     future.release()
                 yield result
@@ -700,7 +803,7 @@ def get_runner(
 
 
 def tag_files(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str] | PartOf],
     *,
     workers: int | None = None,
     options: Options = DEFAULT,
@@ -709,6 +812,8 @@ def tag_files(
     runner: str | Runner | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    stream: bool = False,
+    part_bytes: int = PART_BYTES,
 ) -> Iterator[Result]:
     """Analyse every file; yield one record per path, in the order given (a folder gives
     one record per report file in it, walked as :func:`collect` walks it).
@@ -717,7 +822,9 @@ def tag_files(
     process), or, with ``scheduler``, the tasks go to that Dask cluster. ``runner``
     picks a runner by name or passes one. ``progress`` shows a tqdm bar on stderr.
     ``max_bytes`` is the largest file read and ``time_budget`` the seconds one file may
-    take (None: no limit); a file past either gets an error record.
+    take (None: no limit); a file past either gets an error record. With ``stream``, a
+    plain-text file over ``max_bytes`` is tagged in parts of ``part_bytes`` instead, one
+    record per part (:func:`expand`); :class:`PartOf` items may also be given directly.
     Settings are checked now, before the first file is read.
     """
     if isinstance(runner, Runner):
@@ -727,9 +834,11 @@ def tag_files(
     else:
         name = runner or ("dask" if scheduler is not None else "local")
         chosen = get_runner(name, workers=workers, scheduler=scheduler)
-    items: list[str] = []
+    items: list[Item] = []
     for p in paths:
-        if os.path.isdir(p):  # a folder stands for the report files in it, as on the command line
+        if isinstance(p, PartOf):
+            items.append(p)
+        elif os.path.isdir(p):  # a folder stands for the report files in it, as on the command line
             found = collect([p])
             for folder, reason in found.unreadable:
                 logger.warning("%s: cannot list this folder (%s); its files are not tagged",
@@ -739,10 +848,16 @@ def tag_files(
             items.append(os.fspath(p))
     if max_bytes < 1:
         raise ConfigError(f"max_bytes must be >= 1, got {max_bytes}")
+    if part_bytes < 1:
+        raise ConfigError(f"part_bytes must be >= 1, got {part_bytes}")
+    if stream:
+        items = [x for i in items for x in (
+            [i] if isinstance(i, PartOf) else expand([i], max_bytes=max_bytes,
+                                                      part_bytes=part_bytes))]
     return _tag(chosen, Tagger(options, max_bytes, time_budget), items, progress)
 
 
-def _tag(runner: Runner, tagger: Tagger, paths: list[str], progress: bool) -> Iterator[Result]:
+def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> Iterator[Result]:
     produced = runner.run(tagger, paths)
     records: Iterator[Result] = produced
     if progress:

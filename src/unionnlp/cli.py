@@ -29,6 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 _SEGMENTERS = ("auto", "jieba", "rjieba")
 MAX_INPUT_MB = 32  # unionnlp.readers.MAX_INPUT_BYTES, without importing the readers here
+PART_MB = 4  # unionnlp.readers.PART_BYTES
 
 _EPILOG = """\
 examples:
@@ -153,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--resume", action="store_true", help="continue an interrupted JSONL run in OUT")
     tag.add_argument("--max-size", type=_positive_float, metavar="MB", default=None,
                      help=f"largest file read, in MB (default {MAX_INPUT_MB:g})")
+    tag.add_argument("--stream", action="store_true",
+                     help="tag a text file over --max-size in parts (cut after a blank line), "
+                          "one record each, instead of refusing it")
+    tag.add_argument("--part-size", type=_positive_float, metavar="MB", default=None,
+                     help=f"the size of a part with --stream, in MB (default {PART_MB:g})")
     tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
                      help="seconds one file may take before it is given up (default 300)")
     tag.add_argument("--force", action="store_true",
@@ -331,8 +337,9 @@ def _tag(args: argparse.Namespace) -> int:
     from .batch import (
         DEFAULT_TIME_BUDGET,
         collect,
+        expand,
+        item_key,
         provenance,
-        record_name,
         reusable_records,
         tag_files,
     )
@@ -372,12 +379,16 @@ def _tag(args: argparse.Namespace) -> int:
         logger.error("%s: cannot list this folder (%s); its files are not tagged",
                      printable(folder), reason)
     paths = [str(f) for f in files]
-    sources = [record_name(p) for p in paths]  # as records name them
+    # With --stream a text file over the size limit is tagged in parts, one record each.
+    part_bytes = int((args.part_size or PART_MB) * 1024 * 1024)
+    items = (expand(paths, max_bytes=max_bytes, part_bytes=part_bytes) if args.stream
+             else list(paths))
+    keys = [item_key(i) for i in items]  # as records name them
 
     reused: dict[str, dict[str, Any]] = {}
     if args.resume and output is not None:
         earlier = [p for p in (output, _journal(output)) if os.path.exists(p)]
-        reused = reusable_records(sources, (r for p in earlier for r in iter_jsonl(p)))
+        reused = reusable_records(items, (r for p in earlier for r in iter_jsonl(p)))
         made = provenance(options)
         other = {json.dumps(r.get("provenance"), sort_keys=True) for r in reused.values()
                  if r.get("provenance") != made}
@@ -386,7 +397,7 @@ def _tag(args: argparse.Namespace) -> int:
                          f"({', '.join(sorted(other))}, now {json.dumps(made, sort_keys=True)}); "
                          "run without --resume to redo them, or pass --force to keep them",
                          EXIT_USAGE)
-    todo = [p for p, s in zip(paths, sources, strict=True) if s not in reused]
+    todo = [i for i, k in zip(items, keys, strict=True) if k not in reused]
     progress = not args.quiet and sys.stderr.isatty()
     tally = _Tally(len(todo), None if progress or args.quiet else _PROGRESS_EVERY)
     records = tally.count(tag_files(todo, workers=args.workers, options=options,
@@ -395,7 +406,7 @@ def _tag(args: argparse.Namespace) -> int:
                                     time_budget=args.timeout or DEFAULT_TIME_BUDGET))
     with _progress_safe_logging(progress), _exclusive(output):
         if fmt == "jsonl" and output is not None:
-            _write_jsonl_file(output, sources, reused, records, resume=args.resume)
+            _write_jsonl_file(output, keys, reused, records, resume=args.resume)
         else:
             write(records, output if output is not None else _utf8_stdout(), fmt=fmt)
 
@@ -586,7 +597,7 @@ def _journal(path: str) -> str:
 
 def _write_jsonl_file(
     path: str,
-    sources: Sequence[str],
+    keys: Sequence[str],
     reused: Mapping[str, Mapping[str, Any]],
     records: Iterable[Mapping[str, Any]],
     *,
@@ -604,33 +615,33 @@ def _write_jsonl_file(
 
     journal = _journal(path)
     with atomic_text_file(journal) as stream:  # a fresh journal, holding only whole records
-        for source in sources:
-            if resume and source in reused:
-                stream.write(dumps(reused[source]) + "\n")
+        for key in keys:
+            if resume and key in reused:
+                stream.write(dumps(reused[key]) + "\n")
     with open(journal, "a", encoding="utf-8", newline="") as stream:
         for record in records:
             stream.write(dumps(record) + "\n")
             stream.flush()
-    _reorder_jsonl(journal, path, sources)
+    _reorder_jsonl(journal, path, keys)
     os.unlink(journal)
 
 
 def _reorder_jsonl(journal: str, path: str, order: Sequence[str]) -> None:
-    """Write ``path`` atomically with the journal's records in ``order`` (by source),
-    holding only line offsets in memory."""
+    """Write ``path`` atomically with the journal's records in ``order`` (by
+    :func:`~unionnlp.batch.record_key`), holding only line offsets in memory."""
+    from .batch import record_key
     from .export import atomic_text_file
 
     where: dict[str, tuple[int, int]] = {}
     with open(journal, "rb") as stream:
         offset = 0
         for line in stream:
-            source = json.loads(line).get("source")
-            where[str(source)] = (offset, len(line))
+            where[record_key(json.loads(line))] = (offset, len(line))
             offset += len(line)
         with atomic_text_file(path) as out:
-            for source in order:
-                if source in where:
-                    start, length = where[source]
+            for key in order:
+                if key in where:
+                    start, length = where[key]
                     stream.seek(start)
                     out.write(stream.read(length).decode("utf-8"))
 

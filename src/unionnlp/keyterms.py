@@ -230,9 +230,11 @@ class TermTable:
         self.bounds = bounds
         #: The distinct words, and each position's word as an index into them.
         self.words: list[str] = list(first)
-        dense = np.zeros(len(flat), dtype=np.int64)
+        dense = np.zeros(len(flat), dtype=np.int32)
         dense[np.fromiter(first.values(), np.int64, len(first))] = np.arange(len(first))
+        #: Each position's word id (int32: the arrays of a large text are its biggest part).
         self.token: Any = dense[seen]
+        del dense, seen
         kind = np.fromiter(map(_token_kind, self.words), np.int8, len(self.words))[self.token]
         after_number = np.zeros(len(flat), dtype=bool)
         after_number[1:] = (kind[:-1] & 2) > 0
@@ -251,11 +253,13 @@ class TermTable:
             if n > 1:
                 valid = valid[:-1] & self.content[n - 1:]
             pos = np.flatnonzero(valid)
-            code = gram[pos] * len(words) + self.token[pos + n - 1] if n > 1 else gram[pos]
+            code = (gram[pos].astype(np.int64) * len(words) + self.token[pos + n - 1]
+                    if n > 1 else gram[pos])
             uniq, where, inverse = np.unique(code, return_index=True, return_inverse=True)
-            gram = np.zeros(len(valid), dtype=np.int64)
+            del code
+            gram = np.zeros(len(valid), dtype=np.int32)
             gram[pos] = inverse
-            ids = np.empty(len(uniq), dtype=np.int64)
+            ids = np.empty(len(uniq), dtype=np.int32)
             starts = pos[where].tolist()
             names = ([words[i] for i in uniq.tolist()] if n == 1
                      else ["".join(flat[p:p + n]) for p in starts])
@@ -270,7 +274,7 @@ class TermTable:
                     first_at[t] = p  # one term, two splits of the same length: the first
                 ids[k] = t
             self.occurrences.append(
-                (ids[inverse], np.searchsorted(bounds, pos, side="right") - 1))
+                (ids[inverse], (np.searchsorted(bounds, pos, side="right") - 1).astype(np.int32)))
         lengths = np.array(self.length, dtype=np.int64)
         at = np.array(first_at, dtype=np.int64)
         #: Per phrase length n: the terms whose shortest split has n words, and where it starts.

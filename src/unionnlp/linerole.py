@@ -212,7 +212,7 @@ def line_table(text: str, view: str | None = None,
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     joined = "\n".join(rows)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    counts = {name: np.add.reduceat(test(codes).astype(np.int64), starts)
+    counts = {name: np.add.reduceat(test(codes).astype(np.int32), starts)
               for name, test in _CODE_CLASSES}
     # The page's usual full line: hard-wrapped text fills it, short lines end paragraphs.
     width = int(np.sort(lengths)[int(0.8 * (n - 1))])
@@ -273,6 +273,10 @@ def line_features(text: str, view: str | None = None) -> tuple[list[int], list[l
     """(line numbers, crfsuite attributes) of the non-blank lines of ``text``."""
     table = line_table(text, view)
     return table.numbers, table.features()
+
+
+#: Lines per block of the forward-backward scan.
+_SCAN_BLOCK = 4096
 
 
 def _scan(mats: np.ndarray, *, prefix: bool) -> np.ndarray:
@@ -384,21 +388,36 @@ class LineLabeller:
 
         The forward and backward messages are prefix and suffix products of the per-line
         matrices ``exp(transitions) * exp(emission)``, computed by a doubling scan over
-        all lines at once (each product rescaled; marginals do not depend on scale).
+        a block of lines at once (each product rescaled; marginals do not depend on scale).
         """
         n = len(feats)
         if not n:
             return np.zeros((0, len(self.labels)))
         emit = self.scores(feats)
         e = np.exp(emit - emit.max(axis=1, keepdims=True))
-        # A_t, t = 1..n-1; single precision halves the scan's time and moves marginals
-        # by about 1e-7.
-        steps = (np.exp(self.transitions)[None, :, :] * e[1:, None, :]).astype(np.float32)
-        forward = _scan(steps, prefix=True).astype(np.float64)
-        backward = _scan(steps, prefix=False).astype(np.float64)
-        alpha = np.vstack([e[:1], e[0] @ forward]) if n > 1 else e[:1]
-        ones = np.ones(len(self.labels))
-        beta = np.vstack([backward @ ones, ones[None, :]]) if n > 1 else ones[None, :]
+        if n == 1:
+            return np.asarray(e / e.sum(axis=1, keepdims=True))
+        trans = np.exp(self.transitions)[None, :, :]
+        # A_t, t = 1..n-1, made and scanned a block of lines at a time (memory stays
+        # bounded on a long text); single precision halves the scan's time and moves
+        # marginals by about 1e-7.
+        blocks = range(0, n - 1, _SCAN_BLOCK)
+
+        def steps(b: int) -> np.ndarray:
+            return np.asarray(trans * e[b + 1:b + 1 + _SCAN_BLOCK, None, :], dtype=np.float32)
+
+        alpha = np.empty_like(e)
+        alpha[0] = e[0]
+        for b in blocks:
+            stop = min(b + _SCAN_BLOCK, n - 1)
+            start = alpha[b] / alpha[b].max()
+            alpha[b + 1:stop + 1] = start @ _scan(steps(b), prefix=True).astype(np.float64)
+        beta = np.empty_like(e)
+        beta[n - 1] = 1.0
+        for b in reversed(blocks):
+            stop = min(b + _SCAN_BLOCK, n - 1)
+            after = beta[stop] / beta[stop].max()
+            beta[b:stop] = _scan(steps(b), prefix=False).astype(np.float64) @ after
         joint = alpha * beta
         return np.asarray(joint / joint.sum(axis=1, keepdims=True))
 

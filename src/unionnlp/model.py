@@ -16,6 +16,7 @@ __all__ = [
     "Figure",
     "Keyword",
     "Paragraph",
+    "Part",
     "Report",
     "Section",
     "Source",
@@ -162,6 +163,20 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Part:
+    """Which part of a large text file a report covers: the file was tagged part by part,
+    cut after a blank line, and ``start``..``stop`` are the part's byte offsets in it
+    (a report's character offsets count from the part's start)."""
+
+    index: int
+    start: int
+    stop: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "start_byte": self.start, "stop_byte": self.stop}
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything unionnlp knows about one input; ``dropped`` keeps furniture lines removed."""
 
@@ -175,6 +190,8 @@ class Report:
     summary: tuple[str, ...] = ()
     theme_shares: dict[str, float] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
+    #: Set when the report covers one part of a file tagged part by part.
+    part: Part | None = None
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -194,4 +211,5 @@ class Report:
             "figures": [f.to_dict() for f in self.figures],
             "dropped": list(self.dropped),
             "articles": [a.to_dict() for a in self.articles],
+            "part": None if self.part is None else self.part.to_dict(),
         }

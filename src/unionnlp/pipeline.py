@@ -134,6 +134,7 @@ def run(source: Source, options: Options) -> Report:
             [segmenter.cut(headed[i]) + pieces[i] for i in order]))
         for i, fresh in zip(order, again, strict=True):
             scores[i] = fresh
+    del pieces  # the table holds the words; a large text's peak memory comes later
     tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in,
                         themes=classifier.decide(score), scores=score, spans=p.spans)
               for p, score in zip(paragraphs, scores, strict=True)]

@@ -12,6 +12,7 @@ import codecs
 import functools
 import io
 import logging
+import mmap
 import os
 import re
 import stat
@@ -23,17 +24,19 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from unionnlp.errors import CorruptFileError, DecodeError, InputError, UnsupportedFormatError
-from unionnlp.model import Source
+from unionnlp.model import Part, Source
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "SUPPORTED_EXTENSIONS", "decode_bytes", "read",
-           "read_upto"]
+__all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "PART_BYTES", "SUPPORTED_EXTENSIONS",
+           "decode_bytes", "read", "read_part", "read_upto", "split_parts"]
 
 #: The largest file :func:`read` accepts by default (``max_bytes``; the CLI's ``--max-size``).
 #: Analysis takes about 15-25 MB of memory per MB of text: the limit bounds a worker's memory.
 MAX_INPUT_BYTES = 32 * 1024 * 1024
+#: The size of a part when a large text file is tagged part by part (:func:`split_parts`).
+PART_BYTES = 4 * 1024 * 1024
 #: The most a .docx may expand to when unzipped (zip bombs are refused before parsing).
 MAX_EXPANDED_BYTES = 256 * 1024 * 1024
 
@@ -176,7 +179,8 @@ def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
             raise InputError(path, "not a regular file (a FIFO, socket or device); not read")
         if info.st_size > max_bytes:
             raise InputError(path, f"file of {info.st_size:,} bytes is over the limit of "
-                                   f"{max_bytes:,} (raise it with --max-size)")
+                                   f"{max_bytes:,} (raise it with --max-size, or tag a text "
+                                   "file in parts with --stream)")
         with open(path, "rb") as handle:
             data = read_upto(handle, max_bytes + 1)
         if len(data) > max_bytes:
@@ -201,6 +205,94 @@ def read_upto(handle: Any, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     return b"".join(chunks)
+
+
+# --- large text files, part by part ------------------------------------------------------------
+
+
+def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES) -> list[Part]:
+    """Cut a large plain-text file into parts of about ``part_bytes`` bytes, each ending
+    after a blank line (else after a line break), so that a text of any size is analysed
+    with the memory one part takes. Only the cut points are found here (the file is
+    mapped, not read into memory); :func:`read_part` reads a part.
+
+    A newline byte is never inside a character in UTF-8, GB18030 or Big5, so every part
+    decodes alone; UTF-16 and UTF-32 text cannot be cut this way and is refused.
+    """
+    name = os.fspath(path)
+    if _FORMATS.get(os.path.splitext(name)[1].lower()) not in ("text", "markdown"):
+        raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
+    if part_bytes < 1:
+        raise ValueError(f"part_bytes must be >= 1, got {part_bytes}")
+    try:
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (a FIFO, socket or device); not read")
+        if info.st_size == 0:
+            return [Part(0, 0, 0)]
+        with open(name, "rb") as handle, \
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            size = len(data)
+            head = data[:1 << 16]
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+                raise UnsupportedFormatError(
+                    name, "UTF-16 or UTF-32 text cannot be read in parts; convert it to UTF-8")
+            parts: list[Part] = []
+            start = 0
+            while size - start > part_bytes:
+                target = start + part_bytes
+                window = target + part_bytes
+                ends = [at + len(mark) for mark in (b"\n\n", b"\n\r\n")
+                        if (at := data.find(mark, target, window)) >= 0]
+                if ends:
+                    stop = min(ends)
+                else:
+                    at = data.find(b"\n", target)
+                    stop = size if at < 0 else at + 1
+                parts.append(Part(len(parts), start, stop))
+                start = stop
+            if start < size or not parts:
+                parts.append(Part(len(parts), start, size))
+            return parts
+    except FileNotFoundError as exc:
+        raise InputError(name, "no such file") from exc
+    except PermissionError as exc:
+        raise InputError(name, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def read_part(path: str | os.PathLike[str], part: Part, *,
+              max_bytes: int = MAX_INPUT_BYTES) -> Source:
+    """One part of a text file cut by :func:`split_parts`, decoded on its own."""
+    name = os.fspath(path)
+    fmt = _FORMATS.get(os.path.splitext(name)[1].lower())
+    if fmt not in ("text", "markdown"):
+        raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
+    length = part.stop - part.start
+    if length > max_bytes:
+        raise InputError(name, f"part {part.index} of {length:,} bytes (a line that long) is "
+                               f"over the limit of {max_bytes:,} (raise it with --max-size)")
+    try:
+        if not stat.S_ISREG(os.stat(name).st_mode):
+            raise InputError(name, "not a regular file (a FIFO, socket or device); not read")
+        with open(name, "rb") as handle:
+            handle.seek(part.start)
+            data = read_upto(handle, length)
+    except FileNotFoundError as exc:
+        raise InputError(name, "no such file") from exc
+    except PermissionError as exc:
+        raise InputError(name, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) != length:
+        raise InputError(name, f"the file changed since it was cut into parts (part {part.index})")
+    text, encoding = decode_bytes(data, name)
+    text = _normalise_newlines(text)
+    if fmt == "markdown":
+        text, hints = _markdown(text)
+        return Source(text, path=name, format=fmt, encoding=encoding, heading_hints=hints)
+    return Source(text, path=name, format=fmt, encoding=encoding)
 
 
 def _normalise_newlines(text: str) -> str:

@@ -113,16 +113,29 @@ def sentence_vectors(
     ranks = itertools.accumulate(int(keep) for keep in whole)
     rows = [r - 1 if keep else -1 for r, keep in zip(ranks, whole, strict=True)]
     docs = [d for d, _, _ in pieces]
-    lengths = np.fromiter(map(len, table.flat), np.int64, len(table.flat))
+    # Each content word's sentence, found from its offset; arrays freed as soon as used, as a
+    # large text's peak memory is here.
+    begin = np.fromiter(map(len, table.flat), np.int64, len(table.flat))
+    ends = np.cumsum(begin)
+    begin = ends - begin
+    del ends
     at = np.flatnonzero(table.content)
-    which = np.searchsorted(starts, (np.cumsum(lengths) - lengths)[at], side="right") - 1
+    which = np.searchsorted(starts, begin[at], side="right") - 1
+    del begin
     doc = np.searchsorted(table.bounds, at, side="right") - 1
     ok = which >= 0
-    which = np.where(ok, which, 0)
+    which[~ok] = 0
     row = np.asarray([*rows, -1], dtype=np.int64)[which]
-    ok &= (np.asarray([*docs, -1], dtype=np.int64)[which] == doc) & (row >= 0)
+    ok &= np.asarray([*docs, -1], dtype=np.int32)[which] == doc
+    del which, doc
+    ok &= row >= 0
     width = len(table.words)
-    cells, tf = np.unique(row[ok] * width + table.token[at[ok]], return_counts=True)
+    row = row[ok]
+    row *= width
+    row += table.token[at[ok]]
+    del at, ok
+    cells, tf = np.unique(row, return_counts=True)
+    del row
     per_row, columns = cells // width, cells % width
     data = (np.log(tf) + 1.0) * np.asarray(idf, dtype=float)[columns]
     mass = np.sqrt(np.bincount(per_row, weights=data ** 2, minlength=len(found)))

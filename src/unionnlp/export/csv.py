@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from ..model import THEMES
 from . import Writer
-from .tables import themed
+from .tables import source_label, themed
 
 __all__ = [
     "PARAGRAPH_COLUMNS",
@@ -87,7 +87,7 @@ def paragraph_rows(record: Mapping[str, Any],
                    themes: Sequence[str] = tuple(THEMES)) -> Iterator[list[str]]:
     """Rows of :data:`PARAGRAPH_COLUMNS` for one record; article and paragraph numbers
     count from 1, the paragraph number within its article."""
-    source = _cell(record.get("source"))
+    source = _cell(source_label(record))
     if record.get("error"):
         empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 2)
         yield [source, *empty, _error(record)]
@@ -121,7 +121,7 @@ def report_row(record: Mapping[str, Any], themes: Sequence[str] = tuple(THEMES))
     shares = record.get("theme_shares") or {}
     failed = bool(record.get("error"))
     return [
-        _cell(record.get("source")),
+        _cell(source_label(record)),
         _error(record),
         "" if failed else str(len(articles)),
         "" if failed else str(paragraphs),

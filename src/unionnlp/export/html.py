@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from ..model import THEMES
 from . import Writer
+from .tables import source_label
 
 __all__ = [
     "EXTRA_COLOURS",
@@ -367,13 +368,13 @@ def _title(record: Mapping[str, Any]) -> str:
     articles = record.get("articles") or ()
     if articles and articles[0].get("title"):
         return str(articles[0]["title"])
-    return re.split(r"[\\/]", str(record.get("source") or ""))[-1] or "(unnamed)"
+    return re.split(r"[\\/]", str(source_label(record) or ""))[-1] or "(unnamed)"
 
 
 def _search_text(record: Mapping[str, Any], title: str, date: str) -> str:
     """What the search box matches: the report's text, NFKC-folded and lower-cased like the
     query, each distinct piece once (summaries repeat paragraphs and are left out)."""
-    pieces = [title, date, str(record.get("source") or "")]
+    pieces = [title, date, str(source_label(record) or "")]
     pieces += [str(k.get("term")) for k in record.get("keywords") or ()]
     error = record.get("error")
     if error:
@@ -409,7 +410,7 @@ def _row(index: int, record: Mapping[str, Any], palette: _Palette) -> str:
     """One overview-table row, linked to the report's section; its sort keys ride as
     ``data-*`` attributes so sorting never reads the report itself."""
     title, date = _title(record), report_date(record)
-    source = str(record.get("source") or "")
+    source = str(source_label(record) or "")
     keys: dict[str, Any] = {"i": index, "title": title, "date": date, "source": source}
     cells = [
         f'<td class="num">{index}</td>',
@@ -631,7 +632,7 @@ def _report(index: int, record: Mapping[str, Any], palette: _Palette) -> str:
     """A report's section: its heading in the page, the rest in a ``<template>`` that the
     page's script builds when needed; a failed file's few lines are shown at once."""
     rid = f"r{index}"
-    source = _e(record.get("source") or "(unnamed)")
+    source = _e(source_label(record) or "(unnamed)")
     error = record.get("error")
     if error:
         return (

@@ -29,6 +29,7 @@ _KEY_ORDER = (
     "figures",
     "dropped",
     "articles",
+    "part",
     "provenance",
 )
 

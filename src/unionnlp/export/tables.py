@@ -62,9 +62,19 @@ def _paragraphs(record: Mapping[str, Any]) -> Iterator[tuple[int, Mapping[str, A
                 yield a, article, section, paragraph
 
 
+def source_label(record: Mapping[str, Any]) -> Any:
+    """How a record's input is named in a table: its source, and the part of a file tagged
+    in parts (``year.txt (part 3)``)."""
+    source = record.get("source")
+    part = record.get("part")
+    if isinstance(part, Mapping) and source is not None:
+        return f"{source} (part {part.get('index')})"
+    return source
+
+
 def rows(record: Mapping[str, Any], themes: Sequence[str]) -> Iterator[tuple[str, list[Any]]]:
     """(table, row) pairs of one record; a failed file is one ``reports`` row with its error."""
-    source = record.get("source")
+    source = source_label(record)
     error = record.get("error")
     if error:
         yield "reports", [source, f"{error.get('type')}: {error.get('message')}",

@@ -1,0 +1,144 @@
+"""Large text files tagged part by part: where they are cut, how each part reads, and the
+records a batch gives for them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+import unionnlp
+from unionnlp.batch import PartOf, expand, item_key, record_key, tag_files
+from unionnlp.cli import MAX_INPUT_MB, PART_MB, main
+from unionnlp.errors import InputError, UnsupportedFormatError
+from unionnlp.export import write
+from unionnlp.model import Part
+from unionnlp.readers import MAX_INPUT_BYTES, PART_BYTES, read_part, split_parts
+from unionnlp.twins import load_twins
+
+
+@pytest.fixture(scope="module")
+def long_text(seed_text: str) -> str:
+    """Real-shaped reports one after another, as a yearly dump of them would be."""
+    return "\n\n".join([seed_text, *(t.text for t in load_twins("train")[:90])])
+
+
+def test_the_command_line_defaults_are_the_readers(seed_text: str) -> None:
+    assert MAX_INPUT_MB * 1024 * 1024 == MAX_INPUT_BYTES
+    assert PART_MB * 1024 * 1024 == PART_BYTES
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_parts_end_after_a_blank_line_and_decode_alone(tmp_path: Path, long_text: str,
+                                                       encoding: str) -> None:
+    path = tmp_path / "year.txt"
+    data = long_text.encode(encoding, errors="replace")
+    path.write_bytes(data)
+    parts = split_parts(path, 20_000)
+    assert len(parts) > 5
+    assert parts[0].start == 0 and parts[-1].stop == len(data)
+    assert all(a.stop == b.start for a, b in itertools.pairwise(parts))  # nothing lost or read twice
+    assert [p.index for p in parts] == list(range(len(parts)))
+    for part in parts[:-1]:
+        assert data[part.start:part.stop].endswith(b"\n\n")
+        assert 20_000 <= part.stop - part.start <= 40_000
+    texts = [read_part(path, p).text for p in parts]
+    assert "".join(texts) == data.decode(encoding).replace("\r\n", "\n")
+    assert {read_part(path, p).encoding for p in parts} == {encoding.replace("-", "")
+                                                             if encoding == "gb18030" else encoding}
+
+
+def test_a_text_without_blank_lines_is_cut_after_a_line(tmp_path: Path, long_text: str) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(long_text.replace("\n\n", "\n"), encoding="utf-8")
+    parts = split_parts(path, 20_000)
+    assert len(parts) > 5
+    assert all(path.read_bytes()[p.start:p.stop].endswith(b"\n") for p in parts[:-1])
+
+
+def test_a_small_or_empty_file_is_one_part(tmp_path: Path, seed_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert split_parts(empty) == [Part(0, 0, 0)]
+    assert split_parts(seed_path) == [Part(0, 0, seed_path.stat().st_size)]
+
+
+def test_what_cannot_be_cut_is_refused_by_name(tmp_path: Path, long_text: str) -> None:
+    wide = tmp_path / "wide.txt"
+    wide.write_text(long_text, encoding="utf-16")
+    with pytest.raises(UnsupportedFormatError, match=r"wide\.txt: UTF-16"):
+        split_parts(wide, 20_000)
+    page = tmp_path / "page.html"
+    page.write_text("<p>工会</p>", encoding="utf-8")
+    with pytest.raises(UnsupportedFormatError, match=r"page\.html: only plain text"):
+        split_parts(page)
+    with pytest.raises(InputError, match=r"missing\.txt: no such file"):
+        split_parts(tmp_path / "missing.txt")
+
+
+def test_analyze_stream_covers_the_file_one_report_per_part(tmp_path: Path,
+                                                           long_text: str) -> None:
+    path = tmp_path / "year.txt"
+    path.write_text(long_text, encoding="utf-8")
+    reports = list(unionnlp.analyze_stream(path, part_bytes=60_000))
+    assert len(reports) > 2
+    assert [r.part.index for r in reports if r.part] == list(range(len(reports)))
+    for report in reports:
+        assert report.source == str(path)
+        assert report.keywords and report.articles
+        assert report.to_dict()["part"]["stop_byte"] > report.to_dict()["part"]["start_byte"]
+    # Each part is analysed as the text it holds: the same as analysing that text alone.
+    part = reports[1].part
+    assert part is not None
+    alone = unionnlp.analyze(path.read_bytes()[part.start:part.stop].decode("utf-8"),
+                             source=str(path))
+    same = {"part": None, "encoding": "utf-8"}  # what a string cannot say
+    assert alone.to_dict() | same == reports[1].to_dict() | same
+
+
+def test_a_batch_tags_a_large_file_in_parts_only_when_asked(tmp_path: Path, long_text: str,
+                                                            seed_path: Path) -> None:
+    big = tmp_path / "year.txt"
+    big.write_text(long_text, encoding="utf-8")
+    limit = 100_000
+    refused = list(tag_files([big], workers=1, max_bytes=limit))
+    assert len(refused) == 1 and "--stream" in refused[0]["error"]["message"]
+
+    records = list(tag_files([seed_path, big], workers=1, max_bytes=limit, stream=True,
+                             part_bytes=50_000))
+    assert records[0]["source"] == str(seed_path) and records[0]["part"] is None
+    parts = records[1:]
+    assert len(parts) > 2
+    assert [r["part"]["index"] for r in parts] == list(range(len(parts)))
+    assert {r["source"] for r in parts} == {str(big)}
+    assert all(r.get("error") is None and r["sha256"] for r in parts)
+    assert len({r["sha256"] for r in parts}) == len(parts)  # each part's own bytes
+    # Tables (CSV, Excel, HTML) name a part in its source cell.
+    buffer = io.StringIO()
+    write(records, buffer, fmt="csv")
+    cells = [row[0] for row in csv.reader(io.StringIO(buffer.getvalue()))]
+    assert f"{big} (part 1)" in cells and str(seed_path) in cells
+    items = expand([str(seed_path), str(big)], max_bytes=limit, part_bytes=50_000)
+    assert isinstance(items[1], PartOf)
+    assert [item_key(i) for i in items] == [record_key(r) for r in records]
+
+
+def test_the_command_line_streams_and_resumes_parts(tmp_path: Path, long_text: str) -> None:
+    big = tmp_path / "year.txt"
+    big.write_text(long_text, encoding="utf-8")
+    out = tmp_path / "tags.jsonl"
+    args = ["tag", str(big), "-q", "--workers", "1", "-o", str(out), "--max-size", "0.1"]
+    assert main(args) == 1  # refused: over the limit
+    assert "--stream" in json.loads(out.read_text(encoding="utf-8"))["error"]["message"]
+
+    assert main([*args, "--stream", "--part-size", "0.05"]) == 0
+    first = out.read_bytes()
+    records = [json.loads(line) for line in first.splitlines()]
+    assert len(records) > 2 and [r["part"]["index"] for r in records] == list(range(len(records)))
+    # A resumed run reuses every part whose bytes did not change: the same output.
+    assert main([*args, "--stream", "--part-size", "0.05", "--resume"]) == 0
+    assert out.read_bytes() == first
