@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from unionnlp.corpus import load_corpus  # noqa: E402
-from unionnlp.evaluate import score  # noqa: E402
+from unionnlp.metrics import score  # noqa: E402
 from unionnlp.model import THEMES  # noqa: E402
 from unionnlp.themes import ThemeClassifier, segment_all  # noqa: E402
 from unionnlp.twins import load_twins  # noqa: E402

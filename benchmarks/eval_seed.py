@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import unionnlp
-from unionnlp.evaluate import score
+from unionnlp.metrics import score
 from unionnlp.model import THEMES
 
 ROOT = Path(__file__).resolve().parents[1]

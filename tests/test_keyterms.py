@@ -89,7 +89,7 @@ def test_domain_idf_is_learned_from_the_corpus() -> None:
 
 
 def _paragraph_tokens(text: str) -> list[list[str]]:
-    from unionnlp.pipeline import cut_for_analysis
+    from unionnlp.segment import cut_for_analysis
 
     return [cut_for_analysis(line) for line in text.splitlines() if line.strip()]
 

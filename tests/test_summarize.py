@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unionnlp
-from unionnlp.pipeline import cut_for_analysis, default_keywords
+from unionnlp.pipeline import default_keywords
+from unionnlp.segment import cut_for_analysis
 from unionnlp.summarize import split_sentences, summarize
 
 

@@ -118,7 +118,7 @@ def test_saved_models_load_without_pickle_and_refuse_other_files(tmp_path: Path)
 
 def test_quality_on_the_real_page(seed_report: Report) -> None:
     """The real newspaper page, labelled by hand against the guide (prefixes, not text)."""
-    from unionnlp.evaluate import score
+    from unionnlp.metrics import score
 
     data = Path(__file__).parent / "data" / "seed_labels.jsonl"
     gold = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]

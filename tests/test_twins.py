@@ -12,12 +12,11 @@ from unionnlp.cli import main
 from unionnlp.evaluate_real import (
     agreement,
     evaluate_real,
-    gold_line_roles,
     predicted_line_roles,
     score_twin,
 )
 from unionnlp.model import Article, Paragraph, Report, Section
-from unionnlp.twins import KINDS, TwinError, load_twins, parse_twin
+from unionnlp.twins import KINDS, TwinError, gold_line_roles, load_twins, parse_twin
 
 REAL = Path(__file__).resolve().parents[1] / "corpus" / "real"
 

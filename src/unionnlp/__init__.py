@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
-    from .api import Options, analyze, analyze_file, analyze_stream, explain, keywords, to_frames
+    from .api import analyze, analyze_file, analyze_stream, explain, keywords, to_frames
     from .batch import tag_files
     from .corpus import load_corpus
     from .errors import (
@@ -32,7 +32,18 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
     )
     from .figures import extract_figures
-    from .model import SCHEMA, THEMES, Article, Figure, Keyword, Paragraph, Part, Report, Section
+    from .model import (
+        SCHEMA,
+        THEMES,
+        Article,
+        Figure,
+        Keyword,
+        Options,
+        Paragraph,
+        Part,
+        Report,
+        Section,
+    )
     from .readers import read
     from .structure import parse
     from .themes import ThemeClassifier, load_classifier, train_from_jsonl
@@ -47,7 +58,7 @@ _EXPORTS = {
     "InputError": "errors",
     "Keyword": "model",
     "ModelError": "errors",
-    "Options": "api",
+    "Options": "model",
     "Paragraph": "model",
     "Part": "model",
     "Report": "model",

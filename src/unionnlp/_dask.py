@@ -7,8 +7,10 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .api import Options
-from .batch import Tagger
+from .model import Options
+from .pipeline import warm
+
+__all__ = ["WarmWorker"]
 
 
 class WarmWorker(WorkerPlugin):
@@ -20,4 +22,4 @@ class WarmWorker(WorkerPlugin):
         self.name = f"unionnlp-warm-{abs(hash(repr(options))):x}"
 
     def setup(self, worker: Any) -> None:
-        Tagger(self.options).warm()
+        warm(self.options)

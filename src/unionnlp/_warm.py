@@ -10,11 +10,13 @@ from ._env import single_threaded_blas
 
 single_threaded_blas()  # before the models import numpy: workers parallelise by process
 
-from .batch import AtLeast, Tagger  # noqa: E402
+from .batch import AtLeast  # noqa: E402
+from .model import DEFAULT  # noqa: E402
+from .pipeline import warm  # noqa: E402
 
 # The forkserver writes to the caller's stderr: keep jieba's loading chatter out of it
 # (workers then log as the caller asked, see unionnlp.batch._init_worker).
 _quiet = AtLeast(logging.WARNING)
 logging.getLogger("jieba").addFilter(_quiet)
-Tagger().warm()
+warm(DEFAULT)
 logging.getLogger("jieba").removeFilter(_quiet)

@@ -1,19 +1,17 @@
-"""The wiring: read → structure → segment → keywords, themes, summary, figures → Report."""
+"""The public functions: analyse a text, a file or a large file part by part, keywords of
+any string, why a paragraph got its themes, tables of records. The stages are wired in
+:mod:`unionnlp.pipeline`; these read the input and hand it over."""
 
 from __future__ import annotations
 
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from .errors import ConfigError
-from .model import Keyword, Report, Source
+from .model import DEFAULT, Keyword, Options, Report, Source
 
 __all__ = [
-    "DEFAULT",
-    "Options",
     "analyze",
     "analyze_file",
     "analyze_source",
@@ -24,36 +22,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Options:
-    """Everything that changes what :func:`analyze` produces, in one place.
-
-    ``model`` is the path of a theme model trained with ``unionnlp train`` (None: the
-    packaged taxonomy); ``segmenter`` a backend name (``auto``, ``jieba``, ``rjieba``).
-    """
-
-    segmenter: str = "auto"
-    model: str | None = None
-    top_k: int = 10
-    section_top_k: int = 5
-    summary_sentences: int = 3
-    article_summary_sentences: int = 2
-    section_summary_sentences: int = 1
-
-    def __post_init__(self) -> None:
-        for name in ("top_k", "section_top_k", "summary_sentences", "article_summary_sentences",
-                     "section_summary_sentences"):
-            if getattr(self, name) < 0:
-                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
-        # Checked here, once, rather than failing on every file of a batch.
-        from .errors import unknown_name
-        from .segment import BACKENDS
-
-        if self.segmenter != "auto" and self.segmenter not in BACKENDS:
-            raise unknown_name("segmenter backend", self.segmenter, [*BACKENDS, "auto"])
-
-
-DEFAULT = Options()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -109,7 +77,8 @@ def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
 
 def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Keyword]:
     """The ``top_k`` TF-IDF keywords of any string, weighed against union reports in general."""
-    from .pipeline import cut_for_analysis, default_keywords
+    from .pipeline import default_keywords
+    from .segment import cut_for_analysis
 
     _check_text(text, None, "keywords")
     pieces = [cut_for_analysis(line, segmenter) for line in text.splitlines() if line.strip()]
@@ -120,7 +89,7 @@ def explain(
     text: str, theme: str, *, top: int = 5, model: str | None = None, segmenter: str = "auto"
 ) -> list[tuple[str, float]]:
     """The terms of a paragraph that pushed it towards ``theme``, strongest first."""
-    from .pipeline import cut_for_analysis
+    from .segment import cut_for_analysis
     from .themes import get_classifier
 
     _check_text(text, None, "explain")

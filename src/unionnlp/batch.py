@@ -38,9 +38,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .api import DEFAULT, Options, analyze, analyze_source
+from .api import analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
-from .model import SCHEMA, Part
+from .model import DEFAULT, SCHEMA, Options, Part
 from .readers import MAX_INPUT_BYTES, PART_BYTES
 
 if TYPE_CHECKING:
@@ -85,12 +85,6 @@ _GLOB_MAGIC = re.compile(r"[*?[]")
 DEFAULT_TIME_BUDGET = 300.0
 _SURROGATES = re.compile("[\udc80-\udcff]")
 _CHUNK = 1 << 20
-
-# A short report that takes every stage through its lazy loading (dictionary, model).
-_WARM_TEXT = (
-    "某市总工会工作报告\n\n一、加强组织建设\n\n"
-    "全市新建基层工会120个，发展会员5000余人。开展职工技能培训，帮扶困难职工，维护职工合法权益。\n"
-)
 
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -446,11 +440,9 @@ class Tagger:
 
     def warm(self) -> None:
         """Load the segmenter and models now, so the first file is not slower than the rest."""
-        try:
-            analyze(_WARM_TEXT, options=self.options)
-        except Exception:
-            # The files will report whatever this is, one error record each.
-            logger.debug("warm-up analysis failed", exc_info=True)
+        from .pipeline import warm
+
+        warm(self.options)
 
 
 @contextlib.contextmanager

@@ -428,7 +428,7 @@ _PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is no termi
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from .api import Options
+    from .model import Options
 
     chosen = {"segmenter": args.segmenter, "model": args.model}
     if getattr(args, "top_k", None) is not None:

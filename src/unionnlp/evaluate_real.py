@@ -19,46 +19,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .evaluate import score
+from .metrics import score
 from .model import THEMES, Report
-from .twins import PARAGRAPH_ROLES, Twin, load_twins
+from .twins import PARAGRAPH_ROLES, Twin, gold_line_roles, load_twins
 
-__all__ = ["COARSE", "DocScore", "agreement", "evaluate_real", "gold_line_roles", "predicted_line_roles",
-           "score_twin"]
+__all__ = ["DocScore", "agreement", "evaluate_real", "predicted_line_roles", "score_twin"]
 
-#: The coarse line roles both the annotation and the output can express.
-COARSE = ("title", "subtitle", "byline", "heading", "start", "cont", "table", "furniture")
-_TO_COARSE = {"dateline": "byline", **{r: "start" for r in PARAGRAPH_ROLES}}
-
-
-def _coarse(role: str) -> str:
-    return _TO_COARSE.get(role, role)
 
 
 def _skip_space(text: str, offset: int) -> int:
     while offset < len(text) and text[offset].isspace():
         offset += 1
     return offset
-
-
-def gold_line_roles(twin: Twin) -> list[str]:
-    """The annotated coarse role of every line (``blank`` for blank lines)."""
-    by_line: dict[int, list[str]] = defaultdict(list)
-    for s in twin.spans:
-        if s.text.strip():
-            by_line[s.line].append(_coarse(s.role))
-    roles = []
-    for n in range(1, len(twin.lines) + 1):
-        found = by_line.get(n)
-        if not found:
-            roles.append("blank")
-        elif "heading" in found:
-            roles.append("heading")
-        elif "start" in found:
-            roles.append("start")
-        else:
-            roles.append(found[0])
-    return roles
 
 
 class _Lines:
@@ -275,8 +247,9 @@ def evaluate_real(
 ) -> dict[str, Any]:
     """Score the pipeline on the real-shaped twins of ``split`` (None: all), per kind and
     overall; ``limit`` keeps the first N twins of each kind (a quick check)."""
-    from .api import Options, analyze
-    from .pipeline import cut_for_analysis
+    from .api import analyze
+    from .model import Options
+    from .segment import cut_for_analysis
     from .themes import get_classifier
 
     twins = load_twins(split, tuple(kinds) if kinds is not None else None)

@@ -58,6 +58,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from unionnlp.model import Figure
+from unionnlp.segment import SegmenterLike
 
 __all__ = ["extract_figures"]
 
@@ -231,11 +232,12 @@ _RANGE_RE = re.compile(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = re.compile(f"[{re.escape(_RANGE_MARKS)}]")
 
 
-def extract_figures(text: str, offset: int = 0, *, segmenter: str = "auto") -> list[Figure]:
+def extract_figures(text: str, offset: int = 0, *,
+                    segmenter: SegmenterLike = "auto") -> list[Figure]:
     """Return the figures stated in ``text``, in text order.
 
     ``offset`` is added to each figure's position, for text cut from a larger document;
-    ``segmenter`` (a backend name) finds the word boundaries where a long subject is cut.
+    ``segmenter`` (or its backend name) finds the word boundaries where a long subject is cut.
     """
     figures: list[Figure] = []
     matches = _matches(text)
@@ -428,7 +430,7 @@ def _value(
 
 
 def _subject(
-    text: str, start: int, end: int, prev_end: int, next_start: int, segmenter: str
+    text: str, start: int, end: int, prev_end: int, next_start: int, segmenter: SegmenterLike
 ) -> str:
     """The phrase a figure at ``text[start:end]`` measures (see the module docstring).
 
@@ -454,7 +456,7 @@ def _subject(
     return ""
 
 
-def _row_label(text: str, start: int, segmenter: str) -> str:
+def _row_label(text: str, start: int, segmenter: SegmenterLike) -> str:
     """In a tab-separated table row, what a cell's figure measures: the row's first cell
     (``新建基层工会（家）`` → ``新建基层工会``), when the figure is in a later cell."""
     line = text.rfind("\n", 0, start) + 1
@@ -539,7 +541,7 @@ def _drop_brackets(s: str, keep_open: bool = True) -> str:
     return "".join(out)
 
 
-def _shorten(s: str, keep_end: bool, segmenter: str) -> str:
+def _shorten(s: str, keep_end: bool, segmenter: SegmenterLike) -> str:
     """Cut ``s`` to at most 16 characters, at a function word where one allows it, else at
     a word boundary (never inside a word, unless a single word is longer)."""
     if len(s) <= _MAX_SUBJECT:
@@ -548,9 +550,9 @@ def _shorten(s: str, keep_end: bool, segmenter: str) -> str:
         for i, ch in enumerate(s):
             if ch in _SOFT_BOUNDARIES and 2 <= len(s) - i - 1 <= _MAX_SUBJECT:
                 return s[i + 1 :]
-    from .segment import get_segmenter
+    from .segment import resolve
 
-    words = get_segmenter(segmenter).cut(s)
+    words = resolve(segmenter).cut(s)
     if keep_end:
         words.reverse()
     kept = 0

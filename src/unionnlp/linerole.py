@@ -473,7 +473,7 @@ def _target(role: str) -> str:
 
 def training_sequences(twins: Iterable[Twin]) -> tuple[list[list[list[str]]], list[list[str]]]:
     """(features, labels) of every twin's non-blank lines."""
-    from .evaluate_real import gold_line_roles
+    from .twins import gold_line_roles
 
     xs, ys = [], []
     for twin in twins:

@@ -7,14 +7,21 @@ Offsets are character offsets into the decoded source text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .segment import Segmenter
 
 __all__ = [
+    "DEFAULT",
     "SCHEMA",
     "THEMES",
     "Article",
     "Figure",
     "Keyword",
+    "Options",
     "Paragraph",
     "Part",
     "Report",
@@ -213,3 +220,43 @@ class Report:
             "articles": [a.to_dict() for a in self.articles],
             "part": None if self.part is None else self.part.to_dict(),
         }
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what :func:`analyze` produces, in one place.
+
+    ``model`` is the path of a theme model trained with ``unionnlp train`` (None: the
+    packaged taxonomy); ``segmenter`` a backend name (``auto``, ``jieba``, ``rjieba``).
+    """
+
+    segmenter: str = "auto"
+    model: str | None = None
+    top_k: int = 10
+    section_top_k: int = 5
+    summary_sentences: int = 3
+    article_summary_sentences: int = 2
+    section_summary_sentences: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("top_k", "section_top_k", "summary_sentences", "article_summary_sentences",
+                     "section_summary_sentences"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
+        # Checked here, once, rather than failing on every file of a batch.
+        from .errors import unknown_name
+        from .segment import BACKENDS
+
+        if self.segmenter != "auto" and self.segmenter not in BACKENDS:
+            raise unknown_name("segmenter backend", self.segmenter, [*BACKENDS, "auto"])
+
+    @property
+    def tokenizer(self) -> Segmenter:
+        """The segmenter object :attr:`segmenter` names, shared by the process (loads its
+        dictionary on first use)."""
+        from .segment import get_segmenter
+
+        return get_segmenter(self.segmenter)
+
+
+DEFAULT = Options()

@@ -3,34 +3,27 @@
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from .api import Options
 from .convert import is_traditional, to_simplified
 from .figures import extract_figures
 from .keyterms import KeywordExtractor, TermTable
-from .model import Article, Figure, Keyword, Paragraph, Report, Section, Source
+from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import blank_glosses, fold_newlines, normalize
-from .segment import get_segmenter
+from .segment import Segmenter, cut_for_analysis
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
 from .themes import get_classifier
 
-__all__ = ["PACKAGED_KEYWORDS", "cut_for_analysis", "default_keywords", "run", "train_keywords"]
+__all__ = ["PACKAGED_KEYWORDS", "default_keywords", "run", "train_keywords", "warm"]
+
+logger = logging.getLogger(__name__)
 
 #: Where the packaged keyword model ships, relative to the package.
 PACKAGED_KEYWORDS = "resources/keywords.npz"
-
-
-def cut_for_analysis(text: str, segmenter: str = "auto") -> list[str]:
-    """Words of ``text`` as the analysis sees them (normalised, traditional characters read
-    as simplified, pinyin glosses left out): the one path of analysis and training."""
-    view = normalize(text)
-    if is_traditional(view):
-        view = to_simplified(view)
-    return get_segmenter(segmenter).cut(blank_glosses(view))
 
 
 @cache
@@ -59,7 +52,7 @@ def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
     return KeywordExtractor().fit(cut_for_analysis(t, segmenter) for t in texts)
 
 
-def _figures(paragraph: Paragraph, view: str, segmenter: str) -> list[Figure]:
+def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter) -> list[Figure]:
     """The paragraph's figures, with offsets into the source and text as written there."""
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
@@ -107,8 +100,8 @@ def run(source: Source, options: Options) -> Report:
     traditional = is_traditional(view)
     if traditional:
         view = to_simplified(view)
-    report = parse(replace(source, text=text), view, options.segmenter)
-    segmenter = get_segmenter(options.segmenter)
+    segmenter = options.tokenizer  # resolved once, passed to every stage that cuts words
+    report = parse(replace(source, text=text), view, segmenter)
     extractor = default_keywords()
     paragraphs = report.paragraphs
     views: list[str] = []
@@ -195,5 +188,22 @@ def run(source: Source, options: Options) -> Report:
             [x for f in found for x in f], vectors, k=options.summary_sentences)),
         theme_shares=shares,
         figures=tuple(f for p, v in zip(paragraphs, views, strict=True)
-                      for f in _figures(p, v, options.segmenter)),
+                      for f in _figures(p, v, segmenter)),
     )
+
+
+# A short report that takes every stage through its lazy loading (dictionary, model).
+_WARM_TEXT = (
+    "某市总工会工作报告\n\n一、加强组织建设\n\n"
+    "全市新建基层工会120个，发展会员5000余人。开展职工技能培训，帮扶困难职工，维护职工合法权益。\n"
+)
+
+
+def warm(options: Options) -> None:
+    """Load the segmenter and models ``options`` need now (a worker's warm-up), so that its
+    first file costs what its hundredth does. Never raises: the files will report whatever
+    went wrong, one error record each."""
+    try:
+        run(Source(_WARM_TEXT), options)
+    except Exception:
+        logger.debug("warm-up analysis failed", exc_info=True)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .lines import BULLETS, Line, ends_sentence, numbering
+from .segment import SegmenterLike
 
 __all__ = [
     "DATE_LINE",
@@ -289,10 +290,10 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
 _BROKEN_AFTER_ONE = re.compile(r"^[\u4e00-\u9fff][，、。；：！？]")
 
 
-def _cut_in_a_word(lines: list[Line], segmenter: str) -> list[Line]:
+def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     """A plain "headline" whose last word runs on into the line right under it (服务站 / 点26个,
     落 / 幕，) is the first line of a paragraph broken at the page's width."""
-    from .segment import get_segmenter
+    from .segment import resolve
 
     out = list(lines)
     for i in range(len(out) - 1):
@@ -304,7 +305,7 @@ def _cut_in_a_word(lines: list[Line], segmenter: str) -> list[Line]:
         broken = _BROKEN_AFTER_ONE.match(nxt.view) is not None
         if not broken:
             at = 0
-            for word in get_segmenter(segmenter).cut(tail + head):
+            for word in resolve(segmenter).cut(tail + head):
                 if at < len(tail) < at + len(word):
                     broken = True
                     break
@@ -336,9 +337,9 @@ def _starts_item(view: str) -> bool:
     return view[:1] in BULLETS or view[:2] in ("- ", "– ")
 
 
-def repair(lines: Sequence[Line], segmenter: str = "auto") -> list[Block]:
+def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Block]:
     """Group classified lines into blocks, joining paragraphs that extraction broke;
-    ``segmenter`` (a backend name) tells where a line broke inside a word."""
+    ``segmenter`` (or its backend name) tells where a line broke inside a word."""
     # Formats that mark headings (.docx, HTML) also mark paragraphs: nothing to rejoin.
     marked = any(x.hint is not None for x in lines)
     work = list(lines) if marked else _cut_in_a_word(

@@ -25,7 +25,8 @@ _ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _NOT_JOINER = r"\u4e00-\u9fffa-zA-Z0-9.%\s\u2000-\u206f\u3000-\u303f\uff00-\uffef"
 _LATIN_JOINED = re.compile(f"[a-zA-Z0-9][^{_NOT_JOINER}]|[^{_NOT_JOINER}][a-zA-Z0-9]")
 
-__all__ = ["BACKENDS", "JiebaSegmenter", "RjiebaSegmenter", "Segmenter", "get_segmenter"]
+__all__ = ["BACKENDS", "JiebaSegmenter", "RjiebaSegmenter", "Segmenter", "SegmenterLike",
+           "cut_for_analysis", "get_segmenter", "resolve"]
 
 
 class Segmenter(Protocol):
@@ -125,3 +126,24 @@ def get_segmenter(name: str = "auto") -> Segmenter:
         raise unknown_name("segmenter backend", name, [*BACKENDS, "auto"])
     segmenter: Segmenter = BACKENDS[name]()  # type: ignore[assignment]
     return segmenter
+
+
+#: A segmenter, or the name of its backend: what the stages accept.
+SegmenterLike = Segmenter | str
+
+
+def resolve(segmenter: SegmenterLike) -> Segmenter:
+    """The segmenter itself, or the shared one a backend name stands for."""
+    return get_segmenter(segmenter) if isinstance(segmenter, str) else segmenter
+
+
+def cut_for_analysis(text: str, segmenter: SegmenterLike = "auto") -> list[str]:
+    """Words of ``text`` as the analysis sees them (normalised, traditional characters read
+    as simplified, pinyin glosses left out): the one path of analysis and training."""
+    from .convert import is_traditional, to_simplified
+    from .normalize import blank_glosses, normalize
+
+    view = normalize(text)
+    if is_traditional(view):
+        view = to_simplified(view)
+    return resolve(segmenter).cut(blank_glosses(view))

@@ -20,6 +20,7 @@ from .lines import Line, numbering, split_lines
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
 from .repair import DATE_LINE, Block, repair
+from .segment import SegmenterLike
 
 __all__ = ["inline_heading", "lead_in", "parse"]
 
@@ -368,11 +369,12 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                    offset=offset)
 
 
-def parse(source: Source, view: str | None = None, segmenter: str = "auto") -> Report:
+def parse(source: Source, view: str | None = None,
+          segmenter: SegmenterLike = "auto") -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
 
     ``view`` is the text normalised (and simplified), of the same length, on which every
-    decision is made; by default the text normalised here. ``segmenter`` (a backend name)
+    decision is made; by default the text normalised here. ``segmenter`` (or its backend name)
     tells where a line broke inside a word.
     Every character of the text ends up in a title, subtitle, byline, heading,
     paragraph or ``Report.dropped``.

@@ -185,7 +185,7 @@ class ThemeClassifier:
             self.thresholds_[t] = max(ranked)[2]
         # What cross-validation says of the tuned model (thresholds tuned on the same folds,
         # so slightly optimistic): per-theme precision, recall and F1.
-        from .evaluate import score
+        from .metrics import score
 
         ids = list(self.themes)
         truth = [tuple(t for j, t in enumerate(ids) if y[i, j]) for i in range(len(docs))]
@@ -386,8 +386,8 @@ def load_classifier(path: str | os.PathLike[str]) -> ThemeClassifier:
 
 def segment_all(texts: Sequence[str], segmenter: str = "auto") -> list[list[str]]:
     """Segment texts for the classifier exactly as analysis does
-    (:func:`unionnlp.pipeline.cut_for_analysis`), so training and tagging read alike."""
-    from .pipeline import cut_for_analysis
+    (:func:`unionnlp.segment.cut_for_analysis`), so training and tagging read alike."""
+    from .segment import cut_for_analysis
 
     return [cut_for_analysis(t, segmenter) for t in texts]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,7 @@ from .errors import CorpusError
 from .model import THEMES
 
 __all__ = [
+    "COARSE",
     "FORMAT",
     "KINDS",
     "PARAGRAPH_ROLES",
@@ -35,6 +37,7 @@ __all__ = [
     "Twin",
     "TwinError",
     "TwinParagraph",
+    "gold_line_roles",
     "iter_twin_files",
     "load_twins",
     "parse_twin",
@@ -263,3 +266,32 @@ def load_twins(split: str | None = None, kinds: tuple[str, ...] | None = None,
         if (split is None or twin.split == split) and (kinds is None or twin.kind in kinds):
             twins.append(twin)
     return twins
+
+
+#: The coarse line roles both the annotation and the output can express.
+COARSE = ("title", "subtitle", "byline", "heading", "start", "cont", "table", "furniture")
+_TO_COARSE = {"dateline": "byline", **{r: "start" for r in PARAGRAPH_ROLES}}
+
+
+def _coarse(role: str) -> str:
+    return _TO_COARSE.get(role, role)
+
+
+def gold_line_roles(twin: Twin) -> list[str]:
+    """The annotated coarse role of every line (``blank`` for blank lines)."""
+    by_line: dict[int, list[str]] = defaultdict(list)
+    for s in twin.spans:
+        if s.text.strip():
+            by_line[s.line].append(_coarse(s.role))
+    roles = []
+    for n in range(1, len(twin.lines) + 1):
+        found = by_line.get(n)
+        if not found:
+            roles.append("blank")
+        elif "heading" in found:
+            roles.append("heading")
+        elif "start" in found:
+            roles.append("start")
+        else:
+            roles.append(found[0])
+    return roles

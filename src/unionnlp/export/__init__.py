@@ -21,11 +21,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, BinaryIO, ClassVar, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from ..errors import ConfigError, unknown_name
+from ._base import Writer
 
 __all__ = [
     "WRITERS",
@@ -36,21 +36,6 @@ __all__ = [
     "get_writer",
     "write",
 ]
-
-
-class Writer(ABC):
-    """Writes records, as :func:`unionnlp.batch.tag_files` yields them, to a text stream."""
-
-    name: ClassVar[str]
-    #: File name extensions that mean this format (for :func:`format_for_path`).
-    extensions: ClassVar[tuple[str, ...]] = ()
-    #: Whether the format is bytes (written to a binary stream), not text.
-    binary: ClassVar[bool] = False
-
-    @abstractmethod
-    def write(self, records: Iterable[Mapping[str, Any]], stream: Any) -> int:
-        """Write every record to ``stream`` (text; bytes for a :attr:`binary` format);
-        return how many there were."""
 
 
 def _registry() -> dict[str, Writer]:

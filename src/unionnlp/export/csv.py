@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from ..model import THEMES
-from . import Writer
+from ._base import Writer
 from .tables import source_label, themed
 
 __all__ = [

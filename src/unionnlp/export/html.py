@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from ..model import THEMES
-from . import Writer
+from ._base import Writer
 from .tables import source_label
 
 __all__ = [

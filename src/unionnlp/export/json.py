@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-from . import Writer
+from ._base import Writer
 
 __all__ = ["JsonWriter", "JsonlWriter", "dumps", "iter_jsonl", "ordered"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-__all__ = ["TABLES", "columns", "rows", "tables", "themed", "themes_of"]
+__all__ = ["TABLES", "columns", "rows", "source_label", "tables", "themed", "themes_of"]
 
 #: The tables, in the order a workbook shows them.
 TABLES = ("reports", "paragraphs", "figures", "keywords")

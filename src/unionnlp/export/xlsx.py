@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
-from . import Writer
+from ._base import Writer
 from .tables import TABLES, columns, rows, themed
 
 __all__ = ["XlsxWriter"]
