@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 
 import numpy as np
 import pytest
@@ -198,3 +199,14 @@ def test_each_essay_of_a_fanwen_page_is_an_article_and_the_blurb_is_set_aside() 
     assert report.articles[-1].sections[-1].paragraphs[-1].text.startswith("召开教代会")
     assert any("小编" in d for d in report.dropped)
     assert not any("小编" in p.text for p in report.paragraphs)
+
+
+def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, caplog) -> None:
+    import logging
+
+    with caplog.at_level(logging.DEBUG, logger="unionnlp.linerole"):
+        for twin in train[:20]:
+            analyze(twin.text)
+    said = [r.getMessage() for r in caplog.records if r.name == "unionnlp.linerole"]
+    assert said and all(re.match(r"line \d+: \w+ by the labeller \(\w+, p=[01]\.\d\d\), "
+                                 r"the rules said \w+: ", m) for m in said)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,7 +25,7 @@ from importlib.resources import files
 import numpy as np
 
 from .errors import ModelError
-from .lines import BULLETS, HEADLINE_MAX, Line, classify, numbering
+from .lines import BULLETS, HEADLINE_MAX, Line, LineKind, classify, numbering
 from .normalize import normalize
 from .twins import Twin
 
@@ -40,6 +41,8 @@ __all__ = [
     "train_labeller",
     "training_sequences",
 ]
+
+logger = logging.getLogger(__name__)
 
 #: The roles the labeller tells apart (coarse roles of :mod:`unionnlp.evaluate_real`,
 #: with captions on their own).
@@ -525,8 +528,10 @@ def default_labeller() -> LineLabeller:
     return LineLabeller.from_json(data, "resources/linerole.json")
 
 
-_KINDS = {"furniture": "furniture", "subtitle": "subtitle", "byline": "byline", "table": "table",
-          "start": "body", "cont": "body"}
+#: The line kind each of the labeller's other roles stands for.
+_KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
+                               "byline": "byline", "table": "table", "start": "body",
+                               "cont": "body"}
 
 
 #: How sure the labeller must be of a line's role to overrule the rules.
@@ -567,7 +572,8 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     for i, row in zip(numbers, probs, strict=True):
         top = int(row.argmax())
         best[i - 1] = (model.labels[top], float(row[top]))
-    out = []
+    out: list[Line] = []
+    debug = logger.isEnabledFor(logging.DEBUG)
     seen: set[str] = set()
     following = dict(itertools.pairwise(sorted({x.number for x in lines})))
     by_number = {x.number: x for x in lines}
@@ -605,4 +611,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             kind = _KINDS[role]
             out.append(x if kind == x.kind else
                        replace(x, kind=kind, style=x.style if kind == "body" else None))
+        if debug and out[-1].kind != x.kind:
+            logger.debug("line %d: %s by the labeller (%s, p=%.2f), the rules said %s: %.30s",
+                         x.number + 1, out[-1].kind, role, p, x.kind, x.text)
     return out

@@ -9,17 +9,50 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Literal, cast, get_args
 
 __all__ = [
     "BULLETS",
     "HEADLINE_MAX",
     "Line",
+    "LineKind",
+    "Style",
     "classify",
     "ends_sentence",
     "numbering",
     "split_lines",
+    "style_depth",
 ]
+
+#: What a line is: page furniture, part of a title block (title, subtitle, byline), a
+#: headline, a table row, a photo caption, or body text.
+LineKind = Literal["body", "byline", "caption", "furniture", "headline", "subtitle", "table",
+                   "title"]
+#: A headline's numbering: one of the styles of ``_NUMBERED``, a markdown heading of depth
+#: 1-6, a format's heading level 0-9 (.docx styles, HTML h1-h6), or none (``plain``).
+Style = Literal["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled", "plain",
+                "md1", "md2", "md3", "md4", "md5", "md6",
+                "hint0", "hint1", "hint2", "hint3", "hint4", "hint5", "hint6", "hint7",
+                "hint8", "hint9"]
+_STYLES: frozenset[str] = frozenset(get_args(Style))
+#: The depth a style states itself (markdown and format hints), by style.
+_DEPTH: dict[str, int] = {**{f"md{d}": d for d in range(1, 7)},
+                          **{f"hint{d}": d for d in range(10)}}
+
+
+def style_depth(style: Style | None) -> int | None:
+    """The heading depth a style states (``md2`` → 2, ``hint0`` → 0); None for numbering
+    styles, whose depth depends on the document."""
+    return None if style is None else _DEPTH.get(style)
+
+
+def _style(name: str) -> Style:
+    if name not in _STYLES:
+        raise ValueError(f"not a numbering style: {name!r}")
+    return cast(Style, name)
+
 
 HEADLINE_MAX = 40
 _LONG_LINE = 300
@@ -118,8 +151,8 @@ class Line:
     text: str
     offset: int
     number: int
-    kind: str
-    style: str | None = None
+    kind: LineKind
+    style: Style | None = None
     hint: int | None = None
     view: str = ""
     indent: int = 0
@@ -136,17 +169,17 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and (t[-1] in _FINAL or t[-1] in ":：")
 
 
-def numbering(text: str) -> tuple[str | None, int]:
+def numbering(text: str) -> tuple[Style | None, int]:
     """The numbering style that opens ``text`` and the length of its marker."""
     m = _NUMBERING.match(text)
-    if m is None:
+    if m is None or m.lastgroup is None:
         return None, 0
     if m.lastgroup == "md":
-        return f"md{len(m.group('md'))}", m.end()
-    return m.lastgroup, m.end()
+        return _style(f"md{len(m.group('md'))}"), m.end()
+    return _style(m.lastgroup), m.end()
 
 
-def _is_headline(text: str, style: str | None) -> bool:
+def _is_headline(text: str, style: Style | None) -> bool:
     if style is not None and style.startswith("md"):
         return True
     if text[0] in BULLETS:
@@ -171,10 +204,10 @@ def _is_furniture(text: str) -> bool:
                 or (_FURNITURE_CUE.search(text) and _FURNITURE_INSIDE.match(text)))
 
 
-def classify(text: str, hint: int | None = None) -> tuple[str, str | None]:
+def classify(text: str, hint: int | None = None) -> tuple[LineKind, Style | None]:
     """Kind and numbering style of one stripped line; ``hint`` is a format's heading level."""
     if hint is not None:
-        return "headline", f"hint{hint}"
+        return "headline", _style(f"hint{min(max(hint, 0), 9)}")
     if _is_furniture(text):
         return "furniture", None
     if _SUBTITLE.match(text) and len(text) <= 60:
@@ -193,7 +226,7 @@ def _indent_width(indent: str) -> int:
 
 
 def split_lines(
-    text: str, hints: dict[int, int] | None = None, view: str | None = None
+    text: str, hints: Mapping[int, int] | None = None, view: str | None = None
 ) -> list[Line]:
     """Every non-blank line of ``text`` with its offset and kind.
 

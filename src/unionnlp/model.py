@@ -6,6 +6,7 @@ Offsets are character offsets into the decoded source text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +58,7 @@ class Source:
     path: str | None = None
     format: str = "text"
     encoding: str | None = None
-    heading_hints: dict[int, int] = field(default_factory=dict)
+    heading_hints: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class Paragraph:
     offset: int
     lead_in: str | None = None
     themes: tuple[str, ...] = ()
-    scores: dict[str, float] = field(default_factory=dict)
+    scores: Mapping[str, float] = field(default_factory=dict)
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -195,7 +196,7 @@ class Report:
     traditional: bool = False
     keywords: tuple[Keyword, ...] = ()
     summary: tuple[str, ...] = ()
-    theme_shares: dict[str, float] = field(default_factory=dict)
+    theme_shares: Mapping[str, float] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
     #: Set when the report covers one part of a file tagged part by part.
     part: Part | None = None

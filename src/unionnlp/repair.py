@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from .lines import BULLETS, Line, ends_sentence, numbering
 from .segment import SegmenterLike
@@ -21,6 +22,7 @@ from .segment import SegmenterLike
 __all__ = [
     "DATE_LINE",
     "Block",
+    "BlockKind",
     "repair",
 ]
 
@@ -35,6 +37,10 @@ _SPEAKER_LINE = re.compile(
 )
 
 
+#: What a block of the repaired document is.
+BlockKind = Literal["furniture", "headline", "para", "title"]
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A unit of the repaired document.
@@ -44,7 +50,7 @@ class Block:
     ``furniture``.
     """
 
-    kind: str
+    kind: BlockKind
     lines: tuple[Line, ...]
 
     def _joined(self, part: Callable[[Line], str]) -> str:
@@ -364,7 +370,7 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
             i += n
             continue
         if line.kind != "body":
-            kind = "furniture" if line.kind == "furniture" else "headline"
+            kind: BlockKind = "furniture" if line.kind == "furniture" else "headline"
             if line.kind in ("subtitle", "byline", "table", "caption"):
                 kind = "para"
             blocks.append(Block(kind, (line,)))

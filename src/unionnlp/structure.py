@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .lines import Line, numbering, split_lines
+from .lines import Line, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
 from .repair import DATE_LINE, Block, repair
@@ -275,10 +275,10 @@ def _levels(blocks: Sequence[Block], opening: dict[int, int]) -> dict[str, int]:
 
 
 def _level(line: Line, levels: dict[str, int]) -> int:
-    style = line.style or "plain"
-    if style.startswith(("md", "hint")):
-        return max(1, int(style[-1]))
-    return levels.get(style, 1)
+    depth = style_depth(line.style)
+    if depth is not None:
+        return max(1, depth)
+    return levels.get(line.style or "plain", 1)
 
 
 def _title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
