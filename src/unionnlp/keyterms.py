@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .model import Keyword
-from .resources import stopwords
+from .resources import lexicon, stopwords
 
 __all__ = ["GeneralIDF", "KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs",
            "general_idf", "is_fragment"]
@@ -57,7 +57,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _INFORMAL_NAME = re.compile(
     r"^[老小][王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董程曹袁邓许沈曾彭吕苏卢蒋"
     r"蔡贾丁魏薛叶潘杜戴夏钟汪田任姜范方姚谭廖邹熊陆郝孔崔毛邱秦史顾侯邵孟段雷钱汤尹黎乔贺赖龚]$")
-_COUNTERS = frozenset("元名个家人次场项件户所条份期篇册起万亿千百")
+_COUNTERS = frozenset(lexicon().chars["counters"])
 _MAX_PHRASE = 3
 #: At either end of a two-character word that no dictionary knows, one of these marks a
 #: fragment cut across a word boundary (在|疗养 read as 在疗, 因|车祸 as 因车).

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, cast, get_args
 
+from .resources import Entry, lexicon
+
 __all__ = [
     "BULLETS",
     "HEADLINE_MAX",
@@ -56,76 +58,37 @@ def _style(name: str) -> Style:
 
 HEADLINE_MAX = 40
 _LONG_LINE = 300
-_CN_NUM = "一二三四五六七八九十百零〇两"
-
-#: Numbering styles of headlines, tried in order; the key names the style.
-_NUMBERED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(rf"^第[{_CN_NUM}\d]+(?:部分|章|篇|节)")),
-    ("cn", re.compile(rf"^[{_CN_NUM}]+[、，．.]\s*")),
-    ("paren_cn", re.compile(rf"^[（(][{_CN_NUM}]+[）)]\s*")),
-    ("arabic", re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))\s*")),
-    ("paren_arabic", re.compile(r"^[（(]\d{1,2}[）)]\s*")),
-    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
-)
+_LEXICON = lexicon()
+_CN_NUM = _LEXICON.chars["cn_numerals"]
+#: Numbering styles of headlines, tried in order (``resources/lexicon.toml``).
+_NUMBERED: tuple[tuple[Style, re.Pattern[str]], ...] = tuple(
+    (_style(entry.name), re.compile(entry.pattern)) for entry in _LEXICON.numbering)
 #: Markdown headings, then the numbering styles in their order, as one pattern: the first
 #: alternative that matches wins, as when they are tried one by one.
 _NUMBERING = re.compile("|".join(
     [r"(?P<md>#{1,6})\s+", *(f"(?P<{style}>{pattern.pattern})" for style, pattern in _NUMBERED)]))
 
-_FINAL = set("。！？!?…；;")
+_FINAL = set(_LEXICON.chars["final"])
 #: Characters that open a list item.
-BULLETS = frozenset("●◆▲•·◎○◇△▪►➢")
-_CLOSERS = "”’」』）)》】\"'"
+BULLETS = frozenset(_LEXICON.chars["bullets"])
+_CLOSERS = _LEXICON.chars["closers"]
 _CLAUSE_MARK = re.compile("[，。；：:]")
 _SENTENCE_MARK = re.compile("[。！？；;]")
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
+
+
+def _alternatives(entries: tuple[Entry, ...]) -> re.Pattern[str]:
+    """One pattern matching a whole line that any entry matches from its start."""
+    return re.compile("^(?:\n" + "\n| ".join(e.pattern for e in entries) + "\n)", re.VERBOSE)
+
+
 #: Page furniture known by how the line opens.
-_FURNITURE = re.compile(
-    r"""^(?:
-        [-—–_\s]*\d{1,4}[-—–_\s]*$                              # page number: 3, - 3 -
-      | 第\s*\d+\s*[版页]\b.*$                                   # 第3版 ...
-      | [（(]\s*(?:责任编辑|责编|本版编辑|编辑|版式|美编|校对)[^）)]{0,40}[）)]$
-      | 第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?$
-      | \d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]\s*.{0,60}$      # masthead
-      | (?:版面|本版编辑|责任编辑|责编|编辑|校对|美编|审核|审稿|撰稿|摄影|来源|作者|发布时间|发布日期|浏览次数|点击数|阅读数)\s*[:：].{0,60}$
-      | (?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享)[:：\s].{0,40}$
-      | (?:打印本页|关闭窗口|返回顶部|收藏本页|打印|关闭|分享到)\s*$
-      | (?:上一篇|下一篇|上一条|下一条)\s*[:：].{0,80}$
-      | (?:首页|当前位置\s*[:：]|您的位置\s*[:：]|您现在的位置\s*[:：]).{0,80}$
-      | (?:\s*【[^】]{1,12}】)+\s*$                                 # 【打印此页】【关闭窗口】
-      | (?:相关文章|相关新闻|相关阅读|相关链接|推荐阅读|热点新闻|延伸阅读|友情链接)\s*[:：]?.{0,60}$
-      | 特此(?:报告|通知|函告|说明|请示)[。.]?$
-      | (?![一二三四五六七八九十]+、)[\u4e00-\u9fff、]{2,24}(?:工会|委员会|党组|党委|各单位|各部门)[：:]$  # addressee
-      | [（(]\s*此件.{0,12}[)）]$
-      | [（(][^（）()]{2,30}(?:供稿|供图|来稿|通讯员\s*\S{2,4})[)）]$       # （县总工会宣教部供稿）
-      | 附件\s*\d{0,2}\s*(?:[:：].{0,60})?$                            # 附件：1.… / 附件1
-      | (?:同志们|各位代表|各位委员|同志们、朋友们)\s*[:：，,！!]?$              # a speech's salutation
-      | 谢谢(?:大家|各位)?\s*[。！!]?$
-      | (?:注\s*[:：]|\[\d{1,2}\]|［\d{1,2}］).{0,200}$                # notes and footnotes
-    )""",
-    re.VERBOSE,
-)
+_FURNITURE = _alternatives(_LEXICON.furniture)
 #: Page furniture known by a word further in, tried only on lines that have one of the
 #: words or characters in ``_FURNITURE_CUE`` (what every pattern here needs).
-_FURNITURE_INSIDE = re.compile(
-    r"""^(?:
-        .{0,16}\s第\s*\d+\s*版(?:\s.{0,16})?$                     # 行业工会 第2版
-      | .*(?:发布时间|浏览次数|点击次数|阅读次数)\s*[:：].*$
-      | .*【\s*字[体号].*】.*$
-      | .*(?:版权所有|Copyright|ICP备|网安备|技术支持\s*[:：]).*$
-      | .{0,16}(?:本版编辑|责任编辑|版式设计|本版责编)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}$
-      # breadcrumb a > b > c: labels, never a clause (收入>5000元的占比62%，>8000元…)
-      | [^，。；！？,;!?]{0,60}[>＞»][^，。；！？,;!?]{0,30}[>＞»][^，。；！？,;!?]{0,40}$
-      | (?:[^\s|｜，。]{1,10}(?:\s{2,}|\s*[|｜·•]\s*)){3,}[^\s|｜，。]{1,10}   # menu bar
-      | .{0,20}(?:工会|委员会|办公室)(?:文件|简报)$               # red-head line
-      | [\u4e00-\u9fff×]{1,8}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$  # ×工发〔2024〕5号
-      | .{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$
-    )""",
-    re.VERBOSE,
-)
-_FURNITURE_CUE = re.compile(
-    r"版|编辑|次数|发布时间|Copyright|ICP备|网安备|技术支持|文件|简报|号|印发|[【>＞»\s|｜·•]")
+_FURNITURE_INSIDE = _alternatives(_LEXICON.furniture_inside)
+_FURNITURE_CUE = re.compile(_LEXICON.furniture_cue)
 _SUBTITLE = re.compile(r"^(?:——|－－|--|—)\s*\S")
 _BYLINE = re.compile(
     r"^(?:[□■]\s*\S|(?:本报|本刊|本网)(?:记者|通讯员|特约记者)|(?:记者|通讯员|文|作者|文/图|图/文)\s*[:：/／\s])"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .lines import BULLETS, Line, ends_sentence, numbering
+from .resources import lexicon
 from .segment import SegmenterLike
 
 __all__ = [
@@ -29,9 +30,9 @@ __all__ = [
 _RUNNING = 3
 #: How a news item opens: such a line starts a paragraph, indented or not.
 _NEWS_OPENER = re.compile(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
-DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
+DATE_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-_OCCASION_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日在.{2,40}[)）]?$")
+_OCCASION_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
 _SPEAKER_LINE = re.compile(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"
 )

@@ -20,6 +20,7 @@ from .lines import Line, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines, normalize
 from .repair import DATE_LINE, Block, repair
+from .resources import lexicon
 from .segment import SegmenterLike
 
 __all__ = ["inline_heading", "lead_in", "parse"]
@@ -30,7 +31,7 @@ _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
 #: Closing lines of a report: the issuing body and the date, not headlines.
 _SIGNATURE = re.compile(
-    r"^(?:[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[)）]?"
+    rf"^(?:[（(]?\s*{lexicon().dates['month'].pattern}\s*[)）]?"
     r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团)"
     r"|[（(]\s*(?:本报|本刊|本网)?(?:特约)?(?:记者|通讯员)[^（）()]{1,30}[)）])$"  # （本报记者 孙丽）
 )

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .resources import lexicon
+
 if TYPE_CHECKING:
     from .keyterms import TermTable
 
@@ -29,7 +31,8 @@ _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
 _CONTENT = 0.25
 #: What opens a list item (● - 1.), left out of a summary sentence.
-_ITEM_MARK = re.compile(r"^(?:[●◆▲•·◎○◇△▪►➢]|[-–](?=\s)|\d{1,2}[.、．](?!\d))\s*")
+_ITEM_MARK = re.compile(
+    rf"^(?:[{re.escape(lexicon().chars['bullets'])}]|[-–](?=\s)|\d{{1,2}}[.、．](?!\d))\s*")
 _FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
-__all__ = ["read_text", "stopwords", "user_dictionary"]
+import tomllib
+
+__all__ = ["Entry", "Lexicon", "lexicon", "read_text", "stopwords", "user_dictionary"]
 
 
 def read_text(name: str) -> str:
@@ -32,3 +37,59 @@ def user_dictionary() -> tuple[tuple[str, int, str], ...]:
 def stopwords() -> frozenset[str]:
     """Function words and generic report vocabulary that are never keywords alone."""
     return frozenset(w for entry in _entries("stopwords.txt") for w in entry.split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One pattern of the lexicon: its name, the regular expression (placeholders filled
+    in), and lines it must match (``examples``) and must not (``counter``)."""
+
+    name: str
+    pattern: str
+    examples: tuple[str, ...]
+    counter: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The vocabulary and patterns that read lines (``resources/lexicon.toml``)."""
+
+    #: Character sets by name: cn_numerals, bullets, closers, final, counters.
+    chars: Mapping[str, str]
+    #: Dates as reports write them: with or without the day (``month``), with it (``day``).
+    dates: Mapping[str, Entry]
+    #: Headline numbering styles in the order they are tried (``name`` is the style).
+    numbering: tuple[Entry, ...]
+    #: Page furniture known by how the line opens.
+    furniture: tuple[Entry, ...]
+    #: Page furniture known by a word further in, and what such a line must hold.
+    furniture_inside: tuple[Entry, ...]
+    furniture_cue: str
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, read once."""
+    data = tomllib.loads(read_text("lexicon.toml"))
+    chars: dict[str, str] = dict(data["chars"])
+    day = data["date"]["day"]
+    month = data["date"]["month"]
+
+    def fill(pattern: str) -> str:
+        return (pattern.replace("{cn}", chars["cn_numerals"]).replace("{month}", month)
+                .replace("{day}", day))
+
+    def entry(item: Mapping[str, Any], name: str | None = None) -> Entry:
+        return Entry(name or item["name"], fill(item["pattern"]), tuple(item.get("examples", ())),
+                     tuple(item.get("not", ())))
+
+    dates = {key: Entry(key, data["date"][key], tuple(data["date"][f"{key}_examples"]),
+                        tuple(data["date"].get(f"{key}_not", ()))) for key in ("month", "day")}
+    return Lexicon(
+        chars=chars,
+        dates=dates,
+        numbering=tuple(entry(x, x["style"]) for x in data["numbering"]),
+        furniture=tuple(entry(x) for x in data["furniture"]),
+        furniture_inside=tuple(entry(x) for x in data["furniture_inside"]),
+        furniture_cue=data["furniture_cue"]["pattern"],
+    )

@@ -1,0 +1,77 @@
+"""Every entry of the lexicon (``resources/lexicon.toml``) against its own examples: lines it
+must match and lines it must not, alone and as the line classifier uses it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from unionnlp.lines import BULLETS, classify, numbering
+from unionnlp.repair import DATE_LINE
+from unionnlp.resources import Entry, lexicon
+
+LEXICON = lexicon()
+
+
+def _alone(entry: Entry) -> re.Pattern[str]:
+    return re.compile(f"^(?:{entry.pattern})", re.VERBOSE)
+
+
+def _ids(entries: tuple[Entry, ...]) -> list[str]:
+    return [e.name for e in entries]
+
+
+def test_every_pattern_entry_has_examples() -> None:
+    entries = [*LEXICON.numbering, *LEXICON.furniture, *LEXICON.furniture_inside,
+               *LEXICON.dates.values()]
+    assert all(e.examples for e in entries), [e.name for e in entries if not e.examples]
+    names = [e.name for e in entries]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("entry", LEXICON.numbering, ids=_ids(LEXICON.numbering))
+def test_numbering_styles(entry: Entry) -> None:
+    for line in entry.examples:
+        assert numbering(line)[0] == entry.name, line
+    for line in entry.counter:
+        assert numbering(line)[0] != entry.name, line
+
+
+@pytest.mark.parametrize("entry", LEXICON.furniture + LEXICON.furniture_inside,
+                         ids=_ids(LEXICON.furniture + LEXICON.furniture_inside))
+def test_furniture(entry: Entry) -> None:
+    pattern = _alone(entry)
+    for line in entry.examples:
+        assert pattern.match(line), line
+        assert classify(line)[0] == "furniture", line
+    for line in entry.counter:
+        assert not pattern.match(line), line
+        assert classify(line)[0] != "furniture", line
+
+
+def test_what_furniture_found_further_in_needs_is_the_cue() -> None:
+    cue = re.compile(LEXICON.furniture_cue)
+    for entry in LEXICON.furniture_inside:
+        for line in entry.examples:
+            assert cue.search(line), (entry.name, line)
+
+
+@pytest.mark.parametrize("key", ["month", "day"])
+def test_dates(key: str) -> None:
+    entry = LEXICON.dates[key]
+    for line in entry.examples:
+        assert re.fullmatch(entry.pattern, line), line
+    for line in entry.counter:
+        assert not re.fullmatch(entry.pattern, line), line
+    # The date line of a report's close, in brackets or not.
+    assert all(DATE_LINE.match(f"（{d}）") for d in LEXICON.dates["month"].examples)
+
+
+def test_character_sets() -> None:
+    chars = LEXICON.chars
+    for name, value in chars.items():
+        assert len(set(value)) == len(value), f"{name} repeats a character"
+    assert set(chars["bullets"]) == BULLETS
+    for bullet in chars["bullets"]:
+        assert classify(f"{bullet}走访慰问困难职工120户，发放慰问金36万元。")[0] == "body"
