@@ -575,3 +575,18 @@ def test_a_sign_off_before_the_attachments_is_the_byline() -> None:
     assert attachment.heading == "帮扶资金使用情况表" or "帮扶资金使用情况表" in report.dropped
     assert {"附件：1.帮扶资金使用情况表", "2.解困脱困职工名单（略）", "附件1"} <= set(report.dropped)
     assert _accounted(report) == _chars(text)
+
+
+def test_parse_reads_a_traditional_page_as_analysis_does() -> None:
+    from unionnlp import analyze
+    from unionnlp.convert import is_traditional
+    from unionnlp.twins import load_twins
+
+    twins = [t for t in load_twins("train") if t.kind == "traditional"
+             and is_traditional(normalize(t.text))]
+    assert twins
+    for twin in twins[:8]:
+        alone, whole = parse(Source(twin.text)), analyze(twin.text)
+        assert [a.title for a in alone.articles] == [a.title for a in whole.articles]
+        assert [(p.offset, p.text) for p in alone.paragraphs] == \
+            [(p.offset, p.text) for p in whole.paragraphs]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from importlib.resources import files
 
-__all__ = ["is_traditional", "to_simplified"]
+__all__ = ["analysis_view", "is_traditional", "to_simplified"]
 
 #: Share of Han characters that must be traditional-only for a text to count as traditional.
 #: Ordinary traditional prose has 20-40 %; simplified text has none, or a quoted name.
@@ -34,6 +34,17 @@ def is_traditional(text: str) -> bool:
     han = len(text) - len(_HAN.sub("", text))
     found = len(_traditional_pattern().findall(text))
     return found > 0 and found >= _TRADITIONAL_SHARE * han
+
+
+def analysis_view(text: str) -> tuple[str, bool]:
+    """The text as every decision reads it, of the same length: normalised, and in
+    simplified characters when it is traditional (said by the second value). Analysis and
+    training both read text through here."""
+    from .normalize import normalize
+
+    view = normalize(text)
+    traditional = is_traditional(view)
+    return (to_simplified(view) if traditional else view), traditional
 
 
 def to_simplified(text: str) -> str:

@@ -199,6 +199,9 @@ def line_table(text: str, view: str | None = None,
     """The features of the non-blank lines of ``text`` (1-based line numbers); ``view`` is
     its same-length analysis view (normalised, simplified), by default normalised here;
     ``rules`` the kinds :func:`unionnlp.lines.classify` gave lines already, by number."""
+    # Training reads traditional twins as written: reading them simplified, as analysis
+    # does, scored lower in cross-validation on the train twins (line accuracy 0.721 ->
+    # 0.710, paragraph F1 0.798 -> 0.786).
     view = normalize(text) if view is None else view
     raw = text.split("\n")
     seen = view.split("\n")

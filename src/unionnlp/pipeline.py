@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from .convert import is_traditional, to_simplified
+from .convert import analysis_view, to_simplified
 from .figures import extract_figures
 from .keyterms import KeywordExtractor, TermTable
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
@@ -96,10 +96,7 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
 def run(source: Source, options: Options) -> Report:
     """Structure, then keywords, themes, summaries and figures, of one source."""
     text = fold_newlines(source.text)
-    view = normalize(text)
-    traditional = is_traditional(view)
-    if traditional:
-        view = to_simplified(view)
+    view, traditional = analysis_view(text)
     segmenter = options.tokenizer  # resolved once, passed to every stage that cuts words
     report = parse(replace(source, text=text), view, segmenter)
     extractor = default_keywords()

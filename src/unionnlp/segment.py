@@ -140,10 +140,8 @@ def resolve(segmenter: SegmenterLike) -> Segmenter:
 def cut_for_analysis(text: str, segmenter: SegmenterLike = "auto") -> list[str]:
     """Words of ``text`` as the analysis sees them (normalised, traditional characters read
     as simplified, pinyin glosses left out): the one path of analysis and training."""
-    from .convert import is_traditional, to_simplified
-    from .normalize import blank_glosses, normalize
+    from .convert import analysis_view
+    from .normalize import blank_glosses
 
-    view = normalize(text)
-    if is_traditional(view):
-        view = to_simplified(view)
+    view, _ = analysis_view(text)
     return resolve(segmenter).cut(blank_glosses(view))

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .convert import analysis_view
 from .lines import Line, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
-from .normalize import fold_newlines, normalize
+from .normalize import fold_newlines
 from .repair import DATE_LINE, Block, repair
 from .resources import lexicon
 from .segment import SegmenterLike
@@ -375,13 +376,14 @@ def parse(source: Source, view: str | None = None,
     """Structure of one source text: articles, sections and repaired paragraphs.
 
     ``view`` is the text normalised (and simplified), of the same length, on which every
-    decision is made; by default the text normalised here. ``segmenter`` (or its backend name)
-    tells where a line broke inside a word.
+    decision is made; by default the text as analysis reads it
+    (:func:`unionnlp.convert.analysis_view`). ``segmenter`` (or its backend name) tells
+    where a line broke inside a word.
     Every character of the text ends up in a title, subtitle, byline, heading,
     paragraph or ``Report.dropped``.
     """
     text = fold_newlines(source.text)
-    view = normalize(text) if view is None else view
+    view = analysis_view(text)[0] if view is None else view
     lines = split_lines(text, source.heading_hints, view)
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
