@@ -75,3 +75,37 @@ def test_character_sets() -> None:
     assert set(chars["bullets"]) == BULLETS
     for bullet in chars["bullets"]:
         assert classify(f"{bullet}走访慰问困难职工120户，发放慰问金36万元。")[0] == "body"
+
+
+@pytest.mark.parametrize("entry", LEXICON.line_cues, ids=_ids(LEXICON.line_cues))
+def test_line_cues(entry: Entry) -> None:
+    assert entry.examples
+    for line in entry.examples:
+        assert re.search(entry.pattern, line), line
+    for line in entry.counter:
+        assert not re.search(entry.pattern, line), line
+
+
+def test_every_cue_the_model_weighs_is_in_the_lexicon() -> None:
+    from unionnlp.linerole import default_labeller
+
+    learned = {a.split("=", 1)[1] for a in default_labeller().attributes
+               if a.startswith("cue=")}
+    assert learned and learned <= {e.name for e in LEXICON.line_cues}
+
+
+@pytest.mark.parametrize(("line", "found"), LEXICON.figure_examples,
+                         ids=[line for line, _ in LEXICON.figure_examples])
+def test_figure_units(line: str, found: tuple[str, ...]) -> None:
+    from unionnlp.figures import extract_figures
+
+    assert tuple(f.text for f in extract_figures(line)) == found
+
+
+def test_every_unit_is_tried_once() -> None:
+    units = [unit for unit, _ in LEXICON.units]
+    assert len(units) == len(set(units))
+    # A unit is tried before any shorter unit it starts with (人次 before 人): the first
+    # alternative that matches wins.
+    for i, unit in enumerate(units):
+        assert not any(unit.startswith(shorter) for shorter in units[:i]), unit

@@ -58,6 +58,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from unionnlp.model import Figure
+from unionnlp.resources import lexicon
 from unionnlp.segment import SegmenterLike
 
 __all__ = ["extract_figures"]
@@ -122,18 +123,10 @@ _PREFIX = _optional(
 _PREFIX_ENDS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _PREFIX_LEN = max(map(len, _PREFIX_WORDS))
 _MULT = _optional(r"(?P<mult>万亿|千万|百万|万|亿|千)")
-# Longest alternatives first; look-aheads keep words such as 项目, 部门, 组织 out.
-_UNITS = (
-    r"个百分点|百分点|人次|场次|户次|批次|班次|家次|件次|起次|平方米|公里"
-    r"|个(?!月|小时|工作日|星期|季度)|家(?!庭|属|长|乡|园)|人(?!民)"
-    r"|名(?!单|称|义|誉|额|牌)|位(?!于|置)|场(?!所|地|馆|景|面|合)"
-    r"|期(?!间|末|初|刊|望|待)|份(?!额)|条(?!件|例|款)|项(?!目)|户(?!口|籍|外)"
-    r"|所(?!有|以|在|属|得)|次(?!年|日)|件|起(?!来|步|点|草|诉)|篇|册|本(?!地|区|市|年|月|次|着|身|部)"
-    r"|套|台(?!账|湾|阶)|辆|处(?!理|置|分|长)|座(?!谈)|间(?!隙)|张|支(?!持|出|付|援|部)"
-    r"|批(?!准|评|复)|班(?!组|子|长)|届|轮|宗|部(?!门|分|署|长|委)|种(?!植|子|类)|类"
-    r"|组(?!织|建|成|长)|队(?!伍|员|长)|元(?!旦|素|月)|倍|吨|亩|%|％|‰"
-    r"|门(?!类|槛|户|店|口|诊)|块(?!钱)|节(?!日|约|点|能|假)|堂"
-)
+# Longest alternatives first; look-aheads keep words such as 项目, 部门, 组织 out
+# (``resources/lexicon.toml``).
+_UNITS = "|".join(unit + (f"(?!{'|'.join(unless)})" if unless else "")
+                  for unit, unless in lexicon().units)
 _FIGURE_RE = re.compile(
     _PREFIX
     + r"(?:百分之"

@@ -27,6 +27,7 @@ import numpy as np
 from .errors import ModelError
 from .lines import BULLETS, HEADLINE_MAX, Line, LineKind, classify, numbering
 from .normalize import normalize
+from .resources import lexicon
 from .twins import Twin
 
 __all__ = [
@@ -50,29 +51,15 @@ LABELS = ("title", "subtitle", "byline", "heading", "start", "cont", "table", "c
           "furniture")
 FORMAT = "unionnlp-linerole/1"
 
-_FINAL = set("。！？!?；;…")
-_CLOSERS = "”’」』）)》】\"'"
+_FINAL = set(lexicon().chars["final"])
+_CLOSERS = lexicon().chars["closers"]
 # Each of these opens on a literal or a small set, which the regex engine looks for fast.
 _DATE = re.compile(r"[-/.年](?<=\d{4}[-/.年])\s*\d{1,2}\s*[-/.月]")  # 2023年5月, 2023-05-
 _TIME = re.compile(r":(?<=\d:)\d{2}")  # 14:05
 _GAP = re.compile(r"(?:[ \u3000]{2,}|\t)(?=\S)")  # between table cells
 _NUMERIC = re.compile("^[0-9.,%％ \t\u3000-]+$")
-_CUES = {
-    "摄": re.compile(r"摄\s*[)）]?$|摄影"),
-    "图为": re.compile(r"^(?:[（(]?图为|图[:：]|[（(]?图\d)"),
-    "本报讯": re.compile(r"本报讯|本报\S{0,6}电|新华社|记者\s*\S{2,3}\s*报道|【\S{2,8}訊】|報道[:：]"),
-    "记者": re.compile(r"记者|記者|通讯员|通訊員|作者|来源|來源|编辑|編輯"),
-    "发布": re.compile(r"发布|發佈|发表|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|打印|关闭|關閉|分享"),
-    "链接": re.compile(r"https?://|www\.|\.com|\.cn|©|Copyright|ICP|版权|版權"),
-    "导航": re.compile(r"首页|首頁|当前位置|當前位置|您的位置|上一篇|下一篇|相关|相關|推荐|推薦|返回"),
-    "小编": re.compile(r"小编|小編|范文|範文|网友|網友|下载|下載|文档|文檔|VIP|页|頁"),
-    "一是": re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,是]|首先|其次)"),
-    "同志们": re.compile(r"同志们|同志們|各位代表|谢谢|謝謝|朋友们|朋友們"),
-    "篇": re.compile(r"^(?:篇[一二三四五六七八九十\d]|第[一二三四五六七八九十\d]+篇)"),
-    "——": re.compile(r"^(?:——|－－|--|—)"),
-    "讲话": re.compile(r"讲话|講話|报告|報告|总结|總結|工作|计划|計劃"),
-    "工会": re.compile(r"工会|工會|总工会|總工會"),
-}
+#: Cue words, by name (``resources/lexicon.toml``); the names are the model's attributes.
+_CUES = {entry.name: re.compile(entry.pattern) for entry in lexicon().line_cues}
 
 
 #: Features of a line that its neighbours see too.

@@ -65,6 +65,12 @@ class Lexicon:
     #: Page furniture known by a word further in, and what such a line must hold.
     furniture_inside: tuple[Entry, ...]
     furniture_cue: str
+    #: Cue words the line labeller sees as features, by cue name.
+    line_cues: tuple[Entry, ...]
+    #: Units of figures in the order they are tried, each with what may not follow it.
+    units: tuple[tuple[str, tuple[str, ...]], ...]
+    #: Lines and the texts of the figures found in them.
+    figure_examples: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @cache
@@ -92,4 +98,8 @@ def lexicon() -> Lexicon:
         furniture=tuple(entry(x) for x in data["furniture"]),
         furniture_inside=tuple(entry(x) for x in data["furniture_inside"]),
         furniture_cue=data["furniture_cue"]["pattern"],
+        line_cues=tuple(entry(x) for x in data["line_cues"]),
+        units=tuple((u["unit"], tuple(u.get("unless", ()))) for u in data["figures"]["units"]),
+        figure_examples=tuple((line, tuple(found.split()))
+                              for line, found in data["figures"]["examples"]),
     )
