@@ -151,10 +151,10 @@ class Collection:
     does not read (``skipped``: .doc, .wps, images …) and the folders that could not be
     listed, with the reason (``unreadable``)."""
 
-    files: list[Path]
-    missing: list[str]
-    skipped: list[Path] = field(default_factory=list)
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    files: Sequence[Path]
+    missing: Sequence[str]
+    skipped: Sequence[Path] = field(default_factory=list)
+    unreadable: Sequence[tuple[str, str]] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Any]:
         return iter((self.files, self.missing))

@@ -7,7 +7,7 @@ labels their body paragraphs by theme, pointing into the report by exact text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -57,7 +57,7 @@ class LabelledParagraph:
 class Corpus:
     """Reports by id and their labelled paragraphs, in a stable order."""
 
-    docs: dict[str, CorpusDoc]
+    docs: Mapping[str, CorpusDoc]
     paragraphs: tuple[LabelledParagraph, ...]
 
     def split(self, name: str) -> Corpus:

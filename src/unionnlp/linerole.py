@@ -148,9 +148,9 @@ class LineTable:
     the cue words found on each line. Training spells them out as crfsuite attributes
     (:meth:`features`); labelling reads the columns as they are."""
 
-    numbers: list[int]
-    columns: dict[str, Column]
-    cues: list[list[str]]
+    numbers: Sequence[int]
+    columns: Mapping[str, Column]
+    cues: Sequence[Sequence[str]]
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -265,7 +265,7 @@ def line_table(text: str, view: str | None = None,
 def line_features(text: str, view: str | None = None) -> tuple[list[int], list[list[str]]]:
     """(line numbers, crfsuite attributes) of the non-blank lines of ``text``."""
     table = line_table(text, view)
-    return table.numbers, table.features()
+    return list(table.numbers), table.features()
 
 
 #: Lines per block of the forward-backward scan.
@@ -291,7 +291,7 @@ def _scan(mats: np.ndarray, *, prefix: bool) -> np.ndarray:
 class LineLabeller:
     """CRF weights: one row of label scores per attribute, and label-to-label transitions."""
 
-    attributes: dict[str, int]
+    attributes: Mapping[str, int]
     state: np.ndarray  # (attributes, labels)
     transitions: np.ndarray  # (labels, labels): from, to
     labels: tuple[str, ...] = LABELS
