@@ -109,3 +109,19 @@ def test_every_unit_is_tried_once() -> None:
     # alternative that matches wins.
     for i, unit in enumerate(units):
         assert not any(unit.startswith(shorter) for shorter in units[:i]), unit
+
+
+def test_the_log_names_the_furniture_rule(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from unionnlp.lines import furniture_rule, split_lines
+    from unionnlp.twins import load_twins
+
+    names = {e.name for e in LEXICON.furniture + LEXICON.furniture_inside}
+    for entry in LEXICON.furniture + LEXICON.furniture_inside:
+        assert all(furniture_rule(line) in names for line in entry.examples)
+    with caplog.at_level(logging.DEBUG, logger="unionnlp.lines"):
+        lines = split_lines("\n".join(t.text for t in load_twins("train")[:20]))
+    said = [r.getMessage() for r in caplog.records if r.name == "unionnlp.lines"]
+    assert len(said) == sum(x.kind == "furniture" for x in lines) > 0
+    assert all(re.match(r"line \d+: furniture by the rule '[^']+': ", m) for m in said)

@@ -8,6 +8,7 @@ style so that nesting levels can be inferred per document.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -23,10 +24,13 @@ __all__ = [
     "Style",
     "classify",
     "ends_sentence",
+    "furniture_rule",
     "numbering",
     "split_lines",
     "style_depth",
 ]
+
+logger = logging.getLogger(__name__)
 
 #: What a line is: page furniture, part of a title block (title, subtitle, byline), a
 #: headline, a table row, a photo caption, or body text.
@@ -167,6 +171,18 @@ def _is_furniture(text: str) -> bool:
                 or (_FURNITURE_CUE.search(text) and _FURNITURE_INSIDE.match(text)))
 
 
+def furniture_rule(text: str) -> str | None:
+    """The name of the lexicon entry that makes a stripped line furniture, if one does
+    (what the debug log says of a line set aside)."""
+    if _FURNITURE.match(text):
+        entries = _LEXICON.furniture
+    elif _FURNITURE_CUE.search(text) and _FURNITURE_INSIDE.match(text):
+        entries = _LEXICON.furniture_inside
+    else:
+        return None
+    return next(e.name for e in entries if re.match(f"^(?:{e.pattern})", text, re.VERBOSE))
+
+
 def classify(text: str, hint: int | None = None) -> tuple[LineKind, Style | None]:
     """Kind and numbering style of one stripped line; ``hint`` is a format's heading level."""
     if hint is not None:
@@ -201,6 +217,7 @@ def split_lines(
     # A format that marks its headings (.docx styles, HTML h1-h6) is believed: a short
     # unmarked line there is a list item or a table row, not a headline.
     marked = bool(hints)
+    debug = logger.isEnabledFor(logging.DEBUG)
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(text.split("\n")):
@@ -222,6 +239,9 @@ def split_lines(
                 kind = "body"
             indent = _indent_width(raw[:lead]) if piece_start == 0 and lead else 0
             lines.append(Line(stripped, start, number, kind, style, hint, seen, indent=indent))
+            if debug and kind == "furniture":
+                logger.debug("line %d: furniture by the rule %r: %.30s", number + 1,
+                             furniture_rule(seen), stripped)
         pos += len(raw) + 1
     return _tables(lines)
 
