@@ -163,3 +163,25 @@ def test_numpy_inference_equals_scikit_learns(seed_text: str) -> None:
     expected = pipeline.predict_proba(probe)
     got = np.array([[row[t] for t in THEMES] for row in model.predict_proba(probe)])
     assert np.allclose(got, expected, rtol=0, atol=1e-12)
+
+
+def test_explain_clauses_finds_the_clause_that_carries_each_theme() -> None:
+    import unionnlp
+    from unionnlp.errors import ConfigError
+    from unionnlp.twins import load_twins
+
+    multi = [p for t in load_twins("train") for p in t.paragraphs if len(p.themes) >= 2]
+    assert len(multi) >= 5
+    apart = 0
+    for paragraph in multi:
+        first, second = paragraph.themes[:2]
+        a = unionnlp.explain_clauses(paragraph.text, first)
+        b = unionnlp.explain_clauses(paragraph.text, second)
+        # Every character of the paragraph is in one clause, whichever theme is asked.
+        assert sorted(c for c, _ in a) == sorted(c for c, _ in b)
+        assert sum(len("".join(c.split())) for c, _ in a) == len("".join(paragraph.text.split()))
+        assert [s for _, s in a] == sorted((s for _, s in a), reverse=True)
+        apart += len(a) > 1 and a[0][0] != b[0][0]
+    assert apart > 0  # paragraphs whose themes sit in different clauses
+    with pytest.raises(ConfigError, match="theme"):
+        unionnlp.explain_clauses("帮扶困难职工。", "no_such_theme")

@@ -18,7 +18,15 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
-    from .api import analyze, analyze_file, analyze_stream, explain, keywords, to_frames
+    from .api import (
+        analyze,
+        analyze_file,
+        analyze_stream,
+        explain,
+        explain_clauses,
+        keywords,
+        to_frames,
+    )
     from .batch import tag_files
     from .corpus import load_corpus
     from .errors import (
@@ -72,6 +80,7 @@ _EXPORTS = {
     "analyze_file": "api",
     "analyze_stream": "api",
     "explain": "api",
+    "explain_clauses": "api",
     "extract_figures": "figures",
     "keywords": "api",
     "load_classifier": "themes",
@@ -108,6 +117,7 @@ __all__ = [
     "analyze_file",
     "analyze_stream",
     "explain",
+    "explain_clauses",
     "extract_figures",
     "keywords",
     "load_classifier",

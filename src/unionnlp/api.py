@@ -17,6 +17,7 @@ __all__ = [
     "analyze_source",
     "analyze_stream",
     "explain",
+    "explain_clauses",
     "keywords",
     "to_frames",
 ]
@@ -94,6 +95,32 @@ def explain(
 
     _check_text(text, None, "explain")
     return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)
+
+
+#: Where a paragraph's clauses part: after a sentence or clause end, before 一是 / 二是.
+_CLAUSE = re.compile(r"(?<=[。！？；;!?])|(?=[一二三四五六七八九十]是)")
+
+
+def explain_clauses(
+    text: str, theme: str, *, model: str | None = None, segmenter: str = "auto"
+) -> list[tuple[str, float]]:
+    """Each clause of a paragraph (a sentence, a 一是/二是 item) with the probability of
+    ``theme`` for that clause alone, highest first: which part of a paragraph carries the
+    theme (a paragraph is scored whole, so a clause can outweigh or be drowned by the
+    rest)."""
+    from .segment import cut_for_analysis
+    from .themes import get_classifier
+
+    _check_text(text, None, "explain_clauses")
+    classifier = get_classifier(model)
+    if theme not in classifier.themes:
+        from .errors import unknown_name
+
+        raise unknown_name("theme", theme, classifier.themes)
+    clauses = [c.strip() for c in _CLAUSE.split(text) if c.strip()]
+    scores = classifier.predict_proba([cut_for_analysis(c, segmenter) for c in clauses])
+    ranked = [(c, float(s[theme])) for c, s in zip(clauses, scores, strict=True)]
+    return sorted(ranked, key=lambda pair: -pair[1])
 
 
 def to_frames(records: Iterable[Report | Mapping[str, Any]]) -> dict[str, Any]:
