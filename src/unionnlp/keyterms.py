@@ -59,6 +59,8 @@ _INFORMAL_NAME = re.compile(
     r"蔡贾丁魏薛叶潘杜戴夏钟汪田任姜范方姚谭廖邹熊陆郝孔崔毛邱秦史顾侯邵孟段雷钱汤尹黎乔贺赖龚]$")
 _COUNTERS = frozenset(lexicon().chars["counters"])
 _MAX_PHRASE = 3
+#: Distinct terms whose facts a keyword extractor remembers before starting afresh.
+_MEMO_MAX = 500_000
 #: At either end of a two-character word that no dictionary knows, one of these marks a
 #: fragment cut across a word boundary (在|疗养 read as 在疗, 因|车祸 as 因车).
 _FUNCTION_CHARS = frozenset("的了是在和与及而或把被对从向为以因于个应尽不也都就又还很再才将让使给着过等上")
@@ -621,35 +623,60 @@ class KeywordExtractor:
         return self._blend(domain, general_idf().lookup(table.words, self.general_default_))
 
     def scorer(self, table: TermTable) -> Scorer:
-        """What ranking needs of every term of ``table``, computed once for all its ranges."""
+        """What ranking needs of every term of ``table``, computed once for all its ranges.
+
+        What depends on a word or term alone (its IDFs and flags) is remembered across
+        calls, so a batch of small reports pays for each distinct term once."""
         import numpy as np
 
         self._check()
-        general = general_idf()
-        token_general = general.lookup(table.words, self.general_default_)
-        fragment = _fragments(table.words)
+        words, terms = self._memo()
         common = math.log((1 + self.n_docs_) / 4) + 1.0  # the IDF of a word in 3 documents
-        named = np.fromiter((_is_name(w, self.idf_.get(w, self.max_idf_) <= common)
-                             for w in table.words), bool, len(table.words))
+        new = [w for w in dict.fromkeys(table.words) if w not in words]
+        if new:
+            general = general_idf().lookup(new, self.general_default_).tolist()
+            fragment = _fragments(new).tolist()
+            for w, g_w, f_w in zip(new, general, fragment, strict=True):
+                words[w] = (g_w, f_w, _is_name(w, self.idf_.get(w, self.max_idf_) <= common))
+        known = [words[w] for w in table.words]
+        token_general = np.fromiter((k[0] for k in known), float, len(known))
+        fragment_of = np.fromiter((k[1] for k in known), bool, len(known))
+        named = np.fromiter((k[2] for k in known), bool, len(known))
         named |= self._given_names(table)
-        unseen = np.array([t not in self.idf_ for t in table.terms], dtype=bool)
-        domain = np.array([self.idf_.get(t, self.max_idf_) for t in table.terms], dtype=float)
+        never, phrases = _not_keywords(), self.phrases_
+        for t in table.terms:
+            if t not in terms:
+                terms[t] = (t not in self.idf_, self.idf_.get(t, self.max_idf_), t in never,
+                            t in phrases, _is_place(t))
+        facts = [terms[t] for t in table.terms]
+        unseen = np.fromiter((f[0] for f in facts), bool, len(facts))
+        domain = np.fromiter((f[1] for f in facts), float, len(facts))
         g = np.zeros(len(table.terms))
         broken = np.zeros(len(table.terms), dtype=bool)
         for n, (ids, first) in enumerate(table.splits, start=1):
-            words = [table.token[first + j] for j in range(n)]
+            parts = [table.token[first + j] for j in range(n)]
             # A phrase's general IDF is that of its rarest word.
-            g[ids] = np.max([token_general[w] for w in words], axis=0)
-            broken[ids] = np.any([fragment[w] | named[w] for w in words], axis=0)
+            g[ids] = np.max([token_general[w] for w in parts], axis=0)
+            broken[ids] = np.any([fragment_of[w] | named[w] for w in parts], axis=0)
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
-        broken |= np.fromiter((t in _not_keywords() for t in table.terms), bool, len(table.terms))
-        phrases = self.phrases_
-        always = np.array([n == 1 or t in phrases for t, n in zip(table.terms, table.length,
-                                                                   strict=True)], dtype=bool)
-        place = np.fromiter(map(_is_place, table.terms), bool, len(table.terms))
+        broken |= np.fromiter((f[2] for f in facts), bool, len(facts))
+        always = np.fromiter((n == 1 or f[3] for f, n in zip(facts, table.length, strict=True)),
+                             bool, len(facts))
+        place = np.fromiter((f[4] for f in facts), bool, len(facts))
         return Scorer(table, idf, always, broken, unseen, place)
+
+    def _memo(self) -> tuple[dict[str, tuple[float, bool, bool]],
+                             dict[str, tuple[bool, float, bool, bool, bool]]]:
+        """The remembered facts of words and of terms, for this fit (emptied when the
+        model is refitted, and when they grow past a bound)."""
+        key = (id(self.idf_), id(self.phrases_))
+        memo = self.__dict__.get("_memo_state")
+        if memo is None or memo[0] != key or len(memo[2]) > _MEMO_MAX:
+            memo = (key, {}, {})
+            self.__dict__["_memo_state"] = memo
+        return memo[1], memo[2]
 
     def _given_names(self, table: TermTable) -> Any:
         """Words that are the given name of a person the segmenter split after the surname
