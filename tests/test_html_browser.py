@@ -294,7 +294,8 @@ def test_dashboard_sorts_filters_searches_and_opens_reports(page: Path, tmp_path
         "themed.txt", "good.txt", SEED_NAME, "hostile.txt", "binary.txt"]
     assert [r["failed"] for r in rows] == [False, False, False, False, True]
     assert rows[4]["error"].startswith("✗ ") and "binary" in rows[4]["error"]
-    assert rows[0]["title"] == "主题示例" and rows[3]["title"] == "hostile.txt"  # no title: file name
+    assert rows[0]["title"] == "主题示例"
+    assert rows[3]["title"] == HOSTILE.splitlines()[0]  # its markup shown as text, never run
     assert probe["counter"] == "5 / 5"
     assert probe["templates"] == 4 and probe["paragraphs"] == 0
 

@@ -25,7 +25,7 @@ from importlib.resources import files
 import numpy as np
 
 from .errors import ModelError
-from .lines import BULLETS, HEADLINE_MAX, Line, LineKind, classify, numbering
+from .lines import BULLETS, HEADLINE_MAX, Line, LineKind, classify, numbering, style_depth
 from .normalize import normalize
 from .resources import lexicon
 from .twins import Twin
@@ -528,14 +528,17 @@ _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
 CONFIDENT = 0.9
 #: ... except for these (the rules' kind, the labeller's role), by cross-validation on the
 #: train twins: a caption, which the rules have no notion of, and furniture the rules
-#: took for a headline (menus, buttons, mastheads), where the rules are seldom right.
+#: took for a headline (menus, buttons, mastheads), where the rules are seldom right; a
+#: headline made a paragraph start needs more (an unnumbered headline of a feature).
 _SURE = {("body", "caption"): 0.7, ("headline", "caption"): 0.7,
-         ("headline", "furniture"): 0.8}
+         ("headline", "furniture"): 0.8, ("headline", "start"): 0.95}
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
 #: right far more often than the rules on these (furniture and headlines among body lines,
 #: furniture among headlines); the rules' tables, title-block lines and furniture stand.
 _OVERRULED = frozenset({"body", "headline"})
 _INNER_STOP = re.compile("[。！？；;!?]")
+#: How often a line is printed for it to be a running header (a title over every page).
+_RUNNING_REPEATS = 3
 
 
 _PAGE_NUMBER = re.compile(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
@@ -563,6 +566,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         top = int(row.argmax())
         best[i - 1] = (model.labels[top], float(row[top]))
     out: list[Line] = []
+    repeats = Counter(x.view for x in lines)
     debug = logger.isEnabledFor(logging.DEBUG)
     seen: set[str] = set()
     following = dict(itertools.pairwise(sorted({x.number for x in lines})))
@@ -577,9 +581,18 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             # never follows a headline: the text before it runs on after it. The rules read
             # both.
             role = ""
+        after = by_number.get(following.get(x.number, -1))
+        if x.kind == "headline" and role in ("furniture", "start", "cont") and x.view not in seen \
+                and ((after is not None and after.kind == "subtitle")
+                     or (role == "furniture" and repeats[x.view] >= _RUNNING_REPEATS)):
+            # A headline right above a ——subtitle opens a title block, and one printed again
+            # on every page (a running title) is a title where it first stands: as the rules
+            # read them. The repeats are furniture.
+            role = ""
         seen.add(x.view)
         if (not role or x.kind not in _OVERRULED or pieces[x.number] > 1
-                or x.hint is not None or (keep is not None and keep(x))):
+                or x.hint is not None or style_depth(x.style) is not None
+                or (keep is not None and keep(x))):
             out.append(x)
         elif role == "title":
             # The labeller's title opens a title block (a new article on a page of several).

@@ -278,7 +278,8 @@ def _coarse(role: str) -> str:
 
 
 def gold_line_roles(twin: Twin) -> list[str]:
-    """The annotated coarse role of every line (``blank`` for blank lines)."""
+    """The annotated coarse role of every line (``blank`` for blank lines): its heading if
+    it holds one, else its paragraph start, else its first span that is not furniture."""
     by_line: dict[int, list[str]] = defaultdict(list)
     for s in twin.spans:
         if s.text.strip():
@@ -293,5 +294,7 @@ def gold_line_roles(twin: Twin) -> list[str]:
         elif "start" in found:
             roles.append("start")
         else:
-            roles.append(found[0])
+            # A page-chunk number or a stray site string before the text (⟦furniture⟧2、
+            # ⟦cont⟧…) does not make the line furniture: the line is what its text is.
+            roles.append(next((r for r in found if r != "furniture"), found[0]))
     return roles
