@@ -590,3 +590,20 @@ def test_parse_reads_a_traditional_page_as_analysis_does() -> None:
         assert [a.title for a in alone.articles] == [a.title for a in whole.articles]
         assert [(p.offset, p.text) for p in alone.paragraphs] == \
             [(p.offset, p.text) for p in whole.paragraphs]
+
+
+def test_a_table_of_contents_heads_no_sections() -> None:
+    toc = ["第一部分 某县总工会概况", "（一）主要职责", "（二）部门决算单位构成",
+           "第二部分 2024年度部门决算表", "（一）收入支出决算总表", "（二）收入决算表",
+           "第三部分 2024年度部门决算情况说明"]
+    body = ("（一）收入支出决算总体情况说明\n\n"
+            "2024年度收入、支出总计均为357.21万元，与上年相比各减少17.84万元，"
+            "主要是会议费和培训费压减。\n")
+    report = _parse("某县总工会2024年度部门决算\n\n" + "\n\n".join(toc) + "\n\n" + body)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headings == ["（一）收入支出决算总体情况说明"]
+    assert all(line in report.dropped for line in toc)
+    # Three headlines in a row are an outline, not a table of contents.
+    outline = _parse("一、总体要求\n\n（一）指导思想\n\n1. 坚持党的领导\n\n全面贯彻工会十八大精神。")
+    assert [s.heading for a in outline.articles for s in a.sections if s.heading] == [
+        "一、总体要求", "（一）指导思想", "1. 坚持党的领导"]

@@ -62,6 +62,8 @@ def _style(name: str) -> Style:
 
 HEADLINE_MAX = 40
 _LONG_LINE = 300
+#: Headlines in a row, with no text between, that make a table of contents.
+_CONTENTS = 5
 _LEXICON = lexicon()
 _CN_NUM = _LEXICON.chars["cn_numerals"]
 #: Numbering styles of headlines, tried in order (``resources/lexicon.toml``).
@@ -243,7 +245,27 @@ def split_lines(
                 logger.debug("line %d: furniture by the rule %r: %.30s", number + 1,
                              furniture_rule(seen), stripped)
         pos += len(raw) + 1
-    return _tables(lines)
+    return _contents(_tables(lines))
+
+
+def _contents(lines: list[Line]) -> list[Line]:
+    """A run of headlines with no text between them (a table of contents, a list of
+    links) heads no section: it is furniture, all but a last one that text follows (the
+    first real headline, right under the contents)."""
+    out = list(lines)
+    run: list[int] = []
+    for i, x in enumerate([*lines, None]):
+        if x is not None and x.kind == "headline":
+            run.append(i)
+        elif x is None or x.kind != "furniture":
+            if len(run) >= _CONTENTS:
+                for j in run[:-1] if x is not None else run:
+                    out[j] = replace(out[j], kind="furniture")
+                    if logger.isEnabledFor(logging.DEBUG):
+                        logger.debug("line %d: furniture by the rule 'table of contents': %.30s",
+                                     out[j].number + 1, out[j].text)
+            run = []
+    return out
 
 
 _COLUMN_GAP = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S")
