@@ -20,6 +20,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "digits": lambda n: "1" * n,
     "'5%' repeated": lambda n: "5%" * (n // 2),
     "'>' comparisons": lambda n: "收入>5000元，" * (n // 9),
+    "numbered parts on one line": lambda n: "。 1、" * (n // 4),
+    "short headlines on one line": lambda n: ("一、短" + "1. 短" * 3) * (n // 15),
 }
 
 

@@ -607,3 +607,13 @@ def test_a_table_of_contents_heads_no_sections() -> None:
     outline = _parse("一、总体要求\n\n（一）指导思想\n\n1. 坚持党的领导\n\n全面贯彻工会十八大精神。")
     assert [s.heading for a in outline.articles for s in a.sections if s.heading] == [
         "一、总体要求", "（一）指导思想", "1. 坚持党的领导"]
+
+
+def test_a_flattened_report_is_cut_before_its_numbered_parts() -> None:
+    text = ("某市总工会劳模创新工作室建设方案为发挥劳模示范带动作用，市总工会制定本方案。"
+            "一、工作目标到2025年底建成市级劳模创新工作室30个。二、组织架构1. 领导小组由总工会"
+            "主席任组长，相关部室负责人为成员。2. 专家团队由各行业技术专家组成，为工作室提供指导。"
+            "三、保障措施（一）经费保障市总工会每年安排专项资金100万元。")
+    headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+    assert "二、组织架构" in headings and "三、保障措施" in headings
+    assert all(not h.startswith("二、组织架构1") for h in headings)

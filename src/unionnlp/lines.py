@@ -7,6 +7,7 @@ style so that nesting levels can be inferred per document.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
@@ -61,7 +62,7 @@ def _style(name: str) -> Style:
 
 
 HEADLINE_MAX = 40
-_LONG_LINE = 300
+_LONG_LINE = 120
 #: Headlines in a row, with no text between, that make a table of contents.
 _CONTENTS = 5
 _LEXICON = lexicon()
@@ -286,18 +287,35 @@ def _tables(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: The numbers that open a part of a report: 一、 （一） 第一部分 1、 1. （1）.
+_ANY_MARKER = re.compile(
+    rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分"
+    r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)])")
 #: Where a report pasted as one long line starts a numbered part: after a sentence end
-#: or a space, before 一、 （一） 第一部分.
-_INLINE_PART = re.compile(
-    rf"(?<=[。！？；\s])\s*(?=(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分))"
-)
+#: or a space, before a number.
+_INLINE_PART = re.compile(rf"(?<=[。！？；\s])\s*(?={_ANY_MARKER.pattern})")
+#: The longest numbered headline a number right after it can end (二、组织架构1. 领导小组).
+_SHORT_HEAD = 24
 
 
 def _pieces(line: str) -> list[tuple[int, int]]:
-    """(start, end) of the parts of one line: itself, or for a very long line its
-    numbered parts, so that a report without line breaks still has headings."""
+    """(start, end) of the parts of one line: itself, or for a long line its numbered
+    parts, so that a report without line breaks still has headings."""
     if len(line) < _LONG_LINE:
         return [(0, len(line))]
     cuts = [m.start() for m in _INLINE_PART.finditer(line) if m.start() > 0]
+    # A number right after a short numbered headline starts a part too: the headline ends
+    # where the next number begins.
+    bounds = sorted({0, *cuts})
+    regular = set(bounds)
+    extra = []
+    for m in _ANY_MARKER.finditer(line):
+        at = m.start()
+        if at in regular:
+            continue
+        piece = line[bounds[bisect.bisect_left(bounds, at) - 1]:at].strip()
+        if _ANY_MARKER.match(piece) and len(piece) <= _SHORT_HEAD and not _CLAUSE_MARK.search(piece):
+            extra.append(at)
+    cuts = sorted({*cuts, *extra})
     bounds = [0, *cuts, len(line)]
     return list(itertools.pairwise(bounds))
