@@ -617,3 +617,15 @@ def test_a_flattened_report_is_cut_before_its_numbered_parts() -> None:
     headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
     assert "二、组织架构" in headings and "三、保障措施" in headings
     assert all(not h.startswith("二、组织架构1") for h in headings)
+
+
+def test_a_longer_numbered_headline_opens_its_paragraph() -> None:
+    line = ("（四）擦亮工会“帮扶”品牌，为职工和农民工解难事、办实事、做好事。"
+            "春节前后走访慰问困难职工和农民工1200户，发放慰问金86万元。")
+    assert line[:inline_heading(line)] == "（四）擦亮工会“帮扶”品牌，为职工和农民工解难事、办实事、做好事。"
+    article = _parse("一、帮扶工作\n\n" + line).articles[0]
+    assert [s.heading for s in article.sections][-1].startswith("（四）擦亮工会")
+    assert article.paragraphs[-1].text.startswith("春节前后走访慰问")
+    # A sentence of results with three commas is a paragraph, not a headline.
+    statement = "1、新建工会42家，发展会员3000名，其中农民工1800名，女职工900名。其余情况另行报告。"
+    assert inline_heading(statement) == 0

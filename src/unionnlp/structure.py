@@ -42,6 +42,7 @@ _DATELINE = re.compile(
 _LEAD_STOP = re.compile(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
+_COMMA = re.compile("[，,]")
 
 
 def _lead_in(text: str, view: str) -> str | None:
@@ -53,13 +54,25 @@ def _lead_in(text: str, view: str) -> str | None:
     return text[start:start + len(phrase)]
 
 
+#: A numbered headline's sentence before its paragraph, when it is longer than a lead-in:
+#: up to 40 characters and two commas (（四）擦亮工会“帮扶”品牌，为职工……做好事。).
+_NUMBERED_SENTENCE = re.compile(r"^([^。！？!?：:；;]{2,40})[。：:]")
+
+
 def inline_heading(text: str) -> int:
     """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
     ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none."""
     style, marker = numbering(text)
-    if style not in _CANONICAL or lead_in(text) is None:
+    if style not in _CANONICAL:
         return 0
-    m = _FIRST_SENTENCE.match(text[marker:])
+    if lead_in(text) is not None:
+        m = _FIRST_SENTENCE.match(text[marker:])
+    else:
+        m = _NUMBERED_SENTENCE.match(text[marker:])
+        if m is not None and (len(_COMMA.findall(m.group(1))) > 2
+                              or len(text) - marker - m.end() < 8
+                              or _LEAD_STOP.search(m.group(1))):
+            m = None
     if m is None:
         return 0
     end = marker + m.end()
