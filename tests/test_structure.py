@@ -629,3 +629,8 @@ def test_a_longer_numbered_headline_opens_its_paragraph() -> None:
     # A sentence of results with three commas is a paragraph, not a headline.
     statement = "1、新建工会42家，发展会员3000名，其中农民工1800名，女职工900名。其余情况另行报告。"
     assert inline_heading(statement) == 0
+
+
+def test_a_numbered_headline_ends_where_its_first_item_begins() -> None:
+    line = "1、强化组织领导，加强自身建设一是强化组织领导、充实调整班子，给工会工作的开展以坚强保证。"
+    assert line[:inline_heading(line)] == "1、强化组织领导，加强自身建设"

@@ -43,6 +43,9 @@ _LEAD_STOP = re.compile(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
 _COMMA = re.compile("[，,]")
+#: A numbered headline that runs straight into its paragraph's first item (1、强化组织领导，
+#: 加强自身建设一是……): it ends where 一是 or 首先 begins.
+_BEFORE_ITEMS = re.compile(r"^([^。！？!?：:；;]{2,40}?)(?=[一二三四五六七八九十]是|首先)")
 
 
 def _lead_in(text: str, view: str) -> str | None:
@@ -69,6 +72,8 @@ def inline_heading(text: str) -> int:
         m = _FIRST_SENTENCE.match(text[marker:])
     else:
         m = _NUMBERED_SENTENCE.match(text[marker:])
+        if m is None:
+            m = _BEFORE_ITEMS.match(text[marker:])
         if m is not None and (len(_COMMA.findall(m.group(1))) > 2
                               or len(text) - marker - m.end() < 8
                               or _LEAD_STOP.search(m.group(1))):
