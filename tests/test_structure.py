@@ -634,3 +634,19 @@ def test_a_longer_numbered_headline_opens_its_paragraph() -> None:
 def test_a_numbered_headline_ends_where_its_first_item_begins() -> None:
     line = "1、强化组织领导，加强自身建设一是强化组织领导、充实调整班子，给工会工作的开展以坚强保证。"
     assert line[:inline_heading(line)] == "1、强化组织领导，加强自身建设"
+
+
+def test_page_chunk_numbers_of_a_document_site_are_furniture() -> None:
+    text = ("1、某集团公司工会2021年工作报告2020年极不寻常。在集团党委和上级工会的坚强领导下，"
+            "集团工会带领所属各级工会组织团结动员广大职工，科技股份公司工会正\n"
+            "2、式迈入成立筹备阶段。面对疫情给职代会如期召开带来的挑战，集团创新会议形式，"
+            "以一个主会场连线八个分会场的视频方式召开了职代会，审议通过集体合同草案，并\n"
+            "3、签订了工资专项集体合同。\n")
+    report = _parse(text)
+    assert report.dropped.count("1、") == 1 and "2、" in report.dropped and "3、" in report.dropped
+    joined = "".join(p.text for p in report.paragraphs)
+    assert "正式迈入成立筹备阶段" in joined and "并签订了工资专项集体合同" in joined
+    # A numbered list whose items end their sentences keeps its numbers.
+    listing = _parse("1、新建基层工会十二家，发展会员三千余名，覆盖全县所有乡镇和重点园区。\n"
+                     "2、开展金秋助学活动，资助困难职工子女一百二十名完成大学学业。\n")
+    assert not listing.dropped
