@@ -9,6 +9,7 @@ Newlines become ``"\\n"``; nothing else in the text is changed here.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import io
 import logging
@@ -20,6 +21,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
@@ -169,8 +171,23 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
 # --- files ------------------------------------------------------------------------------------
 
 
-def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+@contextlib.contextmanager
+def _reading(path: str) -> Iterator[None]:
+    """Map the operating system's errors while reading ``path`` to an InputError naming it."""
     try:
+        yield
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(path, "is a directory, not a file") from exc
+    except PermissionError as exc:
+        raise InputError(path, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    with _reading(path):
         # Checked before opening: opening a FIFO waits for a writer, a device never ends.
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -186,14 +203,6 @@ def _read_bytes(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
         if len(data) > max_bytes:
             raise InputError(path, f"file grew past the limit of {max_bytes:,} bytes while read")
         return data
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a directory, not a file") from exc
-    except PermissionError as exc:
-        raise InputError(path, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from exc
 
 
 def read_upto(handle: Any, limit: int) -> bytes:
@@ -224,7 +233,7 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES) -> l
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
     if part_bytes < 1:
         raise ValueError(f"part_bytes must be >= 1, got {part_bytes}")
-    try:
+    with _reading(name):
         info = os.stat(name)
         if not stat.S_ISREG(info.st_mode):
             raise InputError(name, "not a regular file (a FIFO, socket or device); not read")
@@ -254,12 +263,6 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES) -> l
             if start < size or not parts:
                 parts.append(Part(len(parts), start, size))
             return parts
-    except FileNotFoundError as exc:
-        raise InputError(name, "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(name, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
 
 
 def read_part(path: str | os.PathLike[str], part: Part, *,
@@ -273,18 +276,12 @@ def read_part(path: str | os.PathLike[str], part: Part, *,
     if length > max_bytes:
         raise InputError(name, f"part {part.index} of {length:,} bytes (a line that long) is "
                                f"over the limit of {max_bytes:,} (raise it with --max-size)")
-    try:
+    with _reading(name):
         if not stat.S_ISREG(os.stat(name).st_mode):
             raise InputError(name, "not a regular file (a FIFO, socket or device); not read")
         with open(name, "rb") as handle:
             handle.seek(part.start)
             data = read_upto(handle, length)
-    except FileNotFoundError as exc:
-        raise InputError(name, "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(name, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
     if len(data) != length:
         raise InputError(name, f"the file changed since it was cut into parts (part {part.index})")
     text, encoding = decode_bytes(data, name)
