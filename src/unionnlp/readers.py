@@ -118,12 +118,7 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     data = _read_bytes(name, max_bytes)
 
     if fmt in ("text", "markdown"):
-        text, encoding = decode_bytes(data, name)
-        text = _normalise_newlines(text)
-        if fmt == "markdown":
-            text, hints = _markdown(text)
-            return Source(text, path=name, format=fmt, encoding=encoding, heading_hints=hints)
-        return Source(text, path=name, format=fmt, encoding=encoding)
+        return _text_source(data, name, fmt)
     if fmt == "html":
         html, encoding = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
@@ -284,6 +279,11 @@ def read_part(path: str | os.PathLike[str], part: Part, *,
             data = read_upto(handle, length)
     if len(data) != length:
         raise InputError(name, f"the file changed since it was cut into parts (part {part.index})")
+    return _text_source(data, name, fmt)
+
+
+def _text_source(data: bytes, name: str, fmt: str) -> Source:
+    """The Source of a plain-text or Markdown file's bytes (Markdown headings as hints)."""
     text, encoding = decode_bytes(data, name)
     text = _normalise_newlines(text)
     if fmt == "markdown":
