@@ -142,6 +142,7 @@ def test_jsonl_and_json_are_deterministic_with_fixed_keys(records: list[dict[str
         assert list(record) == [
             "schema", "source", "sha256", "format", "encoding", "traditional", "keywords",
             "summary", "theme_shares", "figures", "dropped", "articles", "part",
+            "warnings",
         ] + (["provenance"] if "provenance" in record else [])
     assert list(array[2]) == ["schema", "source", "sha256", "error"]
     assert array[2]["error"] == {"type": "DecodeError", "message": "broken.txt: cannot decode"}

@@ -862,6 +862,8 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
         for record in records:
             if is_error(record):
                 logger.warning("%s", _failure_line(record))
+            for warning in record.get("warnings") or ():  # said in a worker, where logs stay
+                logger.warning("%s", warning)
             yield record
     finally:
         if records is not produced:

@@ -59,6 +59,8 @@ class Source:
     format: str = "text"
     encoding: str | None = None
     heading_hints: Mapping[int, int] = field(default_factory=dict)
+    #: What the reader could not do with the input (a scanned PDF without text, say).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,8 @@ class Report:
     figures: tuple[Figure, ...] = ()
     #: Set when the report covers one part of a file tagged part by part.
     part: Part | None = None
+    #: What the reader could not do with the input (a scanned PDF without text, say).
+    warnings: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -220,6 +224,7 @@ class Report:
             "dropped": list(self.dropped),
             "articles": [a.to_dict() for a in self.articles],
             "part": None if self.part is None else self.part.to_dict(),
+            "warnings": list(self.warnings),
         }
 
 

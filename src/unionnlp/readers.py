@@ -128,8 +128,7 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     if fmt == "docx":
         paragraphs, levels = _docx_paragraphs(data, name)
         return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
-    text = _pdf_text(data, name)
-    return Source(_normalise_newlines(text).replace("\f", "\n"), path=name, format=fmt)
+    return _pdf_source(data, name)
 
 
 def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
@@ -693,13 +692,34 @@ def _docx_heading_level(style: str | None) -> int | None:
 # --- .pdf -------------------------------------------------------------------------------------
 
 
-def _pdf_text(data: bytes, path: str) -> str:
-    from pdfminer.high_level import extract_text
+#: A PDF with fewer characters of text than this per page is taken for a scan.
+_SCANNED_CHARS_PER_PAGE = 5
+
+
+def _pdf_source(data: bytes, path: str) -> Source:
+    """A PDF's paragraphs and headings from where its lines sit (see :mod:`.pdflayout`);
+    a PDF without a text layer reads as empty text with a warning saying so."""
+    from .pdflayout import layout_blocks
+
+    with _pdf_errors(path):
+        layout = layout_blocks(data)
+    if layout.characters < _SCANNED_CHARS_PER_PAGE * max(layout.pages, 1):
+        warning = (f"{path}: the PDF's {layout.pages} page(s) hold no text layer "
+                   f"({layout.characters} characters): a scan? Run OCR on it first "
+                   "(for example ocrmypdf), then tag the result")
+        return Source("\n\n".join(layout.paragraphs), path=path, format="pdf",
+                      warnings=(warning,))
+    return Source("\n\n".join(layout.paragraphs), path=path, format="pdf")
+
+
+@contextlib.contextmanager
+def _pdf_errors(path: str) -> Iterator[None]:
+    """pdfminer's failures on a damaged or locked file as :class:`CorruptFileError`."""
     from pdfminer.pdfdocument import PDFEncryptionError
     from pdfminer.psexceptions import PSException
 
     try:
-        return extract_text(io.BytesIO(data))
+        yield
     except PDFEncryptionError as exc:
         raise CorruptFileError(path, "encrypted PDF; cannot be read without its password") from exc
     # pdfminer lets built-in errors through on damaged files; PSException covers its own.

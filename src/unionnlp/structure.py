@@ -441,4 +441,5 @@ def parse(source: Source, view: str | None = None,
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
+        warnings=source.warnings,
     )

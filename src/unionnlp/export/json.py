@@ -30,6 +30,7 @@ _KEY_ORDER = (
     "dropped",
     "articles",
     "part",
+    "warnings",
     "provenance",
 )
 
