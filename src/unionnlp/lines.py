@@ -208,12 +208,15 @@ def _indent_width(indent: str) -> int:
 
 
 def split_lines(
-    text: str, hints: Mapping[int, int] | None = None, view: str | None = None
+    text: str, hints: Mapping[int, int] | None = None, view: str | None = None,
+    boilerplate: frozenset[int] = frozenset(),
 ) -> list[Line]:
     """Every non-blank line of ``text`` with its offset and kind.
 
     ``view`` is a same-length rendering of ``text`` (the simplified form of a
     traditional text) on which lines are classified; ``Line.text`` stays original.
+    Lines numbered in ``boilerplate`` (a web page's text outside its main content) are
+    furniture.
     """
     hints = hints or {}
     view = text if view is None else view
@@ -236,7 +239,7 @@ def split_lines(
                 continue
             start = pos + piece_start + (len(piece) - len(piece.lstrip()))
             seen = view[start:start + len(stripped)]
-            kind, style = classify(seen, hint)
+            kind, style = ("furniture", None) if number in boilerplate else classify(seen, hint)
             if kind == "headline" and hint is None and (
                     "\t" in raw or (marked and style == "plain")):
                 kind = "body"

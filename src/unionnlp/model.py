@@ -59,6 +59,9 @@ class Source:
     format: str = "text"
     encoding: str | None = None
     heading_hints: Mapping[int, int] = field(default_factory=dict)
+    #: Line numbers (of ``text.split("\n")``) a web page's reader found outside the page's
+    #: main content: menus, footers, sidebars. They are set aside as furniture.
+    boilerplate: frozenset[int] = frozenset()
     #: What the reader could not do with the input (a scanned PDF without text, say).
     warnings: tuple[str, ...] = ()
 

@@ -22,6 +22,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
@@ -122,7 +123,10 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     if fmt == "html":
         html, encoding = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
-        return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=encoding)
+        source = _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=encoding)
+        # Blocks are lines 0, 2, 4, … of the joined text.
+        outside = _outside_main_content(html, paragraphs, name)
+        return replace(source, boilerplate=frozenset(2 * i for i in outside))
     if not data.strip():
         return Source("", path=name, format=fmt)
     if fmt == "docx":
@@ -561,6 +565,51 @@ class _VisibleText(HTMLParser):
             if self._headings:
                 self.levels[len(self.paragraphs)] = self._headings[-1]
             self.paragraphs.append(text)
+
+
+#: Characters that differ between our blocks and trafilatura's text of the same content.
+_LAYOUT_CHARS = re.compile(r"[\s|]+")
+#: The least share of a page's characters the main content must hold to be believed.
+_MAIN_SHARE = 0.2
+#: How much of the longer of a block and a main-content line the shorter must be.
+_SAME_LINE = 0.6
+
+
+def _outside_main_content(html: str, paragraphs: list[str], path: str) -> set[int]:
+    """Indexes of the blocks outside the page's main content, as trafilatura finds it
+    (menus, breadcrumbs, footers, sidebars); none where it finds too little to trust."""
+    try:
+        import trafilatura
+
+        main = trafilatura.extract(html, favor_recall=True, include_tables=True,
+                                   include_comments=False, deduplicate=False,
+                                   output_format="txt")
+    except Exception as exc:  # a hint: any failure means no hint, never a lost file
+        logger.debug("%s: main-content extraction failed (%s); reading the whole page",
+                     path, exc)
+        return set()
+    if not main:
+        return set()
+    squeezed = [_LAYOUT_CHARS.sub("", p) for p in paragraphs]
+    inside = [_in_main(p, main) for p in squeezed]
+    kept = sum(len(p) for p, ok in zip(squeezed, inside, strict=True) if ok)
+    if kept < _MAIN_SHARE * sum(len(p) for p in squeezed):
+        return set()
+    return {i for i, ok in enumerate(inside) if not ok}
+
+
+def _in_main(block: str, main: str) -> bool:
+    """Whether a block (white space removed) is one of the main content's lines, or most of
+    one, or holds one as most of itself: a menu link that names the site is not inside the
+    title that starts with the same name."""
+    if not block:
+        return False
+    for line in main.split("\n"):
+        line = _LAYOUT_CHARS.sub("", line)
+        if line and (block in line or line in block) and \
+                min(len(line), len(block)) >= _SAME_LINE * max(len(line), len(block)):
+            return True
+    return False
 
 
 def _html_paragraphs(html: str) -> tuple[list[str], dict[int, int]]:

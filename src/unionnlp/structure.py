@@ -402,7 +402,7 @@ def parse(source: Source, view: str | None = None,
     """
     text = fold_newlines(source.text)
     view = analysis_view(text)[0] if view is None else view
-    lines = split_lines(text, source.heading_hints, view)
+    lines = split_lines(text, source.heading_hints, view, source.boilerplate)
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
         # signature is the structure rules' to read.
