@@ -234,12 +234,15 @@ class ThemeClassifier:
             while stop < table.n_docs and table.bounds[stop + 1] - table.bounds[start] < _CHUNK:
                 stop += 1
             rows, cols, values = self.features(table, start, stop, column)
-            z = np.empty((stop - start, len(self.themes)))
-            for j in range(len(self.themes)):
-                z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
-                                      minlength=stop - start)
+            # One weighted count for all themes: cell (row, theme) sums its products in the
+            # order a count per theme would, so the sums are the same to the last bit.
+            k = len(self.themes)
+            cells = (rows * k)[None, :] + np.arange(k)[:, None]
+            z = np.bincount(cells.ravel(), weights=(values * self.coef_[:, cols]).ravel(),
+                            minlength=(stop - start) * k).reshape(stop - start, k)
             proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
-            out += [{t: float(row[j]) for j, t in enumerate(self.themes)} for row in proba]
+            themes = list(self.themes)
+            out += [dict(zip(themes, row, strict=True)) for row in proba.tolist()]
             start = stop
         return out
 
@@ -256,7 +259,8 @@ class ThemeClassifier:
         import numpy as np
 
         words = self._indexes()[0]
-        return np.array([words.get(t, -1) for t in table.terms], dtype=np.int64)
+        return np.fromiter(map(words.get, table.terms, itertools.repeat(-1)), np.int64,
+                           len(table.terms))
 
     def features(self, table: TermTable, start: int = 0, stop: int | None = None,
                  column: Any = None) -> tuple[Any, Any, Any]:
@@ -277,25 +281,33 @@ class ThemeClassifier:
             a, b = np.searchsorted(docs, [start, stop])
             word_rows.append(docs[a:b] - start)
             word_cols.append(column[terms[a:b]])
-        blocks = [
-            (np.concatenate(word_rows), np.concatenate(word_cols), self.word_idf_, 0),
-            (*_han_ngrams(table, codes, char_cols, start, stop), self.char_idf_,
-             len(self.word_idf_)),
-        ]
-        out_r, out_c, out_v = [], [], []
-        for r, c, idf, offset in blocks:
-            keep = c >= 0
-            width = len(idf)
-            cells, tf = np.unique(r[keep] * width + c[keep], return_counts=True)
-            rows, cols = cells // width, cells % width
-            values = (np.log(tf) + 1.0) * idf[cols]
-            norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
-            out_r.append(rows)
-            out_c.append(cols + offset)
-            out_v.append(values / norms[rows])
-        rows, cols, values = (np.concatenate(x) for x in (out_r, out_c, out_v))
-        order = np.lexsort((cols, rows))
-        return rows[order], cols[order], values[order]
+        char_rows, char_cols_found = _han_ngrams(table, codes, char_cols, start, stop)
+        n_words = len(self.word_idf_)
+        rows = np.concatenate([*word_rows, char_rows])
+        cols = np.concatenate([*word_cols, char_cols_found + n_words])
+        # Both blocks counted at once: a character n-gram's column follows every word's, so
+        # the cells come out sorted by row, then column (words first), as two counts and a
+        # sort by row and column would give them; out-of-vocabulary ones are dropped.
+        keep = np.concatenate([np.concatenate(word_cols) >= 0, char_cols_found >= 0])
+        width = n_words + len(self.char_idf_)
+        cells, tf = np.unique(rows[keep] * width + cols[keep], return_counts=True)
+        rows, cols = cells // width, cells % width
+        values = (np.log(tf) + 1.0) * self._idf()[cols]
+        # Each block L2-normalised per row: its squares summed in the order of its cells.
+        block = rows * 2 + (cols >= n_words)
+        norms = np.sqrt(np.bincount(block, weights=values * values, minlength=2 * n))
+        return rows, cols, values / norms[block]
+
+    def _idf(self) -> Any:
+        """The word IDFs followed by the character n-gram IDFs, one array per model."""
+        import numpy as np
+
+        cached = self.__dict__.get("_both_idf")
+        if cached is None or cached[0] is not self.word_idf_ or cached[1] is not self.char_idf_:
+            cached = (self.word_idf_, self.char_idf_,
+                      np.concatenate([self.word_idf_, self.char_idf_]))
+            self.__dict__["_both_idf"] = cached
+        return cached[2]
 
     def decide(self, scores: Mapping[str, float]) -> tuple[str, ...]:
         """The themes whose probability passes their threshold, in taxonomy order."""
