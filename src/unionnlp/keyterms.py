@@ -243,13 +243,13 @@ class TermTable:
         # jieba glues a counter to the next character after a number (3000|元至|5000).
         self.content: Any = ((kind & 1) > 0) & ~(after_number & ((kind & 4) > 0))
 
-        self.terms: list[str] = []
-        self.length: list[int] = []
-        index: dict[str, int] = {}
-        first_at: list[int] = []
+        index: dict[str, int] = {}  # every term's id, in the order the terms were found
+        lengths: list[Any] = []  # per phrase length n: n for each term first found then
+        first_at: list[Any] = []  # and where each of those starts
         #: Per phrase length n: each occurrence's term, and its piece (ascending).
         self.occurrences: list[tuple[Any, Any]] = []
         words = self.words
+        ends = np.asarray(bounds)
         gram, valid = self.token, self.content
         for n in range(1, max_phrase + 1):
             if n > 1:
@@ -261,27 +261,33 @@ class TermTable:
             del code
             gram = np.zeros(len(valid), dtype=np.int32)
             gram[pos] = inverse
-            ids = np.empty(len(uniq), dtype=np.int32)
-            starts = pos[where].tolist()
-            names = ([words[i] for i in uniq.tolist()] if n == 1
-                     else ["".join(flat[p:p + n]) for p in starts])
-            for k, (term, p) in enumerate(zip(names, starts, strict=True)):
-                t = index.get(term)
-                if t is None:
-                    t = index[term] = len(self.terms)
-                    self.terms.append(term)
-                    self.length.append(n)
-                    first_at.append(p)
-                elif self.length[t] == n and p < first_at[t]:
-                    first_at[t] = p  # one term, two splits of the same length: the first
-                ids[k] = t
+            starts = pos[where]
+            before = len(index)
+            if n == 1:  # distinct words: each a new term
+                index.update(zip([words[i] for i in uniq.tolist()], range(len(uniq)), strict=True))
+                ids = np.arange(len(uniq), dtype=np.int32)
+            else:
+                # A string found before keeps its id (a word, or a phrase of fewer words);
+                # one found twice now (two splits of the same length) starts at the first.
+                setdefault = index.setdefault
+                ids = np.array([setdefault("".join(flat[p:p + n]), len(index))
+                                for p in starts.tolist()], dtype=np.int32)
+            found = np.full(len(index) - before, len(flat), dtype=np.int64)
+            fresh = ids >= before
+            np.minimum.at(found, ids[fresh] - before, starts[fresh])
+            lengths.append(np.full(len(found), n, dtype=np.int64))
+            first_at.append(found)
             self.occurrences.append(
-                (ids[inverse], (np.searchsorted(bounds, pos, side="right") - 1).astype(np.int32)))
-        lengths = np.array(self.length, dtype=np.int64)
-        at = np.array(first_at, dtype=np.int64)
+                (ids[inverse], (np.searchsorted(ends, pos, side="right") - 1).astype(np.int32)))
+        #: Every term (a word, or a phrase of adjacent content words joined), by id.
+        self.terms: list[str] = list(index)
+        length = np.concatenate(lengths)
+        #: Each term's number of words in its shortest split.
+        self.length: list[int] = length.tolist()
+        at = np.concatenate(first_at)
         #: Per phrase length n: the terms whose shortest split has n words, and where it starts.
         self.splits: list[tuple[Any, Any]] = [
-            (np.flatnonzero(lengths == n), at[lengths == n]) for n in range(1, max_phrase + 1)]
+            (np.flatnonzero(length == n), at[length == n]) for n in range(1, max_phrase + 1)]
         self._edges = [np.searchsorted(d, np.arange(self.n_docs + 1)) for _, d in self.occurrences]
 
     def counts(self, start: int, stop: int) -> tuple[Any, Any]:
