@@ -145,6 +145,7 @@ def run(source: Source, options: Options) -> Report:
         return tuple(originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
 
     articles: list[Article] = []
+    whole: Graph | None = None  # the graph of an article that is the whole report
     start = 0
     for a in report.articles:
         sections: list[Section] = []
@@ -152,6 +153,8 @@ def run(source: Source, options: Options) -> Report:
         # One sentence graph per article: its sections are summarised from it too.
         rows = slice(first[start], first[stop])
         graph = Graph([x for f in found[start:stop] for x in f], vectors[rows])
+        if start == 0 and stop == len(paragraphs):
+            whole = graph
         s_start = start
         for s in a.sections:
             s_stop = s_start + len(s.paragraphs)
@@ -181,8 +184,11 @@ def run(source: Source, options: Options) -> Report:
         articles=tuple(articles),
         traditional=traditional,
         keywords=keywords(0, len(paragraphs), options.top_k),
+        # The report's graph is its one article's when that article is all of it.
         summary=summary(0, len(paragraphs), select(
-            [x for f in found for x in f], vectors, k=options.summary_sentences)),
+            [x for f in found for x in f], vectors, k=options.summary_sentences)
+            if whole is None else whole.pick(range(len(whole.candidates)),
+                                             k=options.summary_sentences)),
         theme_shares=shares,
         figures=tuple(f for p, v in zip(paragraphs, views, strict=True)
                       for f in _figures(p, v, segmenter)),
