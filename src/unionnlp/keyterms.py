@@ -343,32 +343,33 @@ class Scorer:
             pool = np.flatnonzero(scores >= np.partition(scores, len(scores) - m)[len(scores) - m])
         names = self.table.terms
         value = scores.tolist()
-        count = dict(zip((names[t] for t in terms.tolist()), counts.tolist(), strict=True))
-        ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[terms[i]]))[:m]
-        chosen: list[tuple[str, float]] = []
+        ids = terms.tolist()
+        tally = counts.tolist()
+        ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[ids[i]]))[:m]
+        chosen: list[tuple[str, float, int]] = []  # term, score, count
         places = 0
         for i in ranked:
             if len(chosen) >= top_k:
                 break
-            term = names[terms[i]]
-            inside = [k for k, (other, _) in enumerate(chosen) if other in term]
+            term = names[ids[i]]
+            inside = [k for k, (other, _, _) in enumerate(chosen) if other in term]
             if inside:
                 # A longer phrase takes the place of a word it contains when it accounts for
                 # most of the word's occurrences (实事清单 over 清单).
                 k = inside[0]
-                if len(inside) == 1 and count[term] > _PHRASE_SHARE * count[chosen[k][0]] \
-                        and not any(term in o for o, _ in chosen):
-                    chosen[k] = (term, chosen[k][1])
+                if len(inside) == 1 and tally[i] > _PHRASE_SHARE * chosen[k][2] \
+                        and not any(term in o for o, _, _ in chosen):
+                    chosen[k] = (term, chosen[k][1], tally[i])
                 continue
-            if any(term in other for other, _ in chosen):
+            if any(term in other for other, _, _ in chosen):
                 continue
-            if self.place[terms[i]]:
+            if self.place[ids[i]]:
                 if places >= _MAX_PLACES:
                     continue
                 places += 1
-            chosen.append((term, value[i]))
+            chosen.append((term, value[i], tally[i]))
         norm = math.sqrt(float(np.dot(scores, scores))) or 1.0
-        return [Keyword(t, v / norm) for t, v in chosen]
+        return [Keyword(t, v / norm) for t, v, _ in chosen]
 
 
 _GENERAL_FORMAT = "unionnlp-general-idf/2"
