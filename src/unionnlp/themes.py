@@ -64,17 +64,18 @@ def _char_index(vocabulary: Mapping[str, int]) -> tuple[Any, Any]:
     """The character n-gram vocabulary as sorted integer codes (see :func:`_han_ngrams`)."""
     import numpy as np
 
-    codes = np.array([_code(f) for f in vocabulary], dtype=np.int64)
+    grams = list(vocabulary)
+    # Every n-gram's code at once: its characters' code points, 16 bits apart.
+    lengths = np.fromiter(map(len, grams), np.int64, len(grams))
+    points = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    starts = np.cumsum(lengths) - lengths
+    codes = np.zeros(len(grams), dtype=np.int64)
+    for k in range(int(lengths.max(initial=0))):
+        longer = lengths > k
+        codes[longer] = codes[longer] << 16 | points[starts[longer] + k]
     cols = np.fromiter(vocabulary.values(), np.int64, len(vocabulary))
     order = np.argsort(codes)
     return codes[order], cols[order]
-
-
-def _code(gram: str) -> int:
-    code = 0
-    for ch in gram:
-        code = code << 16 | ord(ch)
-    return code
 
 
 def _han_ngrams(table: TermTable, codes: Any, cols: Any, start: int = 0,
