@@ -10,6 +10,7 @@ content words and recurring phrases of adjacent words (工会干部职业化).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import math
 import os
@@ -568,9 +569,12 @@ class _Vocabulary:
         """The rows of ``words`` (distinct), adding the facts of those not seen before."""
         import numpy as np
 
+        last = self.__dict__.get("_last_words")
+        if last is not None and last[0] is words:  # scorer, then word_idf, of one table
+            return last[1]
         index = self.words
-        rows = [index.get(w, -1) for w in words]
-        new = [w for w, r in zip(words, rows, strict=True) if r < 0]
+        rows = np.fromiter(map(index.get, words, itertools.repeat(-1)), np.int64, len(words))
+        new = [words[i] for i in np.flatnonzero(rows < 0).tolist()]
         if new:
             base = len(index)
             self._grow(self._WORD, base + len(new))
@@ -588,16 +592,17 @@ class _Vocabulary:
                                                for w, d in zip(new, domain, strict=True)]
             for k, w in enumerate(new, start=base):
                 index[w] = k
-            rows = [index[w] for w in words]
-        return np.array(rows, dtype=np.int64)
+            rows = np.fromiter(map(index.__getitem__, words), np.int64, len(words))
+        self.__dict__["_last_words"] = (words, rows)
+        return rows
 
     def term_rows(self, model: KeywordExtractor, terms: Sequence[str]) -> Any:
         """The rows of ``terms`` (distinct), adding the facts of those not seen before."""
         import numpy as np
 
         index = self.terms
-        rows = [index.get(t, -1) for t in terms]
-        new = [t for t, r in zip(terms, rows, strict=True) if r < 0]
+        rows = np.fromiter(map(index.get, terms, itertools.repeat(-1)), np.int64, len(terms))
+        new = [terms[i] for i in np.flatnonzero(rows < 0).tolist()]
         if new:
             base = len(index)
             self._grow(self._TERM, base + len(new))
@@ -610,8 +615,8 @@ class _Vocabulary:
             self.term_place[base:stop] = [_is_place(t) for t in new]
             for k, t in enumerate(new, start=base):
                 index[t] = k
-            rows = [index[t] for t in terms]
-        return np.array(rows, dtype=np.int64)
+            rows = np.fromiter(map(index.__getitem__, terms), np.int64, len(terms))
+        return rows
 
 
 class KeywordExtractor:
