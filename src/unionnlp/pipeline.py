@@ -120,8 +120,9 @@ def run(source: Source, options: Options) -> Report:
     scores = classifier.predict_table(table)
     if headed:
         order = sorted(headed)
+        # Themes read words and pairs of words only: no phrases of three are gathered.
         again = classifier.predict_table(TermTable(
-            [segmenter.cut(headed[i]) + pieces[i] for i in order]))
+            [segmenter.cut(headed[i]) + pieces[i] for i in order], max_phrase=2))
         for i, fresh in zip(order, again, strict=True):
             scores[i] = fresh
     del pieces  # the table holds the words; a large text's peak memory comes later

@@ -228,7 +228,7 @@ class ThemeClassifier:
         out: list[dict[str, float]] = []
         # A few hundred thousand characters at a time: the features of a whole large text
         # at once took about 45 MB per MB of text; each paragraph is scored on its own.
-        column = self.word_columns(table)
+        column = self.word_columns(table, pairs_only=True)
         start = 0
         while start < table.n_docs:
             stop = start + 1
@@ -255,13 +255,17 @@ class ThemeClassifier:
             index = self.__dict__["_index"] = (words, *chars)
         return index
 
-    def word_columns(self, table: TermTable) -> Any:
-        """Each term of ``table``'s column among the model's word features (-1: none)."""
+    def word_columns(self, table: TermTable, *, pairs_only: bool = False) -> Any:
+        """Each term of ``table``'s column among the model's word features (-1: none);
+        with ``pairs_only``, of the terms that are a word or two only (the features hold no
+        longer phrase): a table numbers those first, so the array is a prefix."""
         import numpy as np
 
         words = self._indexes()[0]
-        return np.fromiter(map(words.get, table.terms, itertools.repeat(-1)), np.int64,
-                           len(table.terms))
+        count = (sum(len(ids) for ids, _ in table.splits[:2]) if pairs_only
+                 else len(table.terms))
+        return np.fromiter(map(words.get, table.terms[:count], itertools.repeat(-1)), np.int64,
+                           count)
 
     def features(self, table: TermTable, start: int = 0, stop: int | None = None,
                  column: Any = None) -> tuple[Any, Any, Any]:
@@ -276,7 +280,7 @@ class ThemeClassifier:
         _, codes, char_cols = self._indexes()
         n = stop - start
         if column is None:
-            column = self.word_columns(table)
+            column = self.word_columns(table, pairs_only=True)
         word_rows, word_cols = [], []
         for terms, docs in table.occurrences[:2]:
             a, b = np.searchsorted(docs, [start, stop])
