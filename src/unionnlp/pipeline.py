@@ -133,11 +133,17 @@ def run(source: Source, options: Options) -> Report:
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
 
+    ranked: dict[tuple[int, int, int], tuple[Keyword, ...]] = {}
+
     def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
+        # The same range and k is ranked once (a report that is one article asks twice).
+        if (start, stop, k) in ranked:
+            return ranked[start, stop, k]
         found = scorer.rank(start, stop, k)
         if traditional:
             found = [replace(kw, term=_as_written(kw.term, view, text)) for kw in found]
-        return tuple(found)
+        ranked[start, stop, k] = tuple(found)
+        return ranked[start, stop, k]
 
     def summary(start: int, stop: int, picked: Sequence[str]) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written.
