@@ -163,9 +163,13 @@ class SparseRows:
         return len(self.indptr) - 1
 
     def __getitem__(self, rows: slice | Sequence[int]) -> SparseRows:
-        """The rows selected by a slice or a list of row numbers, in that order."""
+        """The rows selected by a slice or a list of row numbers, in that order (all of
+        them in order: these rows themselves, as they are never changed)."""
         import numpy as np
 
+        if (rows.indices(len(self)) == (0, len(self), 1) if isinstance(rows, slice)
+                else len(rows) == len(self) and list(rows) == list(range(len(self)))):
+            return self
         picked = (np.arange(len(self))[rows] if isinstance(rows, slice)
                   else np.asarray(rows, dtype=np.int64))
         starts = self.indptr[picked]
@@ -349,8 +353,9 @@ def _textrank(sim: Any, prior: Any, damping: float = 0.85) -> Any:
     out_weight[out_weight == 0] = 1.0
     transition = (sim / out_weight[:, None]).T
     rank = jump.copy()
+    teleport = (1 - damping) * jump  # the same each step
     for _ in range(40):
-        new = (1 - damping) * jump + damping * (transition @ rank)
+        new = teleport + damping * (transition @ rank)
         delta = float(np.abs(new - rank).sum())
         rank = new
         if delta < 1e-6:
