@@ -7,6 +7,7 @@ load on the machine moves it little; the worker scaling is wall-clock, as that i
 more workers buy. The texts are the packaged corpus reports (see bench_speed.union_text).
 
     python benchmarks/bench_cpu.py [--json PATH] [--small N] [--large-mb MB] [--rss-mb MB]
+                                   [--only PART ...]
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_speed import union_text
@@ -27,6 +29,8 @@ from bench_speed import union_text
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_9586f3886ee54ef2.txt"
 #: The issue's targets (ratios are unionnlp against jieba.analyse.extract_tags, CPU).
+#: What can be measured alone with --only.
+PARTS = ("small", "large", "cli", "first", "workers", "memory")
 TARGETS = {"small_ratio": 1.5, "large_ratio": 2.5, "cli_cpu": 0.8, "first_cpu": 0.6,
            "workers_scaling": 1.7, "rss_mb": 800.0}
 
@@ -164,35 +168,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=400, help="small reports (default 400)")
     parser.add_argument("--large-mb", type=float, default=1.0, help="large text, MB (default 1)")
     parser.add_argument("--rss-mb", type=float, default=20.0, help="text for peak RSS (default 20)")
+    parser.add_argument("--only", nargs="+", choices=PARTS, metavar="PART",
+                        help=f"measure only these parts ({', '.join(PARTS)}); default all")
     args = parser.parse_args(argv)
 
-    small = small_reports(args.small)
-    figures = {
-        "small": {"reports": len(small), **side_by_side(small)},
-        "large": {"mb": args.large_mb, **side_by_side([union_text(int(args.large_mb * 1e6))])},
-        "cli": cli_cpu(),
-        "first_result_cpu_s": first_result_cpu(),
-        "workers": workers_scaling(small),
-        "memory": {"input_mb": args.rss_mb, **peak_rss_mb(args.rss_mb)},
-    }
-    s, big, cli, w, m = (figures[k] for k in ("small", "large", "cli", "workers", "memory"))
-    rows = [
-        (f"{s['reports']} reports of ~2.5 KB: analyze {s['analyze_s']:.2f} s, extract_tags "
-         f"{s['extract_tags_s']:.2f} s", f"{s['ratio']:.2f}x", TARGETS["small_ratio"]),
-        (f"{big['mb']:g} MB text: analyze {big['analyze_s']:.2f} s, extract_tags "
-         f"{big['extract_tags_s']:.2f} s", f"{big['ratio']:.2f}x", TARGETS["large_ratio"]),
-        (f"unionnlp tag on the seed page (python -m jieba: {cli['python_m_jieba_s']:.2f} s)",
-         f"{cli['unionnlp_tag_s']:.2f} s", TARGETS["cli_cpu"]),
-        ("first result after import, fresh process", f"{figures['first_result_cpu_s']:.2f} s",
-         TARGETS["first_cpu"]),
-        (f"--workers 2 against 1 ({w['workers_1_s']:.1f} s / {w['workers_2_s']:.1f} s wall, "
-         f"same bytes: {bool(w['identical_output'])})", f"{w['scaling']:.2f}x",
-         TARGETS["workers_scaling"]),
-        (f"peak RSS on {m['input_mb']:g} MB ({m['mb_per_input_mb']:.0f} MB per MB above "
-         f"{m['baseline_mb']:.0f} MB)", f"{m['peak_mb']:.0f} MB", TARGETS["rss_mb"]),
-        (f"peak RSS on {m['input_mb']:g} MB read part by part (analyze_stream, "
-         f"{m['stream_parts']:.0f} parts)", f"{m['stream_peak_mb']:.0f} MB", TARGETS["rss_mb"]),
-    ]
+    wanted = set(args.only or PARTS)
+    small = small_reports(args.small) if wanted & {"small", "workers"} else []
+    figures: dict[str, Any] = {}
+    rows: list[tuple[str, str, float]] = []
+    if "small" in wanted:
+        s = figures["small"] = {"reports": len(small), **side_by_side(small)}
+        rows.append((f"{s['reports']} reports of ~2.5 KB: analyze {s['analyze_s']:.2f} s, "
+                     f"extract_tags {s['extract_tags_s']:.2f} s", f"{s['ratio']:.2f}x",
+                     TARGETS["small_ratio"]))
+    if "large" in wanted:
+        big = figures["large"] = {"mb": args.large_mb,
+                                  **side_by_side([union_text(int(args.large_mb * 1e6))])}
+        rows.append((f"{big['mb']:g} MB text: analyze {big['analyze_s']:.2f} s, extract_tags "
+                     f"{big['extract_tags_s']:.2f} s", f"{big['ratio']:.2f}x",
+                     TARGETS["large_ratio"]))
+    if "cli" in wanted:
+        cli = figures["cli"] = cli_cpu()
+        rows.append((f"unionnlp tag on the seed page (python -m jieba: "
+                     f"{cli['python_m_jieba_s']:.2f} s)", f"{cli['unionnlp_tag_s']:.2f} s",
+                     TARGETS["cli_cpu"]))
+    if "first" in wanted:
+        figures["first_result_cpu_s"] = first_result_cpu()
+        rows.append(("first result after import, fresh process",
+                     f"{figures['first_result_cpu_s']:.2f} s", TARGETS["first_cpu"]))
+    if "workers" in wanted:
+        w = figures["workers"] = workers_scaling(small)
+        rows.append((f"--workers 2 against 1 ({w['workers_1_s']:.1f} s / {w['workers_2_s']:.1f} "
+                     f"s wall, same bytes: {bool(w['identical_output'])})",
+                     f"{w['scaling']:.2f}x", TARGETS["workers_scaling"]))
+    if "memory" in wanted:
+        m = figures["memory"] = {"input_mb": args.rss_mb, **peak_rss_mb(args.rss_mb)}
+        rows += [
+            (f"peak RSS on {m['input_mb']:g} MB ({m['mb_per_input_mb']:.0f} MB per MB above "
+             f"{m['baseline_mb']:.0f} MB)", f"{m['peak_mb']:.0f} MB", TARGETS["rss_mb"]),
+            (f"peak RSS on {m['input_mb']:g} MB read part by part (analyze_stream, "
+             f"{m['stream_parts']:.0f} parts)", f"{m['stream_peak_mb']:.0f} MB",
+             TARGETS["rss_mb"]),
+        ]
     print(f"CPU seconds, {os.cpu_count()} CPUs; target in the last column")
     for what, value, target in rows:
         print(f"  {what:<78} {value:>9}   (target {target:g})")

@@ -205,3 +205,14 @@ def test_a_word_the_corpus_never_saw_needs_two_occurrences() -> None:
     twice = once + "\n区总工会再次开展帮扶困难职工活动，望远镜深受欢迎。"
     assert "望远镜" not in [k.term for k in unionnlp.keywords(once)]
     assert "望远镜" in [k.term for k in unionnlp.keywords(twice)]
+
+
+def test_term_table_numbers_shorter_splits_first(seed_text: str) -> None:
+    """Terms are numbered by the length of their shortest split: words, then pairs, then
+    longer phrases (the theme features read the prefix of words and pairs alone)."""
+    from unionnlp.keyterms import TermTable
+
+    table = TermTable(_paragraph_tokens(seed_text))
+    assert table.length == sorted(table.length)
+    for n, (ids, _) in enumerate(table.splits, start=1):
+        assert all(table.length[i] == n for i in ids.tolist())

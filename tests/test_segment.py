@@ -34,3 +34,30 @@ def test_segmenters_pickle_to_the_shared_instance() -> None:
 def test_unknown_backend_lists_the_valid_ones() -> None:
     with pytest.raises(ConfigError, match="jieba, rjieba"):
         get_segmenter("thulac")
+
+
+def test_rjieba_class_is_the_packages() -> None:
+    """The tokenizer class loaded from rjieba's extension alone is the one ``import rjieba``
+    then gives (the module is registered, not loaded twice)."""
+    from unionnlp.segment import _rjieba_class
+
+    cls = _rjieba_class()
+    import rjieba
+
+    assert rjieba.Jieba is cls
+    assert cls().cut("工会帮扶困难职工", True)
+
+
+def test_rjieba_extension_loads_without_its_package() -> None:
+    """In a fresh process the segmenter loads rjieba's extension alone (the package's own
+    default tokenizer is never built), and a later ``import rjieba`` reuses that module."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom unionnlp.segment import get_segmenter\n"
+            "words = get_segmenter('rjieba').cut('工会帮扶困难职工')\n"
+            "assert 'rjieba' not in sys.modules, 'package imported'\n"
+            "import rjieba\nassert rjieba.Jieba is sys.modules['rjieba.rjieba'].Jieba\n"
+            "print(' '.join(words))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "困难职工" in out.stdout

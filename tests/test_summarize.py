@@ -107,3 +107,37 @@ def test_captions_and_lists_of_names_are_never_summary_sentences() -> None:
     assert not _whole("区总工会负责人向一线职工发放慰问品。（本报记者 孙丽 摄）")
     assert not _whole("张明远、李华清、王芳菲、赵国强、陈立新、刘志刚。")
     assert _whole("全年为环卫工人送上防暑降温用品三千余份，惠及职工八百人。")
+
+
+def test_picking_in_plain_python_picks_what_arrays_pick(seed_text: str) -> None:
+    """Maximal marginal relevance one value at a time chooses the sentences the array
+    version chooses, for every run of a real page's sentences and several k."""
+    import random
+
+    from unionnlp.keyterms import TermTable
+    from unionnlp.summarize import Graph, sentence_vectors
+
+    paragraphs = [line for line in seed_text.splitlines() if line.strip()]
+    extractor = default_keywords()
+    table = TermTable([cut_for_analysis(p) for p in paragraphs])
+    found, vectors = sentence_vectors(paragraphs, table, extractor.word_idf(table))
+    sentences = [x for f in found for x in f]
+    graph = Graph(sentences, vectors)
+    assert graph._finite
+    texts = [s.text for s in sentences]
+    draw = random.Random(0)
+    compared = 0
+    for _ in range(300):
+        start = draw.randrange(len(sentences))
+        members = range(start, draw.randrange(start, len(sentences)) + 1)
+        rows = [graph.row[i] for i in members if i in graph.row]
+        k = draw.choice([1, 2, 3, 5])
+        if len(members) <= k or len(rows) < k:
+            continue
+        diversity = draw.choice([0.0, 0.3, 0.7, 1.0])
+        expected = sorted(graph._pick_arrays(rows, k, diversity))
+        by_row = {r: i for i, r in graph.row.items()}
+        assert graph.pick(members, k=k, diversity=diversity) == [
+            texts[by_row[rows[c]]] for c in expected]
+        compared += 1
+    assert compared > 100

@@ -185,3 +185,19 @@ def test_explain_clauses_finds_the_clause_that_carries_each_theme() -> None:
     assert apart > 0  # paragraphs whose themes sit in different clauses
     with pytest.raises(ConfigError, match="theme"):
         unionnlp.explain_clauses("帮扶困难职工。", "no_such_theme")
+
+
+def test_features_of_a_table_with_phrases_of_three_are_a_pairs_tables(seed_text: str) -> None:
+    """The theme features of the analysis's table (phrases up to three words) are, bit for
+    bit, those of a table of words and pairs only."""
+    import numpy as np
+
+    from unionnlp.keyterms import TermTable
+    from unionnlp.segment import cut_for_analysis
+
+    docs = [cut_for_analysis(line) for line in seed_text.splitlines() if line.strip()]
+    model = default_classifier()
+    wide, pairs = TermTable(docs), TermTable(docs, max_phrase=2)
+    for got, expected in zip(model.features(wide), model.features(pairs), strict=True):
+        assert np.array_equal(got, expected)
+    assert model.predict_table(wide) == model.predict_table(pairs)

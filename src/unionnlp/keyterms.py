@@ -10,6 +10,7 @@ content words and recurring phrases of adjacent words (工会干部职业化).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import math
 import os
@@ -243,13 +244,13 @@ class TermTable:
         # jieba glues a counter to the next character after a number (3000|元至|5000).
         self.content: Any = ((kind & 1) > 0) & ~(after_number & ((kind & 4) > 0))
 
-        self.terms: list[str] = []
-        self.length: list[int] = []
-        index: dict[str, int] = {}
-        first_at: list[int] = []
+        index: dict[str, int] = {}  # every term's id, in the order the terms were found
+        lengths: list[Any] = []  # per phrase length n: n for each term first found then
+        first_at: list[Any] = []  # and where each of those starts
         #: Per phrase length n: each occurrence's term, and its piece (ascending).
         self.occurrences: list[tuple[Any, Any]] = []
         words = self.words
+        ends = np.asarray(bounds)
         gram, valid = self.token, self.content
         for n in range(1, max_phrase + 1):
             if n > 1:
@@ -261,27 +262,33 @@ class TermTable:
             del code
             gram = np.zeros(len(valid), dtype=np.int32)
             gram[pos] = inverse
-            ids = np.empty(len(uniq), dtype=np.int32)
-            starts = pos[where].tolist()
-            names = ([words[i] for i in uniq.tolist()] if n == 1
-                     else ["".join(flat[p:p + n]) for p in starts])
-            for k, (term, p) in enumerate(zip(names, starts, strict=True)):
-                t = index.get(term)
-                if t is None:
-                    t = index[term] = len(self.terms)
-                    self.terms.append(term)
-                    self.length.append(n)
-                    first_at.append(p)
-                elif self.length[t] == n and p < first_at[t]:
-                    first_at[t] = p  # one term, two splits of the same length: the first
-                ids[k] = t
+            starts = pos[where]
+            before = len(index)
+            if n == 1:  # distinct words: each a new term
+                index.update(zip([words[i] for i in uniq.tolist()], range(len(uniq)), strict=True))
+                ids = np.arange(len(uniq), dtype=np.int32)
+            else:
+                # A string found before keeps its id (a word, or a phrase of fewer words);
+                # one found twice now (two splits of the same length) starts at the first.
+                setdefault = index.setdefault
+                ids = np.array([setdefault("".join(flat[p:p + n]), len(index))
+                                for p in starts.tolist()], dtype=np.int32)
+            found = np.full(len(index) - before, len(flat), dtype=np.int64)
+            fresh = ids >= before
+            np.minimum.at(found, ids[fresh] - before, starts[fresh])
+            lengths.append(np.full(len(found), n, dtype=np.int64))
+            first_at.append(found)
             self.occurrences.append(
-                (ids[inverse], (np.searchsorted(bounds, pos, side="right") - 1).astype(np.int32)))
-        lengths = np.array(self.length, dtype=np.int64)
-        at = np.array(first_at, dtype=np.int64)
+                (ids[inverse], (np.searchsorted(ends, pos, side="right") - 1).astype(np.int32)))
+        #: Every term (a word, or a phrase of adjacent content words joined), by id.
+        self.terms: list[str] = list(index)
+        length = np.concatenate(lengths)
+        #: Each term's number of words in its shortest split.
+        self.length: list[int] = length.tolist()
+        at = np.concatenate(first_at)
         #: Per phrase length n: the terms whose shortest split has n words, and where it starts.
         self.splits: list[tuple[Any, Any]] = [
-            (np.flatnonzero(lengths == n), at[lengths == n]) for n in range(1, max_phrase + 1)]
+            (np.flatnonzero(length == n), at[length == n]) for n in range(1, max_phrase + 1)]
         self._edges = [np.searchsorted(d, np.arange(self.n_docs + 1)) for _, d in self.occurrences]
 
     def counts(self, start: int, stop: int) -> tuple[Any, Any]:
@@ -337,32 +344,33 @@ class Scorer:
             pool = np.flatnonzero(scores >= np.partition(scores, len(scores) - m)[len(scores) - m])
         names = self.table.terms
         value = scores.tolist()
-        count = dict(zip((names[t] for t in terms.tolist()), counts.tolist(), strict=True))
-        ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[terms[i]]))[:m]
-        chosen: list[tuple[str, float]] = []
+        ids = terms.tolist()
+        tally = counts.tolist()
+        ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[ids[i]]))[:m]
+        chosen: list[tuple[str, float, int]] = []  # term, score, count
         places = 0
         for i in ranked:
             if len(chosen) >= top_k:
                 break
-            term = names[terms[i]]
-            inside = [k for k, (other, _) in enumerate(chosen) if other in term]
+            term = names[ids[i]]
+            inside = [k for k, (other, _, _) in enumerate(chosen) if other in term]
             if inside:
                 # A longer phrase takes the place of a word it contains when it accounts for
                 # most of the word's occurrences (实事清单 over 清单).
                 k = inside[0]
-                if len(inside) == 1 and count[term] > _PHRASE_SHARE * count[chosen[k][0]] \
-                        and not any(term in o for o, _ in chosen):
-                    chosen[k] = (term, chosen[k][1])
+                if len(inside) == 1 and tally[i] > _PHRASE_SHARE * chosen[k][2] \
+                        and not any(term in o for o, _, _ in chosen):
+                    chosen[k] = (term, chosen[k][1], tally[i])
                 continue
-            if any(term in other for other, _ in chosen):
+            if any(term in other for other, _, _ in chosen):
                 continue
-            if self.place[terms[i]]:
+            if self.place[ids[i]]:
                 if places >= _MAX_PLACES:
                     continue
                 places += 1
-            chosen.append((term, value[i]))
+            chosen.append((term, value[i], tally[i]))
         norm = math.sqrt(float(np.dot(scores, scores))) or 1.0
-        return [Keyword(t, v / norm) for t, v in chosen]
+        return [Keyword(t, v / norm) for t, v, _ in chosen]
 
 
 _GENERAL_FORMAT = "unionnlp-general-idf/2"
@@ -511,6 +519,106 @@ def _from_jieba(name: str, kind: str, what: str, fmt: str, salt: str,
     return value
 
 
+class _Vocabulary:
+    """One extractor's facts of every word and term seen in this process, as numpy arrays
+    indexed by a row per distinct string (grown by doubling): a report's words and terms
+    are looked up once each in a dict, and their facts gathered by fancy indexing."""
+
+    _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
+             ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"))
+    _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
+             ("term_phrase", "?"), ("term_place", "?"))
+
+    def __init__(self, key: tuple[int, int]) -> None:
+        import numpy as np
+
+        self.key = key
+        self.words: dict[str, int] = {}
+        self.terms: dict[str, int] = {}
+        for name, dtype in (*self._WORD, *self._TERM):
+            setattr(self, name, np.zeros(64, dtype=dtype))
+        self.word_general: Any
+        self.word_domain: Any
+        self.word_fragment: Any
+        self.word_name: Any
+        self.word_surname: Any
+        self.word_short_rare: Any
+        self.term_unseen: Any
+        self.term_domain: Any
+        self.term_never: Any
+        self.term_phrase: Any
+        self.term_place: Any
+
+    @property
+    def size(self) -> int:
+        return len(self.words) + len(self.terms)
+
+    def _grow(self, fields: tuple[tuple[str, str], ...], need: int) -> None:
+        import numpy as np
+
+        have = len(getattr(self, fields[0][0]))
+        if need <= have:
+            return
+        size = max(need, 2 * have)
+        for name, dtype in fields:
+            grown = np.zeros(size, dtype=dtype)
+            grown[:have] = getattr(self, name)
+            setattr(self, name, grown)
+
+    def word_rows(self, model: KeywordExtractor, words: Sequence[str]) -> Any:
+        """The rows of ``words`` (distinct), adding the facts of those not seen before."""
+        import numpy as np
+
+        last = self.__dict__.get("_last_words")
+        if last is not None and last[0] is words:  # scorer, then word_idf, of one table
+            return last[1]
+        index = self.words
+        rows = np.fromiter(map(index.get, words, itertools.repeat(-1)), np.int64, len(words))
+        new = [words[i] for i in np.flatnonzero(rows < 0).tolist()]
+        if new:
+            base = len(index)
+            self._grow(self._WORD, base + len(new))
+            stop = base + len(new)
+            common = math.log((1 + model.n_docs_) / 4) + 1.0  # the IDF of a word in 3 documents
+            rare = math.log((1 + model.n_docs_) / 2) + 1.0 - 1e-9
+            domain = [model.idf_.get(w, model.max_idf_) for w in new]
+            self.word_general[base:stop] = general_idf().lookup(new, model.general_default_)
+            self.word_domain[base:stop] = domain
+            self.word_fragment[base:stop] = _fragments(new)
+            self.word_name[base:stop] = [_is_name(w, d <= common)
+                                         for w, d in zip(new, domain, strict=True)]
+            self.word_surname[base:stop] = [len(w) == 1 and w in _SURNAMES for w in new]
+            self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
+                                               for w, d in zip(new, domain, strict=True)]
+            for k, w in enumerate(new, start=base):
+                index[w] = k
+            rows = np.fromiter(map(index.__getitem__, words), np.int64, len(words))
+        self.__dict__["_last_words"] = (words, rows)
+        return rows
+
+    def term_rows(self, model: KeywordExtractor, terms: Sequence[str]) -> Any:
+        """The rows of ``terms`` (distinct), adding the facts of those not seen before."""
+        import numpy as np
+
+        index = self.terms
+        rows = np.fromiter(map(index.get, terms, itertools.repeat(-1)), np.int64, len(terms))
+        new = [terms[i] for i in np.flatnonzero(rows < 0).tolist()]
+        if new:
+            base = len(index)
+            self._grow(self._TERM, base + len(new))
+            stop = base + len(new)
+            never, phrases, idf = _not_keywords(), model.phrases_, model.idf_
+            self.term_unseen[base:stop] = [t not in idf for t in new]
+            self.term_domain[base:stop] = [idf.get(t, model.max_idf_) for t in new]
+            self.term_never[base:stop] = [t in never for t in new]
+            self.term_phrase[base:stop] = [t in phrases for t in new]
+            self.term_place[base:stop] = [_is_place(t) for t in new]
+            for k, t in enumerate(new, start=base):
+                index[t] = k
+            rows = np.fromiter(map(index.__getitem__, terms), np.int64, len(terms))
+        return rows
+
+
 class KeywordExtractor:
     """TF-IDF keyword extractor with a domain IDF (scikit-learn estimator conventions).
 
@@ -616,41 +724,28 @@ class KeywordExtractor:
 
     def word_idf(self, table: TermTable) -> Any:
         """:meth:`idf` of each distinct word of ``table`` (``table.words``), as an array."""
-        import numpy as np
-
         self._check()
-        domain = np.array([self.idf_.get(w, self.max_idf_) for w in table.words], dtype=float)
-        return self._blend(domain, general_idf().lookup(table.words, self.general_default_))
+        memo = self._memo()
+        rows = memo.word_rows(self, table.words)
+        return self._blend(memo.word_domain[rows], memo.word_general[rows])
 
     def scorer(self, table: TermTable) -> Scorer:
         """What ranking needs of every term of ``table``, computed once for all its ranges.
 
         What depends on a word or term alone (its IDFs and flags) is remembered across
-        calls, so a batch of small reports pays for each distinct term once."""
+        calls in arrays indexed by a per-process vocabulary, so a batch of small reports
+        pays for each distinct term once and gathers the rest with numpy."""
         import numpy as np
 
         self._check()
-        words, terms = self._memo()
-        common = math.log((1 + self.n_docs_) / 4) + 1.0  # the IDF of a word in 3 documents
-        new = [w for w in dict.fromkeys(table.words) if w not in words]
-        if new:
-            general = general_idf().lookup(new, self.general_default_).tolist()
-            fragment = _fragments(new).tolist()
-            for w, g_w, f_w in zip(new, general, fragment, strict=True):
-                words[w] = (g_w, f_w, _is_name(w, self.idf_.get(w, self.max_idf_) <= common))
-        known = [words[w] for w in table.words]
-        token_general = np.fromiter((k[0] for k in known), float, len(known))
-        fragment_of = np.fromiter((k[1] for k in known), bool, len(known))
-        named = np.fromiter((k[2] for k in known), bool, len(known))
-        named |= self._given_names(table)
-        never, phrases = _not_keywords(), self.phrases_
-        for t in table.terms:
-            if t not in terms:
-                terms[t] = (t not in self.idf_, self.idf_.get(t, self.max_idf_), t in never,
-                            t in phrases, _is_place(t))
-        facts = [terms[t] for t in table.terms]
-        unseen = np.fromiter((f[0] for f in facts), bool, len(facts))
-        domain = np.fromiter((f[1] for f in facts), float, len(facts))
+        memo = self._memo()
+        rows = memo.word_rows(self, table.words)
+        token_general = memo.word_general[rows]
+        named = memo.word_name[rows] | self._given_names(table, memo, rows)
+        fragment_of = memo.word_fragment[rows]
+        at = memo.term_rows(self, table.terms)
+        unseen = memo.term_unseen[at]
+        domain = memo.term_domain[at]
         g = np.zeros(len(table.terms))
         broken = np.zeros(len(table.terms), dtype=bool)
         for n, (ids, first) in enumerate(table.splits, start=1):
@@ -661,39 +756,33 @@ class KeywordExtractor:
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
-        broken |= np.fromiter((f[2] for f in facts), bool, len(facts))
-        always = np.fromiter((n == 1 or f[3] for f, n in zip(facts, table.length, strict=True)),
-                             bool, len(facts))
-        place = np.fromiter((f[4] for f in facts), bool, len(facts))
-        return Scorer(table, idf, always, broken, unseen, place)
+        broken |= memo.term_never[at]
+        always = (np.asarray(table.length) == 1) | memo.term_phrase[at]
+        return Scorer(table, idf, always, broken, unseen, memo.term_place[at])
 
-    def _memo(self) -> tuple[dict[str, tuple[float, bool, bool]],
-                             dict[str, tuple[bool, float, bool, bool, bool]]]:
+    def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the
         model is refitted, and when they grow past a bound)."""
         key = (id(self.idf_), id(self.phrases_))
         memo = self.__dict__.get("_memo_state")
-        if memo is None or memo[0] != key or len(memo[2]) > _MEMO_MAX:
-            memo = (key, {}, {})
+        if memo is None or memo.key != key or memo.size > _MEMO_MAX:
+            memo = _Vocabulary(key)
             self.__dict__["_memo_state"] = memo
-        return memo[1], memo[2]
+        assert isinstance(memo, _Vocabulary)
+        return memo
 
-    def _given_names(self, table: TermTable) -> Any:
+    def _given_names(self, table: TermTable, memo: _Vocabulary, rows: Any) -> Any:
         """Words that are the given name of a person the segmenter split after the surname
         (郑|明远): one or two characters the domain corpus has at most once, found mostly
         right after a one-character surname."""
         import numpy as np
 
-        surnames = np.fromiter((len(w) == 1 and w in _SURNAMES for w in table.words), bool,
-                               len(table.words))
+        surnames = memo.word_surname[rows]
         after = np.zeros(len(table.token), dtype=bool)
         after[1:] = surnames[table.token[:-1]]
         total = np.bincount(table.token, minlength=len(table.words))
         behind = np.bincount(table.token[after], minlength=len(table.words))
-        rare = math.log((1 + self.n_docs_) / 2) + 1.0 - 1e-9
-        short = np.fromiter((1 <= len(w) <= 2 and self.idf_.get(w, self.max_idf_) >= rare
-                             for w in table.words), bool, len(table.words))
-        return short & (behind > 0) & (2 * behind >= total)
+        return memo.word_short_rare[rows] & (behind > 0) & (2 * behind >= total)
 
     def extract(self, token_docs: Iterable[Sequence[str]], top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of a text given as segmented pieces (paragraphs), best first."""

@@ -120,8 +120,9 @@ def run(source: Source, options: Options) -> Report:
     scores = classifier.predict_table(table)
     if headed:
         order = sorted(headed)
+        # Themes read words and pairs of words only: no phrases of three are gathered.
         again = classifier.predict_table(TermTable(
-            [segmenter.cut(headed[i]) + pieces[i] for i in order]))
+            [segmenter.cut(headed[i]) + pieces[i] for i in order], max_phrase=2))
         for i, fresh in zip(order, again, strict=True):
             scores[i] = fresh
     del pieces  # the table holds the words; a large text's peak memory comes later
@@ -132,11 +133,17 @@ def run(source: Source, options: Options) -> Report:
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
 
+    ranked: dict[tuple[int, int, int], tuple[Keyword, ...]] = {}
+
     def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
+        # The same range and k is ranked once (a report that is one article asks twice).
+        if (start, stop, k) in ranked:
+            return ranked[start, stop, k]
         found = scorer.rank(start, stop, k)
         if traditional:
             found = [replace(kw, term=_as_written(kw.term, view, text)) for kw in found]
-        return tuple(found)
+        ranked[start, stop, k] = tuple(found)
+        return ranked[start, stop, k]
 
     def summary(start: int, stop: int, picked: Sequence[str]) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written.
@@ -145,6 +152,7 @@ def run(source: Source, options: Options) -> Report:
         return tuple(originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
 
     articles: list[Article] = []
+    whole: Graph | None = None  # the graph of an article that is the whole report
     start = 0
     for a in report.articles:
         sections: list[Section] = []
@@ -152,6 +160,8 @@ def run(source: Source, options: Options) -> Report:
         # One sentence graph per article: its sections are summarised from it too.
         rows = slice(first[start], first[stop])
         graph = Graph([x for f in found[start:stop] for x in f], vectors[rows])
+        if start == 0 and stop == len(paragraphs):
+            whole = graph
         s_start = start
         for s in a.sections:
             s_stop = s_start + len(s.paragraphs)
@@ -181,8 +191,11 @@ def run(source: Source, options: Options) -> Report:
         articles=tuple(articles),
         traditional=traditional,
         keywords=keywords(0, len(paragraphs), options.top_k),
+        # The report's graph is its one article's when that article is all of it.
         summary=summary(0, len(paragraphs), select(
-            [x for f in found for x in f], vectors, k=options.summary_sentences)),
+            [x for f in found for x in f], vectors, k=options.summary_sentences)
+            if whole is None else whole.pick(range(len(whole.candidates)),
+                                             k=options.summary_sentences)),
         theme_shares=shares,
         figures=tuple(f for p, v in zip(paragraphs, views, strict=True)
                       for f in _figures(p, v, segmenter)),

@@ -8,6 +8,7 @@ same tokens faster. Segmenters pickle by name, so worker processes rebuild them.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sys
 import threading
@@ -93,9 +94,7 @@ class RjiebaSegmenter(_Lazy):
     name = "rjieba"
 
     def _build(self) -> Any:
-        import rjieba
-
-        tokenizer = rjieba.Jieba()
+        tokenizer = _rjieba_class()()
         for word, freq, tag in user_dictionary():
             tokenizer.add_word(word, freq, tag)
         return tokenizer
@@ -112,6 +111,32 @@ class RjiebaSegmenter(_Lazy):
         for i in reversed(odd):
             tokens[i:i + 1] = [piece for piece in _ALNUM.split(tokens[i]) if piece]
         return tokens
+
+
+def _rjieba_class() -> Any:
+    """rjieba's ``Jieba`` class, loaded from its extension module alone where it can be: the
+    ``rjieba`` package builds a default tokenizer with the whole dictionary when imported
+    (about 0.1 s of every process's start), which unionnlp never uses as it builds its own.
+    The module is registered as ``rjieba.rjieba``, so a later ``import rjieba`` uses it."""
+    import importlib.machinery
+
+    loaded = sys.modules.get("rjieba.rjieba")
+    if loaded is None:
+        spec = importlib.util.find_spec("rjieba")
+        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        found = [os.path.join(folder, f"rjieba{suffix}") for folder in folders
+                 for suffix in importlib.machinery.EXTENSION_SUFFIXES]
+        path = next((f for f in found if os.path.isfile(f)), None)
+        module_spec = (importlib.util.spec_from_file_location("rjieba.rjieba", path)
+                       if path is not None else None)
+        if module_spec is None or module_spec.loader is None:
+            import rjieba  # an unusual layout: the package itself
+
+            return rjieba.Jieba
+        loaded = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(loaded)
+        sys.modules["rjieba.rjieba"] = loaded
+    return loaded.Jieba
 
 
 BACKENDS: dict[str, type[_Lazy]] = {"jieba": JiebaSegmenter, "rjieba": RjiebaSegmenter}

@@ -8,6 +8,7 @@ sentences of paragraphs, and maximal marginal relevance keeps the picks distinct
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -162,9 +163,13 @@ class SparseRows:
         return len(self.indptr) - 1
 
     def __getitem__(self, rows: slice | Sequence[int]) -> SparseRows:
-        """The rows selected by a slice or a list of row numbers, in that order."""
+        """The rows selected by a slice or a list of row numbers, in that order (all of
+        them in order: these rows themselves, as they are never changed)."""
         import numpy as np
 
+        if (rows.indices(len(self)) == (0, len(self), 1) if isinstance(rows, slice)
+                else len(rows) == len(self) and list(rows) == list(range(len(self)))):
+            return self
         picked = (np.arange(len(self))[rows] if isinstance(rows, slice)
                   else np.asarray(rows, dtype=np.int64))
         starts = self.indptr[picked]
@@ -247,20 +252,20 @@ class Graph:
         content = np.array([c.mass for c in pool]) ** _CONTENT
         top = float(content.max()) if len(content) else 0.0
         self.rank = rank * content / (top or 1.0)  # 0 when no sentence has a content word
+        self._finite = bool(np.isfinite(self.rank).all() and np.isfinite(self.sim).all())
 
-    def pick(self, members: Sequence[int], *, k: int = 3, diversity: float = 0.3) -> list[str]:
-        """The ``k`` most central, mutually distinct candidates among ``members`` (indices
-        into the candidates, in text order), returned in text order."""
+    def _lists(self) -> tuple[list[float], list[list[float]]]:
+        """The centralities and similarities as Python lists, made on first use."""
+        lists = self.__dict__.get("_as_lists")
+        if lists is None:
+            lists = self.__dict__["_as_lists"] = (self.rank.tolist(), self.sim.tolist())
+        return lists
+
+    def _pick_arrays(self, rows: list[int], k: int, diversity: float) -> list[int]:
+        """Maximal marginal relevance with arrays: where a centrality is not a finite number,
+        whose comparisons the plain Python loop of :meth:`pick` would treat differently."""
         import numpy as np
 
-        if k <= 0 or not members:
-            return []
-        if len(members) <= k:
-            return [self.candidates[i].text for i in members]
-        rows = [self.row[i] for i in members if i in self.row]
-        if len(rows) < min(k, len(members)):  # the section fell outside the pruned graph
-            return Graph([self.candidates[i] for i in members], self.vectors[list(members)]).pick(
-                range(len(members)), k=k, diversity=diversity)
         idx = np.array(rows)
         sim = self.sim[np.ix_(idx, idx)]
         rank = self.rank[idx]
@@ -276,6 +281,44 @@ class Graph:
             chosen.append(best)
             available[best] = False
             closest = np.maximum(closest, sim[best])
+        return chosen
+
+    def pick(self, members: Sequence[int], *, k: int = 3, diversity: float = 0.3) -> list[str]:
+        """The ``k`` most central, mutually distinct candidates among ``members`` (indices
+        into the candidates, in text order), returned in text order."""
+
+        if k <= 0 or not members:
+            return []
+        if len(members) <= k:
+            return [self.candidates[i].text for i in members]
+        rows = [self.row[i] for i in members if i in self.row]
+        if len(rows) < min(k, len(members)):  # the section fell outside the pruned graph
+            return Graph([self.candidates[i] for i in members], self.vectors[list(members)]).pick(
+                range(len(members)), k=k, diversity=diversity)
+        if not self._finite:
+            chosen = self._pick_arrays(rows, k, diversity)
+        else:
+            # Plain Python over a few dozen sentences: the same IEEE operations, one value
+            # at a time, pick the same sentences as arrays would, without their overhead.
+            ranks, sims = self._lists()
+            rank = [ranks[r] for r in rows]
+            chosen = []
+            closest = [0.0] * len(rows)
+            available = [True] * len(rows)
+            keep, weigh = 1 - diversity, diversity
+            while len(chosen) < k and any(available):
+                fresh = [a and c < _REDUNDANT for a, c in zip(available, closest, strict=True)]
+                pool = fresh if any(fresh) else available
+                best, top = -1, -math.inf
+                for j, ok in enumerate(pool):
+                    if ok:
+                        value = keep * rank[j] - weigh * closest[j]
+                        if value > top:  # the first of equals, as arrays find it
+                            best, top = j, value
+                chosen.append(best)
+                available[best] = False
+                row = sims[rows[best]]
+                closest = [max(c, row[r]) for c, r in zip(closest, rows, strict=True)]
         by_row = {r: i for i, r in self.row.items()}
         return [self.candidates[by_row[rows[c]]].text for c in sorted(chosen)]
 
@@ -310,8 +353,9 @@ def _textrank(sim: Any, prior: Any, damping: float = 0.85) -> Any:
     out_weight[out_weight == 0] = 1.0
     transition = (sim / out_weight[:, None]).T
     rank = jump.copy()
+    teleport = (1 - damping) * jump  # the same each step
     for _ in range(40):
-        new = (1 - damping) * jump + damping * (transition @ rank)
+        new = teleport + damping * (transition @ rank)
         delta = float(np.abs(new - rank).sum())
         rank = new
         if delta < 1e-6:

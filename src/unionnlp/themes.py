@@ -64,17 +64,18 @@ def _char_index(vocabulary: Mapping[str, int]) -> tuple[Any, Any]:
     """The character n-gram vocabulary as sorted integer codes (see :func:`_han_ngrams`)."""
     import numpy as np
 
-    codes = np.array([_code(f) for f in vocabulary], dtype=np.int64)
+    grams = list(vocabulary)
+    # Every n-gram's code at once: its characters' code points, 16 bits apart.
+    lengths = np.fromiter(map(len, grams), np.int64, len(grams))
+    points = np.frombuffer("".join(grams).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    starts = np.cumsum(lengths) - lengths
+    codes = np.zeros(len(grams), dtype=np.int64)
+    for k in range(int(lengths.max(initial=0))):
+        longer = lengths > k
+        codes[longer] = codes[longer] << 16 | points[starts[longer] + k]
     cols = np.fromiter(vocabulary.values(), np.int64, len(vocabulary))
     order = np.argsort(codes)
     return codes[order], cols[order]
-
-
-def _code(gram: str) -> int:
-    code = 0
-    for ch in gram:
-        code = code << 16 | ord(ch)
-    return code
 
 
 def _han_ngrams(table: TermTable, codes: Any, cols: Any, start: int = 0,
@@ -227,19 +228,22 @@ class ThemeClassifier:
         out: list[dict[str, float]] = []
         # A few hundred thousand characters at a time: the features of a whole large text
         # at once took about 45 MB per MB of text; each paragraph is scored on its own.
-        column = self.word_columns(table)
+        column = self.word_columns(table, pairs_only=True)
         start = 0
         while start < table.n_docs:
             stop = start + 1
             while stop < table.n_docs and table.bounds[stop + 1] - table.bounds[start] < _CHUNK:
                 stop += 1
             rows, cols, values = self.features(table, start, stop, column)
-            z = np.empty((stop - start, len(self.themes)))
-            for j in range(len(self.themes)):
-                z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
-                                      minlength=stop - start)
+            # One weighted count for all themes: cell (row, theme) sums its products in the
+            # order a count per theme would, so the sums are the same to the last bit.
+            k = len(self.themes)
+            cells = (rows * k)[None, :] + np.arange(k)[:, None]
+            z = np.bincount(cells.ravel(), weights=(values * self.coef_[:, cols]).ravel(),
+                            minlength=(stop - start) * k).reshape(stop - start, k)
             proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
-            out += [{t: float(row[j]) for j, t in enumerate(self.themes)} for row in proba]
+            themes = list(self.themes)
+            out += [dict(zip(themes, row, strict=True)) for row in proba.tolist()]
             start = stop
         return out
 
@@ -251,12 +255,17 @@ class ThemeClassifier:
             index = self.__dict__["_index"] = (words, *chars)
         return index
 
-    def word_columns(self, table: TermTable) -> Any:
-        """Each term of ``table``'s column among the model's word features (-1: none)."""
+    def word_columns(self, table: TermTable, *, pairs_only: bool = False) -> Any:
+        """Each term of ``table``'s column among the model's word features (-1: none);
+        with ``pairs_only``, of the terms that are a word or two only (the features hold no
+        longer phrase): a table numbers those first, so the array is a prefix."""
         import numpy as np
 
         words = self._indexes()[0]
-        return np.array([words.get(t, -1) for t in table.terms], dtype=np.int64)
+        count = (sum(len(ids) for ids, _ in table.splits[:2]) if pairs_only
+                 else len(table.terms))
+        return np.fromiter(map(words.get, table.terms[:count], itertools.repeat(-1)), np.int64,
+                           count)
 
     def features(self, table: TermTable, start: int = 0, stop: int | None = None,
                  column: Any = None) -> tuple[Any, Any, Any]:
@@ -271,31 +280,39 @@ class ThemeClassifier:
         _, codes, char_cols = self._indexes()
         n = stop - start
         if column is None:
-            column = self.word_columns(table)
+            column = self.word_columns(table, pairs_only=True)
         word_rows, word_cols = [], []
         for terms, docs in table.occurrences[:2]:
             a, b = np.searchsorted(docs, [start, stop])
             word_rows.append(docs[a:b] - start)
             word_cols.append(column[terms[a:b]])
-        blocks = [
-            (np.concatenate(word_rows), np.concatenate(word_cols), self.word_idf_, 0),
-            (*_han_ngrams(table, codes, char_cols, start, stop), self.char_idf_,
-             len(self.word_idf_)),
-        ]
-        out_r, out_c, out_v = [], [], []
-        for r, c, idf, offset in blocks:
-            keep = c >= 0
-            width = len(idf)
-            cells, tf = np.unique(r[keep] * width + c[keep], return_counts=True)
-            rows, cols = cells // width, cells % width
-            values = (np.log(tf) + 1.0) * idf[cols]
-            norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
-            out_r.append(rows)
-            out_c.append(cols + offset)
-            out_v.append(values / norms[rows])
-        rows, cols, values = (np.concatenate(x) for x in (out_r, out_c, out_v))
-        order = np.lexsort((cols, rows))
-        return rows[order], cols[order], values[order]
+        char_rows, char_cols_found = _han_ngrams(table, codes, char_cols, start, stop)
+        n_words = len(self.word_idf_)
+        rows = np.concatenate([*word_rows, char_rows])
+        cols = np.concatenate([*word_cols, char_cols_found + n_words])
+        # Both blocks counted at once: a character n-gram's column follows every word's, so
+        # the cells come out sorted by row, then column (words first), as two counts and a
+        # sort by row and column would give them; out-of-vocabulary ones are dropped.
+        keep = np.concatenate([np.concatenate(word_cols) >= 0, char_cols_found >= 0])
+        width = n_words + len(self.char_idf_)
+        cells, tf = np.unique(rows[keep] * width + cols[keep], return_counts=True)
+        rows, cols = cells // width, cells % width
+        values = (np.log(tf) + 1.0) * self._idf()[cols]
+        # Each block L2-normalised per row: its squares summed in the order of its cells.
+        block = rows * 2 + (cols >= n_words)
+        norms = np.sqrt(np.bincount(block, weights=values * values, minlength=2 * n))
+        return rows, cols, values / norms[block]
+
+    def _idf(self) -> Any:
+        """The word IDFs followed by the character n-gram IDFs, one array per model."""
+        import numpy as np
+
+        cached = self.__dict__.get("_both_idf")
+        if cached is None or cached[0] is not self.word_idf_ or cached[1] is not self.char_idf_:
+            cached = (self.word_idf_, self.char_idf_,
+                      np.concatenate([self.word_idf_, self.char_idf_]))
+            self.__dict__["_both_idf"] = cached
+        return cached[2]
 
     def decide(self, scores: Mapping[str, float]) -> tuple[str, ...]:
         """The themes whose probability passes their threshold, in taxonomy order."""
