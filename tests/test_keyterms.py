@@ -216,3 +216,23 @@ def test_term_table_numbers_shorter_splits_first(seed_text: str) -> None:
     assert table.length == sorted(table.length)
     for n, (ids, _) in enumerate(table.splits, start=1):
         assert all(table.length[i] == n for i in ids.tolist())
+
+
+def test_idioms_pronouns_and_slogans_are_never_keywords() -> None:
+    # How a report says things (哪里, 由此, 内部) and the slogans every report carries are
+    # never what it is about, however often they recur here.
+    text = ("县总工会深入学习贯彻党的二十大精神，以习近平新时代中国特色社会主义思想为指导。\n"
+            "县总工会由此开展金秋助学，内部挖潜，哪里有困难职工哪里就有金秋助学，由此惠及内部职工。\n"
+            "全年金秋助学资助困难职工子女三百名，发放助学金九十万元；二十大精神宣讲进企业十二场。\n")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=10)]
+    assert "金秋助学" in terms
+    assert not {"由此", "内部", "哪里"} & set(terms), terms
+    assert not [t for t in terms if re.search("二十大|社会主义|习近平|中国特色", t)], terms
+
+
+def test_the_function_words_come_from_jiebas_dictionary_tags() -> None:
+    from unionnlp.keyterms import _function_words
+
+    words = _function_words()
+    assert {"哪里", "内部", "如此", "依照"} <= words  # r, f, c, p
+    assert not {"送温暖", "帮扶", "维权", "劳资纠纷", "拖欠工资", "困难职工", "一线"} & words

@@ -137,6 +137,37 @@ def _surname_words() -> frozenset[str]:
                        "".join(sorted(_SURNAMES)), load, build)
 
 
+#: jieba's part-of-speech tags of words that say how, not what: pronouns, adverbs,
+#: conjunctions, prepositions, particles, interjections, onomatopoeia, locatives, measure
+#: words and full names of persons (nrfg). Idioms (i), descriptive words (z), numerals (m)
+#: and distinguishing words (b) stay candidates: the dictionary tags 拖欠工资, 劳资纠纷,
+#: 一线 and 一站式 so.
+_FUNCTION_TAGS = frozenset({"r", "d", "c", "p", "u", "y", "e", "o", "f", "mq", "q", "zg", "ng",
+                            "nrfg"})
+_FUNCTION_FORMAT = "unionnlp-jieba-function-words/1"
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The words of jieba's dictionary tagged with one of :data:`_FUNCTION_TAGS`, less the
+    domain dictionary's words; read once from jieba's dict.txt, then from the user's cache."""
+    from .store import pack_strings, unpack_strings
+
+    def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> frozenset[str]:
+        return frozenset(unpack_strings(arrays["words"], int(meta["n"])))
+
+    def build(text: str) -> tuple[frozenset[str], dict[str, Any], dict[str, Any]]:
+        words = []
+        for line in text.splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in _FUNCTION_TAGS:
+                words.append(parts[0])
+        return frozenset(words), {"n": len(words)}, {"words": pack_strings(words)}
+
+    return _from_jieba("dict.txt", "function-words", "dictionary words", _FUNCTION_FORMAT,
+                       "".join(sorted(_FUNCTION_TAGS)), load, build) - _user_words()
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_place(term: str) -> bool:
     return _PLACE.match(term) is not None
@@ -153,11 +184,23 @@ def _user_words() -> frozenset[str]:
 def _not_keywords() -> frozenset[str]:
     """Words that are never keywords though they are content words: page furniture,
     captions' positions, report boilerplate (``resources/not_keywords.txt``)."""
+    return frozenset(w.lstrip("*") for w in _not_keyword_entries())
+
+
+def _not_keyword_entries() -> list[str]:
     from .resources import read_text
 
     lines = (line.strip() for line in read_text("not_keywords.txt").splitlines())
-    return frozenset(w for line in lines if line and not line.startswith("#")
-                     for w in line.split())
+    return [w for line in lines if line and not line.startswith("#") for w in line.split()]
+
+
+@cache
+def _slogans() -> re.Pattern[str]:
+    """The ``*`` words of ``not_keywords.txt`` (political slogans): no term holding one is a
+    keyword (特色社会主义思想, 学习贯彻二十大)."""
+    words = sorted((w[1:] for w in _not_keyword_entries() if w.startswith("*")), key=len,
+                   reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _fragments(words: Sequence[str]) -> Any:
@@ -608,9 +651,12 @@ class _Vocabulary:
             self._grow(self._TERM, base + len(new))
             stop = base + len(new)
             never, phrases, idf = _not_keywords(), model.phrases_, model.idf_
+            function = _function_words()
             self.term_unseen[base:stop] = [t not in idf for t in new]
             self.term_domain[base:stop] = [idf.get(t, model.max_idf_) for t in new]
-            self.term_never[base:stop] = [t in never for t in new]
+            slogan = _slogans().search
+            self.term_never[base:stop] = [t in never or t in function or slogan(t) is not None
+                                          for t in new]
             self.term_phrase[base:stop] = [t in phrases for t in new]
             self.term_place[base:stop] = [_is_place(t) for t in new]
             for k, t in enumerate(new, start=base):
