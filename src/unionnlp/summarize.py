@@ -379,9 +379,16 @@ class _OneBlasThread:
 @functools.cache
 def _blas_controller() -> Any:
     """threadpoolctl's view of the BLAS libraries loaded (numpy's among them), made once;
-    None without threadpoolctl."""
+    None without threadpoolctl, or where the process was started with one BLAS thread (the
+    command line and its workers: no need to pay for looking)."""
+    import os
+
     import numpy  # noqa: F401  # its BLAS is loaded before the libraries are looked for
 
+    # What unionnlp._env.single_threaded_blas sets before numpy loads.
+    if all(os.environ.get(name) == "1"
+           for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
+        return None
     try:
         from threadpoolctl import ThreadpoolController
     except ImportError:
