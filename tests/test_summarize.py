@@ -141,3 +141,47 @@ def test_picking_in_plain_python_picks_what_arrays_pick(seed_text: str) -> None:
             texts[by_row[rows[c]]] for c in expected]
         compared += 1
     assert compared > 100
+
+
+def test_sentence_graphs_use_one_blas_thread_and_restore_the_setting() -> None:
+    """Inside, in the main thread (nested too), BLAS runs one thread and the setting is back
+    after; other threads, alone or overlapping with the main one, leave it as it was."""
+    import threading
+
+    import pytest
+
+    pytest.importorskip("threadpoolctl")
+    from unionnlp.summarize import _ONE_BLAS_THREAD, _blas_controller
+
+    if _blas_controller() is None:
+        pytest.skip("the process was started with one BLAS thread")
+
+    def blas_threads() -> list[int]:
+        # The BLAS libraries loaded when the graphs first needed one (numpy's), live.
+        return [i["num_threads"] for i in _blas_controller().info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    with _ONE_BLAS_THREAD, _ONE_BLAS_THREAD:
+        assert blas_threads() and all(n == 1 for n in blas_threads())
+    assert blas_threads() == before
+
+    entered = threading.Barrier(3)
+
+    def work() -> None:
+        with _ONE_BLAS_THREAD:
+            entered.wait()
+            entered.wait()
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    with _ONE_BLAS_THREAD:
+        for w in workers:
+            w.start()
+        entered.wait()
+        entered.wait()
+    for w in workers:
+        w.join()
+    assert blas_threads() == before
+    alone = threading.Thread(target=lambda: _ONE_BLAS_THREAD.__enter__())
+    alone.start()
+    alone.join()
+    assert blas_threads() == before

@@ -7,6 +7,8 @@ sentences of paragraphs, and maximal marginal relevance keeps the picks distinct
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import itertools
 import math
 import re
@@ -333,12 +335,81 @@ def select(
     return Graph(candidates, vectors).pick(range(len(candidates)), k=k, diversity=diversity)
 
 
+#: Where OpenBLAS (its defaults) shares a product among threads: m·n·k of a matrix product,
+#: m·n of a matrix times a vector. Past these, a sentence graph's products are run on one
+#: thread: the threads BLAS wakes for them spin after each and burn more CPU than they
+#: save (the command line sets one thread for the process; a library call cannot).
+_BLAS_SHARED_PRODUCT = 65_536 * 4
+_BLAS_SHARED_VECTOR = 2_304 * 4
+
+
+class _OneBlasThread:
+    """While inside, in the main thread, BLAS runs on one thread (threadpoolctl, which
+    scikit-learn brings; nothing where it is missing), restored on leaving the outermost.
+    Elsewhere it does nothing: OpenBLAS takes its thread count from the main thread only,
+    so a worker thread could set it but never restore it. Products are the same to the last
+    bit on one thread or several."""
+
+    def __init__(self) -> None:
+        self._inside = 0
+        self._limit: Any = None
+
+    def __enter__(self) -> None:
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+        if self._inside == 0:
+            controller = _blas_controller()
+            if controller is not None:
+                self._limit = controller.limit(limits=1, user_api="blas")
+        self._inside += 1
+
+    def __exit__(self, *exc: object) -> None:
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+        self._inside -= 1
+        if self._inside == 0 and self._limit is not None:
+            self._limit.restore_original_limits()
+            self._limit = None
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    """threadpoolctl's view of the BLAS libraries loaded (numpy's among them), made once;
+    None without threadpoolctl, or where the process was started with one BLAS thread (the
+    command line and its workers: no need to pay for looking)."""
+    import os
+
+    import numpy  # noqa: F401  # its BLAS is loaded before the libraries are looked for
+
+    # What unionnlp._env.single_threaded_blas sets before numpy loads.
+    if all(os.environ.get(name) == "1"
+           for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
+        return None
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return None
+    return ThreadpoolController()
+
+
+_ONE_BLAS_THREAD = _OneBlasThread()
+
+
 def _similarities(vectors: Any) -> Any:
     """Cosine similarities of unit row vectors (a dense matrix), zero on the diagonal."""
     import numpy as np
 
     dense = vectors.compact()
-    sim = dense @ dense.T
+    rows, width = dense.shape
+    if rows * rows * width < _BLAS_SHARED_PRODUCT:
+        sim = dense @ dense.T
+    else:
+        with _ONE_BLAS_THREAD:
+            sim = dense @ dense.T
     np.fill_diagonal(sim, 0.0)
     return sim
 
@@ -354,10 +425,12 @@ def _textrank(sim: Any, prior: Any, damping: float = 0.85) -> Any:
     transition = (sim / out_weight[:, None]).T
     rank = jump.copy()
     teleport = (1 - damping) * jump  # the same each step
-    for _ in range(40):
-        new = teleport + damping * (transition @ rank)
-        delta = float(np.abs(new - rank).sum())
-        rank = new
-        if delta < 1e-6:
-            break
+    with (_ONE_BLAS_THREAD if len(rank) ** 2 >= _BLAS_SHARED_VECTOR
+          else contextlib.nullcontext()):
+        for _ in range(40):
+            new = teleport + damping * (transition @ rank)
+            delta = float(np.abs(new - rank).sum())
+            rank = new
+            if delta < 1e-6:
+                break
     return rank / (rank.max() or 1.0)

@@ -235,12 +235,10 @@ class ThemeClassifier:
             while stop < table.n_docs and table.bounds[stop + 1] - table.bounds[start] < _CHUNK:
                 stop += 1
             rows, cols, values = self.features(table, start, stop, column)
-            # One weighted count for all themes: cell (row, theme) sums its products in the
-            # order a count per theme would, so the sums are the same to the last bit.
-            k = len(self.themes)
-            cells = (rows * k)[None, :] + np.arange(k)[:, None]
-            z = np.bincount(cells.ravel(), weights=(values * self.coef_[:, cols]).ravel(),
-                            minlength=(stop - start) * k).reshape(stop - start, k)
+            z = np.empty((stop - start, len(self.themes)))
+            for j in range(len(self.themes)):
+                z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
+                                      minlength=stop - start)
             proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
             themes = list(self.themes)
             out += [dict(zip(themes, row, strict=True)) for row in proba.tolist()]
