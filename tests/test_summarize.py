@@ -185,3 +185,16 @@ def test_sentence_graphs_use_one_blas_thread_and_restore_the_setting() -> None:
     alone.start()
     alone.join()
     assert blas_threads() == before
+
+
+def test_results_with_figures_come_before_slogans() -> None:
+    # The slogan shares the most words with the rest and would be the most central; the
+    # figures say what the report reports.
+    paragraphs = [
+        "全县各级工会深入学习贯彻党的二十大精神，以习近平新时代中国特色社会主义思想为指导，扎实推进工会组织建设和职工帮扶工作。",
+        "县总工会推进工会组织建设，全年新建基层工会42家，发展会员3000余名。",
+        "县总工会开展职工帮扶工作，春节前走访慰问困难职工120户，发放慰问金36万元。",
+        "各级工会要继续推进工会组织建设和职工帮扶工作，进一步增强工会工作的吸引力。",
+    ]
+    picked = summarize(paragraphs, cut_for_analysis, default_keywords().idf, k=2)
+    assert picked == [paragraphs[1], paragraphs[2]]

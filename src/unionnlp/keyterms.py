@@ -25,7 +25,7 @@ from .model import Keyword
 from .resources import lexicon, stopwords
 
 __all__ = ["GeneralIDF", "KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs",
-           "general_idf", "is_fragment"]
+           "general_idf", "has_slogan", "is_fragment"]
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -192,6 +192,11 @@ def _not_keyword_entries() -> list[str]:
 
     lines = (line.strip() for line in read_text("not_keywords.txt").splitlines())
     return [w for line in lines if line and not line.startswith("#") for w in line.split()]
+
+
+def has_slogan(text: str) -> bool:
+    """Whether a text carries a political slogan (the ``*`` words of ``not_keywords.txt``)."""
+    return _slogans().search(text) is not None
 
 
 @cache

@@ -46,6 +46,25 @@ _NAME_LIST = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
+#: A figure a sentence reports: a number and its counter (42家, 3000余名, 36万元, 百分之…).
+_FIGURE = re.compile(
+    rf"(?:\d|[零〇一二三四五六七八九十百千万两]{{2,}})[\d,.，]*\s*"
+    rf"(?:%|％|[万亿千百]?[{lexicon().chars['counters']}])")
+#: How much more central a sentence that reports a figure counts, and how much less one
+#: that carries a political slogan (chosen on the train twins' reference summaries,
+#: ``benchmarks/bench_summary_real.py --split train``: ROUGE-L 0.389 -> 0.412).
+_FIGURE_WEIGHT = 3.0
+_SLOGAN_WEIGHT = 0.3
+
+
+def _weight(text: str) -> float:
+    """A sentence's weight: results stated with figures before slogans."""
+    from .keyterms import has_slogan
+
+    weight = _FIGURE_WEIGHT if _FIGURE.search(text) else 1.0
+    return weight * _SLOGAN_WEIGHT if has_slogan(text) else weight
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A candidate summary sentence: its text, its place in its paragraph, and its mass (the
@@ -254,6 +273,8 @@ class Graph:
         content = np.array([c.mass for c in pool]) ** _CONTENT
         top = float(content.max()) if len(content) else 0.0
         self.rank = rank * content / (top or 1.0)  # 0 when no sentence has a content word
+        # A sentence that states results with figures is preferred to a slogan.
+        self.rank = self.rank * np.array([_weight(c.text) for c in pool])
         self._finite = bool(np.isfinite(self.rank).all() and np.isfinite(self.sim).all())
 
     def _lists(self) -> tuple[list[float], list[list[float]]]:
