@@ -342,9 +342,9 @@ class LineLabeller:
                                     if a.startswith(head)}
         return self.lookups[prefix]
 
-    def _rows(self, lookup: dict[str, int], column: Column,
-              shift: int = 0) -> tuple[np.ndarray, np.ndarray]:
-        """The lines (``k + shift``) and attribute rows of ``column``'s known attributes."""
+    def _add(self, out: np.ndarray, lookup: dict[str, int], column: Column,
+             shift: int = 0) -> None:
+        """Add the weights of ``column``'s attributes, each line's to line ``k + shift``."""
         lut = np.array([lookup.get(v, -1) for v in column.vocab] + [-1], dtype=np.int64)
         codes = column.codes
         if shift > 0:
@@ -353,44 +353,32 @@ class LineLabeller:
             codes = codes[-shift:]
         rows = lut[codes]  # code -1 reads the final -1
         known = np.flatnonzero(rows >= 0)
-        return known + max(shift, 0), rows[known]
+        if known.size:
+            out[known + max(shift, 0)] += self.state[rows[known]]
 
     def _table_scores(self, table: LineTable) -> np.ndarray:
-        """:meth:`scores` read straight off the feature columns (no attribute strings): the
-        rows of every line's attributes gathered at once, summed in one pass."""
+        """:meth:`scores` read straight off the feature columns (no attribute strings)."""
         n = len(table)
         out = np.zeros((n, len(self.labels)))
         if not n:
             return out
         index = self.attributes
-        lines: list[np.ndarray] = []
-        rows: list[np.ndarray] = []
-        for name, column in table.columns.items():
-            for lookup, shift in ((name, 0), (f"prev:{name}", 1), (f"next:{name}", -1)):
-                if shift and name not in _NEIGHBOUR:
-                    continue
-                at, found = self._rows(self._lookup(lookup), column, shift)
-                lines.append(at)
-                rows.append(found)
-        cues = self._lookup("cue")
-        cue_at = [(k, cues[c]) for k, found in enumerate(table.cues) for c in found if c in cues]
-        if cue_at:
-            lines.append(np.array([k for k, _ in cue_at], dtype=np.int64))
-            rows.append(np.array([r for _, r in cue_at], dtype=np.int64))
-        every_line = np.concatenate(lines)
-        # Summed line by line in the order the columns come (as one addition per column
-        # would), so that scores do not depend on how they are gathered.
-        order = np.argsort(every_line, kind="stable")
-        every_line, every_row = every_line[order], np.concatenate(rows)[order]
-        if every_line.size:
-            starts = np.flatnonzero(np.r_[True, every_line[1:] != every_line[:-1]])
-            out[every_line[starts]] = np.add.reduceat(self.state[every_row], starts, axis=0)
         if "bias" in index:
             out += self.state[index["bias"]]
         if "prev:none" in index:
             out[0] += self.state[index["prev:none"]]
         if "next:none" in index:
             out[n - 1] += self.state[index["next:none"]]
+        for name, column in table.columns.items():
+            self._add(out, self._lookup(name), column)
+            if name in _NEIGHBOUR:
+                self._add(out, self._lookup(f"prev:{name}"), column, shift=1)
+                self._add(out, self._lookup(f"next:{name}"), column, shift=-1)
+        cues = self._lookup("cue")
+        for k, found in enumerate(table.cues):
+            for c in found:
+                if c in cues:
+                    out[k] += self.state[cues[c]]
         return out
 
     def decode(self, feats: LineTable | Sequence[Sequence[str]]) -> list[str]:
