@@ -236,3 +236,22 @@ def test_the_function_words_come_from_jiebas_dictionary_tags() -> None:
     words = _function_words()
     assert {"哪里", "内部", "如此", "依照"} <= words  # r, f, c, p
     assert not {"送温暖", "帮扶", "维权", "劳资纠纷", "拖欠工资", "困难职工", "一线"} & words
+
+
+def test_threads_analysing_at_once_get_what_one_thread_gets() -> None:
+    # A Dask worker runs several files at once in threads, all sharing the extractor's
+    # remembered facts of words and terms, which grow as new words come.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from unionnlp.twins import load_twins
+
+    texts = [t.text for t in load_twins("train")[:48]]
+    extractor = default_keywords()
+    extractor.__dict__.pop("_memo_state", None)
+    alone = [[(k.term, k.weight) for k in unionnlp.analyze(t).keywords] for t in texts]
+    for _ in range(3):
+        extractor.__dict__.pop("_memo_state", None)  # every thread adds words at once
+        with ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(
+                lambda t: [(k.term, k.weight) for k in unionnlp.analyze(t).keywords], texts))
+        assert together == alone
