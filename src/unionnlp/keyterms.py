@@ -118,7 +118,15 @@ _NAMES_FORMAT = "unionnlp-jieba-surname-words/1"
 @cache
 def _surname_words() -> frozenset[str]:
     """The two- and three-character words of jieba's dictionary that open with a common
-    surname and are tagged as something other than a person's name, read once from
+    surname and are tagged as something other than a person's name."""
+    return _dictionary_words(
+        "surname-words", _NAMES_FORMAT, "".join(sorted(_SURNAMES)),
+        lambda word, tag: 2 <= len(word) <= 3 and word[0] in _SURNAMES and not tag.startswith("nr"))
+
+
+def _dictionary_words(kind: str, fmt: str, salt: str,
+                      keep: Callable[[str, str], bool]) -> frozenset[str]:
+    """The words of jieba's dictionary whose word and tag ``keep`` accepts, read once from
     jieba's dict.txt and then from the user's cache as a checked array."""
     from .store import pack_strings, unpack_strings
 
@@ -126,16 +134,11 @@ def _surname_words() -> frozenset[str]:
         return frozenset(unpack_strings(arrays["words"], int(meta["n"])))
 
     def build(text: str) -> tuple[frozenset[str], dict[str, Any], dict[str, Any]]:
-        words = []
-        for line in text.splitlines():
-            parts = line.split()
-            if (len(parts) == 3 and 2 <= len(parts[0]) <= 3 and parts[0][0] in _SURNAMES
-                    and not parts[2].startswith("nr")):
-                words.append(parts[0])
+        words = [parts[0] for parts in map(str.split, text.splitlines())
+                 if len(parts) == 3 and keep(parts[0], parts[2])]
         return frozenset(words), {"n": len(words)}, {"words": pack_strings(words)}
 
-    return _from_jieba("dict.txt", "surname-words", "dictionary words", _NAMES_FORMAT,
-                       "".join(sorted(_SURNAMES)), load, build)
+    return _from_jieba("dict.txt", kind, "dictionary words", fmt, salt, load, build)
 
 
 #: jieba's part-of-speech tags of words that say how, not what: pronouns, adverbs,
@@ -151,22 +154,9 @@ _FUNCTION_FORMAT = "unionnlp-jieba-function-words/1"
 @cache
 def _function_words() -> frozenset[str]:
     """The words of jieba's dictionary tagged with one of :data:`_FUNCTION_TAGS`, less the
-    domain dictionary's words; read once from jieba's dict.txt, then from the user's cache."""
-    from .store import pack_strings, unpack_strings
-
-    def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> frozenset[str]:
-        return frozenset(unpack_strings(arrays["words"], int(meta["n"])))
-
-    def build(text: str) -> tuple[frozenset[str], dict[str, Any], dict[str, Any]]:
-        words = []
-        for line in text.splitlines():
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in _FUNCTION_TAGS:
-                words.append(parts[0])
-        return frozenset(words), {"n": len(words)}, {"words": pack_strings(words)}
-
-    return _from_jieba("dict.txt", "function-words", "dictionary words", _FUNCTION_FORMAT,
-                       "".join(sorted(_FUNCTION_TAGS)), load, build) - _user_words()
+    domain dictionary's words."""
+    return _dictionary_words("function-words", _FUNCTION_FORMAT, "".join(sorted(_FUNCTION_TAGS)),
+                             lambda word, tag: tag in _FUNCTION_TAGS) - _user_words()
 
 
 @lru_cache(maxsize=1 << 16)
