@@ -607,64 +607,61 @@ class _Vocabulary:
             grown[:have] = getattr(self, name)
             setattr(self, name, grown)
 
-    def word_rows(self, model: KeywordExtractor, words: Sequence[str]) -> Any:
-        """The rows of ``words`` (distinct), adding the facts of those not seen before."""
+    def _rows(self, index: dict[str, int], fields: tuple[tuple[str, str], ...],
+              items: Sequence[str], fill: Callable[[list[str], int, int], None]) -> Any:
+        """The rows of ``items`` (distinct) in ``index``; those not seen before get rows
+        at the end, whose facts ``fill(new, start, stop)`` writes, all under the lock."""
         import numpy as np
 
         with self.lock:
-            last = self.__dict__.get("_last_words")
-            if last is not None and last[0] is words:  # scorer, then word_idf, of one table
-                return last[1]
-            index = self.words
-            rows = np.fromiter(map(index.get, words, itertools.repeat(-1)), np.int64, len(words))
-            new = [words[i] for i in np.flatnonzero(rows < 0).tolist()]
+            rows = np.fromiter(map(index.get, items, itertools.repeat(-1)), np.int64, len(items))
+            new = [items[i] for i in np.flatnonzero(rows < 0).tolist()]
             if new:
                 base = len(index)
-                self._grow(self._WORD, base + len(new))
-                stop = base + len(new)
-                common = math.log((1 + model.n_docs_) / 4) + 1.0  # IDF of a word in 3 documents
-                rare = math.log((1 + model.n_docs_) / 2) + 1.0 - 1e-9
-                domain = [model.idf_.get(w, model.max_idf_) for w in new]
-                self.word_general[base:stop] = general_idf().lookup(new, model.general_default_)
-                self.word_domain[base:stop] = domain
-                self.word_fragment[base:stop] = _fragments(new)
-                self.word_name[base:stop] = [_is_name(w, d <= common)
-                                             for w, d in zip(new, domain, strict=True)]
-                self.word_surname[base:stop] = [len(w) == 1 and w in _SURNAMES for w in new]
-                self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
-                                                   for w, d in zip(new, domain, strict=True)]
-                for k, w in enumerate(new, start=base):
-                    index[w] = k
-                rows = np.fromiter(map(index.__getitem__, words), np.int64, len(words))
-            self.__dict__["_last_words"] = (words, rows)
+                self._grow(fields, base + len(new))
+                fill(new, base, base + len(new))
+                for k, item in enumerate(new, start=base):
+                    index[item] = k
+                rows = np.fromiter(map(index.__getitem__, items), np.int64, len(items))
             return rows
+
+    def word_rows(self, model: KeywordExtractor, words: Sequence[str]) -> Any:
+        """The rows of ``words`` (distinct), adding the facts of those not seen before."""
+        last = self.__dict__.get("_last_words")
+        if last is not None and last[0] is words:  # scorer, then word_idf, of one table
+            return last[1]
+
+        def fill(new: list[str], base: int, stop: int) -> None:
+            common = math.log((1 + model.n_docs_) / 4) + 1.0  # IDF of a word in 3 documents
+            rare = math.log((1 + model.n_docs_) / 2) + 1.0 - 1e-9
+            domain = [model.idf_.get(w, model.max_idf_) for w in new]
+            self.word_general[base:stop] = general_idf().lookup(new, model.general_default_)
+            self.word_domain[base:stop] = domain
+            self.word_fragment[base:stop] = _fragments(new)
+            self.word_name[base:stop] = [_is_name(w, d <= common)
+                                         for w, d in zip(new, domain, strict=True)]
+            self.word_surname[base:stop] = [len(w) == 1 and w in _SURNAMES for w in new]
+            self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
+                                               for w, d in zip(new, domain, strict=True)]
+
+        rows = self._rows(self.words, self._WORD, words, fill)
+        self.__dict__["_last_words"] = (words, rows)
+        return rows
 
     def term_rows(self, model: KeywordExtractor, terms: Sequence[str]) -> Any:
         """The rows of ``terms`` (distinct), adding the facts of those not seen before."""
-        import numpy as np
 
-        with self.lock:
-            index = self.terms
-            rows = np.fromiter(map(index.get, terms, itertools.repeat(-1)), np.int64, len(terms))
-            new = [terms[i] for i in np.flatnonzero(rows < 0).tolist()]
-            if new:
-                base = len(index)
-                self._grow(self._TERM, base + len(new))
-                stop = base + len(new)
-                never, phrases, idf = _not_keywords(), model.phrases_, model.idf_
-                function = _function_words()
-                self.term_unseen[base:stop] = [t not in idf for t in new]
-                self.term_domain[base:stop] = [idf.get(t, model.max_idf_) for t in new]
-                slogan = _slogans().search
-                self.term_never[base:stop] = [
-                    t in never or t in function or slogan(t) is not None for t in new]
-                self.term_phrase[base:stop] = [t in phrases for t in new]
-                self.term_place[base:stop] = [_is_place(t) for t in new]
-                for k, t in enumerate(new, start=base):
-                    index[t] = k
-                rows = np.fromiter(map(index.__getitem__, terms), np.int64, len(terms))
-            return rows
+        def fill(new: list[str], base: int, stop: int) -> None:
+            never, phrases, idf = _not_keywords(), model.phrases_, model.idf_
+            function, slogan = _function_words(), _slogans().search
+            self.term_unseen[base:stop] = [t not in idf for t in new]
+            self.term_domain[base:stop] = [idf.get(t, model.max_idf_) for t in new]
+            self.term_never[base:stop] = [
+                t in never or t in function or slogan(t) is not None for t in new]
+            self.term_phrase[base:stop] = [t in phrases for t in new]
+            self.term_place[base:stop] = [_is_place(t) for t in new]
 
+        return self._rows(self.terms, self._TERM, terms, fill)
 
 class KeywordExtractor:
     """TF-IDF keyword extractor with a domain IDF (scikit-learn estimator conventions).

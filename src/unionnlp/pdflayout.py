@@ -1,4 +1,4 @@
-"""Paragraphs and headings of a PDF from where its text sits on the page.
+"""Paragraphs of a PDF from where its text sits on the page.
 
 A PDF holds positioned lines, not paragraphs. Plain text extraction guesses paragraphs
 from the gaps between lines, so a report set at generous line spacing comes out with a
@@ -6,8 +6,9 @@ blank line after every line, and one set tight comes out as one block. Here a pa
 break is read the way a reader sees one: a first-line indent, a gap wider than the
 document's usual line pitch, a short last line, a change of font size or weight. Running
 headers, footers and page numbers are kept as lines of their own, after the paragraph
-they interrupt. Headlines are left to the text's own rules: font sizes given as heading
-hints cost headline F1 in ``benchmarks/bench_pdf.py`` on the train twins (0.79 -> 0.61).
+they interrupt. Headlines are left to the text's own rules: font sizes given to them as
+heading hints lowered headline F1 on the train twins typeset by ``benchmarks/bench_pdf.py``
+(a hint makes a page's other short lines body text).
 """
 
 from __future__ import annotations
@@ -17,16 +18,15 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["PdfLayout", "layout_blocks"]
 
-#: Sentence ends after which a short line closes its paragraph.
+#: What ends a sentence (and so may end a paragraph) at the end of a line.
 _SENTENCE_END = "。！？!?；;：:”」』"
-#: Font names of bold or black faces (Heiti is the usual bold face of Chinese documents).
 #: Punctuation that closes what came before it and so never opens a paragraph.
 _CLOSING = "。，、；：？！）》」』”’…,.;:?!)"
+#: Font names of bold or black faces (Heiti is the usual bold face of Chinese documents).
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|hei|黑|fzdhtjw|simhei", re.I)
 #: A page number line: - 3 -, 第3页, 3/12, 第 3 页 共 12 页, or a bare number.
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[-—–\s]*$")
@@ -111,11 +111,6 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-def _mode(values: Iterable[float], default: float) -> float:
-    counts = Counter(values)
-    return counts.most_common(1)[0][0] if counts else default
-
-
 def _page_furniture(lines: list[_Line], pages: int) -> set[int]:
     """Indexes of running headers, footers and page numbers: lines in a page's top or
     bottom band that are page numbers, or whose text (digits aside) recurs on other pages."""
@@ -145,19 +140,21 @@ def layout_blocks(data: bytes) -> PdfLayout:
         weights[x.size] += len(x.text)
     size = weights.most_common(1)[0][0]
     width = size  # a Chinese character is as wide as the font is tall
-    plain = [x for x in body if abs(x.size - size) < 0.5]
-    plain = plain or body
+    plain = [x for x in body if abs(x.size - size) < 0.5] or body
     left = sorted(x.x0 for x in plain)[len(plain) // 20]
     right = sorted(x.x1 for x in plain)[len(plain) * 9 // 10]
     steps = [round(b.top - a.top) for a, b in itertools.pairwise(plain)
              if a.page == b.page and 0 < b.top - a.top < 3 * size]
-    pitch = _mode(steps, 1.5 * size)
+    pitch = Counter(steps).most_common(1)[0][0] if steps else 1.5 * size  # the usual step
 
     def indented(x: _Line) -> bool:
         return x.x0 >= left + _INDENT * width
 
     def short(x: _Line) -> bool:
         return x.x1 < right - _SHORT * width
+
+    def ends(x: _Line) -> bool:
+        return x.text.rstrip()[-1:] in _SENTENCE_END
 
     indents = any(indented(x) for x in plain)
 
@@ -167,20 +164,18 @@ def layout_blocks(data: bytes) -> PdfLayout:
         if abs(a.size - b.size) > 0.4 or a.bold != b.bold:
             return True
         if a.size >= size * _LARGER and a.page == b.page:  # a title or headline set large
-            return (b.top - a.top > _GAP * pitch * a.size / size
-                    or a.text.rstrip()[-1:] in _SENTENCE_END)
+            return b.top - a.top > _GAP * pitch * a.size / size or ends(a)
         if a.page != b.page:
             # Without first-line indents, only a sentence's end can say a paragraph ended.
-            ends = not indents and a.text.rstrip()[-1:] in _SENTENCE_END
-            return short(a) or indented(b) or ends
+            return short(a) or indented(b) or (not indents and ends(a))
         step = b.top - a.top
         if step > _GAP * pitch or step < -0.5 * size:
             return True
         if short(a):
             # In a document that indents first lines, an unindented line after a short one
             # that ends no sentence continues it (the short line held narrow Latin text).
-            return not (indents and not indented(b) and a.text.rstrip()[-1:] not in _SENTENCE_END)
-        return indented(b) and not (indented(a) and not short(a))
+            return not (indents and not indented(b) and not ends(a))
+        return indented(b) and not indented(a)
 
     paragraphs: list[list[_Line]] = []
     pending: list[int] = []  # page furniture waiting for the paragraph it interrupts to end

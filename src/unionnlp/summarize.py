@@ -57,12 +57,12 @@ _FIGURE_WEIGHT = 3.0
 _SLOGAN_WEIGHT = 0.3
 
 
-def _weight(text: str) -> float:
-    """A sentence's weight: results stated with figures before slogans."""
+def _weights(texts: Sequence[str]) -> list[float]:
+    """Each sentence's weight: results stated with figures before slogans."""
     from .keyterms import has_slogan
 
-    weight = _FIGURE_WEIGHT if _FIGURE.search(text) else 1.0
-    return weight * _SLOGAN_WEIGHT if has_slogan(text) else weight
+    return [(_FIGURE_WEIGHT if _FIGURE.search(t) else 1.0)
+            * (_SLOGAN_WEIGHT if has_slogan(t) else 1.0) for t in texts]
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ class Graph:
         top = float(content.max()) if len(content) else 0.0
         self.rank = rank * content / (top or 1.0)  # 0 when no sentence has a content word
         # A sentence that states results with figures is preferred to a slogan.
-        self.rank = self.rank * np.array([_weight(c.text) for c in pool])
+        self.rank = self.rank * np.array(_weights([c.text for c in pool]))
         self._finite = bool(np.isfinite(self.rank).all() and np.isfinite(self.sim).all())
 
     def _lists(self) -> tuple[list[float], list[list[float]]]:
