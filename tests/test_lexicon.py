@@ -125,3 +125,13 @@ def test_the_log_names_the_furniture_rule(caplog: pytest.LogCaptureFixture) -> N
     said = [r.getMessage() for r in caplog.records if r.name == "unionnlp.lines"]
     assert len(said) == sum(x.kind == "furniture" for x in lines) > 0
     assert all(re.match(r"line \d+: furniture by the rule '[^']+': ", m) for m in said)
+
+
+def test_a_photo_caption_or_credit_line_is_a_caption_never_a_headline() -> None:
+    for line in ("图为区总工会干部在驿站为环卫工人送上绿豆汤 林立新 摄",
+                 "（图/本报记者 孙丽）", "图1 职工技能大赛焊工比赛现场", "焊工组比赛现场 周立 摄。"):
+        assert classify(line)[0] == "caption", line
+    # A paragraph that merely ends with a credit, or is long, stays running text.
+    long_line = "全市八百名职工参加了本届技能大赛，决出各工种冠军二十名，" * 3 + "记者 周立 摄"
+    assert classify(long_line)[0] == "body"
+    assert classify("图书室向职工开放")[0] != "caption"

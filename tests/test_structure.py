@@ -479,11 +479,18 @@ def test_a_title_on_two_lines() -> None:
 
 
 def test_a_news_item_headline_starts_an_article() -> None:
+    # Two items of an e-paper page, each a few paragraphs long. (A one-paragraph item
+    # at the foot of a page is read, as on most web pages, as a related-news link.)
     text = ("技能大赛搭台 工匠人才出彩\n——市总工会举办职工技能大赛\n□本报记者 王磊\n\n"
+            "本报讯 日前，由市总工会主办的全市职工职业技能大赛落下帷幕，大赛设电工、焊工、数控车工等十二个工种。\n\n"
             "全市八百名职工参加了本届技能大赛，决出各工种冠军二十名。\n\n"
-            "农民工欠薪案件快速办结\n本报讯（通讯员 孙涛）近日，东湖区总工会协调办结一起欠薪案件，为三十名农民工追回工资。\n")
+            "市总工会有关负责人表示，将推荐获奖选手参加省级比赛，并按规定申报技术等级。\n\n"
+            "农民工欠薪案件快速办结\n本报讯（通讯员 孙涛）近日，东湖区总工会协调办结一起欠薪案件，为三十名农民工追回工资。\n\n"
+            "据了解，该区总工会今年已受理欠薪投诉十五件，涉及金额一百二十万元。\n")
     report = _parse(text)
     assert [a.title for a in report.articles] == ["技能大赛搭台 工匠人才出彩", "农民工欠薪案件快速办结"]
+    assert [len(a.paragraphs) for a in report.articles] == [3, 2]
+    assert report.dropped == ()
 
 
 def test_notes_and_footnotes_are_set_aside() -> None:

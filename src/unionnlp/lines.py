@@ -19,6 +19,7 @@ from .resources import Entry, lexicon
 
 __all__ = [
     "BULLETS",
+    "CAPTION",
     "HEADLINE_MAX",
     "Line",
     "LineKind",
@@ -186,6 +187,12 @@ def furniture_rule(text: str) -> str | None:
     return next(e.name for e in entries if re.match(f"^(?:{e.pattern})", text, re.VERBOSE))
 
 
+#: A photo caption or credit: 图为……, 图1……, ……摄, （图/……）. A line this short that says so
+#: is never a headline or running text.
+CAPTION = re.compile(r"^[（(]?图[为中]|^[（(]?图\d|摄[)）]?[。.]?$|[（(](?:图|摄影?)[/／:：]")
+_CAPTION_MAX = 80
+
+
 def classify(text: str, hint: int | None = None) -> tuple[LineKind, Style | None]:
     """Kind and numbering style of one stripped line; ``hint`` is a format's heading level."""
     if hint is not None:
@@ -197,6 +204,8 @@ def classify(text: str, hint: int | None = None) -> tuple[LineKind, Style | None
     if (_BYLINE.match(text) or _SIGNED.match(text)) and len(text) <= 40:
         return "byline", None
     style, _ = numbering(text)
+    if CAPTION.search(text) and len(text) <= _CAPTION_MAX:
+        return "caption", None
     if _is_headline(text, style):
         return "headline", style or "plain"
     return "body", style

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .lines import CAPTION
 from .resources import lexicon
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ _FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。�
 _BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
 #: A photo caption or credit (图为……, ……摄) and a bare list of names (张明、李华、王芳……):
 #: they say what a picture shows or who was there, never what the report reports.
-_CAPTION = re.compile(r"^[（(]?图[为中]|^[（(]?图\d|摄[)）]?[。.]?$|[（(](?:图|摄影?)[/／:：]")
+_CAPTION = CAPTION
 _NAME_LIST = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2,4}[。.]?$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
