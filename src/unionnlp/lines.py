@@ -204,7 +204,7 @@ def classify(text: str, hint: int | None = None) -> tuple[LineKind, Style | None
     if (_BYLINE.match(text) or _SIGNED.match(text)) and len(text) <= 40:
         return "byline", None
     style, _ = numbering(text)
-    if CAPTION.search(text) and len(text) <= _CAPTION_MAX:
+    if len(text) <= _CAPTION_MAX and CAPTION.search(text):
         return "caption", None
     if _is_headline(text, style):
         return "headline", style or "plain"

@@ -40,9 +40,8 @@ _ITEM_MARK = re.compile(
 _FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
-#: A photo caption or credit (图为……, ……摄) and a bare list of names (张明、李华、王芳……):
-#: they say what a picture shows or who was there, never what the report reports.
-_CAPTION = CAPTION
+#: A bare list of names (张明、李华、王芳……), like a photo caption (``lines.CAPTION``),
+#: says who was there or what a picture shows, never what the report reports.
 _NAME_LIST = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2,4}[。.]?$")
 _ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
@@ -103,7 +102,7 @@ def _whole(
         and sentence[0] not in "，、；：,;:”’」』）)"
         and _BARE_QUOTE.match(sentence) is None
         and _FORMULA.search(sentence) is None
-        and _CAPTION.search(sentence) is None
+        and CAPTION.search(sentence) is None
         and _NAME_LIST.match(sentence) is None
     )
 
