@@ -14,12 +14,14 @@ from unionnlp import analyze
 from unionnlp.errors import ModelError
 from unionnlp.linerole import (
     LineLabeller,
+    _training_tables,
     default_labeller,
     line_features,
     line_table,
     train_labeller,
     training_sequences,
 )
+from unionnlp.linetext import LineText, fit_line_text, text_grams
 from unionnlp.twins import load_twins
 
 
@@ -36,7 +38,7 @@ def small(train: list) -> tuple[LineLabeller, object]:
     crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.05, c2=0.05, max_iterations=50,
                                all_possible_transitions=True)
     crf.fit(xs, ys)
-    return train_labeller(train[:40], max_iterations=50), crf
+    return train_labeller(train[:40], max_iterations=50, text=False), crf
 
 
 def test_numpy_viterbi_gives_crfsuites_labels(small, train: list) -> None:
@@ -85,14 +87,69 @@ def test_the_model_file_is_json_with_a_checksum(small, train: list) -> None:
         LineLabeller.from_json("{}", "m.json")
 
 
+@pytest.mark.slow  # the line-text model is fitted six times
 def test_the_packaged_model_is_what_training_on_the_train_twins_gives(train: list) -> None:
     packaged = default_labeller()
     fresh = train_labeller(train)
+    assert fresh.text is not None and packaged.text is not None
+    assert fresh.text.digest() == packaged.text.digest()
     assert fresh.labels == packaged.labels
     assert set(fresh.attributes) == set(packaged.attributes)
     order = [fresh.attributes[a] for a in sorted(packaged.attributes, key=packaged.attributes.get)]
     assert np.allclose(fresh.state[order], packaged.state, atol=1e-4)
     assert np.allclose(fresh.transitions, packaged.transitions, atol=1e-4)
+
+
+
+@pytest.fixture(scope="module")
+def line_rows(train: list) -> tuple[list[str], list[str], list[str]]:
+    """The stripped lines of 60 train twins and their roles, and the lines of 20 more."""
+    tables, ys = _training_tables(train[:80])
+    rows = [r for t in tables[:60] for r in t.rows]
+    return rows, [y for row in ys[:60] for y in row], [r for t in tables[60:] for r in t.rows]
+
+
+def test_line_text_probabilities_are_scikit_learns(line_rows) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, roles, new = line_rows
+    ours = fit_line_text(rows, roles)
+    vectorizer = TfidfVectorizer(analyzer=text_grams, min_df=3, sublinear_tf=True)
+    clf = LogisticRegression(C=8.0, max_iter=3000).fit(vectorizer.fit_transform(rows), roles)
+    # Lines the model never saw, an empty one, marks and astral characters among them.
+    new = [*new, "", "\x02责任编辑\x03", "工会😀驿站", "a"]
+    expected = clf.predict_proba(vectorizer.transform(new))
+    assert ours.roles == tuple(clf.classes_)
+    assert np.allclose(ours.proba(new), expected, atol=1e-5)  # weights kept in single precision
+
+
+def test_the_line_text_model_file_is_checked(line_rows, tmp_path) -> None:
+    rows, roles, new = line_rows
+    model = fit_line_text(rows, roles)
+    path = tmp_path / "linetext.npz"
+    model.save(path)
+    again, _ = LineText.load(path)
+    assert again.digest() == model.digest()
+    assert np.array_equal(again.proba(new), model.proba(new))
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    with pytest.raises(ModelError, match=r"linetext\.npz"):
+        LineText.load(bytes(data), "linetext.npz")
+
+
+def test_a_labeller_reads_only_the_line_text_model_it_was_trained_with(train: list) -> None:
+    ours = train_labeller(train[:30], max_iterations=30)
+    other = train_labeller(train[30:60], max_iterations=30)
+    assert ours.text is not None and other.text is not None
+    again = LineLabeller.from_json(ours.to_json(), "m.json", ours.text)
+    table = again.table(train[70].text)
+    assert any(name.startswith("text_") for name in table.columns)
+    assert again.decode(table) == ours.decode(ours.table(train[70].text))
+    with pytest.raises(ModelError, match=r"m\.json: needs its line-text model"):
+        LineLabeller.from_json(ours.to_json(), "m.json")
+    with pytest.raises(ModelError, match="not the one it was trained with"):
+        LineLabeller.from_json(ours.to_json(), "m.json", other.text)
 
 
 # A news page as a browser copy gives it (written for this test, shaped like the

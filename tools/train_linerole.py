@@ -1,5 +1,6 @@
 """Train the line labeller on the real-shaped twins' train split and write the packaged
-model (src/unionnlp/resources/linerole.json).
+model (src/unionnlp/resources/linerole.json, and the line-text model whose probabilities
+are among its features, linetext.npz).
 
     python tools/train_linerole.py
 """
@@ -19,9 +20,13 @@ from unionnlp.twins import load_twins  # noqa: E402
 def main() -> int:
     twins = load_twins("train")
     model = train_labeller(twins)
-    out = ROOT / "src" / "unionnlp" / "resources" / "linerole.json"
+    folder = ROOT / "src" / "unionnlp" / "resources"
+    assert model.text is not None
+    model.text.save(folder / "linetext.npz")
+    out = folder / "linerole.json"
     out.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"trained on {len(twins)} twins: {len(model.attributes)} attributes -> {out}")
+    print(f"trained on {len(twins)} twins: {len(model.attributes)} attributes, "
+          f"{len(model.text.keys)} line-text n-grams -> {out}")
     return 0
 
 

@@ -34,6 +34,7 @@ from .lines import (
     numbering,
     style_depth,
 )
+from .linetext import LineText, fit_line_text
 from .normalize import normalize
 from .resources import lexicon
 from .twins import Twin
@@ -118,6 +119,8 @@ _CODE_CLASSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
     ("commas", lambda a: np.isin(a, [ord(c) for c in "，,"])),
 )
 _LEN_EDGES = (4, 8, 14, 20, 28, 40, 60, 100, 200)
+#: Buckets of the line-text model's probabilities, as the CRF reads them.
+_TEXT_EDGES = (0.1, 0.3, 0.6, 0.85)
 _WIDTH_EDGES = (0.3, 0.6, 0.85, 0.95, 1.05)
 
 
@@ -160,9 +163,20 @@ class LineTable:
     numbers: Sequence[int]
     columns: Mapping[str, Column]
     cues: Sequence[Sequence[str]]
+    #: The lines' stripped text (in the analysis view), one per number.
+    rows: Sequence[str] = ()
 
     def __len__(self) -> int:
         return len(self.numbers)
+
+    def with_text(self, proba: np.ndarray, roles: Sequence[str]) -> LineTable:
+        """The table with what the line-text model (:mod:`unionnlp.linetext`) says of each
+        line: each role's probability, bucketed, and the likeliest role."""
+        columns = dict(self.columns)
+        for j, role in enumerate(roles):
+            columns[f"text_{role}"] = Column.buckets(proba[:, j], _TEXT_EDGES)
+        columns["text_best"] = Column.of([roles[j] for j in proba.argmax(axis=1).tolist()])
+        return replace(self, columns=columns)
 
     def features(self) -> list[list[str]]:
         """Each line's attributes, as crfsuite reads them."""
@@ -209,7 +223,7 @@ def line_table(text: str, view: str | None = None,
     rows = [stripped[i - 1] for i in numbers]
     n = len(rows)
     if not n:
-        return LineTable([], {}, [])
+        return LineTable([], {}, [], [])
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     joined = "\n".join(rows)
@@ -268,7 +282,7 @@ def line_table(text: str, view: str | None = None,
     for name, pattern in _ROW_CUES.items():
         for k in np.flatnonzero(_hits(pattern, joined, starts)):
             cues[k].append(name)
-    return LineTable(numbers, cols, cues)
+    return LineTable(numbers, cols, cues, rows)
 
 
 def rule_kinds(lines: Sequence[Line]) -> dict[int, str]:
@@ -316,8 +330,19 @@ class LineLabeller:
     state: np.ndarray  # (attributes, labels)
     transitions: np.ndarray  # (labels, labels): from, to
     labels: tuple[str, ...] = LABELS
+    #: The line-text model whose probabilities are features (None: a model without them).
+    text: LineText | None = None
     #: Rows of each feature template's attributes by value, filled as they are read.
     lookups: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def table(self, text: str, view: str | None = None,
+              rules: Mapping[int, str] | None = None) -> LineTable:
+        """:func:`line_table` of ``text``, with the line-text model's features when the
+        model has one."""
+        table = line_table(text, view, rules)
+        if self.text is None or not len(table):
+            return table
+        return table.with_text(self.text.proba(table.rows), self.text.roles)
 
     def scores(self, feats: LineTable | Sequence[Sequence[str]]) -> np.ndarray:
         """Each line's score of each label: the sum of its known attributes' weights."""
@@ -437,7 +462,7 @@ class LineLabeller:
 
     def label(self, text: str, view: str | None = None) -> list[str]:
         """Every line's role (``blank`` for blank lines)."""
-        table = line_table(text, view)
+        table = self.table(text, view)
         numbers, feats = table.numbers, table
         n_lines = len(text.split("\n")) - (1 if text.endswith("\n") else 0)
         roles = ["blank"] * n_lines
@@ -453,18 +478,24 @@ class LineLabeller:
             "state": [[round(float(x), 6) for x in row] for row in self.state],
             "transitions": [[round(float(x), 6) for x in row] for row in self.transitions],
         }
+        if self.text is not None:
+            body["text_sha256"] = self.text.digest()
         text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return json.dumps({"sha256": digest, "model": body}, ensure_ascii=False,
                           sort_keys=True, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, data: str, where: str = "<line model>") -> LineLabeller:
+    def from_json(cls, data: str, where: str = "<line model>",
+                  text: LineText | None = None) -> LineLabeller:
+        """The labeller of :meth:`to_json`'s output, with ``text``, the line-text model it
+        was trained with (checked against the digest the file records)."""
         try:
             outer = json.loads(data)
             body = outer["model"]
-            text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != outer["sha256"]:
+            canonical = json.dumps(body, ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":"))
+            if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != outer["sha256"]:
                 raise ModelError(f"{where}: checksum mismatch (a damaged or edited model)")
             if body["format"] != FORMAT:
                 raise ModelError(f"{where}: format {body['format']!r}, expected {FORMAT}")
@@ -472,12 +503,18 @@ class LineLabeller:
             state = np.asarray(body["state"], dtype=np.float64)
             transitions = np.asarray(body["transitions"], dtype=np.float64)
             attributes = {a: i for i, a in enumerate(body["attributes"])}
-        except (KeyError, TypeError, ValueError) as exc:
+            wanted = body.get("text_sha256")
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(f"{where}: not a line model: {exc}") from exc
+        if wanted is None:
+            text = None
+        elif text is None or text.digest() != wanted:
+            raise ModelError(f"{where}: " + ("needs its line-text model" if text is None else
+                             "the line-text model given is not the one it was trained with"))
         if state.shape != (len(attributes), len(labels)) or transitions.shape != (
                 len(labels), len(labels)):
             raise ModelError(f"{where}: weight shapes do not fit the labels")
-        return cls(attributes, state, transitions, labels)
+        return cls(attributes, state, transitions, labels, text)
 
 
 def _target(role: str) -> str:
@@ -485,34 +522,72 @@ def _target(role: str) -> str:
         role, role)
 
 
-def training_sequences(twins: Iterable[Twin]) -> tuple[list[list[list[str]]], list[list[str]]]:
-    """(features, labels) of every twin's non-blank lines."""
+def _training_tables(twins: Iterable[Twin]) -> tuple[list[LineTable], list[list[str]]]:
+    """Every twin's line table and the roles of its non-blank lines."""
     from .twins import gold_line_roles
 
-    xs, ys = [], []
+    tables, ys = [], []
     for twin in twins:
-        numbers, feats = line_features(twin.text)
+        table = line_table(twin.text)
         gold = gold_line_roles(twin)
         captions = {s.line for s in twin.spans if s.role == "caption"}
         labels = ["caption" if i in captions and gold[i - 1] == "start" else gold[i - 1]
-                  for i in numbers]
-        xs.append(feats)
+                  for i in table.numbers]
+        tables.append(table)
         ys.append([_target(y) for y in labels])
-    return xs, ys
+    return tables, ys
+
+
+def training_sequences(twins: Iterable[Twin]) -> tuple[list[list[list[str]]], list[list[str]]]:
+    """(features, labels) of every twin's non-blank lines, without the line-text model's."""
+    tables, ys = _training_tables(twins)
+    return [t.features() for t in tables], ys
+
+
+#: Folds of the line-text model's probabilities for the CRF's training lines: each twin's
+#: come from a model that never saw it, as a new text's come from one that never saw it.
+_TEXT_FOLDS = 5
+
+
+def _text_features(twins: Sequence[Twin], tables: list[LineTable],
+                   ys: list[list[str]]) -> tuple[LineText, list[LineTable]]:
+    """The line-text model of all the twins, and their tables with held-out probabilities."""
+    order = sorted(range(len(twins)), key=lambda i: twins[i].id)
+    fold = {i: k % _TEXT_FOLDS for k, i in enumerate(order)}
+    model = fit_line_text([r for t in tables for r in t.rows], [y for row in ys for y in row])
+    out = list(tables)
+    for f in range(_TEXT_FOLDS):
+        inside = [i for i in order if fold[i] != f]
+        held = [i for i in order if fold[i] == f]
+        if not held:
+            continue
+        part = fit_line_text([r for i in inside for r in tables[i].rows],
+                             [y for i in inside for y in ys[i]])
+        where = [part.roles.index(r) if r in part.roles else -1 for r in model.roles]
+        for i in held:
+            found = part.proba(tables[i].rows)
+            proba = np.where(np.array(where) >= 0, found[:, where], 0.0)
+            out[i] = tables[i].with_text(proba, model.roles)
+    return model, out
 
 
 def train_labeller(twins: Iterable[Twin], *, c1: float = 0.05, c2: float = 0.05,
-                   max_iterations: int = 200) -> LineLabeller:
-    """Fit the CRF on annotated twins (sklearn-crfsuite, needed for training only)."""
+                   max_iterations: int = 200, text: bool = True) -> LineLabeller:
+    """Fit the CRF on annotated twins (sklearn-crfsuite, needed for training only), with
+    the line-text model's features unless ``text`` is false."""
     try:
         import sklearn_crfsuite
     except ImportError as exc:  # pragma: no cover - an extra of training only
         raise ModelError("training the line labeller needs sklearn-crfsuite "
                          "(pip install 'unionnlp[train]')") from exc
-    xs, ys = training_sequences(twins)
+    twins = list(twins)
+    tables, ys = _training_tables(twins)
+    text_model = None
+    if text:
+        text_model, tables = _text_features(twins, tables, ys)
     crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations,
                                all_possible_transitions=True)
-    crf.fit(xs, ys)
+    crf.fit([t.features() for t in tables], ys)
     labels = LABELS
     index = {label: j for j, label in enumerate(labels)}
     attrs = sorted({a for (a, _), w in crf.state_features_.items() if w})
@@ -525,18 +600,20 @@ def train_labeller(twins: Iterable[Twin], *, c1: float = 0.05, c2: float = 0.05,
     for (a, b), w in crf.transition_features_.items():
         if a in index and b in index:
             transitions[index[a], index[b]] = w
-    return LineLabeller(attributes, state, transitions, labels)
+    return LineLabeller(attributes, state, transitions, labels, text_model)
 
 
 @cache
 def default_labeller() -> LineLabeller:
     """The packaged line model, trained on the real-shaped twins' train split."""
-    resource = files("unionnlp") / "resources" / "linerole.json"
+    folder = files("unionnlp") / "resources"
     try:
-        data = resource.read_text(encoding="utf-8")
+        data = folder.joinpath("linerole.json").read_text(encoding="utf-8")
+        text = folder.joinpath("linetext.npz").read_bytes()
     except OSError as exc:
         raise ModelError(f"the packaged line model is missing: {exc}") from exc
-    return LineLabeller.from_json(data, "resources/linerole.json")
+    return LineLabeller.from_json(data, "resources/linerole.json",
+                                  LineText.load(text, "resources/linetext.npz")[0])
 
 
 #: The line kind each of the labeller's other roles stands for.
@@ -586,7 +663,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     format marked, and a line ``keep`` says the rules decide keep the rules' kinds."""
     model = labeller or default_labeller()
     pieces = Counter(x.number for x in lines)
-    table = line_table(text, view, rule_kinds(lines))
+    table = model.table(text, view, rule_kinds(lines))
     numbers, probs = table.numbers, model.marginals(table)
     best: dict[int, tuple[str, float]] = {}
     for i, row in zip(numbers, probs, strict=True):
@@ -599,6 +676,9 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     following = dict(itertools.pairwise(sorted({x.number for x in lines})))
     preceding = {b: a for a, b in following.items()}
     by_number = {x.number: x for x in lines}
+    # A line printed again right under a page number heads every page: a running header.
+    running = {x.view for x in lines if repeats[x.view] > 1
+               and _before_page_number(by_number.get(preceding.get(x.number, -1)))}
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
         need = _SURE.get((x.kind, role), CONFIDENT)
@@ -617,12 +697,13 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         outline = role == "furniture" and _numbered(x) and (_numbered(before) or _numbered(after))
         if x.kind == "headline" and role in ("furniture", "start", "cont") and x.view not in seen \
                 and ((after is not None and after.kind == "subtitle") or outline
-                     or (role == "furniture" and repeats[x.view] >= _RUNNING_REPEATS)):
+                     or (role == "furniture" and (repeats[x.view] >= _RUNNING_REPEATS
+                                                  or x.view in running))):
             # As the rules read them: a headline right above a ——subtitle opens a title
-            # block; one printed again on every page (a running title) is a title where it
-            # first stands (the repeats are furniture); numbered headlines next to each
-            # other are an outline (a table of contents, five or more in a row, is the
-            # rules' furniture already).
+            # block; one printed again on every page or under a page number (a running
+            # title) is a title where it first stands (the repeats are furniture);
+            # numbered headlines next to each other are an outline (a table of contents,
+            # five or more in a row, is the rules' furniture already).
             role = ""
         seen.add(x.view)
         if (not role or x.kind not in _OVERRULED or pieces[x.number] > 1
@@ -636,7 +717,11 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         elif role == "heading":
             # A line that goes on into its paragraph (一、组织建设。全年新建……) keeps its
             # heading as the paragraph's lead-in.
-            if x.kind == "body" and (len(x.view) > HEADLINE_MAX or _INNER_STOP.search(x.view[:-1])):
+            # So does an unnumbered line that ends a sentence: a headline names a topic
+            # (the end of a paragraph cut over lines reads like a short headline).
+            if x.kind == "body" and (len(x.view) > HEADLINE_MAX or _INNER_STOP.search(x.view[:-1])
+                                     or (x.view.rstrip(_CLOSERS)[-1:] in _FINAL
+                                         and numbering(x.view)[0] is None)):
                 out.append(x)
             elif x.kind != "headline":
                 out.append(replace(x, kind="headline", style=numbering(x.view)[0] or "plain"))

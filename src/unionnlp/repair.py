@@ -147,6 +147,10 @@ def _title_block_at(lines: Sequence[Line], i: int) -> int:
         # The line labeller's title: one to three lines, whatever follows them.
         while j < n and j - i < 3 and lines[j].kind == "title":
             j += 1
+        if (j == i + 1 and j + 1 < n and lines[j].kind == "headline"
+                and lines[j].style == "plain" and lines[j].number == lines[i].number + 1
+                and lines[j + 1].kind == "body"):
+            j += 1  # the rest of a title broken over two lines, right under it
         k = j
         while k < n and k - j < 3 and lines[k].kind in ("subtitle", "byline"):
             k += 1
