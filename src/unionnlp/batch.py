@@ -22,7 +22,6 @@ import glob
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import re
 import signal
@@ -38,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ._env import cpu_count, pool_context
 from .api import analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
 from .model import DEFAULT, SCHEMA, Options, Part
@@ -530,7 +530,7 @@ class LocalRunner(Runner):
         return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
 
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
-        workers = min(self.workers or _cpu_count(), len(paths))
+        workers = min(self.workers or cpu_count(), len(paths))
         if workers <= 1:
             for path in paths:
                 yield tagger(path)
@@ -539,7 +539,7 @@ class LocalRunner(Runner):
 
     def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int) -> Iterator[Result]:
         limit = self.max_in_flight or 4 * workers
-        context = _mp_context()
+        context = pool_context()
         levels = _logging_thresholds()
 
         def new_pool() -> ProcessPoolExecutor:
@@ -610,23 +610,6 @@ def _failed(item: Item, error_type: str, message: str) -> Result:
         return error_record(record_name(item.path), error_type, message,
                             sha256=item_sha256(item)) | {"part": item.part.to_dict()}
     return error_record(record_name(item), error_type, message, sha256=file_sha256(item))
-
-
-def _cpu_count() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
-def _mp_context() -> BaseContext:
-    # Not fork: forking a process that runs threads (tqdm, Dask, the caller's) can deadlock.
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    # The forkserver loads the dictionary and models once; workers forked from it start warm.
-    # (No effect when this process already started its forkserver.)
-    context.set_forkserver_preload(["unionnlp._warm"])
-    return context
 
 
 class AtLeast(logging.Filter):

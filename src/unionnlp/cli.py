@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ._env import single_threaded_blas
+from ._env import cpu_count, single_threaded_blas, start_pool_server
 from .errors import ConfigError, UnionNLPError, printable
 
 __all__ = ["main"]
@@ -30,6 +30,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _SEGMENTERS = ("auto", "jieba", "rjieba")
 MAX_INPUT_MB = 32  # unionnlp.readers.MAX_INPUT_BYTES, without importing the readers here
 PART_MB = 4  # unionnlp.readers.PART_BYTES
+#: The names of unionnlp.export.WRITERS, without importing the writers to build the parser.
+_FORMATS = ("jsonl", "json", "csv", "csv-reports", "html", "xlsx")
 
 _EPILOG = """\
 examples:
@@ -110,8 +112,6 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .export import WRITERS
-
     verbosity = argparse.ArgumentParser(add_help=False)
     loudness = verbosity.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="only errors; no progress bar or summary")
@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories or glob patterns; - reads one report from stdin")
     tag.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
-    tag.add_argument("--format", choices=list(WRITERS), help="output format (default: from OUT's extension, else jsonl)")
+    tag.add_argument("--format", choices=_FORMATS, help="output format (default: from OUT's extension, else jsonl)")
     where = tag.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: one per CPU)")
     where.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
@@ -334,6 +334,8 @@ class _Tally:
 
 
 def _tag(args: argparse.Namespace) -> int:
+    if _pool_likely(args):
+        start_pool_server()  # its warm-up overlaps this process's imports and collecting
     from .batch import (
         DEFAULT_TIME_BUDGET,
         collect,
@@ -425,6 +427,15 @@ def _tag(args: argparse.Namespace) -> int:
 
 
 _PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is no terminal
+
+
+def _pool_likely(args: argparse.Namespace) -> bool:
+    """Whether ``tag`` will run a local worker pool: more than one worker, and a folder, a
+    pattern or several files (one file runs in this process)."""
+    paths: list[str] = args.paths
+    if args.scheduler is not None or "-" in paths or (args.workers or cpu_count()) < 2:
+        return False
+    return len(paths) > 1 or os.path.isdir(paths[0]) or any(c in paths[0] for c in "*?[")
 
 
 def _options(args: argparse.Namespace) -> Any:
