@@ -354,3 +354,18 @@ def test_the_format_choices_are_the_writers() -> None:
     from unionnlp.export import WRITERS
 
     assert cli._FORMATS == tuple(WRITERS)
+
+
+@pytest.mark.slow
+def test_a_resumed_run_writes_the_bytes_of_a_fresh_one(reports: dict[str, Path], tmp_path: Path) -> None:
+    """Whether the journal is already in input order (it becomes OUT) or not (reordered)."""
+    paths = [str(reports[n]) for n in ("a.txt", "b.md", "c.txt")]
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", *paths, "-o", str(out), "-q", "--workers", "2"]) == 0
+    fresh = out.read_bytes()
+    lines = fresh.splitlines(keepends=True)
+    for kept in ([1], [0], [0, 2], []):  # reused between new records, before them, around them
+        out.write_bytes(b"".join(lines[i] for i in kept))
+        assert main(["tag", *paths, "-o", str(out), "-q", "--resume"]) == 0
+        assert out.read_bytes() == fresh, kept
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]

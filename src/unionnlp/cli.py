@@ -619,42 +619,56 @@ def _write_jsonl_file(
 
     Records go to a journal beside ``path`` as they arrive; at the end ``path`` is
     replaced atomically by every record in input order (the reused ones from an earlier
-    run, then the journal's) and the journal is removed.
+    run, then the journal's) and the journal is removed. A journal already in that order
+    (no record reused between new ones) becomes ``path`` itself, with no second pass.
     """
-    from .export import atomic_text_file
+    from .batch import record_key
+    from .export import atomic_binary_file
     from .export.json import dumps
 
     journal = _journal(path)
-    with atomic_text_file(journal) as stream:  # a fresh journal, holding only whole records
+    written: list[str] = []  # record keys in journal order, with each line's bytes
+    where: dict[str, tuple[int, int]] = {}
+    offset = 0
+
+    def note(key: str, line: bytes) -> None:
+        nonlocal offset
+        written.append(key)
+        where[key] = (offset, len(line))
+        offset += len(line)
+
+    with atomic_binary_file(journal) as stream:  # a fresh journal, holding only whole records
         for key in keys:
             if resume and key in reused:
-                stream.write(dumps(reused[key]) + "\n")
-    with open(journal, "a", encoding="utf-8", newline="") as stream:
+                line = (dumps(reused[key]) + "\n").encode("utf-8")
+                stream.write(line)
+                note(key, line)
+    with open(journal, "ab") as stream:
         for record in records:
-            stream.write(dumps(record) + "\n")
+            line = (dumps(record) + "\n").encode("utf-8")
+            stream.write(line)
             stream.flush()
-    _reorder_jsonl(journal, path, keys)
+            note(record_key(record), line)
+        if len(where) == len(written) and written == [k for k in keys if k in where]:
+            os.fsync(stream.fileno())
+            os.replace(journal, path)
+            return
+    _reorder_jsonl(journal, path, keys, where)
     os.unlink(journal)
 
 
-def _reorder_jsonl(journal: str, path: str, order: Sequence[str]) -> None:
-    """Write ``path`` atomically with the journal's records in ``order`` (by
-    :func:`~unionnlp.batch.record_key`), holding only line offsets in memory."""
-    from .batch import record_key
-    from .export import atomic_text_file
+def _reorder_jsonl(journal: str, path: str, order: Sequence[str],
+                   where: Mapping[str, tuple[int, int]]) -> None:
+    """Write ``path`` atomically with the journal's records in ``order``, copied as bytes
+    from where each record's line lies (offset, length), by record key."""
+    from .export import atomic_binary_file
 
-    where: dict[str, tuple[int, int]] = {}
-    with open(journal, "rb") as stream:
-        offset = 0
-        for line in stream:
-            where[record_key(json.loads(line))] = (offset, len(line))
-            offset += len(line)
-        with atomic_text_file(path) as out:
-            for key in order:
-                if key in where:
-                    start, length = where[key]
-                    stream.seek(start)
-                    out.write(stream.read(length).decode("utf-8"))
+    with open(journal, "rb") as stream, atomic_binary_file(path) as out:
+        for key in order:
+            if key in where:
+                start, length = where[key]
+                stream.seek(start)
+                out.write(stream.read(length))
 
 
 # --- train, evaluate ----------------------------------------------------------------------------
