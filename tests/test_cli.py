@@ -369,3 +369,18 @@ def test_a_resumed_run_writes_the_bytes_of_a_fresh_one(reports: dict[str, Path],
         assert main(["tag", *paths, "-o", str(out), "-q", "--resume"]) == 0
         assert out.read_bytes() == fresh, kept
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
+
+
+@pytest.mark.slow
+def test_the_worker_server_starts_before_the_heavy_imports(reports: dict[str, Path]) -> None:
+    """What the command imports before it starts the forkserver delays the workers' warm-up."""
+    code = ("import sys\nfrom unionnlp import cli\n"
+            "def start():\n"
+            "    print(sorted(m for m in sys.modules if m.startswith(('unionnlp', 'numpy'))))\n"
+            "    raise SystemExit(0)\n"
+            "cli.start_pool_server = start\n"
+            f"cli.main(['tag', {str(reports['a.txt'].parent)!r}, '--workers', '2'])\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout.replace("'", '"')) == ["unionnlp", "unionnlp._env", "unionnlp.cli",
+                                                        "unionnlp.errors"]

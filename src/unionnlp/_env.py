@@ -3,6 +3,7 @@ worker processes start."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-__all__ = ["cpu_count", "pool_context", "single_threaded_blas", "start_pool_server"]
+__all__ = ["AtLeast", "cpu_count", "pool_context", "single_threaded_blas", "start_pool_server"]
 
 #: BLAS thread pools spin on the small matrices unionnlp multiplies and cost ~15% CPU for
 #: nothing; the command parallelises by worker processes instead (a user's setting wins).
@@ -52,3 +53,14 @@ def start_pool_server() -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
+
+
+class AtLeast(logging.Filter):
+    """Drop records below a level; survives jieba resetting its logger's level on import."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ._env import cpu_count, pool_context
+from ._env import AtLeast, cpu_count, pool_context
 from .api import analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
 from .model import DEFAULT, SCHEMA, Options, Part
@@ -650,17 +650,6 @@ def _failed(item: Item, error_type: str, message: str) -> Result:
         return error_record(record_name(item.path), error_type, message,
                             sha256=item_sha256(item)) | {"part": item.part.to_dict()}
     return error_record(record_name(item), error_type, message, sha256=file_sha256(item))
-
-
-class AtLeast(logging.Filter):
-    """Drop records below a level; survives jieba resetting its logger's level on import."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__()
-        self.level = level
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= self.level
 
 
 _MIRRORED_LOGGERS = ("", "unionnlp", "jieba")
