@@ -660,10 +660,12 @@ def _write_jsonl_file(
             stream.write(line)
             stream.flush()
             note(record_key(record), line)
-        if len(where) == len(written) and written == [k for k in keys if k in where]:
+        in_order = len(where) == len(written) and written == [k for k in keys if k in where]
+        if in_order:
             os.fsync(stream.fileno())
-            os.replace(journal, path)
-            return
+    if in_order:
+        os.replace(journal, path)  # once closed: Windows renames no open file
+        return
     _reorder_jsonl(journal, path, keys, where)
     os.unlink(journal)
 
