@@ -284,3 +284,36 @@ def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
         by_address = _lines(list(tag_files(batch, scheduler=cluster.scheduler_address)))
     assert by_client == local
     assert by_address == local
+
+
+def test_small_files_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:
+    from unionnlp.batch import PartOf, _tasks
+    from unionnlp.model import Part
+
+    small = [str(_write(tmp_path / f"{i:02d}.txt", REPORT_SHORT)) for i in range(40)]
+    big = str(_write(tmp_path / "big.txt", REPORT_ORG * 100))
+    part = PartOf(big, Part(index=0, start=0, stop=1 << 20))
+    missing = str(tmp_path / "gone.txt")
+
+    tasks = list(_tasks([*small[:9], big, *small[9:], part, missing], workers=2))
+
+    assert [x for t in tasks for x in t] == [*small[:9], big, *small[9:], part, missing]
+    assert max(map(len, tasks)) == 4
+    assert [big] in tasks and [part] in tasks
+    # A short batch still gives every worker several tasks.
+    assert list(_tasks(small[:8], workers=2)) == [[p] for p in small[:8]]
+    assert len(list(_tasks(small[:16], workers=2))) == 8
+
+
+@pytest.mark.slow
+def test_a_dying_worker_costs_only_its_file_in_a_task_of_several(tmp_path: Path) -> None:
+    crashing = {5, 22}
+    paths = [
+        str(_write(tmp_path / f"{i:02d}{'_crash' if i in crashing else ''}.txt", REPORT_SHORT))
+        for i in range(40)
+    ]
+    records = list(LocalRunner(workers=2).run(_CrashingTagger(), paths))
+
+    assert [r["source"] for r in records] == paths
+    assert [i for i, r in enumerate(records) if "error" in r] == sorted(crashing)
+    assert all(records[i]["error"]["type"] == "WorkerCrashed" for i in crashing)

@@ -317,3 +317,70 @@ def test_progress_lines_when_stderr_is_no_terminal(reports: dict[str, Path],
     assert main(["tag", *paths, "--workers", "1"]) == 0
     err = capsys.readouterr().err
     assert "progress: 3 of 3 files tagged, 0 failed" in err
+
+
+def test_the_worker_server_starts_before_the_inputs_are_collected(
+        reports: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its warm-up then overlaps the command's own start; one file or one worker never starts it."""
+    import unionnlp.batch as batch
+    from unionnlp import cli
+
+    events: list[str] = []
+    monkeypatch.setattr(cli, "start_pool_server", lambda: events.append("server"))
+    real_collect, real_tag = batch.collect, batch.tag_files
+
+    def collect(paths: list[str]) -> batch.Collection:
+        events.append("collect")
+        return real_collect(paths)
+
+    def tag_files(paths: list[str], **kwargs: object) -> object:  # in this process: no pool
+        return real_tag(paths, **{**kwargs, "workers": 1})  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "collect", collect)
+    monkeypatch.setattr(batch, "tag_files", tag_files)
+    folder = str(reports["a.txt"].parent)
+    a, b = str(reports["a.txt"]), str(reports["b.md"])
+    pattern = str(reports["a.txt"].parent / "*.txt")
+    for args, started in (([folder, "--workers", "2"], True), ([a, b, "--workers", "2"], True),
+                          ([pattern, "--workers", "2"], True), ([a, "--workers", "2"], False),
+                          ([folder, "--workers", "1"], False)):
+        events.clear()
+        main(["tag", *args, "-q", "-o", str(tmp_path / "out.jsonl")])
+        assert events == (["server", "collect"] if started else ["collect"]), args
+
+
+def test_the_format_choices_are_the_writers() -> None:
+    from unionnlp import cli
+    from unionnlp.export import WRITERS
+
+    assert cli._FORMATS == tuple(WRITERS)
+
+
+@pytest.mark.slow
+def test_a_resumed_run_writes_the_bytes_of_a_fresh_one(reports: dict[str, Path], tmp_path: Path) -> None:
+    """Whether the journal is already in input order (it becomes OUT) or not (reordered)."""
+    paths = [str(reports[n]) for n in ("a.txt", "b.md", "c.txt")]
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", *paths, "-o", str(out), "-q", "--workers", "2"]) == 0
+    fresh = out.read_bytes()
+    lines = fresh.splitlines(keepends=True)
+    for kept in ([1], [0], [0, 2], []):  # reused between new records, before them, around them
+        out.write_bytes(b"".join(lines[i] for i in kept))
+        assert main(["tag", *paths, "-o", str(out), "-q", "--resume"]) == 0
+        assert out.read_bytes() == fresh, kept
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
+
+
+@pytest.mark.slow
+def test_the_worker_server_starts_before_the_heavy_imports(reports: dict[str, Path]) -> None:
+    """What the command imports before it starts the forkserver delays the workers' warm-up."""
+    code = ("import sys\nfrom unionnlp import cli\n"
+            "def start():\n"
+            "    print(sorted(m for m in sys.modules if m.startswith(('unionnlp', 'numpy'))))\n"
+            "    raise SystemExit(0)\n"
+            "cli.start_pool_server = start\n"
+            f"cli.main(['tag', {str(reports['a.txt'].parent)!r}, '--workers', '2'])\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout.replace("'", '"')) == ["unionnlp", "unionnlp._env", "unionnlp.cli",
+                                                        "unionnlp.errors"]

@@ -22,7 +22,6 @@ import glob
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 import re
 import signal
@@ -38,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ._env import AtLeast, cpu_count, pool_context
 from .api import analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
 from .model import DEFAULT, SCHEMA, Options, Part
@@ -503,11 +503,13 @@ class Runner(ABC):
 class LocalRunner(Runner):
     """A pool of worker processes on this machine; one worker runs in the calling process.
 
-    Each worker loads the dictionary and models once, when it starts. At most
-    ``max_in_flight`` files (default four per worker) are submitted ahead of the one
+    Each worker loads the dictionary and models once, when it starts. Files go to the
+    workers in tasks: a file, or up to four consecutive small ones (32 KB together). At
+    most ``max_in_flight`` tasks (default four per worker) are submitted ahead of the one
     being yielded, so memory stays flat however long the batch. A worker that dies
     (a crash, the OOM killer) costs only the file it was on: the pool is restarted and
-    that file, run again alone, gets an error record if it kills its worker again.
+    the files of that task, each run again alone, get their records, an error record
+    for the one that kills its worker again.
     """
 
     name = "local"
@@ -530,7 +532,7 @@ class LocalRunner(Runner):
         return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
 
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
-        workers = min(self.workers or _cpu_count(), len(paths))
+        workers = min(self.workers or cpu_count(), len(paths))
         if workers <= 1:
             for path in paths:
                 yield tagger(path)
@@ -539,7 +541,7 @@ class LocalRunner(Runner):
 
     def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int) -> Iterator[Result]:
         limit = self.max_in_flight or 4 * workers
-        context = _mp_context()
+        context = pool_context()
         levels = _logging_thresholds()
 
         def new_pool() -> ProcessPoolExecutor:
@@ -551,41 +553,79 @@ class LocalRunner(Runner):
             )
 
         pool = new_pool()
-        window: deque[tuple[Item, Future[Result]]] = deque()
-        todo = iter(paths)
+        window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        todo = _tasks(paths, workers)
         try:
             while True:
-                while len(window) < limit and (path := next(todo, None)) is not None:
-                    window.append((path, _submit(pool, tagger, path)))
+                while len(window) < limit and (task := next(todo, None)) is not None:
+                    window.append((task, _submit(pool, tagger, task)))
                 if not window:
                     return
-                path, future = window.popleft()
+                task, future = window.popleft()
                 try:
-                    result = future.result()
+                    results = future.result()
                 except BrokenProcessPool:
-                    logger.warning("a worker process died; restarting the pool and retrying %s alone", path)
+                    logger.warning("a worker process died; restarting the pool and retrying %s alone",
+                                   ", ".join(map(str, task)))
                     pool.shutdown(wait=True, cancel_futures=True)
                     pool = new_pool()
                     window = deque(
-                        (p, f if _finished(f) else _submit(pool, tagger, p)) for p, f in window
+                        (t, f if _finished(f) else _submit(pool, tagger, t)) for t, f in window
                     )
-                    result = _run_alone(tagger, path, context, levels)
-                yield result
+                    results = [_run_alone(tagger, path, context, levels) for path in task]
+                yield from results
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(pool: ProcessPoolExecutor, tagger: Tagger, path: Item) -> Future[Result]:
-    """Submit a file; a pool found dead at submission gives a failed future, retried like the rest."""
+#: A pool task holds up to this many consecutive files while they total at most _TASK_BYTES:
+#: small files then cost the parent fewer round trips (a pickle, a wake-up, a future each),
+#: while a large file still goes alone, so the workers share the load evenly.
+_TASK_FILES = 4
+_TASK_BYTES = 32 * 1024
+
+
+def _tasks(paths: Sequence[Item], workers: int) -> Iterator[list[Item]]:
+    """The inputs in order, cut into pool tasks; never fewer than four tasks a worker."""
+    most = max(1, min(_TASK_FILES, len(paths) // (4 * workers)))
+    task: list[Item] = []
+    size = 0
+    for item in paths:
+        item_size = _size(item)
+        if task and (len(task) == most or size + item_size > _TASK_BYTES):
+            yield task
+            task, size = [], 0
+        task.append(item)
+        size += item_size
+    if task:
+        yield task
+
+
+def _size(item: Item) -> int:
+    if isinstance(item, PartOf):
+        return item.part.stop - item.part.start
     try:
-        return pool.submit(tagger, path)
+        return os.stat(item).st_size
+    except OSError:
+        return 0  # its record says why
+
+
+def _tag_task(tagger: Tagger, task: list[Item]) -> list[Result]:
+    """In a pool worker: the records of a task's inputs, in order."""
+    return [tagger(item) for item in task]
+
+
+def _submit(pool: ProcessPoolExecutor, tagger: Tagger, task: list[Item]) -> Future[list[Result]]:
+    """Submit a task; a pool found dead at submission gives a failed future, retried like the rest."""
+    try:
+        return pool.submit(_tag_task, tagger, task)
     except BrokenProcessPool as exc:
-        failed: Future[Result] = Future()
+        failed: Future[list[Result]] = Future()
         failed.set_exception(exc)
         return failed
 
 
-def _finished(future: Future[Result]) -> bool:
+def _finished(future: Future[list[Result]]) -> bool:
     """Whether a future of a dead pool still holds its result."""
     return future.done() and not future.cancelled() and future.exception() is None
 
@@ -610,34 +650,6 @@ def _failed(item: Item, error_type: str, message: str) -> Result:
         return error_record(record_name(item.path), error_type, message,
                             sha256=item_sha256(item)) | {"part": item.part.to_dict()}
     return error_record(record_name(item), error_type, message, sha256=file_sha256(item))
-
-
-def _cpu_count() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
-def _mp_context() -> BaseContext:
-    # Not fork: forking a process that runs threads (tqdm, Dask, the caller's) can deadlock.
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    # The forkserver loads the dictionary and models once; workers forked from it start warm.
-    # (No effect when this process already started its forkserver.)
-    context.set_forkserver_preload(["unionnlp._warm"])
-    return context
-
-
-class AtLeast(logging.Filter):
-    """Drop records below a level; survives jieba resetting its logger's level on import."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__()
-        self.level = level
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= self.level
 
 
 _MIRRORED_LOGGERS = ("", "unionnlp", "jieba")

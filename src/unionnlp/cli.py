@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ._env import single_threaded_blas
+from ._env import AtLeast, cpu_count, single_threaded_blas, start_pool_server
 from .errors import ConfigError, UnionNLPError, printable
 
 __all__ = ["main"]
@@ -30,6 +30,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _SEGMENTERS = ("auto", "jieba", "rjieba")
 MAX_INPUT_MB = 32  # unionnlp.readers.MAX_INPUT_BYTES, without importing the readers here
 PART_MB = 4  # unionnlp.readers.PART_BYTES
+#: The names of unionnlp.export.WRITERS, without importing the writers to build the parser.
+_FORMATS = ("jsonl", "json", "csv", "csv-reports", "html", "xlsx")
 
 _EPILOG = """\
 examples:
@@ -89,6 +91,19 @@ def _version() -> str:
         return __version__
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked: the metadata lookup would cost every
+    ``tag`` run about 0.03 s before its worker pool can start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
+
+
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -110,8 +125,6 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .export import WRITERS
-
     verbosity = argparse.ArgumentParser(add_help=False)
     loudness = verbosity.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="only errors; no progress bar or summary")
@@ -133,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, help="show program's version number and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     tag = commands.add_parser(
@@ -147,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories or glob patterns; - reads one report from stdin")
     tag.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
-    tag.add_argument("--format", choices=list(WRITERS), help="output format (default: from OUT's extension, else jsonl)")
+    tag.add_argument("--format", choices=_FORMATS, help="output format (default: from OUT's extension, else jsonl)")
     where = tag.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: one per CPU)")
     where.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
@@ -284,8 +297,6 @@ def _logging(verbosity: int) -> Iterator[None]:
     handler.setFormatter(_Formatter())
     root, jieba = logging.getLogger(), logging.getLogger("jieba")
     saved = root.level, jieba.level
-    from .batch import AtLeast
-
     quiet_jieba = AtLeast(logging.WARNING)
     root.addHandler(handler)
     root.setLevel(level)
@@ -334,6 +345,8 @@ class _Tally:
 
 
 def _tag(args: argparse.Namespace) -> int:
+    if _pool_likely(args):
+        start_pool_server()  # its warm-up overlaps this process's imports and collecting
     from .batch import (
         DEFAULT_TIME_BUDGET,
         collect,
@@ -425,6 +438,15 @@ def _tag(args: argparse.Namespace) -> int:
 
 
 _PROGRESS_EVERY = 30.0  # seconds between progress lines when stderr is no terminal
+
+
+def _pool_likely(args: argparse.Namespace) -> bool:
+    """Whether ``tag`` will run a local worker pool: more than one worker, and a folder, a
+    pattern or several files (one file runs in this process)."""
+    paths: list[str] = args.paths
+    if args.scheduler is not None or "-" in paths or (args.workers or cpu_count()) < 2:
+        return False
+    return len(paths) > 1 or os.path.isdir(paths[0]) or any(c in paths[0] for c in "*?[")
 
 
 def _options(args: argparse.Namespace) -> Any:
@@ -608,42 +630,58 @@ def _write_jsonl_file(
 
     Records go to a journal beside ``path`` as they arrive; at the end ``path`` is
     replaced atomically by every record in input order (the reused ones from an earlier
-    run, then the journal's) and the journal is removed.
+    run, then the journal's) and the journal is removed. A journal already in that order
+    (no record reused between new ones) becomes ``path`` itself, with no second pass.
     """
-    from .export import atomic_text_file
+    from .batch import record_key
+    from .export import atomic_binary_file
     from .export.json import dumps
 
     journal = _journal(path)
-    with atomic_text_file(journal) as stream:  # a fresh journal, holding only whole records
+    written: list[str] = []  # record keys in journal order, with each line's bytes
+    where: dict[str, tuple[int, int]] = {}
+    offset = 0
+
+    def note(key: str, line: bytes) -> None:
+        nonlocal offset
+        written.append(key)
+        where[key] = (offset, len(line))
+        offset += len(line)
+
+    with atomic_binary_file(journal) as stream:  # a fresh journal, holding only whole records
         for key in keys:
             if resume and key in reused:
-                stream.write(dumps(reused[key]) + "\n")
-    with open(journal, "a", encoding="utf-8", newline="") as stream:
+                line = (dumps(reused[key]) + "\n").encode("utf-8")
+                stream.write(line)
+                note(key, line)
+    with open(journal, "ab") as stream:
         for record in records:
-            stream.write(dumps(record) + "\n")
+            line = (dumps(record) + "\n").encode("utf-8")
+            stream.write(line)
             stream.flush()
-    _reorder_jsonl(journal, path, keys)
+            note(record_key(record), line)
+        in_order = len(where) == len(written) and written == [k for k in keys if k in where]
+        if in_order:
+            os.fsync(stream.fileno())
+    if in_order:
+        os.replace(journal, path)  # once closed: Windows renames no open file
+        return
+    _reorder_jsonl(journal, path, keys, where)
     os.unlink(journal)
 
 
-def _reorder_jsonl(journal: str, path: str, order: Sequence[str]) -> None:
-    """Write ``path`` atomically with the journal's records in ``order`` (by
-    :func:`~unionnlp.batch.record_key`), holding only line offsets in memory."""
-    from .batch import record_key
-    from .export import atomic_text_file
+def _reorder_jsonl(journal: str, path: str, order: Sequence[str],
+                   where: Mapping[str, tuple[int, int]]) -> None:
+    """Write ``path`` atomically with the journal's records in ``order``, copied as bytes
+    from where each record's line lies (offset, length), by record key."""
+    from .export import atomic_binary_file
 
-    where: dict[str, tuple[int, int]] = {}
-    with open(journal, "rb") as stream:
-        offset = 0
-        for line in stream:
-            where[record_key(json.loads(line))] = (offset, len(line))
-            offset += len(line)
-        with atomic_text_file(path) as out:
-            for key in order:
-                if key in where:
-                    start, length = where[key]
-                    stream.seek(start)
-                    out.write(stream.read(length).decode("utf-8"))
+    with open(journal, "rb") as stream, atomic_binary_file(path) as out:
+        for key in order:
+            if key in where:
+                start, length = where[key]
+                stream.seek(start)
+                out.write(stream.read(length))
 
 
 # --- train, evaluate ----------------------------------------------------------------------------
