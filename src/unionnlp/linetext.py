@@ -184,9 +184,14 @@ def fit_line_text(rows: Sequence[str], roles: Sequence[str], *, C: float = 8.0,
 
     if len(set(roles)) < 2:
         raise ModelError("the line-text model needs lines of at least two roles")
+    from threadpoolctl import threadpool_limits
+
     vectorizer = TfidfVectorizer(analyzer=text_grams, min_df=min_df, sublinear_tf=True)
     x = vectorizer.fit_transform(rows)
-    clf = LogisticRegression(C=C, max_iter=3000).fit(x, list(roles))
+    # One BLAS thread: the solver's sums then add up in one order whatever the machine, and
+    # a model trained again is the packaged one to the last bit.
+    with threadpool_limits(limits=1):
+        clf = LogisticRegression(C=C, max_iter=3000).fit(x, list(roles))
     grams = sorted(vectorizer.vocabulary_, key=_key)
     order = np.array([vectorizer.vocabulary_[g] for g in grams])
     coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]]) / 2
