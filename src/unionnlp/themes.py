@@ -44,7 +44,7 @@ _FORMAT = "unionnlp-themes/2"
 #: Characters of text whose features are computed at once (see predict_table).
 _CHUNK = 200_000
 #: The feature extraction a saved model was fitted with; bumped when _words or _chars change.
-_FEATURES = "words-max2+han-2-3gram/2"
+_FEATURES = "words-max2+han-1-3gram/3"
 
 
 def _words(tokens: Sequence[str]) -> list[str]:
@@ -55,6 +55,7 @@ def _chars(tokens: Sequence[str]) -> list[str]:
     out: list[str] = []
     for run in _HAN_RUN.findall("".join(tokens)):
         pairs = list(map(str.__add__, run, run[1:]))
+        out += run
         out += pairs
         out += map(str.__add__, pairs, run[2:])
     return out
@@ -80,7 +81,7 @@ def _char_index(vocabulary: Mapping[str, int]) -> tuple[Any, Any]:
 
 def _han_ngrams(table: TermTable, codes: Any, cols: Any, start: int = 0,
                 stop: int | None = None) -> tuple[Any, Any]:
-    """Rows (counted from ``start``) and columns of each character 2- and 3-gram of the Han
+    """Rows (counted from ``start``) and columns of each character, 2- and 3-gram of the Han
     runs of pieces ``start``..``stop - 1`` (as :func:`_chars` finds them); a column is -1
     when the n-gram is not in the vocabulary."""
     import numpy as np
@@ -92,10 +93,11 @@ def _han_ngrams(table: TermTable, codes: Any, cols: Any, start: int = 0,
     starts = np.cumsum([0] + [len(t) + 1 for t in texts])
     han = (big >= 0x4E00) & (big <= 0x9FFF)
     two = han[:-1] & han[1:]
+    p1 = np.flatnonzero(han)
     p2 = np.flatnonzero(two)
     p3 = np.flatnonzero(two[:-1] & han[2:])
-    pos = np.concatenate([p2, p3])
-    code = np.concatenate([big[p2] << 16 | big[p2 + 1],
+    pos = np.concatenate([p1, p2, p3])
+    code = np.concatenate([big[p1], big[p2] << 16 | big[p2 + 1],
                            big[p3] << 32 | big[p3 + 1] << 16 | big[p3 + 2]])
     if not len(codes):
         return pos, np.full(len(pos), -1)
