@@ -1,7 +1,9 @@
 """Five-fold cross-validation of the structure on the real-shaped *train* twins: the line
-labeller is trained on four folds and the whole pipeline scored on the fifth (line roles,
-headline F1, paragraph-boundary F1), beside the line rules alone. This is where the
-labeller's settings are chosen; the held-out twins are never read here.
+labeller and the theme model are trained on four folds (the themes on the written corpus
+too) and the whole pipeline scored on the fifth (line roles, headline F1,
+paragraph-boundary F1, theme macro-F1 of the paragraphs the pipeline finds), beside the
+line rules alone. This is where the labeller's settings are chosen; the held-out twins are
+never read here.
 
     python benchmarks/cv_structure.py
 """
@@ -16,9 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import unionnlp.linerole as linerole  # noqa: E402
+import unionnlp.pipeline as pipeline  # noqa: E402
 from unionnlp import analyze  # noqa: E402
-from unionnlp.evaluate_real import DocScore, score_twin  # noqa: E402
-from unionnlp.twins import load_twins  # noqa: E402
+from unionnlp.corpus import load_corpus  # noqa: E402
+from unionnlp.evaluate_real import DocScore, _themes, score_twin  # noqa: E402
+from unionnlp.themes import ThemeClassifier, segment_all  # noqa: E402
+from unionnlp.twins import Twin, load_twins  # noqa: E402
 
 FOLDS = 5
 
@@ -29,11 +34,26 @@ def _folds(ids: list[str]) -> dict[str, int]:
     return {doc: k % FOLDS for k, doc in enumerate(order)}
 
 
-def cross_validate(*, labeller: bool) -> DocScore:
-    """Summed counts over the folds, with the fold's own labeller or with the rules alone."""
+def theme_models(twins: list[Twin], fold: dict[str, int]) -> list[ThemeClassifier]:
+    """Each fold's theme model: the written corpus and the other folds' twins."""
+    written = load_corpus().paragraphs
+    models = []
+    for k in range(FOLDS):
+        train = [t for t in twins if fold[t.id] != k]
+        texts = [p.text for p in written] + [p.text for t in train for p in t.paragraphs]
+        labels = [p.labels for p in written] + [p.themes for t in train for p in t.paragraphs]
+        groups = [p.doc for p in written] + [t.id for t in train for _ in t.paragraphs]
+        models.append(ThemeClassifier().fit(segment_all(texts), labels, groups=groups))
+    return models
+
+
+def cross_validate(*, labeller: bool, themes: list[ThemeClassifier]) -> DocScore:
+    """Summed counts over the folds, with the fold's own labeller or with the rules alone,
+    and the fold's theme model."""
     twins = load_twins("train")
     fold = _folds([t.id for t in twins])
     real_relabel, real_default = linerole.relabel, linerole.default_labeller
+    real_classifier = pipeline.get_classifier
     total = DocScore()
     try:
         if not labeller:
@@ -42,10 +62,12 @@ def cross_validate(*, labeller: bool) -> DocScore:
             if labeller:
                 model = linerole.train_labeller([t for t in twins if fold[t.id] != k])
                 linerole.default_labeller = lambda model=model: model
+            pipeline.get_classifier = lambda path=None, k=k: themes[k]
             for twin in (t for t in twins if fold[t.id] == k):
                 total.add(score_twin(twin, analyze(twin.text, source=twin.id)))
     finally:
         linerole.relabel, linerole.default_labeller = real_relabel, real_default
+        pipeline.get_classifier = real_classifier
     return total
 
 
@@ -54,13 +76,16 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 
 
 def main() -> int:
-    print(f"{FOLDS}-fold cross-validation on the train twins ({len(load_twins('train'))})")
-    print(f"{'':<22} {'line acc':>8} {'head F1':>8} {'para F1':>8}")
+    twins = load_twins("train")
+    print(f"{FOLDS}-fold cross-validation on the train twins ({len(twins)})")
+    themes = theme_models(twins, _folds([t.id for t in twins]))
+    print(f"{'':<22} {'line acc':>8} {'head F1':>8} {'para F1':>8} {'themes':>8}")
     for name, flag in (("line rules alone", False), ("with the labeller", True)):
-        s = cross_validate(labeller=flag)
+        s = cross_validate(labeller=flag, themes=themes)
         print(f"{name:<22} {s.lines_right / s.lines:>8.3f} "
               f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.3f} "
-              f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.3f}")
+              f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.3f} "
+              f"{_themes(s.theme_truth, s.theme_e2e)['macro_f1']:>8.3f}")
     return 0
 
 

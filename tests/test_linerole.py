@@ -129,7 +129,7 @@ def test_the_line_text_model_file_is_checked(line_rows, tmp_path) -> None:
     model = fit_line_text(rows, roles)
     path = tmp_path / "linetext.npz"
     model.save(path)
-    again, _ = LineText.load(path)
+    again = LineText.load(path)
     assert again.digest() == model.digest()
     assert np.array_equal(again.proba(new), model.proba(new))
     data = bytearray(path.read_bytes())

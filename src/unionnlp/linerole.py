@@ -613,7 +613,7 @@ def default_labeller() -> LineLabeller:
     except OSError as exc:
         raise ModelError(f"the packaged line model is missing: {exc}") from exc
     return LineLabeller.from_json(data, "resources/linerole.json",
-                                  LineText.load(text, "resources/linetext.npz")[0])
+                                  LineText.load(text, "resources/linetext.npz"))
 
 
 #: The line kind each of the labeller's other roles stands for.

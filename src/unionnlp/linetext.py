@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
 
 import numpy as np
 
@@ -73,19 +73,16 @@ class LineText:
             start = stop
         return out
 
+    @cached_property
     def _parts(self) -> tuple[np.ndarray, int, int]:
         """A table of the unigrams' columns by code point (the Basic Multilingual Plane),
         and where the bigrams' and the trigrams' keys start (keys sort by length)."""
-        parts = self.__dict__.get("_parts_cache")
-        if parts is None:
-            bigrams = int(np.searchsorted(self.keys, 1 << _BITS))
-            trigrams = int(np.searchsorted(self.keys, 1 << (2 * _BITS)))
-            table = np.full(1 << 16, -1, dtype=np.int64)
-            plane = self.keys[:bigrams] < (1 << 16)
-            table[self.keys[:bigrams][plane]] = np.flatnonzero(plane)
-            parts = (table, bigrams, trigrams)
-            object.__setattr__(self, "_parts_cache", parts)
-        return parts
+        bigrams = int(np.searchsorted(self.keys, 1 << _BITS))
+        trigrams = int(np.searchsorted(self.keys, 1 << (2 * _BITS)))
+        table = np.full(1 << 16, -1, dtype=np.int64)
+        plane = self.keys[:bigrams] < (1 << 16)
+        table[self.keys[:bigrams][plane]] = np.flatnonzero(plane)
+        return table, bigrams, trigrams
 
     def _find(self, key: np.ndarray, lo: int, hi: int) -> np.ndarray:
         """The columns of ``key`` among keys ``lo``..``hi - 1`` (-1: not in the model)."""
@@ -102,7 +99,7 @@ class LineText:
         marked = _START + body.replace("\n", _END + _START) + _END
         codes = np.frombuffer(marked.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         which = np.repeat(np.arange(n), np.fromiter((len(r) + 2 for r in rows), np.int64, n))
-        table, bigrams, trigrams = self._parts()
+        table, bigrams, trigrams = self._parts
         # An n-gram in the model has its shorter n-grams in it too (each was in as many
         # lines at least): pairs are looked up only where both characters are known, and
         # triples where both their pairs are.
@@ -142,20 +139,18 @@ class LineText:
                                           else np.int64).tobytes())
         return h.hexdigest()
 
-    def save(self, path: str | os.PathLike[str], meta: dict[str, Any] | None = None) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Write the model as arrays and JSON with a checksum (never a pickle)."""
         from .store import write_arrays
 
-        write_arrays(path, FORMAT, {"roles": list(self.roles), "size": len(self.keys),
-                                    **(meta or {})},
+        write_arrays(path, FORMAT, {"roles": list(self.roles), "size": len(self.keys)},
                      {"keys": self.keys, "idf": self.idf.astype(np.float32),
                       "coef": self.coef.astype(np.float32),
                       "intercept": self.intercept.astype(np.float32)})
 
     @classmethod
-    def load(cls, source: str | os.PathLike[str] | bytes,
-             where: str | None = None) -> tuple[LineText, dict[str, Any]]:
-        """The model of a file written by :meth:`save`, and the file's metadata."""
+    def load(cls, source: str | os.PathLike[str] | bytes, where: str | None = None) -> LineText:
+        """The model of a file written by :meth:`save`, checked."""
         from .store import read_arrays
 
         meta, arrays = read_arrays(source, FORMAT, where)
@@ -172,7 +167,7 @@ class LineText:
                 or model.intercept.shape != (len(roles),) or width != meta.get("size")
                 or not width or (np.diff(model.keys) <= 0).any()):
             raise ModelError(f"{name}: line-text model arrays of inconsistent shapes")
-        return model, meta
+        return model
 
 
 def fit_line_text(rows: Sequence[str], roles: Sequence[str], *, C: float = 8.0,
