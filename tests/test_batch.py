@@ -170,21 +170,21 @@ class _CrashingTagger(Tagger):
 
 
 @pytest.mark.slow
-def test_a_dying_worker_costs_only_its_file(tmp_path: Path) -> None:
-    crashing = {1, 4}
+@pytest.mark.parametrize(("count", "crashing"), [(8, {1, 4}), (40, {5, 22})],
+                         ids=["a file a task", "tasks of several files"])
+def test_a_dying_worker_costs_only_its_file(tmp_path: Path, count: int,
+                                            crashing: set[int]) -> None:
     paths = [
         str(_write(tmp_path / f"{i:02d}{'_crash' if i in crashing else ''}.txt", REPORT_SHORT))
-        for i in range(8)
+        for i in range(count)
     ]
     records = list(LocalRunner(workers=2).run(_CrashingTagger(), paths))
 
     assert [r["source"] for r in records] == paths
-    for i, record in enumerate(records):
-        if i in crashing:
-            assert record["error"]["type"] == "WorkerCrashed"
-            assert record["sha256"] == file_sha256(paths[i])
-        else:
-            assert "error" not in record, record
+    assert [i for i, r in enumerate(records) if "error" in r] == sorted(crashing)
+    for i in crashing:
+        assert records[i]["error"]["type"] == "WorkerCrashed"
+        assert records[i]["sha256"] == file_sha256(paths[i])
 
 
 def test_worker_path_differs_from_recorded_path(tmp_path: Path) -> None:
@@ -305,15 +305,3 @@ def test_small_files_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:
     assert len(list(_tasks(small[:16], workers=2))) == 8
 
 
-@pytest.mark.slow
-def test_a_dying_worker_costs_only_its_file_in_a_task_of_several(tmp_path: Path) -> None:
-    crashing = {5, 22}
-    paths = [
-        str(_write(tmp_path / f"{i:02d}{'_crash' if i in crashing else ''}.txt", REPORT_SHORT))
-        for i in range(40)
-    ]
-    records = list(LocalRunner(workers=2).run(_CrashingTagger(), paths))
-
-    assert [r["source"] for r in records] == paths
-    assert [i for i, r in enumerate(records) if "error" in r] == sorted(crashing)
-    assert all(records[i]["error"]["type"] == "WorkerCrashed" for i in crashing)
