@@ -622,26 +622,44 @@ _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
                                "cont": "body"}
 
 
-#: How sure the labeller must be of a line's role to overrule the rules.
-CONFIDENT = 0.9
-#: ... except for these (the rules' kind, the labeller's role), by cross-validation on the
-#: train twins: a caption, which the rules have no notion of, and furniture the rules
-#: took for a headline (menus, buttons, mastheads), where the rules are seldom right; a
-#: headline made a paragraph start needs more (an unnumbered headline of a feature). A
-#: caption needs 0.8 (0.7 scores the same in cross-validation, but took the last line of
-#: an indented paragraph for one).
-_SURE = {("body", "caption"): 0.8, ("headline", "caption"): 0.8,
+#: How sure the labeller must be of a line's role to overrule the rules: chosen per (the
+#: rules' kind, the labeller's role) by cross-validation on the train twins, counting where
+#: an overrule at each probability would set a line right or wrong against the annotation.
+CONFIDENT = 0.5
+#: ... except for these. Body text made furniture, a headline or a table row needs 0.9
+#: (lower, the labeller takes lines of clean hard-wrapped text and pasted tables, unlike
+#: the twins it learned from, for them); a headline made a table row gained nothing below
+#: 0.9; a headline made a paragraph start needs 0.95 (an unnumbered headline of a
+#: feature); furniture the rules took for a headline (menus, buttons, mastheads) 0.8; a
+#: caption, which the rules have no notion of, 0.8 (0.7 took the last line of an indented
+#: paragraph for one).
+_SURE = {("body", "furniture"): 0.9, ("body", "heading"): 0.9, ("body", "table"): 0.9,
+         ("headline", "table"): 0.9, ("body", "caption"): 0.8, ("headline", "caption"): 0.8,
          ("headline", "furniture"): 0.8, ("headline", "start"): 0.95}
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
 #: right far more often than the rules on these (furniture and headlines among body lines,
 #: furniture among headlines); the rules' tables, title-block lines and furniture stand.
 _OVERRULED = frozenset({"body", "headline"})
 _INNER_STOP = re.compile("[。！？；;!?]")
+#: What no title of the train twins does: end on a clause mark (a lead into a list, a
+#: sentence cut by a wrap) or hold two commas.
+_CLAUSE_END = frozenset("，,、：:；;。")
+
+
+def _reads_on(view: str) -> bool:
+    """Whether a line reads as running text, not as a title."""
+    return view.rstrip(_CLOSERS)[-1:] in _CLAUSE_END or view.count("，") + view.count(",") > 1
+
+
 #: How sure the labeller must be to call a numbered headline (一、 （二） 3.) furniture: a
 #: table of contents is the rules' to find, and a numbered line is seldom anything else.
 _NUMBERED_FURNITURE = 0.95
 #: How often a line is printed for it to be a running header (a title over every page).
 _RUNNING_REPEATS = 3
+#: How sure the labeller must be to open a new article below a page's first three lines:
+#: there, in cross-validation, its titles were as often section headlines or furniture.
+_MID_TITLE = 0.97
+_TOP_LINES = 3
 
 
 _PAGE_NUMBER = re.compile(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
@@ -679,11 +697,14 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     # A line printed again right under a page number heads every page: a running header.
     running = {x.view for x in lines if repeats[x.view] > 1
                and _before_page_number(by_number.get(preceding.get(x.number, -1)))}
+    rank = {i - 1: k for k, i in enumerate(numbers)}
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
         need = _SURE.get((x.kind, role), CONFIDENT)
         if role == "furniture" and _numbered(x):
             need = max(need, _NUMBERED_FURNITURE)
+        if role == "title" and rank.get(x.number, 0) >= _TOP_LINES:
+            need = max(need, _MID_TITLE)
         if p < need:
             role = ""
         if role in ("title", "heading") and (x.view in seen or _before_page_number(
@@ -713,7 +734,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         elif role == "title":
             # The labeller's title opens a title block (a new article on a page of several).
             out.append(x if _INNER_STOP.search(x.view[:-1]) or len(x.view) > 2 * HEADLINE_MAX
-                       else replace(x, kind="title", style=None))
+                       or _reads_on(x.view) else replace(x, kind="title", style=None))
         elif role == "heading":
             # A line that goes on into its paragraph (一、组织建设。全年新建……) keeps its
             # heading as the paragraph's lead-in.
