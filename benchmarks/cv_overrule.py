@@ -1,0 +1,99 @@
+"""Where the line labeller should overrule the line rules: five-fold cross-validation on the
+*train* twins, recording for every whole line where the labeller's likeliest role differs
+from the rules' kind its probability and whether an overrule would set the line right
+(the labeller agrees with the annotation and the rules do not) or wrong (the reverse).
+Printed per (the rules' kind, the labeller's role) and bar; ``linerole._SURE`` and
+``linerole.CONFIDENT`` are read off this table, never off the held-out twins.
+
+    python benchmarks/cv_overrule.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cv_structure import FOLDS, _folds  # noqa: E402
+
+import unionnlp.linerole as linerole  # noqa: E402
+from unionnlp import analyze  # noqa: E402
+from unionnlp.twins import gold_line_roles, load_twins  # noqa: E402
+
+#: The annotated roles each of the rules' kinds stands for (a headline the annotation
+#: calls a title is set right by the labeller's title: it opens an article).
+RIGHT = {"headline": {"heading"}, "body": {"start", "cont"}, "furniture": {"furniture"},
+         "subtitle": {"subtitle"}, "byline": {"byline"}, "table": {"table"}, "title": {"title"}}
+BARS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+KIND = {"title": "title", "heading": "headline", "caption": "caption", **linerole._KINDS}
+
+
+def disagreements() -> list[dict[str, Any]]:
+    """Every whole line of the train twins where labeller and rules disagree, held out by
+    fold, with the labeller's probability and who is right."""
+    twins = load_twins("train")
+    fold = _folds([t.id for t in twins])
+    records: list[dict[str, Any]] = []
+    gold: list[str] = []
+    captions: set[int] = set()
+    real_relabel, real_default = linerole.relabel, linerole.default_labeller
+
+    def spy(lines: Any, text: str, view: str | None = None, **kwargs: Any) -> Any:
+        model = linerole.default_labeller()
+        pieces = Counter(x.number for x in lines)
+        table = model.table(text, view, linerole.rule_kinds(lines))
+        by_number = {x.number: x for x in lines}
+        for i, row in zip(table.numbers, model.marginals(table), strict=True):
+            x = by_number.get(i - 1)
+            top = int(row.argmax())
+            role = model.labels[top]
+            if x is None or pieces[x.number] > 1 or x.kind not in linerole._OVERRULED:
+                continue
+            if KIND.get(role) == x.kind:
+                continue
+            truth = "caption" if i in captions and gold[i - 1] == "start" else \
+                linerole._target(gold[i - 1])
+            records.append({"pair": (x.kind, role), "p": float(row[top]),
+                            "right": truth == role and truth not in RIGHT.get(x.kind, ()),
+                            "wrong": truth != role and truth in RIGHT.get(x.kind, ())})
+        return real_relabel(lines, text, view, **kwargs)
+
+    try:
+        linerole.relabel = spy
+        for k in range(FOLDS):
+            model = linerole.train_labeller([t for t in twins if fold[t.id] != k])
+            linerole.default_labeller = lambda model=model: model
+            for twin in (t for t in twins if fold[t.id] == k):
+                gold[:] = gold_line_roles(twin)
+                captions.clear()
+                captions.update(s.line for s in twin.spans if s.role == "caption")
+                analyze(twin.text, source=twin.id)
+    finally:
+        linerole.relabel, linerole.default_labeller = real_relabel, real_default
+    return records
+
+
+def main() -> int:
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in disagreements():
+        pairs[r["pair"]].append(r)
+    print("lines set right / wrong by an overrule at each bar (train twins, held out by fold)")
+    print(f"{'rules -> labeller':<24}{'lines':>6}{'bar now':>8}  "
+          + "  ".join(f"{b:>7}" for b in BARS))
+    for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
+        now = linerole._SURE.get(pair, linerole.CONFIDENT)
+        cells = []
+        for b in BARS:
+            sure = [r for r in rows if r["p"] >= b]
+            cells.append(f"{sum(r['right'] for r in sure):>3}/{sum(r['wrong'] for r in sure):<3}")
+        print(f"{' -> '.join(pair):<24}{len(rows):>6}{now:>8}  " + "  ".join(cells))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
