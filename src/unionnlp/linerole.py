@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import numpy as np
@@ -303,6 +303,9 @@ def line_features(text: str, view: str | None = None) -> tuple[list[int], list[l
     return list(table.numbers), table.features()
 
 
+#: How many (template, vocabulary) row tables a labeller keeps: the recurring ones are few
+#: (buckets, flags); the vocabularies of first characters are as many as texts.
+_LUT_CACHE = 4096
 #: Lines per block of the forward-backward scan.
 _SCAN_BLOCK = 4096
 
@@ -334,6 +337,9 @@ class LineLabeller:
     text: LineText | None = None
     #: Rows of each feature template's attributes by value, filled as they are read.
     lookups: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+    #: Row tables of (template, vocabulary), filled as they are read (:meth:`_lut`).
+    luts: dict[tuple[str, tuple[str, ...]], np.ndarray] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def table(self, text: str, view: str | None = None,
               rules: Mapping[int, str] | None = None) -> LineTable:
@@ -367,26 +373,42 @@ class LineLabeller:
                                     if a.startswith(head)}
         return self.lookups[prefix]
 
-    def _add(self, out: np.ndarray, lookup: dict[str, int], column: Column,
-             shift: int = 0) -> None:
-        """Add the weights of ``column``'s attributes, each line's to line ``k + shift``."""
-        lut = np.array([lookup.get(v, -1) for v in column.vocab] + [-1], dtype=np.int64)
-        codes = column.codes
-        if shift > 0:
-            codes = codes[:-shift]
-        elif shift < 0:
-            codes = codes[-shift:]
-        rows = lut[codes]  # code -1 reads the final -1
-        known = np.flatnonzero(rows >= 0)
-        if known.size:
-            out[known + max(shift, 0)] += self.state[rows[known]]
+    @cached_property
+    def _padded(self) -> np.ndarray:
+        """The state weights with a last row of zeros, which unknown attributes read."""
+        return np.vstack([self.state, np.zeros((1, self.state.shape[1]))])
+
+    def _lut(self, prefix: str, vocab: tuple[str, ...]) -> np.ndarray:
+        """Rows of ``prefix=value`` for each value of ``vocab``, then the zero row (code -1
+        reads it too); kept for the small vocabularies that recur (buckets, flags)."""
+        key = (prefix, vocab)
+        found = self.luts.get(key)
+        if found is None:
+            lookup, zero = self._lookup(prefix), len(self.state)
+            found = np.array([lookup.get(v, zero) for v in vocab] + [zero], dtype=np.intp)
+            if len(self.luts) < _LUT_CACHE:
+                self.luts[key] = found
+        return found
 
     def _table_scores(self, table: LineTable) -> np.ndarray:
-        """:meth:`scores` read straight off the feature columns (no attribute strings)."""
+        """:meth:`scores` read straight off the feature columns (no attribute strings): each
+        line's attribute rows gathered into one matrix, their weights summed at once."""
         n = len(table)
-        out = np.zeros((n, len(self.labels)))
         if not n:
-            return out
+            return np.zeros((0, len(self.labels)))
+        zero = len(self.state)
+        gathered: list[np.ndarray] = []
+        for name, column in table.columns.items():
+            gathered.append(self._lut(name, column.vocab)[column.codes])
+            if name in _NEIGHBOUR:
+                before = self._lut(f"prev:{name}", column.vocab)[column.codes]
+                after = self._lut(f"next:{name}", column.vocab)[column.codes]
+                gathered.append(np.concatenate(([zero], before[:-1])))  # line k-1's, on k
+                gathered.append(np.concatenate((after[1:], [zero])))  # line k+1's, on k
+        rows = np.stack(gathered, axis=1)
+        out = np.empty((n, len(self.labels)))
+        for b in range(0, n, _SCAN_BLOCK):  # the gathered weights of a block at a time
+            out[b:b + _SCAN_BLOCK] = self._padded[rows[b:b + _SCAN_BLOCK]].sum(axis=1)
         index = self.attributes
         if "bias" in index:
             out += self.state[index["bias"]]
@@ -394,11 +416,6 @@ class LineLabeller:
             out[0] += self.state[index["prev:none"]]
         if "next:none" in index:
             out[n - 1] += self.state[index["next:none"]]
-        for name, column in table.columns.items():
-            self._add(out, self._lookup(name), column)
-            if name in _NEIGHBOUR:
-                self._add(out, self._lookup(f"prev:{name}"), column, shift=1)
-                self._add(out, self._lookup(f"next:{name}"), column, shift=-1)
         cues = self._lookup("cue")
         for k, found in enumerate(table.cues):
             for c in found:

@@ -124,8 +124,10 @@ class LineText:
         norm = np.sqrt(np.bincount(row, weights=value * value, minlength=n))
         value /= norm[row]
         z = np.tile(self.intercept, (n, 1))
-        for j in range(len(self.roles)):
-            z[:, j] += np.bincount(row, weights=value * self.coef[j, col], minlength=n)
+        if len(row):
+            # Cells are sorted by line: each line's run of cells is summed at once.
+            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+            z[row[starts]] += np.add.reduceat(value[:, None] * self.coef[:, col].T, starts)
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return np.asarray(e / e.sum(axis=1, keepdims=True))

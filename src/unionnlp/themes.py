@@ -237,10 +237,12 @@ class ThemeClassifier:
             while stop < table.n_docs and table.bounds[stop + 1] - table.bounds[start] < _CHUNK:
                 stop += 1
             rows, cols, values = self.features(table, start, stop, column)
-            z = np.empty((stop - start, len(self.themes)))
-            for j in range(len(self.themes)):
-                z[:, j] = np.bincount(rows, weights=values * self.coef_[j, cols],
-                                      minlength=stop - start)
+            z = np.zeros((stop - start, len(self.themes)))
+            if len(rows):
+                # Cells are sorted by row: each paragraph's run of cells is summed at once.
+                starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+                z[rows[starts]] = np.add.reduceat(values[:, None] * self.coef_[:, cols].T,
+                                                  starts)
             proba = 1.0 / (1.0 + np.exp(-(z + self.intercept_)))
             themes = list(self.themes)
             out += [dict(zip(themes, row, strict=True)) for row in proba.tolist()]
