@@ -74,16 +74,12 @@ def test_marginals_scanned_in_blocks_equal_one_scan(small, train: list, monkeypa
     assert np.allclose(ours.marginals(table), whole, atol=1e-6)
 
 
-def test_scores_read_off_columns_equal_scores_of_attribute_strings(small, train: list,
-                                                                   monkeypatch) -> None:
+def test_scores_read_off_columns_equal_scores_of_attribute_strings(small, train: list) -> None:
     """Labelling reads the feature columns through cached row tables; training spells the
     same features out as crfsuite attributes: both give each line the same scores."""
-    import unionnlp.linerole as linerole
-
     ours, _ = small
     tables = [line_table(t.text) for t in train[70:90]]
     by_strings = [ours.scores(t.features()) for t in tables]
-    monkeypatch.setattr(linerole, "_SCAN_BLOCK", 5)  # gathered a few lines at a time
     for _ in range(2):  # the second time from the cached row tables
         for table, expected in zip(tables, by_strings, strict=True):
             assert np.allclose(ours.scores(table), expected, atol=1e-9)

@@ -392,23 +392,18 @@ class LineLabeller:
 
     def _table_scores(self, table: LineTable) -> np.ndarray:
         """:meth:`scores` read straight off the feature columns (no attribute strings): each
-        line's attribute rows gathered into one matrix, their weights summed at once."""
+        each template's row table read once (cached), its weights added per column."""
         n = len(table)
         if not n:
             return np.zeros((0, len(self.labels)))
-        zero = len(self.state)
-        gathered: list[np.ndarray] = []
+        out = np.zeros((n, len(self.labels)))
+        padded = self._padded
         for name, column in table.columns.items():
-            gathered.append(self._lut(name, column.vocab)[column.codes])
-            if name in _NEIGHBOUR:
-                before = self._lut(f"prev:{name}", column.vocab)[column.codes]
-                after = self._lut(f"next:{name}", column.vocab)[column.codes]
-                gathered.append(np.concatenate(([zero], before[:-1])))  # line k-1's, on k
-                gathered.append(np.concatenate((after[1:], [zero])))  # line k+1's, on k
-        rows = np.stack(gathered, axis=1)
-        out = np.empty((n, len(self.labels)))
-        for b in range(0, n, _SCAN_BLOCK):  # the gathered weights of a block at a time
-            out[b:b + _SCAN_BLOCK] = self._padded[rows[b:b + _SCAN_BLOCK]].sum(axis=1)
+            codes = column.codes
+            out += padded[self._lut(name, column.vocab)[codes]]
+            if name in _NEIGHBOUR and n > 1:
+                out[1:] += padded[self._lut(f"prev:{name}", column.vocab)[codes[:-1]]]
+                out[:-1] += padded[self._lut(f"next:{name}", column.vocab)[codes[1:]]]
         index = self.attributes
         if "bias" in index:
             out += self.state[index["bias"]]
