@@ -2,7 +2,8 @@
 *train* twins, recording for every whole line where the labeller's likeliest role differs
 from the rules' kind its probability and whether an overrule would set the line right
 (the labeller agrees with the annotation and the rules do not) or wrong (the reverse).
-Printed per (the rules' kind, the labeller's role) and bar; ``linerole._SURE`` and
+Printed per (the rules' kind, the labeller's role) and bar, numbered lines of text read as
+headlines apart from the others; ``linerole._SURE`` and
 ``linerole.CONFIDENT`` are read off this table, never off the held-out twins.
 
     python benchmarks/cv_overrule.py
@@ -23,6 +24,7 @@ from cv_structure import FOLDS, _folds  # noqa: E402
 
 import unionnlp.linerole as linerole  # noqa: E402
 from unionnlp import analyze  # noqa: E402
+from unionnlp.lines import numbering  # noqa: E402
 from unionnlp.twins import gold_line_roles, load_twins  # noqa: E402
 
 #: The annotated roles each of the rules' kinds stands for (a headline the annotation
@@ -58,7 +60,9 @@ def disagreements() -> list[dict[str, Any]]:
                 continue
             truth = "caption" if i in captions and gold[i - 1] == "start" else \
                 linerole._target(gold[i - 1])
-            records.append({"pair": (x.kind, role), "p": float(row[top]),
+            numbered = x.kind == "body" and role == "heading" and numbering(x.view)[0] is not None
+            records.append({"pair": (x.kind + (" numbered" if numbered else ""), role),
+                            "p": float(row[top]),
                             "right": truth == role and truth not in RIGHT.get(x.kind, ()),
                             "wrong": truth != role and truth in RIGHT.get(x.kind, ())})
         return real_relabel(lines, text, view, **kwargs)
@@ -86,7 +90,7 @@ def main() -> int:
     print(f"{'rules -> labeller':<24}{'lines':>6}{'bar now':>8}  "
           + "  ".join(f"{b:>7}" for b in BARS))
     for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
-        now = linerole._SURE.get(pair, linerole.CONFIDENT)
+        now = linerole._SURE.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT)
         cells = []
         for b in BARS:
             sure = [r for r in rows if r["p"] >= b]

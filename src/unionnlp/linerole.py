@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import json
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -638,13 +639,14 @@ _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
 #: rules' kind, the labeller's role) by cross-validation on the train twins, counting where
 #: an overrule at each probability would set a line right or wrong against the annotation.
 CONFIDENT = 0.5
-#: ... except for these. Body text made furniture, a headline or a table row needs 0.9
-#: (lower, the labeller takes lines of clean hard-wrapped text and pasted tables, unlike
-#: the twins it learned from, for them); a headline made a table row gained nothing below
+#: ... except for these. Body text made furniture or a table row needs 0.9 (lower, the
+#: labeller takes lines of clean hard-wrapped text and pasted tables, unlike the twins it
+#: learned from, for them); unnumbered body text is never made a headline (at every bar
+#: more lines went wrong than right; a numbered line needs ``_NUMBERED_HEADING``); a headline made a table row gained nothing below
 #: 0.9; a headline made a paragraph start needs 0.95 (an unnumbered headline of a feature;
 #: at 0.8 a section headline of a written report went); a caption, which the rules have no
 #: notion of, 0.6.
-_SURE = {("body", "furniture"): 0.9, ("body", "heading"): 0.9, ("body", "table"): 0.9,
+_SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "table"): 0.9,
          ("headline", "table"): 0.9, ("body", "caption"): 0.6, ("headline", "caption"): 0.6,
          ("headline", "start"): 0.95}
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
@@ -662,6 +664,11 @@ def _reads_on(view: str) -> bool:
     return view.rstrip(_CLOSERS)[-1:] in _CLAUSE_END or view.count("，") + view.count(",") > 1
 
 
+#: A lead-in and its sentence (第一部分：全市……。): no headline of the train twins holds a
+#: colon before a full stop at its end.
+_LEAD_THEN_TEXT = re.compile("[：:].")
+#: How sure the labeller must be to make a numbered line the rules read as text a headline.
+_NUMBERED_HEADING = 0.7
 #: How sure the labeller must be to call a numbered headline (一、 （二） 3.) furniture: a
 #: table of contents is the rules' to find, and a numbered line is seldom anything else.
 _NUMBERED_FURNITURE = 0.95
@@ -712,6 +719,8 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
         need = _SURE.get((x.kind, role), CONFIDENT)
+        if role == "heading" and x.kind == "body" and numbering(x.view)[0] is not None:
+            need = _NUMBERED_HEADING
         if role == "furniture" and _numbered(x):
             need = max(need, _NUMBERED_FURNITURE)
         if role == "title" and rank.get(x.number, 0) >= _TOP_LINES:
@@ -750,10 +759,12 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             # A line that goes on into its paragraph (一、组织建设。全年新建……) keeps its
             # heading as the paragraph's lead-in.
             # So does an unnumbered line that ends a sentence: a headline names a topic
-            # (the end of a paragraph cut over lines reads like a short headline).
+            # (the end of a paragraph cut over lines reads like a short headline), and a
+            # numbered one that holds a lead-in and its sentence.
             if x.kind == "body" and (len(x.view) > HEADLINE_MAX or _INNER_STOP.search(x.view[:-1])
                                      or (x.view.rstrip(_CLOSERS)[-1:] in _FINAL
-                                         and numbering(x.view)[0] is None)):
+                                         and (numbering(x.view)[0] is None
+                                              or _LEAD_THEN_TEXT.search(x.view)))):
                 out.append(x)
             elif x.kind != "headline":
                 out.append(replace(x, kind="headline", style=numbering(x.view)[0] or "plain"))
