@@ -49,3 +49,19 @@ def test_a_cache_others_can_write_to_is_not_used(
     assert cache.cache_dir() == tmp_path / "new"
     assert cache.is_private_dir(tmp_path / "new")
     cache.cache_dir.cache_clear()
+
+
+@pytest.mark.slow
+def test_a_fallback_cache_goes_when_the_process_ends(tmp_path: Path) -> None:
+    """A fresh temporary cache is the process's own: it leaves nothing behind in /tmp."""
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code = "from unionnlp.cache import cache_dir; print(cache_dir())"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"UNIONNLP_CACHE": str(blocker / "sub"),
+                                          "PATH": "/usr/bin:/bin"})
+    used = Path(run.stdout.strip())
+    assert used.name.startswith("unionnlp-cache-") and not used.exists()

@@ -2,14 +2,17 @@
 
 Only jieba's dictionary cache lives there (models ship in the package). The directory is
 created private (0700) and used only while it is a real directory owned by this user that
-nobody else may write to; otherwise a fresh private temporary directory is used instead,
-so that no other user can plant a file that unionnlp (or jieba) reads.
+nobody else may write to; otherwise a fresh private temporary directory is used instead
+(removed when the process exits), so that no other user can plant a file that unionnlp (or
+jieba) reads.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
 import stat
 import tempfile
 from functools import cache
@@ -53,5 +56,7 @@ def cache_dir() -> Path:
     if problem is None:
         return path
     fallback = Path(tempfile.mkdtemp(prefix="unionnlp-cache-"))
+    # The temporary directory is this process's alone: it goes when the process ends.
+    atexit.register(shutil.rmtree, fallback, ignore_errors=True)
     log.warning("not using cache directory %s (%s); using %s", path, problem, fallback)
     return fallback
