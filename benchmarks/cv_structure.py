@@ -8,8 +8,9 @@ never read here.
     python benchmarks/cv_structure.py [--previous-bars]
 
 ``--previous-bars`` scores the labeller with the bars it had to overrule the rules until
-this round (0.9, numbered lines too; 0.8 for furniture and captions; 0.95 for a paragraph start; no higher bar
-for a title in the middle of a page), the figures the README compares with.
+this round (0.9, numbered lines too; 0.8 for furniture and captions; 0.95 for a paragraph
+start; no higher bar for a title in the middle of a page), the figures the README compares
+with.
 """
 
 from __future__ import annotations
