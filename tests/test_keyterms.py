@@ -71,9 +71,11 @@ def test_keywords_function_works_on_any_string() -> None:
     text = ("市总工会为货车司机建设“司机之家”三十个，开展货车司机入会集中行动。\n"
             "货车司机入会人数突破两万人，司机之家提供休息、淋浴和法律咨询服务。")
     got = [k.term for k in unionnlp.keywords(text, top_k=5)]
-    assert len(got) == 5
+    assert 1 <= len(got) <= 5
     assert any("货车司机" in t for t in got)
-    assert not any(t in ("三十个", "两万人", "市总工会") for t in got)
+    # Counts, the body named without its place and words common in any Chinese text
+    # (休息, 突破, 人数) are never keywords, however few terms are left.
+    assert not any(t in ("三十个", "两万人", "市总工会", "休息", "突破", "人数") for t in got)
     assert unionnlp.keywords("", top_k=5) == []
 
 

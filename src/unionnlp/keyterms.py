@@ -412,6 +412,10 @@ class Scorer:
         return [Keyword(t, v / norm) for t, v, _ in chosen]
 
 
+#: A single word whose general IDF is below this is never a keyword: in the top 10 of the
+#: judged train twins, such words were junk two times in three (``bench_keywords.py``).
+_COMMON_IDF = 8.0
+
 _GENERAL_FORMAT = "unionnlp-general-idf/2"
 
 
@@ -801,6 +805,9 @@ class KeywordExtractor:
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
         broken |= memo.term_never[at]
+        # A single word common in Chinese at large (休息, 突破, 协调, 考核) says how a text
+        # is written, not what it is about.
+        broken |= (np.asarray(table.length) == 1) & (g < _COMMON_IDF)
         always = (np.asarray(table.length) == 1) | memo.term_phrase[at]
         return Scorer(table, idf, always, broken, unseen, memo.term_place[at])
 
