@@ -4,6 +4,7 @@ term, by the rubric of benchmarks/KEYWORDS.md; then each system's mean score and
 
     python benchmarks/bench_keywords.py pool --split train|test [--limit N]   # terms to judge
     python benchmarks/bench_keywords.py score --split train|test              # the figures
+    python benchmarks/bench_keywords.py bands --split train        # ours, by general IDF
 
 ``pool`` writes benchmarks/data/keywords_<split>_todo.jsonl: per twin, the terms no
 judgment covers yet, in an order that hides which system found them. Judges add lines
@@ -137,13 +138,48 @@ def score(split: str, limit: int | None) -> int:
     return 0
 
 
+#: Bands of jieba's general IDF (-1: a term its dictionary does not hold).
+BANDS = ((-1.0, 0.0), (0.0, 8.0), (8.0, 9.0), (9.0, 10.0), (10.0, 11.0), (11.0, 99.0))
+
+
+def bands(split: str, limit: int | None) -> int:
+    """Our judged top-10 terms by the general IDF of the term: what share is junk and what
+    they score (where a rule on general IDF would cut)."""
+    import unionnlp
+    from unionnlp.convert import to_simplified
+    from unionnlp.keyterms import general_idf
+
+    judged = _judged(split)
+    general = general_idf()
+    found: list[tuple[float, dict[str, object]]] = []
+    for twin in _twins(split, limit):
+        if not any(doc == twin.id for doc, _ in judged):
+            continue
+        for kw in unionnlp.analyze(_plain(twin)).keywords[:TOP]:
+            verdict = judged.get((twin.id, kw.term))
+            if verdict is not None:
+                idf = float(general.lookup([to_simplified(kw.term)], -1.0)[0])
+                found.append((idf, verdict))
+    print(f"unionnlp's judged top-{TOP} terms ({split}) by jieba's general IDF")
+    print(f"{'general IDF':<14} {'terms':>6} {'junk share':>10} {'mean score':>10}")
+    for lo, hi in BANDS:
+        inside = [v for g, v in found if lo <= g < hi]
+        if inside:
+            junk = sum(bool(v["junk"]) for v in inside) / len(inside)
+            mean = sum(float(v["score"]) for v in inside) / len(inside)  # type: ignore[arg-type]
+            name = "not in it" if lo < 0 else f"[{lo:g}, {hi:g})"
+            print(f"{name:<14} {len(inside):>6} {junk:>10.1%} {mean:>10.2f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("pool", "score"))
+    parser.add_argument("command", choices=("pool", "score", "bands"))
     parser.add_argument("--split", choices=("train", "test"), default="train")
     parser.add_argument("--limit", type=int, help="only the first N twins (in hash order)")
     args = parser.parse_args(argv)
-    return (pool if args.command == "pool" else score)(args.split, args.limit)
+    command = {"pool": pool, "score": score, "bands": bands}[args.command]
+    return command(args.split, args.limit)
 
 
 if __name__ == "__main__":

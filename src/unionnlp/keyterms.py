@@ -413,7 +413,8 @@ class Scorer:
 
 
 #: A single word whose general IDF is below this is never a keyword: in the top 10 of the
-#: judged train twins, such words were junk two times in three (``bench_keywords.py``).
+#: judged train twins, such words were junk two times in three (``python
+#: benchmarks/bench_keywords.py bands --split train``, measured without the rule).
 _COMMON_IDF = 8.0
 
 _GENERAL_FORMAT = "unionnlp-general-idf/2"
@@ -804,11 +805,11 @@ class KeywordExtractor:
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
-        broken |= memo.term_never[at]
+        single = np.asarray(table.length) == 1
         # A single word common in Chinese at large (休息, 突破, 协调, 考核) says how a text
         # is written, not what it is about.
-        broken |= (np.asarray(table.length) == 1) & (g < _COMMON_IDF)
-        always = (np.asarray(table.length) == 1) | memo.term_phrase[at]
+        broken |= memo.term_never[at] | (single & (g < _COMMON_IDF))
+        always = single | memo.term_phrase[at]
         return Scorer(table, idf, always, broken, unseen, memo.term_place[at])
 
     def _memo(self) -> _Vocabulary:
