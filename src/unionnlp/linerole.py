@@ -690,6 +690,23 @@ def _before_page_number(line: Line | None) -> bool:
     return line is not None and _PAGE_NUMBER.fullmatch(line.view) is not None
 
 
+#: A speech's salutation (同志们：): the line after it opens the speech's first paragraph.
+_SALUTATION = re.compile(next(e.pattern for e in lexicon().furniture
+                              if e.name == "salutation of a speech"))
+
+
+def _opens_or_runs_on(before: Line | None, prior: Line | None) -> bool:
+    """Whether the text line after ``before`` is text whatever the labeller says: it opens
+    a speech after its salutation, or runs on across a page number from a line ``prior``
+    that stops mid-sentence."""
+    if before is None:
+        return False
+    if _SALUTATION.fullmatch(before.view):
+        return True
+    return (_before_page_number(before) and prior is not None and prior.kind == "body"
+            and prior.view.rstrip(_CLOSERS)[-1:] not in _FINAL)
+
+
 def _numbered(line: Line | None) -> bool:
     return line is not None and line.kind == "headline" and line.style not in (None, "plain")
 
@@ -738,6 +755,9 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             role = ""
         after = by_number.get(following.get(x.number, -1))
         before = by_number.get(preceding.get(x.number, -1))
+        if role == "furniture" and x.kind == "body" and _opens_or_runs_on(
+                before, by_number.get(preceding.get(before.number, -1)) if before else None):
+            role = ""
         outline = role == "furniture" and _numbered(x) and (_numbered(before) or _numbered(after))
         if x.kind == "headline" and role in ("furniture", "start", "cont") and x.view not in seen \
                 and ((after is not None and after.kind == "subtitle") or outline
