@@ -16,7 +16,7 @@ from .normalize import blank_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
-from .themes import get_classifier
+from .themes import default_classifier, get_classifier
 
 __all__ = ["PACKAGED_KEYWORDS", "default_keywords", "run", "train_keywords", "warm"]
 
@@ -38,7 +38,9 @@ def default_keywords() -> KeywordExtractor:
         data = files("unionnlp").joinpath(PACKAGED_KEYWORDS).read_bytes()
     except OSError as exc:
         raise ModelError(f"the packaged keyword model is missing: {exc}") from exc
-    return KeywordExtractor.load(data, PACKAGED_KEYWORDS)
+    extractor = KeywordExtractor.load(data, PACKAGED_KEYWORDS)
+    extractor.evidence_ = default_classifier().evidence()
+    return extractor
 
 
 def train_keywords(segmenter: str = "auto") -> KeywordExtractor:

@@ -316,6 +316,16 @@ class ThemeClassifier:
             self.__dict__["_both_idf"] = cached
         return cached[2]
 
+    def evidence(self, quantile: float = 0.9) -> frozenset[str]:
+        """The words weighed most for some theme: those whose largest weight is above
+        ``quantile`` of all words' (the keywords keep such set phrases, e.g. 拖欠工资)."""
+        import numpy as np
+
+        terms = self.word_terms_
+        best = self.coef_[:, :len(terms)].max(axis=0)
+        bar = float(np.quantile(best, quantile))
+        return frozenset(t for t, w in zip(terms, best, strict=True) if w >= bar)
+
     def decide(self, scores: Mapping[str, float]) -> tuple[str, ...]:
         """The themes whose probability passes their threshold, in taxonomy order."""
         return tuple(t for t in self.themes if scores.get(t, 0.0) >= self.thresholds_[t])
