@@ -368,11 +368,14 @@ class LineLabeller:
 
     def _lookup(self, prefix: str) -> dict[str, int]:
         """Rows of the attributes ``prefix=value``, by value."""
-        if prefix not in self.lookups:
-            head = prefix + "="
-            self.lookups[prefix] = {a[len(head):]: i for a, i in self.attributes.items()
-                                    if a.startswith(head)}
-        return self.lookups[prefix]
+        if not self.lookups:
+            # One pass files every prefix's values (a prefix never holds "=", a value may).
+            for name, i in self.attributes.items():
+                head, sep, value = name.partition("=")
+                if sep:
+                    self.lookups.setdefault(head, {})[value] = i
+            self.lookups.setdefault("", {})
+        return self.lookups.get(prefix, {})
 
     @cached_property
     def _padded(self) -> np.ndarray:
