@@ -5,16 +5,18 @@ paragraph-boundary F1, theme macro-F1 of the paragraphs the pipeline finds), bes
 line rules alone. This is where the labeller's settings are chosen; the held-out twins are
 never read here.
 
-    python benchmarks/cv_structure.py [--previous-bars]
+    python benchmarks/cv_structure.py [--previous-bars] [--c1 C1] [--c2 C2] [--labeller-only]
 
 ``--previous-bars`` scores the labeller with the bars it had to overrule the rules until
 this round (0.9, numbered lines too; 0.8 for furniture and captions; 0.95 for a paragraph
 start; no higher bar for a title in the middle of a page), the figures the README compares
-with.
+with. ``--c1``/``--c2`` set the CRF's L1 and L2 penalties (the packaged model's by default);
+``--labeller-only`` skips the line rules' row.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
@@ -56,7 +58,8 @@ def theme_models(twins: list[Twin], fold: dict[str, int]) -> list[ThemeClassifie
     return models
 
 
-def cross_validate(*, labeller: bool, themes: list[ThemeClassifier]) -> DocScore:
+def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
+                   c1: float = linerole.C1, c2: float = linerole.C2) -> DocScore:
     """Summed counts over the folds, with the fold's own labeller or with the rules alone,
     and the fold's theme model."""
     twins = load_twins("train")
@@ -69,7 +72,8 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier]) -> DocScore
             linerole.relabel = lambda lines, *args, **kwargs: list(lines)
         for k in range(FOLDS):
             if labeller:
-                model = linerole.train_labeller([t for t in twins if fold[t.id] != k])
+                model = linerole.train_labeller([t for t in twins if fold[t.id] != k],
+                                                c1=c1, c2=c2)
                 linerole.default_labeller = lambda model=model: model
             pipeline.get_classifier = lambda path=None, k=k: themes[k]
             for twin in (t for t in twins if fold[t.id] == k):
@@ -85,15 +89,23 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if "--previous-bars" in (sys.argv[1:] if argv is None else argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--previous-bars", action="store_true")
+    parser.add_argument("--c1", type=float, default=linerole.C1)
+    parser.add_argument("--c2", type=float, default=linerole.C2)
+    parser.add_argument("--labeller-only", action="store_true")
+    args = parser.parse_args(argv)
+    if args.previous_bars:
         for name, value in PREVIOUS_BARS.items():
             setattr(linerole, name, value)
     twins = load_twins("train")
-    print(f"{FOLDS}-fold cross-validation on the train twins ({len(twins)})")
+    print(f"{FOLDS}-fold cross-validation on the train twins ({len(twins)}), "
+          f"CRF c1={args.c1} c2={args.c2}")
     themes = theme_models(twins, _folds([t.id for t in twins]))
     print(f"{'':<22} {'line acc':>8} {'head F1':>8} {'para F1':>8} {'themes':>8}")
-    for name, flag in (("line rules alone", False), ("with the labeller", True)):
-        s = cross_validate(labeller=flag, themes=themes)
+    rows = (("line rules alone", False), ("with the labeller", True))
+    for name, flag in rows[1:] if args.labeller_only else rows:
+        s = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2)
         print(f"{name:<22} {s.lines_right / s.lines:>8.3f} "
               f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.3f} "
               f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.3f} "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -307,3 +308,71 @@ def test_a_speech_opens_after_its_salutation_and_text_runs_on_across_a_page_numb
     texts = [p.text for p in analyze(speech).paragraphs]
     assert texts == ["区总工会把帮扶站设到了乡镇和园区，困难职工不出镇就能申请救助。"
                      "去年全区各级工会共帮扶困难职工2300余人次，发放救助资金270万元。"]
+
+
+class _Scripted:
+    """A labeller certain of the role ``say`` gives each line's text."""
+
+    labels = default_labeller().labels
+
+    def __init__(self, say: Callable[[str], str]) -> None:
+        self.say = say
+        self.lines: list[str] = []
+
+    def table(self, text: str, view: str | None = None, rules: object = None) -> LineTable:
+        self.lines = text.split("\n")
+        return line_table(text, view, rules)  # type: ignore[arg-type]
+
+    def marginals(self, table: LineTable) -> np.ndarray:
+        out = np.zeros((len(table), len(self.labels)))
+        for row, n in enumerate(table.numbers):
+            out[row, self.labels.index(self.say(self.lines[n - 1].strip()))] = 1.0
+        return out
+
+
+def _with(monkeypatch, say: Callable[[str], str]) -> None:
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "default_labeller", lambda: _Scripted(say))
+
+
+def test_lines_of_text_running_on_into_each_other_are_no_captions(monkeypatch) -> None:
+    _with(monkeypatch, lambda line: "caption")
+    text = ("区总工会今年在城区建成爱心驿站二十个，\n为户外劳动者提供休息场所，驿站配备饮水机、\n"
+            "微波炉和急救药箱。\n\n职工在驿站休息\n\n"
+            "园区工会为新就业形态劳动者开通入会通道。\n")
+    texts = [p.text for p in analyze(text).paragraphs]
+    assert texts[0] == ("区总工会今年在城区建成爱心驿站二十个，为户外劳动者提供休息场所，"
+                        "驿站配备饮水机、微波炉和急救药箱。")
+    # A caption standing between blank lines stays a paragraph of its own.
+    assert texts[1:] == ["职工在驿站休息", "园区工会为新就业形态劳动者开通入会通道。"]
+
+
+def test_a_sentence_cut_by_a_page_number_is_no_caption(monkeypatch) -> None:
+    _with(monkeypatch, lambda line: "caption" if line.startswith("下一步") else "start")
+    text = ("区总工会今年组织职工疗休养八百人次。\n\n下一步，区总工会将扩大疗休养覆盖面，争取\n\n- 3 -\n\n"
+            "每年安排不少于2000名职工参加疗休养。\n")
+    assert analyze(text).paragraphs[-1].text == (
+        "下一步，区总工会将扩大疗休养覆盖面，争取每年安排不少于2000名职工参加疗休养。")
+
+
+def test_a_numbered_headline_over_a_paragraph_is_no_furniture(monkeypatch) -> None:
+    _with(monkeypatch, lambda line: "furniture" if line.startswith("（") else "start")
+    text = ("（一）收入支出决算总体情况说明\n\n2024年度收入、支出总计均为357.21万元，与上年相比各减少"
+            "17.84万元。\n\n（二）收入决算情况说明\n\n（三）支出决算情况说明\n")
+    report = analyze(text)
+    # Without the paragraph under it, the first would be furniture; the others are an outline.
+    assert [s.heading for a in report.articles for s in a.sections if s.heading] == [
+        "（一）收入支出决算总体情况说明", "（二）收入决算情况说明", "（三）支出决算情况说明"]
+
+
+def test_a_headline_between_blank_lines_over_a_new_paragraph_stays_a_headline(
+        monkeypatch) -> None:
+    _with(monkeypatch, lambda line: "start")
+    text = ("电镀工序的职业危害一直是维权的重点，市总工会督促企业为职工体检。\n\n"
+            "组织覆盖，小微企业也有了工会\n\n"
+            "市总工会以村居、楼宇为单元组建联合工会，全年新建基层工会216家。\n")
+    report = analyze(text)
+    assert [s.heading for a in report.articles for s in a.sections if s.heading] == [
+        "组织覆盖，小微企业也有了工会"]
+    assert report.paragraphs[-1].text.startswith("市总工会以村居")

@@ -588,7 +588,13 @@ def _text_features(twins: Sequence[Twin], tables: list[LineTable],
     return model, out
 
 
-def train_labeller(twins: Iterable[Twin], *, c1: float = 0.05, c2: float = 0.05,
+#: The CRF's L1 and L2 penalties, chosen by cross-validation on the train twins
+#: (``benchmarks/cv_structure.py --c1 --c2``).
+C1 = 0.05
+C2 = 0.05
+
+
+def train_labeller(twins: Iterable[Twin], *, c1: float = C1, c2: float = C2,
                    max_iterations: int = 200, text: bool = True) -> LineLabeller:
     """Fit the CRF on annotated twins (sklearn-crfsuite, needed for training only), with
     the line-text model's features unless ``text`` is false."""
@@ -710,6 +716,37 @@ def _opens_or_runs_on(before: Line | None, prior: Line | None) -> bool:
             and prior.view.rstrip(_CLOSERS)[-1:] not in _FINAL)
 
 
+def _caption_blocks(lines: Sequence[Line], best: dict[int, tuple[str, float]]) -> set[int]:
+    """The numbers of lines in runs of two or more adjacent lines (no blank line between)
+    that the labeller all reads as captions, none printed twice."""
+    numbers = sorted({x.number for x in lines})
+    views = Counter(x.view for x in lines)
+    view = {x.number: x.view for x in lines}
+    found: set[int] = set()
+    run: list[int] = []
+    for n in [*numbers, -2]:
+        if run and (n != run[-1] + 1 or best.get(n, ("", 0.0))[0] != "caption"):
+            if len(run) > 1 and all(views[view[k]] == 1 for k in run):
+                found.update(run)
+            run = []
+        if best.get(n, ("", 0.0))[0] == "caption":
+            run.append(n)
+    return found
+
+
+def _apart(line: Line, before: Line | None, after: Line) -> bool:
+    """Whether blank lines stand above and below ``line``."""
+    return after.number > line.number + 1 and (before is None or before.number < line.number - 1)
+
+
+def _names_a_topic(view: str) -> bool:
+    """Whether a line reads as a short topic line: unnumbered, at most half a headline's
+    longest, with no colon, no sentence end and no clause running on."""
+    return (len(view) <= HEADLINE_MAX // 2 and numbering(view)[0] is None
+            and not _LEAD_THEN_TEXT.search(view) and not _INNER_STOP.search(view)
+            and view.rstrip(_CLOSERS)[-1:] not in _FINAL and not _reads_on(view))
+
+
 def _numbered(line: Line | None) -> bool:
     return line is not None and line.kind == "headline" and line.style not in (None, "plain")
 
@@ -739,6 +776,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     running = {x.view for x in lines if repeats[x.view] > 1
                and _before_page_number(by_number.get(preceding.get(x.number, -1)))}
     rank = {i - 1: k for k, i in enumerate(numbers)}
+    in_block = _caption_blocks(lines, best)
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
         need = _SURE.get((x.kind, role), CONFIDENT)
@@ -750,16 +788,34 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             need = max(need, _MID_TITLE)
         if p < need:
             role = ""
-        if role in ("title", "heading") and (x.view in seen or _before_page_number(
-                by_number.get(following.get(x.number, -1)))):
+        if role in ("title", "heading", "caption") and (
+                (role != "caption" and x.view in seen)
+                or _before_page_number(by_number.get(following.get(x.number, -1)))):
             # A line printed again (a running header) is no new title, and a page number
-            # never follows a headline: the text before it runs on after it. The rules read
-            # both.
+            # never follows a headline or a caption: the text before it runs on after it.
+            # The rules read both.
             role = ""
         after = by_number.get(following.get(x.number, -1))
         before = by_number.get(preceding.get(x.number, -1))
         if role == "furniture" and x.kind == "body" and _opens_or_runs_on(
                 before, by_number.get(preceding.get(before.number, -1)) if before else None):
+            role = ""
+        if role == "caption" and x.kind == "body" and x.number in in_block:
+            # Captions stand apart: lines of text that run on into each other, all read as
+            # captions, are a paragraph (no train twin holds such a block, save a gallery
+            # that prints each caption twice).
+            role = ""
+        if role == "furniture" and _numbered(x) and after is not None \
+                and best.get(after.number, ("", 0.0))[0] == "start":
+            # A table of contents lists headlines one after another; a numbered headline
+            # over a paragraph heads it.
+            role = ""
+        if role in ("start", "cont") and x.kind == "headline" and after is not None \
+                and _apart(x, before, after) and best.get(after.number, ("", 0.0))[0] == "start" \
+                and _names_a_topic(x.view):
+            # A paragraph does not stop mid-sentence: a short unnumbered headline standing
+            # between blank lines, that the labeller reads as text while it reads the next
+            # line as a new paragraph, is a headline after all.
             role = ""
         outline = role == "furniture" and _numbered(x) and (_numbered(before) or _numbered(after))
         if x.kind == "headline" and role in ("furniture", "start", "cont") and x.view not in seen \
