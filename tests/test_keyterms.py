@@ -209,6 +209,15 @@ def test_a_word_the_corpus_never_saw_needs_two_occurrences() -> None:
     assert "望远镜" in [k.term for k in unionnlp.keywords(twice)]
 
 
+def test_a_paragraph_printed_twice_counts_once() -> None:
+    once = "区总工会开展帮扶困难职工活动，发放慰问金，为职工子女送上望远镜。"
+    twice = "\n".join([once, once])
+    # The word recurs only because the page printed its paragraph again: still once.
+    assert "望远镜" not in [k.term for k in unionnlp.keywords(twice)]
+    report = "区总工会举办职工技能大赛，评选技术能手三十名。\n" + once + "\n" + once + "\n"
+    assert unionnlp.keywords(report) == unionnlp.keywords(report.replace(once + "\n", "", 1))
+
+
 def test_term_table_numbers_shorter_splits_first(seed_text: str) -> None:
     """Terms are numbered by the length of their shortest split: words, then pairs, then
     longer phrases (the theme features read the prefix of words and pairs alone)."""

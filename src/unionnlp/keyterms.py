@@ -344,13 +344,30 @@ class TermTable:
             (np.flatnonzero(length == n), at[length == n]) for n in range(1, max_phrase + 1)]
         self._edges = [np.searchsorted(d, np.arange(self.n_docs + 1)) for _, d in self.occurrences]
 
-    def counts(self, start: int, stop: int) -> tuple[Any, Any]:
-        """The terms occurring in pieces ``start``..``stop - 1`` and their counts."""
+    @cached_property
+    def repeated(self) -> Any:
+        """Per piece, whether it holds the same words as an earlier piece: a paragraph a
+        page prints twice (a caption under each photo, a mobile and a desktop copy)."""
         import numpy as np
 
+        seen: set[tuple[str, ...]] = set()
+        out = np.zeros(self.n_docs, dtype=bool)
+        for k in range(self.n_docs):
+            words = tuple(self.flat[self.bounds[k]:self.bounds[k + 1] - 1])
+            out[k] = bool(words) and words in seen
+            seen.add(words)
+        return out
+
+    def counts(self, start: int, stop: int) -> tuple[Any, Any]:
+        """The terms occurring in pieces ``start``..``stop - 1`` and their counts; a piece
+        that repeats an earlier one is not counted again."""
+        import numpy as np
+
+        again = self.repeated[start:stop].any()
         found = np.concatenate([
-            terms[edges[start]:edges[stop]]
-            for (terms, _), edges in zip(self.occurrences, self._edges, strict=True)
+            terms[edges[start]:edges[stop]][~self.repeated[pieces[edges[start]:edges[stop]]]]
+            if again else terms[edges[start]:edges[stop]]
+            for (terms, pieces), edges in zip(self.occurrences, self._edges, strict=True)
         ])
         if len(found) * 4 > len(self.terms):
             counts = np.bincount(found, minlength=len(self.terms))
