@@ -463,6 +463,17 @@ def test_tables_pasted_as_text_are_rows_not_menus_or_headlines() -> None:
     assert paragraphs[1].startswith("项目名称") and paragraphs[-1].startswith("调查显示")
 
 
+def test_an_article_number_alone_on_its_line_opens_the_articles_paragraph() -> None:
+    text = ("第一章 总则\n\n第二条：\n\n公司工会在公司党委领导下，依照《工会法》独立自主地开展工作。\n\n"
+            "第三条：\n\n公司工会代表和维护职工的合法权益。\n\n主要做了以下工作：\n\n"
+            "一是完善职工代表大会制度。\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert texts[:2] == ["第二条：公司工会在公司党委领导下，依照《工会法》独立自主地开展工作。",
+                         "第三条：公司工会代表和维护职工的合法权益。"]
+    # Any other line ending on a colon still ends its paragraph.
+    assert "主要做了以下工作：" in texts
+
+
 def test_a_sentence_cut_by_a_page_number_is_not_a_headline() -> None:
     text = ("区总工会今年组织职工疗休养八百人次。\n\n下一步，区总工会将扩大疗休养覆盖面，争取\n\n- 3 -\n\n"
             "每年安排不少于2000名职工参加疗休养，确保服务质量。\n")

@@ -32,6 +32,10 @@ _RUNNING = 3
 _NEWS_OPENER = re.compile(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
 DATE_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+#: An article's number alone on its line (第二条：), as rules printed from a PDF set it: the
+#: article's text on the next line is the same paragraph (all 9 such lines of the train
+#: twins).
+_ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零〇两\d]{1,5}条\s*[:：]?$")
 _OCCASION_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
 _SPEAKER_LINE = re.compile(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"
@@ -385,7 +389,7 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
         held: list[Block] = []
         i += 1
         while not marked:
-            if ends_sentence(parts[-1].view):
+            if ends_sentence(parts[-1].view) and not _ARTICLE_LABEL.match(parts[-1].view):
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"
                         and nxt.number == parts[-1].number + 1
