@@ -283,25 +283,9 @@ def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, c
                                  r"the rules said \w+: ", m) for m in said)
 
 
-class _SureOfFurniture:
-    """A labeller certain that every line is furniture: what the rules keep from it."""
-
-    labels = default_labeller().labels
-
-    def table(self, text: str, view: str | None = None, rules: object = None) -> LineTable:
-        return line_table(text, view, rules)  # type: ignore[arg-type]
-
-    def marginals(self, table: LineTable) -> np.ndarray:
-        out = np.zeros((len(table), len(self.labels)))
-        out[:, self.labels.index("furniture")] = 1.0
-        return out
-
-
 def test_a_speech_opens_after_its_salutation_and_text_runs_on_across_a_page_number(
         monkeypatch) -> None:
-    import unionnlp.linerole as linerole
-
-    monkeypatch.setattr(linerole, "default_labeller", lambda: _SureOfFurniture())
+    _with(monkeypatch, lambda line: "furniture")
     speech = ("在全县工会工作推进会上的讲话\n\n县总工会主席 马建军\n\n（2021年3月9日）\n\n同志们：\n\n"
               "区总工会把帮扶站设到了乡镇和园区，困难职工不出镇就能申请救助。去年全区各级工会共帮扶困难\n\n"
               "- 3 -\n\n职工2300余人次，发放救助资金270万元。\n")

@@ -716,17 +716,18 @@ def _opens_or_runs_on(before: Line | None, prior: Line | None) -> bool:
             and prior.view.rstrip(_CLOSERS)[-1:] not in _FINAL)
 
 
-def _caption_blocks(lines: Sequence[Line], best: dict[int, tuple[str, float]]) -> set[int]:
+def _caption_blocks(lines: Sequence[Line], best: dict[int, tuple[str, float]],
+                    repeats: Counter[str]) -> set[int]:
     """The numbers of lines in runs of two or more adjacent lines (no blank line between)
-    that the labeller all reads as captions, none printed twice."""
+    that the labeller all reads as captions, none printed twice (``repeats`` counts each
+    line's prints)."""
     numbers = sorted({x.number for x in lines})
-    views = Counter(x.view for x in lines)
     view = {x.number: x.view for x in lines}
     found: set[int] = set()
     run: list[int] = []
     for n in [*numbers, -2]:
         if run and (n != run[-1] + 1 or best.get(n, ("", 0.0))[0] != "caption"):
-            if len(run) > 1 and all(views[view[k]] == 1 for k in run):
+            if len(run) > 1 and all(repeats[view[k]] == 1 for k in run):
                 found.update(run)
             run = []
         if best.get(n, ("", 0.0))[0] == "caption":
@@ -776,7 +777,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     running = {x.view for x in lines if repeats[x.view] > 1
                and _before_page_number(by_number.get(preceding.get(x.number, -1)))}
     rank = {i - 1: k for k, i in enumerate(numbers)}
-    in_block = _caption_blocks(lines, best)
+    in_block = _caption_blocks(lines, best, repeats)
     for x in lines:
         role, p = best.get(x.number, ("", 0.0))
         need = _SURE.get((x.kind, role), CONFIDENT)
