@@ -24,6 +24,7 @@ from unionnlp.linerole import (
     training_sequences,
 )
 from unionnlp.linetext import LineText, fit_line_text, text_grams
+from unionnlp.model import Report
 from unionnlp.twins import load_twins
 
 
@@ -199,7 +200,7 @@ Copyright © 2010-2025 by www.example-labour.cn. all rights reserved
 
 def test_a_news_pages_buttons_and_footer_are_not_headlines() -> None:
     report = analyze(NEWS_PAGE)
-    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    headings = _headings(report)
     assert not {"扫码关注", "职工日报微信", "职工日报微博", "客户端"} & set(headings)
     assert {"扫码关注", "客户端"} <= set(report.dropped)
     texts = [p.text for p in report.paragraphs]
@@ -314,6 +315,10 @@ class _Scripted:
         return out
 
 
+def _headings(report: Report) -> list[str]:
+    return [s.heading for a in report.articles for s in a.sections if s.heading]
+
+
 def _with(monkeypatch, say: Callable[[str], str]) -> None:
     import unionnlp.linerole as linerole
 
@@ -346,7 +351,7 @@ def test_a_numbered_headline_over_a_paragraph_is_no_furniture(monkeypatch) -> No
             "17.84万元。\n\n（二）收入决算情况说明\n\n（三）支出决算情况说明\n")
     report = analyze(text)
     # Without the paragraph under it, the first would be furniture; the others are an outline.
-    assert [s.heading for a in report.articles for s in a.sections if s.heading] == [
+    assert _headings(report) == [
         "（一）收入支出决算总体情况说明", "（二）收入决算情况说明", "（三）支出决算情况说明"]
 
 
@@ -357,6 +362,6 @@ def test_a_headline_between_blank_lines_over_a_new_paragraph_stays_a_headline(
             "组织覆盖，小微企业也有了工会\n\n"
             "市总工会以村居、楼宇为单元组建联合工会，全年新建基层工会216家。\n")
     report = analyze(text)
-    assert [s.heading for a in report.articles for s in a.sections if s.heading] == [
+    assert _headings(report) == [
         "组织覆盖，小微企业也有了工会"]
     assert report.paragraphs[-1].text.startswith("市总工会以村居")

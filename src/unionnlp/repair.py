@@ -33,8 +33,8 @@ _NEWS_OPENER = re.compile(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}�
 DATE_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 #: An article's number alone on its line (第二条：), as rules printed from a PDF set it: the
-#: article's text on the next line is the same paragraph (all 9 such lines of the train
-#: twins).
+#: article's text on the next line is the same paragraph (as in every such line of the
+#: train twins).
 _ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零〇两\d]{1,5}条\s*[:：]?$")
 _OCCASION_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
 _SPEAKER_LINE = re.compile(
