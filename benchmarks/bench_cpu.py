@@ -33,6 +33,10 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_9586f3886ee54ef2.txt"
 PARTS = ("small", "large", "cli", "first", "workers", "memory")
 TARGETS = {"small_ratio": 1.5, "large_ratio": 2.5, "cli_cpu": 0.8, "first_cpu": 0.6,
            "workers_scaling": 1.7, "rss_mb": 800.0}
+#: The environment of every child process: that of an installed package, whose modules pip
+#: compiled to bytecode at install time. Where PYTHONDONTWRITEBYTECODE is set (some
+#: sandboxes set it), a source checkout would compile every module in every fresh process.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _cpu() -> float:
@@ -76,7 +80,7 @@ def side_by_side(texts: list[str]) -> dict[str, float]:
 def _child_cpu(command: list[str], **kwargs: object) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   **kwargs)  # type: ignore[call-overload]
+                   env=CHILD_ENV, **kwargs)  # type: ignore[call-overload]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -99,7 +103,7 @@ def first_result_cpu(runs: int = 3) -> float:
     found = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                             text=True, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+                             text=True, env={**CHILD_ENV, "OPENBLAS_NUM_THREADS": "1"})
         found.append(float(out.stdout.split()[-1]))
     return min(found)
 
@@ -119,7 +123,8 @@ def workers_scaling(texts: list[str], rounds: int = 5) -> dict[str, float]:
                 target.unlink(missing_ok=True)
                 start = time.perf_counter()
                 subprocess.run([sys.executable, "-m", "unionnlp", "tag", folder, "-q",
-                                "--workers", str(workers), "-o", str(target)], check=True)
+                                "--workers", str(workers), "-o", str(target)], check=True,
+                               env=CHILD_ENV)
                 runs[workers].append(time.perf_counter() - start)
             same &= (Path(folder, "out1.jsonl").read_bytes()
                      == Path(folder, "out2.jsonl").read_bytes())
@@ -146,7 +151,7 @@ def peak_rss_mb(megabytes: float) -> dict[str, float]:
     for name, mb in (("baseline_mb", 0), ("peak_mb", megabytes)):
         out = subprocess.run([sys.executable, "-c", code.format(bench=bench, mb=mb)],
                              check=True, capture_output=True, text=True,
-                             env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})  # as the CLI
+                             env={**CHILD_ENV, "OPENBLAS_NUM_THREADS": "1"})  # as the CLI
         result[name] = float(out.stdout.split()[-1])
     result["mb_per_input_mb"] = (result["peak_mb"] - result["baseline_mb"]) / megabytes
     # The streaming path on the same text as a file: parts of 4 MB, each report dropped
@@ -162,7 +167,7 @@ def peak_rss_mb(megabytes: float) -> dict[str, float]:
               "print(parts, int(hwm[0].split()[1]) / 1024 if hwm else 0)\n")
     out = subprocess.run([sys.executable, "-c", stream.format(bench=bench, mb=megabytes)],
                          check=True, capture_output=True, text=True,
-                         env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+                         env={**CHILD_ENV, "OPENBLAS_NUM_THREADS": "1"})
     parts, peak = out.stdout.split()[-2:]
     result["stream_parts"] = float(parts)
     result["stream_peak_mb"] = float(peak)

@@ -165,6 +165,20 @@ def test_numpy_inference_equals_scikit_learns(seed_text: str) -> None:
     assert np.allclose(got, expected, rtol=0, atol=1e-12)
 
 
+def test_evidence_words_are_the_top_decile_numpy_quantile_gives() -> None:
+    """The evidence bar is numpy's 0.9 quantile of each word's largest weight, computed
+    without numpy.quantile."""
+    import numpy as np
+
+    model = default_classifier()
+    best = model.coef_[:, :len(model.word_terms_)].max(axis=0)
+    for q in (0.5, 0.9, 0.97):
+        bar = np.quantile(best, q)
+        expected = {t for t, w in zip(model.word_terms_, best, strict=True) if w >= bar}
+        assert model.evidence(q) == expected
+    assert "拖欠工资" in model.evidence()
+
+
 def test_explain_clauses_finds_the_clause_that_carries_each_theme() -> None:
     import unionnlp
     from unionnlp.errors import ConfigError

@@ -588,7 +588,7 @@ def _from_jieba(name: str, kind: str, what: str, fmt: str, salt: str,
             log.warning("rebuilding the cached %s: %s", what, exc)
     value, meta, arrays = build(source.read_text(encoding="utf-8"))
     try:
-        write_arrays(path, fmt, meta, arrays, compress=False)
+        write_arrays(path, fmt, meta, arrays)
     except (OSError, ModelError) as exc:
         log.warning("cannot cache the %s at %s: %s", what, path, exc)
     return value

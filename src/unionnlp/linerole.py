@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -38,7 +39,9 @@ from .lines import (
 from .linetext import LineText, fit_line_text
 from .normalize import normalize
 from .resources import lexicon
-from .twins import Twin
+
+if TYPE_CHECKING:
+    from .twins import Twin
 
 __all__ = [
     "LABELS",

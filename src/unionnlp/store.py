@@ -59,9 +59,11 @@ def _digest(meta: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> str:
 
 
 def write_arrays(path: str | os.PathLike[str], fmt: str, meta: Mapping[str, Any],
-                 arrays: Mapping[str, np.ndarray], *, compress: bool = True) -> None:
-    """Write ``arrays`` and JSON ``meta`` under the format name ``fmt``, atomically
-    (``compress=False`` for caches, which are read more often than they are shipped)."""
+                 arrays: Mapping[str, np.ndarray], *, compress: bool = False) -> None:
+    """Write ``arrays`` and JSON ``meta`` under the format name ``fmt``, atomically.
+
+    Uncompressed by default: models and caches are read at every process's start, where
+    inflating them cost a fresh process 30 ms, and a wheel compresses them anyway."""
     for name, a in arrays.items():
         if name == _META or a.dtype.kind not in _KINDS:
             raise ModelError(f"cannot store array {name!r} of dtype {a.dtype}")
