@@ -304,6 +304,12 @@ def _level(line: Line, levels: dict[str, int]) -> int:
 def _title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
     titles = [x.text for x in block.lines if x.kind in ("headline", "body", "title")]
     subs = [x.text for x in block.lines if x.kind == "subtitle"]
+    # A subtitle goes with a title: with none beside it, the first one not led by a dash is
+    # the title the labeller misread.
+    kicker = next((i for i, sub in enumerate(subs) if not sub.lstrip().startswith(("—", "－", "-"))),
+                  None)
+    if not titles and kicker is not None:
+        titles = [subs.pop(kicker)]
     bylines = [x.text for x in block.lines
                if x.kind not in ("headline", "body", "title", "subtitle")]
     return (
