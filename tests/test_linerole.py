@@ -345,6 +345,20 @@ def test_a_sentence_cut_by_a_page_number_is_no_caption(monkeypatch) -> None:
         "下一步，区总工会将扩大疗休养覆盖面，争取每年安排不少于2000名职工参加疗休养。")
 
 
+def test_numbered_siblings_share_the_role_their_list_leans_to(monkeypatch) -> None:
+    # The labeller reads the first two items of the list as headings, the third as text.
+    _with(monkeypatch, lambda line: "start" if line.startswith(("3.", "同", "开", "组"))
+          else "heading")
+    text = ("二、维护职工合法权益\n1.提高职工收入。\n同企业平等协商，推动工资正常增长。\n"
+            "2.完善劳动保障。\n开展劳动法律宣传，帮助职工化解劳动纠纷。\n"
+            "3.支持职工成长。\n组织职工技能培训，拓宽职工发展通道。\n")
+    assert _headings(analyze(text)) == [
+        "二、维护职工合法权益", "1.提高职工收入。", "2.完善劳动保障。", "3.支持职工成长。"]
+    # A list that leans to text keeps its lines as the labeller reads them.
+    _with(monkeypatch, lambda line: "heading" if line.startswith(("二", "1.")) else "start")
+    assert _headings(analyze(text)) == ["二、维护职工合法权益", "1.提高职工收入。"]
+
+
 def test_a_numbered_headline_over_a_paragraph_is_no_furniture(monkeypatch) -> None:
     _with(monkeypatch, lambda line: "furniture" if line.startswith("（") else "start")
     text = ("（一）收入支出决算总体情况说明\n\n2024年度收入、支出总计均为357.21万元，与上年相比各减少"
