@@ -359,6 +359,16 @@ def test_numbered_siblings_share_the_role_their_list_leans_to(monkeypatch) -> No
     assert _headings(analyze(text)) == ["二、维护职工合法权益", "1.提高职工收入。"]
 
 
+def test_a_title_block_read_as_subtitles_alone_keeps_its_title(monkeypatch) -> None:
+    _with(monkeypatch, lambda line: "subtitle" if "总工会" in line and "。" not in line
+          else "start")
+    text = ("某区总工会：稳岗位 暖人心 护权益\n\n——全力服务复工复产一线职工\n\n"
+            "区总工会把服务企业复工复产作为当前的首要任务，推出一系列务实举措。\n")
+    article = analyze(text).articles[0]
+    assert article.title == "某区总工会：稳岗位 暖人心 护权益"
+    assert article.subtitle == "——全力服务复工复产一线职工"
+
+
 def test_a_numbered_headline_over_a_paragraph_is_no_furniture(monkeypatch) -> None:
     _with(monkeypatch, lambda line: "furniture" if line.startswith("（") else "start")
     text = ("（一）收入支出决算总体情况说明\n\n2024年度收入、支出总计均为357.21万元，与上年相比各减少"
