@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unionnlp.figures import _FIGURE_RE, _matches, _skip, extract_figures
+from unionnlp.figures import _FIGURE_RE, _matches, _skip, chinese_integer, extract_figures
 from unionnlp.model import Figure
 
 
@@ -319,3 +319,10 @@ def test_chinese_numerals_with_decimals(text: str, value: float, unit: str, writ
 @pytest.mark.parametrize("text", ["会议提出三点要求。", "晚上九点半召开会议。"])
 def test_a_point_that_is_no_decimal(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("三", 3), ("两", 2), ("十", 10), ("十二", 12), ("二十三", 23), ("两百", 200),
+    ("", None), ("九十五点六", None), ("工会", None)])
+def test_chinese_integer_reads_whole_numbers_only(text: str, value: int | None) -> None:
+    assert chinese_integer(text) == value

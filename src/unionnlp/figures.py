@@ -61,7 +61,7 @@ from unionnlp.model import Figure
 from unionnlp.resources import lexicon
 from unionnlp.segment import SegmenterLike
 
-__all__ = ["extract_figures"]
+__all__ = ["chinese_integer", "extract_figures"]
 
 _MAX_SUBJECT = 16
 _WINDOW = 48  # characters of context looked at on each side of a figure
@@ -341,6 +341,15 @@ def _parse_arabic(s: str) -> Decimal | None:
         return Decimal(s.translate(_FULLWIDTH).replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def chinese_integer(s: str) -> int | None:
+    """The whole number a Chinese numeral writes (三 → 3, 十二 → 12, 两百 → 200), None if
+    ``s`` is not one."""
+    if s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    value = _parse_cn(s) if s and "点" not in s else None
+    return None if value is None else int(value)
 
 
 def _parse_cn(s: str) -> Decimal | None:

@@ -32,6 +32,7 @@ from .lines import (
     HEADLINE_MAX,
     Line,
     LineKind,
+    Style,
     classify,
     numbering,
     style_depth,
@@ -874,23 +875,20 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     return _siblings_alike(out, movable, lean)
 
 
-#: Numerals of list markers (一、 （二） 3. ⑤), by character.
-_NUMERALS = {**{c: k for k, c in enumerate("一二三四五六七八九", start=1)},
-             **{c: k for k, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", start=1)}}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _ordinal(marker: str) -> int | None:
-    """The number a list marker counts (十二 → 12, ③ → 3, 14 → 14), None if none."""
-    digits = "".join(c for c in marker if c.isdigit() and c.isascii())
+    """The number a list marker counts (十二、 → 12, ③ → 3, 14. → 14), None if none."""
+    from .figures import chinese_integer
+
+    digits = "".join(c for c in marker if c.isascii() and c.isdigit())
     if digits:
         return int(digits)
-    chars = [c for c in marker if c in _NUMERALS or c == "十"]
-    if not chars:
-        return None
-    if "十" not in chars:
-        return _NUMERALS[chars[0]] if len(chars) == 1 else None
-    tens, _, units = "".join(chars).partition("十")
-    return (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(units, 0) if units else 0)
+    circled = next((c for c in marker if c in _CIRCLED), None)
+    if circled is not None:
+        return _CIRCLED.index(circled) + 1
+    return chinese_integer("".join(c for c in marker if c in "一二两三四五六七八九十百零〇"))
 
 
 def _siblings_alike(lines: list[Line], movable: Sequence[int],
@@ -901,31 +899,28 @@ def _siblings_alike(lines: list[Line], movable: Sequence[int],
     of a heading less that of a paragraph start; only ``movable`` lines change. (Making
     the list's headlines paragraphs where it leans the other way lost headline F1 in
     cross-validation on the train twins.)"""
-    lists: list[list[int]] = []
-    last: dict[str, tuple[int, list[int]]] = {}
+    lists: list[tuple[Style, list[int]]] = []
+    last: dict[Style, tuple[int, list[int]]] = {}  # per style: its last number, its list
     for k in movable:
         x = lines[k]
         style, width = numbering(x.view)
         value = _ordinal(x.view[:width]) if style is not None else None
         if style is None or value is None or x.kind not in ("headline", "body"):
             continue
-        before = last.get(style)
-        if before is not None and value == before[0] + 1:
-            before[1].append(k)
-            last[style] = (value, before[1])
-        else:
-            lists.append([k])
-            last[style] = (value, lists[-1])
+        run = last.get(style)
+        if run is None or value != run[0] + 1:
+            lists.append((style, []))
+            run = (value, lists[-1][1])
+        run[1].append(k)
+        last[style] = (value, run[1])
     out = list(lines)
-    for members in lists:
-        kinds = {lines[k].kind for k in members}
-        if len(members) < 2 or len(kinds) < 2:
-            continue
-        if sum(lean.get(lines[k].number, 0.0) for k in members) <= 0:
+    for style, members in lists:
+        if len({lines[k].kind for k in members}) < 2 \
+                or sum(lean.get(lines[k].number, 0.0) for k in members) <= 0:
             continue
         for k in members:
             x = lines[k]
             if x.kind == "body" and len(x.view) <= HEADLINE_MAX \
                     and not _INNER_STOP.search(x.view[:-1]):
-                out[k] = replace(x, kind="headline", style=numbering(x.view)[0])
+                out[k] = replace(x, kind="headline", style=style)
     return out

@@ -319,7 +319,6 @@ class ThemeClassifier:
     def evidence(self, quantile: float = 0.9) -> frozenset[str]:
         """The words weighed most for some theme: those whose largest weight is above
         ``quantile`` of all words' (the keywords keep such set phrases, e.g. 拖欠工资)."""
-
         terms = self.word_terms_
         best = self.coef_[:, :len(terms)].max(axis=0)
         bar = _quantile(best, quantile)
