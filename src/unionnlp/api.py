@@ -5,10 +5,10 @@ any string, why a paragraph got its themes, tables of records. The stages are wi
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from ._regex import regex
 from .model import DEFAULT, Keyword, Options, Report, Source
 
 __all__ = [
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def analyze_source(source: Source, options: Options = DEFAULT) -> Report:
@@ -98,7 +98,7 @@ def explain(
 
 
 #: Where a paragraph's clauses part: after a sentence or clause end, before 一是 / 二是.
-_CLAUSE = re.compile(r"(?<=[。！？；;!?])|(?=[一二三四五六七八九十]是)")
+_CLAUSE = regex(r"(?<=[。！？；;!?])|(?=[一二三四五六七八九十]是)")
 
 
 def explain_clauses(

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ._env import AtLeast, cpu_count, pool_context
+from ._regex import regex
 from .api import analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
 from .model import DEFAULT, SCHEMA, Options, Part
@@ -80,10 +81,10 @@ logger = logging.getLogger(__name__)
 #: One output record: a report dict with ``sha256``, or an error record.
 Result = dict[str, Any]
 
-_GLOB_MAGIC = re.compile(r"[*?[]")
+_GLOB_MAGIC = regex(r"[*?[]")
 #: Seconds a file may take in a batch by default (a 1 MB report takes about one).
 DEFAULT_TIME_BUDGET = 300.0
-_SURROGATES = re.compile("[\udc80-\udcff]")
+_SURROGATES = regex("[\udc80-\udcff]")
 _CHUNK = 1 << 20
 
 
@@ -238,14 +239,14 @@ def _glob(pattern: str) -> list[Path]:
     parts = pattern.replace(os.sep, "/").split("/")
     fixed = next(i for i, part in enumerate(parts) if _GLOB_MAGIC.search(part))
     base = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else ".")
-    regex = re.compile(_glob_regex(parts[fixed:]))
+    wanted = re.compile(_glob_regex(parts[fixed:]))
     found = []
     for directory, dirnames, filenames in os.walk(base):
         dirnames.sort()
         for name in (*dirnames, *filenames):
             full = os.path.join(directory, name)
             rel = os.path.relpath(full, base).replace(os.sep, "/")
-            if regex.fullmatch(rel):
+            if wanted.fullmatch(rel):
                 found.append(Path(full) if base != "." or pattern.startswith("./") else Path(rel))
     return sorted(found)
 

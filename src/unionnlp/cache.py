@@ -1,6 +1,7 @@
 """Where unionnlp keeps what it computes once: the user's cache directory, never the package.
 
-Only jieba's dictionary cache lives there (models ship in the package). The directory is
+jieba's dictionary cache, jieba's general IDF as checked arrays and the programs of
+unionnlp's compiled regular expressions live there (models ship in the package). The directory is
 created private (0700) and used only while it is a real directory owned by this user that
 nobody else may write to; otherwise a fresh private temporary directory is used instead
 (removed when the process exits), so that no other user can plant a file that unionnlp (or

@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from importlib.resources import files
 
+from ._regex import regex
+
 __all__ = ["analysis_view", "is_traditional", "to_simplified"]
 
 #: Share of Han characters that must be traditional-only for a text to count as traditional.
@@ -22,7 +24,7 @@ _TRADITIONAL_SHARE = 0.1
 # Where zh2hans lists a character twice and the entry that wins is the rarer form
 # (馀 and 锺 are kept in simplified only for special uses), prefer the standard one.
 _OVERRIDES: dict[str, str] = {"餘": "余", "鍾": "钟"}
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]+")
+_HAN = regex("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
 def is_traditional(text: str) -> bool:
@@ -89,4 +91,4 @@ def _simplified_table() -> dict[int, str]:
 
 @functools.cache
 def _traditional_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(map(re.escape, sorted(_pairs()))) + "]")
+    return regex("[" + "".join(map(re.escape, sorted(_pairs()))) + "]")

@@ -61,6 +61,8 @@ from unionnlp.model import Figure
 from unionnlp.resources import lexicon
 from unionnlp.segment import SegmenterLike
 
+from ._regex import regex
+
 __all__ = ["chinese_integer", "extract_figures"]
 
 _MAX_SUBJECT = 16
@@ -127,7 +129,7 @@ _MULT = _optional(r"(?P<mult>万亿|千万|百万|万|亿|千)")
 # (``resources/lexicon.toml``).
 _UNITS = "|".join(unit + (f"(?!{'|'.join(unless)})" if unless else "")
                   for unit, unless in lexicon().units)
-_FIGURE_RE = re.compile(
+_FIGURE_RE = regex(
     _PREFIX
     + r"(?:百分之"
     + _number("p")
@@ -145,7 +147,7 @@ _FIGURE_RE = re.compile(
 # look-aheads, which only makes the filter looser. A pattern that opens with a character
 # class is scanned for fast.
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
-_NUMBER_START_RE = re.compile(
+_NUMBER_START_RE = regex(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
     rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来]{{0,{_MAX_NUMBER}}}[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
 )
@@ -178,16 +180,16 @@ _SEPARATORS = "-/:－／："  # of dates, times and phone numbers
 # --- subject ---------------------------------------------------------------------------
 
 _DELIMS = "，。；：！？、,;:!?\n\r\t 　…—～~|/"
-_DELIM_RE = re.compile(f"[{re.escape(_DELIMS)}]")
-_LAST_DELIM_RE = re.compile(f"(?s:.*)[{re.escape(_DELIMS)}]")  # greedy: up to the last one
+_DELIM_RE = regex(f"[{re.escape(_DELIMS)}]")
+_LAST_DELIM_RE = regex(f"(?s:.*)[{re.escape(_DELIMS)}]")  # greedy: up to the last one
 _OPEN = "（(【["
 _CLOSE = "）)】]"
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
-_QUOTES_RE = re.compile(f"[{re.escape(_QUOTES)}\\s]")
-_NOISE_RE = re.compile(f"[{re.escape(_QUOTES + _OPEN + _CLOSE)}\\s]")  # what _clean removes
+_QUOTES_RE = regex(f"[{re.escape(_QUOTES)}\\s]")
+_NOISE_RE = regex(f"[{re.escape(_QUOTES + _OPEN + _CLOSE)}\\s]")  # what _clean removes
 # Adverbs that open a predicate: the subject starts after the last one. Every alternative
 # starts with its character (look-behinds come after it), which the regex engine scans for.
-_MARKER_RE = re.compile(
+_MARKER_RE = regex(
     r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
     r"|共同|共(?<![公总]共)(?![享青产性识赢建])"
     r"|其中|此外|另外|同时|全年|今年以来|去年以来|以来|今年|去年|当年|目前|已经|已(?<!而已)"
@@ -195,11 +197,11 @@ _MARKER_RE = re.compile(
     r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
 _TRAILING = "达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期|陆续|顺利|现场|均|都".split("|")
-_TRAILING_RE = re.compile(f"(?:{'|'.join(_TRAILING)})$")
+_TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})$")
 _TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)
 _TRAILING_LEN = max(map(len, _TRAILING))
 # What a subject does not start with; ``scope`` is a bare scope that is all there is after.
-_LEADING_RE = re.compile(
+_LEADING_RE = regex(
     "^"
     + _optional(r"我们|[一二三四五六七八九十]+是|首先|其次|再次|最后")
     + _optional(r"[0-9]{4}年" + _optional(r"底|初|末|以来"))
@@ -208,21 +210,21 @@ _LEADING_RE = re.compile(
         r"(?P<scope>[为对向给在]?(?:全区|全市|全县|全省|全国|全镇|全集团|全公司|该区|该市|该县|该公司)$)"
     )
 )
-_AFTER_LEADING_RE = re.compile(r"^(?:的|都是|均为|均是|都|均|是|为)")
-_AFTER_CUT_RE = re.compile(
+_AFTER_LEADING_RE = regex(r"^(?:的|都是|均为|均是|都|均|是|为)")
+_AFTER_CUT_RE = regex(
     r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
     r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
 )
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
-_AFTER_PREDICATE_RE = re.compile(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功")
+_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
-_SESSION_RE = re.compile(r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会")
-_HAN_RE = re.compile("[\u4e00-\u9fff]")
+_SESSION_RE = regex(r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会")
+_HAN_RE = regex("[\u4e00-\u9fff]")
 _RANGE_MARKS = "至到~～-—－"
-_RANGE_RE = re.compile(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
-_RANGE_MARK_RE = re.compile(f"[{re.escape(_RANGE_MARKS)}]")
+_RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
+_RANGE_MARK_RE = regex(f"[{re.escape(_RANGE_MARKS)}]")
 
 
 def extract_figures(text: str, offset: int = 0, *,

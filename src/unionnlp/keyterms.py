@@ -22,6 +22,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ._regex import regex
 from .model import Keyword
 from .resources import lexicon, stopwords
 
@@ -30,9 +31,9 @@ __all__ = ["GeneralIDF", "KeywordExtractor", "Scorer", "TermTable", "candidates"
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"[0-9０-９]")
-_QUANTITY = re.compile(
+_HAN = regex(r"[\u4e00-\u9fff]")
+_DIGIT = regex(r"[0-9０-９]")
+_QUANTITY = regex(
     r"^(?:第|百分之)?[多余近约几数上零〇一二两三四五六七八九十百千万亿]*"
     r"(?:万元|亿元|元|人次|名|个|家|项|场次|场|期|批|轮|届|支|成|宗|份|港元|美元|条|户|所|件|起|篇|册|人|次|年|月|天)?$"
 )
@@ -44,7 +45,7 @@ _SURNAMES = frozenset(
     "龚邵万钱严覃武戴莫孔向汤庞萧牛施洪鲁葛殷俞齐倪颜柳温岳祁申焦童耿乔关包庄伍樊戚左涂欧柯"
     "詹车蓝翟柴梅滕季裴舒苗凌宁管")
 #: A place: a name ending in a level of administration (清溪县, 杨浦区, 花园村).
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}[省市县区镇乡村]$")
+_PLACE = regex(r"^[\u4e00-\u9fff]{1,4}[省市县区镇乡村]$")
 #: Places a report's keywords may name, at most: where it is says little of what it says.
 _MAX_PLACES = 2
 #: A phrase replaces a word it contains when it holds more than this share of the word's
@@ -53,10 +54,10 @@ _PHRASE_SHARE = 0.5
 _FORMAT = "unionnlp-keywords/1"
 _IN_TEXT_PHRASE = 2
 #: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95% (占|比达).
-_RATE_FRAGMENT = re.compile(r"^[率度比]([达为超居均由提升])$")
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_RATE_FRAGMENT = regex(r"^[率度比]([达为超居均由提升])$")
+_ACRONYM = regex(r"^[A-Z]{2,6}$")
 #: 老王, 小张: how a story calls a person, never a keyword.
-_INFORMAL_NAME = re.compile(
+_INFORMAL_NAME = regex(
     r"^[老小][王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董程曹袁邓许沈曾彭吕苏卢蒋"
     r"蔡贾丁魏薛叶潘杜戴夏钟汪田任姜范方姚谭廖邹熊陆郝孔崔毛邱秦史顾侯邵孟段雷钱汤尹黎乔贺赖龚]$")
 _COUNTERS = frozenset(lexicon().chars["counters"])
@@ -210,7 +211,7 @@ def _slogans() -> re.Pattern[str]:
     keyword (特色社会主义思想, 学习贯彻二十大)."""
     words = sorted((w[1:] for w in _not_keyword_entries() if w.startswith("*")), key=len,
                    reverse=True)
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+    return regex("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _fragments(words: Sequence[str]) -> Any:

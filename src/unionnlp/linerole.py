@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ._regex import regex
 from .errors import ModelError
 from .lines import (
     BULLETS,
@@ -69,12 +70,12 @@ FORMAT = "unionnlp-linerole/1"
 _FINAL = set(lexicon().chars["final"])
 _CLOSERS = lexicon().chars["closers"]
 # Each of these opens on a literal or a small set, which the regex engine looks for fast.
-_DATE = re.compile(r"[-/.年](?<=\d{4}[-/.年])\s*\d{1,2}\s*[-/.月]")  # 2023年5月, 2023-05-
-_TIME = re.compile(r":(?<=\d:)\d{2}")  # 14:05
-_GAP = re.compile(r"(?:[ \u3000]{2,}|\t)(?=\S)")  # between table cells
-_NUMERIC = re.compile("^[0-9.,%％ \t\u3000-]+$")
+_DATE = regex(r"[-/.年](?<=\d{4}[-/.年])\s*\d{1,2}\s*[-/.月]")  # 2023年5月, 2023-05-
+_TIME = regex(r":(?<=\d:)\d{2}")  # 14:05
+_GAP = regex(r"(?:[ \u3000]{2,}|\t)(?=\S)")  # between table cells
+_NUMERIC = regex("^[0-9.,%％ \t\u3000-]+$")
 #: Cue words, by name (``resources/lexicon.toml``); the names are the model's attributes.
-_CUES = {entry.name: re.compile(entry.pattern) for entry in lexicon().line_cues}
+_CUES = {entry.name: regex(entry.pattern) for entry in lexicon().line_cues}
 
 
 #: Features of a line that its neighbours see too.
@@ -107,14 +108,14 @@ def _rows(pattern: re.Pattern[str], *, once: bool = True) -> re.Pattern[str]:
     """``pattern`` for a text of one line per row: white space never crosses a row, and
     (``once``) a match runs on to the row's end, so that a row is found once."""
     body = pattern.pattern.replace(r"\s", r"[^\S\n]")
-    return re.compile(f"(?:{body})[^\n]*" if once else body, pattern.flags | re.M)
+    return regex(f"(?:{body})[^\n]*" if once else body, pattern.flags | re.M)
 
 
 _ROW_CUES = {name: _rows(p) for name, p in _CUES.items()}
 _ROW_DATE, _ROW_TIME, _ROW_NUMERIC = _rows(_DATE), _rows(_TIME), _rows(_NUMERIC)
 _ROW_GAP = _rows(_GAP, once=False)
-_ROW_BAR = re.compile("[|｜][^\n]*")
-_ROW_GT = re.compile("[>＞»](?![0-9０-９])")  # not a comparison (>5000元)
+_ROW_BAR = regex("[|｜][^\n]*")
+_ROW_GT = regex("[>＞»](?![0-9０-９])")  # not a comparison (>5000元)
 _SPACES = np.array([ord(c) for c in " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a"])
 _CODE_CLASSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
     ("digits", lambda a: (a >= 48) & (a <= 57)),
@@ -667,7 +668,7 @@ _SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "ta
 #: right far more often than the rules on these (furniture and headlines among body lines,
 #: furniture among headlines); the rules' tables, title-block lines and furniture stand.
 _OVERRULED = frozenset({"body", "headline"})
-_INNER_STOP = re.compile("[。！？；;!?]")
+_INNER_STOP = regex("[。！？；;!?]")
 #: What no title of the train twins does: end on a clause mark (a lead into a list, a
 #: sentence cut by a wrap) or hold two commas.
 _CLAUSE_END = frozenset("，,、：:；;。")
@@ -680,7 +681,7 @@ def _reads_on(view: str) -> bool:
 
 #: A lead-in and its sentence (第一部分：全市……。): no headline of the train twins holds a
 #: colon before a full stop at its end.
-_LEAD_THEN_TEXT = re.compile("[：:].")
+_LEAD_THEN_TEXT = regex("[：:].")
 #: How sure the labeller must be to make a numbered line the rules read as text a headline.
 _NUMBERED_HEADING = 0.7
 #: How sure the labeller must be to call a numbered headline (一、 （二） 3.) furniture: a
@@ -696,7 +697,7 @@ _MID_TITLE = 0.97
 _TOP_LINES = 3
 
 
-_PAGE_NUMBER = re.compile(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
+_PAGE_NUMBER = regex(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
 
 
 def _before_page_number(line: Line | None) -> bool:
@@ -704,7 +705,7 @@ def _before_page_number(line: Line | None) -> bool:
 
 
 #: A speech's salutation (同志们：): the line after it opens the speech's first paragraph.
-_SALUTATION = re.compile(next(e.pattern for e in lexicon().furniture
+_SALUTATION = regex(next(e.pattern for e in lexicon().furniture
                               if e.name == "salutation of a speech"))
 
 

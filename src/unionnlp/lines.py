@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, cast, get_args
 
+from ._regex import regex
 from .resources import Entry, lexicon
 
 __all__ = [
@@ -70,25 +71,25 @@ _LEXICON = lexicon()
 _CN_NUM = _LEXICON.chars["cn_numerals"]
 #: Numbering styles of headlines, tried in order (``resources/lexicon.toml``).
 _NUMBERED: tuple[tuple[Style, re.Pattern[str]], ...] = tuple(
-    (_style(entry.name), re.compile(entry.pattern)) for entry in _LEXICON.numbering)
+    (_style(entry.name), regex(entry.pattern)) for entry in _LEXICON.numbering)
 #: Markdown headings, then the numbering styles in their order, as one pattern: the first
 #: alternative that matches wins, as when they are tried one by one.
-_NUMBERING = re.compile("|".join(
+_NUMBERING = regex("|".join(
     [r"(?P<md>#{1,6})\s+", *(f"(?P<{style}>{pattern.pattern})" for style, pattern in _NUMBERED)]))
 
 _FINAL = set(_LEXICON.chars["final"])
 #: Characters that open a list item.
 BULLETS = frozenset(_LEXICON.chars["bullets"])
 _CLOSERS = _LEXICON.chars["closers"]
-_CLAUSE_MARK = re.compile("[，。；：:]")
-_SENTENCE_MARK = re.compile("[。！？；;]")
+_CLAUSE_MARK = regex("[，。；：:]")
+_SENTENCE_MARK = regex("[。！？；;]")
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
 
 
 def _alternatives(entries: tuple[Entry, ...]) -> re.Pattern[str]:
     """One pattern matching a whole line that any entry matches from its start."""
-    return re.compile("^(?:\n" + "\n| ".join(e.pattern for e in entries) + "\n)", re.VERBOSE)
+    return regex("^(?:\n" + "\n| ".join(e.pattern for e in entries) + "\n)", re.VERBOSE)
 
 
 #: Page furniture known by how the line opens.
@@ -96,15 +97,15 @@ _FURNITURE = _alternatives(_LEXICON.furniture)
 #: Page furniture known by a word further in, tried only on lines that have one of the
 #: words or characters in ``_FURNITURE_CUE`` (what every pattern here needs).
 _FURNITURE_INSIDE = _alternatives(_LEXICON.furniture_inside)
-_FURNITURE_CUE = re.compile(_LEXICON.furniture_cue)
-_SUBTITLE = re.compile(r"^(?:——|－－|--|—)\s*\S")
-_BYLINE = re.compile(
+_FURNITURE_CUE = regex(_LEXICON.furniture_cue)
+_SUBTITLE = regex(r"^(?:——|－－|--|—)\s*\S")
+_BYLINE = regex(
     r"^(?:[□■]\s*\S|(?:本报|本刊|本网)(?:记者|通讯员|特约记者)|(?:记者|通讯员|文|作者|文/图|图/文)\s*[:：/／\s])"
 )
 
 
 #: Who wrote or gave it, under a title: an office and a name (市总工会党组书记、主席　王某).
-_SIGNED = re.compile(
+_SIGNED = regex(
     r"^[\u4e00-\u9fff、（）()·]{2,30}(?:书记|主席|局长|部长|主任|经理|董事长|理事长|会长|校长|"
     r"院长|委员|厅长|县长|市长|区长|镇长|处长|科长|干事)[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
 
@@ -189,7 +190,7 @@ def furniture_rule(text: str) -> str | None:
 
 #: A photo caption or credit: 图为……, 图1……, ……摄, （图/……）. A line this short that says so
 #: is never a headline or running text.
-CAPTION = re.compile(r"^[（(]?图[为中]|^[（(]?图\d|摄[)）]?[。.]?$|[（(](?:图|摄影?)[/／:：]")
+CAPTION = regex(r"^[（(]?图[为中]|^[（(]?图\d|摄[)）]?[。.]?$|[（(](?:图|摄影?)[/／:：]")
 _CAPTION_MAX = 80
 
 
@@ -282,7 +283,7 @@ def _contents(lines: list[Line]) -> list[Line]:
 
 
 #: The number a document-sharing site puts before each page chunk of a document (1、 2、 …).
-_CHUNK_MARK = re.compile(r"^(\d{1,2})、\s*")
+_CHUNK_MARK = regex(r"^(\d{1,2})、\s*")
 #: How long the line before a chunk must be: a page's text runs on, a shorter line is a
 #: numbered list's item (train cross-validation: 60 against 40, 80 and 120).
 _CHUNK_BEFORE = 60
@@ -328,7 +329,7 @@ def _page_chunks(lines: list[Line]) -> list[Line]:
     return out
 
 
-_COLUMN_GAP = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S")
+_COLUMN_GAP = regex(r"\S(?:[ \u3000]{2,}|\t)\S")
 
 
 def _tables(lines: list[Line]) -> list[Line]:
@@ -347,12 +348,12 @@ def _tables(lines: list[Line]) -> list[Line]:
 
 
 #: The numbers that open a part of a report: 一、 （一） 第一部分 1、 1. （1）.
-_ANY_MARKER = re.compile(
+_ANY_MARKER = regex(
     rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分"
     r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)])")
 #: Where a report pasted as one long line starts a numbered part: after a sentence end
 #: or a space, before a number.
-_INLINE_PART = re.compile(rf"(?<=[。！？；\s])\s*(?={_ANY_MARKER.pattern})")
+_INLINE_PART = regex(rf"(?<=[。！？；\s])\s*(?={_ANY_MARKER.pattern})")
 #: The longest numbered headline a number right after it can end (二、组织架构1. 领导小组).
 _SHORT_HEAD = 24
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+from ._regex import regex
 from .errors import ModelError
 
 __all__ = ["FORMAT", "LineText", "fit_line_text", "text_grams"]
@@ -29,7 +29,7 @@ FORMAT = "unionnlp-linetext/1"
 _START, _END = "\x02", "\x03"
 #: Control characters that would read as the marks are read as one other control character.
 _CONTROL = {0: 4, 1: 4, 2: 4, 3: 4}
-_MARK_LIKE = re.compile("[\x00-\x03]")
+_MARK_LIKE = regex("[\x00-\x03]")
 _BITS = 21  # every code point fits: an n-gram of up to three is one int64
 #: Characters of lines scored at once (memory stays bounded on a long text).
 _CHUNK = 200_000

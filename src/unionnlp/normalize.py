@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ._regex import regex
+
 __all__ = ["blank_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
@@ -40,7 +42,7 @@ def fold_spaces(text: str) -> str:
 
 _ALL = {**_LINE_BREAKS, **_FULLWIDTH, **_SPACES}
 # Few characters of a report need folding: replacing runs of them beats translating every one.
-_TO_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ALL)) + "]+")
+_TO_FOLD = regex("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ALL)) + "]+")
 
 
 def _fold(match: re.Match[str]) -> str:
@@ -55,7 +57,7 @@ def normalize(text: str) -> str:
 
 
 #: A pinyin gloss after a character, as some pages print them: 報(bào), 会（huì）.
-_GLOSS = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+_GLOSS = regex("(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
 
 
 def blank_glosses(text: str) -> str:

@@ -20,6 +20,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from ._regex import regex
+
 __all__ = ["PdfLayout", "layout_blocks"]
 
 #: What ends a sentence (and so may end a paragraph) at the end of a line.
@@ -27,10 +29,10 @@ _SENTENCE_END = "。！？!?；;：:”」』"
 #: Punctuation that closes what came before it and so never opens a paragraph.
 _CLOSING = "。，、；：？！）》」』”’…,.;:?!)"
 #: Font names of bold or black faces (Heiti is the usual bold face of Chinese documents).
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|hei|黑|fzdhtjw|simhei", re.I)
+_BOLD_FONT = regex(r"bold|black|heavy|semibold|demi|hei|黑|fzdhtjw|simhei", re.I)
 #: A page number line: - 3 -, 第3页, 3/12, 第 3 页 共 12 页, or a bare number.
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[-—–\s]*$")
-_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = regex(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[-—–\s]*$")
+_DIGITS = regex(r"\d+")
 #: The share of a page's height at its top and bottom where running headers and footers sit.
 _MARGIN_BAND = 0.1
 #: A line pitch this many times the document's usual one is a gap between paragraphs.

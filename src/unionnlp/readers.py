@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 from unionnlp.errors import CorruptFileError, DecodeError, InputError, UnsupportedFormatError
 from unionnlp.model import Part, Source
 
+from ._regex import regex
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
@@ -299,9 +301,9 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_MD_HEADING = regex(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_MD_TABLE_RULE = regex(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_TABLE_ROW = regex(r"^\s*\|(.*)\|\s*$")
 
 
 def _markdown(text: str) -> tuple[str, dict[int, int]]:
@@ -505,8 +507,8 @@ _HEADING_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
 # CSS Text 3: a line break between two wide (CJK) characters disappears instead of
 # becoming a space, so hand-wrapped Chinese does not gain spaces.
-_CJK_LINE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\f]*\n[ \t\n\f]*(?=[{_WIDE}])")
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_CJK_LINE_BREAK = regex(rf"(?<=[{_WIDE}])[ \t\f]*\n[ \t\n\f]*(?=[{_WIDE}])")
+_HTML_SPACE = regex(r"[ \t\n\r\f]+")
 
 
 def _collapse_space(text: str) -> str:
@@ -568,7 +570,7 @@ class _VisibleText(HTMLParser):
 
 
 #: Characters that differ between our blocks and trafilatura's text of the same content.
-_LAYOUT_CHARS = re.compile(r"[\s|]+")
+_LAYOUT_CHARS = regex(r"[\s|]+")
 #: The least share of a page's characters the main content must hold to be believed.
 _MAIN_SHARE = 0.2
 #: How much of the longer of a block and a main-content line the shorter must be.
@@ -621,9 +623,9 @@ def _html_paragraphs(html: str) -> tuple[list[str], dict[int, int]]:
 
 # --- .docx ------------------------------------------------------------------------------------
 
-_DOCX_TITLE = re.compile(r"(?:title|标题)", re.IGNORECASE)
-_DOCX_HEADING = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
-_SOFT_BREAK = re.compile(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
+_DOCX_TITLE = regex(r"(?:title|标题)", re.IGNORECASE)
+_DOCX_HEADING = regex(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+_SOFT_BREAK = regex(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
 
 
 def _one_line(text: str) -> str:

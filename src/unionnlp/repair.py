@@ -10,12 +10,12 @@ width or by first-line indentation, and running page headers set aside.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ._regex import regex
 from .lines import BULLETS, Line, ends_sentence, numbering
 from .resources import lexicon
 from .segment import SegmenterLike
@@ -29,15 +29,15 @@ __all__ = [
 
 _RUNNING = 3
 #: How a news item opens: such a line starts a paragraph, indented or not.
-_NEWS_OPENER = re.compile(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
-DATE_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+_NEWS_OPENER = regex(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
+DATE_LINE = regex(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
+_NAME_LINE = regex(r"^[\u4e00-\u9fff·]{2,4}$")
 #: An article's number alone on its line (第二条：), as rules printed from a PDF set it: the
 #: article's text on the next line is the same paragraph (as in every such line of the
 #: train twins).
-_ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零〇两\d]{1,5}条\s*[:：]?$")
-_OCCASION_LINE = re.compile(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
-_SPEAKER_LINE = re.compile(
+_ARTICLE_LABEL = regex(r"^第[一二三四五六七八九十百零〇两\d]{1,5}条\s*[:：]?$")
+_OCCASION_LINE = regex(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
+_SPEAKER_LINE = regex(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"
 )
 
@@ -86,7 +86,7 @@ class Block:
         return self.lines[0].offset
 
 
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+")
+_WIDE = regex(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+")
 
 
 def _width(text: str) -> int:
@@ -113,7 +113,7 @@ def _wrap_width(lines: Sequence[Line]) -> int | None:
     return None
 
 
-_UNBREAKABLE = re.compile(r"[0-9A-Za-z.%,]+|[，。、；：！？）》”’,;:!?)]")
+_UNBREAKABLE = regex(r"[0-9A-Za-z.%,]+|[，。、；：！？）》”’,;:!?)]")
 
 
 def _unwrap(lines: list[Line]) -> list[Line]:
@@ -302,7 +302,7 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
-_BROKEN_AFTER_ONE = re.compile(r"^[\u4e00-\u9fff][，、。；：！？]")
+_BROKEN_AFTER_ONE = regex(r"^[\u4e00-\u9fff][，、。；：！？]")
 
 
 def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
@@ -330,8 +330,8 @@ def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     return out
 
 
-_ATTACHMENT = re.compile(r"^附件")
-_LISTED_ATTACHMENT = re.compile(r"^\d{1,2}\s*[.．、]\s*\S.{0,60}$")
+_ATTACHMENT = regex(r"^附件")
+_LISTED_ATTACHMENT = regex(r"^\d{1,2}\s*[.．、]\s*\S.{0,60}$")
 
 
 def _attachment_lists(lines: list[Line]) -> list[Line]:

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 import sys
 import threading
 from functools import cache
 from typing import Any, Protocol
 
+from ._regex import regex
 from .errors import unknown_name
 from .resources import user_dictionary
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_JOINED_SYMBOLS = re.compile(r"[^a-zA-Z0-9.%]")
-_ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_HAN = regex(r"[\u4e00-\u9fff]")
+_JOINED_SYMBOLS = regex(r"[^a-zA-Z0-9.%]")
+_ALNUM = regex(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 #: A Latin letter or digit next to a symbol (not Han, space or CJK punctuation): only then
 #: can jieba-rs have kept a run such as 2021-07-16 whole.
 _NOT_JOINER = r"\u4e00-\u9fffa-zA-Z0-9.%\s\u2000-\u206f\u3000-\u303f\uff00-\uffef"
-_LATIN_JOINED = re.compile(f"[a-zA-Z0-9][^{_NOT_JOINER}]|[^{_NOT_JOINER}][a-zA-Z0-9]")
+_LATIN_JOINED = regex(f"[a-zA-Z0-9][^{_NOT_JOINER}]|[^{_NOT_JOINER}][a-zA-Z0-9]")
 
 __all__ = ["BACKENDS", "JiebaSegmenter", "RjiebaSegmenter", "Segmenter", "SegmenterLike",
            "cut_for_analysis", "get_segmenter", "resolve"]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ._regex import regex
 from .convert import analysis_view
 from .lines import Line, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
@@ -31,21 +31,21 @@ _SWITCH = 0.05
 _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
 #: Closing lines of a report: the issuing body and the date, not headlines.
-_SIGNATURE = re.compile(
+_SIGNATURE = regex(
     rf"^(?:[（(]?\s*{lexicon().dates['month'].pattern}\s*[)）]?"
     r"|[\u4e00-\u9fff（）()×＊*○]{2,24}(?:工会|总工会|委员会|公司|办公室|联合会|局|厂|集团)"
     r"|[（(]\s*(?:本报|本刊|本网)?(?:特约)?(?:记者|通讯员)[^（）()]{1,30}[)）])$"  # （本报记者 孙丽）
 )
 #: A news item's dateline and reporters, opening its first paragraph: 本报讯（记者 王晓燕）.
-_DATELINE = re.compile(
+_DATELINE = regex(
     r"^(?:本报讯|本报\S{0,6}电|新华社\S{0,8}电)(?:\s*[（(][^（）()]{2,40}[)）])?\s*")
-_LEAD_STOP = re.compile(
+_LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
-_FIRST_SENTENCE = re.compile(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
-_COMMA = re.compile("[，,]")
+_FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
+_COMMA = regex("[，,]")
 #: A numbered headline that runs straight into its paragraph's first item (1、强化组织领导，
 #: 加强自身建设一是……): it ends where 一是 or 首先 begins.
-_BEFORE_ITEMS = re.compile(r"^([^。！？!?：:；;]{2,40}?)(?=[一二三四五六七八九十]是|首先)")
+_BEFORE_ITEMS = regex(r"^([^。！？!?：:；;]{2,40}?)(?=[一二三四五六七八九十]是|首先)")
 
 
 def _lead_in(text: str, view: str) -> str | None:
@@ -59,7 +59,7 @@ def _lead_in(text: str, view: str) -> str | None:
 
 #: A numbered headline's sentence before its paragraph, when it is longer than a lead-in:
 #: up to 40 characters and two commas (（四）擦亮工会“帮扶”品牌，为职工……做好事。).
-_NUMBERED_SENTENCE = re.compile(r"^([^。！？!?：:；;]{2,40})[。：:]")
+_NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 
 def inline_heading(text: str) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._regex import regex
 from .lines import CAPTION
 from .resources import lexicon
 
@@ -26,7 +27,7 @@ __all__ = [
     "Graph", "Sentence", "SparseRows", "select", "sentence_vectors", "split_sentences", "summarize",
 ]
 
-_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
+_SENTENCE = regex(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
 _MIN_SHORT = 6
 _MAX_LONG = 600
@@ -39,19 +40,19 @@ _REDUNDANT = 0.7
 DIVERSITY = 0.65
 _CONTENT = 0.25
 #: What opens a list item (● - 1.), left out of a summary sentence.
-_ITEM_MARK = re.compile(
+_ITEM_MARK = regex(
     rf"^(?:[{re.escape(lexicon().chars['bullets'])}]|[-–](?=\s)|\d{{1,2}}[.、．](?!\d))\s*")
-_FORMULA = re.compile(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
+_FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
-_BARE_QUOTE = re.compile(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
+_BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
 #: A bare list of names (张明、李华、王芳……), like a photo caption (``lines.CAPTION``),
 #: says who was there or what a picture shows, never what the report reports.
-_NAME_LIST = re.compile(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2,4}[。.]?$")
-_ATTRIBUTION = re.compile(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
+_NAME_LIST = regex(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2,4}[。.]?$")
+_ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
 #: A figure a sentence reports: a number and its counter (42家, 3000余名, 36万元, 百分之…).
-_FIGURE = re.compile(
+_FIGURE = regex(
     rf"(?:\d|[零〇一二三四五六七八九十百千万两]{{2,}})[\d,.，]*\s*"
     rf"(?:%|％|[万亿千百]?[{lexicon().chars['counters']}])")
 #: How much more central a sentence that reports a figure counts, and how much less one

@@ -12,12 +12,12 @@ import hashlib
 import itertools
 import logging
 import os
-import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._regex import regex
 from .errors import ModelError
 from .keyterms import candidates
 from .model import THEMES
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_RUN = regex(r"[\u4e00-\u9fff]+")
 _FORMAT = "unionnlp-themes/2"
 #: Characters of text whose features are computed at once (see predict_table).
 _CHUNK = 200_000

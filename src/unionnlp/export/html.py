@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+from .._regex import regex
 from ..model import THEMES
 from ._base import Writer
 from .tables import source_label
@@ -52,11 +53,11 @@ _BATCH_KEYWORDS = 30
 _LINE_CHARS = 60  # for a lazy report's placeholder height
 _LINE_PX = 27
 
-_FULL_DATE = re.compile(
+_FULL_DATE = regex(
     r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
     r"|(?<!\d)((?:19|20)\d\d)([-/.])(\d{1,2})\5(\d{1,2})(?!\d)"
 )
-_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+_MONTH = regex(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 _SCRIPT_UNSAFE = {
     "<": "\\u003c",
     ">": "\\u003e",
