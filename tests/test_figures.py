@@ -326,3 +326,13 @@ def test_a_point_that_is_no_decimal(text: str) -> None:
     ("", None), ("九十五点六", None), ("工会", None)])
 def test_chinese_integer_reads_whole_numbers_only(text: str, value: int | None) -> None:
     assert chinese_integer(text) == value
+
+
+def test_a_word_that_leads_into_a_figure_is_not_its_subject() -> None:
+    """给, 占, 共 before a figure (from a news twin and a report's table text) say how it is
+    given, never what it measures: the phrase after it is the subject, or none is found."""
+    found = {f.text: f.subject for f in extract_figures(
+        "县总工会拿出16万元，给750名环卫工人捐赠了棉衣。全市女职工共3562人，占33.5%。")}
+    assert found["750名"] == "环卫工人捐赠了棉衣"
+    assert found["3562人"] == "全市女职工"
+    assert found["33.5%"] == ""

@@ -450,12 +450,16 @@ def _subject(
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
     before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw)
-    if before and not before.endswith(("了", "的")):
+    # One character before the figure (给, 共, 有, 占) is a word that leads into it, or a
+    # piece of one, never what it measures.
+    if len(before) > 1 and not before.endswith(("了", "的")):
         return _shorten(before, True, segmenter)
     if after is None:
         after = _phrase_after(text, end, next_start)
-    for candidate, keep_end in ((after, False), (before, True), (raw, True)):
-        if candidate:
+    # The clause before is a fallback only where no such word was cut from it.
+    fallback = (raw, True) if len(before) != 1 else ("", True)
+    for candidate, keep_end in ((after, False), (before, True), fallback):
+        if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
     return ""
 
