@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -107,3 +108,25 @@ def test_a_cache_that_cannot_be_written_costs_nothing_but_the_cache(fresh_cache:
     assert sorted(p.name for p in fresh_cache.iterdir()) == [_regex._path().name]
     _new_process()
     assert _regex.regex(pattern, flags) == re.compile(pattern, flags)
+
+
+@pytest.mark.slow
+def test_a_second_process_compiles_nothing(tmp_path: Path, seed_text: str) -> None:
+    """The first process saves its programs when it exits; the next compiles none of the
+    patterns analysis needs, and its report is the first one's."""
+    import subprocess
+
+    script = (
+        "import json, sys, unionnlp\n"
+        "from unionnlp import _regex\n"
+        "report = unionnlp.analyze(sys.stdin.read())\n"
+        "print(json.dumps([len(_regex._fresh), report.to_dict()], ensure_ascii=False))\n"
+    )
+    env = {**os.environ, "UNIONNLP_CACHE": str(tmp_path)}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], input=seed_text,
+                                      capture_output=True, text=True, env=env,
+                                      check=True).stdout) for _ in range(2)]
+    assert runs[0][0] > 100  # compiled and kept for the next process
+    assert list(tmp_path.glob("regex-*.json"))
+    assert runs[1][0] == 0
+    assert runs[1][1] == runs[0][1]
