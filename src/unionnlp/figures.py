@@ -57,11 +57,10 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import pairwise
 
+from unionnlp._regex import regex
 from unionnlp.model import Figure
 from unionnlp.resources import lexicon
 from unionnlp.segment import SegmenterLike
-
-from ._regex import regex
 
 __all__ = ["chinese_integer", "extract_figures"]
 
