@@ -192,6 +192,15 @@ def test_at_most_two_place_names() -> None:
     assert len(places) <= 2
 
 
+def test_a_reports_own_scope_is_never_a_keyword() -> None:
+    """全镇 and 辖区 say where, as 全市 and 全县 do (a town union's report, as in the twins)."""
+    text = ("全镇新建基层工会12家，全镇职工入会率达到92%。镇工会在辖区内开展金秋助学，"
+            "资助全镇困难职工子女30名。辖区企业普遍签订工资集体协商合同，全镇职工权益得到保障。\n")
+    terms = [k.term for k in unionnlp.keywords(text, top_k=10)]
+    assert "金秋助学" in terms
+    assert not {"全镇", "辖区"} & set(terms)
+
+
 def test_the_longer_phrase_wins_when_it_holds_the_words_occurrences() -> None:
     text = ("区总工会发布年度实事清单，实事清单共十项。\n实事清单明确了帮扶、维权和培训任务。\n"
             "各街道工会对照实事清单逐项推进。\n")
