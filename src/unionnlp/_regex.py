@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import threading
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,10 @@ _MAX_PATTERNS = 1000
 _lock = threading.Lock()
 _known: dict[str, list[Any]] | None = None  # programs read from the cache file
 _fresh: dict[str, list[Any]] = {}  # programs compiled by this process, not yet saved
+_saving = False  # whether _save is registered to run at exit
 
 
+@cache
 def _internals() -> tuple[Any, Any, Any] | None:
     """``re``'s parser and code generator and ``_sre`` (Python 3.11 and later), or None."""
     try:
@@ -116,7 +119,7 @@ def _build(pattern: str, program: list[Any], sre: Any) -> re.Pattern[str]:
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the cache when this Python compiled it before."""
-    global _known
+    global _known, _saving
     internals = _internals()
     if internals is None:
         return re.compile(pattern, flags)
@@ -140,7 +143,8 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         kept = False
     if kept:
         with _lock:
-            if not _fresh:
+            if not _saving:
                 atexit.register(_save)
+                _saving = True
             _fresh[key] = program
     return compiled
