@@ -146,10 +146,31 @@ def workers_scaling(texts: list[str], rounds: int = 5) -> dict[str, float]:
                 runs[workers].append(time.perf_counter() - start)
             same &= (Path(folder, "out1.jsonl").read_bytes()
                      == Path(folder, "out2.jsonl").read_bytes())
+        parent = min(_parent_cpu(folder) for _ in range(3))
     ratios = sorted(a / b for a, b in zip(runs[1], runs[2], strict=True))
     return {"workers_1_s": min(runs[1]), "workers_2_s": min(runs[2]),
             "scaling": min(runs[1]) / min(runs[2]), "median_round_scaling": ratios[len(ratios) // 2],
-            "rounds": float(rounds), "identical_output": float(same)}
+            "rounds": float(rounds), "identical_output": float(same), "parent_cpu_s": parent}
+
+
+#: `unionnlp tag` with its arguments, then this process's own CPU (not its workers').
+_OWN_CPU = ("import resource, runpy, sys\n"
+            "sys.argv = ['unionnlp', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('unionnlp', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "own = resource.getrusage(resource.RUSAGE_SELF)\n"
+            "print(own.ru_utime + own.ru_stime)\n")
+
+
+def _parent_cpu(folder: str) -> float:
+    """CPU of the process that runs `unionnlp tag --workers 2` on the folder, without its
+    workers': what it spends collecting, receiving and writing the records."""
+    target = Path(folder) / "parent.jsonl"
+    target.unlink(missing_ok=True)
+    out = subprocess.run([sys.executable, "-c", _OWN_CPU, "tag", folder, "-q", "--workers", "2",
+                          "-o", str(target)], check=True, capture_output=True, text=True,
+                         env=CHILD_ENV)
+    return float(out.stdout.split()[-1])
 
 
 def peak_rss_mb(megabytes: float) -> dict[str, float]:
@@ -235,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                      f"{w['workers_2_s']:.1f} s wall; median round {w['median_round_scaling']:.2f}x; "
                      f"same bytes: {bool(w['identical_output'])})",
                      f"{w['scaling']:.2f}x", TARGETS["workers_scaling"]))
+        rows.append(("  CPU of the batch's own process (its workers' not counted)",
+                     f"{w['parent_cpu_s']:.2f} s", None))
     if "memory" in wanted:
         m = figures["memory"] = {"input_mb": args.rss_mb, **peak_rss_mb(args.rss_mb)}
         rows += [

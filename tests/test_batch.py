@@ -14,6 +14,7 @@ import pytest
 from unionnlp.batch import (
     RUNNERS,
     DaskRunner,
+    JsonRecord,
     LocalRunner,
     Result,
     Runner,
@@ -22,10 +23,12 @@ from unionnlp.batch import (
     error_record,
     file_sha256,
     get_runner,
+    record_key,
     reusable_records,
     tag_files,
 )
 from unionnlp.errors import ConfigError
+from unionnlp.export.json import dumps
 
 REPORT_ORG = """某市总工会2023年工作报告
 
@@ -156,6 +159,33 @@ def test_small_window_keeps_order(batch: list[str]) -> None:
     assert [r["source"] for r in records] == batch * 2
 
 
+def test_records_as_json_are_the_lines_of_the_records(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    paths = [str(_write(tmp_path / "a.txt", REPORT_ORG)), str(_write(tmp_path / "b.txt", BINARY))]
+    plain = list(tag_files(paths, workers=1))
+    caplog.clear()
+
+    encoded = list(tag_files(paths, workers=1, as_json=True))
+
+    assert all(isinstance(r, JsonRecord) for r in encoded)
+    assert [r.text for r in encoded] == [dumps(r) for r in plain]
+    assert [r.key for r in encoded] == [record_key(r) for r in plain] == paths
+    assert [r.record() for r in encoded] == plain
+    assert encoded[0].failure is None
+    assert encoded[1].failure is not None and encoded[1].failure.startswith(paths[1] + ": ")
+    # The failure is logged from the encoded record, as from a plain one.
+    assert [r.getMessage() for r in caplog.records] == [encoded[1].failure]
+
+
+@pytest.mark.slow
+def test_workers_encode_what_one_process_writes(batch: list[str]) -> None:
+    one = [dumps(r) for r in tag_files(batch, workers=1)]
+    two = list(tag_files(batch, workers=2, as_json=True))
+    assert [r.text for r in two] == one
+    assert [r.failure is not None for r in two] == ["error" in json.loads(x) for x in one]
+
+
 @dataclass(frozen=True)
 class _CrashingTagger(Tagger):
     """Kills its worker process on files named ``crash``: a segfault or the OOM killer."""
@@ -185,6 +215,9 @@ def test_a_dying_worker_costs_only_its_file(tmp_path: Path, count: int,
     for i in crashing:
         assert records[i]["error"]["type"] == "WorkerCrashed"
         assert records[i]["sha256"] == file_sha256(paths[i])
+    encoded = list(LocalRunner(workers=2).run(_CrashingTagger(as_json=True), paths))
+    assert [r.record() for r in encoded] == records
+    assert [i for i, r in enumerate(encoded) if r.failure] == sorted(crashing)
 
 
 def test_worker_path_differs_from_recorded_path(tmp_path: Path) -> None:
@@ -253,6 +286,10 @@ def test_a_runner_object_with_progress_and_failure_logs(
     bar = capsys.readouterr().err
     assert "tagging" in bar and "3/3" in bar
     assert [r.getMessage() for r in caplog.records] == ["b.bad: cannot decode"]
+    # Asked for encoded records, a runner that gives plain ones still yields them encoded.
+    encoded = list(tag_files(["a", "b.bad"], runner=_FakeRunner(), as_json=True))
+    assert [r.text for r in encoded] == [dumps(r) for r in records[:2]]
+    assert [r.failure for r in encoded] == [None, "b.bad: cannot decode"]
     with pytest.raises(ConfigError):
         tag_files(["a"], runner=_FakeRunner(), workers=2)
 

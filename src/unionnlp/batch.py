@@ -35,12 +35,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 
 from ._env import AtLeast, cpu_count, pool_context
 from ._regex import regex
 from .api import analyze_source
 from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
+from .export.json import dumps
 from .model import DEFAULT, SCHEMA, Options, Part
 from .readers import MAX_INPUT_BYTES, PART_BYTES
 
@@ -56,7 +57,9 @@ __all__ = [
     "Collection",
     "DaskRunner",
     "Item",
+    "JsonRecord",
     "LocalRunner",
+    "Output",
     "PartOf",
     "Result",
     "Runner",
@@ -80,6 +83,38 @@ logger = logging.getLogger(__name__)
 
 #: One output record: a report dict with ``sha256``, or an error record.
 Result = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class JsonRecord:
+    """A record as its line of JSON, made in the process that analysed the file, with what
+    a batch reads of it: the parent of a worker pool then writes JSON Lines without
+    decoding and encoding every record again."""
+
+    #: The record's line of JSON (:func:`unionnlp.export.json.dumps`), without a newline.
+    text: str
+    #: :func:`record_key` of the record.
+    key: str
+    #: The line a batch logs when the file failed (None: it did not).
+    failure: str | None = None
+    #: The record's warnings.
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any]) -> JsonRecord:
+        """The record, encoded."""
+        return cls(dumps(record), record_key(record),
+                   _failure_line(record) if is_error(record) else None,
+                   tuple(record.get("warnings") or ()))
+
+    def record(self) -> Result:
+        """The record itself, decoded."""
+        record: Result = json.loads(self.text)
+        return record
+
+
+#: What a runner yields for each input: its record, or with ``as_json`` the record encoded.
+Output = Result | JsonRecord
 
 _GLOB_MAGIC = regex(r"[*?[]")
 #: Seconds a file may take in a batch by default (a 1 MB report takes about one).
@@ -407,6 +442,8 @@ class Tagger:
     #: where the file runs in a process's main thread on a POSIX system (pool workers, the
     #: calling process), with SIGALRM; not on Dask's worker threads.
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    #: Whether runners hand on each record as a :class:`JsonRecord`, encoded where it is made.
+    as_json: bool = False
 
     def __call__(self, item: Item, location: str | None = None) -> Result:
         """The record of a file or part; read it from ``location`` when given (a worker's
@@ -438,6 +475,16 @@ class Tagger:
                                   sha256=sha256)
             return failed if part is None else failed | {"part": part.to_dict()}
         return _with_sha256(report.to_dict(), sha256, provenance(self.options))
+
+    def made(self, item: Item, location: str | None = None) -> Output:
+        """The record of a file or part as runners hand it on (see :attr:`as_json`)."""
+        return self.finish(self(item, location))
+
+    def finish(self, record: Output) -> Output:
+        """A record as runners hand it on: encoded when :attr:`as_json` is set."""
+        if self.as_json and not isinstance(record, JsonRecord):
+            return JsonRecord.of(record)
+        return record
 
     def warm(self) -> None:
         """Load the segmenter and models now, so the first file is not slower than the rest."""
@@ -492,7 +539,7 @@ class Runner(ABC):
     name: ClassVar[str]
 
     @abstractmethod
-    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         """One record per path, in order; a file's failure is its record, never an exception."""
 
     @classmethod
@@ -532,15 +579,15 @@ class LocalRunner(Runner):
     def __repr__(self) -> str:
         return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
 
-    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         workers = min(self.workers or cpu_count(), len(paths))
         if workers <= 1:
             for path in paths:
-                yield tagger(path)
+                yield tagger.made(path)
             return
         yield from self._pool_run(tagger, paths, workers)
 
-    def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int) -> Iterator[Result]:
+    def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int) -> Iterator[Output]:
         limit = self.max_in_flight or 4 * workers
         context = pool_context()
         levels = _logging_thresholds()
@@ -554,7 +601,7 @@ class LocalRunner(Runner):
             )
 
         pool = new_pool()
-        window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        window: deque[tuple[list[Item], Future[list[Output]]]] = deque()
         todo = _tasks(paths, workers)
         try:
             while True:
@@ -611,38 +658,38 @@ def _size(item: Item) -> int:
         return 0  # its record says why
 
 
-def _tag_task(tagger: Tagger, task: list[Item]) -> list[Result]:
+def _tag_task(tagger: Tagger, task: list[Item]) -> list[Output]:
     """In a pool worker: the records of a task's inputs, in order."""
-    return [tagger(item) for item in task]
+    return [tagger.made(item) for item in task]
 
 
-def _submit(pool: ProcessPoolExecutor, tagger: Tagger, task: list[Item]) -> Future[list[Result]]:
+def _submit(pool: ProcessPoolExecutor, tagger: Tagger, task: list[Item]) -> Future[list[Output]]:
     """Submit a task; a pool found dead at submission gives a failed future, retried like the rest."""
     try:
         return pool.submit(_tag_task, tagger, task)
     except BrokenProcessPool as exc:
-        failed: Future[list[Result]] = Future()
+        failed: Future[list[Output]] = Future()
         failed.set_exception(exc)
         return failed
 
 
-def _finished(future: Future[list[Result]]) -> bool:
+def _finished(future: Future[list[Output]]) -> bool:
     """Whether a future of a dead pool still holds its result."""
     return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _run_alone(
     tagger: Tagger, path: Item, context: BaseContext, levels: dict[str, int]
-) -> Result:
+) -> Output:
     with ProcessPoolExecutor(
         max_workers=1, mp_context=context, initializer=_init_worker,
         initargs=(None, levels, os.getpid())
     ) as solo:
         try:
-            return solo.submit(tagger, path).result()
+            return solo.submit(tagger.made, path).result()
         except BrokenProcessPool:
             message = f"{path}: the worker process died while analysing this file (crash or out of memory)"
-            return _failed(path, "WorkerCrashed", message)
+            return tagger.finish(_failed(path, "WorkerCrashed", message))
 
 
 def _failed(item: Item, error_type: str, message: str) -> Result:
@@ -738,7 +785,7 @@ class DaskRunner(Runner):
     def __repr__(self) -> str:
         return f"DaskRunner({self.scheduler!r})"
 
-    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Result]:
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         distributed = _import_distributed()
         client, own = self._client(distributed)
         from ._dask import WarmWorker
@@ -753,16 +800,16 @@ class DaskRunner(Runner):
             while True:
                 while len(window) < self.max_in_flight and (path := next(todo, None)) is not None:
                     where = os.path.abspath(path.path if isinstance(path, PartOf) else path)
-                    future = client.submit(tagger, path, where, pure=False)
+                    future = client.submit(tagger.made, path, where, pure=False)
                     window.append((path, future))
                 if not window:
                     return
                 path, future = window.popleft()
                 try:
-                    result: Result = future.result()
+                    result: Output = future.result()
                 except Exception as exc:  # KilledWorker, lost connection: this file only
                     message = f"{path}: Dask task failed: {exc or type(exc).__name__}"
-                    result = _failed(path, type(exc).__name__, message)
+                    result = tagger.finish(_failed(path, type(exc).__name__, message))
                 finally:
                     future.release()
                 yield result
@@ -807,6 +854,7 @@ def get_runner(
 # --- the batch ----------------------------------------------------------------------------------
 
 
+@overload
 def tag_files(
     paths: Iterable[str | os.PathLike[str] | PartOf],
     *,
@@ -819,7 +867,58 @@ def tag_files(
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     stream: bool = False,
     part_bytes: int = PART_BYTES,
-) -> Iterator[Result]:
+    as_json: Literal[False] = False,
+) -> Iterator[Result]: ...
+
+
+@overload
+def tag_files(
+    paths: Iterable[str | os.PathLike[str] | PartOf],
+    *,
+    workers: int | None = None,
+    options: Options = DEFAULT,
+    scheduler: str | Client | None = None,
+    progress: bool = False,
+    runner: str | Runner | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    stream: bool = False,
+    part_bytes: int = PART_BYTES,
+    as_json: Literal[True],
+) -> Iterator[JsonRecord]: ...
+
+
+@overload
+def tag_files(
+    paths: Iterable[str | os.PathLike[str] | PartOf],
+    *,
+    workers: int | None = None,
+    options: Options = DEFAULT,
+    scheduler: str | Client | None = None,
+    progress: bool = False,
+    runner: str | Runner | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    stream: bool = False,
+    part_bytes: int = PART_BYTES,
+    as_json: bool,
+) -> Iterator[Result] | Iterator[JsonRecord]: ...
+
+
+def tag_files(
+    paths: Iterable[str | os.PathLike[str] | PartOf],
+    *,
+    workers: int | None = None,
+    options: Options = DEFAULT,
+    scheduler: str | Client | None = None,
+    progress: bool = False,
+    runner: str | Runner | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    stream: bool = False,
+    part_bytes: int = PART_BYTES,
+    as_json: bool = False,
+) -> Iterator[Result] | Iterator[JsonRecord]:
     """Analyse every file; yield one record per path, in the order given (a folder gives
     one record per report file in it, walked as :func:`collect` walks it).
 
@@ -830,6 +929,8 @@ def tag_files(
     take (None: no limit); a file past either gets an error record. With ``stream``, a
     plain-text file over ``max_bytes`` is tagged in parts of ``part_bytes`` instead, one
     record per part (:func:`expand`); :class:`PartOf` items may also be given directly.
+    With ``as_json``, each record comes as a :class:`JsonRecord`, encoded by the process
+    that made it: what writing JSON Lines needs, at less cost to this process.
     Settings are checked now, before the first file is read.
     """
     if isinstance(runner, Runner):
@@ -859,12 +960,12 @@ def tag_files(
         items = [x for i in items for x in (
             [i] if isinstance(i, PartOf) else expand([i], max_bytes=max_bytes,
                                                       part_bytes=part_bytes))]
-    return _tag(chosen, Tagger(options, max_bytes, time_budget), items, progress)
+    return _tag(chosen, Tagger(options, max_bytes, time_budget, as_json), items, progress)
 
 
-def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> Iterator[Result]:
+def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> Iterator[Any]:
     produced = runner.run(tagger, paths)
-    records: Iterator[Result] = produced
+    records: Iterator[Output] = produced
     if progress:
         import sys
 
@@ -872,10 +973,16 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
 
         records = tqdm(produced, total=len(paths), file=sys.stderr, unit="file", desc="tagging")
     try:
-        for record in records:
-            if is_error(record):
-                logger.warning("%s", _failure_line(record))
-            for warning in record.get("warnings") or ():  # said in a worker, where logs stay
+        for made in records:
+            record = tagger.finish(made)  # a runner of one's own may give plain records
+            if isinstance(record, JsonRecord):
+                failure, warnings = record.failure, record.warnings
+            else:
+                failure = _failure_line(record) if is_error(record) else None
+                warnings = tuple(record.get("warnings") or ())
+            if failure is not None:
+                logger.warning("%s", failure)
+            for warning in warnings:  # said in a worker, where logs stay
                 logger.warning("%s", warning)
             yield record
     finally:

@@ -16,10 +16,13 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._env import AtLeast, cpu_count, single_threaded_blas, start_pool_server
 from .errors import ConfigError, UnionNLPError, printable
+
+if TYPE_CHECKING:
+    from .batch import JsonRecord
 
 __all__ = ["main"]
 
@@ -327,12 +330,16 @@ class _Tally:
         self.total = total
         self.every = every
 
-    def count(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    def count(self, records: Iterable[Any]) -> Iterator[Any]:
+        """The records (dicts or :class:`unionnlp.batch.JsonRecord`), counted."""
         import time
+
+        from .batch import JsonRecord
 
         last = time.monotonic()
         for record in records:
-            if record.get("error"):
+            if (record.failure is not None if isinstance(record, JsonRecord)
+                    else record.get("error")):
                 self.failed += 1
             else:
                 self.succeeded += 1
@@ -413,13 +420,19 @@ def _tag(args: argparse.Namespace) -> int:
     todo = [i for i, k in zip(items, keys, strict=True) if k not in reused]
     progress = not args.quiet and sys.stderr.isatty()
     tally = _Tally(len(todo), None if progress or args.quiet else _PROGRESS_EVERY)
+    # JSON Lines are written as the workers encoded them.
     records = tally.count(tag_files(todo, workers=args.workers, options=options,
                                     scheduler=args.scheduler, progress=progress,
                                     max_bytes=max_bytes,
-                                    time_budget=args.timeout or DEFAULT_TIME_BUDGET))
+                                    time_budget=args.timeout or DEFAULT_TIME_BUDGET,
+                                    as_json=fmt == "jsonl"))
     with _progress_safe_logging(progress), _exclusive(output):
         if fmt == "jsonl" and output is not None:
             _write_jsonl_file(output, keys, reused, records, resume=args.resume)
+        elif fmt == "jsonl":
+            stream = _utf8_stdout()
+            for record in records:
+                stream.write(record.text + "\n")
         else:
             write(records, output if output is not None else _utf8_stdout(), fmt=fmt)
 
@@ -621,7 +634,7 @@ def _write_jsonl_file(
     path: str,
     keys: Sequence[str],
     reused: Mapping[str, Mapping[str, Any]],
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[JsonRecord],
     *,
     resume: bool,
 ) -> None:
@@ -633,7 +646,6 @@ def _write_jsonl_file(
     run, then the journal's) and the journal is removed. A journal already in that order
     (no record reused between new ones) becomes ``path`` itself, with no second pass.
     """
-    from .batch import record_key
     from .export import atomic_binary_file
     from .export.json import dumps
 
@@ -656,10 +668,10 @@ def _write_jsonl_file(
                 note(key, line)
     with open(journal, "ab") as stream:
         for record in records:
-            line = (dumps(record) + "\n").encode("utf-8")
+            line = (record.text + "\n").encode("utf-8")
             stream.write(line)
             stream.flush()
-            note(record_key(record), line)
+            note(record.key, line)
         in_order = len(where) == len(written) and written == [k for k in keys if k in where]
         if in_order:
             os.fsync(stream.fileno())
