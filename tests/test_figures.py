@@ -127,6 +127,7 @@ def test_approximations(text: str, figure_text: str, value: float, unit: str) ->
         "市、区、企业三个层面，每年开展一次体检，送一份礼品。",
         "建功十二五，打造12345工作法，世界500强企业。",
         "力排万难，千万不要放松。",
+        "组织开展大调研 ……此处隐藏2632个字…… 四、推行固本强基工程",
     ],
 )
 def test_skips_non_statistics(text: str) -> None:
@@ -336,3 +337,17 @@ def test_a_word_that_leads_into_a_figure_is_not_its_subject() -> None:
     assert found["750名"] == "环卫工人捐赠了棉衣"
     assert found["3562人"] == "全市女职工"
     assert found["33.5%"] == ""
+
+
+def test_a_subject_runs_on_across_pinyin_glosses() -> None:
+    """A mirror that glosses characters with pinyin (from a mojibake twin): 農(nóng)民工 is
+    one word, which the figure measures, given as written, glosses left out."""
+    import unionnlp
+
+    text = ("工會動態\n\n省總工會面向200名農(nóng)民工舉辦技能培訓(xùn)班,"
+            "座談結(jié)束後,3位農(nóng)民工代表走訪了企業(yè)。\n")
+    found = _by_text(list(unionnlp.analyze(text).figures))
+    assert found["200名"].subject == "農民工"
+    assert found["3位"].subject.startswith("農民工代表")
+    for figure in found.values():
+        assert text[figure.offset:figure.offset + len(figure.text)] == figure.text

@@ -308,10 +308,12 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
 
 
 def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
-    """True for ordinals, codes, dates and phone-like digit strings."""
+    """True for ordinals, codes, dates, phone-like digit strings and paywall teasers."""
     start = m.start()
     if start > 0 and text[start - 1] == "第":
         return True
+    if text.endswith("隐藏", 0, start):
+        return True  # ……此处隐藏2632个字……: how much of the page a site hides, no figure
     _, parabic, _, arabic, _, _, _, _, unit, _ = groups
     if unit == "届" and _SESSION_RE.match(text, m.end()):
         return True  # 党的二十届三中全会: which congress, not how many

@@ -9,7 +9,7 @@ import re
 
 from ._regex import regex
 
-__all__ = ["blank_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
+__all__ = ["blank_glosses", "drop_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
               for cp in range(r[0], r[1] + 1)}
@@ -66,3 +66,18 @@ def blank_glosses(text: str) -> str:
     if "(" not in text and "（" not in text:
         return text
     return _GLOSS.sub(lambda m: " " * len(m.group()), text)
+
+
+def drop_glosses(text: str) -> tuple[str, list[int]]:
+    """``text`` without its pinyin glosses, and where each character left stands in
+    ``text``: a phrase such as ``農(nóng)民工`` is read as the one word it is."""
+    kept: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _GLOSS.finditer(text):
+        kept.append(text[last:m.start()])
+        where += range(last, m.start())
+        last = m.end()
+    kept.append(text[last:])
+    where += range(last, len(text))
+    return "".join(kept), where

@@ -12,7 +12,7 @@ from .convert import analysis_view, to_simplified
 from .figures import extract_figures
 from .keyterms import KeywordExtractor, TermTable
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
-from .normalize import blank_glosses, fold_newlines, normalize
+from .normalize import blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
@@ -54,29 +54,43 @@ def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
     return KeywordExtractor().fit(cut_for_analysis(t, segmenter) for t in texts)
 
 
-def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter) -> list[Figure]:
-    """The paragraph's figures, with offsets into the source and text as written there."""
+def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
+             glossed: str | None = None) -> list[Figure]:
+    """The paragraph's figures, with offsets into the source and text as written there;
+    ``glossed`` is its view before pinyin glosses were blanked, when it has any: they are
+    read without the glosses, so that a subject runs on across them."""
+    where: list[int] | None = None
+    if glossed is not None:
+        view, where = drop_glosses(glossed)
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
     for figure in extract_figures(view, segmenter=segmenter):
-        local, offset = figure.offset, paragraph.offset
-        for start, length in spans:
+        start, stop = figure.offset, figure.offset + len(figure.text)
+        if where is not None:
+            start, stop = where[start], where[stop - 1] + 1
+        local, offset = start, paragraph.offset
+        for begin, length in spans:
             if local < length:
-                offset = start + local
+                offset = begin + local
                 break
             local -= length
-        text = paragraph.text[figure.offset:figure.offset + len(figure.text)]
-        subject = _as_written(figure.subject, view, paragraph.text)
-        out.append(Figure(value=figure.value, unit=figure.unit, subject=subject, text=text,
-                          approximate=figure.approximate, offset=offset))
+        subject = _as_written(figure.subject, view, paragraph.text, where)
+        out.append(Figure(value=figure.value, unit=figure.unit, subject=subject,
+                          text=paragraph.text[start:stop], approximate=figure.approximate,
+                          offset=offset))
     return out
 
 
-def _as_written(term: str, view: str, original: str) -> str:
+def _as_written(term: str, view: str, original: str, where: Sequence[int] | None = None) -> str:
     """``term``, found in the analysis view, in the characters the source used (a term
-    from a traditional report comes back traditional)."""
+    from a traditional report comes back traditional); ``where`` maps the view's
+    characters to the source's when the view left some out."""
     at = view.find(term) if term else -1
-    return original[at:at + len(term)] if at >= 0 else term
+    if at < 0:
+        return term
+    if where is not None:
+        return "".join(original[i] for i in where[at:at + len(term)])
+    return original[at:at + len(term)]
 
 
 def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
@@ -104,12 +118,16 @@ def run(source: Source, options: Options) -> Report:
     extractor = default_keywords()
     paragraphs = report.paragraphs
     views: list[str] = []
-    for p in paragraphs:
+    glossed: dict[int, str] = {}  # the views of paragraphs with pinyin glosses, unblanked
+    for i, p in enumerate(paragraphs):
         v = "".join(view[start:start + length] for start, length in p.spans)
         if len(v) != len(p.text):  # parts of Latin words were joined with a space
             v = normalize(p.text)
             v = to_simplified(v) if traditional else v
-        views.append(blank_glosses(v))
+        blanked = blank_glosses(v)
+        if blanked != v:
+            glossed[i] = v
+        views.append(blanked)
     # One table of the whole report's words: every section, article and the report are
     # ranges of its paragraphs.
     pieces = [segmenter.cut(v) for v in views]
@@ -199,8 +217,8 @@ def run(source: Source, options: Options) -> Report:
             if whole is None else whole.pick(range(len(whole.candidates)),
                                              k=options.summary_sentences)),
         theme_shares=shares,
-        figures=tuple(f for p, v in zip(paragraphs, views, strict=True)
-                      for f in _figures(p, v, segmenter)),
+        figures=tuple(f for i, (p, v) in enumerate(zip(paragraphs, views, strict=True))
+                      for f in _figures(p, v, segmenter, glossed.get(i))),
     )
 
 
