@@ -293,3 +293,27 @@ def test_threads_analysing_at_once_get_what_one_thread_gets() -> None:
             together = list(pool.map(
                 lambda t: [(k.term, k.weight) for k in unionnlp.analyze(t).keywords], texts))
         assert together == alone
+
+
+GLOSSED = (
+    "市總工會(huì)關愛農(nóng)民工\n\n"
+    "座談會(huì)上,3位農(nóng)民工代表講述了欠薪追討的經歷。市總工會(huì)為農(nóng)民工"
+    "開通維權熱線,幫助農(nóng)民工追回工資。\n\n"
+    "今年,市總工會(huì)還組織農(nóng)民工參加技能培訓(xùn),提升就業(yè)能力。\n"
+)
+
+
+def test_pinyin_glosses_leave_the_words_they_split_whole() -> None:
+    """A mirror glossing characters with pinyin (as the mojibake twins): 農(nóng)民工 is
+    read as 农民工, never as 民工 or 位農, and the keyword comes back as written."""
+    from unionnlp.normalize import blank_glosses
+
+    view = blank_glosses("3位農(nóng)民工代表,追回工資(zī)。")
+    assert view == "3位農民工代表      ,追回工資    。"  # same length, clauses in place
+
+    report = unionnlp.analyze(GLOSSED)
+    terms = [k.term for k in report.keywords]
+    assert "農民工" in terms
+    assert not {"民工", "位農", "農"} & set(terms)
+    # Summary sentences are given as written, glosses included.
+    assert all(s in GLOSSED for s in report.summary)

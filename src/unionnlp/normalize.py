@@ -61,11 +61,22 @@ _GLOSS = regex("(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐì�
 
 
 def blank_glosses(text: str) -> str:
-    """Pinyin glosses (``報(bào)``) as spaces of the same length: words read whole for
-    keywords and themes, while offsets and the text as written stay as they are."""
+    """Pinyin glosses (``報(bào)``) out of the words they split: each run of Han characters
+    they interrupt is closed up and followed by as many spaces as the glosses took. The
+    words are read whole for keywords and themes, while the text keeps its length, and
+    every clause and sentence its place (a run never crosses punctuation)."""
     if "(" not in text and "（" not in text:
         return text
-    return _GLOSS.sub(lambda m: " " * len(m.group()), text)
+    return _GLOSSED_RUN.sub(_close_up, text)
+
+
+#: A run of Han characters that pinyin glosses interrupt.
+_GLOSSED_RUN = regex(f"[\u4e00-\u9fff]+(?:{_GLOSS.pattern}[\u4e00-\u9fff]*)+")
+
+
+def _close_up(m: re.Match[str]) -> str:
+    run = _GLOSS.sub("", m.group())
+    return run + " " * (len(m.group()) - len(run))
 
 
 def drop_glosses(text: str) -> tuple[str, list[int]]:

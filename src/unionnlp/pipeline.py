@@ -154,6 +154,15 @@ def run(source: Source, options: Options) -> Report:
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
 
     ranked: dict[tuple[int, int, int], tuple[Keyword, ...]] = {}
+    compact: list[tuple[str, list[int]]] = []  # the view without pinyin glosses, once
+
+    def _written_term(term: str) -> str:
+        if term in view or not glossed:
+            return _as_written(term, view, text)
+        if not compact:
+            compact.append(drop_glosses(view))
+        gloss_free, where = compact[0]
+        return _as_written(term, gloss_free, text, where)
 
     def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
         # The same range and k is ranked once (a report that is one article asks twice).
@@ -161,7 +170,7 @@ def run(source: Source, options: Options) -> Report:
             return ranked[start, stop, k]
         found = scorer.rank(start, stop, k)
         if traditional:
-            found = [replace(kw, term=_as_written(kw.term, view, text)) for kw in found]
+            found = [replace(kw, term=_written_term(kw.term)) for kw in found]
         ranked[start, stop, k] = tuple(found)
         return ranked[start, stop, k]
 
