@@ -306,10 +306,14 @@ GLOSSED = (
 def test_pinyin_glosses_leave_the_words_they_split_whole() -> None:
     """A mirror glossing characters with pinyin (as the mojibake twins): 農(nóng)民工 is
     read as 农民工, never as 民工 or 位農, and the keyword comes back as written."""
-    from unionnlp.normalize import blank_glosses
+    from unionnlp.normalize import blank_glosses, drop_glosses
 
     view = blank_glosses("3位農(nóng)民工代表,追回工資(zī)。")
     assert view == "3位農民工代表      ,追回工資    。"  # same length, clauses in place
+
+    unglossed = drop_glosses(GLOSSED)
+    assert "(" not in unglossed.text and "農民工代表" in unglossed.text
+    assert all(GLOSSED[unglossed.source(i)] == c for i, c in enumerate(unglossed.text))
 
     report = unionnlp.analyze(GLOSSED)
     terms = [k.term for k in report.keywords]

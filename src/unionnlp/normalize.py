@@ -5,11 +5,13 @@ Each step is a pure ``str -> str`` function; :func:`normalize` composes them.
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from ._regex import regex
 
-__all__ = ["blank_glosses", "drop_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
+__all__ = ["Unglossed", "blank_glosses", "drop_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
               for cp in range(r[0], r[1] + 1)}
@@ -79,16 +81,36 @@ def _close_up(m: re.Match[str]) -> str:
     return run + " " * (len(m.group()) - len(run))
 
 
-def drop_glosses(text: str) -> tuple[str, list[int]]:
-    """``text`` without its pinyin glosses, and where each character left stands in
-    ``text``: a phrase such as ``農(nóng)民工`` is read as the one word it is."""
+@dataclass(frozen=True)
+class Unglossed:
+    """A text without its pinyin glosses (:func:`drop_glosses`), and the way back to the
+    text's own positions."""
+
+    text: str
+    #: Where a gloss was left out (a position of :attr:`text`), in order ...
+    cuts: tuple[int, ...]
+    #: ... and how many characters all glosses up to that one took.
+    removed: tuple[int, ...]
+
+    def source(self, i: int) -> int:
+        """Where :attr:`text`'s ``i``-th character stands in the glossed text."""
+        k = bisect.bisect_right(self.cuts, i)
+        return i + (self.removed[k - 1] if k else 0)
+
+
+def drop_glosses(text: str) -> Unglossed:
+    """``text`` without its pinyin glosses: a phrase such as ``農(nóng)民工`` read as the one
+    word it is, with the way back to ``text``'s positions."""
     kept: list[str] = []
-    where: list[int] = []
-    last = 0
+    cuts: list[int] = []
+    removed: list[int] = []
+    last = size = gone = 0
     for m in _GLOSS.finditer(text):
         kept.append(text[last:m.start()])
-        where += range(last, m.start())
+        size += m.start() - last
+        gone += m.end() - m.start()
+        cuts.append(size)
+        removed.append(gone)
         last = m.end()
     kept.append(text[last:])
-    where += range(last, len(text))
-    return "".join(kept), where
+    return Unglossed("".join(kept), tuple(cuts), tuple(removed))

@@ -12,7 +12,7 @@ from .convert import analysis_view, to_simplified
 from .figures import extract_figures
 from .keyterms import KeywordExtractor, TermTable
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
-from .normalize import blank_glosses, drop_glosses, fold_newlines, normalize
+from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
@@ -59,37 +59,38 @@ def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
     """The paragraph's figures, with offsets into the source and text as written there;
     ``glossed`` is its view before pinyin glosses were blanked, when it has any: they are
     read without the glosses, so that a subject runs on across them."""
-    where: list[int] | None = None
+    unglossed = None
     if glossed is not None:
-        view, where = drop_glosses(glossed)
+        unglossed = drop_glosses(glossed)
+        view = unglossed.text
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
     for figure in extract_figures(view, segmenter=segmenter):
         start, stop = figure.offset, figure.offset + len(figure.text)
-        if where is not None:
-            start, stop = where[start], where[stop - 1] + 1
+        if unglossed is not None:
+            start, stop = unglossed.source(start), unglossed.source(stop - 1) + 1
         local, offset = start, paragraph.offset
         for begin, length in spans:
             if local < length:
                 offset = begin + local
                 break
             local -= length
-        subject = _as_written(figure.subject, view, paragraph.text, where)
+        subject = _as_written(figure.subject, view, paragraph.text, unglossed)
         out.append(Figure(value=figure.value, unit=figure.unit, subject=subject,
                           text=paragraph.text[start:stop], approximate=figure.approximate,
                           offset=offset))
     return out
 
 
-def _as_written(term: str, view: str, original: str, where: Sequence[int] | None = None) -> str:
+def _as_written(term: str, view: str, original: str, unglossed: Unglossed | None = None) -> str:
     """``term``, found in the analysis view, in the characters the source used (a term
-    from a traditional report comes back traditional); ``where`` maps the view's
-    characters to the source's when the view left some out."""
+    from a traditional report comes back traditional); ``unglossed``: the view is that,
+    the source's text without its pinyin glosses."""
     at = view.find(term) if term else -1
     if at < 0:
         return term
-    if where is not None:
-        return "".join(original[i] for i in where[at:at + len(term)])
+    if unglossed is not None:
+        return "".join(original[unglossed.source(i)] for i in range(at, at + len(term)))
     return original[at:at + len(term)]
 
 
@@ -154,15 +155,14 @@ def run(source: Source, options: Options) -> Report:
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
 
     ranked: dict[tuple[int, int, int], tuple[Keyword, ...]] = {}
-    compact: list[tuple[str, list[int]]] = []  # the view without pinyin glosses, once
+    unglossed: list[Unglossed] = []  # the view without pinyin glosses, made once if needed
 
     def _written_term(term: str) -> str:
         if term in view or not glossed:
             return _as_written(term, view, text)
-        if not compact:
-            compact.append(drop_glosses(view))
-        gloss_free, where = compact[0]
-        return _as_written(term, gloss_free, text, where)
+        if not unglossed:
+            unglossed.append(drop_glosses(view))
+        return _as_written(term, unglossed[0].text, text, unglossed[0])
 
     def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
         # The same range and k is ranked once (a report that is one article asks twice).
