@@ -69,16 +69,36 @@ def blank_glosses(text: str) -> str:
     every clause and sentence its place (a run never crosses punctuation)."""
     if "(" not in text and "（" not in text:
         return text
-    return _GLOSSED_RUN.sub(_close_up, text)
+    glosses = [m.span() for m in _GLOSS.finditer(text)]
+    out: list[str] = []
+    last = 0  # text[:last] is written
+    i = 0
+    while i < len(glosses):
+        start = glosses[i][0]
+        while start > last and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        kept = [text[start:glosses[i][0]]]
+        end = _han_end(text, glosses[i][1])
+        while i + 1 < len(glosses) and glosses[i + 1][0] == end:  # the run goes on
+            kept.append(text[glosses[i][1]:end])
+            i += 1
+            end = _han_end(text, glosses[i][1])
+        kept.append(text[glosses[i][1]:end])
+        run = "".join(kept)
+        out += (text[last:start], run, " " * (end - start - len(run)))
+        last = end
+        i += 1
+    out.append(text[last:])
+    return "".join(out)
 
 
-#: A run of Han characters that pinyin glosses interrupt.
-_GLOSSED_RUN = regex(f"[\u4e00-\u9fff]+(?:{_GLOSS.pattern}[\u4e00-\u9fff]*)+")
+_HAN_RUN = regex("[\u4e00-\u9fff]+")
 
 
-def _close_up(m: re.Match[str]) -> str:
-    run = _GLOSS.sub("", m.group())
-    return run + " " * (len(m.group()) - len(run))
+def _han_end(text: str, i: int) -> int:
+    """Where the run of Han characters from ``i`` ends."""
+    m = _HAN_RUN.match(text, i)
+    return i if m is None else m.end()
 
 
 @dataclass(frozen=True)
