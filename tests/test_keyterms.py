@@ -321,3 +321,21 @@ def test_pinyin_glosses_leave_the_words_they_split_whole() -> None:
     assert not {"民工", "位農", "農"} & set(terms)
     # Summary sentences are given as written, glosses included.
     assert all(s in GLOSSED for s in report.summary)
+
+
+def test_two_windows_of_one_run_of_words_are_not_both_keywords() -> None:
+    """A long name a page repeats (as a mining union's page repeats its title) gives
+    overlapping phrases of the same run: one of them is kept, not every window of it."""
+    from unionnlp.keyterms import _overlapped
+
+    assert _overlapped("当地城镇居民最低", "城镇居民最低生活") == ["当地城镇居民最低生活"]
+    assert _overlapped("工会", "职工") == []
+    title = "冀中能源峰峰集团大社矿风井区工会春节慰问走深走实"
+    text = (f"{title}\n\n{title}\n\n春节前夕，{title}，矿工会为困难职工送去米面油和慰问金，"
+            "走访慰问困难职工家庭三十二户，把组织的温暖送到职工心坎上。"
+            f"\n\n矿工会表示，{title}，让困难职工过一个祥和的春节。\n")
+    terms = [k.term for k in unionnlp.analyze(text).keywords]
+    for i, later in enumerate(terms):
+        for earlier in terms[:i]:
+            assert not any(text.count(w) >= text.count(later) for w in _overlapped(earlier, later)), (
+                earlier, later, terms)

@@ -419,6 +419,7 @@ class Scorer:
         tally = counts.tolist()
         ranked = sorted(pool.tolist(), key=lambda i: (-value[i], names[ids[i]]))[:m]
         chosen: list[tuple[str, float, int]] = []  # term, score, count
+        text: list[str] = []  # the pieces' text, made when first needed
         places = 0
         for i in ranked:
             if len(chosen) >= top_k:
@@ -430,10 +431,14 @@ class Scorer:
                 # most of the word's occurrences (实事清单 over 清单).
                 k = inside[0]
                 if len(inside) == 1 and tally[i] > _PHRASE_SHARE * chosen[k][2] \
-                        and not any(term in o for o, _, _ in chosen):
+                        and not any(term in o for o, _, _ in chosen) \
+                        and not self._a_piece_of(term, tally[i], chosen[:k] + chosen[k + 1:],
+                                                 text, start, stop):
                     chosen[k] = (term, chosen[k][1], tally[i])
                 continue
             if any(term in other for other, _, _ in chosen):
+                continue
+            if self._a_piece_of(term, tally[i], chosen, text, start, stop):
                 continue
             if self.place[ids[i]]:
                 if places >= _MAX_PLACES:
@@ -442,6 +447,35 @@ class Scorer:
             chosen.append((term, value[i], tally[i]))
         norm = math.sqrt(float(np.dot(scores, scores))) or 1.0
         return [Keyword(t, v / norm) for t, v, _ in chosen]
+
+    def _a_piece_of(self, term: str, count: int, chosen: Sequence[tuple[str, float, int]],
+                    text: list[str], start: int, stop: int) -> bool:
+        """Whether ``term`` only occurs overlapping a term already chosen: two windows of
+        one longer run of words (当地城镇居民最低 beside 城镇居民最低生活), where the run is
+        what the text says and the second window adds nothing."""
+        for other, _, _ in chosen:
+            if term[:2] not in other and other[:2] not in term:
+                continue  # no overlap is possible: most pairs end here
+            for whole in _overlapped(other, term):
+                if not text:
+                    table = self.table
+                    text.append("\n".join("".join(table.flat[table.bounds[k]:table.bounds[k + 1]])
+                                          for k in range(start, stop)))
+                if text[0].count(whole) >= count:
+                    return True
+        return False
+
+
+def _overlapped(a: str, b: str) -> list[str]:
+    """The strings in which ``a`` and ``b`` overlap by two characters or more, neither
+    holding the other (城镇居民最低 + 最低生活 -> 城镇居民最低生活)."""
+    out = []
+    for k in range(min(len(a), len(b)) - 1, 1, -1):
+        if a.endswith(b[:k]):
+            out.append(a + b[k:])
+        if b.endswith(a[:k]):
+            out.append(b + a[k:])
+    return out
 
 
 #: A single word whose general IDF is below this is never a keyword: in the top 10 of the
