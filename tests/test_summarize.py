@@ -198,3 +198,21 @@ def test_results_with_figures_come_before_slogans() -> None:
     ]
     picked = summarize(paragraphs, cut_for_analysis, default_keywords().idf, k=2)
     assert picked == [paragraphs[1], paragraphs[2]]
+
+
+def test_sentences_a_site_cut_are_never_summary_sentences() -> None:
+    """A document-sharing site hides part of a report behind a teaser, and a page copied
+    as source keeps its markup (as in two train twins): such a sentence is missing text."""
+    text = (
+        "镇总工会2017年工作总结\n\n"
+        "今年镇总工会新增单独建会企业12家，新增联合工会3家，新发展会员1160人，建会率达到96%。"
+        "同时对全镇工会基层组织和工会会员 ……此处隐藏1695个字…… 开展集中走访，慰问困难职工86户，"
+        "发放慰问金12.6万元。\n\n"
+        "全年开展职工技能竞赛5场，参赛职工800余人次，评出技术能手20名。"
+        "工会组织职工参加法律知识讲座，&ldquo;送法进企业&rdquo;活动覆盖企业42家。\n\n"
+        "<span style=\"background: rgb(255, 255, 255);\">七、明年打算</span>镇总工会将继续做好建会入会工作。\n"
+    )
+    summary = unionnlp.analyze(text).summary
+    assert summary
+    for sentence in summary:
+        assert "隐藏" not in sentence and "&" not in sentence and ">" not in sentence, summary

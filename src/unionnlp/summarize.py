@@ -48,6 +48,10 @@ _BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。
 #: A bare list of names (张明、李华、王芳……), like a photo caption (``lines.CAPTION``),
 #: says who was there or what a picture shows, never what the report reports.
 _NAME_LIST = regex(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2,4}[。.]?$")
+#: What a sentence cut by its site holds: a paywall's teaser where text was left out
+#: (……此处隐藏1695个字……) or the markup and entities of a page copied as source
+#: (`">`, `&ldquo;`, `rgb(255, 255, 255)`).
+_CUT_BY_SITE = regex(r"此处隐藏\s*\d+\s*个?字|\"\s*>|&[a-z]{2,6};|rgb\(")
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -100,7 +104,8 @@ def _whole(
 ) -> bool:
     """A summary sentence must be a complete statement of reasonable length: not an
     exclamation or a question (slogans, rhetoric), not a bare quotation, not a formula
-    (现将有关情况报告如下。), not a photo caption or a bare list of names."""
+    (现将有关情况报告如下。), not a photo caption or a bare list of names, not a sentence a
+    site cut (a paywall's teaser, page markup)."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -109,6 +114,7 @@ def _whole(
         and _FORMULA.search(sentence) is None
         and CAPTION.search(sentence) is None
         and _NAME_LIST.match(sentence) is None
+        and _CUT_BY_SITE.search(sentence) is None
     )
 
 
