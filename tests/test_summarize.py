@@ -216,3 +216,15 @@ def test_sentences_a_site_cut_are_never_summary_sentences() -> None:
     assert summary
     for sentence in summary:
         assert "隐藏" not in sentence and "&" not in sentence and ">" not in sentence, summary
+
+
+def test_a_site_speaking_of_itself_is_never_a_summary_sentence() -> None:
+    """Document-sharing and 范文 sites put their terms and an editor's blurb in the text
+    (as five train twins show); a report's own mention of a fee stays."""
+    from unionnlp.summarize import _whole
+
+    assert not _whole("如您付费，意味着您自己接受本站规则且自行承担风险，本站不退款。")
+    assert not _whole("下面是小编精心整理的工会工作总结范文，供大家参考借鉴。")
+    assert not _whole("此资料由网络收集而来，如有侵权请告知上传者立即删除。")
+    assert _whole("到法院调解的，标的金额在十万元以下，申请人不必付费。")
+    assert _whole("全年为职工提供免费法律咨询，代理维权案件36件，挽回经济损失80万元。")

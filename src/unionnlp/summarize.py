@@ -52,6 +52,9 @@ _NAME_LIST = regex(r"^(?:[\u4e00-\u9fff·]{2,4}[、，,]){4,}[\u4e00-\u9fff·]{2
 #: (……此处隐藏1695个字……) or the markup and entities of a page copied as source
 #: (`">`, `&ldquo;`, `rgb(255, 255, 255)`).
 _CUT_BY_SITE = regex(r"此处隐藏\s*\d+\s*个?字|\"\s*>|&[a-z]{2,6};|rgb\(")
+#: A site speaking of itself, not of the report: a document-sharing site's terms and
+#: download prompts, a 范文 site's editor introducing what follows.
+_SITE_TALK = regex(r"小编|本站(?:规则|文档|不退款)|(?:如您|已)付费|付费(?:前|下载)|二次下载|欢迎下载|精品文档|供大家(?:参考|阅读|借鉴)|如有侵权|上传者")
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -105,7 +108,7 @@ def _whole(
     """A summary sentence must be a complete statement of reasonable length: not an
     exclamation or a question (slogans, rhetoric), not a bare quotation, not a formula
     (现将有关情况报告如下。), not a photo caption or a bare list of names, not a sentence a
-    site cut (a paywall's teaser, page markup)."""
+    site cut (a paywall's teaser, page markup) or in which a site speaks of itself."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -115,6 +118,7 @@ def _whole(
         and CAPTION.search(sentence) is None
         and _NAME_LIST.match(sentence) is None
         and _CUT_BY_SITE.search(sentence) is None
+        and _SITE_TALK.search(sentence) is None
     )
 
 
