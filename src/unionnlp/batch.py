@@ -378,8 +378,10 @@ def error_record(
     }
 
 
-def is_error(record: Mapping[str, Any]) -> bool:
-    """Whether a record describes a failed file."""
+def is_error(record: Mapping[str, Any] | JsonRecord) -> bool:
+    """Whether a record (or an encoded one) describes a failed file."""
+    if isinstance(record, JsonRecord):
+        return record.failure is not None
     return record.get("error") is not None
 
 

@@ -334,12 +334,11 @@ class _Tally:
         """The records (dicts or :class:`unionnlp.batch.JsonRecord`), counted."""
         import time
 
-        from .batch import JsonRecord
+        from .batch import is_error
 
         last = time.monotonic()
         for record in records:
-            if (record.failure is not None if isinstance(record, JsonRecord)
-                    else record.get("error")):
+            if is_error(record):
                 self.failed += 1
             else:
                 self.succeeded += 1

@@ -158,8 +158,9 @@ def run(source: Source, options: Options) -> Report:
     unglossed: list[Unglossed] = []  # the view without pinyin glosses, made once if needed
 
     def _written_term(term: str) -> str:
-        if term in view or not glossed:
-            return _as_written(term, view, text)
+        at = view.find(term)
+        if at >= 0 or not glossed:
+            return text[at:at + len(term)] if at >= 0 else term
         if not unglossed:
             unglossed.append(drop_glosses(view))
         return _as_written(term, unglossed[0].text, text, unglossed[0])
