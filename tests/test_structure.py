@@ -317,6 +317,28 @@ def test_closing_signature_is_not_a_section() -> None:
     assert article.byline == "某县总工会\n2023年1月10日"
 
 
+@pytest.mark.parametrize("cut", ["市总工会常务副主席、党组书记王", "鄭國雄發言時指出,工人俱樂"])
+def test_a_page_cut_off_after_a_short_line_ends_in_a_paragraph(cut: str) -> None:
+    # A web page's text that stops mid-sentence: the short last line is its last words,
+    # not a headline over nothing.
+    text = ("市政府与市总工会召开联席会议\n\n发布时间:2020-11-28\n\n"
+            " 11月27日,市政府与市总工会举行年度联席会议,会议先听取了上年度议定事项的落实情况汇报。\n\n"
+            "1.jpg\n\n"
+            " 会议由副市长周立新主持。市总工会主席孙德民通报了全市工会今年的主要工作。\n\n"
+            f" {cut}")
+    article = _parse(text).articles[-1]
+    assert [s.heading for s in article.sections] == [None]
+    assert article.sections[-1].paragraphs[-1].text == cut
+
+
+def test_a_numbered_headline_cut_off_at_the_end_stays_a_headline() -> None:
+    text = ("某校工会2023年工作总结\n\n一、加强组织建设\n\n全年发展会员一百二十名,新建工会小组六个。\n\n"
+            "二、推进教师队伍建设\n\n组织青年教师开展教学比武,二十人获奖。\n\n"
+            "三、大力推行“师表工程”")
+    article = _parse(text).articles[0]
+    assert article.sections[-1].heading == "三、大力推行“师表工程”"
+
+
 def test_speech_front_matter_joins_the_byline() -> None:
     text = ("坚定信心 奋发有为\n——在全市工会工作会议上的讲话\n刘振华\n（2024年1月18日）\n\n"
             "同志们：\n\n这次会议的主要任务是总结去年工作，部署今年任务。\n")

@@ -395,6 +395,20 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                    offset=offset)
 
 
+def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
+    """The blocks with an unnumbered headline that ends the text, with nothing under it,
+    read as a paragraph: a headline introduces text, and a page's last line that looks
+    like one is mostly its last words cut off (``市总工会常务副主席、党组书记刘振``)."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind != "furniture"),
+                None)
+    if last is None or blocks[last].kind != "headline":
+        return blocks
+    head = blocks[last].lines[0]
+    if numbering(head.view)[0] is not None or _SIGNATURE.match(head.view):
+        return blocks  # a numbered headline cut off; the sign-off is read as such later
+    return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
+
+
 def parse(source: Source, view: str | None = None,
           segmenter: SegmenterLike = "auto") -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
@@ -416,6 +430,8 @@ def parse(source: Source, view: str | None = None,
 
         lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None)
     blocks = repair(lines, segmenter)
+    if not source.heading_hints:
+        blocks = _trailing_headline_as_text(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for block in blocks:
