@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from unionnlp import analyze
 from unionnlp.cli import main
 from unionnlp.evaluate_real import (
     agreement,
@@ -153,6 +154,20 @@ def test_the_scorer_counts_what_an_analysis_misses(page) -> None:
     assert result.para_tp == 0 and result.para_fp == 1 and result.para_fn == 4
     roles = predicted_line_roles(page, flat)
     assert roles[0] == "start" and set(roles[1:]) <= {"cont", "blank"}
+
+
+def test_a_repeated_title_the_output_set_aside_is_scored_as_furniture() -> None:
+    # A PDF's running header repeats the title on every page; the output keeps one title
+    # and drops the copies, which the annotation calls furniture.
+    twin = parse_twin(
+        '#! unionnlp-twin/1 {"id": "t2", "kind": "official_pdf", "url": "u"}\n'
+        "⟦title⟧工会活动方案\n\n⟦body -⟧为丰富职工业余生活,特举办本次活动。\n\n"
+        "⟦furniture⟧工会活动方案\n\n⟦body -⟧比赛项目为拔河和趣味保龄球两项。\n\n"
+        "⟦furniture⟧工会活动方案\n", "t2.ann")
+    report = analyze(twin.text)
+    assert report.articles[0].title == "工会活动方案"
+    assert report.dropped == ("工会活动方案", "工会活动方案")
+    assert predicted_line_roles(twin, report) == gold_line_roles(twin)
 
 
 def test_agreement_of_identical_passes_is_perfect(page) -> None:

@@ -89,18 +89,24 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
                     put(n, "cont")
                     placed.add(n)
                     rest = rest[len(piece):]
-    # Title blocks: lines whose text is part of an article's title, subtitle or byline.
+    # Title blocks: the lines whose text makes up an article's title, subtitle or byline,
+    # nearest the article's start first; each part of the text is claimed once, so that a
+    # copy of the title the output set aside (a running header, a page title printed
+    # twice) stays furniture.
     for article in report.articles:
+        home = at.of(article.offset or 0)
+        nearest = sorted(range(1, len(lines) + 1), key=lambda n: (abs(n - home), -n))
         for role, value in (("title", article.title), ("subtitle", article.subtitle),
                             ("byline", article.byline)):
             if not value:
                 continue
-            squeezed = "".join(value.split())
-            for n, line in enumerate(lines, 1):
-                piece = "".join(line.split())
-                if n not in placed and len(piece) >= 2 and piece in squeezed:
+            left = "".join(value.split())
+            for n in nearest:
+                piece = "".join(lines[n - 1].split())
+                if n not in placed and len(piece) >= 2 and piece in left:
                     roles[n - 1] = role
                     placed.add(n)
+                    left = left.replace(piece, "", 1)
     return roles
 
 
