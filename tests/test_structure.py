@@ -649,6 +649,21 @@ def test_a_table_of_contents_heads_no_sections() -> None:
         "一、总体要求", "（一）指导思想", "1. 坚持党的领导"]
 
 
+def test_the_items_of_a_list_a_line_announces_are_text_not_contents() -> None:
+    # A union's membership page: short numbered items without full stops under a line
+    # ending in a colon. They are what the page says, not a table of contents to drop.
+    items = ["  1. 本人到工會填寫入會申請書(不得委託他人代辦)", "  2. 兩吋半身照片兩張",
+             "  3. 身分證影本一份", "  4. 切結書一份", "  5. 任職公司的在職證明(需正本)",
+             "  6. 眷屬隨同加保者請攜帶戶口名簿"]
+    text = "入會須知\n首頁>加入工會>入會須知\n\n入會辦法:\n\n" + "\n".join(items) + \
+        "\n\n費用:\n\n  1. 入會費500元\n  2. 每月會費150元\n"
+    report = _parse(text)
+    kept = [p.text for p in report.paragraphs]
+    assert [item.strip() for item in items[:5]] == kept[1:6]
+    assert kept[6].startswith(items[5].strip())
+    assert report.dropped == ("首頁>加入工會>入會須知",)
+
+
 def test_a_flattened_report_is_cut_before_its_numbered_parts() -> None:
     text = ("某市总工会劳模创新工作室建设方案为发挥劳模示范带动作用，市总工会制定本方案。"
             "一、工作目标到2025年底建成市级劳模创新工作室30个。二、组织架构1. 领导小组由总工会"

@@ -11,7 +11,8 @@ import bisect
 import itertools
 import logging
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, cast, get_args
 
@@ -268,11 +269,15 @@ def _contents(lines: list[Line]) -> list[Line]:
     first real headline, right under the contents)."""
     out = list(lines)
     run: list[int] = []
+    texts = Counter(x.view for x in lines)
     for i, x in enumerate([*lines, None]):
         if x is not None and x.kind == "headline":
             run.append(i)
         elif x is None or x.kind != "furniture":
-            if len(run) >= _CONTENTS:
+            if len(run) >= _CONTENTS and _listed_items(lines, run, texts):
+                for j in run:
+                    out[j] = replace(out[j], kind="body", style=None)
+            elif len(run) >= _CONTENTS:
                 for j in run[:-1] if x is not None else run:
                     out[j] = replace(out[j], kind="furniture")
                     if logger.isEnabledFor(logging.DEBUG):
@@ -280,6 +285,19 @@ def _contents(lines: list[Line]) -> list[Line]:
                                      out[j].number + 1, out[j].text)
             run = []
     return out
+
+
+def _listed_items(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]) -> bool:
+    """Whether a run of short lines is the items of a list the text announces (入會辦法: /
+    1. … / 2. …), not a table of contents: a line of text ending in a colon leads it in,
+    its lines are numbered alike, on one level, and none is printed again elsewhere, as a
+    contents' headlines are."""
+    lead = lines[run[0] - 1] if run[0] else None
+    if lead is None or lead.kind != "body" or lead.view.rstrip()[-1:] not in (":", "："):
+        return False
+    styles = {lines[j].style for j in run}
+    return len(styles) == 1 and None not in styles and "plain" not in styles \
+        and all(texts[lines[j].view] == 1 for j in run)
 
 
 #: The number a document-sharing site puts before each page chunk of a document (1、 2、 …).
