@@ -664,6 +664,20 @@ def test_the_items_of_a_list_a_line_announces_are_text_not_contents() -> None:
     assert report.dropped == ("首頁>加入工會>入會須知",)
 
 
+def test_the_title_above_a_run_of_short_lines_is_not_taken_for_contents() -> None:
+    # An association's rules: the title, then the dates of each revision, one per line,
+    # then the articles. The run of short lines is no table of contents to drop whole:
+    # its first line is the document's title.
+    text = ("工會會員代表大會組織規則\n85.01.12第一屆理監事第五次聯席會議通過\n"
+            "85.04.13第一屆理監事第六次聯席會議修正\n101.3.23.第六屆理監事第八次聯席會議修正\n"
+            "101.10.19.第六屆臨時會員代表大會第一次會議修正\n104.8.21.第七屆會員代表大會第二次會議修正\n"
+            "第 一 條:本規則係根據工會法、本會章程以及其他相關法令的規定而訂定。\n"
+            "第 二 條:各區依實際會員人數的比例選出代表,組成會員代表大會。\n")
+    report = _parse(text)
+    assert report.articles[0].title == "工會會員代表大會組織規則"
+    assert "工會會員代表大會組織規則" not in report.dropped
+
+
 def test_a_flattened_report_is_cut_before_its_numbered_parts() -> None:
     text = ("某市总工会劳模创新工作室建设方案为发挥劳模示范带动作用，市总工会制定本方案。"
             "一、工作目标到2025年底建成市级劳模创新工作室30个。二、组织架构1. 领导小组由总工会"

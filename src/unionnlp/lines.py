@@ -266,10 +266,12 @@ def split_lines(
 def _contents(lines: list[Line]) -> list[Line]:
     """A run of headlines with no text between them (a table of contents, a list of
     links) heads no section: it is furniture, all but a last one that text follows (the
-    first real headline, right under the contents)."""
+    first real headline, right under the contents), and a first one that opens the
+    document (its title, above the contents): the line labeller tells that one."""
     out = list(lines)
     run: list[int] = []
     texts = Counter(x.view for x in lines)
+    opening = next((i for i, x in enumerate(lines) if x.kind != "furniture"), None)
     for i, x in enumerate([*lines, None]):
         if x is not None and x.kind == "headline":
             run.append(i)
@@ -279,6 +281,8 @@ def _contents(lines: list[Line]) -> list[Line]:
                     out[j] = replace(out[j], kind="body", style=None)
             elif len(run) >= _CONTENTS:
                 for j in run[:-1] if x is not None else run:
+                    if j == opening:
+                        continue
                     out[j] = replace(out[j], kind="furniture")
                     if logger.isEnabledFor(logging.DEBUG):
                         logger.debug("line %d: furniture by the rule 'table of contents': %.30s",
