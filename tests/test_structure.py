@@ -331,6 +331,18 @@ def test_a_page_cut_off_after_a_short_line_ends_in_a_paragraph(cut: str) -> None
     assert article.sections[-1].paragraphs[-1].text == cut
 
 
+@pytest.mark.parametrize("close", ["(圖片提供/臺北市停車管理工程處企業工會)", "(記者林志豪攝)", "/P>"])
+def test_a_photo_credit_or_a_leaked_paragraph_tag_ends_a_paragraph(close: str) -> None:
+    # A paragraph that ends in a photo credit or an HTML tag has no final punctuation,
+    # yet the next one is a paragraph of its own.
+    opening = "停車管理處企業工會成立以來,多次為收費員爭取加班費,去年更集結百餘名會員到市府陳情。"
+    first = ("為了讓市長聽見基層收費員的心聲,工會常務理事與九名會員在市府前廣場當眾下跪陳情,"
+             f"現場圍觀的市民紛紛拿出手機拍照{close}")
+    second = "沒想到,這一跪讓處長大為震怒,工會隨即發表聲明回應,強調會員只是依法表達訴求。"
+    report = _parse("停車管理處企業工會爭取加班費\n\n" + "\n\n".join([opening, first, second]) + "\n")
+    assert [p.text for p in report.paragraphs] == [opening, first, second]
+
+
 def test_a_numbered_headline_cut_off_at_the_end_stays_a_headline() -> None:
     text = ("某校工会2023年工作总结\n\n一、加强组织建设\n\n全年发展会员一百二十名,新建工会小组六个。\n\n"
             "二、推进教师队伍建设\n\n组织青年教师开展教学比武,二十人获奖。\n\n"

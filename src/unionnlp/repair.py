@@ -36,6 +36,9 @@ _NAME_LINE = regex(r"^[\u4e00-\u9fff·]{2,4}$")
 #: article's text on the next line is the same paragraph (as in every such line of the
 #: train twins).
 _ARTICLE_LABEL = regex(r"^第[一二三四五六七八九十百零〇两\d]{1,5}条\s*[:：]?$")
+#: How a paragraph may end without final punctuation: a photo credit in brackets
+#: ((圖片提供/臺北市停車管理工程處企業工會), (記者林某攝)) or a leaked HTML paragraph tag.
+_CLOSING = regex(r"(?:[（(][^（）()]{0,40}(?:提供|摄|攝)[^（）()]{0,30}[)）]|(?:</?|/)[pP]>)\s*$")
 _OCCASION_LINE = regex(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
 _SPEAKER_LINE = regex(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"
@@ -389,6 +392,8 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
         held: list[Block] = []
         i += 1
         while not marked:
+            if _CLOSING.search(parts[-1].view):
+                break
             if ends_sentence(parts[-1].view) and not _ARTICLE_LABEL.match(parts[-1].view):
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"
