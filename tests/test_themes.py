@@ -108,6 +108,9 @@ def test_saved_models_load_without_pickle_and_refuse_other_files(tmp_path: Path)
     assert loaded.themes == THEMES and list(loaded.themes) == list(THEMES)
     docs = [["困难职工", "帮扶"], ["工资", "集体协商"]]
     assert loaded.predict_proba(docs) == default_classifier().predict_proba(docs)
+    scores = loaded.predict_proba(docs)
+    assert loaded.in_context(scores) == default_classifier().in_context(scores)
+    assert loaded.context_thresholds_ == default_classifier().context_thresholds_
     path.write_bytes(pickle.dumps({"format": "unionnlp-themes/1"}))
     with pytest.raises(ModelError, match=str(path)):
         load_classifier(path)
@@ -143,6 +146,8 @@ def test_training_is_deterministic() -> None:
     second = ThemeClassifier().fit(tokens, labels, groups=groups)
     assert first.thresholds_ == second.thresholds_
     assert first.predict_proba(tokens[:50]) == second.predict_proba(tokens[:50])
+    assert first.context_thresholds_ == second.context_thresholds_
+    assert (first.context_coef_ == second.context_coef_).all()
 
 
 def test_numpy_inference_equals_scikit_learns(seed_text: str) -> None:
@@ -215,3 +220,54 @@ def test_features_of_a_table_with_phrases_of_three_are_a_pairs_tables(seed_text:
     for got, expected in zip(model.features(wide), model.features(pairs), strict=True):
         assert np.array_equal(got, expected)
     assert model.predict_table(wide) == model.predict_table(pairs)
+
+
+def test_a_paragraph_is_read_among_its_neighbours() -> None:
+    """A paragraph's document moves its probabilities: up among paragraphs of a theme, down
+    among paragraphs of another (real-shaped paragraphs of train twins)."""
+    from unionnlp.themes import segment_all
+    from unionnlp.twins import load_twins
+
+    def of(theme: str, n: int) -> list[str]:
+        return [p.text for t in load_twins("train") for p in t.paragraphs
+                if p.themes == (theme,) and 60 <= len(p.text) <= 300][:n]
+
+    model = default_classifier()
+    aid, skills = of("worker_aid", 3), of("skills_training", 2)
+    target = aid[0]
+
+    def probability(paragraphs: list[str], theme: str) -> float:
+        scores = model.in_context(model.predict_proba(segment_all(paragraphs)))
+        return scores[paragraphs.index(target)][theme]
+
+    alone = [target]
+    among_aid = [aid[1], target, aid[2]]
+    among_skills = [skills[0], target, skills[1]]
+    assert (probability(among_aid, "worker_aid") > probability(alone, "worker_aid")
+            > probability(among_skills, "worker_aid"))
+    assert (probability(among_skills, "skills_training") > probability(alone, "skills_training")
+            > probability(among_aid, "skills_training"))
+
+
+def test_context_moves_a_paragraphs_own_log_odds_and_needs_documents() -> None:
+    """The context model keeps the paragraph's own log-odds at weight 1 and learns what its
+    neighbours add; a model fitted without document ids has no context part."""
+    import numpy as np
+
+    from unionnlp.corpus import load_corpus
+    from unionnlp.themes import CONTEXT, ThemeClassifier, _logistic, segment_all
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(2000, len(CONTEXT)))
+    y = (rng.random(2000) < 1 / (1 + np.exp(-(x[:, 0] + 1.5 * x[:, 1])))).astype(float)
+    coef, _ = _logistic(x, y)
+    assert coef[0] == 1.0 and coef[1] > 1.0 and abs(coef[2]) < 0.2 and abs(coef[3]) < 0.2
+    coef, intercept = _logistic(x, np.zeros(2000))
+    assert coef.tolist() == [1.0, 0.0, 0.0, 0.0] and intercept == 0.0
+
+    paragraphs = load_corpus().paragraphs[:200]
+    model = ThemeClassifier().fit(segment_all([p.text for p in paragraphs]),
+                                  [p.labels for p in paragraphs])
+    scores = model.predict_proba(segment_all([p.text for p in paragraphs[:5]]))
+    assert model.context_coef_ is None and model.in_context(scores) == scores
+    assert [model.decide(s, in_context=True) for s in scores] == [model.decide(s) for s in scores]

@@ -25,14 +25,14 @@ def evaluate(model_path: str | os.PathLike[str] | None = None,
         train_packaged("train") if model_path is None else load_classifier(model_path)
     )
     if labels_path is not None:
-        texts, labels, _, _ = read_labels(labels_path)
+        texts, labels, groups, _ = read_labels(labels_path)
         unknown = sorted({t for row in labels for t in row} - set(model.themes))
         if unknown:
             raise ModelError(f"{labels_path}: labels the model does not know: {unknown}")
         if not texts:
             raise ModelError(f"{labels_path}: no labelled paragraphs to score")
         scores = model.predict_proba(segment_all(texts, model.segmenter))
-        result = score([tuple(x) for x in labels], [model.decide(s) for s in scores],
+        result = score([tuple(x) for x in labels], model.decide_documents(scores, groups),
                        list(model.themes))
         result.update({"test_paragraphs": len(texts), "labels": str(labels_path),
                        "thresholds": {t: round(v, 3) for t, v in model.thresholds_.items()}})
@@ -43,7 +43,7 @@ def evaluate(model_path: str | os.PathLike[str] | None = None,
     corpus = load_corpus()
     test = corpus.split("test").paragraphs
     scores = model.predict_proba(segment_all([p.text for p in test], model.segmenter))
-    predicted = [model.decide(s) for s in scores]
+    predicted = model.decide_documents(scores, [p.doc for p in test])
     result = score([p.labels for p in test], predicted, list(model.themes))
     result.update({
         "train_paragraphs": len(corpus.split("train").paragraphs),

@@ -276,7 +276,7 @@ def evaluate_real(
     for twin in twins:
         report = analyze(twin.text, source=twin.id, options=options)
         tokens = [cut_for_analysis(p.text, segmenter) for p in twin.paragraphs]
-        decided = [classifier.decide(s) for s in classifier.predict_proba(tokens)]
+        decided = classifier.decide_document(classifier.predict_proba(tokens))
         doc = score_twin(twin, report, decided)
         per_kind[twin.kind].add(doc)
         docs[twin.kind] += 1

@@ -147,8 +147,11 @@ def run(source: Source, options: Options) -> Report:
         for i, fresh in zip(order, again, strict=True):
             scores[i] = fresh
     del pieces  # the table holds the words; a large text's peak memory comes later
+    # A paragraph is read among its neighbours and the rest of the report.
+    scores = classifier.in_context(scores)
     tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in,
-                        themes=classifier.decide(score), scores=score, spans=p.spans)
+                        themes=classifier.decide(score, in_context=True), scores=score,
+                        spans=p.spans)
               for p, score in zip(paragraphs, scores, strict=True)]
     scorer = extractor.scorer(table)
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))

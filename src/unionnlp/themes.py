@@ -45,6 +45,11 @@ _FORMAT = "unionnlp-themes/2"
 _CHUNK = 200_000
 #: The feature extraction a saved model was fitted with; bumped when _words or _chars change.
 _FEATURES = "words-max2+han-1-3gram/3"
+#: What the context model reads of a paragraph for each theme, as log-odds: its own words'
+#: probability, the paragraphs just before and after it, and the rest of its document's mean
+#: (0 where there is none).
+CONTEXT = ("own", "previous", "next", "document")
+_CONTEXT_PENALTY = 1.0
 
 
 def _words(tokens: Sequence[str]) -> list[str]:
@@ -112,8 +117,9 @@ class ThemeClassifier:
 
     ``themes`` maps theme ids to display names; ``C`` is the logistic regression's
     inverse regularisation; per-theme thresholds are tuned by cross-validation in
-    :meth:`fit` between ``min_threshold`` and ``max_threshold``. scikit-learn fits;
-    the fitted model is plain arrays, predicted with numpy and saved without pickle.
+    :meth:`fit` between ``min_threshold`` and ``max_threshold``; fitted with document ids,
+    it also learns to read a paragraph in its document (:meth:`in_context`). scikit-learn
+    fits; the fitted model is plain arrays, predicted with numpy and saved without pickle.
     """
 
     def __init__(
@@ -186,18 +192,62 @@ class ThemeClassifier:
         for j, t in enumerate(self.themes):
             ranked = [(_f1(y[:, j], oof[:, j] >= g), -abs(g - 0.5), g) for g in grid]
             self.thresholds_[t] = max(ranked)[2]
+        decided = oof >= np.array([self.thresholds_[t] for t in self.themes])
+        self.context_coef_: Any = None
+        if groups is not None:
+            decided = self._fit_context(oof, y, list(groups), splitter)
         # What cross-validation says of the tuned model (thresholds tuned on the same folds,
         # so slightly optimistic): per-theme precision, recall and F1.
         from .metrics import score
 
         ids = list(self.themes)
         truth = [tuple(t for j, t in enumerate(ids) if y[i, j]) for i in range(len(docs))]
-        found = [tuple(t for j, t in enumerate(ids) if oof[i, j] >= self.thresholds_[t])
-                 for i in range(len(docs))]
+        found = [tuple(t for j, t in enumerate(ids) if decided[i, j]) for i in range(len(docs))]
         self.cv_: dict[str, Any] = score(truth, found, ids)
         self._adopt(self._pipeline().fit(docs, y))
         self.data_key_: str | None = None
         return self
+
+    def _fit_context(self, oof: Any, y: Any, groups: list[str], splitter: Any) -> Any:
+        """Learn, per theme, how much the paragraph's neighbours and the rest of its document
+        move its own log-odds (:data:`CONTEXT`; a paragraph that mentions aid among aid
+        paragraphs is more likely about aid than its words alone say), from the
+        out-of-fold probabilities, with the threshold tuned on nested folds. Returns the
+        cross-validated decisions."""
+        import numpy as np
+
+        x = np.zeros((*oof.shape, len(CONTEXT)))
+        for rows in _documents(groups):
+            x[rows] = _context(oof[rows])
+        inner = np.zeros(oof.shape)
+        for train, test in splitter.split(x, y, groups):
+            for j in range(len(self.themes)):
+                coef, intercept = _logistic(x[train, j], y[train, j])
+                inner[test, j] = _expit(x[test, j] @ coef + intercept)
+        grid = [float(g) for g in np.round(np.arange(0.05, 0.95 + 1e-9, 0.025), 3)]
+        self.context_coef_ = np.zeros((len(self.themes), len(CONTEXT)))
+        self.context_intercept_ = np.zeros(len(self.themes))
+        self.context_thresholds_: dict[str, float] = {}
+        for j, t in enumerate(self.themes):
+            self.context_coef_[j], self.context_intercept_[j] = _logistic(x[:, j], y[:, j])
+            self.context_thresholds_[t] = max(
+                (_f1(y[:, j], inner[:, j] >= g), -abs(g - 0.5), g) for g in grid)[2]
+        return inner >= np.array([self.context_thresholds_[t] for t in self.themes])
+
+    def in_context(self, scores: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
+        """Each theme's probability for the paragraphs of one document (in order), given
+        what its neighbours and the rest of the document say: the probabilities themes are
+        decided on (:meth:`decide` with ``in_context=True``). A model without a context
+        part gives the scores back."""
+        import numpy as np
+
+        coef = getattr(self, "context_coef_", None)
+        if coef is None or not len(scores):
+            return [dict(s) for s in scores]
+        ids = list(self.themes)
+        probs = np.array([[s[t] for t in ids] for s in scores], dtype=np.float64)
+        z = np.einsum("ntk,tk->nt", _context(probs), coef) + self.context_intercept_
+        return [dict(zip(ids, row, strict=True)) for row in _expit(z).tolist()]
 
     def _adopt(self, pipeline: Any) -> None:
         """Keep a fitted pipeline's vocabularies, IDFs and weights as plain arrays."""
@@ -324,9 +374,29 @@ class ThemeClassifier:
         bar = _quantile(best, quantile)
         return frozenset(t for t, w in zip(terms, best, strict=True) if w >= bar)
 
-    def decide(self, scores: Mapping[str, float]) -> tuple[str, ...]:
-        """The themes whose probability passes their threshold, in taxonomy order."""
-        return tuple(t for t in self.themes if scores.get(t, 0.0) >= self.thresholds_[t])
+    def decide(self, scores: Mapping[str, float], *, in_context: bool = False
+               ) -> tuple[str, ...]:
+        """The themes whose probability passes their threshold, in taxonomy order
+        (``in_context``: the thresholds of probabilities from :meth:`in_context`)."""
+        bars = self.thresholds_
+        if in_context and getattr(self, "context_coef_", None) is not None:
+            bars = self.context_thresholds_
+        return tuple(t for t in self.themes if scores.get(t, 0.0) >= bars[t])
+
+    def decide_document(self, scores: Sequence[Mapping[str, float]]) -> list[tuple[str, ...]]:
+        """The themes of each paragraph of one document (in order), read in context."""
+        return [self.decide(s, in_context=True) for s in self.in_context(scores)]
+
+    def decide_documents(self, scores: Sequence[Mapping[str, float]],
+                         groups: Sequence[str]) -> list[tuple[str, ...]]:
+        """:meth:`decide_document` of paragraphs of several documents (``groups``: each
+        paragraph's document id; a document's paragraphs in order)."""
+        found: list[tuple[str, ...]] = [()] * len(scores)
+        for rows in _documents(groups):
+            for i, themes in zip(rows, self.decide_document([scores[i] for i in rows]),
+                                 strict=True):
+                found[i] = themes
+        return found
 
     def explain(self, tokens: Sequence[str], theme: str, top: int = 5) -> list[tuple[str, float]]:
         """The terms that pushed a paragraph towards ``theme``, with their contributions
@@ -359,11 +429,16 @@ class ThemeClassifier:
                 "C": self.C, "min_threshold": self.min_threshold,
                 "max_threshold": self.max_threshold, "unionnlp": __version__,
                 "n_words": len(self.word_terms_), "n_chars": len(self.char_grams_),
-                "data": data_key}
-        write_arrays(path, _FORMAT, meta, {
+                "data": data_key, "context": None}
+        arrays = {
             "word_terms": pack_strings(self.word_terms_), "word_idf": self.word_idf_,
             "char_grams": pack_strings(self.char_grams_), "char_idf": self.char_idf_,
-            "coef": self.coef_, "intercept": self.intercept_})
+            "coef": self.coef_, "intercept": self.intercept_}
+        if getattr(self, "context_coef_", None) is not None:
+            meta["context"] = {"features": list(CONTEXT), "thresholds": self.context_thresholds_}
+            arrays.update(context_coef=self.context_coef_,
+                          context_intercept=self.context_intercept_)
+        write_arrays(path, _FORMAT, meta, arrays)
 
     @classmethod
     def from_arrays(cls, meta: Mapping[str, Any], arrays: Mapping[str, Any],
@@ -387,6 +462,17 @@ class ThemeClassifier:
             model.coef_ = arrays["coef"].astype(float)
             model.intercept_ = arrays["intercept"].astype(float)
             model.data_key_ = meta.get("data")
+            model.context_coef_ = None
+            context = meta.get("context")
+            if context is not None:
+                if list(context["features"]) != list(CONTEXT):
+                    raise ValueError(f"context features {context['features']!r}")
+                model.context_thresholds_ = {t: float(context["thresholds"][t]) for t in themes}
+                model.context_coef_ = arrays["context_coef"].astype(float)
+                model.context_intercept_ = arrays["context_intercept"].astype(float)
+                if (model.context_coef_.shape != (len(themes), len(CONTEXT))
+                        or model.context_intercept_.shape != (len(themes),)):
+                    raise ValueError("context arrays of inconsistent shapes")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelError(f"{where}: incomplete theme model ({exc})") from exc
         shapes = (model.word_idf_.shape, model.char_idf_.shape, model.coef_.shape,
@@ -396,6 +482,61 @@ class ThemeClassifier:
                       (len(themes), width), (len(themes),)):
             raise ModelError(f"{where}: theme model arrays of inconsistent shapes {shapes}")
         return model
+
+
+def _documents(groups: Sequence[str]) -> list[list[int]]:
+    """The rows of each document, in the order its paragraphs are listed."""
+    rows: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        rows.setdefault(g, []).append(i)
+    return list(rows.values())
+
+
+def _context(probs: Any) -> Any:
+    """The :data:`CONTEXT` log-odds of each paragraph of one document and each theme
+    (rows: paragraphs in order; columns: themes)."""
+    import numpy as np
+
+    p = np.clip(probs, 1e-4, 1 - 1e-4)
+    own = np.log(p / (1 - p))
+    out = np.zeros((*p.shape, len(CONTEXT)))
+    out[:, :, 0] = own
+    out[1:, :, 1] = own[:-1]
+    out[:-1, :, 2] = own[1:]
+    n = len(p)
+    if n > 1:
+        rest = np.clip((p.sum(axis=0) - p) / (n - 1), 1e-4, 1 - 1e-4)
+        out[:, :, 3] = np.log(rest / (1 - rest))
+    return out
+
+
+def _expit(z: Any) -> Any:
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _logistic(x: Any, y: Any, iterations: int = 50) -> tuple[Any, float]:
+    """Weights and intercept of a logistic regression of ``y`` on the :data:`CONTEXT`
+    columns ``x`` whose first column (the paragraph's own log-odds) keeps the weight 1: the
+    context moves the paragraph's own verdict, and a model that is more sure than the
+    folds it was tuned on stays so. The other weights have an L2 penalty of
+    :data:`_CONTEXT_PENALTY`; solved by Newton's method."""
+    import numpy as np
+
+    own, rest = x[:, 0], np.c_[x[:, 1:], np.ones(len(x))]
+    w = np.zeros(rest.shape[1])
+    if y.min() == y.max():  # a fold without the theme (or only with it): its own verdict
+        return np.r_[1.0, w[:-1]], 0.0
+    penalty = np.r_[np.full(rest.shape[1] - 1, _CONTEXT_PENALTY), 1e-6]
+    for _ in range(iterations):
+        p = _expit(own + rest @ w)
+        step = np.linalg.solve((rest * (p * (1 - p))[:, None]).T @ rest + np.diag(penalty),
+                               rest.T @ (p - y) + penalty * w)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return np.r_[1.0, w[:-1]], float(w[-1])
 
 
 def _f1(truth: Any, pred: Any) -> float:
