@@ -351,3 +351,16 @@ def test_a_subject_runs_on_across_pinyin_glosses() -> None:
     assert found["3位"].subject.startswith("農民工代表")
     for figure in found.values():
         assert text[figure.offset:figure.offset + len(figure.text)] == figure.text
+
+
+def test_a_traditional_pages_figures_keep_its_characters() -> None:
+    """Unit and subject are given in the characters the page uses, as its text is (from a
+    Taiwan union's twin): 萬元 and 個, not 万元 and 个."""
+    import unionnlp
+
+    text = ("鳳陽縣舉辦就業招聘會,園區內108家規模以上企業拿出2800多個工作崗位,"
+            "縣總工會另撥付專項資金40餘萬元。\n")
+    found = _by_text(list(unionnlp.analyze(text).figures))
+    assert found["2800多個"].unit == "個" and found["2800多個"].value == 2800
+    assert found["40餘萬元"].unit == "萬元" and found["40餘萬元"].value == 40
+    assert all(f.unit in f.text for f in found.values())

@@ -76,10 +76,20 @@ def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
                 break
             local -= length
         subject = _as_written(figure.subject, view, paragraph.text, unglossed)
-        out.append(Figure(value=figure.value, unit=figure.unit, subject=subject,
-                          text=paragraph.text[start:stop], approximate=figure.approximate,
+        written = paragraph.text[start:stop]
+        out.append(Figure(value=figure.value, unit=_unit_as_written(figure, written),
+                          subject=subject, text=written, approximate=figure.approximate,
                           offset=offset))
     return out
+
+
+def _unit_as_written(figure: Figure, written: str) -> str:
+    """The figure's unit in the characters its text uses (萬元, 個 on a traditional page),
+    found at the same place in the analysis view's text of the figure."""
+    at = figure.text.rfind(figure.unit) if figure.unit else -1
+    if at < 0 or len(written) != len(figure.text):
+        return figure.unit
+    return written[at:at + len(figure.unit)]
 
 
 def _as_written(term: str, view: str, original: str, unglossed: Unglossed | None = None) -> str:
