@@ -89,7 +89,8 @@ def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Key
 def explain(
     text: str, theme: str, *, top: int = 5, model: str | None = None, segmenter: str = "auto"
 ) -> list[tuple[str, float]]:
-    """The terms of a paragraph that pushed it towards ``theme``, strongest first."""
+    """The terms of a paragraph that pushed it towards ``theme``, strongest first: its own
+    words' evidence (in a report, its neighbours move its ``scores`` too)."""
     from .segment import cut_for_analysis
     from .themes import get_classifier
 
