@@ -241,7 +241,7 @@ class ThemeClassifier:
         part gives the scores back."""
         import numpy as np
 
-        coef = getattr(self, "context_coef_", None)
+        coef = self.context_coef_
         if coef is None or not len(scores):
             return [dict(s) for s in scores]
         ids = list(self.themes)
@@ -379,7 +379,7 @@ class ThemeClassifier:
         """The themes whose probability passes their threshold, in taxonomy order
         (``in_context``: the thresholds of probabilities from :meth:`in_context`)."""
         bars = self.thresholds_
-        if in_context and getattr(self, "context_coef_", None) is not None:
+        if in_context and self.context_coef_ is not None:
             bars = self.context_thresholds_
         return tuple(t for t in self.themes if scores.get(t, 0.0) >= bars[t])
 
@@ -434,7 +434,7 @@ class ThemeClassifier:
             "word_terms": pack_strings(self.word_terms_), "word_idf": self.word_idf_,
             "char_grams": pack_strings(self.char_grams_), "char_idf": self.char_idf_,
             "coef": self.coef_, "intercept": self.intercept_}
-        if getattr(self, "context_coef_", None) is not None:
+        if self.context_coef_ is not None:
             meta["context"] = {"features": list(CONTEXT), "thresholds": self.context_thresholds_}
             arrays.update(context_coef=self.context_coef_,
                           context_intercept=self.context_intercept_)
