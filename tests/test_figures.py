@@ -247,6 +247,7 @@ def test_spaces_left_by_extraction_around_a_number() -> None:
         "附近3个站点签约5家，赶超2倍；比去年增长了百分之五十以上，约百分之9.5。",
         "第3版共12页，热线023-68881234，8:30开会，2012届、党的二十届三中全会。",
         "一万二千个、三万五人、十余个、１２３份、0５个、300元~5000元、3 户、12345678901人。",
+        "会员82 万，人口48万、近3亿；80 多万名、60 多家，1.5万余，一万年，千万不要。",
     ],
 )
 def test_number_scan_matches_a_full_scan(text: str) -> None:
@@ -364,3 +365,20 @@ def test_a_traditional_pages_figures_keep_its_characters() -> None:
     assert found["2800多個"].unit == "個" and found["2800多個"].value == 2800
     assert found["40餘萬元"].unit == "萬元" and found["40餘萬元"].value == 40
     assert all(f.unit in f.text for f in found.values())
+
+
+def test_a_count_in_wan_stands_without_a_unit_and_spaces_inside_a_number() -> None:
+    """A speech read from a PDF (train twin sp21) writes 80 多万名 and 82 万 with the
+    spaces extraction left, and counts members in 万 with no counter after it."""
+    from unionnlp.twins import load_twins
+
+    twin = next(t for t in load_twins("train") if t.id == "sp21")
+    found = _by_text(extract_figures(twin.text))
+    many = found["80 多万名"]
+    assert (many.value, many.unit, many.approximate, many.subject) == (800000, "名", True, "工会会员")
+    members = found["82 万"]
+    assert (members.value, members.unit, members.subject) == (820000, "", "会员人数")
+    # Only a count in 万 or 亿 written in digits stands without a unit.
+    assert extract_figures("力排万难，一万年太久，千万不要放松，3千。") == []
+    assert [(f.value, f.unit) for f in extract_figures("援建1.2亿美元，资助600万港元。")] == [
+        (120000000, "美元"), (6000000, "港元")]

@@ -1,12 +1,14 @@
 """Key figures: the statistics a report states, as :class:`~unionnlp.model.Figure` records.
 
 A figure is a number followed by a unit (``32689场次``, ``688.31万元``, ``95.96%``).
-A number without a unit is never a figure. The rules:
+A number without a unit is never a figure, save a count in 万 or 亿 written in digits
+(``会员人数82万``: unit ``""``). The rules:
 
 Numbers
     Arabic digits (half- or full-width), thousands separators (``1,200``) and decimals
-    (``1.76``); Chinese numerals that contain a place character 十/百/千/万/亿 (``十五``,
-    ``三千``, ``两万``, ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
+    (``1.76``), with a space extraction left before 多/余/万 (``80 多万名``); Chinese
+    numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
+    ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
     numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
     these are idioms, list labels or years, not statistics.
 
@@ -134,11 +136,14 @@ _FIGURE_RE = regex(
     + _number("p")
     + r"|"
     + _number("")
+    # 80 多万名, 82 万: a space that extraction left inside the number
+    + _optional(r"[ \u00a0\u3000](?=[余多来万亿千])")
     + _optional(r"(?P<a1>余|多|来)")
     + _MULT
     + _optional(r"(?P<a2>余|多)")
-    + r"[ \u00a0\u3000]?"  # 320 户: a space that extraction left between number and unit
-    + rf"(?P<unit>{_UNITS}))"
+    # 320 户: a space that extraction left between number and unit; or no unit after a
+    # count in 万 or 亿 (会员82万, 近3亿), which _skip keeps for Arabic digits only
+    + rf"(?:[ \u00a0\u3000]?(?P<unit>{_UNITS})|(?<=[万亿])|(?<=[万亿][余多])))"
     + _optional(r"(?P<post>左右|以上|以下)")
 )
 # Where _FIGURE_RE's number can start: a digit not after a digit, a Chinese numeral or 百
@@ -148,7 +153,8 @@ _FIGURE_RE = regex(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = regex(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来]{{0,{_MAX_NUMBER}}}[ \u00a0\u3000]?[{_UNIT_STARTS}]|分之)"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u3000]{{0,{_MAX_NUMBER}}}"
+    rf"(?:[{_UNIT_STARTS}]|(?<=[万亿余多]))|分之)"
 )
 
 _CN_DIGITS = {
@@ -314,9 +320,11 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
         return True
     if text.endswith("隐藏", 0, start):
         return True  # ……此处隐藏2632个字……: how much of the page a site hides, no figure
-    _, parabic, _, arabic, _, _, _, _, unit, _ = groups
+    _, parabic, pcn, arabic, _, _, mult, _, unit, _ = groups
     if unit == "届" and _SESSION_RE.match(text, m.end()):
         return True  # 党的二十届三中全会: which congress, not how many
+    if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
+        return True  # only a count in 万 or 亿 stands without a unit (一万年, 千万不要)
     if not (arabic or parabic):
         return False
     num_start, end = m.span("arabic" if arabic else "parabic")
