@@ -382,3 +382,20 @@ def test_a_count_in_wan_stands_without_a_unit_and_spaces_inside_a_number() -> No
     assert extract_figures("力排万难，一万年太久，千万不要放松，3千。") == []
     assert [(f.value, f.unit) for f in extract_figures("援建1.2亿美元，资助600万港元。")] == [
         (120000000, "美元"), (6000000, "港元")]
+
+
+def test_a_section_headline_states_figures_too() -> None:
+    """A Taiwan union's history (train twin trad17) heads a chapter 第五章…4名幹部被開除:
+    the report's figures hold it, once, in text order."""
+    import unionnlp
+    from unionnlp.twins import load_twins
+
+    twin = next(t for t in load_twins("train") if t.id == "trad17")
+    report = unionnlp.analyze(twin.text)
+    line = next(s for a in report.articles for s in a.sections
+                if s.heading and "幹部被開除" in s.heading)
+    assert line.offset is not None
+    found = [f for f in report.figures if line.offset <= f.offset < line.offset + len(line.heading)]
+    assert [(f.text, f.value, f.unit) for f in found] == [("4名", 4, "名")]
+    offsets = [f.offset for f in report.figures]
+    assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)

@@ -83,6 +83,24 @@ def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
     return out
 
 
+def _heading_figures(articles: Sequence[Article], text: str, view: str,
+                     segmenter: Segmenter) -> list[Figure]:
+    """The figures a section headline states (第五章…4名幹部被開除), read where it stands.
+    Titles are left out: a 范文 page's title counts its pieces (工作总结精选14篇), and on
+    the train twins headlines alone found more statistics than they added wrong ones."""
+    out: list[Figure] = []
+    for article in articles:
+        for section in article.sections:
+            head, at = section.heading, section.offset
+            if not head or at is None or text[at:at + len(head)] != head:
+                continue
+            seen = view[at:at + len(head)]
+            blanked = blank_glosses(seen)
+            line = Paragraph(text=head, offset=at, spans=((at, len(head)),))
+            out += _figures(line, blanked, segmenter, seen if blanked != seen else None)
+    return out
+
+
 def _unit_as_written(figure: Figure, written: str) -> str:
     """The figure's unit in the characters its text uses (萬元, 個 on a traditional page),
     found at the same place in the analysis view's text of the figure."""
@@ -240,9 +258,19 @@ def run(source: Source, options: Options) -> Report:
             if whole is None else whole.pick(range(len(whole.candidates)),
                                              k=options.summary_sentences)),
         theme_shares=shares,
-        figures=tuple(f for i, (p, v) in enumerate(zip(paragraphs, views, strict=True))
-                      for f in _figures(p, v, segmenter, glossed.get(i))),
+        figures=_all_figures(
+            [f for i, (p, v) in enumerate(zip(paragraphs, views, strict=True))
+             for f in _figures(p, v, segmenter, glossed.get(i))],
+            _heading_figures(report.articles, text, view, segmenter)),
     )
+
+
+def _all_figures(body: list[Figure], heads: list[Figure]) -> tuple[Figure, ...]:
+    """The paragraphs' and the headlines' figures in text order; a headline a paragraph
+    opens with (一、建会42家。……) gives its figures once."""
+    taken = {f.offset for f in body}
+    return tuple(sorted(body + [f for f in heads if f.offset not in taken],
+                        key=lambda f: f.offset))
 
 
 # A short report that takes every stage through its lazy loading (dictionary, model).
