@@ -339,3 +339,22 @@ def test_two_windows_of_one_run_of_words_are_not_both_keywords() -> None:
         for earlier in terms[:i]:
             assert not any(text.count(w) >= text.count(later) for w in _overlapped(earlier, later)), (
                 earlier, later, terms)
+
+
+def test_the_prior_prefers_what_a_report_comes_back_to(seed_text: str) -> None:
+    """The learned prior (fitted on blind judgments of the train twins' keywords) weighs
+    each candidate by how likely judges find such a term a keyword: on the real page,
+    terms it names three times or more are likelier than terms it names once, and the
+    ranking moves with it."""
+    from unionnlp.pipeline import default_keywords, report_scorer
+
+    extractor = default_keywords()
+    assert extractor.prior_ is not None
+    scorer, count = report_scorer(seed_text, extractor)
+    terms, counts, scores = scorer.candidates(0, count)
+    chance = extractor.prior_.probability(scorer.features(terms, counts, scores))
+    assert ((chance > 0) & (chance < 1)).all()
+    assert chance[counts >= 3].mean() > chance[counts == 1].mean() + 0.1
+    with_prior = [k.term for k in scorer.rank(0, count, 10)]
+    scorer.prior = None
+    assert [k.term for k in scorer.rank(0, count, 10)] != with_prior

@@ -42,6 +42,51 @@ def test_retraining_reproduces_the_packaged_models() -> None:
     assert keywords.phrases_ == default_keywords().phrases_
 
 
+@pytest.mark.slow
+def test_retraining_reproduces_the_packaged_keyword_prior() -> None:
+    """The prior ships fitted on the train twins' blind judgments (tools/train_models.py)."""
+    import json
+
+    from unionnlp.pipeline import train_keyword_prior
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks/data/keywords_train_judged.jsonl"
+    judged = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            judged[(record["doc"], record["term"])] = int(record["score"]) >= 1
+    keywords = train_keywords()
+    keywords.evidence_ = default_classifier().evidence()
+    fresh, shipped = train_keyword_prior(keywords, judged), default_keywords().prior_
+    assert shipped is not None
+    assert np.allclose(fresh.coef, shipped.coef, rtol=0, atol=1e-6)
+    assert np.allclose(fresh.mean, shipped.mean, rtol=0, atol=1e-9)
+    assert fresh.alpha == shipped.alpha
+
+
+def test_keyword_prior_round_trip(tmp_path: Path) -> None:
+    """A keyword model's prior is arrays and JSON like the rest; one made for other
+    features is refused, naming the file."""
+    from unionnlp.keyterms import PRIOR_FEATURES, Prior
+
+    docs = [["工会", "帮扶", "困难职工"], ["工会", "技能", "竞赛"], ["法律援助", "工会"]]
+    model = KeywordExtractor().fit(docs)
+    size = len(PRIOR_FEATURES)
+    model.prior_ = Prior(np.arange(size) / 10, np.ones(size) * 2, np.linspace(-1, 1, size), 0.3, 1.0)
+    model.save(tmp_path / "k.npz")
+    loaded = KeywordExtractor.load(tmp_path / "k.npz")
+    assert loaded.prior_ is not None
+    assert np.array_equal(loaded.prior_.coef, model.prior_.coef)
+    assert loaded.prior_.intercept == 0.3 and loaded.prior_.alpha == 1.0
+    assert loaded.extract(docs) == model.extract(docs)
+    meta, arrays = read_arrays(tmp_path / "k.npz", "unionnlp-keywords/1")
+    meta["prior"]["features"] = ["log_count"]
+    write_arrays(tmp_path / "bad.npz", "unionnlp-keywords/1", {k: v for k, v in meta.items()
+                                                               if k != "format"}, arrays)
+    with pytest.raises(ModelError, match=r"bad\.npz"):
+        KeywordExtractor.load(tmp_path / "bad.npz")
+
+
 def test_keyword_model_round_trip(tmp_path: Path) -> None:
     docs = [["工会", "帮扶", "困难职工"], ["工会", "技能", "竞赛"], ["法律援助", "工会"]]
     model = KeywordExtractor().fit(docs)

@@ -4,7 +4,10 @@ The IDF is fitted on the packaged corpus and ships with the package
 (``resources/keywords.npz``, written by ``tools/train_models.py``), so that words every
 union report uses (工会, 职工, 开展) rank low, and blended with jieba's
 general-Chinese IDF, which knows words the corpus never saw. Candidates are
-content words and recurring phrases of adjacent words (工会干部职业化).
+content words and recurring phrases of adjacent words (工会干部职业化). A learned prior,
+shipped with the IDF, weighs each candidate's TF-IDF score by how likely judges found such
+a term a keyword (how often the text names it, its IDFs, its length, where its score
+stands): fitted on the train twins' blind keyword judgments, applied with numpy.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,7 +30,8 @@ from ._regex import regex
 from .model import Keyword
 from .resources import lexicon, stopwords
 
-__all__ = ["GeneralIDF", "KeywordExtractor", "Scorer", "TermTable", "candidates", "content_runs",
+__all__ = ["PRIOR_FEATURES", "GeneralIDF", "KeywordExtractor", "Prior", "Scorer", "TermTable",
+           "candidates", "content_runs", "fit_prior",
            "general_idf", "has_slogan", "is_fragment"]
 
 log = logging.getLogger(__name__)
@@ -377,11 +382,64 @@ class TermTable:
         return np.unique(found, return_counts=True)
 
 
+#: What the learned prior reads of a candidate: how often the text names it, what it is
+#: (domain and general IDF, known to jieba, unseen by the domain corpus, words, characters,
+#: a place) and where its TF-IDF score stands among the candidates.
+PRIOR_FEATURES = ("log_count", "once", "twice", "domain_idf", "general_idf", "not_general",
+                  "unseen", "words", "chars", "place", "relative_score", "log_rank")
+#: The general IDF of a term jieba's table does not hold (most phrases).
+_UNKNOWN_GENERAL = 12.0
+
+
+@dataclass(frozen=True)
+class Prior:
+    """A logistic regression of a candidate's :data:`PRIOR_FEATURES` on whether judges
+    found such terms keywords (score 1 or 2 in ``benchmarks/KEYWORDS.md``), fitted on the
+    train twins' judgments; a candidate's score is weighed by its probability ** alpha."""
+
+    mean: Any
+    scale: Any
+    coef: Any
+    intercept: float
+    alpha: float = 1.0
+
+    def probability(self, features: Any) -> Any:
+        import numpy as np
+
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def _read_prior(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> Prior:
+    """The prior a keyword model file holds; a ValueError where it does not fit this code."""
+    import numpy as np
+
+    if list(meta["features"]) != list(PRIOR_FEATURES):
+        raise ValueError(f"prior features {meta['features']} are not {list(PRIOR_FEATURES)}")
+    parts = [np.asarray(arrays[f"prior_{k}"], dtype=np.float64) for k in ("mean", "scale", "coef")]
+    if any(a.shape != (len(PRIOR_FEATURES),) for a in parts) or not (parts[1] > 0).all():
+        raise ValueError("prior arrays of the wrong shape or scale")
+    return Prior(parts[0], parts[1], parts[2], float(meta["intercept"]), float(meta["alpha"]))
+
+
+def fit_prior(features: Any, good: Any, *, alpha: float = 1.0, C: float = 1.0) -> Prior:
+    """Fit the prior (scikit-learn, needed for training only): a logistic regression of
+    judged candidates' :data:`PRIOR_FEATURES` (rows) on whether they were found keywords."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray(features, dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    model = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, np.asarray(good))
+    return Prior(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]), alpha)
+
+
 class Scorer:
     """Ranks the terms of any run of a table's pieces (a section, an article, the whole text)."""
 
     def __init__(self, table: TermTable, weight: Any, always: Any, never: Any,
-                 unseen: Any = None, place: Any = None) -> None:
+                 unseen: Any = None, place: Any = None, static: Any = None,
+                 prior: Prior | None = None) -> None:
         import numpy as np
 
         self.table = table
@@ -391,6 +449,33 @@ class Scorer:
         none = np.zeros(len(table.terms), dtype=bool)
         self.unseen = none if unseen is None else unseen
         self.place = none if place is None else place
+        #: What a term is apart from any text (:data:`PRIOR_FEATURES`' first seven), and
+        #: the learned prior that reads it, when the model has one.
+        self.static = static
+        self.prior = prior if static is not None else None
+
+    def candidates(self, start: int, stop: int) -> tuple[Any, Any, Any]:
+        """The candidate terms of pieces ``start``..``stop - 1`` (ids into the table's
+        terms), their counts and their TF-IDF scores."""
+        import numpy as np
+
+        terms, counts = self.table.counts(start, stop)
+        keep = ((self.always[terms] | (counts >= _IN_TEXT_PHRASE)) & ~self.never[terms]
+                & (~self.unseen[terms] | (counts >= 2)))
+        terms, counts = terms[keep], counts[keep]
+        return terms, counts, (1.0 + np.log(counts)) * self.weight[terms]
+
+    def features(self, terms: Any, counts: Any, scores: Any) -> Any:
+        """Each candidate's :data:`PRIOR_FEATURES` (one row per candidate)."""
+        import numpy as np
+
+        order = np.argsort(-scores, kind="stable")
+        rank = np.empty(len(scores))
+        rank[order] = np.arange(len(scores))
+        top = float(scores.max()) if len(scores) else 1.0
+        return np.column_stack([
+            np.log(counts), counts == 1, counts == 2, self.static[terms],
+            scores / (top or 1.0), np.log(rank + 1.0)])
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -402,13 +487,14 @@ class Scorer:
 
         if top_k <= 0:
             return []
-        terms, counts = self.table.counts(start, stop)
-        keep = ((self.always[terms] | (counts >= _IN_TEXT_PHRASE)) & ~self.never[terms]
-                & (~self.unseen[terms] | (counts >= 2)))
-        terms, counts = terms[keep], counts[keep]
+        terms, counts, scores = self.candidates(start, stop)
         if not len(terms):
             return []
-        scores = (1.0 + np.log(counts)) * self.weight[terms]
+        if self.prior is not None:
+            # What a term is and how the text uses it say how likely a judge is to find
+            # it a keyword at all: the score is weighed by that probability.
+            scores = scores * self.prior.probability(self.features(terms, counts, scores)) \
+                ** self.prior.alpha
         pool = np.arange(len(scores))
         m = top_k * 8
         if len(scores) > m:
@@ -637,7 +723,8 @@ class _Vocabulary:
     _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
              ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
-             ("term_phrase", "?"), ("term_place", "?"))
+             ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
+             ("term_chars", "f8"))
 
     def __init__(self, key: tuple[int, int]) -> None:
         import numpy as np
@@ -661,6 +748,8 @@ class _Vocabulary:
         self.term_never: Any
         self.term_phrase: Any
         self.term_place: Any
+        self.term_general: Any
+        self.term_chars: Any
 
     @property
     def size(self) -> int:
@@ -732,6 +821,8 @@ class _Vocabulary:
                 for t in new]
             self.term_phrase[base:stop] = [t in phrases for t in new]
             self.term_place[base:stop] = [_is_place(t) for t in new]
+            self.term_general[base:stop] = general_idf().lookup(new, -1.0)
+            self.term_chars[base:stop] = [len(t) for t in new]
 
         return self._rows(self.terms, self._TERM, terms, fill)
 
@@ -747,6 +838,8 @@ class KeywordExtractor:
     #: phrases among them stay candidates. :func:`unionnlp.pipeline.default_keywords` sets
     #: the packaged theme model's before the first text is read.
     evidence_: frozenset[str] = frozenset()
+    #: The learned prior (:class:`Prior`), None for an extractor without one.
+    prior_: Prior | None = None
 
     @cached_property
     def set_phrases(self) -> frozenset[str]:
@@ -799,13 +892,20 @@ class KeywordExtractor:
         self._check()
         terms = sorted(self.idf_)
         phrases = sorted(self.phrases_)
-        meta = {"blend": self.blend, "min_phrase_df": self.min_phrase_df,
-                "n_docs": self.n_docs_, "n_terms": len(terms), "n_phrases": len(phrases),
-                "data": data_key}
-        write_arrays(path, _FORMAT, meta, {
-            "terms": pack_strings(terms),
-            "idf": np.array([self.idf_[t] for t in terms], dtype=np.float64),
-            "phrases": pack_strings(phrases)})
+        meta: dict[str, Any] = {"blend": self.blend, "min_phrase_df": self.min_phrase_df,
+                                "n_docs": self.n_docs_, "n_terms": len(terms),
+                                "n_phrases": len(phrases), "data": data_key}
+        arrays = {"terms": pack_strings(terms),
+                  "idf": np.array([self.idf_[t] for t in terms], dtype=np.float64),
+                  "phrases": pack_strings(phrases)}
+        if self.prior_ is not None:
+            prior = self.prior_
+            meta["prior"] = {"features": list(PRIOR_FEATURES), "intercept": prior.intercept,
+                             "alpha": prior.alpha}
+            arrays.update({"prior_mean": np.asarray(prior.mean, dtype=np.float64),
+                           "prior_scale": np.asarray(prior.scale, dtype=np.float64),
+                           "prior_coef": np.asarray(prior.coef, dtype=np.float64)})
+        write_arrays(path, _FORMAT, meta, arrays)
 
     @classmethod
     def load(cls, source: str | os.PathLike[str] | bytes, where: str | None = None
@@ -825,6 +925,8 @@ class KeywordExtractor:
             model.idf_ = dict(zip(terms, idf, strict=True))
             model.phrases_ = frozenset(unpack_strings(arrays["phrases"], int(meta["n_phrases"])))
             model.n_docs_ = int(meta["n_docs"])
+            if "prior" in meta:
+                model.prior_ = _read_prior(meta["prior"], arrays)
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{name}: incomplete keyword model ({exc})") from exc
         model.max_idf_ = math.log((1 + model.n_docs_) / 1) + 1.0
@@ -888,7 +990,14 @@ class KeywordExtractor:
         # is written, not what it is about.
         broken |= memo.term_never[at] | (single & (g < _COMMON_IDF))
         always = single | memo.term_phrase[at]
-        return Scorer(table, idf, always, broken, unseen, memo.term_place[at])
+        place = memo.term_place[at]
+        static = None
+        if self.prior_ is not None:
+            whole = memo.term_general[at]
+            static = np.column_stack([
+                domain, np.where(whole > 0, whole, _UNKNOWN_GENERAL), whole <= 0, unseen,
+                np.asarray(table.length, dtype=np.float64), memo.term_chars[at], place])
+        return Scorer(table, idf, always, broken, unseen, place, static, self.prior_)
 
     def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .convert import analysis_view, to_simplified
 from .figures import extract_figures
-from .keyterms import KeywordExtractor, TermTable
+from .keyterms import KeywordExtractor, Scorer, TermTable
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
 from .themes import default_classifier, get_classifier
+
+if TYPE_CHECKING:
+    from .keyterms import Prior
 
 __all__ = ["PACKAGED_KEYWORDS", "default_keywords", "run", "train_keywords", "warm"]
 
@@ -138,17 +142,50 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
     return out
 
 
-def run(source: Source, options: Options) -> Report:
-    """Structure, then keywords, themes, summaries and figures, of one source."""
-    text = fold_newlines(source.text)
-    view, traditional = analysis_view(text)
-    segmenter = options.tokenizer  # resolved once, passed to every stage that cuts words
-    report = parse(replace(source, text=text), view, segmenter)
-    extractor = default_keywords()
-    paragraphs = report.paragraphs
+def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, str], bool], *,
+                        alpha: float = 1.0) -> Prior:
+    """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins:
+    ``judged`` maps (twin id, term as the twin writes it) to whether judges found the term a
+    keyword (``benchmarks/data/keywords_train_judged.jsonl``, score 1 or 2)."""
+    import numpy as np
+
+    from .keyterms import PRIOR_FEATURES, Prior, fit_prior
+    from .twins import load_twins
+
+    by_doc: dict[str, dict[str, bool]] = {}
+    for (doc, term), found in judged.items():
+        by_doc.setdefault(doc, {})[to_simplified(term)] = found
+    size = len(PRIOR_FEATURES)
+    kept = extractor.prior_
+    # A neutral prior makes the scorer gather the features the fitted one reads.
+    extractor.prior_ = Prior(np.zeros(size), np.ones(size), np.zeros(size), 0.0)
+    rows: list[Any] = []
+    good: list[bool] = []
+    try:
+        for twin in load_twins("train"):
+            verdicts = by_doc.get(twin.id)
+            if not verdicts:
+                continue
+            scorer, count = report_scorer(twin.text, extractor)
+            terms, counts, scores = scorer.candidates(0, count)
+            for row, term in zip(scorer.features(terms, counts, scores), terms.tolist(),
+                                 strict=True):
+                verdict = verdicts.get(scorer.table.terms[term])
+                if verdict is not None:
+                    rows.append(row)
+                    good.append(verdict)
+    finally:
+        extractor.prior_ = kept
+    return fit_prior(np.array(rows), np.array(good), alpha=alpha)
+
+
+def _paragraph_views(report: Report, view: str, traditional: bool
+                     ) -> tuple[list[str], dict[int, str]]:
+    """Each paragraph's analysis view, pinyin glosses blanked, and the views of those that
+    had glosses, unblanked, by index."""
     views: list[str] = []
-    glossed: dict[int, str] = {}  # the views of paragraphs with pinyin glosses, unblanked
-    for i, p in enumerate(paragraphs):
+    glossed: dict[int, str] = {}
+    for i, p in enumerate(report.paragraphs):
         v = "".join(view[start:start + length] for start, length in p.spans)
         if len(v) != len(p.text):  # parts of Latin words were joined with a space
             v = normalize(p.text)
@@ -157,6 +194,35 @@ def run(source: Source, options: Options) -> Report:
         if blanked != v:
             glossed[i] = v
         views.append(blanked)
+    return views, glossed
+
+
+def report_scorer(text: str, extractor: KeywordExtractor, options: Options | None = None
+                  ) -> tuple[Scorer, int]:
+    """The keyword scorer ``extractor`` makes of a text's paragraphs as analysis reads them,
+    and how many paragraphs it has (the report's range): what training the keyword prior
+    sees."""
+    from .model import DEFAULT
+
+    options = options or DEFAULT
+    text = fold_newlines(text)
+    view, traditional = analysis_view(text)
+    report = parse(Source(text), view, options.tokenizer)
+    views, _ = _paragraph_views(report, view, traditional)
+    table = TermTable([options.tokenizer.cut(v) for v in views])
+    return extractor.scorer(table), table.n_docs
+
+
+def run(source: Source, options: Options) -> Report:
+    """Structure, then keywords, themes, summaries and figures, of one source."""
+    text = fold_newlines(source.text)
+    view, traditional = analysis_view(text)
+    segmenter = options.tokenizer  # resolved once, passed to every stage that cuts words
+    report = parse(replace(source, text=text), view, segmenter)
+    extractor = default_keywords()
+    paragraphs = report.paragraphs
+    # glossed: the views of paragraphs with pinyin glosses, unblanked
+    views, glossed = _paragraph_views(report, view, traditional)
     # One table of the whole report's words: every section, article and the report are
     # ranges of its paragraphs.
     pieces = [segmenter.cut(v) for v in views]
