@@ -410,6 +410,31 @@ class Prior:
         return 1.0 / (1.0 + np.exp(-z))
 
 
+class _Static:
+    """What the prior reads of a term apart from any text (the seven middle features),
+    gathered for a ranking's candidates only: jieba's general IDF of a whole term is looked
+    up the first time a term is a candidate, not for every phrase of every table."""
+
+    def __init__(self, memo: _Vocabulary, at: Any, domain: Any, unseen: Any, place: Any) -> None:
+        self.memo, self.at, self.domain, self.unseen, self.place = memo, at, domain, unseen, place
+
+    def rows(self, table: TermTable, terms: Any) -> Any:
+        import numpy as np
+
+        memo, rows = self.memo, self.at[terms]
+        with memo.lock:
+            whole = memo.term_general[rows]
+            missing = np.flatnonzero(np.isnan(whole))
+            if len(missing):
+                names = [table.terms[int(t)] for t in terms[missing].tolist()]
+                whole[missing] = general_idf().lookup(names, -1.0)
+                memo.term_general[rows[missing]] = whole[missing]
+            chars = memo.term_chars[rows]
+        lengths = np.fromiter((table.length[t] for t in terms.tolist()), np.float64, len(terms))
+        return np.column_stack([self.domain[terms], np.where(whole > 0, whole, _UNKNOWN_GENERAL),
+                                whole <= 0, self.unseen[terms], lengths, chars, self.place[terms]])
+
+
 def _read_prior(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> Prior:
     """The prior a keyword model file holds; a ValueError where it does not fit this code."""
     import numpy as np
@@ -474,7 +499,7 @@ class Scorer:
         rank[order] = np.arange(len(scores))
         top = float(scores.max()) if len(scores) else 1.0
         return np.column_stack([
-            np.log(counts), counts == 1, counts == 2, self.static[terms],
+            np.log(counts), counts == 1, counts == 2, self.static.rows(self.table, terms),
             scores / (top or 1.0), np.log(rank + 1.0)])
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
@@ -821,7 +846,7 @@ class _Vocabulary:
                 for t in new]
             self.term_phrase[base:stop] = [t in phrases for t in new]
             self.term_place[base:stop] = [_is_place(t) for t in new]
-            self.term_general[base:stop] = general_idf().lookup(new, -1.0)
+            self.term_general[base:stop] = math.nan  # looked up when first a candidate
             self.term_chars[base:stop] = [len(t) for t in new]
 
         return self._rows(self.terms, self._TERM, terms, fill)
@@ -993,10 +1018,7 @@ class KeywordExtractor:
         place = memo.term_place[at]
         static = None
         if self.prior_ is not None:
-            whole = memo.term_general[at]
-            static = np.column_stack([
-                domain, np.where(whole > 0, whole, _UNKNOWN_GENERAL), whole <= 0, unseen,
-                np.asarray(table.length, dtype=np.float64), memo.term_chars[at], place])
+            static = _Static(memo, at, domain, unseen, place)
         return Scorer(table, idf, always, broken, unseen, place, static, self.prior_)
 
     def _memo(self) -> _Vocabulary:
