@@ -22,7 +22,8 @@ from .themes import default_classifier, get_classifier
 if TYPE_CHECKING:
     from .keyterms import Prior
 
-__all__ = ["PACKAGED_KEYWORDS", "default_keywords", "run", "train_keywords", "warm"]
+__all__ = ["PACKAGED_KEYWORDS", "default_keywords", "report_scorer", "run", "train_keyword_prior",
+           "train_keywords", "warm"]
 
 logger = logging.getLogger(__name__)
 
