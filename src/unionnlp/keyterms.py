@@ -404,6 +404,7 @@ class Prior:
     alpha: float = 1.0
 
     def probability(self, features: Any) -> Any:
+        """Each row's probability of being found a keyword (rows of :data:`PRIOR_FEATURES`)."""
         import numpy as np
 
         z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
