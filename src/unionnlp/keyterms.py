@@ -475,7 +475,7 @@ class Scorer:
         none = np.zeros(len(table.terms), dtype=bool)
         self.unseen = none if unseen is None else unseen
         self.place = none if place is None else place
-        #: What a term is apart from any text (:data:`PRIOR_FEATURES`' first seven), and
+        #: What a term is apart from any text (the middle of :data:`PRIOR_FEATURES`), and
         #: the learned prior that reads it, when the model has one.
         self.static = static
         self.prior = prior if static is not None else None
@@ -1017,10 +1017,8 @@ class KeywordExtractor:
         broken |= memo.term_never[at] | (single & (g < _COMMON_IDF))
         always = single | memo.term_phrase[at]
         place = memo.term_place[at]
-        static = None
-        if self.prior_ is not None:
-            static = _Static(memo, at, domain, unseen, place)
-        return Scorer(table, idf, always, broken, unseen, place, static, self.prior_)
+        return Scorer(table, idf, always, broken, unseen, place,
+                      _Static(memo, at, domain, unseen, place), self.prior_)
 
     def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the

@@ -150,33 +150,25 @@ def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, 
     keyword (``benchmarks/data/keywords_train_judged.jsonl``, score 1 or 2)."""
     import numpy as np
 
-    from .keyterms import PRIOR_FEATURES, Prior, fit_prior
+    from .keyterms import fit_prior
     from .twins import load_twins
 
     by_doc: dict[str, dict[str, bool]] = {}
     for (doc, term), found in judged.items():
         by_doc.setdefault(doc, {})[to_simplified(term)] = found
-    size = len(PRIOR_FEATURES)
-    kept = extractor.prior_
-    # A neutral prior makes the scorer gather the features the fitted one reads.
-    extractor.prior_ = Prior(np.zeros(size), np.ones(size), np.zeros(size), 0.0)
     rows: list[Any] = []
     good: list[bool] = []
-    try:
-        for twin in load_twins("train"):
-            verdicts = by_doc.get(twin.id)
-            if not verdicts:
-                continue
-            scorer, count = report_scorer(twin.text, extractor)
-            terms, counts, scores = scorer.candidates(0, count)
-            for row, term in zip(scorer.features(terms, counts, scores), terms.tolist(),
-                                 strict=True):
-                verdict = verdicts.get(scorer.table.terms[term])
-                if verdict is not None:
-                    rows.append(row)
-                    good.append(verdict)
-    finally:
-        extractor.prior_ = kept
+    for twin in load_twins("train"):
+        verdicts = by_doc.get(twin.id)
+        if not verdicts:
+            continue
+        scorer, count = report_scorer(twin.text, extractor)
+        terms, counts, scores = scorer.candidates(0, count)
+        for row, term in zip(scorer.features(terms, counts, scores), terms.tolist(), strict=True):
+            verdict = verdicts.get(scorer.table.terms[term])
+            if verdict is not None:
+                rows.append(row)
+                good.append(verdict)
     return fit_prior(np.array(rows), np.array(good), alpha=alpha)
 
 
