@@ -144,7 +144,7 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
 
 
 def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, str], bool], *,
-                        alpha: float = 1.0) -> Prior:
+                        alpha: float | None = None) -> Prior:
     """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins:
     ``judged`` maps (twin id, term as the twin writes it) to whether judges found the term a
     keyword (``benchmarks/data/keywords_train_judged.jsonl``, score 1 or 2)."""
@@ -169,6 +169,8 @@ def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, 
             if verdict is not None:
                 rows.append(row)
                 good.append(verdict)
+    if alpha is None:
+        return fit_prior(np.array(rows), np.array(good))
     return fit_prior(np.array(rows), np.array(good), alpha=alpha)
 
 
