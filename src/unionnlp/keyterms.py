@@ -394,7 +394,7 @@ _UNKNOWN_GENERAL = 12.0
 PRIOR_ALPHA = 2.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Prior:
     """A logistic regression of a candidate's :data:`PRIOR_FEATURES` on whether judges
     found such terms keywords (score 1 or 2 in ``benchmarks/KEYWORDS.md``), fitted on the

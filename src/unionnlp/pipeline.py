@@ -7,20 +7,17 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .convert import analysis_view, to_simplified
 from .figures import extract_figures
-from .keyterms import KeywordExtractor, Scorer, TermTable
+from .keyterms import PRIOR_ALPHA, KeywordExtractor, Prior, Scorer, TermTable, fit_prior
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
 from .structure import parse
 from .summarize import Graph, select, sentence_vectors
 from .themes import default_classifier, get_classifier
-
-if TYPE_CHECKING:
-    from .keyterms import Prior
 
 __all__ = ["PACKAGED_KEYWORDS", "default_keywords", "report_scorer", "run", "train_keyword_prior",
            "train_keywords", "warm"]
@@ -144,13 +141,12 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
 
 
 def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, str], bool], *,
-                        alpha: float | None = None) -> Prior:
+                        alpha: float = PRIOR_ALPHA) -> Prior:
     """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins:
     ``judged`` maps (twin id, term as the twin writes it) to whether judges found the term a
     keyword (``benchmarks/data/keywords_train_judged.jsonl``, score 1 or 2)."""
     import numpy as np
 
-    from .keyterms import fit_prior
     from .twins import load_twins
 
     by_doc: dict[str, dict[str, bool]] = {}
@@ -169,8 +165,6 @@ def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, 
             if verdict is not None:
                 rows.append(row)
                 good.append(verdict)
-    if alpha is None:
-        return fit_prior(np.array(rows), np.array(good))
     return fit_prior(np.array(rows), np.array(good), alpha=alpha)
 
 
