@@ -358,3 +358,30 @@ def test_the_prior_prefers_what_a_report_comes_back_to(seed_text: str) -> None:
     with_prior = [k.term for k in scorer.rank(0, count, 10)]
     scorer.prior = None
     assert [k.term for k in scorer.rank(0, count, 10)] != with_prior
+
+
+def test_the_prior_reads_what_kind_of_word_ends_a_term(seed_text: str) -> None:
+    """The prior reads the part of speech of a term's first and last words (jieba's
+    dictionary, then the domain dictionary's): on the real page, of the terms it names
+    once, those ending in a verb (表彰, 承办) are likelier junk than those ending in a noun."""
+    from unionnlp.keyterms import PRIOR_FEATURES, WORD_CLASSES, word_classes
+    from unionnlp.pipeline import report_scorer
+
+    kinds = dict(zip(["困难职工", "表彰", "帮扶", "充分", "郑明远"], word_classes(
+        ["困难职工", "表彰", "帮扶", "充分", "郑明远"]).tolist(), strict=True))
+    assert kinds["困难职工"] == WORD_CLASSES.index("n")  # the domain dictionary's noun
+    assert kinds["表彰"] == kinds["帮扶"] == WORD_CLASSES.index("v")
+    assert kinds["充分"] == WORD_CLASSES.index("a")
+    assert kinds["郑明远"] == len(WORD_CLASSES) + 1  # no dictionary holds a person's name
+
+    extractor = default_keywords()
+    assert extractor.prior_ is not None
+    scorer, count = report_scorer(seed_text, extractor)
+    terms, counts, scores = scorer.candidates(0, count)
+    rows = scorer.features(terms, counts, scores)
+    chance = extractor.prior_.probability(rows)
+    once = counts == 1
+    verb = once & (rows[:, PRIOR_FEATURES.index("last_v")] == 1)
+    noun = once & (rows[:, PRIOR_FEATURES.index("last_n")] == 1)
+    assert verb.sum() >= 10 and noun.sum() >= 10
+    assert chance[verb].mean() < chance[noun].mean() - 0.1

@@ -30,7 +30,7 @@ from ._regex import regex
 from .model import Keyword
 from .resources import lexicon, stopwords
 
-__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "GeneralIDF", "KeywordExtractor", "Prior", "Scorer", "TermTable",
+__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "WORD_CLASSES", "GeneralIDF", "KeywordExtractor", "Prior", "Scorer", "TermTable",
            "candidates", "content_runs", "fit_prior",
            "general_idf", "has_slogan", "is_fragment"]
 
@@ -382,11 +382,18 @@ class TermTable:
         return np.unique(found, return_counts=True)
 
 
+#: The classes of words the keyword prior reads at either end of a term, from jieba's
+#: part-of-speech tags: nouns (not persons' names), verbs, verbal nouns (帮扶, 维权),
+#: adjectives, adverbs, persons' names; then any other tag, then a word no dictionary holds.
+WORD_CLASSES = ("n", "v", "vn", "a", "d", "nr")
+_OTHER_CLASS = len(WORD_CLASSES)
+_UNKNOWN_CLASS = _OTHER_CLASS + 1
 #: What the learned prior reads of a candidate: how often the text names it, what it is
 #: (domain and general IDF, known to jieba, unseen by the domain corpus, words, characters,
 #: a place) and where its TF-IDF score stands among the candidates.
 PRIOR_FEATURES = ("log_count", "once", "twice", "domain_idf", "general_idf", "not_general",
-                  "unseen", "words", "chars", "place", "relative_score", "log_rank")
+                  "unseen", "words", "chars", "place", "relative_score", "log_rank",
+                  *(f"{end}_{c}" for end in ("first", "last") for c in (*WORD_CLASSES, "unknown")))
 #: The general IDF of a term jieba's table does not hold (most phrases).
 _UNKNOWN_GENERAL = 12.0
 #: The power of the prior's probability that weighs a score: chosen in five folds by twin
@@ -415,12 +422,25 @@ class Prior:
 
 
 class _Static:
-    """What the prior reads of a term apart from any text (the seven middle features),
-    gathered for a ranking's candidates only: jieba's general IDF of a whole term is looked
-    up the first time a term is a candidate, not for every phrase of every table."""
+    """What the prior reads of a term apart from any text (its IDFs, flags and length, and
+    the classes of its first and last words), gathered for a ranking's candidates only:
+    jieba's general IDF of a whole term is looked up the first time a term is a candidate,
+    not for every phrase of every table."""
 
-    def __init__(self, memo: _Vocabulary, at: Any, domain: Any, unseen: Any, place: Any) -> None:
+    def __init__(self, memo: _Vocabulary, at: Any, domain: Any, unseen: Any, place: Any,
+                 ends: Any) -> None:
         self.memo, self.at, self.domain, self.unseen, self.place = memo, at, domain, unseen, place
+        #: The class of each term's first word (row 0) and last word (row 1).
+        self.ends = ends
+
+    def classes(self, terms: Any) -> Any:
+        """One column per class and end, but the other tags': the last of
+        :data:`PRIOR_FEATURES`."""
+        import numpy as np
+
+        kinds = [k for k in range(_UNKNOWN_CLASS + 1) if k != _OTHER_CLASS]
+        return np.hstack([self.ends[end, terms][:, None] == np.array(kinds)[None, :]
+                          for end in (0, 1)])
 
     def rows(self, table: TermTable, terms: Any) -> Any:
         import numpy as np
@@ -504,7 +524,7 @@ class Scorer:
         top = float(scores.max()) if len(scores) else 1.0
         return np.column_stack([
             np.log(counts), counts == 1, counts == 2, self.static.rows(self.table, terms),
-            scores / (top or 1.0), np.log(rank + 1.0)])
+            scores / (top or 1.0), np.log(rank + 1.0), self.static.classes(terms)])
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -616,35 +636,29 @@ def _short_code(word: str) -> int:
     return code
 
 
-class GeneralIDF:
-    """jieba's general-Chinese IDF (``jieba/analyse/idf.txt``): a sorted integer code per
-    short word with its value, and a small table of the rest. Loads in milliseconds from
-    the user's cache, where a dict of 270,000 words takes a fifth of a second to build."""
+class _CodeTable:
+    """A value per word: a sorted integer code per short word (:func:`_short_code`) with its
+    value, and a small table of the rest. Loads in milliseconds from the user's cache,
+    where a dict of a dictionary's words takes a fifth of a second to build."""
 
-    def __init__(self, codes: Any, values: Any, extra: dict[str, float], top: float,
-                 median: float) -> None:
+    def __init__(self, codes: Any, values: Any, extra: dict[str, float]) -> None:
         self.codes, self.values, self.extra = codes, values, extra
-        #: The largest value, and the median one (the value of a word jieba does not know).
-        self.max, self.median = top, median
 
-    @classmethod
-    def from_table(cls, table: Mapping[str, float]) -> GeneralIDF:
+    @staticmethod
+    def _coded(table: Mapping[str, float]) -> tuple[Any, Any, dict[str, float]]:
         import numpy as np
 
         coded = sorted((c, v) for w, v in table.items() if (c := _short_code(w)))
         extra = {w: v for w, v in table.items() if not _short_code(w)}
-        values = np.fromiter(table.values(), np.float64, len(table))
-        return cls(np.array([c for c, _ in coded], dtype=np.uint64),
-                   np.array([v for _, v in coded], dtype=np.float64), extra,
-                   float(values.max()), float(np.sort(values)[len(values) // 2]))
+        return (np.array([c for c, _ in coded], dtype=np.uint64),
+                np.array([v for _, v in coded], dtype=np.float64), extra)
 
-    def lookup(self, words: Sequence[str], default: float | None = None) -> Any:
-        """Each word's value (``default``, by default the median, where jieba has none)."""
+    def lookup(self, words: Sequence[str], default: float) -> Any:
+        """Each word's value (``default`` where the table has none)."""
         import numpy as np
 
-        fill = self.median if default is None else default
-        out = np.full(len(words), fill)
-        if not len(words):
+        out = np.full(len(words), default)
+        if not len(words) or not len(self.codes):
             return out
         codes = np.fromiter(map(_short_code, words), np.uint64, len(words))
         at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
@@ -656,18 +670,43 @@ class GeneralIDF:
                 out[i] = value
         return out
 
-    def get(self, word: str, default: float | None = None) -> float:
+    def get(self, word: str, default: float) -> float:
         """One word's value: a scalar binary search, for callers that ask word by word."""
         import numpy as np
 
-        fill = self.median if default is None else default
         code = _short_code(word)
         if not code:
-            return self.extra.get(word, fill)
+            return self.extra.get(word, default)
         at = int(self.codes.searchsorted(np.uint64(code)))
         if at < len(self.codes) and int(self.codes[at]) == code:
             return float(self.values[at])
-        return fill
+        return default
+
+
+class GeneralIDF(_CodeTable):
+    """jieba's general-Chinese IDF (``jieba/analyse/idf.txt``) as a :class:`_CodeTable`."""
+
+    def __init__(self, codes: Any, values: Any, extra: dict[str, float], top: float,
+                 median: float) -> None:
+        super().__init__(codes, values, extra)
+        #: The largest value, and the median one (the value of a word jieba does not know).
+        self.max, self.median = top, median
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, float]) -> GeneralIDF:
+        import numpy as np
+
+        values = np.fromiter(table.values(), np.float64, len(table))
+        return cls(*cls._coded(table), float(values.max()),
+                   float(np.sort(values)[len(values) // 2]))
+
+    def lookup(self, words: Sequence[str], default: float | None = None) -> Any:
+        """Each word's value (``default``, by default the median, where jieba has none)."""
+        return super().lookup(words, self.median if default is None else default)
+
+    def get(self, word: str, default: float | None = None) -> float:
+        """One word's value (``default``, by default the median, where jieba has none)."""
+        return super().get(word, self.median if default is None else default)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and (
@@ -706,6 +745,70 @@ def general_idf() -> GeneralIDF:
 
     return _from_jieba("analyse/idf.txt", "general-idf", "general IDF", _GENERAL_FORMAT, "",
                        load, build)
+
+
+_CLASS_FORMAT = "unionnlp-word-classes/1"
+
+
+def _tag_class(tag: str) -> int:
+    """The index in :data:`WORD_CLASSES` of a jieba tag (:data:`_OTHER_CLASS` for the rest)."""
+    if tag.startswith("nr"):
+        return WORD_CLASSES.index("nr")
+    if tag == "vn":
+        return WORD_CLASSES.index("vn")
+    for k, head in enumerate(("n", "v", "", "a", "d")):
+        if head and tag.startswith(head):
+            return k
+    return _OTHER_CLASS
+
+
+@cache
+def _word_classes() -> _CodeTable:
+    """Each word's class (:func:`_tag_class`) by jieba's dictionary, read once from its
+    dict.txt and then from the user's cache as checked arrays."""
+
+    def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> _CodeTable:
+        extra = dict(zip(unpack_strings(arrays["extra_words"], int(meta["extra"])),
+                         arrays["extra_values"].tolist(), strict=True))
+        if len(arrays["codes"]) != len(arrays["values"]):
+            raise ValueError("codes and values differ in length")
+        return _CodeTable(arrays["codes"], arrays["values"], extra)
+
+    def build(text: str) -> tuple[_CodeTable, dict[str, Any], dict[str, Any]]:
+        import numpy as np
+
+        table = {parts[0]: float(_tag_class(parts[2])) for parts in map(str.split, text.splitlines())
+                 if len(parts) == 3 and "\0" not in parts[0]}
+        classes = _CodeTable(*_CodeTable._coded(table))
+        arrays = {"codes": classes.codes, "values": classes.values,
+                  "extra_words": pack_strings(list(classes.extra)),
+                  "extra_values": np.fromiter(classes.extra.values(), np.float64,
+                                              len(classes.extra))}
+        return classes, {"extra": len(classes.extra)}, arrays
+
+    from .store import pack_strings, unpack_strings
+
+    return _from_jieba("dict.txt", "word-classes", "word classes", _CLASS_FORMAT, "", load, build)
+
+
+def word_classes(words: Sequence[str]) -> Any:
+    """Each word's class (an index into :data:`WORD_CLASSES`, :data:`_OTHER_CLASS` or
+    :data:`_UNKNOWN_CLASS`) by the domain dictionary, then jieba's."""
+    import numpy as np
+
+    out = _word_classes().lookup(words, float(_UNKNOWN_CLASS)).astype(np.int8)
+    user = _user_classes()
+    for i, word in enumerate(words):
+        if word in user:
+            out[i] = user[word]
+    return out
+
+
+@cache
+def _user_classes() -> dict[str, int]:
+    from .resources import user_dictionary
+
+    return {w: _tag_class(tag) for w, _, tag in user_dictionary()}
 
 
 def _from_jieba(name: str, kind: str, what: str, fmt: str, salt: str,
@@ -750,7 +853,8 @@ class _Vocabulary:
     are looked up once each in a dict, and their facts gathered by fancy indexing."""
 
     _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
-             ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"))
+             ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"),
+             ("word_class", "i1"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
              ("term_chars", "f8"))
@@ -772,6 +876,7 @@ class _Vocabulary:
         self.word_name: Any
         self.word_surname: Any
         self.word_short_rare: Any
+        self.word_class: Any
         self.term_unseen: Any
         self.term_domain: Any
         self.term_never: Any
@@ -832,6 +937,7 @@ class _Vocabulary:
             self.word_surname[base:stop] = [len(w) == 1 and w in _SURNAMES for w in new]
             self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
                                                for w, d in zip(new, domain, strict=True)]
+            self.word_class[base:stop] = word_classes(new)
 
         rows = self._rows(self.words, self._WORD, words, fill)
         self.__dict__["_last_words"] = (words, rows)
@@ -1006,8 +1112,10 @@ class KeywordExtractor:
         domain = memo.term_domain[at]
         g = np.zeros(len(table.terms))
         broken = np.zeros(len(table.terms), dtype=bool)
+        ends = np.zeros((2, len(table.terms)), dtype=np.int32)  # each term's first, last word
         for n, (ids, first) in enumerate(table.splits, start=1):
             parts = [table.token[first + j] for j in range(n)]
+            ends[0, ids], ends[1, ids] = parts[0], parts[-1]
             # A phrase's general IDF is that of its rarest word.
             g[ids] = np.max([token_general[w] for w in parts], axis=0)
             broken[ids] = np.any([fragment_of[w] | named[w] for w in parts], axis=0)
@@ -1021,7 +1129,8 @@ class KeywordExtractor:
         always = single | memo.term_phrase[at]
         place = memo.term_place[at]
         return Scorer(table, idf, always, broken, unseen, place,
-                      _Static(memo, at, domain, unseen, place), self.prior_)
+                      _Static(memo, at, domain, unseen, place, memo.word_class[rows][ends]),
+                      self.prior_)
 
     def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the
