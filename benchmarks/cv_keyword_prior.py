@@ -1,0 +1,103 @@
+"""Five-fold cross-validation, by twin, of the keyword prior on the judged *train* twins:
+the prior is refitted on four folds' judgments and the report's top 10 of each twin of the
+fifth scored with those judgments (mean score, junk share, how many were judged). This is
+where the prior's features and power are chosen; the held-out twins are never read here.
+
+    python benchmarks/cv_keyword_prior.py [--alpha A ...] [--features base|all ...]
+
+``base`` is the prior's first twelve features (before words' classes were read), ``all``
+every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms no judgment covers are
+counted apart: judge them (``benchmarks/KEYWORDS.md``) before comparing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import unionnlp.keyterms as keyterms  # noqa: E402
+from unionnlp import pipeline  # noqa: E402
+from unionnlp.convert import to_simplified  # noqa: E402
+from unionnlp.keyterms import PRIOR_FEATURES, fit_prior  # noqa: E402
+from unionnlp.twins import load_twins  # noqa: E402
+
+FOLDS = 5
+JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
+FEATURES = {"base": list(PRIOR_FEATURES[:12]), "all": list(PRIOR_FEATURES)}
+
+
+def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
+    """Twin -> term (simplified, as the scorer has it) -> (score, junk)."""
+    out: dict[str, dict[str, tuple[int, bool]]] = {}
+    for line in JUDGED.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out.setdefault(r["doc"], {})[to_simplified(r["term"])] = (int(r["score"]), bool(r["junk"]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    import numpy as np
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--alpha", type=float, nargs="+", default=[keyterms.PRIOR_ALPHA])
+    parser.add_argument("--features", choices=sorted(FEATURES), nargs="+", default=["base", "all"])
+    args = parser.parse_args(argv)
+    judged = _judged()
+    extractor = pipeline.default_keywords()
+    shipped, extractor.prior_ = extractor.prior_, None  # every fold fits its own
+    data: dict[str, tuple[Any, int, Any, Any]] = {}
+    try:
+        for twin in load_twins("train"):
+            if twin.id in judged:
+                scorer, count = pipeline.report_scorer(twin.text, extractor)
+                terms, counts, scores = scorer.candidates(0, count)
+                data[twin.id] = (scorer, count, terms, scorer.features(terms, counts, scores))
+    finally:
+        extractor.prior_ = shipped
+    order = sorted(data)
+    random.Random(0).shuffle(order)
+    fold = {doc: k % FOLDS for k, doc in enumerate(order)}
+    print(f"{FOLDS}-fold cross-validation by twin on the {len(data)} judged train twins")
+    print(f"{'features':<10} {'alpha':>5} {'mean score':>10} {'junk share':>10} {'judged':>9}")
+    for name in args.features:
+        columns = [PRIOR_FEATURES.index(f) for f in FEATURES[name]]
+        for alpha in args.alpha:
+            total = score = junk = seen = 0
+            for k in range(FOLDS):
+                rows, good = [], []
+                for doc, (scorer, _, terms, x) in data.items():
+                    if fold[doc] != k:
+                        for row, term in zip(x[:, columns], terms.tolist(), strict=True):
+                            verdict = judged[doc].get(scorer.table.terms[term])
+                            if verdict is not None:
+                                rows.append(row)
+                                good.append(verdict[0] >= 1)
+                prior = fit_prior(np.array(rows), np.array(good), alpha=alpha)
+                for doc, (scorer, count, _, x) in data.items():
+                    if fold[doc] != k:
+                        continue
+                    own = x[:, columns]
+                    scorer.prior = prior
+                    scorer.features = lambda *_, own=own: own  # the fold's columns
+                    for kw in scorer.rank(0, count, 10):
+                        total += 1
+                        verdict = judged[doc].get(kw.term)
+                        if verdict is not None:
+                            seen += 1
+                            score += verdict[0]
+                            junk += verdict[1]
+            print(f"{name:<10} {alpha:>5g} {score / max(1, seen):>10.3f} "
+                  f"{junk / max(1, seen):>10.1%} {seen:>4}/{total:<4}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
