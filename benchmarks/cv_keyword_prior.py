@@ -1,12 +1,15 @@
 """Five-fold cross-validation, by twin, of the keyword prior on the judged *train* twins:
-the prior is refitted on four folds' judgments and the report's top 10 of each twin of the
-fifth scored with those judgments (mean score, junk share, how many were judged). This is
-where the prior's features and power are chosen; the held-out twins are never read here.
+the prior is refitted on four folds' judgments (the judges' record of terms it reads made of
+those folds, and of the other twins only for each twin it learns from) and the report's top
+10 of each twin of the fifth scored with those judgments (mean score, junk share, how many
+were judged). This is where the prior's features and power are chosen; the held-out twins
+are never read here.
 
-    python benchmarks/cv_keyword_prior.py [--alpha A ...] [--features base|all ...]
+    python benchmarks/cv_keyword_prior.py [--alpha A ...] [--features base|classes|all ...]
 
-``base`` is the prior's first twelve features (before words' classes were read), ``all``
-every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms no judgment covers are
+``base`` is the prior's first twelve features (before words' classes were read),
+``classes`` those and the classes of a term's first and last words (before the judges'
+record was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms no judgment covers are
 counted apart: judge them (``benchmarks/KEYWORDS.md``) before comparing.
 """
 
@@ -25,12 +28,13 @@ sys.path.insert(0, str(ROOT / "src"))
 import unionnlp.keyterms as keyterms  # noqa: E402
 from unionnlp import pipeline  # noqa: E402
 from unionnlp.convert import to_simplified  # noqa: E402
-from unionnlp.keyterms import PRIOR_FEATURES, fit_prior  # noqa: E402
+from unionnlp.keyterms import PRIOR_FEATURES, JudgedTerms, fit_prior  # noqa: E402
 from unionnlp.twins import load_twins  # noqa: E402
 
 FOLDS = 5
 JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
-FEATURES = {"base": list(PRIOR_FEATURES[:12]), "all": list(PRIOR_FEATURES)}
+FEATURES = {"base": list(PRIOR_FEATURES[:12]), "classes": list(PRIOR_FEATURES[:26]),
+            "all": list(PRIOR_FEATURES)}
 
 
 def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
@@ -43,23 +47,33 @@ def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
     return out
 
 
+def _rows(x: Any, record: JudgedTerms, terms: list[str], columns: list[int]) -> Any:
+    """A twin's feature rows with the judges' record ``record`` gives of its terms."""
+    import numpy as np
+
+    return np.hstack([x[:, :-3], record.columns(terms)])[:, columns]
+
+
 def main(argv: list[str] | None = None) -> int:
     import numpy as np
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--alpha", type=float, nargs="+", default=[keyterms.PRIOR_ALPHA])
-    parser.add_argument("--features", choices=sorted(FEATURES), nargs="+", default=["base", "all"])
+    parser.add_argument("--features", choices=sorted(FEATURES), nargs="+",
+                        default=["base", "classes", "all"])
     args = parser.parse_args(argv)
     judged = _judged()
     extractor = pipeline.default_keywords()
     shipped, extractor.prior_ = extractor.prior_, None  # every fold fits its own
     data: dict[str, tuple[Any, int, Any, Any]] = {}
+    names: dict[str, list[str]] = {}
     try:
         for twin in load_twins("train"):
             if twin.id in judged:
                 scorer, count = pipeline.report_scorer(twin.text, extractor)
                 terms, counts, scores = scorer.candidates(0, count)
                 data[twin.id] = (scorer, count, terms, scorer.features(terms, counts, scores))
+                names[twin.id] = [scorer.table.terms[t] for t in terms.tolist()]
     finally:
         extractor.prior_ = shipped
     order = sorted(data)
@@ -72,10 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         for alpha in args.alpha:
             total = score = junk = seen = 0
             for k in range(FOLDS):
+                record = JudgedTerms.from_verdicts(
+                    (term, junk, score >= 1) for doc in sorted(data) if fold[doc] != k
+                    for term, (score, junk) in sorted(judged[doc].items()))
+
                 rows, good = [], []
                 for doc, (scorer, _, terms, x) in data.items():
                     if fold[doc] != k:
-                        for row, term in zip(x[:, columns], terms.tolist(), strict=True):
+                        own = record.without({term: (junk, score >= 1)
+                                              for term, (score, junk) in judged[doc].items()})
+                        for row, term in zip(_rows(x, own, names[doc], columns), terms.tolist(), strict=True):
                             verdict = judged[doc].get(scorer.table.terms[term])
                             if verdict is not None:
                                 rows.append(row)
@@ -84,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                 for doc, (scorer, count, _, x) in data.items():
                     if fold[doc] != k:
                         continue
-                    own = x[:, columns]
+                    own = _rows(x, record, names[doc], columns)
                     scorer.prior = prior
                     scorer.features = lambda *_, own=own: own  # the fold's columns
                     for kw in scorer.rank(0, count, 10):

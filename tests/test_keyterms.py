@@ -385,3 +385,35 @@ def test_the_prior_reads_what_kind_of_word_ends_a_term(seed_text: str) -> None:
     noun = once & (rows[:, PRIOR_FEATURES.index("last_n")] == 1)
     assert verb.sum() >= 10 and noun.sum() >= 10
     assert chance[verb].mean() < chance[noun].mean() - 0.1
+
+
+def test_the_prior_reads_the_judges_record_of_a_term(seed_text: str) -> None:
+    """A generic word that judges found junk in the top 10 of many train twins (职工群众) is
+    held back on the real page, where it is a candidate, while terms they found keywords
+    (困难职工) keep their chance; a twin's own verdicts are taken out of the record it is
+    trained with."""
+    import numpy as np
+
+    from unionnlp.keyterms import JudgedTerms
+    from unionnlp.pipeline import report_scorer
+
+    extractor = default_keywords()
+    assert extractor.prior_ is not None and extractor.prior_.judged is not None
+    record = extractor.prior_.judged
+    twins, junk, keyword = record.counts[record.index["职工群众"]].tolist()
+    assert twins >= 5 and junk == twins and keyword == 0
+    scorer, count = report_scorer(seed_text, extractor)
+    terms, counts, scores = scorer.candidates(0, count)
+    names = [scorer.table.terms[t] for t in terms.tolist()]
+    empty = JudgedTerms({}, record.counts[:0], record.junk_rate, record.keyword_rate)
+    with_record = extractor.prior_.probability(scorer.features(terms, counts, scores))
+    without = extractor.prior_.probability(scorer.features(terms, counts, scores, judged=empty))
+    generic, aid = names.index("职工群众"), names.index("困难职工")
+    assert with_record[generic] < 0.1 < 0.5 < without[generic]
+    assert with_record[aid] > 0.9
+    assert "职工群众" not in [k.term for k in scorer.rank(0, count, 10)]
+
+    less = record.without({"职工群众": (True, False)})
+    assert less.counts[record.index["职工群众"]].tolist() == [twins - 1, junk - 1, 0]
+    assert np.array_equal(record.counts[record.index["困难职工"]],
+                          less.counts[record.index["困难职工"]])

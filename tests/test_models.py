@@ -54,7 +54,8 @@ def test_retraining_reproduces_the_packaged_keyword_prior() -> None:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            judged[(record["doc"], record["term"])] = int(record["score"]) >= 1
+            judged[(record["doc"], record["term"])] = (int(record["score"]) >= 1,
+                                                       bool(record["junk"]))
     keywords = train_keywords()
     keywords.evidence_ = default_classifier().evidence()
     fresh, shipped = train_keyword_prior(keywords, judged), default_keywords().prior_
@@ -67,17 +68,22 @@ def test_retraining_reproduces_the_packaged_keyword_prior() -> None:
 def test_keyword_prior_round_trip(tmp_path: Path) -> None:
     """A keyword model's prior is arrays and JSON like the rest; one made for other
     features is refused, naming the file."""
-    from unionnlp.keyterms import PRIOR_FEATURES, Prior
+    from unionnlp.keyterms import PRIOR_FEATURES, JudgedTerms, Prior
 
     docs = [["工会", "帮扶", "困难职工"], ["工会", "技能", "竞赛"], ["法律援助", "工会"]]
     model = KeywordExtractor().fit(docs)
     size = len(PRIOR_FEATURES)
-    model.prior_ = Prior(np.arange(size) / 10, np.ones(size) * 2, np.linspace(-1, 1, size), 0.3, 1.0)
+    record = JudgedTerms.from_verdicts([("职工群众", True, False), ("帮扶", False, True),
+                                        ("职工群众", True, False)])
+    model.prior_ = Prior(np.arange(size) / 10, np.ones(size) * 2, np.linspace(-1, 1, size), 0.3, 1.0,
+                         record)
     model.save(tmp_path / "k.npz")
     loaded = KeywordExtractor.load(tmp_path / "k.npz")
-    assert loaded.prior_ is not None
+    assert loaded.prior_ is not None and loaded.prior_.judged is not None
     assert np.array_equal(loaded.prior_.coef, model.prior_.coef)
     assert loaded.prior_.intercept == 0.3 and loaded.prior_.alpha == 1.0
+    assert np.array_equal(loaded.prior_.judged.columns(["职工群众", "帮扶", "工会"]),
+                          record.columns(["职工群众", "帮扶", "工会"]))
     assert loaded.extract(docs) == model.extract(docs)
     meta, arrays = read_arrays(tmp_path / "k.npz", "unionnlp-keywords/1")
     meta["prior"]["features"] = ["log_count"]

@@ -25,13 +25,15 @@ from unionnlp.themes import PACKAGED_MODEL, data_key, train_packaged  # noqa: E4
 JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
 
 
-def _judged_keywords() -> dict[tuple[str, str], bool]:
-    """(twin id, term) -> whether the judges found the term a keyword (score 1 or 2)."""
-    out: dict[tuple[str, str], bool] = {}
+def _judged_keywords() -> dict[tuple[str, str], tuple[bool, bool]]:
+    """(twin id, term) -> whether the judges found the term a keyword (score 1 or 2), and
+    whether junk."""
+    out: dict[tuple[str, str], tuple[bool, bool]] = {}
     for line in JUDGED.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            out[(record["doc"], record["term"])] = int(record["score"]) >= 1
+            out[(record["doc"], record["term"])] = (int(record["score"]) >= 1,
+                                                    bool(record["junk"]))
     return out
 
 

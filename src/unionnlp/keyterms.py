@@ -7,7 +7,9 @@ general-Chinese IDF, which knows words the corpus never saw. Candidates are
 content words and recurring phrases of adjacent words (工会干部职业化). A learned prior,
 shipped with the IDF, weighs each candidate's TF-IDF score by how likely judges found such
 a term a keyword (how often the text names it, its IDFs, its length, where its score
-stands): fitted on the train twins' blind keyword judgments, applied with numpy.
+stands, the parts of speech of its first and last words, and what judges said of the
+same term in other reports): fitted on the train twins' blind keyword judgments, applied
+with numpy.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ._regex import regex
 from .model import Keyword
 from .resources import lexicon, stopwords
 
-__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "WORD_CLASSES", "GeneralIDF", "KeywordExtractor", "Prior", "Scorer", "TermTable",
+__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "WORD_CLASSES", "GeneralIDF", "JudgedTerms", "KeywordExtractor", "Prior", "Scorer", "TermTable",
            "candidates", "content_runs", "fit_prior",
            "general_idf", "has_slogan", "is_fragment"]
 
@@ -393,12 +395,76 @@ _UNKNOWN_CLASS = _OTHER_CLASS + 1
 #: a place) and where its TF-IDF score stands among the candidates.
 PRIOR_FEATURES = ("log_count", "once", "twice", "domain_idf", "general_idf", "not_general",
                   "unseen", "words", "chars", "place", "relative_score", "log_rank",
-                  *(f"{end}_{c}" for end in ("first", "last") for c in (*WORD_CLASSES, "unknown")))
+                  *(f"{end}_{c}" for end in ("first", "last") for c in (*WORD_CLASSES, "unknown")),
+                  "judged_log_count", "judged_junk", "judged_keyword")
 #: The general IDF of a term jieba's table does not hold (most phrases).
 _UNKNOWN_GENERAL = 12.0
 #: The power of the prior's probability that weighs a score: chosen in five folds by twin
 #: on the 85 judged train twins (mean score 0.686, 0.697, 0.713, 0.715 at 0.5, 1, 1.5, 2).
 PRIOR_ALPHA = 2.0
+
+
+@dataclass(frozen=True, eq=False)
+class JudgedTerms:
+    """What judges said of terms in the train twins' top 10s: per term (simplified), in how
+    many twins it was judged, how often junk and how often a keyword. A generic word or a
+    slogan that one report surfaces, others surface too: the prior reads its record."""
+
+    index: Mapping[str, int]
+    #: One row per term: twins judged, junk, keyword (score 1 or 2).
+    counts: Any
+    #: The share of junk and of keywords among all judgments, which a term with few
+    #: judgments is drawn towards (by :data:`weight` judgments' worth).
+    junk_rate: float
+    keyword_rate: float
+    weight: float = 2.0
+
+    @classmethod
+    def from_verdicts(cls, verdicts: Iterable[tuple[str, bool, bool]]) -> JudgedTerms:
+        """From (term, junk, keyword) verdicts, one per term and twin."""
+        import numpy as np
+
+        index: dict[str, int] = {}
+        rows: list[list[int]] = []
+        for term, junk, keyword in verdicts:
+            row = index.setdefault(term, len(rows))
+            if row == len(rows):
+                rows.append([0, 0, 0])
+            rows[row][0] += 1
+            rows[row][1] += junk
+            rows[row][2] += keyword
+        counts = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        total = max(1, int(counts[:, 0].sum()))
+        return cls(index, counts, float(counts[:, 1].sum()) / total,
+                   float(counts[:, 2].sum()) / total)
+
+    def without(self, verdicts: Mapping[str, tuple[bool, bool]]) -> JudgedTerms:
+        """This record less one twin's verdicts (term -> junk, keyword): what training reads
+        of that twin's terms, as the record of a new report holds nothing of it."""
+        counts = self.counts.copy()
+        for term, (junk, keyword) in verdicts.items():
+            row = self.index.get(term)
+            if row is not None:
+                counts[row] -= (1, junk, keyword)
+        return JudgedTerms(self.index, counts, self.junk_rate, self.keyword_rate, self.weight)
+
+    def columns(self, terms: Sequence[str]) -> Any:
+        """The last three of :data:`PRIOR_FEATURES` for each term."""
+        import numpy as np
+
+        return self.columns_at(np.fromiter((self.index.get(t, -1) for t in terms), np.int64,
+                                           len(terms)))
+
+    def columns_at(self, rows: Any) -> Any:
+        """:meth:`columns` of terms given by their rows in :attr:`index` (-1: not judged)."""
+        import numpy as np
+
+        found = np.zeros((len(rows), 3))
+        known = rows >= 0
+        found[known] = self.counts[rows[known]]
+        n, w = found[:, 0], self.weight
+        return np.column_stack([np.log1p(n), (found[:, 1] + w * self.junk_rate) / (n + w),
+                                (found[:, 2] + w * self.keyword_rate) / (n + w)])
 
 
 @dataclass(frozen=True, eq=False)
@@ -412,6 +478,8 @@ class Prior:
     coef: Any
     intercept: float
     alpha: float = PRIOR_ALPHA
+    #: The judges' record of terms the last features read (none: every term unjudged).
+    judged: JudgedTerms | None = None
 
     def probability(self, features: Any) -> Any:
         """Each row's probability of being found a keyword (rows of :data:`PRIOR_FEATURES`)."""
@@ -442,6 +510,11 @@ class _Static:
         return np.hstack([self.ends[end, terms][:, None] == np.array(kinds)[None, :]
                           for end in (0, 1)])
 
+    def judged_rows(self, terms: Any) -> Any:
+        """Each term's row in the prior's record of judged terms (-1: none)."""
+        with self.memo.lock:
+            return self.memo.term_judged[self.at[terms]]
+
     def rows(self, table: TermTable, terms: Any) -> Any:
         import numpy as np
 
@@ -468,10 +541,24 @@ def _read_prior(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> Prior:
     parts = [np.asarray(arrays[f"prior_{k}"], dtype=np.float64) for k in ("mean", "scale", "coef")]
     if any(a.shape != (len(PRIOR_FEATURES),) for a in parts) or not (parts[1] > 0).all():
         raise ValueError("prior arrays of the wrong shape or scale")
-    return Prior(parts[0], parts[1], parts[2], float(meta["intercept"]), float(meta["alpha"]))
+    judged = None
+    if "judged" in meta:
+        from .store import unpack_strings
+
+        record = meta["judged"]
+        terms = unpack_strings(arrays["prior_judged_terms"], int(record["terms"]))
+        counts = np.asarray(arrays["prior_judged_counts"], dtype=np.int64)
+        if counts.shape != (len(terms), 3) or (counts < 0).any():
+            raise ValueError("judged terms' counts of the wrong shape")
+        judged = JudgedTerms({t: i for i, t in enumerate(terms)}, counts,
+                             float(record["junk_rate"]), float(record["keyword_rate"]),
+                             float(record["weight"]))
+    return Prior(parts[0], parts[1], parts[2], float(meta["intercept"]), float(meta["alpha"]),
+                 judged)
 
 
-def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float = 1.0) -> Prior:
+def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float = 1.0,
+              judged: JudgedTerms | None = None) -> Prior:
     """Fit the prior (scikit-learn, needed for training only): a logistic regression of
     judged candidates' :data:`PRIOR_FEATURES` (rows) on whether they were found keywords."""
     import numpy as np
@@ -480,7 +567,8 @@ def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float 
     x = np.asarray(features, dtype=np.float64)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     model = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, np.asarray(good))
-    return Prior(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]), alpha)
+    return Prior(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]), alpha,
+                 judged)
 
 
 class Scorer:
@@ -514,17 +602,25 @@ class Scorer:
         terms, counts = terms[keep], counts[keep]
         return terms, counts, (1.0 + np.log(counts)) * self.weight[terms]
 
-    def features(self, terms: Any, counts: Any, scores: Any) -> Any:
-        """Each candidate's :data:`PRIOR_FEATURES` (one row per candidate)."""
+    def features(self, terms: Any, counts: Any, scores: Any,
+                 judged: JudgedTerms | None = None) -> Any:
+        """Each candidate's :data:`PRIOR_FEATURES` (one row per candidate); the judges'
+        record is ``judged``'s, else the prior's."""
         import numpy as np
 
+        if judged is not None:
+            record = judged.columns([self.table.terms[t] for t in terms.tolist()])
+        elif self.prior is not None and self.prior.judged is not None:
+            record = self.prior.judged.columns_at(self.static.judged_rows(terms))
+        else:
+            record = np.zeros((len(terms), 3))
         order = np.argsort(-scores, kind="stable")
         rank = np.empty(len(scores))
         rank[order] = np.arange(len(scores))
         top = float(scores.max()) if len(scores) else 1.0
         return np.column_stack([
             np.log(counts), counts == 1, counts == 2, self.static.rows(self.table, terms),
-            scores / (top or 1.0), np.log(rank + 1.0), self.static.classes(terms)])
+            scores / (top or 1.0), np.log(rank + 1.0), self.static.classes(terms), record])
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -857,9 +953,9 @@ class _Vocabulary:
              ("word_class", "i1"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
-             ("term_chars", "f8"))
+             ("term_chars", "f8"), ("term_judged", "i8"))
 
-    def __init__(self, key: tuple[int, int]) -> None:
+    def __init__(self, key: tuple[int, int, int]) -> None:
         import numpy as np
 
         self.key = key
@@ -884,6 +980,7 @@ class _Vocabulary:
         self.term_place: Any
         self.term_general: Any
         self.term_chars: Any
+        self.term_judged: Any
 
     @property
     def size(self) -> int:
@@ -958,6 +1055,9 @@ class _Vocabulary:
             self.term_place[base:stop] = [_is_place(t) for t in new]
             self.term_general[base:stop] = math.nan  # looked up when first a candidate
             self.term_chars[base:stop] = [len(t) for t in new]
+            record = model.prior_.judged if model.prior_ is not None else None
+            index = record.index if record is not None else {}
+            self.term_judged[base:stop] = [index.get(t, -1) for t in new]
 
         return self._rows(self.terms, self._TERM, terms, fill)
 
@@ -1040,6 +1140,13 @@ class KeywordExtractor:
             arrays.update({"prior_mean": np.asarray(prior.mean, dtype=np.float64),
                            "prior_scale": np.asarray(prior.scale, dtype=np.float64),
                            "prior_coef": np.asarray(prior.coef, dtype=np.float64)})
+            if prior.judged is not None:
+                judged = prior.judged
+                meta["prior"]["judged"] = {"terms": len(judged.index), "weight": judged.weight,
+                                           "junk_rate": judged.junk_rate,
+                                           "keyword_rate": judged.keyword_rate}
+                arrays.update({"prior_judged_terms": pack_strings(list(judged.index)),
+                               "prior_judged_counts": np.asarray(judged.counts, dtype=np.int64)})
         write_arrays(path, _FORMAT, meta, arrays)
 
     @classmethod
@@ -1135,7 +1242,7 @@ class KeywordExtractor:
     def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the
         model is refitted, and when they grow past a bound)."""
-        key = (id(self.idf_), id(self.phrases_))
+        key = (id(self.idf_), id(self.phrases_), id(self.prior_))
         memo = self.__dict__.get("_memo_state")
         if memo is None or memo.key != key or memo.size > _MEMO_MAX:
             memo = _Vocabulary(key)

@@ -11,7 +11,15 @@ from typing import Any
 
 from .convert import analysis_view, to_simplified
 from .figures import extract_figures
-from .keyterms import PRIOR_ALPHA, KeywordExtractor, Prior, Scorer, TermTable, fit_prior
+from .keyterms import (
+    PRIOR_ALPHA,
+    JudgedTerms,
+    KeywordExtractor,
+    Prior,
+    Scorer,
+    TermTable,
+    fit_prior,
+)
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
@@ -140,18 +148,24 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
     return out
 
 
-def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, str], bool], *,
+def train_keyword_prior(extractor: KeywordExtractor,
+                        judged: Mapping[tuple[str, str], tuple[bool, bool]], *,
                         alpha: float = PRIOR_ALPHA) -> Prior:
     """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins:
     ``judged`` maps (twin id, term as the twin writes it) to whether judges found the term a
-    keyword (``benchmarks/data/keywords_train_judged.jsonl``, score 1 or 2)."""
+    keyword (score 1 or 2) and whether junk (``benchmarks/data/keywords_train_judged.jsonl``).
+    Each twin's terms are read with the judges' record of the other twins only, as a new
+    report's are."""
     import numpy as np
 
     from .twins import load_twins
 
-    by_doc: dict[str, dict[str, bool]] = {}
-    for (doc, term), found in judged.items():
-        by_doc.setdefault(doc, {})[to_simplified(term)] = found
+    by_doc: dict[str, dict[str, tuple[bool, bool]]] = {}
+    for (doc, term), (keyword, junk) in judged.items():
+        by_doc.setdefault(doc, {})[to_simplified(term)] = (junk, keyword)
+    record = JudgedTerms.from_verdicts(
+        (term, junk, keyword) for doc in sorted(by_doc)
+        for term, (junk, keyword) in sorted(by_doc[doc].items()))
     rows: list[Any] = []
     good: list[bool] = []
     for twin in load_twins("train"):
@@ -160,12 +174,13 @@ def train_keyword_prior(extractor: KeywordExtractor, judged: Mapping[tuple[str, 
             continue
         scorer, count = report_scorer(twin.text, extractor)
         terms, counts, scores = scorer.candidates(0, count)
-        for row, term in zip(scorer.features(terms, counts, scores), terms.tolist(), strict=True):
+        features = scorer.features(terms, counts, scores, judged=record.without(verdicts))
+        for row, term in zip(features, terms.tolist(), strict=True):
             verdict = verdicts.get(scorer.table.terms[term])
             if verdict is not None:
                 rows.append(row)
-                good.append(verdict)
-    return fit_prior(np.array(rows), np.array(good), alpha=alpha)
+                good.append(verdict[1])
+    return fit_prior(np.array(rows), np.array(good), alpha=alpha, judged=record)
 
 
 def _paragraph_views(report: Report, view: str, traditional: bool
