@@ -6,11 +6,13 @@ were judged). This is where the prior's features and power are chosen; the held-
 are never read here.
 
     python benchmarks/cv_keyword_prior.py [--alpha A ...] [--features base|classes|all ...]
+                                          [--todo PATH]
 
 ``base`` is the prior's first twelve features (before words' classes were read),
 ``classes`` those and the classes of a term's first and last words (before the judges'
 record was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms no judgment covers are
-counted apart: judge them (``benchmarks/KEYWORDS.md``) before comparing.
+counted apart: judge them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per
+twin, in the pool's format) before comparing.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alpha", type=float, nargs="+", default=[keyterms.PRIOR_ALPHA])
     parser.add_argument("--features", choices=sorted(FEATURES), nargs="+",
                         default=["base", "classes", "all"])
+    parser.add_argument("--todo", type=Path, help="write the terms no judgment covers here")
     args = parser.parse_args(argv)
+    todo: dict[str, set[str]] = {}
     judged = _judged()
     extractor = pipeline.default_keywords()
     shipped, extractor.prior_ = extractor.prior_, None  # every fold fits its own
@@ -110,12 +114,19 @@ def main(argv: list[str] | None = None) -> int:
                     for kw in scorer.rank(0, count, 10):
                         total += 1
                         verdict = judged[doc].get(kw.term)
-                        if verdict is not None:
+                        if verdict is None:
+                            todo.setdefault(doc, set()).add(kw.term)
+                        else:
                             seen += 1
                             score += verdict[0]
                             junk += verdict[1]
             print(f"{name:<10} {alpha:>5g} {score / max(1, seen):>10.3f} "
                   f"{junk / max(1, seen):>10.1%} {seen:>4}/{total:<4}")
+    if args.todo:
+        args.todo.write_text("".join(
+            json.dumps({"doc": doc, "terms": sorted(terms)}, ensure_ascii=False) + "\n"
+            for doc, terms in sorted(todo.items())), encoding="utf-8")
+        print(f"{sum(map(len, todo.values()))} terms no judgment covers -> {args.todo}")
     return 0
 
 
