@@ -63,6 +63,9 @@ def test_retraining_reproduces_the_packaged_keyword_prior() -> None:
     assert np.allclose(fresh.coef, shipped.coef, rtol=0, atol=1e-6)
     assert np.allclose(fresh.mean, shipped.mean, rtol=0, atol=1e-9)
     assert fresh.alpha == shipped.alpha
+    assert fresh.judged is not None and shipped.judged is not None
+    assert list(fresh.judged.index) == list(shipped.judged.index)
+    assert np.array_equal(fresh.judged.counts, shipped.judged.counts)
 
 
 def test_keyword_prior_round_trip(tmp_path: Path) -> None:
