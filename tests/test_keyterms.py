@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import unionnlp
 from unionnlp.errors import ModelError
@@ -417,3 +419,15 @@ def test_the_prior_reads_the_judges_record_of_a_term(seed_text: str) -> None:
     assert less.counts[record.index["职工群众"]].tolist() == [twins - 1, junk - 1, 0]
     assert np.array_equal(record.counts[record.index["困难职工"]],
                           less.counts[record.index["困难职工"]])
+
+
+@given(st.lists(st.text(min_size=0, max_size=6), max_size=30))
+def test_word_codes_in_bulk_are_the_codes_of_each_word(words: list[str]) -> None:
+    """The dictionaries' code tables are built and searched with codes made in bulk: the
+    same as one word's code, for any text (astral characters, NUL, surrogates, lengths)."""
+    import numpy as np
+
+    from unionnlp.keyterms import _short_code, _short_codes
+
+    assert np.array_equal(_short_codes(words),
+                          np.array([_short_code(w) for w in words], dtype=np.uint64))

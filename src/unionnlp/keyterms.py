@@ -732,6 +732,27 @@ def _short_code(word: str) -> int:
     return code
 
 
+def _short_codes(words: Sequence[str]) -> Any:
+    """:func:`_short_code` of every word, as a uint64 array: the words of each length are
+    read as one run of code points, not character by character."""
+    import numpy as np
+
+    out = np.zeros(len(words), dtype=np.uint64)
+    lengths = np.fromiter(map(len, words), np.int64, len(words))
+    for n in range(1, 5):
+        at = np.flatnonzero(lengths == n)
+        if not len(at):
+            continue
+        joined = "".join([words[i] for i in at.tolist()]).encode("utf-32-le", "surrogatepass")
+        points = np.frombuffer(joined, dtype=np.uint32).reshape(len(at), n).astype(np.uint64)
+        code = np.zeros(len(at), dtype=np.uint64)
+        for k in range(n):
+            code = (code << np.uint64(16)) | points[:, k]
+        fits = ((points > 0) & (points <= 0xFFFF)).all(axis=1)
+        out[at[fits]] = code[fits]
+    return out
+
+
 class _CodeTable:
     """A value per word: a sorted integer code per short word (:func:`_short_code`) with its
     value, and a small table of the rest. Loads in milliseconds from the user's cache,
@@ -744,10 +765,13 @@ class _CodeTable:
     def _coded(table: Mapping[str, float]) -> tuple[Any, Any, dict[str, float]]:
         import numpy as np
 
-        coded = sorted((c, v) for w, v in table.items() if (c := _short_code(w)))
-        extra = {w: v for w, v in table.items() if not _short_code(w)}
-        return (np.array([c for c, _ in coded], dtype=np.uint64),
-                np.array([v for _, v in coded], dtype=np.float64), extra)
+        words = list(table)
+        values = np.fromiter(table.values(), np.float64, len(words))
+        codes = _short_codes(words)
+        short = codes != 0
+        order = np.lexsort((values[short], codes[short]))
+        extra = {words[i]: float(values[i]) for i in np.flatnonzero(~short).tolist()}
+        return codes[short][order], values[short][order], extra
 
     def lookup(self, words: Sequence[str], default: float) -> Any:
         """Each word's value (``default`` where the table has none)."""
@@ -756,7 +780,7 @@ class _CodeTable:
         out = np.full(len(words), default)
         if not len(words) or not len(self.codes):
             return out
-        codes = np.fromiter(map(_short_code, words), np.uint64, len(words))
+        codes = _short_codes(words)
         at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
         hit = (self.codes[at] == codes) & (codes != 0)
         out[hit] = self.values[at[hit]]
@@ -846,6 +870,7 @@ def general_idf() -> GeneralIDF:
 _CLASS_FORMAT = "unionnlp-word-classes/1"
 
 
+@lru_cache(maxsize=256)
 def _tag_class(tag: str) -> int:
     """The index in :data:`WORD_CLASSES` of a jieba tag (:data:`_OTHER_CLASS` for the rest)."""
     if tag.startswith("nr"):
