@@ -32,9 +32,9 @@ from ._regex import regex
 from .model import Keyword
 from .resources import lexicon, stopwords
 
-__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "WORD_CLASSES", "GeneralIDF", "JudgedTerms", "KeywordExtractor", "Prior", "Scorer", "TermTable",
-           "candidates", "content_runs", "fit_prior",
-           "general_idf", "has_slogan", "is_fragment"]
+__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "WORD_CLASSES", "GeneralIDF", "JudgedTerms",
+           "KeywordExtractor", "Prior", "Scorer", "TermTable", "candidates", "content_runs",
+           "fit_prior", "general_idf", "has_slogan", "is_fragment"]
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -478,7 +478,8 @@ class Prior:
     coef: Any
     intercept: float
     alpha: float = PRIOR_ALPHA
-    #: The judges' record of terms the last features read (none: every term unjudged).
+    #: The judges' record of terms that the last three features read (None: every term
+    #: reads as unjudged).
     judged: JudgedTerms | None = None
 
     def probability(self, features: Any) -> Any:
@@ -756,10 +757,33 @@ def _short_codes(words: Sequence[str]) -> Any:
 class _CodeTable:
     """A value per word: a sorted integer code per short word (:func:`_short_code`) with its
     value, and a small table of the rest. Loads in milliseconds from the user's cache,
-    where a dict of a dictionary's words takes a fifth of a second to build."""
+    where a dict of a dictionary's words would take a fifth of a second to build."""
 
     def __init__(self, codes: Any, values: Any, extra: dict[str, float]) -> None:
         self.codes, self.values, self.extra = codes, values, extra
+
+    @staticmethod
+    def parts_from_arrays(meta: Mapping[str, Any], arrays: Mapping[str, Any]
+                          ) -> tuple[Any, Any, dict[str, float]]:
+        """The codes, values and the rest's table that :meth:`arrays` wrote (checked)."""
+        from .store import unpack_strings
+
+        words = unpack_strings(arrays["extra_words"], int(meta["extra"]))
+        extra = dict(zip(words, arrays["extra_values"].tolist(), strict=True))
+        if len(arrays["codes"]) != len(arrays["values"]):
+            raise ValueError("codes and values differ in length")
+        return arrays["codes"], arrays["values"], extra
+
+    def arrays(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """This table as the meta and arrays of a cache file."""
+        import numpy as np
+
+        from .store import pack_strings
+
+        return {"extra": len(self.extra)}, {
+            "codes": self.codes, "values": self.values,
+            "extra_words": pack_strings(list(self.extra)),
+            "extra_values": np.fromiter(self.extra.values(), np.float64, len(self.extra))}
 
     @staticmethod
     def _coded(table: Mapping[str, float]) -> tuple[Any, Any, dict[str, float]]:
@@ -837,16 +861,9 @@ class GeneralIDF(_CodeTable):
 def general_idf() -> GeneralIDF:
     """jieba's general IDF table, found without importing jieba, parsed once and then read
     from the user's cache as checked arrays."""
-    import numpy as np
-
-    from .store import pack_strings, unpack_strings
 
     def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> GeneralIDF:
-        words = unpack_strings(arrays["extra_words"], int(meta["extra"]))
-        extra = dict(zip(words, arrays["extra_values"].tolist(), strict=True))
-        if len(arrays["codes"]) != len(arrays["values"]):
-            raise ValueError("codes and values differ in length")
-        return GeneralIDF(arrays["codes"], arrays["values"], extra, float(meta["max"]),
+        return GeneralIDF(*_CodeTable.parts_from_arrays(meta, arrays), float(meta["max"]),
                           float(meta["median"]))
 
     def build(text: str) -> tuple[GeneralIDF, dict[str, Any], dict[str, Any]]:
@@ -856,12 +873,8 @@ def general_idf() -> GeneralIDF:
             if value and "\0" not in word:
                 table[word] = float(value)
         general = GeneralIDF.from_table(table)
-        meta = {"extra": len(general.extra), "max": general.max, "median": general.median}
-        arrays = {"codes": general.codes, "values": general.values,
-                  "extra_words": pack_strings(list(general.extra)),
-                  "extra_values": np.fromiter(general.extra.values(), np.float64,
-                                              len(general.extra))}
-        return general, meta, arrays
+        meta, arrays = general.arrays()
+        return general, {**meta, "max": general.max, "median": general.median}, arrays
 
     return _from_jieba("analyse/idf.txt", "general-idf", "general IDF", _GENERAL_FORMAT, "",
                        load, build)
@@ -877,9 +890,8 @@ def _tag_class(tag: str) -> int:
         return WORD_CLASSES.index("nr")
     if tag == "vn":
         return WORD_CLASSES.index("vn")
-    for k, head in enumerate(("n", "v", "", "a", "d")):
-        if head and tag.startswith(head):
-            return k
+    if tag[:1] in ("n", "v", "a", "d"):
+        return WORD_CLASSES.index(tag[:1])
     return _OTHER_CLASS
 
 
@@ -889,25 +901,13 @@ def _word_classes() -> _CodeTable:
     dict.txt and then from the user's cache as checked arrays."""
 
     def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> _CodeTable:
-        extra = dict(zip(unpack_strings(arrays["extra_words"], int(meta["extra"])),
-                         arrays["extra_values"].tolist(), strict=True))
-        if len(arrays["codes"]) != len(arrays["values"]):
-            raise ValueError("codes and values differ in length")
-        return _CodeTable(arrays["codes"], arrays["values"], extra)
+        return _CodeTable(*_CodeTable.parts_from_arrays(meta, arrays))
 
     def build(text: str) -> tuple[_CodeTable, dict[str, Any], dict[str, Any]]:
-        import numpy as np
-
         table = {parts[0]: float(_tag_class(parts[2])) for parts in map(str.split, text.splitlines())
                  if len(parts) == 3 and "\0" not in parts[0]}
         classes = _CodeTable(*_CodeTable._coded(table))
-        arrays = {"codes": classes.codes, "values": classes.values,
-                  "extra_words": pack_strings(list(classes.extra)),
-                  "extra_values": np.fromiter(classes.extra.values(), np.float64,
-                                              len(classes.extra))}
-        return classes, {"extra": len(classes.extra)}, arrays
-
-    from .store import pack_strings, unpack_strings
+        return (classes, *classes.arrays())
 
     return _from_jieba("dict.txt", "word-classes", "word classes", _CLASS_FORMAT, "", load, build)
 
