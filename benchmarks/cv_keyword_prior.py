@@ -10,8 +10,8 @@ are never read here.
 
 ``base`` is the prior's first twelve features (before words' classes were read),
 ``classes`` those and the classes of a term's first and last words (before the judges'
-record was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms no judgment covers are
-counted apart: judge them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per
+record was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms
+no judgment covers are counted apart: judge them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per
 twin, in the pool's format) before comparing.
 """
 
@@ -91,15 +91,15 @@ def main(argv: list[str] | None = None) -> int:
             total = score = junk = seen = 0
             for k in range(FOLDS):
                 record = JudgedTerms.from_verdicts(
-                    (term, junk, score >= 1) for doc in sorted(data) if fold[doc] != k
-                    for term, (score, junk) in sorted(judged[doc].items()))
-
+                    (term, is_junk, points >= 1) for doc in sorted(data) if fold[doc] != k
+                    for term, (points, is_junk) in sorted(judged[doc].items()))
                 rows, good = [], []
                 for doc, (scorer, _, terms, x) in data.items():
                     if fold[doc] != k:
-                        own = record.without({term: (junk, score >= 1)
-                                              for term, (score, junk) in judged[doc].items()})
-                        for row, term in zip(_rows(x, own, names[doc], columns), terms.tolist(), strict=True):
+                        own = record.without({term: (is_junk, points >= 1) for term, (points, is_junk)
+                                              in judged[doc].items()})
+                        learn = _rows(x, own, names[doc], columns)
+                        for row, term in zip(learn, terms.tolist(), strict=True):
                             verdict = judged[doc].get(scorer.table.terms[term])
                             if verdict is not None:
                                 rows.append(row)
