@@ -42,10 +42,8 @@ FEATURES = {"base": list(PRIOR_FEATURES[:12]), "classes": list(PRIOR_FEATURES[:2
 def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
     """Twin -> term (simplified, as the scorer has it) -> (score, junk)."""
     out: dict[str, dict[str, tuple[int, bool]]] = {}
-    for line in JUDGED.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.setdefault(r["doc"], {})[to_simplified(r["term"])] = (int(r["score"]), bool(r["junk"]))
+    for (doc, term), verdict in pipeline.read_keyword_judgments(JUDGED).items():
+        out.setdefault(doc, {})[to_simplified(term)] = verdict
     return out
 
 

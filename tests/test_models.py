@@ -45,17 +45,10 @@ def test_retraining_reproduces_the_packaged_models() -> None:
 @pytest.mark.slow
 def test_retraining_reproduces_the_packaged_keyword_prior() -> None:
     """The prior ships fitted on the train twins' blind judgments (tools/train_models.py)."""
-    import json
-
-    from unionnlp.pipeline import train_keyword_prior
+    from unionnlp.pipeline import read_keyword_judgments, train_keyword_prior
 
     path = Path(__file__).resolve().parent.parent / "benchmarks/data/keywords_train_judged.jsonl"
-    judged = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            judged[(record["doc"], record["term"])] = (int(record["score"]) >= 1,
-                                                       bool(record["junk"]))
+    judged = read_keyword_judgments(path)
     keywords = train_keywords()
     keywords.evidence_ = default_classifier().evidence()
     fresh, shipped = train_keyword_prior(keywords, judged), default_keywords().prior_

@@ -10,7 +10,6 @@ theme features; ``tests/test_models.py`` fails until the shipped files match the
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -18,23 +17,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from unionnlp.pipeline import PACKAGED_KEYWORDS, train_keyword_prior, train_keywords  # noqa: E402
+from unionnlp.pipeline import (  # noqa: E402
+    PACKAGED_KEYWORDS,
+    read_keyword_judgments,
+    train_keyword_prior,
+    train_keywords,
+)
 from unionnlp.themes import PACKAGED_MODEL, data_key, train_packaged  # noqa: E402
 
 #: Keyword terms of train twins judged blind (benchmarks/KEYWORDS.md): the prior learns from them.
 JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
-
-
-def _judged_keywords() -> dict[tuple[str, str], tuple[bool, bool]]:
-    """(twin id, term) -> whether the judges found the term a keyword (score 1 or 2), and
-    whether junk."""
-    out: dict[tuple[str, str], tuple[bool, bool]] = {}
-    for line in JUDGED.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            out[(record["doc"], record["term"])] = (int(record["score"]) >= 1,
-                                                    bool(record["junk"]))
-    return out
 
 
 def main() -> int:
@@ -45,7 +37,7 @@ def main() -> int:
     themes.save(package / PACKAGED_MODEL, data_key=key)
     keywords = train_keywords()
     keywords.evidence_ = themes.evidence()
-    keywords.prior_ = train_keyword_prior(keywords, _judged_keywords())
+    keywords.prior_ = train_keyword_prior(keywords, read_keyword_judgments(JUDGED))
     keywords.save(package / PACKAGED_KEYWORDS, data_key=key)
     print(f"data {key}: themes {len(themes.word_terms_)} words + {len(themes.char_grams_)} "
           f"n-grams, thresholds {themes.thresholds_}; keywords {len(keywords.idf_)} terms, "

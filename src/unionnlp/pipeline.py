@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .convert import analysis_view, to_simplified
@@ -27,8 +30,8 @@ from .structure import parse
 from .summarize import Graph, select, sentence_vectors
 from .themes import default_classifier, get_classifier
 
-__all__ = ["PACKAGED_KEYWORDS", "default_keywords", "report_scorer", "run", "train_keyword_prior",
-           "train_keywords", "warm"]
+__all__ = ["PACKAGED_KEYWORDS", "default_keywords", "read_keyword_judgments", "report_scorer",
+           "run", "train_keyword_prior", "train_keywords", "warm"]
 
 logger = logging.getLogger(__name__)
 
@@ -148,21 +151,31 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
     return out
 
 
+def read_keyword_judgments(path: str | os.PathLike[str]) -> dict[tuple[str, str], tuple[int, bool]]:
+    """Blind keyword judgments (``benchmarks/KEYWORDS.md``): (twin id, term as the twin
+    writes it) -> (score 0-2, junk)."""
+    out: dict[tuple[str, str], tuple[int, bool]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            out[(record["doc"], record["term"])] = (int(record["score"]), bool(record["junk"]))
+    return out
+
+
 def train_keyword_prior(extractor: KeywordExtractor,
-                        judged: Mapping[tuple[str, str], tuple[bool, bool]], *,
+                        judged: Mapping[tuple[str, str], tuple[int, bool]], *,
                         alpha: float = PRIOR_ALPHA) -> Prior:
-    """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins:
-    ``judged`` maps (twin id, term as the twin writes it) to whether judges found the term a
-    keyword (score 1 or 2) and whether junk (``benchmarks/data/keywords_train_judged.jsonl``).
-    Each twin's terms are read with the judges' record of the other twins only, as a new
-    report's are."""
+    """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins
+    (:func:`read_keyword_judgments` of ``benchmarks/data/keywords_train_judged.jsonl``; a
+    keyword is a term scored 1 or 2). Each twin's terms are read with the judges' record of
+    the other twins only, as a new report's are."""
     import numpy as np
 
     from .twins import load_twins
 
-    by_doc: dict[str, dict[str, tuple[bool, bool]]] = {}
-    for (doc, term), (keyword, junk) in judged.items():
-        by_doc.setdefault(doc, {})[to_simplified(term)] = (junk, keyword)
+    by_doc: dict[str, dict[str, tuple[bool, bool]]] = {}  # term -> (junk, keyword)
+    for (doc, term), (score, junk) in judged.items():
+        by_doc.setdefault(doc, {})[to_simplified(term)] = (junk, score >= 1)
     record = JudgedTerms.from_verdicts(
         (term, junk, keyword) for doc in sorted(by_doc)
         for term, (junk, keyword) in sorted(by_doc[doc].items()))
