@@ -5,12 +5,14 @@ those folds, and of the other twins only for each twin it learns from) and the r
 were judged). This is where the prior's features and power are chosen; the held-out twins
 are never read here.
 
-    python benchmarks/cv_keyword_prior.py [--alpha A ...] [--features base|classes|all ...]
-                                          [--todo PATH]
+    python benchmarks/cv_keyword_prior.py [--alpha A ...] [--shape-c C ...] [--todo PATH]
+                                          [--features base|classes|record|all ...]
 
 ``base`` is the prior's first twelve features (before words' classes were read),
 ``classes`` those and the classes of a term's first and last words (before the judges'
-record was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. Terms
+record was read), ``record`` those and the judges' record (before terms' characters were
+read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. ``--shape-c`` sets
+the inverse penalty of the model of terms' characters (:class:`unionnlp.keyterms.TermShapes`). Terms
 no judgment covers are counted apart: judge them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per
 twin, in the pool's format) before comparing.
 """
@@ -18,6 +20,7 @@ twin, in the pool's format) before comparing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -30,13 +33,20 @@ sys.path.insert(0, str(ROOT / "src"))
 import unionnlp.keyterms as keyterms  # noqa: E402
 from unionnlp import pipeline  # noqa: E402
 from unionnlp.convert import to_simplified  # noqa: E402
-from unionnlp.keyterms import PRIOR_FEATURES, JudgedTerms, fit_prior  # noqa: E402
+from unionnlp.keyterms import (  # noqa: E402
+    PRIOR_FEATURES,
+    SHAPE_C,
+    JudgedTerms,
+    TermShapes,
+    fit_prior,
+    shapes_apart,
+)
 from unionnlp.twins import load_twins  # noqa: E402
 
 FOLDS = 5
 JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
 FEATURES = {"base": list(PRIOR_FEATURES[:12]), "classes": list(PRIOR_FEATURES[:26]),
-            "all": list(PRIOR_FEATURES)}
+            "record": list(PRIOR_FEATURES[:29]), "all": list(PRIOR_FEATURES)}
 
 
 def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
@@ -47,11 +57,13 @@ def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
     return out
 
 
-def _rows(x: Any, record: JudgedTerms, terms: list[str], columns: list[int]) -> Any:
-    """A twin's feature rows with the judges' record ``record`` gives of its terms."""
+def _rows(x: Any, record: JudgedTerms, shapes: TermShapes, terms: list[str],
+          columns: list[int]) -> Any:
+    """A twin's feature rows with what the judges' record ``record`` and the model of
+    terms' characters ``shapes`` give of its terms."""
     import numpy as np
 
-    return np.hstack([x[:, :-3], record.columns(terms)])[:, columns]
+    return np.hstack([x[:, :-4], record.columns(terms), shapes.logits(terms)[:, None]])[:, columns]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--alpha", type=float, nargs="+", default=[keyterms.PRIOR_ALPHA])
     parser.add_argument("--features", choices=sorted(FEATURES), nargs="+",
-                        default=["base", "classes", "all"])
+                        default=["base", "classes", "record", "all"])
+    parser.add_argument("--shape-c", type=float, nargs="+", default=[SHAPE_C])
     parser.add_argument("--todo", type=Path, help="write the terms no judgment covers here")
     args = parser.parse_args(argv)
     todo: dict[str, set[str]] = {}
@@ -82,44 +95,52 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(0).shuffle(order)
     fold = {doc: k % FOLDS for k, doc in enumerate(order)}
     print(f"{FOLDS}-fold cross-validation by twin on the {len(data)} judged train twins")
-    print(f"{'features':<10} {'alpha':>5} {'mean score':>10} {'junk share':>10} {'judged':>9}")
-    for name in args.features:
+    keywords = {doc: {term: points >= 1 for term, (points, _) in judged[doc].items()}
+                for doc in data}
+    print(f"{'features':<10} {'alpha':>5} {'shape C':>7} {'mean score':>10} {'junk share':>10} "
+          f"{'judged':>9}")
+    for name, alpha, shape_c in itertools.product(args.features, args.alpha, args.shape_c):
+        if shape_c != args.shape_c[0] and name != "all":
+            continue  # only the last feature reads the model of terms' characters
         columns = [PRIOR_FEATURES.index(f) for f in FEATURES[name]]
-        for alpha in args.alpha:
-            total = score = junk = seen = 0
-            for k in range(FOLDS):
-                record = JudgedTerms.from_verdicts(
-                    (term, is_junk, points >= 1) for doc in sorted(data) if fold[doc] != k
-                    for term, (points, is_junk) in sorted(judged[doc].items()))
-                rows, good = [], []
-                for doc, (scorer, _, terms, x) in data.items():
-                    if fold[doc] != k:
-                        own = record.without({term: (is_junk, points >= 1) for term, (points, is_junk)
-                                              in judged[doc].items()})
-                        learn = _rows(x, own, names[doc], columns)
-                        for row, term in zip(learn, terms.tolist(), strict=True):
-                            verdict = judged[doc].get(scorer.table.terms[term])
-                            if verdict is not None:
-                                rows.append(row)
-                                good.append(verdict[0] >= 1)
-                prior = fit_prior(np.array(rows), np.array(good), alpha=alpha)
-                for doc, (scorer, count, _, x) in data.items():
-                    if fold[doc] != k:
-                        continue
-                    own = _rows(x, record, names[doc], columns)
-                    scorer.prior = prior
-                    scorer.features = lambda *_, own=own: own  # the fold's columns
-                    for kw in scorer.rank(0, count, 10):
-                        total += 1
-                        verdict = judged[doc].get(kw.term)
-                        if verdict is None:
-                            todo.setdefault(doc, set()).add(kw.term)
-                        else:
-                            seen += 1
-                            score += verdict[0]
-                            junk += verdict[1]
-            print(f"{name:<10} {alpha:>5g} {score / max(1, seen):>10.3f} "
-                  f"{junk / max(1, seen):>10.1%} {seen:>4}/{total:<4}")
+        total = score = junk = seen = 0
+        for k in range(FOLDS):
+            learning = {doc: keywords[doc] for doc in data if fold[doc] != k}
+            record = JudgedTerms.from_verdicts(
+                (term, is_junk, points >= 1) for doc in sorted(learning)
+                for term, (points, is_junk) in sorted(judged[doc].items()))
+            shapes = TermShapes.fit(((term, keyword) for doc in sorted(learning)
+                                     for term, keyword in sorted(learning[doc].items())), C=shape_c)
+            apart = shapes_apart(learning, C=shape_c)
+            rows, good = [], []
+            for doc, (scorer, _, terms, x) in data.items():
+                if fold[doc] != k:
+                    own = record.without({term: (is_junk, points >= 1) for term, (points, is_junk)
+                                          in judged[doc].items()})
+                    learn = _rows(x, own, apart[doc], names[doc], columns)
+                    for row, term in zip(learn, terms.tolist(), strict=True):
+                        verdict = judged[doc].get(scorer.table.terms[term])
+                        if verdict is not None:
+                            rows.append(row)
+                            good.append(verdict[0] >= 1)
+            prior = fit_prior(np.array(rows), np.array(good), alpha=alpha)
+            for doc, (scorer, count, _, x) in data.items():
+                if fold[doc] != k:
+                    continue
+                own = _rows(x, record, shapes, names[doc], columns)
+                scorer.prior = prior
+                scorer.features = lambda *_, own=own: own  # the fold's columns
+                for kw in scorer.rank(0, count, 10):
+                    total += 1
+                    verdict = judged[doc].get(kw.term)
+                    if verdict is None:
+                        todo.setdefault(doc, set()).add(kw.term)
+                    else:
+                        seen += 1
+                        score += verdict[0]
+                        junk += verdict[1]
+        print(f"{name:<10} {alpha:>5g} {shape_c:>7g} {score / max(1, seen):>10.3f} "
+              f"{junk / max(1, seen):>10.1%} {seen:>4}/{total:<4}")
     if args.todo:
         args.todo.write_text("".join(
             json.dumps({"doc": doc, "terms": sorted(terms)}, ensure_ascii=False) + "\n"

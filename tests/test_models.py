@@ -59,20 +59,25 @@ def test_retraining_reproduces_the_packaged_keyword_prior() -> None:
     assert fresh.judged is not None and shipped.judged is not None
     assert list(fresh.judged.index) == list(shipped.judged.index)
     assert np.array_equal(fresh.judged.counts, shipped.judged.counts)
+    assert fresh.shapes is not None and shipped.shapes is not None
+    assert list(fresh.shapes.grams) == list(shipped.shapes.grams)
+    assert np.allclose(fresh.shapes.weights, shipped.shapes.weights, rtol=0, atol=1e-6)
 
 
 def test_keyword_prior_round_trip(tmp_path: Path) -> None:
     """A keyword model's prior is arrays and JSON like the rest; one made for other
     features is refused, naming the file."""
-    from unionnlp.keyterms import PRIOR_FEATURES, JudgedTerms, Prior
+    from unionnlp.keyterms import PRIOR_FEATURES, JudgedTerms, Prior, TermShapes
 
     docs = [["工会", "帮扶", "困难职工"], ["工会", "技能", "竞赛"], ["法律援助", "工会"]]
     model = KeywordExtractor().fit(docs)
     size = len(PRIOR_FEATURES)
     record = JudgedTerms.from_verdicts([("职工群众", True, False), ("帮扶", False, True),
                                         ("职工群众", True, False)])
+    shapes = TermShapes.fit([("困难职工", True), ("职工群众", False), ("帮扶中心", True),
+                             ("群众踊跃", False)], C=10.0)
     model.prior_ = Prior(np.arange(size) / 10, np.ones(size) * 2, np.linspace(-1, 1, size), 0.3, 1.0,
-                         record)
+                         record, shapes)
     model.save(tmp_path / "k.npz")
     loaded = KeywordExtractor.load(tmp_path / "k.npz")
     assert loaded.prior_ is not None and loaded.prior_.judged is not None
@@ -80,6 +85,9 @@ def test_keyword_prior_round_trip(tmp_path: Path) -> None:
     assert loaded.prior_.intercept == 0.3 and loaded.prior_.alpha == 1.0
     assert np.array_equal(loaded.prior_.judged.columns(["职工群众", "帮扶", "工会"]),
                           record.columns(["职工群众", "帮扶", "工会"]))
+    assert loaded.prior_.shapes is not None
+    assert np.array_equal(loaded.prior_.shapes.logits(["困难群众", "帮扶", "踊跃"]),
+                          shapes.logits(["困难群众", "帮扶", "踊跃"]))
     assert loaded.extract(docs) == model.extract(docs)
     meta, arrays = read_arrays(tmp_path / "k.npz", "unionnlp-keywords/1")
     meta["prior"]["features"] = ["log_count"]

@@ -32,9 +32,10 @@ from ._regex import regex
 from .model import Keyword
 from .resources import lexicon, stopwords
 
-__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "WORD_CLASSES", "GeneralIDF", "JudgedTerms",
-           "KeywordExtractor", "Prior", "Scorer", "TermTable", "candidates", "content_runs",
-           "fit_prior", "general_idf", "has_slogan", "is_fragment"]
+__all__ = ["PRIOR_ALPHA", "PRIOR_FEATURES", "SHAPE_C", "WORD_CLASSES", "GeneralIDF",
+           "JudgedTerms", "KeywordExtractor", "Prior", "Scorer", "TermShapes", "TermTable",
+           "candidates", "content_runs", "fit_prior", "general_idf", "has_slogan",
+           "is_fragment", "shapes_apart"]
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -396,7 +397,7 @@ _UNKNOWN_CLASS = _OTHER_CLASS + 1
 PRIOR_FEATURES = ("log_count", "once", "twice", "domain_idf", "general_idf", "not_general",
                   "unseen", "words", "chars", "place", "relative_score", "log_rank",
                   *(f"{end}_{c}" for end in ("first", "last") for c in (*WORD_CLASSES, "unknown")),
-                  "judged_log_count", "judged_junk", "judged_keyword")
+                  "judged_log_count", "judged_junk", "judged_keyword", "shape_keyword")
 #: The general IDF of a term jieba's table does not hold (most phrases).
 _UNKNOWN_GENERAL = 12.0
 #: The power of the prior's probability that weighs a score: chosen in five folds by twin
@@ -467,6 +468,90 @@ class JudgedTerms:
                                 (found[:, 2] + w * self.keyword_rate) / (n + w)])
 
 
+def _shape_grams(term: str) -> list[str]:
+    """What :class:`TermShapes` reads of a term: its character 1- to 3-grams, the 2- and
+    3-grams marked as its start (``^``) or end (``$``), and its length (up to 8)."""
+    marked = f"^{term}$"
+    grams = list(term)
+    for n in (2, 3):
+        grams += [marked[i:i + n] for i in range(len(marked) - n + 1)]
+    grams.append(f"#{min(len(term), 8)}")
+    return grams
+
+
+#: The inverse L2 penalty of :class:`TermShapes`, chosen in five folds by twin on the 172
+#: judged train twins (``benchmarks/cv_keyword_prior.py --shape-c``: mean score 0.883, 0.888,
+#: 0.891, 0.891 at 3, 10, 30, 100).
+SHAPE_C = 30.0
+
+
+@dataclass(frozen=True, eq=False)
+class TermShapes:
+    """A logistic regression of a term's characters (:func:`_shape_grams`) on whether
+    judges found it a keyword: what the judges' record says of the terms it never held
+    (a fragment such as 积金, a federation's name cut from its place, a verb phrase such as
+    实地察看), learned from the terms it holds."""
+
+    grams: Mapping[str, int]
+    weights: Any
+    intercept: float
+
+    @classmethod
+    def fit(cls, verdicts: Iterable[tuple[str, bool]], *, C: float = SHAPE_C) -> TermShapes:
+        """From (term, keyword) verdicts, one per term and twin (scikit-learn, needed for
+        training only)."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+
+        pairs = list(verdicts)
+        grams = {g: i for i, g in enumerate(sorted({g for t, _ in pairs for g in _shape_grams(t)}))}
+        rows, cols, values = [], [], []
+        for row, (term, _) in enumerate(pairs):
+            counts = Counter(_shape_grams(term))
+            norm = math.sqrt(sum(c * c for c in counts.values()))
+            for gram, c in sorted(counts.items()):
+                rows.append(row)
+                cols.append(grams[gram])
+                values.append(c / norm)
+        x = csr_matrix((values, (rows, cols)), shape=(len(pairs), len(grams)))
+        model = LogisticRegression(C=C, max_iter=5000).fit(x, np.array([k for _, k in pairs]))
+        return cls(grams, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
+
+    def logits(self, terms: Sequence[str]) -> Any:
+        """Each term's log-odds of being found a keyword."""
+        import numpy as np
+
+        get, weights = self.grams.get, self._weights
+        out = []
+        for term in terms:
+            grams = _shape_grams(term)
+            if len(set(grams)) == len(grams):
+                total = sum(weights[i] for g in grams if (i := get(g)) is not None)
+                out.append(total / math.sqrt(len(grams)))
+            else:
+                counts = Counter(grams)
+                total = sum(c * weights[i] for g, c in counts.items() if (i := get(g)) is not None)
+                out.append(total / math.sqrt(sum(c * c for c in counts.values())))
+        return np.array(out, dtype=np.float64) + self.intercept
+
+    @cached_property
+    def _weights(self) -> list[float]:
+        return [float(w) for w in self.weights]
+
+
+def shapes_apart(by_doc: Mapping[str, Mapping[str, bool]], *, folds: int = 5,
+                 C: float = SHAPE_C) -> dict[str, TermShapes]:
+    """For each judged twin (doc -> term -> keyword), a :class:`TermShapes` fitted on the
+    twins of the other folds (twins dealt to folds in order of their ids): what training
+    reads of a twin's terms, as a new report's terms were never judged."""
+    docs = sorted(by_doc)
+    fitted = [TermShapes.fit(((t, k) for i, d in enumerate(docs) if i % folds != f
+                              for t, k in sorted(by_doc[d].items())), C=C)
+              for f in range(min(folds, len(docs)))]
+    return {d: fitted[i % folds] for i, d in enumerate(docs)}
+
+
 @dataclass(frozen=True, eq=False)
 class Prior:
     """A logistic regression of a candidate's :data:`PRIOR_FEATURES` on whether judges
@@ -481,6 +566,8 @@ class Prior:
     #: The judges' record of terms that the last three features read (None: every term
     #: reads as unjudged).
     judged: JudgedTerms | None = None
+    #: The model of terms' characters that the last feature reads (None: it reads 0).
+    shapes: TermShapes | None = None
 
     def probability(self, features: Any) -> Any:
         """Each row's probability of being found a keyword (rows of :data:`PRIOR_FEATURES`)."""
@@ -510,6 +597,20 @@ class _Static:
         kinds = [k for k in range(_UNKNOWN_CLASS + 1) if k != _OTHER_CLASS]
         return np.hstack([self.ends[end, terms][:, None] == np.array(kinds)[None, :]
                           for end in (0, 1)])
+
+    def shapes(self, table: TermTable, terms: Any, shapes: TermShapes) -> Any:
+        """The prior's :meth:`TermShapes.logits` of each term, reckoned once per process."""
+        import numpy as np
+
+        rows = self.at[terms]
+        with self.memo.lock:
+            found = self.memo.term_shape[rows]
+            missing = np.flatnonzero(np.isnan(found))
+            if len(missing):
+                found[missing] = shapes.logits([table.terms[int(t)]
+                                                for t in terms[missing].tolist()])
+                self.memo.term_shape[rows[missing]] = found[missing]
+        return found
 
     def judged_rows(self, terms: Any) -> Any:
         """Each term's row in the prior's record of judged terms (-1: none)."""
@@ -554,12 +655,22 @@ def _read_prior(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> Prior:
         judged = JudgedTerms({t: i for i, t in enumerate(terms)}, counts,
                              float(record["junk_rate"]), float(record["keyword_rate"]),
                              float(record["weight"]))
+    shapes = None
+    if "shapes" in meta:
+        from .store import unpack_strings
+
+        grams = unpack_strings(arrays["prior_shape_grams"], int(meta["shapes"]["grams"]))
+        weights = np.asarray(arrays["prior_shape_weights"], dtype=np.float64)
+        if weights.shape != (len(grams),) or not np.isfinite(weights).all():
+            raise ValueError("term shapes' weights of the wrong shape")
+        shapes = TermShapes({g: i for i, g in enumerate(grams)}, weights,
+                            float(meta["shapes"]["intercept"]))
     return Prior(parts[0], parts[1], parts[2], float(meta["intercept"]), float(meta["alpha"]),
-                 judged)
+                 judged, shapes)
 
 
 def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float = 1.0,
-              judged: JudgedTerms | None = None) -> Prior:
+              judged: JudgedTerms | None = None, shapes: TermShapes | None = None) -> Prior:
     """Fit the prior (scikit-learn, needed for training only): a logistic regression of
     judged candidates' :data:`PRIOR_FEATURES` (rows) on whether they were found keywords."""
     import numpy as np
@@ -569,7 +680,7 @@ def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float 
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     model = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, np.asarray(good))
     return Prior(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]), alpha,
-                 judged)
+                 judged, shapes)
 
 
 class Scorer:
@@ -603,25 +714,33 @@ class Scorer:
         terms, counts = terms[keep], counts[keep]
         return terms, counts, (1.0 + np.log(counts)) * self.weight[terms]
 
-    def features(self, terms: Any, counts: Any, scores: Any,
-                 judged: JudgedTerms | None = None) -> Any:
+    def features(self, terms: Any, counts: Any, scores: Any, judged: JudgedTerms | None = None,
+                 shapes: TermShapes | None = None) -> Any:
         """Each candidate's :data:`PRIOR_FEATURES` (one row per candidate); the judges'
-        record is ``judged``'s, else the prior's."""
+        record and the model of terms' characters are ``judged`` and ``shapes``, else the
+        prior's."""
         import numpy as np
 
+        prior = self.prior
         if judged is not None:
             record = judged.columns([self.table.terms[t] for t in terms.tolist()])
-        elif self.prior is not None and self.prior.judged is not None:
-            record = self.prior.judged.columns_at(self.static.judged_rows(terms))
+        elif prior is not None and prior.judged is not None:
+            record = prior.judged.columns_at(self.static.judged_rows(terms))
         else:
             record = np.zeros((len(terms), 3))
+        if shapes is not None:
+            shape = shapes.logits([self.table.terms[t] for t in terms.tolist()])
+        elif prior is not None and prior.shapes is not None:
+            shape = self.static.shapes(self.table, terms, prior.shapes)
+        else:
+            shape = np.zeros(len(terms))
         order = np.argsort(-scores, kind="stable")
         rank = np.empty(len(scores))
         rank[order] = np.arange(len(scores))
         top = float(scores.max()) if len(scores) else 1.0
         return np.column_stack([
             np.log(counts), counts == 1, counts == 2, self.static.rows(self.table, terms),
-            scores / (top or 1.0), np.log(rank + 1.0), self.static.classes(terms), record])
+            scores / (top or 1.0), np.log(rank + 1.0), self.static.classes(terms), record, shape])
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -978,7 +1097,7 @@ class _Vocabulary:
              ("word_class", "i1"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
-             ("term_chars", "f8"), ("term_judged", "i8"))
+             ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape", "f8"))
 
     def __init__(self, key: tuple[int, int, int]) -> None:
         import numpy as np
@@ -1006,6 +1125,7 @@ class _Vocabulary:
         self.term_general: Any
         self.term_chars: Any
         self.term_judged: Any
+        self.term_shape: Any
 
     @property
     def size(self) -> int:
@@ -1083,6 +1203,7 @@ class _Vocabulary:
             record = model.prior_.judged if model.prior_ is not None else None
             index = record.index if record is not None else {}
             self.term_judged[base:stop] = [index.get(t, -1) for t in new]
+            self.term_shape[base:stop] = math.nan  # reckoned when first a candidate
 
         return self._rows(self.terms, self._TERM, terms, fill)
 
@@ -1172,6 +1293,13 @@ class KeywordExtractor:
                                            "keyword_rate": judged.keyword_rate}
                 arrays.update({"prior_judged_terms": pack_strings(list(judged.index)),
                                "prior_judged_counts": np.asarray(judged.counts, dtype=np.int64)})
+            if prior.shapes is not None:
+                shapes = prior.shapes
+                meta["prior"]["shapes"] = {"grams": len(shapes.grams),
+                                           "intercept": shapes.intercept}
+                arrays.update({"prior_shape_grams": pack_strings(list(shapes.grams)),
+                               "prior_shape_weights": np.asarray(shapes.weights,
+                                                                 dtype=np.float64)})
         write_arrays(path, _FORMAT, meta, arrays)
 
     @classmethod

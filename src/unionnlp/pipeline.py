@@ -20,8 +20,10 @@ from .keyterms import (
     KeywordExtractor,
     Prior,
     Scorer,
+    TermShapes,
     TermTable,
     fit_prior,
+    shapes_apart,
 )
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
@@ -168,7 +170,8 @@ def train_keyword_prior(extractor: KeywordExtractor,
     """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins
     (:func:`read_keyword_judgments` of ``benchmarks/data/keywords_train_judged.jsonl``; a
     keyword is a term scored 1 or 2). Each twin's terms are read with the judges' record of
-    the other twins only, as a new report's are."""
+    the other twins only, and with a model of terms' characters fitted without its fold, as
+    a new report's are."""
     import numpy as np
 
     from .twins import load_twins
@@ -179,6 +182,8 @@ def train_keyword_prior(extractor: KeywordExtractor,
     record = JudgedTerms.from_verdicts(
         (term, junk, keyword) for doc in sorted(by_doc)
         for term, (junk, keyword) in sorted(by_doc[doc].items()))
+    keywords = {doc: {t: k for t, (_, k) in terms.items()} for doc, terms in by_doc.items()}
+    apart = shapes_apart(keywords)
     rows: list[Any] = []
     good: list[bool] = []
     for twin in load_twins("train"):
@@ -187,13 +192,16 @@ def train_keyword_prior(extractor: KeywordExtractor,
             continue
         scorer, count = report_scorer(twin.text, extractor)
         terms, counts, scores = scorer.candidates(0, count)
-        features = scorer.features(terms, counts, scores, judged=record.without(verdicts))
+        features = scorer.features(terms, counts, scores, judged=record.without(verdicts),
+                                   shapes=apart[twin.id])
         for row, term in zip(features, terms.tolist(), strict=True):
             verdict = verdicts.get(scorer.table.terms[term])
             if verdict is not None:
                 rows.append(row)
                 good.append(verdict[1])
-    return fit_prior(np.array(rows), np.array(good), alpha=alpha, judged=record)
+    shapes = TermShapes.fit((t, k) for doc in sorted(keywords)
+                            for t, k in sorted(keywords[doc].items()))
+    return fit_prior(np.array(rows), np.array(good), alpha=alpha, judged=record, shapes=shapes)
 
 
 def _paragraph_views(report: Report, view: str, traditional: bool
