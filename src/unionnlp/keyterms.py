@@ -479,9 +479,17 @@ def _shape_grams(term: str) -> list[str]:
     return grams
 
 
+def _shape_vector(term: str) -> dict[str, float]:
+    """A term's :func:`_shape_grams` counted and scaled to unit length: the row that
+    :class:`TermShapes` is fitted and read on."""
+    counts = Counter(_shape_grams(term))
+    norm = math.sqrt(sum(c * c for c in counts.values()))
+    return {gram: c / norm for gram, c in counts.items()}
+
+
 #: The inverse L2 penalty of :class:`TermShapes`, chosen in five folds by twin on the 172
 #: judged train twins (``benchmarks/cv_keyword_prior.py --shape-c``: mean score 0.883, 0.888,
-#: 0.891, 0.891 at 3, 10, 30, 100).
+#: 0.891, 0.891 at 3, 10, 30, 100; on 200, 0.893, 0.890, 0.887 at 10, 30, 100).
 SHAPE_C = 30.0
 
 
@@ -503,20 +511,17 @@ class TermShapes:
         import numpy as np
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
-
-        pairs = list(verdicts)
-        grams = {g: i for i, g in enumerate(sorted({g for t, _ in pairs for g in _shape_grams(t)}))}
-        rows, cols, values = [], [], []
-        for row, (term, _) in enumerate(pairs):
-            counts = Counter(_shape_grams(term))
-            norm = math.sqrt(sum(c * c for c in counts.values()))
-            for gram, c in sorted(counts.items()):
-                rows.append(row)
-                cols.append(grams[gram])
-                values.append(c / norm)
-        x = csr_matrix((values, (rows, cols)), shape=(len(pairs), len(grams)))
         from threadpoolctl import threadpool_limits
 
+        pairs = [(_shape_vector(term), keyword) for term, keyword in verdicts]
+        grams = {g: i for i, g in enumerate(sorted({g for vector, _ in pairs for g in vector}))}
+        rows, cols, values = [], [], []
+        for row, (vector, _) in enumerate(pairs):
+            for gram, value in sorted(vector.items()):
+                rows.append(row)
+                cols.append(grams[gram])
+                values.append(value)
+        x = csr_matrix((values, (rows, cols)), shape=(len(pairs), len(grams)))
         # One BLAS thread: faster on this small problem, and the solver stops at the same
         # point however many cores the machine has.
         with threadpool_limits(1):
@@ -528,17 +533,9 @@ class TermShapes:
         import numpy as np
 
         get, weights = self.grams.get, self._weights
-        out = []
-        for term in terms:
-            grams = _shape_grams(term)
-            if len(set(grams)) == len(grams):
-                total = sum(weights[i] for g in grams if (i := get(g)) is not None)
-                out.append(total / math.sqrt(len(grams)))
-            else:
-                counts = Counter(grams)
-                total = sum(c * weights[i] for g, c in counts.items() if (i := get(g)) is not None)
-                out.append(total / math.sqrt(sum(c * c for c in counts.values())))
-        return np.array(out, dtype=np.float64) + self.intercept
+        return np.array([sum(value * weights[i] for gram, value in _shape_vector(term).items()
+                             if (i := get(gram)) is not None) for term in terms],
+                        dtype=np.float64) + self.intercept
 
     @cached_property
     def _weights(self) -> list[float]:
