@@ -6,12 +6,13 @@ were judged). This is where the prior's features and power are chosen; the held-
 are never read here.
 
     python benchmarks/cv_keyword_prior.py [--alpha A ...] [--shape-c C ...] [--todo PATH]
-                                          [--features base|classes|record|all ...]
+                                          [--features base|classes|record|keyword-shape|all ...]
 
 ``base`` is the prior's first twelve features (before words' classes were read),
 ``classes`` those and the classes of a term's first and last words (before the judges'
 record was read), ``record`` those and the judges' record (before terms' characters were
-read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. ``--shape-c`` sets
+read), ``keyword-shape`` those and the model of terms' characters' keyword column (before
+its junk column was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. ``--shape-c`` sets
 the inverse penalty of the model of terms' characters (:class:`unionnlp.keyterms.TermShapes`). Terms
 no judgment covers are counted apart: judge them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per
 twin, in the pool's format) before comparing.
@@ -46,7 +47,8 @@ from unionnlp.twins import load_twins  # noqa: E402
 FOLDS = 5
 JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
 FEATURES = {"base": list(PRIOR_FEATURES[:12]), "classes": list(PRIOR_FEATURES[:26]),
-            "record": list(PRIOR_FEATURES[:29]), "all": list(PRIOR_FEATURES)}
+            "record": list(PRIOR_FEATURES[:29]), "keyword-shape": list(PRIOR_FEATURES[:30]),
+            "all": list(PRIOR_FEATURES)}
 
 
 def _judged() -> dict[str, dict[str, tuple[int, bool]]]:
@@ -63,7 +65,7 @@ def _rows(x: Any, record: JudgedTerms, shapes: TermShapes, terms: list[str],
     terms' characters ``shapes`` give of its terms."""
     import numpy as np
 
-    return np.hstack([x[:, :-4], record.columns(terms), shapes.logits(terms)[:, None]])[:, columns]
+    return np.hstack([x[:, :-5], record.columns(terms), shapes.logits(terms)])[:, columns]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--alpha", type=float, nargs="+", default=[keyterms.PRIOR_ALPHA])
     parser.add_argument("--features", choices=sorted(FEATURES), nargs="+",
-                        default=["base", "classes", "record", "all"])
+                        default=["base", "classes", "record", "keyword-shape", "all"])
     parser.add_argument("--shape-c", type=float, nargs="+", default=[SHAPE_C])
     parser.add_argument("--todo", type=Path, help="write the terms no judgment covers here")
     args = parser.parse_args(argv)
@@ -95,13 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(0).shuffle(order)
     fold = {doc: k % FOLDS for k, doc in enumerate(order)}
     print(f"{FOLDS}-fold cross-validation by twin on the {len(data)} judged train twins")
-    keywords = {doc: {term: points >= 1 for term, (points, _) in judged[doc].items()}
+    keywords = {doc: {term: (points >= 1, is_junk) for term, (points, is_junk) in judged[doc].items()}
                 for doc in data}
     print(f"{'features':<10} {'alpha':>5} {'shape C':>7} {'mean score':>10} {'junk share':>10} "
           f"{'judged':>9}")
     for name, alpha, shape_c in itertools.product(args.features, args.alpha, args.shape_c):
-        if shape_c != args.shape_c[0] and name != "all":
-            continue  # only the last feature reads the model of terms' characters
+        if shape_c != args.shape_c[0] and name not in ("all", "keyword-shape"):
+            continue  # only the last two features read the model of terms' characters
         columns = [PRIOR_FEATURES.index(f) for f in FEATURES[name]]
         total = score = junk = seen = 0
         for k in range(FOLDS):
@@ -109,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             record = JudgedTerms.from_verdicts(
                 (term, is_junk, points >= 1) for doc in sorted(learning)
                 for term, (points, is_junk) in sorted(judged[doc].items()))
-            shapes = TermShapes.fit(((term, keyword) for doc in sorted(learning)
-                                     for term, keyword in sorted(learning[doc].items())), C=shape_c)
+            shapes = TermShapes.fit(((term, verdict) for doc in sorted(learning)
+                                     for term, verdict in sorted(learning[doc].items())), C=shape_c)
             apart = shapes_apart(learning, C=shape_c)
             rows, good = [], []
             for doc, (scorer, _, terms, x) in data.items():

@@ -429,8 +429,9 @@ def test_the_prior_reads_the_characters_of_terms_no_judge_saw() -> None:
     cut = ["镇总工会组织", "广大会员积极", "切实抓好", "仔细察看"]
     named = ["职工医疗互助保障", "职工互助保险", "户外劳动者驿站", "农民工讨薪"]
     assert not any(t in prior.judged.index for t in cut + named)
-    logits = prior.shapes.logits(cut + named)
-    assert logits[:4].max() < 0 < logits[4:].min()
+    keyword, junk = prior.shapes.logits(cut + named).T
+    assert keyword[:4].max() < 0 < keyword[4:].min()
+    assert junk[4:].max() < 0 < junk[:4].min()
 
 
 def test_training_reads_a_twins_terms_with_characters_learned_without_it() -> None:
@@ -440,9 +441,9 @@ def test_training_reads_a_twins_terms_with_characters_learned_without_it() -> No
     from unionnlp.pipeline import read_keyword_judgments
 
     path = Path(__file__).resolve().parent.parent / "benchmarks/data/keywords_train_judged.jsonl"
-    by_doc: dict[str, dict[str, bool]] = {}
-    for (doc, term), (score, _) in read_keyword_judgments(path).items():
-        by_doc.setdefault(doc, {})[term] = score >= 1
+    by_doc: dict[str, dict[str, tuple[bool, bool]]] = {}
+    for (doc, term), (score, junk) in read_keyword_judgments(path).items():
+        by_doc.setdefault(doc, {})[term] = (score >= 1, junk)
     by_doc = {doc: by_doc[doc] for doc in sorted(by_doc)[:25]}
     apart = shapes_apart(by_doc)
     for doc, model in apart.items():

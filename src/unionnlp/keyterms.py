@@ -397,7 +397,8 @@ _UNKNOWN_CLASS = _OTHER_CLASS + 1
 PRIOR_FEATURES = ("log_count", "once", "twice", "domain_idf", "general_idf", "not_general",
                   "unseen", "words", "chars", "place", "relative_score", "log_rank",
                   *(f"{end}_{c}" for end in ("first", "last") for c in (*WORD_CLASSES, "unknown")),
-                  "judged_log_count", "judged_junk", "judged_keyword", "shape_keyword")
+                  "judged_log_count", "judged_junk", "judged_keyword", "shape_keyword",
+                  "shape_junk")
 #: The general IDF of a term jieba's table does not hold (most phrases).
 _UNKNOWN_GENERAL = 12.0
 #: The power of the prior's probability that weighs a score: chosen in five folds by twin
@@ -495,19 +496,21 @@ SHAPE_C = 30.0
 
 @dataclass(frozen=True, eq=False)
 class TermShapes:
-    """A logistic regression of a term's characters (:func:`_shape_grams`) on whether
-    judges found it a keyword: what the judges' record says of the terms it never held
-    (a fragment such as 积金, a federation's name cut from its place, a verb phrase such as
-    实地察看), learned from the terms it holds."""
+    """Logistic regressions of a term's characters (:func:`_shape_grams`) on whether judges
+    found it a keyword and whether junk: what the judges' record says of the terms it
+    never held (a fragment such as 积金, a federation's name cut from its place, a verb
+    phrase such as 实地察看), learned from the terms it holds."""
 
     grams: Mapping[str, int]
+    #: One column per verdict (keyword, junk), one row per gram.
     weights: Any
-    intercept: float
+    intercept: Any
 
     @classmethod
-    def fit(cls, verdicts: Iterable[tuple[str, bool]], *, C: float = SHAPE_C) -> TermShapes:
-        """From (term, keyword) verdicts, one per term and twin (scikit-learn, needed for
-        training only)."""
+    def fit(cls, verdicts: Iterable[tuple[str, tuple[bool, bool]]], *,
+            C: float = SHAPE_C) -> TermShapes:
+        """From (term, (keyword, junk)) verdicts, one per term and twin (scikit-learn,
+        needed for training only)."""
         import numpy as np
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
@@ -524,27 +527,32 @@ class TermShapes:
         x = csr_matrix((values, (rows, cols)), shape=(len(pairs), len(grams)))
         # One BLAS thread: faster on this small problem, and the solver stops at the same
         # point however many cores the machine has.
+        y = np.array([v for _, v in pairs], dtype=bool).reshape(-1, 2)
         with threadpool_limits(1):
-            model = LogisticRegression(C=C, max_iter=5000).fit(x, np.array([k for _, k in pairs]))
-        return cls(grams, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
+            models = [LogisticRegression(C=C, max_iter=5000).fit(x, y[:, k]) for k in range(2)]
+        return cls(grams, np.column_stack([m.coef_[0] for m in models]).astype(np.float64),
+                   np.array([m.intercept_[0] for m in models], dtype=np.float64))
 
     def logits(self, terms: Sequence[str]) -> Any:
-        """Each term's log-odds of being found a keyword."""
+        """Each term's log-odds of being found a keyword (column 0) and junk (column 1)."""
         import numpy as np
 
-        get, weights = self.grams.get, self._weights
-        return np.array([sum(value * weights[i] for gram, value in _shape_vector(term).items()
-                             if (i := get(gram)) is not None) for term in terms],
-                        dtype=np.float64) + self.intercept
+        get, keyword, junk = self.grams.get, *self._weights
+        out = np.empty((len(terms), 2))
+        for k, term in enumerate(terms):
+            found = [(value, i) for gram, value in _shape_vector(term).items()
+                     if (i := get(gram)) is not None]
+            out[k] = (sum(v * keyword[i] for v, i in found), sum(v * junk[i] for v, i in found))
+        return out + self.intercept
 
     @cached_property
-    def _weights(self) -> list[float]:
-        return [float(w) for w in self.weights]
+    def _weights(self) -> tuple[list[float], list[float]]:
+        return self.weights[:, 0].tolist(), self.weights[:, 1].tolist()
 
 
-def shapes_apart(by_doc: Mapping[str, Mapping[str, bool]], *, folds: int = 5,
+def shapes_apart(by_doc: Mapping[str, Mapping[str, tuple[bool, bool]]], *, folds: int = 5,
                  C: float = SHAPE_C) -> dict[str, TermShapes]:
-    """For each judged twin (doc -> term -> keyword), a :class:`TermShapes` fitted on the
+    """For each judged twin (doc -> term -> (keyword, junk)), a :class:`TermShapes` fitted on the
     twins of the other folds (twins dealt to folds in order of their ids): what training
     reads of a twin's terms, as a new report's terms were never judged."""
     docs = sorted(by_doc)
@@ -568,7 +576,7 @@ class Prior:
     #: The judges' record of terms that the last three features read (None: every term
     #: reads as unjudged).
     judged: JudgedTerms | None = None
-    #: The model of terms' characters that the last feature reads (None: it reads 0).
+    #: The model of terms' characters that the last two features read (None: they read 0).
     shapes: TermShapes | None = None
 
     def probability(self, features: Any) -> Any:
@@ -606,12 +614,14 @@ class _Static:
 
         rows = self.at[terms]
         with self.memo.lock:
-            found = self.memo.term_shape[rows]
-            missing = np.flatnonzero(np.isnan(found))
+            found = np.column_stack([self.memo.term_shape_keyword[rows],
+                                     self.memo.term_shape_junk[rows]])
+            missing = np.flatnonzero(np.isnan(found[:, 0]))
             if len(missing):
                 found[missing] = shapes.logits([table.terms[int(t)]
                                                 for t in terms[missing].tolist()])
-                self.memo.term_shape[rows[missing]] = found[missing]
+                self.memo.term_shape_keyword[rows[missing]] = found[missing, 0]
+                self.memo.term_shape_junk[rows[missing]] = found[missing, 1]
         return found
 
     def judged_rows(self, terms: Any) -> Any:
@@ -663,10 +673,11 @@ def _read_prior(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> Prior:
 
         grams = unpack_strings(arrays["prior_shape_grams"], int(meta["shapes"]["grams"]))
         weights = np.asarray(arrays["prior_shape_weights"], dtype=np.float64)
-        if weights.shape != (len(grams),) or not np.isfinite(weights).all():
+        intercept = np.asarray(meta["shapes"]["intercept"], dtype=np.float64)
+        if (weights.shape != (len(grams), 2) or intercept.shape != (2,)
+                or not np.isfinite(weights).all()):
             raise ValueError("term shapes' weights of the wrong shape")
-        shapes = TermShapes({g: i for i, g in enumerate(grams)}, weights,
-                            float(meta["shapes"]["intercept"]))
+        shapes = TermShapes({g: i for i, g in enumerate(grams)}, weights, intercept)
     return Prior(parts[0], parts[1], parts[2], float(meta["intercept"]), float(meta["alpha"]),
                  judged, shapes)
 
@@ -735,7 +746,7 @@ class Scorer:
         elif prior is not None and prior.shapes is not None:
             shape = self.static.shapes(self.table, terms, prior.shapes)
         else:
-            shape = np.zeros(len(terms))
+            shape = np.zeros((len(terms), 2))
         order = np.argsort(-scores, kind="stable")
         rank = np.empty(len(scores))
         rank[order] = np.arange(len(scores))
@@ -1099,7 +1110,8 @@ class _Vocabulary:
              ("word_class", "i1"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
-             ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape", "f8"))
+             ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape_keyword", "f8"),
+             ("term_shape_junk", "f8"))
 
     def __init__(self, key: tuple[int, int, int]) -> None:
         import numpy as np
@@ -1127,7 +1139,8 @@ class _Vocabulary:
         self.term_general: Any
         self.term_chars: Any
         self.term_judged: Any
-        self.term_shape: Any
+        self.term_shape_keyword: Any
+        self.term_shape_junk: Any
 
     @property
     def size(self) -> int:
@@ -1205,7 +1218,8 @@ class _Vocabulary:
             record = model.prior_.judged if model.prior_ is not None else None
             index = record.index if record is not None else {}
             self.term_judged[base:stop] = [index.get(t, -1) for t in new]
-            self.term_shape[base:stop] = math.nan  # reckoned when first a candidate
+            self.term_shape_keyword[base:stop] = math.nan  # reckoned when first a candidate
+            self.term_shape_junk[base:stop] = math.nan
 
         return self._rows(self.terms, self._TERM, terms, fill)
 
@@ -1298,7 +1312,7 @@ class KeywordExtractor:
             if prior.shapes is not None:
                 shapes = prior.shapes
                 meta["prior"]["shapes"] = {"grams": len(shapes.grams),
-                                           "intercept": shapes.intercept}
+                                           "intercept": [float(b) for b in shapes.intercept]}
                 arrays.update({"prior_shape_grams": pack_strings(list(shapes.grams)),
                                "prior_shape_weights": np.asarray(shapes.weights,
                                                                  dtype=np.float64)})

@@ -182,7 +182,7 @@ def train_keyword_prior(extractor: KeywordExtractor,
     record = JudgedTerms.from_verdicts(
         (term, junk, keyword) for doc in sorted(by_doc)
         for term, (junk, keyword) in sorted(by_doc[doc].items()))
-    keywords = {doc: {t: k for t, (_, k) in terms.items()} for doc, terms in by_doc.items()}
+    keywords = {doc: {t: (k, j) for t, (j, k) in terms.items()} for doc, terms in by_doc.items()}
     apart = shapes_apart(keywords)
     rows: list[Any] = []
     good: list[bool] = []
@@ -199,8 +199,8 @@ def train_keyword_prior(extractor: KeywordExtractor,
             if verdict is not None:
                 rows.append(row)
                 good.append(verdict[1])
-    shapes = TermShapes.fit((t, k) for doc in sorted(keywords)
-                            for t, k in sorted(keywords[doc].items()))
+    shapes = TermShapes.fit((t, v) for doc in sorted(keywords)
+                            for t, v in sorted(keywords[doc].items()))
     return fit_prior(np.array(rows), np.array(good), alpha=alpha, judged=record, shapes=shapes)
 
 
