@@ -12,10 +12,11 @@ are never read here.
 ``classes`` those and the classes of a term's first and last words (before the judges'
 record was read), ``record`` those and the judges' record (before terms' characters were
 read), ``keyword-shape`` those and the model of terms' characters' keyword column (before
-its junk column was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`. ``--shape-c`` sets
-the inverse penalty of the model of terms' characters (:class:`unionnlp.keyterms.TermShapes`). Terms
-no judgment covers are counted apart: judge them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per
-twin, in the pool's format) before comparing.
+its junk column was read), ``all`` every one of :data:`unionnlp.keyterms.PRIOR_FEATURES`.
+``--shape-c`` sets the inverse penalty of the model of terms' characters
+(:class:`unionnlp.keyterms.TermShapes`). Terms no judgment covers are counted apart: judge
+them (``benchmarks/KEYWORDS.md``; ``--todo PATH`` writes them, per twin, in the pool's
+format) before comparing.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(0).shuffle(order)
     fold = {doc: k % FOLDS for k, doc in enumerate(order)}
     print(f"{FOLDS}-fold cross-validation by twin on the {len(data)} judged train twins")
-    keywords = {doc: {term: (points >= 1, is_junk) for term, (points, is_junk) in judged[doc].items()}
+    verdicts = {doc: {term: (is_junk, points >= 1) for term, (points, is_junk) in judged[doc].items()}
                 for doc in data}
     print(f"{'features':<10} {'alpha':>5} {'shape C':>7} {'mean score':>10} {'junk share':>10} "
           f"{'judged':>9}")
@@ -107,18 +108,17 @@ def main(argv: list[str] | None = None) -> int:
         columns = [PRIOR_FEATURES.index(f) for f in FEATURES[name]]
         total = score = junk = seen = 0
         for k in range(FOLDS):
-            learning = {doc: keywords[doc] for doc in data if fold[doc] != k}
+            learning = {doc: verdicts[doc] for doc in data if fold[doc] != k}
             record = JudgedTerms.from_verdicts(
-                (term, is_junk, points >= 1) for doc in sorted(learning)
-                for term, (points, is_junk) in sorted(judged[doc].items()))
+                (term, is_junk, keyword) for doc in sorted(learning)
+                for term, (is_junk, keyword) in sorted(learning[doc].items()))
             shapes = TermShapes.fit(((term, verdict) for doc in sorted(learning)
                                      for term, verdict in sorted(learning[doc].items())), C=shape_c)
             apart = shapes_apart(learning, C=shape_c)
             rows, good = [], []
             for doc, (scorer, _, terms, x) in data.items():
                 if fold[doc] != k:
-                    own = record.without({term: (is_junk, points >= 1) for term, (points, is_junk)
-                                          in judged[doc].items()})
+                    own = record.without(verdicts[doc])
                     learn = _rows(x, own, apart[doc], names[doc], columns)
                     for row, term in zip(learn, terms.tolist(), strict=True):
                         verdict = judged[doc].get(scorer.table.terms[term])

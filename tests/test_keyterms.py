@@ -443,7 +443,7 @@ def test_training_reads_a_twins_terms_with_characters_learned_without_it() -> No
     path = Path(__file__).resolve().parent.parent / "benchmarks/data/keywords_train_judged.jsonl"
     by_doc: dict[str, dict[str, tuple[bool, bool]]] = {}
     for (doc, term), (score, junk) in read_keyword_judgments(path).items():
-        by_doc.setdefault(doc, {})[term] = (score >= 1, junk)
+        by_doc.setdefault(doc, {})[term] = (junk, score >= 1)
     by_doc = {doc: by_doc[doc] for doc in sorted(by_doc)[:25]}
     apart = shapes_apart(by_doc)
     for doc, model in apart.items():

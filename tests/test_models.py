@@ -75,8 +75,8 @@ def test_keyword_prior_round_trip(tmp_path: Path) -> None:
     size = len(PRIOR_FEATURES)
     record = JudgedTerms.from_verdicts([("职工群众", True, False), ("帮扶", False, True),
                                         ("职工群众", True, False)])
-    shapes = TermShapes.fit([("困难职工", (True, False)), ("职工群众", (False, True)),
-                             ("帮扶中心", (True, False)), ("群众踊跃", (False, True))], C=10.0)
+    shapes = TermShapes.fit([("困难职工", (False, True)), ("职工群众", (True, False)),
+                             ("帮扶中心", (False, True)), ("群众踊跃", (True, False))], C=10.0)
     model.prior_ = Prior(np.arange(size) / 10, np.ones(size) * 2, np.linspace(-1, 1, size), 0.3, 1.0,
                          record, shapes)
     model.save(tmp_path / "k.npz")

@@ -451,7 +451,7 @@ class JudgedTerms:
         return JudgedTerms(self.index, counts, self.junk_rate, self.keyword_rate, self.weight)
 
     def columns(self, terms: Sequence[str]) -> Any:
-        """The last three of :data:`PRIOR_FEATURES` for each term."""
+        """The judges' record's three :data:`PRIOR_FEATURES` (``judged_*``) for each term."""
         import numpy as np
 
         return self.columns_at(np.fromiter((self.index.get(t, -1) for t in terms), np.int64,
@@ -509,14 +509,14 @@ class TermShapes:
     @classmethod
     def fit(cls, verdicts: Iterable[tuple[str, tuple[bool, bool]]], *,
             C: float = SHAPE_C) -> TermShapes:
-        """From (term, (keyword, junk)) verdicts, one per term and twin (scikit-learn,
-        needed for training only)."""
+        """From (term, (junk, keyword)) verdicts, one per term and twin, in the order
+        :meth:`JudgedTerms.without` takes them (scikit-learn, needed for training only)."""
         import numpy as np
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
         from threadpoolctl import threadpool_limits
 
-        pairs = [(_shape_vector(term), keyword) for term, keyword in verdicts]
+        pairs = [(_shape_vector(term), verdict) for term, verdict in verdicts]
         grams = {g: i for i, g in enumerate(sorted({g for vector, _ in pairs for g in vector}))}
         rows, cols, values = [], [], []
         for row, (vector, _) in enumerate(pairs):
@@ -525,9 +525,9 @@ class TermShapes:
                 cols.append(grams[gram])
                 values.append(value)
         x = csr_matrix((values, (rows, cols)), shape=(len(pairs), len(grams)))
+        y = np.array([(keyword, junk) for _, (junk, keyword) in pairs], dtype=bool).reshape(-1, 2)
         # One BLAS thread: faster on this small problem, and the solver stops at the same
         # point however many cores the machine has.
-        y = np.array([v for _, v in pairs], dtype=bool).reshape(-1, 2)
         with threadpool_limits(1):
             models = [LogisticRegression(C=C, max_iter=5000).fit(x, y[:, k]) for k in range(2)]
         return cls(grams, np.column_stack([m.coef_[0] for m in models]).astype(np.float64),
@@ -552,8 +552,8 @@ class TermShapes:
 
 def shapes_apart(by_doc: Mapping[str, Mapping[str, tuple[bool, bool]]], *, folds: int = 5,
                  C: float = SHAPE_C) -> dict[str, TermShapes]:
-    """For each judged twin (doc -> term -> (keyword, junk)), a :class:`TermShapes` fitted on the
-    twins of the other folds (twins dealt to folds in order of their ids): what training
+    """For each judged twin (doc -> term -> (junk, keyword)), a :class:`TermShapes` fitted
+    on the twins of the other folds (twins dealt to folds in order of their ids): what training
     reads of a twin's terms, as a new report's terms were never judged."""
     docs = sorted(by_doc)
     fitted = [TermShapes.fit(((t, k) for i, d in enumerate(docs) if i % folds != f
@@ -573,10 +573,10 @@ class Prior:
     coef: Any
     intercept: float
     alpha: float = PRIOR_ALPHA
-    #: The judges' record of terms that the last three features read (None: every term
+    #: The judges' record of terms that the ``judged_*`` features read (None: every term
     #: reads as unjudged).
     judged: JudgedTerms | None = None
-    #: The model of terms' characters that the last two features read (None: they read 0).
+    #: The model of terms' characters that the ``shape_*`` features read (None: they read 0).
     shapes: TermShapes | None = None
 
     def probability(self, features: Any) -> Any:
@@ -600,8 +600,8 @@ class _Static:
         self.ends = ends
 
     def classes(self, terms: Any) -> Any:
-        """One column per class and end, but the other tags': the last of
-        :data:`PRIOR_FEATURES`."""
+        """One column per class and end, but the other tags': the ``first_*`` and
+        ``last_*`` :data:`PRIOR_FEATURES`."""
         import numpy as np
 
         kinds = [k for k in range(_UNKNOWN_CLASS + 1) if k != _OTHER_CLASS]

@@ -182,8 +182,7 @@ def train_keyword_prior(extractor: KeywordExtractor,
     record = JudgedTerms.from_verdicts(
         (term, junk, keyword) for doc in sorted(by_doc)
         for term, (junk, keyword) in sorted(by_doc[doc].items()))
-    keywords = {doc: {t: (k, j) for t, (j, k) in terms.items()} for doc, terms in by_doc.items()}
-    apart = shapes_apart(keywords)
+    apart = shapes_apart(by_doc)
     rows: list[Any] = []
     good: list[bool] = []
     for twin in load_twins("train"):
@@ -199,8 +198,7 @@ def train_keyword_prior(extractor: KeywordExtractor,
             if verdict is not None:
                 rows.append(row)
                 good.append(verdict[1])
-    shapes = TermShapes.fit((t, v) for doc in sorted(keywords)
-                            for t, v in sorted(keywords[doc].items()))
+    shapes = TermShapes.fit((t, v) for doc in sorted(by_doc) for t, v in sorted(by_doc[doc].items()))
     return fit_prior(np.array(rows), np.array(good), alpha=alpha, judged=record, shapes=shapes)
 
 
