@@ -7,6 +7,7 @@ are among its features, linetext.npz).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from unionnlp.linerole import train_labeller  # noqa: E402
 from unionnlp.twins import load_twins  # noqa: E402
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     twins = load_twins("train")
     model = train_labeller(twins)
     folder = ROOT / "src" / "unionnlp" / "resources"

@@ -10,6 +10,7 @@ theme features; ``tests/test_models.py`` fails until the shipped files match the
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -29,7 +30,8 @@ from unionnlp.themes import PACKAGED_MODEL, data_key, train_packaged  # noqa: E4
 JUDGED = ROOT / "benchmarks" / "data" / "keywords_train_judged.jsonl"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     package = ROOT / "src" / "unionnlp"
     key = data_key()
     start = time.perf_counter()
