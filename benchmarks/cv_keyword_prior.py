@@ -2,8 +2,9 @@
 the prior is refitted on four folds' judgments (the judges' record of terms it reads made of
 those folds, and of the other twins only for each twin it learns from) and the report's top
 10 of each twin of the fifth scored with those judgments (mean score, junk share, how many
-were judged). This is where the prior's features and power are chosen; the held-out twins
-are never read here.
+were judged), every twin read with the domain IDF of the other documents, as a new report
+is. This is where the prior's features and power are chosen; the held-out twins are never
+read here.
 
     python benchmarks/cv_keyword_prior.py [--alpha A ...] [--shape-c C ...] [--todo PATH]
                                           [--features base|classes|record|keyword-shape|all ...]
@@ -43,6 +44,7 @@ from unionnlp.keyterms import (  # noqa: E402
     fit_prior,
     shapes_apart,
 )
+from unionnlp.segment import cut_for_analysis  # noqa: E402
 from unionnlp.twins import load_twins  # noqa: E402
 
 FOLDS = 5
@@ -88,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for twin in load_twins("train"):
             if twin.id in judged:
-                scorer, count = pipeline.report_scorer(twin.text, extractor)
+                # Read as a new report is: with the IDF of the other documents.
+                scorer, count = pipeline.report_scorer(
+                    twin.text, extractor.without(cut_for_analysis(twin.text)))
                 terms, counts, scores = scorer.candidates(0, count)
                 data[twin.id] = (scorer, count, terms, scorer.features(terms, counts, scores))
                 names[twin.id] = [scorer.table.terms[t] for t in terms.tolist()]

@@ -427,7 +427,7 @@ def test_the_prior_reads_the_characters_of_terms_no_judge_saw() -> None:
     prior = default_keywords().prior_
     assert prior is not None and prior.judged is not None and prior.shapes is not None
     cut = ["镇总工会组织", "广大会员积极", "切实抓好", "仔细察看"]
-    named = ["职工医疗互助保障", "职工互助保险", "户外劳动者驿站", "农民工讨薪"]
+    named = ["职工大病互助保障", "职工互助保险", "环卫工人爱心驿站", "农民工讨薪"]
     assert not any(t in prior.judged.index for t in cut + named)
     keyword, junk = prior.shapes.logits(cut + named).T
     assert keyword[:4].max() < 0 < keyword[4:].min()
@@ -463,3 +463,23 @@ def test_word_codes_in_bulk_are_the_codes_of_each_word(words: list[str]) -> None
 
     assert np.array_equal(_short_codes(words),
                           np.array([_short_code(w) for w in words], dtype=np.uint64))
+
+
+def test_an_extractor_without_a_document_reads_its_terms_as_a_new_reports(seed_text: str) -> None:
+    from unionnlp.segment import cut_for_analysis
+
+    docs = [cut_for_analysis(line) for line in seed_text.splitlines() if len(line.strip()) > 60]
+    full = KeywordExtractor().fit(docs)
+    before = dict(full.idf_)
+    for k in (0, len(docs) // 2, len(docs) - 1):
+        less = full.without(docs[k])
+        refit = KeywordExtractor().fit(docs[:k] + docs[k + 1:])
+        own = set(candidates(docs[k]))
+        assert own - refit.idf_.keys(), "a term only this paragraph has"
+        for term in own:
+            assert (term in less.idf_) == (term in refit.idf_), term
+            if term in refit.idf_:  # one document fewer moves the IDF by ln(n / (n - 1))
+                assert abs(less.idf_[term] - refit.idf_[term]) < 0.02, term
+        assert refit.phrases_ <= less.phrases_ <= full.phrases_
+        assert less.phrases_ != full.phrases_ or not (own & (full.phrases_ - refit.phrases_))
+    assert full.idf_ == before

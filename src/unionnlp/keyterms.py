@@ -1275,6 +1275,34 @@ class KeywordExtractor:
         self._general_bounds()
         return self
 
+    def without(self, tokens: Sequence[str]) -> KeywordExtractor:
+        """A copy fitted as if the corpus had lacked one of its documents (``tokens``,
+        segmented as for :meth:`fit`): training reads a corpus document's terms as a new
+        report's are read, where a term only it has is unseen and a phrase only it repeats
+        is no phrase."""
+        import copy
+
+        self._check()
+        own = set(candidates(tokens))
+        scale = self.n_docs_ + 1  # kept: one document less moves other terms' IDF by 1e-3
+        idf = dict(self.idf_)
+        left: dict[str, int] = {}  # the other documents holding each of its terms
+        for term in own & idf.keys():
+            df = round(scale / math.exp(idf[term] - 1.0)) - 1
+            left[term] = df - 1
+            if df <= 1:
+                del idf[term]
+            else:
+                idf[term] = math.log(scale / df) + 1.0
+        out = copy.copy(self)
+        out.__dict__.pop("_memo_state", None)
+        out.idf_ = idf
+        # A phrase's corpus count is bounded by its term's (the same string, also when one
+        # word): the bound decides whether it still recurs.
+        out.phrases_ = frozenset(p for p in self.phrases_
+                                 if left.get(p, self.min_phrase_df) >= self.min_phrase_df)
+        return out
+
     def _general_bounds(self) -> None:
         general = general_idf()
         self.general_max_ = general.max

@@ -169,9 +169,9 @@ def train_keyword_prior(extractor: KeywordExtractor,
                         alpha: float = PRIOR_ALPHA) -> Prior:
     """Fit ``extractor``'s keyword prior on judged candidates of the real-shaped train twins
     (:func:`read_keyword_judgments` of ``benchmarks/data/keywords_train_judged.jsonl``; a
-    keyword is a term scored 1 or 2). Each twin's terms are read with the judges' record of
-    the other twins only, and with a model of terms' characters fitted without its fold, as
-    a new report's are."""
+    keyword is a term scored 1 or 2). Each twin's terms are read with the domain IDF of the
+    other documents, the judges' record of the other twins only and a model of terms'
+    characters fitted without its fold, as a new report's are."""
     import numpy as np
 
     from .twins import load_twins
@@ -189,7 +189,8 @@ def train_keyword_prior(extractor: KeywordExtractor,
         verdicts = by_doc.get(twin.id)
         if not verdicts:
             continue
-        scorer, count = report_scorer(twin.text, extractor)
+        # The IDF was fitted on this twin too: it is read as if it had not been.
+        scorer, count = report_scorer(twin.text, extractor.without(cut_for_analysis(twin.text)))
         terms, counts, scores = scorer.candidates(0, count)
         features = scorer.features(terms, counts, scores, judged=record.without(verdicts),
                                    shapes=apart[twin.id])
