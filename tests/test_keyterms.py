@@ -466,12 +466,16 @@ def test_word_codes_in_bulk_are_the_codes_of_each_word(words: list[str]) -> None
 
 
 def test_an_extractor_without_a_document_reads_its_terms_as_a_new_reports(seed_text: str) -> None:
+    """Training reads a corpus document with the IDF of the others: its terms come out as a
+    refit without it has them, a term only it has unseen, and the fitted extractor is left
+    as it was."""
     from unionnlp.segment import cut_for_analysis
 
     docs = [cut_for_analysis(line) for line in seed_text.splitlines() if len(line.strip()) > 60]
     full = KeywordExtractor().fit(docs)
     before = dict(full.idf_)
-    for k in (0, len(docs) // 2, len(docs) - 1):
+    phrases_lost = 0
+    for k in range(len(docs)):
         less = full.without(docs[k])
         refit = KeywordExtractor().fit(docs[:k] + docs[k + 1:])
         own = set(candidates(docs[k]))
@@ -481,5 +485,6 @@ def test_an_extractor_without_a_document_reads_its_terms_as_a_new_reports(seed_t
             if term in refit.idf_:  # one document fewer moves the IDF by ln(n / (n - 1))
                 assert abs(less.idf_[term] - refit.idf_[term]) < 0.02, term
         assert refit.phrases_ <= less.phrases_ <= full.phrases_
-        assert less.phrases_ != full.phrases_ or not (own & (full.phrases_ - refit.phrases_))
+        phrases_lost += len(full.phrases_ - less.phrases_)
+    assert phrases_lost > 0
     assert full.idf_ == before
