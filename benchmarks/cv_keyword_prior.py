@@ -44,7 +44,6 @@ from unionnlp.keyterms import (  # noqa: E402
     fit_prior,
     shapes_apart,
 )
-from unionnlp.segment import cut_for_analysis  # noqa: E402
 from unionnlp.twins import load_twins  # noqa: E402
 
 FOLDS = 5
@@ -90,9 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for twin in load_twins("train"):
             if twin.id in judged:
-                # Read as a new report is: with the IDF of the other documents.
-                scorer, count = pipeline.report_scorer(
-                    twin.text, extractor.without(cut_for_analysis(twin.text)))
+                scorer, count = pipeline.corpus_twin_scorer(twin.text, extractor)
                 terms, counts, scores = scorer.candidates(0, count)
                 data[twin.id] = (scorer, count, terms, scorer.features(terms, counts, scores))
                 names[twin.id] = [scorer.table.terms[t] for t in terms.tolist()]

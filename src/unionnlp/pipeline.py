@@ -32,8 +32,9 @@ from .structure import parse
 from .summarize import Graph, select, sentence_vectors
 from .themes import default_classifier, get_classifier
 
-__all__ = ["PACKAGED_KEYWORDS", "default_keywords", "read_keyword_judgments", "report_scorer",
-           "run", "train_keyword_prior", "train_keywords", "warm"]
+__all__ = ["PACKAGED_KEYWORDS", "corpus_twin_scorer", "default_keywords",
+           "read_keyword_judgments", "report_scorer", "run", "train_keyword_prior",
+           "train_keywords", "warm"]
 
 logger = logging.getLogger(__name__)
 
@@ -189,8 +190,7 @@ def train_keyword_prior(extractor: KeywordExtractor,
         verdicts = by_doc.get(twin.id)
         if not verdicts:
             continue
-        # The IDF was fitted on this twin too: it is read as if it had not been.
-        scorer, count = report_scorer(twin.text, extractor.without(cut_for_analysis(twin.text)))
+        scorer, count = corpus_twin_scorer(twin.text, extractor)
         terms, counts, scores = scorer.candidates(0, count)
         features = scorer.features(terms, counts, scores, judged=record.without(verdicts),
                                    shapes=apart[twin.id])
@@ -201,6 +201,13 @@ def train_keyword_prior(extractor: KeywordExtractor,
                 good.append(verdict[1])
     shapes = TermShapes.fit((t, v) for doc in sorted(by_doc) for t, v in sorted(by_doc[doc].items()))
     return fit_prior(np.array(rows), np.array(good), alpha=alpha, judged=record, shapes=shapes)
+
+
+def corpus_twin_scorer(text: str, extractor: KeywordExtractor) -> tuple[Scorer, int]:
+    """:func:`report_scorer` of a text ``extractor``'s IDF was fitted on (a train twin),
+    read with the IDF of the other documents, as a new report is read: what training the
+    keyword prior and its cross-validation see."""
+    return report_scorer(text, extractor.without(cut_for_analysis(text)))
 
 
 def _paragraph_views(report: Report, view: str, traditional: bool
