@@ -676,6 +676,40 @@ def test_the_items_of_a_list_a_line_announces_are_text_not_contents() -> None:
     assert report.dropped == ("首頁>加入工會>入會須知",)
 
 
+def test_a_list_with_notes_and_bullets_under_its_items_is_text_not_contents() -> None:
+    # The same page's fees: numbered items, a note in brackets under one, and bullets
+    # under another, all without full stops. The list is what the page says.
+    fees = ["  1. 首次入會費合計500元", "  2. 常年會費每月150元", "  3. 勞健保費依投保薪資計算後繳納",
+            "  4. 繳費方式:季繳、半年繳、年繳三種", "    (新入會者應繳清當季費用)", "  5. 繳費管道:",
+            "    ‧ 郵政劃撥單", "    ‧ ATM轉帳", "  6. 團體保險:半年繳或年繳", "  7. 意外險:每年繳交"]
+    report = _parse("入會須知\n\n費用:\n\n" + "\n".join(fees) + "\n")
+    kept = "".join(s.heading or "" for a in report.articles for s in a.sections) + \
+        "".join(p.text for p in report.paragraphs)
+    assert all(line.strip().split(":")[-1] in kept for line in fees)
+    assert report.dropped == ()
+    # Under a line announcing contents, the same run is a table of contents.
+    contents = ["一、總則", "二、會員", "三、組織", "四、經費", "五、附則"]
+    toc = _parse("工會章程\n\n目錄:\n" + "\n".join(contents) + "\n\n一、總則\n\n本會依工會法組織之。\n")
+    assert all(line in toc.dropped for line in contents[:4])
+
+
+def test_a_headline_of_a_flattened_report_ends_at_the_gap_its_line_break_left() -> None:
+    # A PDF pasted as one line: each headline's line break became a space.
+    line = "一、强化领导，深化认识，厘清思路，健全措施 做好帮扶解困工作，是工会践行职责的重要内容。"
+    assert line[:inline_heading(line)] == "一、强化领导，深化认识，厘清思路，健全措施 "
+    text = ("关于工会帮扶工作的总结 今年以来，我们扎实开展帮扶工作，现总结如下。" + line +
+            "二、健全组织体系，稳固工作阵地 遵循先组建后完善的思路，全年新建工会42家，发展会员3000名。"
+            "三、用心解决职工的实际困难。全年走访慰问困难职工300户，发放慰问金36万元。")
+    headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+    assert headings == ["一、强化领导，深化认识，厘清思路，健全措施", "二、健全组织体系，稳固工作阵地",
+                        "三、用心解决职工的实际困难。"]
+    # A gap beside a figure or a Latin word is a flattened page's spacing, not a line break.
+    assert inline_heading("1、全年新建工会 42 家，发展会员三千名，建会率达到百分之九十五。") == 0
+    assert inline_heading("2、下载 PDF 版的文件后，请用阅读器打开查看全部内容。") == 0
+    # A gap after a clause mark is a wrap inside a sentence.
+    assert inline_heading("一、希望工会遵照上级要求，早日熟悉业务，积极主动、 奋发进取，依法依规地开展工作。") == 0
+
+
 def test_the_title_above_a_run_of_short_lines_is_not_taken_for_contents() -> None:
     # An association's rules: the title, then the dates of each revision, one per line,
     # then the articles. The run of short lines is no table of contents to drop whole:

@@ -291,16 +291,21 @@ def _contents(lines: list[Line]) -> list[Line]:
     return out
 
 
+_CONTENTS_LEAD = regex(r"^\s*(?:目\s*[录錄]|contents)", re.IGNORECASE)
+
+
 def _listed_items(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]) -> bool:
     """Whether a run of short lines is the items of a list the text announces (入會辦法: /
-    1. … / 2. …), not a table of contents: a line of text ending in a colon leads it in,
-    its lines are numbered alike, on one level, and none is printed again elsewhere, as a
-    contents' headlines are."""
+    1. … / 2. …), not a table of contents: a line of text ending in a colon (not 目录：)
+    leads it in, it opens with a numbered line and holds more numbered lines than others
+    (notes and bullets under an item are its own), and none of its lines is printed again
+    elsewhere, as a contents' headlines are."""
     lead = lines[run[0] - 1] if run[0] else None
-    if lead is None or lead.kind != "body" or lead.view.rstrip()[-1:] not in (":", "："):
+    if lead is None or lead.kind != "body" or lead.view.rstrip()[-1:] not in (":", "：") \
+            or _CONTENTS_LEAD.match(lead.view):
         return False
-    styles = {lines[j].style for j in run}
-    return len(styles) == 1 and None not in styles and "plain" not in styles \
+    numbered = [lines[j].style not in (None, "plain") for j in run]
+    return numbered[0] and 2 * sum(numbered) > len(run) \
         and all(texts[lines[j].view] == 1 for j in run)
 
 

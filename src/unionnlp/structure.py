@@ -46,6 +46,11 @@ _COMMA = regex("[，,]")
 #: A numbered headline that runs straight into its paragraph's first item (1、强化组织领导，
 #: 加强自身建设一是……): it ends where 一是 or 首先 begins.
 _BEFORE_ITEMS = regex(r"^([^。！？!?：:；;]{2,40}?)(?=[一二三四五六七八九十]是|首先)")
+#: A numbered headline of a text flattened to one line, where its line break became a gap
+#: (一、强化领导，健全措施 做好帮扶解困……): it ends at the first gap between two characters
+#: that are not digits or Latin letters (not 2023 年, not PDF 版).
+_BEFORE_GAP = regex(r"^\s*([^。！？!?：:；;\s]{1,39}[^。！？!?：:；;\s，、,（(“‘《—-])[ \u3000\xa0]+"
+                    r"(?=[^\sA-Za-z0-9])(?<![A-Za-z0-9][ \u3000\xa0])")
 
 
 def _lead_in(text: str, view: str) -> str | None:
@@ -74,7 +79,10 @@ def inline_heading(text: str) -> int:
         m = _NUMBERED_SENTENCE.match(text[marker:])
         if m is None:
             m = _BEFORE_ITEMS.match(text[marker:])
-        if m is not None and (len(_COMMA.findall(m.group(1))) > 2
+        commas = 2
+        if m is None:
+            m, commas = _BEFORE_GAP.match(text[marker:]), 3
+        if m is not None and (len(_COMMA.findall(m.group(1))) > commas
                               or len(text) - marker - m.end() < 8
                               or _LEAD_STOP.search(m.group(1))):
             m = None
