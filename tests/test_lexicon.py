@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from unionnlp.lines import BULLETS, classify, numbering
+from unionnlp.lines import BULLETS, classify, numbering, opening
 from unionnlp.repair import DATE_LINE
 from unionnlp.resources import Entry, lexicon
 
@@ -24,7 +24,7 @@ def _ids(entries: tuple[Entry, ...]) -> list[str]:
 
 def test_every_pattern_entry_has_examples() -> None:
     entries = [*LEXICON.numbering, *LEXICON.furniture, *LEXICON.furniture_inside,
-               *LEXICON.dates.values()]
+               *LEXICON.line_openers, *LEXICON.dates.values()]
     assert all(e.examples for e in entries), [e.name for e in entries if not e.examples]
     names = [e.name for e in entries]
     assert len(names) == len(set(names))
@@ -48,6 +48,19 @@ def test_furniture(entry: Entry) -> None:
     for line in entry.counter:
         assert not pattern.match(line), line
         assert classify(line)[0] != "furniture", line
+
+
+@pytest.mark.parametrize("entry", LEXICON.line_openers, ids=_ids(LEXICON.line_openers))
+def test_line_openers(entry: Entry) -> None:
+    # Alone on its line an opener is furniture; before text it is cut off the text.
+    pattern = re.compile(f"^(?:{entry.pattern})", re.VERBOSE)
+    for line in entry.examples:
+        assert pattern.match(line) and opening(line) == len(line), line
+        assert classify(line)[0] == "furniture", line
+        if line[-1] not in "，,":  # a comma ends a salutation only at the end of its line
+            assert opening(line + " 今天，我们在这里隆重集会。") == len(line) + 1, line
+    for line in entry.counter:
+        assert opening(line) == 0, line
 
 
 def test_what_furniture_found_further_in_needs_is_the_cue() -> None:

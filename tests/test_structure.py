@@ -765,3 +765,25 @@ def test_page_chunk_numbers_of_a_document_site_are_furniture() -> None:
     listing = _parse("1、新建基层工会十二家，发展会员三千余名，覆盖全县所有乡镇和重点园区。\n"
                      "2、开展金秋助学活动，资助困难职工子女一百二十名完成大学学业。\n")
     assert not listing.dropped
+
+
+def test_a_speech_starts_its_first_paragraph_after_the_salutation_on_its_line() -> None:
+    # Text copied from a speech page: the salutation and greeting run on into the text.
+    text = ("在全市工会工作会议上的讲话\n\n各位代表、同志们：大家上午好！今天我们召开全市工会工作会议，"
+            "总结去年工作，部署今年任务。\n\n同志们，新的一年任务艰巨、使命光荣，让我们携手奋进。\n")
+    report = _parse(text)
+    first, last = report.paragraphs[0], report.paragraphs[-1]
+    assert first.text.startswith("今天我们召开全市工会工作会议")
+    assert first.offset == text.index("今天")
+    assert report.dropped == ("各位代表、同志们：大家上午好！",)
+    # Mid-speech, 同志们， is part of what is said.
+    assert last.text.startswith("同志们，新的一年")
+
+
+def test_a_date_stamp_before_a_news_items_text_is_set_aside() -> None:
+    text = ("市总工会走访慰问一线职工\n\ndate 2025-12-23 市总工会昨日走访慰问环卫工人等一线职工，"
+            "送去慰问品和慰问金共计12万元。\n\n2025-12-23 来源：市总工会\n")
+    report = _parse(text)
+    assert report.paragraphs[0].text.startswith("市总工会昨日走访慰问")
+    assert "date 2025-12-23" in report.dropped
+    assert "2025-12-23 来源：市总工会" in report.dropped

@@ -60,6 +60,8 @@ class Lexicon:
     dates: Mapping[str, Entry]
     #: Headline numbering styles in the order they are tried (``name`` is the style).
     numbering: tuple[Entry, ...]
+    #: What opens a line before its text (a salutation, a greeting, a date stamp).
+    line_openers: tuple[Entry, ...]
     #: Page furniture known by how the line opens.
     furniture: tuple[Entry, ...]
     #: Page furniture known by a word further in, and what such a line must hold.
@@ -95,6 +97,7 @@ def lexicon() -> Lexicon:
         chars=chars,
         dates=dates,
         numbering=tuple(entry(x, x["style"]) for x in data["numbering"]),
+        line_openers=tuple(entry(x) for x in data["line_openers"]),
         furniture=tuple(entry(x) for x in data["furniture"]),
         furniture_inside=tuple(entry(x) for x in data["furniture_inside"]),
         furniture_cue=data["furniture_cue"]["pattern"],
