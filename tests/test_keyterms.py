@@ -488,3 +488,22 @@ def test_an_extractor_without_a_document_reads_its_terms_as_a_new_reports(seed_t
         phrases_lost += len(full.phrases_ - less.phrases_)
     assert phrases_lost > 0
     assert full.idf_ == before
+
+
+def test_a_flag_training_almost_never_sets_cannot_outweigh_the_rest() -> None:
+    # One candidate in two thousand carries a rare flag, and it happens to be junk. The
+    # flag is no evidence to weigh a new report's candidates by a factor of thousands.
+    import numpy as np
+
+    from unionnlp.keyterms import fit_prior
+
+    rng = np.random.default_rng(0)
+    n = 4000
+    useful = rng.normal(size=n)
+    good = (useful + rng.normal(scale=0.5, size=n)) > 0
+    rare = np.zeros(n)
+    rare[np.flatnonzero(~good)[:2]] = 1.0
+    prior = fit_prior(np.column_stack([useful, rare]), good)
+    with_flag, without = prior.probability(np.array([[1.0, 1.0], [1.0, 0.0]]))
+    # Standardised by its own tiny spread, the flag alone took a sure keyword to 0.10.
+    assert without > 0.95 and with_flag > 0.25

@@ -405,6 +405,10 @@ _UNKNOWN_GENERAL = 12.0
 #: on the 520 judged train twins, each read as a new report (mean score / junk share 0.879 /
 #: 14.7%, 0.881 / 14.4%, 0.882 / 14.2%, 0.883 / 14.1% at 2, 3, 4, 5: 4 takes most of it).
 PRIOR_ALPHA = 4.0
+#: The least spread a prior's feature is standardised by: a flag set on fewer than one
+#: candidate in a hundred in training (std 0.1) is read as if it were that common, so
+#: the penalty holds its weight to what such a rare flag can support.
+PRIOR_MIN_SCALE = 0.1
 
 
 @dataclass(frozen=True, eq=False)
@@ -691,7 +695,7 @@ def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float 
     from sklearn.linear_model import LogisticRegression
 
     x = np.asarray(features, dtype=np.float64)
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    mean, scale = x.mean(axis=0), np.maximum(x.std(axis=0), PRIOR_MIN_SCALE)
     model = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, np.asarray(good))
     return Prior(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]), alpha,
                  judged, shapes)
