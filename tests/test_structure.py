@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionnlp.errors import UnionNLPError
+from unionnlp.lines import classify
 from unionnlp.model import Report, Source
 from unionnlp.normalize import normalize
 from unionnlp.structure import _DATELINE, inline_heading, lead_in, parse
@@ -787,3 +788,17 @@ def test_a_date_stamp_before_a_news_items_text_is_set_aside() -> None:
     assert report.paragraphs[0].text.startswith("市总工会昨日走访慰问")
     assert "date 2025-12-23" in report.dropped
     assert "2025-12-23 来源：市总工会" in report.dropped
+
+
+def test_a_numbered_sentence_alone_on_its_line_heads_its_part() -> None:
+    # 一、… ending in a full stop, alone on its line: a headline, commas and all; a line
+    # with a second sentence, or an arabic-numbered item, is text.
+    text = ("一、领导重视，组织完善，经费落实。\n学校成立工会工作领导小组，校长任组长，全年安排经费12万元。\n"
+            "二、丰富活动，凝聚人心。\n全年组织教职工文体活动8次，参与教职工600人次。\n"
+            "1、对教职工关心得还不够。\n")
+    report = _parse(text)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headings == ["一、领导重视，组织完善，经费落实。", "二、丰富活动，凝聚人心。"]
+    assert classify("一、领导重视，组织完善，经费落实。") == ("headline", "cn")
+    assert classify("三、完成上级交办的其他任务。全年无一例差错。")[0] == "body"
+    assert classify("1、对教职工关心得还不够。")[0] == "body"
