@@ -30,6 +30,7 @@ __all__ = [
     "ends_sentence",
     "furniture_rule",
     "numbering",
+    "opening",
     "split_lines",
     "style_depth",
 ]
@@ -179,14 +180,14 @@ def _is_headline(text: str, style: Style | None) -> bool:
 
 #: A speech's salutation and greeting, a site's date stamp, one after another at a line's
 #: start (and the white space after them).
-OPENING = regex("^\\s*(?:(?:\n" + "\n| ".join(e.pattern for e in _LEXICON.line_openers)
+_OPENING = regex("^\\s*(?:(?:\n" + "\n| ".join(e.pattern for e in _LEXICON.line_openers)
                 + "\n)\\s*)+", re.VERBOSE)
 
 
 def opening(text: str) -> int:
     """Where the salutation, greeting or date stamp that opens ``text`` ends, white space
     after it included; 0 when there is none."""
-    m = OPENING.match(text)
+    m = _OPENING.match(text)
     return m.end() if m else 0
 
 
@@ -206,10 +207,10 @@ def furniture_rule(text: str) -> str | None:
         entries = _LEXICON.furniture
     elif _FURNITURE_CUE.search(text) and _FURNITURE_INSIDE.match(text):
         entries = _LEXICON.furniture_inside
-    elif 0 < opening(text) == len(text):
+    elif 0 < (cut := opening(text)) == len(text):
         entries = _LEXICON.line_openers
-    elif 0 < opening(text) and _is_furniture(text[opening(text):]):
-        return furniture_rule(text[opening(text):])
+    elif cut and _is_furniture(text[cut:]):
+        return furniture_rule(text[cut:])
     else:
         return None
     return next(e.name for e in entries if re.match(f"^(?:{e.pattern})", text, re.VERBOSE))
@@ -415,7 +416,7 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     """(start, end) of the parts of one line: itself, or for a long line its numbered
     parts, so that a report without line breaks still has headings."""
     cut = opening(line)
-    if 0 < cut < len(line) and line[:cut].strip() and not _is_furniture(line[cut:].strip()):
+    if 0 < cut < len(line) and not _is_furniture(line[cut:].strip()):
         # A salutation or a date stamp before the text is a piece of its own.
         return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:]))]
     if len(line) < _LONG_LINE:
