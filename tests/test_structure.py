@@ -802,3 +802,15 @@ def test_a_numbered_sentence_alone_on_its_line_heads_its_part() -> None:
     assert classify("一、领导重视，组织完善，经费落实。") == ("headline", "cn")
     assert classify("三、完成上级交办的其他任务。全年无一例差错。")[0] == "body"
     assert classify("1、对教职工关心得还不够。")[0] == "body"
+
+
+def test_a_document_sites_notes_on_its_documents_are_furniture() -> None:
+    # A document-sharing page: its numbered notes on downloads read like a numbered list.
+    notes = ["1、部分资料下载需要金币，请确保您的账户上有足够的金币", "2、已购买过的文档，再次下载不重复扣费",
+             "3. 本文档由用户上传，版权归属用户，本站负责整理代发布。"]
+    text = ("乡镇工会上半年工作总结\n\n今年上半年，镇工会新建基层工会12家，发展会员860名，"
+            "走访慰问困难职工45户。\n\n" + "\n".join(notes) + "\n")
+    report = _parse(text)
+    assert all(note in report.dropped for note in notes)
+    assert not [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert report.paragraphs[0].text.startswith("今年上半年")
