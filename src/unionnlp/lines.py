@@ -22,6 +22,7 @@ from .resources import Entry, lexicon
 __all__ = [
     "BULLETS",
     "CAPTION",
+    "COMMA",
     "HEADLINE_MAX",
     "Line",
     "LineKind",
@@ -85,7 +86,8 @@ BULLETS = frozenset(_LEXICON.chars["bullets"])
 _CLOSERS = _LEXICON.chars["closers"]
 _CLAUSE_MARK = regex("[，。；：:]")
 _SENTENCE_MARK = regex("[。！？；;]")
-_COMMAS = regex("[，,]")
+#: A comma, full-width or ASCII.
+COMMA = regex("[，,]")
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
 
@@ -163,7 +165,7 @@ def _is_headline(text: str, style: Style | None) -> bool:
             text, 0, len(text) - 1) and (text[-1] != "。" or style in ("cn", "paren_cn")):
         return True  # 一、主要工作成效：  （一）加强组织建设。
     if style == "cn" and len(text) <= HEADLINE_MAX and text[-1] == "。" \
-            and not _SENTENCE_MARK.search(text, 0, len(text) - 1) and len(_COMMAS.findall(text)) <= 3:
+            and not _SENTENCE_MARK.search(text, 0, len(text) - 1) and len(COMMA.findall(text)) <= 3:
         # 一、领导重视，组织完善，经费落实。 alone on its line: in the train twins such a line
         # heads its part (38 lines) far more often than it is text (5).
         return True

@@ -17,7 +17,7 @@ from typing import Any
 
 from ._regex import regex
 from .convert import analysis_view
-from .lines import Line, numbering, split_lines, style_depth
+from .lines import COMMA, Line, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines
 from .repair import DATE_LINE, Block, repair
@@ -42,7 +42,6 @@ _DATELINE = regex(
 _LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
-_COMMA = regex("[，,]")
 #: A numbered headline that runs straight into its paragraph's first item (1、强化组织领导，
 #: 加强自身建设一是……): it ends where 一是 or 首先 begins.
 _BEFORE_ITEMS = regex(r"^([^。！？!?：:；;]{2,40}?)(?=[一二三四五六七八九十]是|首先)")
@@ -82,7 +81,7 @@ def inline_heading(text: str) -> int:
         commas = 2
         if m is None:
             m, commas = _BEFORE_GAP.match(text[marker:]), 3
-        if m is not None and (len(_COMMA.findall(m.group(1))) > commas
+        if m is not None and (len(COMMA.findall(m.group(1))) > commas
                               or len(text) - marker - m.end() < 8
                               or _LEAD_STOP.search(m.group(1))):
             m = None
