@@ -6,6 +6,7 @@ train twins' blind keyword judgments) and write them into the package
 
 Run after changing the written corpus, the twins' train split, the word lists or the
 theme features; ``tests/test_models.py`` fails until the shipped files match the data.
+Then run ``tools/train_sentences.py``: the summary sentence model reads these models.
 """
 
 from __future__ import annotations

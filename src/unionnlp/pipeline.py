@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import json
 import logging
@@ -28,13 +29,21 @@ from .keyterms import (
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
+from .sentences import (
+    TOP_TERMS,
+    Placed,
+    SentenceModel,
+    default_sentence_model,
+    features,
+    oracle,
+)
 from .structure import parse
-from .summarize import Graph, select, sentence_vectors
+from .summarize import Graph, Sentence, sentence_vectors
 from .themes import default_classifier, get_classifier
 
 __all__ = ["PACKAGED_KEYWORDS", "corpus_twin_scorer", "default_keywords",
            "read_keyword_judgments", "report_scorer", "run", "train_keyword_prior",
-           "train_keywords", "warm"]
+           "train_keywords", "train_sentence_model", "warm"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +66,36 @@ def default_keywords() -> KeywordExtractor:
     extractor = KeywordExtractor.load(data, PACKAGED_KEYWORDS)
     extractor.evidence_ = default_classifier().evidence()
     return extractor
+
+
+def train_sentence_model(references: Mapping[str, str]) -> SentenceModel:
+    """Fit the summary sentence model on the real-shaped train twins that have a reference
+    summary (``references``: twin id to summary; never the held-out twins): each twin's
+    candidate sentences, labelled by a greedy ROUGE-L oracle against its reference."""
+    from .twins import load_twins
+
+    texts: list[str] = []
+    rows: list[Any] = []
+    labels: list[int] = []
+    for twin in load_twins("train"):
+        if twin.id not in references:
+            continue
+        sink: list[tuple[list[str], list[str], Any]] = []
+        token = _SENTENCE_SINK.set(sink)
+        try:
+            run(Source(text=twin.text), Options())
+        finally:
+            _SENTENCE_SINK.reset(token)
+        read, written, numeric = sink[0]
+        # The oracle compares the page as written with its reference; the model reads
+        # the analysis view.
+        chosen = set(oracle(written, references[twin.id]))
+        texts += read
+        rows.append(numeric)
+        labels += [int(i in chosen) for i in range(len(written))]
+    import numpy as np
+
+    return SentenceModel.fit(texts, np.vstack(rows), labels)
 
 
 def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
@@ -283,6 +322,7 @@ def run(source: Source, options: Options) -> Report:
     first = [0, *itertools.accumulate(len(f) for f in found)]  # each paragraph's first row
 
     ranked: dict[tuple[int, int, int], tuple[Keyword, ...]] = {}
+    raw: dict[tuple[int, int, int], list[Keyword]] = {}
     unglossed: list[Unglossed] = []  # the view without pinyin glosses, made once if needed
 
     def _written_term(term: str) -> str:
@@ -293,11 +333,17 @@ def run(source: Source, options: Options) -> Report:
             unglossed.append(drop_glosses(view))
         return _as_written(term, unglossed[0].text, text, unglossed[0])
 
+    def ranked_terms(start: int, stop: int, k: int) -> list[Keyword]:
+        # The same range and k is ranked once (a report that is one article asks twice,
+        # and its summary's sentence model once more).
+        if (start, stop, k) not in raw:
+            raw[start, stop, k] = scorer.rank(start, stop, k)
+        return raw[start, stop, k]
+
     def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
-        # The same range and k is ranked once (a report that is one article asks twice).
         if (start, stop, k) in ranked:
             return ranked[start, stop, k]
-        found = scorer.rank(start, stop, k)
+        found = ranked_terms(start, stop, k)
         if traditional:
             found = [replace(kw, term=_written_term(kw.term)) for kw in found]
         ranked[start, stop, k] = tuple(found)
@@ -309,17 +355,23 @@ def run(source: Source, options: Options) -> Report:
         joined = "\n".join(views[start:stop])
         return tuple(originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
 
+    # The report's sentence graph, and a learned model's score for every sentence, which
+    # picks the summaries of the report, its articles and its sections.
+    candidates = [x for f in found for x in f]
+    report_graph = Graph(candidates, vectors)
+    likely = _sentence_scores(report, tagged, views, found, report_graph,
+                              [kw.term for kw in ranked_terms(0, len(paragraphs), TOP_TERMS)],
+                              traditional)
+
     articles: list[Article] = []
-    whole: Graph | None = None  # the graph of an article that is the whole report
     start = 0
     for a in report.articles:
         sections: list[Section] = []
         stop = start + len(a.paragraphs)
         # One sentence graph per article: its sections are summarised from it too.
         rows = slice(first[start], first[stop])
-        graph = Graph([x for f in found[start:stop] for x in f], vectors[rows])
-        if start == 0 and stop == len(paragraphs):
-            whole = graph
+        graph = (report_graph if start == 0 and stop == len(paragraphs)
+                 else Graph(candidates[rows], vectors[rows], likely[rows]))
         s_start = start
         for s in a.sections:
             s_stop = s_start + len(s.paragraphs)
@@ -350,16 +402,59 @@ def run(source: Source, options: Options) -> Report:
         traditional=traditional,
         keywords=keywords(0, len(paragraphs), options.top_k),
         # The report's graph is its one article's when that article is all of it.
-        summary=summary(0, len(paragraphs), select(
-            [x for f in found for x in f], vectors, k=options.summary_sentences)
-            if whole is None else whole.pick(range(len(whole.candidates)),
-                                             k=options.summary_sentences)),
+        summary=summary(0, len(paragraphs), report_graph.pick(
+            range(len(candidates)), k=options.summary_sentences)),
         theme_shares=shares,
         figures=_all_figures(
             [f for i, (p, v) in enumerate(zip(paragraphs, views, strict=True))
              for f in _figures(p, v, segmenter, glossed.get(i))],
             _heading_figures(report.articles, text, view, segmenter)),
     )
+
+
+#: Where :func:`train_sentence_model` collects each report's candidate sentences (as the
+#: analysis reads them and as written) and their features; None outside training.
+_SENTENCE_SINK: contextvars.ContextVar[list[tuple[list[str], list[str], Any]] | None] = (
+    contextvars.ContextVar("unionnlp_sentence_sink", default=None))
+
+
+def _sentence_scores(report: Report, tagged: Sequence[Paragraph], views: Sequence[str],
+                     found: Sequence[Sequence[Sentence]], graph: Graph, terms: Sequence[str],
+                     traditional: bool) -> list[float]:
+    """The packaged sentence model's probability for each candidate (all paragraphs' in
+    order), and ``graph`` rescored with them."""
+    import numpy as np
+
+    def as_view(line: str | None) -> str:
+        return (to_simplified(normalize(line)) if traditional else normalize(line)) if line else ""
+
+    context = []  # each paragraph's article, section, place in it, title and heading
+    for ai, a in enumerate(report.articles):
+        title = as_view(a.title)
+        for si, sec in enumerate(a.sections):
+            heading = as_view(sec.heading)
+            context += [(ai, si, pi, title, heading) for pi in range(len(sec.paragraphs))]
+    placed = [
+        Placed(x.text, x.position, d, x.mass, *context[d], bool(tagged[d].lead_in),
+               bool(tagged[d].themes), len(views[d]))
+        for d, f in enumerate(found) for x in f]
+    textrank = np.zeros(len(placed))
+    rank = np.zeros(len(placed))
+    for i, r in graph.row.items():
+        textrank[i], rank[i] = graph.textrank[r], graph.centrality[r]
+    numeric = features(placed, textrank, rank, terms, len(views))
+    sink = _SENTENCE_SINK.get()
+    if sink is not None:
+        written = []
+        for d, f in enumerate(found):
+            for x in f:
+                at = views[d].index(x.text)
+                written.append(tagged[d].text[at:at + len(x.text)])
+        sink.append(([p.text for p in placed], written, numeric))
+        return [float(x) for x in rank]  # training reads the features: no model is needed yet
+    scores = [float(x) for x in default_sentence_model().scores([p.text for p in placed], numeric)]
+    graph.rescore(scores)
+    return scores
 
 
 def _all_figures(body: list[Figure], heads: list[Figure]) -> tuple[Figure, ...]:
