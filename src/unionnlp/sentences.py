@@ -46,6 +46,7 @@ TOP_TERMS = 10
 _GRAM_WEIGHT = 2.0
 _C = 0.3
 _MIN_DF = 5
+_CHUNK = 2048
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,9 @@ def _share(pairs: Counter[str], other: Counter[str]) -> float:
     """The share of a sentence's character pairs that another text holds too."""
     if not other or not pairs:
         return 0.0
-    return sum((pairs & other).values()) / max(1, sum(pairs.values()))
+    # Read over the other text's pairs: a title's or a headline's, fewer than a sentence's.
+    common = sum(min(n, pairs[g]) for g, n in other.items() if g in pairs)
+    return common / max(1, sum(pairs.values()))
 
 
 def features(placed: Sequence[Placed], textrank: Any, rank: Any,
@@ -125,6 +128,15 @@ def _grams(text: str) -> Counter[str]:
     return Counter([*s, *map(operator.add, s, s[1:])])
 
 
+#: A pair of characters as one integer: (first + 1) · _PAIR + second, above every character.
+_PAIR = 0x110000
+
+
+def _code(gram: str) -> int:
+    """A character's code point, or a pair's code (see :data:`_PAIR`)."""
+    return ord(gram) if len(gram) == 1 else (ord(gram[0]) + 1) * _PAIR + ord(gram[1])
+
+
 class SentenceModel:
     """The fitted model: standardisation and weights of the numeric features, the character
     vocabulary with its IDF and weights, and the intercept."""
@@ -139,7 +151,9 @@ class SentenceModel:
         self.idf, self.gram_coef = np.asarray(idf, float), np.asarray(gram_coef, float)
         self.intercept = float(intercept)
         self.data = data
-        self._index = {g: i for i, g in enumerate(self.grams)}
+        codes = np.array([_code(g) for g in self.grams], dtype=np.int64)
+        self._columns = np.argsort(codes, kind="stable")
+        self._codes = codes[self._columns]
         if not (len(self.mean) == len(self.scale) == len(self.coef) == len(FEATURES)
                 and len(self.idf) == len(self.gram_coef) == len(self.grams)):
             from .errors import ModelError
@@ -147,34 +161,43 @@ class SentenceModel:
             raise ModelError("sentence model arrays do not match its features")
 
     def _gram_rows(self, texts: Sequence[str]) -> tuple[Any, Any, Any]:
-        """The texts' l2-normalised TF-IDF rows over the vocabulary (rows, columns, values)."""
+        """The texts' l2-normalised TF-IDF rows over the vocabulary (rows, columns, values),
+        found with arrays: each character and pair of characters as one integer code."""
         import numpy as np
 
-        rows: list[int] = []
-        cols: list[int] = []
-        counts: list[int] = []
-        get = self._index.get
-        for r, text in enumerate(texts):
-            grams = _grams(text)
-            found = [(at, n) for at, n in zip(map(get, grams), grams.values(), strict=True)
-                     if at is not None]
-            rows += [r] * len(found)
-            cols += [at for at, _ in found]
-            counts += [n for _, n in found]
-        row, col = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
-        values = (1.0 + np.log(np.asarray(counts, float))) * self.idf[col] if cols else np.zeros(0)
+        folded = [" ".join(t.split()).lower() for t in texts]
+        lengths = np.fromiter(map(len, folded), np.int64, len(folded))
+        chars = np.frombuffer("".join(folded).encode("utf-32-le"), dtype=np.uint32)
+        chars = chars.astype(np.int64)
+        owner = np.repeat(np.arange(len(folded)), lengths)
+        within = owner[:-1] == owner[1:]  # pairs never span two texts
+        codes = np.concatenate([chars, ((chars[:-1] + 1) * _PAIR + chars[1:])[within]])
+        owner = np.concatenate([owner, owner[:-1][within]])
+        width = len(self.grams)
+        if width and len(codes):
+            at = np.minimum(np.searchsorted(self._codes, codes), width - 1)
+            hit = self._codes[at] == codes
+            cells, counts = np.unique(owner[hit] * width + self._columns[at[hit]],
+                                      return_counts=True)
+        else:
+            cells, counts = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        row, col = cells // max(1, width), cells % max(1, width)
+        values = (1.0 + np.log(counts)) * self.idf[col]
         norm = np.sqrt(np.bincount(row, weights=values ** 2, minlength=len(texts)))
-        values = values / np.where(norm > 0, norm, 1.0)[row] if len(values) else values
-        return row, col, values
+        return row, col, values / np.where(norm > 0, norm, 1.0)[row]
 
     def scores(self, texts: Sequence[str], numeric: Any) -> Any:
         """The probability that each sentence belongs in a reader's summary."""
         import numpy as np
 
         z = ((np.asarray(numeric, float) - self.mean) / self.scale) @ self.coef + self.intercept
-        row, col, values = self._gram_rows(texts)
-        z = z + np.bincount(row, weights=values * self.gram_coef[col] * _GRAM_WEIGHT,
-                            minlength=len(texts))
+        # A few thousand sentences at a time: a large text's grams, held all at once as
+        # Python lists, would take many times the text's size.
+        for start in range(0, len(texts), _CHUNK):
+            part = texts[start:start + _CHUNK]
+            row, col, values = self._gram_rows(part)
+            z[start:start + len(part)] += np.bincount(
+                row, weights=values * self.gram_coef[col] * _GRAM_WEIGHT, minlength=len(part))
         return 1.0 / (1.0 + np.exp(-z))
 
     @classmethod
