@@ -26,12 +26,9 @@ REFERENCES = ROOT / "benchmarks" / "data" / "summaries_real.jsonl"
 
 
 def references() -> dict[str, str]:
-    out = {}
-    for line in REFERENCES.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            out[record["doc"]] = record["summary"]
-    return out
+    from unionnlp.sentences import references as read
+
+    return dict(read(REFERENCES.read_text(encoding="utf-8").splitlines()))
 
 
 def main() -> int:

@@ -19,8 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from unionnlp.pipeline import train_sentence_model  # noqa: E402
-from unionnlp.sentences import PACKAGED_SENTENCES, data_key, references  # noqa: E402
-from unionnlp.twins import load_twins  # noqa: E402
+from unionnlp.sentences import PACKAGED_SENTENCES, data_key, train_references  # noqa: E402
 
 REFERENCES = ROOT / "benchmarks" / "data" / "summaries_real.jsonl"
 
@@ -28,9 +27,7 @@ REFERENCES = ROOT / "benchmarks" / "data" / "summaries_real.jsonl"
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     start = time.perf_counter()
-    train = {t.id for t in load_twins("train")}
-    refs = {doc: s for doc, s in references(
-        REFERENCES.read_text(encoding="utf-8").splitlines()).items() if doc in train}
+    refs = train_references(REFERENCES.read_text(encoding="utf-8").splitlines())
     model = train_sentence_model(refs)
     model.save(str(ROOT / "src" / "unionnlp" / PACKAGED_SENTENCES), data_key=data_key(refs))
     print(f"{len(refs)} train references: {len(model.grams)} character features "

@@ -72,6 +72,8 @@ def train_sentence_model(references: Mapping[str, str]) -> SentenceModel:
     """Fit the summary sentence model on the real-shaped train twins that have a reference
     summary (``references``: twin id to summary; never the held-out twins): each twin's
     candidate sentences, labelled by a greedy ROUGE-L oracle against its reference."""
+    import numpy as np
+
     from .twins import load_twins
 
     texts: list[str] = []
@@ -93,8 +95,6 @@ def train_sentence_model(references: Mapping[str, str]) -> SentenceModel:
         texts += read
         rows.append(numeric)
         labels += [int(i in chosen) for i in range(len(written))]
-    import numpy as np
-
     return SentenceModel.fit(texts, np.vstack(rows), labels)
 
 
@@ -422,7 +422,8 @@ def _sentence_scores(report: Report, tagged: Sequence[Paragraph], views: Sequenc
                      found: Sequence[Sequence[Sentence]], graph: Graph, terms: Sequence[str],
                      traditional: bool) -> list[float]:
     """The packaged sentence model's probability for each candidate (all paragraphs' in
-    order), and ``graph`` rescored with them."""
+    order), with which ``graph`` (the report's) now picks. While :func:`train_sentence_model`
+    collects the features, the graph's own centrality instead."""
     import numpy as np
 
     def as_view(line: str | None) -> str:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FEATURES", "PACKAGED_SENTENCES", "TOP_TERMS", "Placed", "SentenceModel", "data_key",
     "default_sentence_model", "features", "lcs", "oracle", "references", "rouge_l",
+    "train_references",
 ]
 
 #: Where the packaged model ships, relative to the package.
@@ -332,3 +333,12 @@ def references(lines: Sequence[str]) -> Mapping[str, str]:
             record = json.loads(line)
             out[record["doc"]] = record["summary"]
     return out
+
+
+def train_references(lines: Sequence[str]) -> Mapping[str, str]:
+    """The reference summaries (see :func:`references`) of the real-shaped train twins only:
+    what the packaged model learns from."""
+    from .twins import load_twins
+
+    train = {t.id for t in load_twins("train")}
+    return {doc: s for doc, s in references(lines).items() if doc in train}

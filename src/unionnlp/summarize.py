@@ -39,8 +39,8 @@ _REDUNDANT = 0.7
 #: ROUGE-L 0.420, 0.5 0.425, 0.6 0.428, 0.65 and 0.7 0.429, 0.8 0.422, 0.9 0.410).
 DIVERSITY = 0.65
 #: The same trade-off where a learned model's probabilities replace centrality (5-fold CV on
-#: the train references: 0.3 gave ROUGE-L 0.439 and 0.441 in two shuffles, 0.65 0.426 and
-#: 0.425, 0 0.438 and 0.437).
+#: the 200 train references of the time, by a script not kept: 0.3 gave ROUGE-L 0.439 and
+#: 0.441 in two shuffles, 0.65 0.426 and 0.425, 0 0.438 and 0.437).
 LEARNED_DIVERSITY = 0.3
 _CONTENT = 0.25
 #: What opens a list item (● - 1.), left out of a summary sentence.
