@@ -735,6 +735,35 @@ def test_a_flattened_report_is_cut_before_its_numbered_parts() -> None:
     assert all(not h.startswith("二、组织架构1") for h in headings)
 
 
+def test_a_regulation_flattened_to_one_line_keeps_its_articles_as_paragraphs() -> None:
+    text = ("某市工会劳动法律监督条例\n"
+            "第一条为维护劳动者的合法权益，推动构建和谐劳动关系，制定本条例。"
+            "第二条凡在本市行政区域内开展的工会劳动法律监督，均适用本条例。"
+            "第三条本条例所称工会劳动法律监督，是指工会对用人单位遵守劳动法律法规的情况"
+            "开展的群众性监督。第四条市、区两级总工会负责组织、指导和协调本行政区域的监督工作。\n")
+    paragraphs = [p.text for p in _parse(text).paragraphs]
+    assert [p[:3] for p in paragraphs] == ["第一条", "第二条", "第三条", "第四条"]
+    assert not any(s.heading for a in _parse(text).articles for s in a.sections)
+    # An article cited inside a sentence is no new paragraph.
+    cited = ("第五条工会发现用人单位违反劳动法律法规的，依照本条例第二条、第三条的规定提出意见，"
+             "用人单位应当在十五日内研究处理并书面答复工会，逾期不答复的由工会报请有关部门处理，"
+             "有关部门应当及时处理并反馈。")
+    assert len(_parse("条例\n" + cited + "\n").paragraphs) == 1
+
+
+def test_a_numbered_part_after_a_full_stop_inside_a_wrapped_line_starts_there() -> None:
+    # A hard-wrapped PDF: the next part's number follows a full stop on the same line.
+    text = ("一、组织建设\n1、攻克工会组建的重点和难点。全年新建工会42家，发展会员3000名，打下了\n"
+            "牢固的组织根底。2、推进联合职工之家建设走向深入。依照全总关于职工之家建设的\n"
+            "要求，全年新建联合职工之家12个。\n")
+    sections = _parse(text).articles[0].sections
+    assert [s.heading for s in sections if s.heading][-1] == "2、推进联合职工之家建设走向深入。"
+    assert sections[-1].paragraphs[0].text.startswith("依照全总关于")
+    # Items after a semicolon are a list within the sentence.
+    listed = "二、经费保障\n全年安排经费：1、帮扶资金36万元；2、培训经费12万元；3、其他8万元。\n"
+    assert [s.heading for s in _parse(listed).articles[0].sections if s.heading] == ["二、经费保障"]
+
+
 def test_a_longer_numbered_headline_opens_its_paragraph() -> None:
     line = ("（四）擦亮工会“帮扶”品牌，为职工和农民工解难事、办实事、做好事。"
             "春节前后走访慰问困难职工和农民工1200户，发放慰问金86万元。")
@@ -779,6 +808,20 @@ def test_a_speech_starts_its_first_paragraph_after_the_salutation_on_its_line() 
     assert report.dropped == ("各位代表、同志们：大家上午好！",)
     # Mid-speech, 同志们， is part of what is said.
     assert last.text.startswith("同志们，新的一年")
+
+
+def test_a_salutation_after_a_speechs_title_on_the_same_line_is_set_aside() -> None:
+    # A speech page flattened: title, salutation, greeting and text on one line.
+    text = ("某集团第一届工会委员会工作报告尊敬的各位领导、各位代表：下午好！受工会委员会委托，"
+            "我向大会报告工会工作，请予审议。\n\n过去一年，集团工会新建基层工会12家，发展会员860名。\n")
+    report = _parse(text)
+    assert report.articles[0].title == "某集团第一届工会委员会工作报告"
+    assert report.paragraphs[0].text.startswith("受工会委员会委托")
+    assert report.paragraphs[0].offset == text.index("受工会")
+    assert "尊敬的各位领导、各位代表：下午好！" in report.dropped
+    # Text before the salutation that is itself said, not a title, keeps the line whole.
+    said = ("我代表市总工会向各位代表、同志们：表示衷心感谢。过去一年，全市工会新建基层组织120家。\n")
+    assert _parse("讲话\n\n" + said).paragraphs[0].text == said.strip()
 
 
 def test_a_date_stamp_before_a_news_items_text_is_set_aside() -> None:

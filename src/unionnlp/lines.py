@@ -410,20 +410,51 @@ _ANY_MARKER = regex(
 #: Where a report pasted as one long line starts a numbered part: after a sentence end
 #: or a space, before a number.
 _INLINE_PART = regex(rf"(?<=[。！？；\s])\s*(?={_ANY_MARKER.pattern})")
+#: Where a regulation pasted as one long line starts an article (……制定本条例。第二条凡在……):
+#: an article is a paragraph of its own, never a headline.
+_INLINE_ARTICLE = regex(rf"(?<=[。！？；])[ \u3000]*(?=第[{_CN_NUM}]{{1,4}}条)")
+#: Where a numbered part starts inside a hard-wrapped line (……根底。2、推进联合职工之家……):
+#: only after a full stop, since 1、……；2、…… in a line is a list within a sentence.
+_AFTER_FULL_STOP = regex(rf"(?<=[。！？])\s*(?={_ANY_MARKER.pattern})")
 #: The longest numbered headline a number right after it can end (二、组织架构1. 领导小组).
 _SHORT_HEAD = 24
 
 
+#: Where a salutation can begin after a speech's title on the same line
+#: (……工作报告各位代表、同志们：受……委托): see :func:`_after_title`.
+_SALUTATION_CUE = regex("(?=尊敬的|亲爱的|親愛的|各位|全体|全體|同志[们們]|朋友[们們])")
+#: What a title before a salutation never holds or ends with (a sentence, a clause, 向……).
+_NOT_TITLE = regex("[。！？!?；;，,、：:]|[向对對给給为為和与與及]$")
+_TITLE_MAX = 80
+
+
+def _after_title(line: str) -> int:
+    """Where a salutation that follows a title on the same line begins, when text follows
+    it (a speech whose line breaks were lost); 0 when there is none."""
+    for m in _SALUTATION_CUE.finditer(line, 1, _TITLE_MAX + 1):
+        at = m.start()
+        title = line[:at].rstrip()
+        if title and not _NOT_TITLE.search(title) and 0 < opening(line[at:]) < len(line) - at:
+            return at
+    return 0
+
+
 def _pieces(line: str) -> list[tuple[int, int]]:
-    """(start, end) of the parts of one line: itself, or for a long line its numbered
-    parts, so that a report without line breaks still has headings."""
+    """(start, end) of the parts of one line: itself, or its salutation and the title
+    before it, and its numbered parts (in a hard-wrapped line only after a full stop), so
+    that a report without line breaks still has headings and paragraphs."""
     cut = opening(line)
     if 0 < cut < len(line) and not _is_furniture(line[cut:].strip()):
         # A salutation or a date stamp before the text is a piece of its own.
         return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:]))]
+    if cut == 0 and (at := _after_title(line)):
+        return [(0, at), *((at + a, at + b) for a, b in _pieces(line[at:]))]
     if len(line) < _LONG_LINE:
-        return [(0, len(line))]
+        # A hard-wrapped line: a numbered part starts in it only after a full stop.
+        cuts = [m.start() for m in _AFTER_FULL_STOP.finditer(line) if m.start() > 0]
+        return list(itertools.pairwise([0, *cuts, len(line)]))
     cuts = [m.start() for m in _INLINE_PART.finditer(line) if m.start() > 0]
+    articles = [m.start() for m in _INLINE_ARTICLE.finditer(line) if m.start() > 0]
     # A number right after a short numbered headline starts a part too: the headline ends
     # where the next number begins.
     bounds = sorted({0, *cuts})
@@ -436,6 +467,6 @@ def _pieces(line: str) -> list[tuple[int, int]]:
         piece = line[bounds[bisect.bisect_left(bounds, at) - 1]:at].strip()
         if _ANY_MARKER.match(piece) and len(piece) <= _SHORT_HEAD and not _CLAUSE_MARK.search(piece):
             extra.append(at)
-    cuts = sorted({*cuts, *extra})
+    cuts = sorted({*cuts, *extra, *articles})
     bounds = [0, *cuts, len(line)]
     return list(itertools.pairwise(bounds))
