@@ -764,6 +764,14 @@ def test_a_numbered_part_after_a_full_stop_inside_a_wrapped_line_starts_there() 
     assert [s.heading for s in _parse(listed).articles[0].sections if s.heading] == ["二、经费保障"]
 
 
+def test_a_template_numbered_with_x_has_its_headlines() -> None:
+    # An anonymised copy: the numbers became X, as the names did.
+    text = ("X镇总工会2023年工作总结\n一、主要工作\nX.组织建设。抓好工会组建和基层工会规范化建设，"
+            "全年新建工会X家。\nX.慰问与帮扶。会同民政部门开展两节走访慰问，合计慰问X户。\n")
+    headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+    assert headings == ["一、主要工作", "X.组织建设。", "X.慰问与帮扶。"]
+
+
 def test_a_longer_numbered_headline_opens_its_paragraph() -> None:
     line = ("（四）擦亮工会“帮扶”品牌，为职工和农民工解难事、办实事、做好事。"
             "春节前后走访慰问困难职工和农民工1200户，发放慰问金86万元。")

@@ -406,7 +406,7 @@ def _tables(lines: list[Line]) -> list[Line]:
 #: The numbers that open a part of a report: 一、 （一） 第一部分 1、 1. （1）.
 _ANY_MARKER = regex(
     rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分"
-    r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)])")
+    r"|\d{1,2}[、．.](?!\d)|[XＸ][、．.](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)])")
 #: Where a report pasted as one long line starts a numbered part: after a sentence end
 #: or a space, before a number.
 _INLINE_PART = regex(rf"(?<=[。！？；\s])\s*(?={_ANY_MARKER.pattern})")
