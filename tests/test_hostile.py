@@ -149,6 +149,15 @@ def test_number_runs_are_analysed(text: str) -> None:
     assert all(f.text in text for f in report.figures)
 
 
+def test_a_line_of_many_titles_and_salutations_is_analysed() -> None:
+    # Each salutation after a title-like run could start a piece of its own; only the
+    # line's first is looked for, so such a line never nests (it once raised RecursionError).
+    text = "今天我们在这里召开大会讲话同志们：" * 3000 + "\n"
+    report = unionnlp.analyze(text)
+    kept = "".join(p.text for p in report.paragraphs) + "".join(report.dropped)
+    assert kept.count("同志们") == 3000
+
+
 # --- batches ----------------------------------------------------------------------------------
 
 

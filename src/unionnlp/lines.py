@@ -439,16 +439,18 @@ def _after_title(line: str) -> int:
     return 0
 
 
-def _pieces(line: str) -> list[tuple[int, int]]:
+def _pieces(line: str, *, titled: bool = True) -> list[tuple[int, int]]:
     """(start, end) of the parts of one line: itself, or its salutation and the title
     before it, and its numbered parts (in a hard-wrapped line only after a full stop), so
-    that a report without line breaks still has headings and paragraphs."""
+    that a report without line breaks still has headings and paragraphs. Only the line's
+    first salutation is looked for after a title (``titled``): a hostile line of many
+    never nests deeper than that."""
     cut = opening(line)
     if 0 < cut < len(line) and not _is_furniture(line[cut:].strip()):
         # A salutation or a date stamp before the text is a piece of its own.
-        return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:]))]
-    if cut == 0 and (at := _after_title(line)):
-        return [(0, at), *((at + a, at + b) for a, b in _pieces(line[at:]))]
+        return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:], titled=False))]
+    if titled and cut == 0 and (at := _after_title(line)):
+        return [(0, at), *((at + a, at + b) for a, b in _pieces(line[at:], titled=False))]
     if len(line) < _LONG_LINE:
         # A hard-wrapped line: a numbered part starts in it only after a full stop.
         cuts = [m.start() for m in _AFTER_FULL_STOP.finditer(line) if m.start() > 0]
