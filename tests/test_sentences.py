@@ -76,6 +76,26 @@ def test_the_model_round_trips_and_refuses_another_files_features(tmp_path: Path
         SentenceModel.load(str(other))
 
 
+def test_the_array_reading_counts_what_the_vocabulary_was_built_from() -> None:
+    # The model counts characters and pairs with integer codes; the vocabulary was built
+    # from their strings (_grams). Both must read a sentence alike, spaces and case folded.
+    import numpy as np
+
+    from unionnlp.sentences import _grams
+
+    model = default_sentence_model()
+    texts = ["全年新建工会42家，  发展会员3000名。", "Ａ公司  ABC 工会\t金秋助学", ""]
+    row, col, values = model._gram_rows(texts)
+    for r, text in enumerate(texts):
+        counts = {g: n for g, n in _grams(text).items() if g in set(model.grams)}
+        found = {model.grams[c] for c in col[row == r].tolist()}
+        assert found == set(counts)
+        if counts:
+            expect = np.array([(1 + np.log(counts[model.grams[c]]))
+                               * model.idf[c] for c in col[row == r].tolist()])
+            assert np.allclose(values[row == r], expect / np.linalg.norm(expect))
+
+
 def test_a_text_with_figures_is_summarised_by_its_results_not_its_slogans() -> None:
     text = (
         "县总工会2023年工作总结\n\n"

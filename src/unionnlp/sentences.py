@@ -123,9 +123,14 @@ def features(placed: Sequence[Placed], textrank: Any, rank: Any,
     return out
 
 
+def _fold(text: str) -> str:
+    """A sentence as its characters are read: runs of white space as one space, lower case."""
+    return " ".join(text.split()).lower()
+
+
 def _grams(text: str) -> Counter[str]:
     """A sentence's characters and pairs of adjacent characters (spaces folded)."""
-    s = " ".join(text.split()).lower()
+    s = _fold(text)
     return Counter([*s, *map(operator.add, s, s[1:])])
 
 
@@ -166,7 +171,7 @@ class SentenceModel:
         found with arrays: each character and pair of characters as one integer code."""
         import numpy as np
 
-        folded = [" ".join(t.split()).lower() for t in texts]
+        folded = [_fold(t) for t in texts]
         lengths = np.fromiter(map(len, folded), np.int64, len(folded))
         chars = np.frombuffer("".join(folded).encode("utf-32-le"), dtype=np.uint32)
         chars = chars.astype(np.int64)
