@@ -228,3 +228,16 @@ def test_a_site_speaking_of_itself_is_never_a_summary_sentence() -> None:
     assert not _whole("此资料由网络收集而来，如有侵权请告知上传者立即删除。")
     assert _whole("到法院调解的，标的金额在十万元以下，申请人不必付费。")
     assert _whole("全年为职工提供免费法律咨询，代理维权案件36件，挽回经济损失80万元。")
+
+
+def test_a_question_mark_a_wrong_encoding_left_in_a_gloss_ends_no_sentence() -> None:
+    # A page whose glossed characters (報(bào)) were partly lost to a wrong encoding: the ?
+    # stands for a character and its bracket, and the sentence runs on past it.
+    text = ("中國日?qǐng)?bào)網(wǎng)環(huán)球在線消息:12日,全國總工會(huì)召開座談會(huì),"
+            "邀請(qǐng)3位農(nóng)民工代表回“娘家”做客。他們問:工資拖欠怎麼辦?工會(huì)答覆了。")
+    assert split_sentences(text) == [
+        "中國日?qǐng)?bào)網(wǎng)環(huán)球在線消息:12日,全國總工會(huì)召開座談會(huì),"
+        "邀請(qǐng)3位農(nóng)民工代表回“娘家”做客。",
+        "他們問:工資拖欠怎麼辦?",
+        "工會(huì)答覆了。",
+    ]

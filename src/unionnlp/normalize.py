@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ._regex import regex
 
-__all__ = ["Unglossed", "blank_glosses", "drop_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
+__all__ = ["GLOSS_TAIL", "Unglossed", "blank_glosses", "drop_glosses", "fold_fullwidth", "fold_newlines", "fold_spaces", "normalize"]
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
               for cp in range(r[0], r[1] + 1)}
@@ -58,8 +58,10 @@ def normalize(text: str) -> str:
     return _TO_FOLD.sub(_fold, text)
 
 
+#: The end of a pinyin gloss: a syllable with its tone mark and the closing bracket (bào)).
+GLOSS_TAIL = "[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
 #: A pinyin gloss after a character, as some pages print them: 報(bào), 会（huì）.
-_GLOSS = regex("(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+_GLOSS = regex(f"(?<=[\u4e00-\u9fff])[(（]{GLOSS_TAIL}")
 
 
 def blank_glosses(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._regex import regex
 from .lines import CAPTION
+from .normalize import GLOSS_TAIL
 from .resources import lexicon
 
 if TYPE_CHECKING:
@@ -27,7 +28,10 @@ __all__ = [
     "FIGURE", "Graph", "Sentence", "SparseRows", "select", "sentence_vectors", "split_sentences", "summarize",
 ]
 
-_SENTENCE = regex(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
+#: A sentence: up to 。！？ and the closing quotes after them. A ? right before the rest of
+#: a pinyin gloss stands for a character and its bracket lost to a wrong encoding
+#: (中國日?qǐng)?bào)網): it ends nothing.
+_SENTENCE = regex(rf"[^。！？!?]*(?:\?(?={GLOSS_TAIL})[^。！？!?]*)*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
 _MIN_SHORT = 6
 _MAX_LONG = 600
