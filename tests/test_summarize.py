@@ -241,3 +241,21 @@ def test_a_question_mark_a_wrong_encoding_left_in_a_gloss_ends_no_sentence() -> 
         "他們問:工資拖欠怎麼辦?",
         "工會(huì)答覆了。",
     ]
+
+
+def test_random_anti_copying_characters_end_a_sentence_and_are_left_out() -> None:
+    # A forum page sprinkles random characters between the lines to spoil copying; the
+    # characters hold ! and ?, which must not make sentences of their own.
+    text = ("行业工会与协会签下首份集体合同,800余名职工受益。 r$ ?& K- u7 W2 l9 o% M3 D! "
+            "k * h/ Q8 d% b: c x( \\签约现场,双方首席代表在合同上签字。{Zq7@?3V8{ 全市推广“AI+”"
+            "服务和“PM2.5”监测!")
+    sentences = split_sentences(text)
+    assert sentences == [
+        "行业工会与协会签下首份集体合同,800余名职工受益。",
+        "签约现场,双方首席代表在合同上签字。",
+        "全市推广“AI+”服务和“PM2.5”监测!",
+    ]
+    assert all(s in text for s in sentences)  # the summary gives them as written
+    # ASCII terms in ASCII quotes are text, not noise.
+    assert split_sentences('全市推广"AI+"服务和"5G+"工会,治理"PM2.5"!') == [
+        '全市推广"AI+"服务和"5G+"工会,治理"PM2.5"!']

@@ -95,11 +95,51 @@ class Sentence:
     mass: float = 1.0
 
 
+#: A run of ASCII characters between Chinese ones, as a candidate for :func:`_is_noise`.
+_ASCII_RUN = regex(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
+#: Characters that random anti-copying text and leftover markup are full of.
+_NOISE = frozenset('%&#$`~{}[]^@|\\*+"!;<>=')
+_ADDRESS = regex(r"://|www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")
+_WORD = regex(r"[A-Za-z0-9.+\-/ ]+")
+_MARKUP = regex(r"</?[a-zA-Z][^<>]*>|&[a-z]{2,6};")
+
+
+def _is_noise(run: str) -> bool:
+    """Whether an ASCII run is noise, not text: random characters a forum sprinkles to spoil
+    copying (q0`Vw%, ! p! M$ w, h2 t%: letters of both cases or letters and digits among two
+    or more kinds of symbol), a markup remnant (</span>, &nbsp;); never an address, a figure,
+    a number or a term such as "AI+" or "5G+"."""
+    if _ADDRESS.search(run) is not None or len(_NOISE.intersection(run)) < 2:
+        return False
+    if _MARKUP.search(run):
+        return True
+    if _WORD.fullmatch(run.strip(" \"'!;,.?:()[]{}%")):
+        return False  # a term in quotes and punctuation ("PM2.5"!)
+    kinds = any(c.islower() for c in run) + any(c.isupper() for c in run) + any(
+        c.isdigit() for c in run)
+    return len(run) >= 6 and kinds >= 2
+
+
+def _between_noise(text: str) -> list[str]:
+    """The stretches of ``text`` between runs of noise (:func:`_is_noise`), each a substring."""
+    if text.isascii() or not any(c in _NOISE for c in text):
+        return [text]
+    out, last = [], 0
+    for m in _ASCII_RUN.finditer(text):
+        if _is_noise(m.group()):
+            out.append(text[last:m.start()])
+            last = m.end()
+    out.append(text[last:])
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at 。！？; closing quotes stay with their sentence, and
-    an attribution after a quotation (“……！”他说，……) stays with the quotation."""
+    an attribution after a quotation (“……！”他说，……) stays with the quotation. Random
+    anti-copying characters and markup remnants (:func:`_is_noise`) end a sentence and are
+    left out; every sentence is a substring of ``text``."""
     out: list[str] = []
-    for piece in _SENTENCE.findall(text):
+    for piece in (p for part in _between_noise(text) for p in _SENTENCE.findall(part)):
         piece = piece.strip()
         if not piece:
             continue
