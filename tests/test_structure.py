@@ -177,6 +177,31 @@ def test_web_furniture_and_repeated_title() -> None:
     assert _accounted(report) == _chars(WEB)
 
 
+@pytest.mark.parametrize(("lead", "dateline"), [
+    ("【記者林曉雯/台中報導】", "【記者林曉雯/台中報導】"),
+    ("【特訊】", "【特訊】"),
+    ("浙江工人日报讯 周海、陆平报道 ", "浙江工人日报讯 周海、陆平报道"),
+    ("中工网讯（记者 钱立 通讯员 许晴）", "中工网讯（记者 钱立 通讯员 许晴）"),
+    ("【香港商報網訊】記者何嘉報道:", "【香港商報網訊】記者何嘉報道:"),
+])
+def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
+    text = ("某市總工會表彰優秀勞工\n\n"
+            f"{lead}某市總工會昨天舉行優秀勞工表揚大會,共表揚42名勞工,每人獲頒獎金1萬元。\n\n"
+            "大會之後,工會還為勞工家屬辦了一場聯誼活動。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == dateline
+    assert article.paragraphs[0].text.startswith("某市總工會昨天")
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_paper_name_is_no_dateline_in_a_sentence_that_opens_with_it() -> None:
+    text = "某台招聘会\n\n电视台讯号不好时,工会派人到山区职工家中调试,共走访36户。\n"
+    (article,) = _parse(text).articles
+    assert article.paragraphs[0].text.startswith("电视台讯号")
+    assert not article.byline
+
+
 def test_page_numbers_dropped_and_paragraph_joined_across_them() -> None:
     first = "今年以来，区总工会聚焦困难群体，多方筹集帮扶资金120万元，在春节前集中走访慰问困难"
     text = f"{first}\n\n- 2 -\n\n第3版\n\n职工家庭360户。\n"
