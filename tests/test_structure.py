@@ -183,6 +183,7 @@ def test_web_furniture_and_repeated_title() -> None:
     ("浙江工人日报讯 周海、陆平报道 ", "浙江工人日报讯 周海、陆平报道"),
     ("中工网讯（记者 钱立 通讯员 许晴）", "中工网讯（记者 钱立 通讯员 许晴）"),
     ("【香港商報網訊】記者何嘉報道:", "【香港商報網訊】記者何嘉報道:"),
+    ("鲁网11月5日讯  ", "鲁网11月5日讯"),
 ])
 def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
     text = ("某市總工會表彰優秀勞工\n\n"
@@ -192,6 +193,18 @@ def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline
     (article,) = report.articles
     assert article.byline == dateline
     assert article.paragraphs[0].text.startswith("某市總工會昨天")
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_dateline_after_the_photo_caption_joins_the_byline() -> None:
+    text = ("某市總工會表彰優秀勞工\n\n"
+            "某市總工會頒獎肯定優秀勞工。(某市政府提供)\n\n"
+            "【記者林曉雯/台中報導】某市總工會昨天舉行優秀勞工表揚大會,共表揚42名勞工。\n\n"
+            "鲁网11月5日讯  大會之後,工會還為勞工家屬辦了一場聯誼活動。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == "【記者林曉雯/台中報導】"
+    assert [p.text[:6] for p in article.paragraphs][1:] == ["某市總工會昨", "鲁网11月5"]
     assert _accounted(report) == _chars(text)
 
 

@@ -109,6 +109,16 @@ def test_captions_and_lists_of_names_are_never_summary_sentences() -> None:
     assert _whole("全年为环卫工人送上防暑降温用品三千余份，惠及职工八百人。")
 
 
+def test_a_records_fields_and_a_titles_closing_bracket_are_never_summary_sentences() -> None:
+    from unionnlp.summarize import _whole
+
+    # A law database's record glued to the law's first article; a 【…】 title's tail.
+    assert not _whole("【发布部门】某省人大常委会【发布日期】2003-05-20【实施日期】2003-07-01"
+                      "【效力级别】地方性法规某省实施《工会法》办法第一条为了保障工会依法开展工作。")
+    assert not _whole("】镇总工会年度工作总结回顾全年,镇总工会在镇党委领导下组建工会12家。")
+    assert _whole("【特讯】镇总工会在镇党委领导下今年新组建基层工会12家,发展会员860人。")
+
+
 def test_picking_in_plain_python_picks_what_arrays_pick(seed_text: str) -> None:
     """Maximal marginal relevance one value at a time chooses the sentences the array
     version chooses, for every run of a real page's sentences and several k."""

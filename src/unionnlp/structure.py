@@ -39,7 +39,7 @@ _SIGNATURE = regex(
 #: A news item's dateline and reporters, opening its first paragraph: 本报讯（记者 王晓燕）,
 #: 中工网讯（记者 …）, 浙江工人日报讯 方晓东、钱锋报道, 【记者林佩珊/苗栗报导】, 【特讯】.
 _DATELINE = regex(
-    r"^(?:(?:本报讯|本报\S{0,6}电|新华社\S{0,8}电|[^\s，。,（(【]{0,12}?[报网台社刊]讯(?=[\s（(]))"
+    r"^(?:(?:本报讯|本报\S{0,6}电|新华社\S{0,8}电|[^\s，。,（(【]{0,12}?[报网台社刊](?:\d{1,2}月\d{1,2}日)?讯(?=[\s（(]))"
     r"(?:\s*[（(][^（）()]{2,40}[)）])?(?:\s*[^\s，。,:：（(]{2,16}报道(?=\s))?"
     r"|【(?:[^【】]{0,20}(?:讯|消息|报道|报导|专访)|转自[^【】]{2,12})】"
     r"(?:(?:记者|通讯员)[^\s，。,:：]{1,12}?(?:报道|报导)[:：])?)[:：]?\s*")
@@ -353,14 +353,18 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
             offset=heading.offset if heading else None,
         ))
 
+    captions: list[bool] = []  # whether each paragraph of ``paras`` is a photo caption
     for block in draft.items:
         if block.kind == "headline":
             close()
-            heading, paras = block.lines[0], []
+            heading, paras, captions = block.lines[0], [], []
         else:
             text, view, start = block.text, block.view, block.offset
             spans = tuple((x.offset, len(x.text)) for x in block.lines)
-            dateline = _DATELINE.match(view) if not sections and not paras else None
+            # Only the news itself opens with a dateline: the article's first paragraph, or
+            # its first after photo captions.
+            first = not sections and all(captions)
+            dateline = _DATELINE.match(view) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
@@ -372,10 +376,11 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                 close()
                 heading = replace(block.lines[0], text=text[:cut].rstrip(),
                                   view=view[:cut].rstrip(), kind="headline")
-                paras = []
+                paras, captions = [], []
                 text, view, start, spans = _drop_head(cut, text, view, start, spans)
             paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
                                    spans=spans))
+            captions.append(all(x.kind == "caption" for x in block.lines))
     close()
     signature: list[str] = []
     while sections and not sections[-1].paragraphs and sections[-1].heading \

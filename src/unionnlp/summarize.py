@@ -155,12 +155,14 @@ def _whole(
 ) -> bool:
     """A summary sentence must be a complete statement of reasonable length: not an
     exclamation or a question (slogans, rhetoric), not a bare quotation, not a formula
-    (现将有关情况报告如下。), not a photo caption or a bare list of names, not a sentence a
+    (现将有关情况报告如下。), not a photo caption or a bare list of names, not a record's
+    fields (【发布单位】……【发布日期】……【文件来源】……), not a sentence a
     site cut (a paywall's teaser, page markup) or in which a site speaks of itself."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
-        and sentence[0] not in "，、；：,;:”’」』）)"
+        and sentence[0] not in "，、；：,;:”’」』）)】》]"
+        and sentence.count("【") < 3
         and _BARE_QUOTE.match(sentence) is None
         and _FORMULA.search(sentence) is None
         and CAPTION.search(sentence) is None
