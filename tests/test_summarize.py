@@ -269,3 +269,14 @@ def test_random_anti_copying_characters_end_a_sentence_and_are_left_out() -> Non
     # ASCII terms in ASCII quotes are text, not noise.
     assert split_sentences('全市推广"AI+"服务和"5G+"工会,治理"PM2.5"!') == [
         '全市推广"AI+"服务和"5G+"工会,治理"PM2.5"!']
+
+
+def test_a_list_items_number_in_brackets_is_left_out_of_its_summary_sentence() -> None:
+    text = ("某区总工会今年帮扶工作情况\n\n"
+            "（1）全年走访慰问困难职工326户，发放慰问金48万元，覆盖全区12个街道。\n\n"
+            "(2)为64名困难职工子女发放金秋助学金，每人补助3000元至5000元不等。\n\n"
+            "（三）.在区职工服务中心设立法律援助窗口，全年代理欠薪案件41件。\n")
+    summary = unionnlp.analyze(text).summary
+    assert len(summary) == 3
+    assert [s[:2] for s in summary] == ["全年", "为6", "在区"]
+    assert all(s in text for s in summary)

@@ -47,9 +47,10 @@ DIVERSITY = 0.65
 #: 0.441 in two shuffles, 0.65 0.426 and 0.425, 0 0.438 and 0.437).
 LEARNED_DIVERSITY = 0.3
 _CONTENT = 0.25
-#: What opens a list item (● - 1.), left out of a summary sentence.
+#: What opens a list item (● - 1. (1) （一）), left out of a summary sentence.
 _ITEM_MARK = regex(
-    rf"^(?:[{re.escape(lexicon().chars['bullets'])}]|[-–](?=\s)|\d{{1,2}}[.、．](?!\d))\s*")
+    rf"^(?:[{re.escape(lexicon().chars['bullets'])}]|[-–](?=\s)|\d{{1,2}}[.、．](?!\d)"
+    r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.．、]?)\s*")
 _FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
