@@ -208,6 +208,19 @@ def test_a_dateline_after_the_photo_caption_joins_the_byline() -> None:
     assert _accounted(report) == _chars(text)
 
 
+def test_a_line_of_marks_alone_is_never_a_title_or_a_headline() -> None:
+    text = ("|\n\n某市总工会为环卫工人送清凉\n\n* * *\n\n"
+            "7月以来,某市总工会走访慰问环卫工人1200人次,送去防暑用品3000份。\n\n【】\n\n"
+            "全市32个户外劳动者服务站点备足了饮用水和常用药品。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "某市总工会为环卫工人送清凉"
+    assert [s.heading for s in article.sections] == [None]
+    assert [p.text[:3] for p in article.paragraphs] == ["7月以", "全市3"]
+    assert {"|", "* * *", "【】"} <= {line.strip() for line in report.dropped}
+    assert _accounted(report) == _chars(text)
+
+
 def test_a_paper_name_is_no_dateline_in_a_sentence_that_opens_with_it() -> None:
     text = "某台招聘会\n\n电视台讯号不好时,工会派人到山区职工家中调试,共走访36户。\n"
     (article,) = _parse(text).articles
