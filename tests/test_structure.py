@@ -221,6 +221,23 @@ def test_a_line_of_marks_alone_is_never_a_title_or_a_headline() -> None:
     assert _accounted(report) == _chars(text)
 
 
+def test_a_title_repeated_at_the_head_of_the_first_paragraph_is_set_aside() -> None:
+    # A document-sharing page: the title, then the text with its line breaks lost, which
+    # opens with the title again.
+    text = ("XX区总工会2020年工作总结\n\n"
+            "XX区总工会2020年工作总结在区委、区政府的坚强领导下,区总工会全年新建基层工会46家。"
+            "一是抓好疫情防控;二是抓好困难职工帮扶。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "XX区总工会2020年工作总结"
+    assert article.paragraphs[0].text.startswith("在区委")
+    assert "XX区总工会2020年工作总结" in report.dropped
+    assert _accounted(report) == _chars(text)
+    # A paragraph that merely opens with words of a short title keeps them.
+    short = "工会工作\n\n工会工作在区委的领导下全面推进,全年新建基层工会46家。\n"
+    assert _parse(short).articles[0].paragraphs[0].text.startswith("工会工作在区委")
+
+
 def test_a_paper_name_is_no_dateline_in_a_sentence_that_opens_with_it() -> None:
     text = "某台招聘会\n\n电视台讯号不好时,工会派人到山区职工家中调试,共走访36户。\n"
     (article,) = _parse(text).articles

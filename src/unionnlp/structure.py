@@ -127,6 +127,27 @@ class _Draft:
         return "".join(x.view for x in self.title.lines if x.kind in ("headline", "title")) or None
 
 
+#: The shortest title whose repetition opening a paragraph is cut off (a shorter one may be
+#: the paragraph's own words).
+_TITLE_AGAIN = 8
+
+
+def _without_title(block: Block, title: str | None, dropped: list[str]) -> Block:
+    """An article's first paragraph without the title that a page whose line breaks were lost
+    runs into it (XX区总工会2020年工作总结在区委……): the repetition goes to ``dropped``."""
+    first = block.lines[0]
+    if title is None or len(title) < _TITLE_AGAIN or not first.view.startswith(title):
+        return block
+    rest = first.view[len(title):]
+    cut = len(first.view) - len(rest.lstrip())
+    if len(first.view) - cut < 10:
+        return block
+    dropped.append(first.text[:cut].strip())
+    trimmed = replace(first, text=first.text[cut:], view=first.view[cut:],
+                      offset=first.offset + cut, indent=0)
+    return replace(block, lines=(trimmed, *block.lines[1:]))
+
+
 def _runs(values: Any) -> Any:
     """Where the runs of equal values of a sorted array start (True there)."""
     import numpy as np
@@ -468,6 +489,8 @@ def parse(source: Source, view: str | None = None,
             if block.kind == "headline" and block.lines[0].view == current.headline:
                 dropped.append(block.lines[0].text)
                 continue
+            if block.kind == "para" and not current.items:
+                block = _without_title(block, current.headline, dropped)
             current.items.append(block)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
