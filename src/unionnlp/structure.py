@@ -134,7 +134,8 @@ _TITLE_AGAIN = 8
 
 def _without_title(block: Block, title: str | None, dropped: list[str]) -> Block:
     """An article's first paragraph without the title that a page whose line breaks were lost
-    runs into it (XX区总工会2020年工作总结在区委……): the repetition goes to ``dropped``."""
+    runs into it (XX区总工会2020年工作总结在区委……), when ten characters or more of text
+    follow it: the repetition goes to ``dropped``."""
     first = block.lines[0]
     if title is None or len(title) < _TITLE_AGAIN or not first.view.startswith(title):
         return block

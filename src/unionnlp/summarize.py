@@ -100,6 +100,7 @@ class Sentence:
 _ASCII_RUN = regex(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
 #: Characters that random anti-copying text and leftover markup are full of.
 _NOISE = frozenset('%&#$`~{}[]^@|\\*+"!;<>=')
+_NOISE_CHAR = regex("[" + re.escape("".join(sorted(_NOISE))) + "]")
 _ADDRESS = regex(r"://|www\.|^[\w.+-]+@[\w-]+\.[\w.]+$")
 _WORD = regex(r"[A-Za-z0-9.+\-/ ]+")
 _MARKUP = regex(r"</?[a-zA-Z][^<>]*>|&[a-z]{2,6};")
@@ -123,7 +124,7 @@ def _is_noise(run: str) -> bool:
 
 def _between_noise(text: str) -> list[str]:
     """The stretches of ``text`` between runs of noise (:func:`_is_noise`), each a substring."""
-    if text.isascii() or not any(c in _NOISE for c in text):
+    if text.isascii() or _NOISE_CHAR.search(text) is None:
         return [text]
     out, last = [], 0
     for m in _ASCII_RUN.finditer(text):
