@@ -238,6 +238,21 @@ def test_a_title_repeated_at_the_head_of_the_first_paragraph_is_set_aside() -> N
     assert _parse(short).articles[0].paragraphs[0].text.startswith("工会工作在区委")
 
 
+def test_a_title_running_into_the_text_on_the_first_line_is_cut_off() -> None:
+    # A PDF whose line breaks were lost: the title runs into the report's first sentence.
+    text = ("2024年度某医院工会工作总结回首这一年，院工会在院党委领导下新建职工小家6个，"
+            "走访慰问困难职工42人次。\n"
+            "今年院工会组织技能竞赛3场，参赛职工260人。\n"
+            "工会工作计划安排部署到位，全年各项任务按时完成，职工满意度达到96%。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "2024年度某医院工会工作总结"
+    assert article.paragraphs[0].text.startswith("回首这一年")
+    # Further down, a sentence that opens with such words stays whole.
+    assert any(p.text.startswith("工会工作计划安排部署到位") for p in article.paragraphs)
+    assert _accounted(report) == _chars(text)
+
+
 def test_a_paper_name_is_no_dateline_in_a_sentence_that_opens_with_it() -> None:
     text = "某台招聘会\n\n电视台讯号不好时,工会派人到山区职工家中调试,共走访36户。\n"
     (article,) = _parse(text).articles

@@ -266,13 +266,14 @@ def split_lines(
     debug = logger.isEnabledFor(logging.DEBUG)
     lines: list[Line] = []
     pos = 0
+    leading = True  # no line but furniture yet
     for number, raw in enumerate(text.split("\n")):
         if not raw or raw.isspace():
             pos += len(raw) + 1
             continue
         lead = len(raw) - len(raw.lstrip())
         hint = hints.get(number)
-        for piece_start, piece_end in _pieces(view[pos:pos + len(raw)]):
+        for piece_start, piece_end in _pieces(view[pos:pos + len(raw)], leading=leading):
             piece = raw[piece_start:piece_end]
             stripped = piece.strip()
             if not stripped:
@@ -285,6 +286,7 @@ def split_lines(
                 kind = "body"
             indent = _indent_width(raw[:lead]) if piece_start == 0 and lead else 0
             lines.append(Line(stripped, start, number, kind, style, hint, seen, indent=indent))
+            leading &= kind == "furniture"
             if debug and kind == "furniture":
                 logger.debug("line %d: furniture by the rule %r: %.30s", number + 1,
                              furniture_rule(seen), stripped)
@@ -439,17 +441,43 @@ def _after_title(line: str) -> int:
     return 0
 
 
-def _pieces(line: str, *, titled: bool = True) -> list[tuple[int, int]]:
+#: The word a report's title ends with (……工会工作总结, ……活动方案, ……发言稿篇一).
+_TITLE_END = regex("(?:总结|报告|汇报|方案|计划|打算|安排|意见|纪实|讲话稿?|发言稿?|致辞|规划|要点)"
+                   r"(?:范文)?(?:篇[一二三四五六七八九十\d]{1,3})?")
+#: What, right after such a word, says the word goes on (报告会, 计划生育, 讲话精神) or the
+#: sentence does (总结如下, 报告中, 方案的).
+_TITLE_GOES_ON = regex("[会书稿表中上下的之和与及、如提指时后前里期并等了是为已将要由被给把向于同作做生纲精"
+                       "内材汇大制情部工范报篇，,。：:；;！!？?”」）)》]")
+#: How a sentence, not a title, opens (按照年度工作计划安排……), or a title never holds.
+_SENTENCE_OPENER = regex("[在按根依为对把经通结围今我从自随据于向由要与第]|.*[《》“”\"「」【】]")
+
+
+def _title_runs_in(line: str) -> int:
+    """Where the text begins after a report's title that opens the document and runs into
+    it with no mark (……医院工会工作总结收获的时节已经走远，……: a page whose line breaks
+    were lost); 0 when the line does not open so."""
+    for m in _TITLE_END.finditer(line, 0, _TITLE_MAX + 1):
+        at = m.end()
+        title, rest = line[:at], line[at:].lstrip()
+        if (at < 6 or _NOT_TITLE.search(title) or _SENTENCE_OPENER.match(title) or len(rest) < 20
+                or _TITLE_GOES_ON.match(rest) or not any(c in rest[:60] for c in "，,。；;")):
+            continue
+        return len(line) - len(rest)
+    return 0
+
+
+def _pieces(line: str, *, titled: bool = True, leading: bool = False) -> list[tuple[int, int]]:
     """(start, end) of the parts of one line: itself, or its salutation and the title
     before it, and its numbered parts (in a hard-wrapped line only after a full stop), so
     that a report without line breaks still has headings and paragraphs. Only the line's
     first salutation is looked for after a title (``titled``): a hostile line of many
-    never nests deeper than that."""
+    never nests deeper than that. A title running into the text with no mark is looked for
+    only in the document's first line that is not furniture (``leading``)."""
     cut = opening(line)
     if 0 < cut < len(line) and not _is_furniture(line[cut:].strip()):
         # A salutation or a date stamp before the text is a piece of its own.
         return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:], titled=False))]
-    if titled and cut == 0 and (at := _after_title(line)):
+    if titled and cut == 0 and (at := _after_title(line) or (leading and _title_runs_in(line))):
         return [(0, at), *((at + a, at + b) for a, b in _pieces(line[at:], titled=False))]
     if len(line) < _LONG_LINE:
         # A hard-wrapped line: a numbered part starts in it only after a full stop.
