@@ -448,8 +448,10 @@ _TITLE_END = regex("(?:总结|报告|汇报|方案|计划|打算|安排|意见|�
 #: sentence does (总结如下, 报告中, 方案的).
 _TITLE_GOES_ON = regex("[会书稿表中上下的之和与及、如提指时后前里期并等了是为已将要由被给把向于同作做生纲精"
                        "内材汇大制情部工范报篇，,。：:；;！!？?”」）)》]")
-#: How a sentence, not a title, opens (按照年度工作计划安排……), or a title never holds.
-_SENTENCE_OPENER = regex("[在按根依为对把经通结围今我从自随据于向由要与第]|.*[《》“”\"「」【】]")
+#: How a sentence, not a title, opens (按照年度工作计划安排……).
+_SENTENCE_OPENER = regex("[在按根依为对把经通结围今我从自随据于向由要与第]")
+#: What a title running into its text never holds: a quotation or a book title of its own.
+_QUOTING = regex("[《》“”\"「」【】]")
 
 
 def _title_runs_in(line: str) -> int:
@@ -459,8 +461,9 @@ def _title_runs_in(line: str) -> int:
     for m in _TITLE_END.finditer(line, 0, _TITLE_MAX + 1):
         at = m.end()
         title, rest = line[:at], line[at:].lstrip()
-        if (at < 6 or _NOT_TITLE.search(title) or _SENTENCE_OPENER.match(title) or len(rest) < 20
-                or _TITLE_GOES_ON.match(rest) or not any(c in rest[:60] for c in "，,。；;")):
+        if (at < 6 or _NOT_TITLE.search(title) or _SENTENCE_OPENER.match(title)
+                or _QUOTING.search(title) or len(rest) < 20 or _TITLE_GOES_ON.match(rest)
+                or not any(c in rest[:60] for c in "，,。；;")):
             continue
         return len(line) - len(rest)
     return 0
