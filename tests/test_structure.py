@@ -847,6 +847,21 @@ def test_a_numbered_part_after_a_full_stop_inside_a_wrapped_line_starts_there() 
     assert [s.heading for s in _parse(listed).articles[0].sections if s.heading] == ["二、经费保障"]
 
 
+def test_a_numbered_part_announced_by_ru_xia_starts_after_the_colon() -> None:
+    # ……方案如下：一、…… on one line, in a wrapped page and in a page flattened to one line.
+    wrapped = ("关于开展送温暖活动的方案\n为做好两节期间的送温暖工作，现拟定实施方案如下：一、活动时间\n"
+               "活动从元旦开始，到1月底结束，市总工会抽调机关干部走访慰问困难职工。\n")
+    flat = ("关于开展送温暖活动的方案为做好两节期间的送温暖工作，经研究，现拟定实施方案如下："
+            "一、活动时间。活动从元旦开始，到1月底结束，市总工会抽调机关干部走访困难职工。"
+            "二、活动内容。走访慰问困难职工家庭320户，发放慰问金和慰问品合计96万元。\n")
+    for text in (wrapped, flat):
+        headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+        assert headings[0].startswith("一、活动时间"), text
+    # A colon that announces nothing keeps its list in the sentence.
+    listed = "二、经费保障\n全年安排经费：1、帮扶资金36万元。2、培训经费12万元。\n"
+    assert "全年安排经费：1、帮扶资金36万元。" in [p.text for p in _parse(listed).paragraphs]
+
+
 def test_a_template_numbered_with_x_has_its_headlines() -> None:
     # An anonymised copy: the numbers became X, as the names did.
     text = ("X镇总工会2023年工作总结\n一、主要工作\nX.组织建设。抓好工会组建和基层工会规范化建设，"

@@ -409,15 +409,18 @@ def _tables(lines: list[Line]) -> list[Line]:
 _ANY_MARKER = regex(
     rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分"
     r"|\d{1,2}[、．.](?!\d)|[XＸ][、．.](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)])")
-#: Where a report pasted as one long line starts a numbered part: after a sentence end
-#: or a space, before a number.
-_INLINE_PART = regex(rf"(?<=[。！？；\s])\s*(?={_ANY_MARKER.pattern})")
+#: What announces the numbered parts that follow it (……实施方案如下：一、……).
+_ANNOUNCED = "(?<=如下[：:])"
+#: Where a report pasted as one long line starts a numbered part: after a sentence end,
+#: a space or an announcement, before a number.
+_INLINE_PART = regex(rf"(?:(?<=[。！？；\s])|{_ANNOUNCED})\s*(?={_ANY_MARKER.pattern})")
 #: Where a regulation pasted as one long line starts an article (……制定本条例。第二条凡在……):
 #: an article is a paragraph of its own, never a headline.
 _INLINE_ARTICLE = regex(rf"(?<=[。！？；])[ \u3000]*(?=第[{_CN_NUM}]{{1,4}}条)")
 #: Where a numbered part starts inside a hard-wrapped line (……根底。2、推进联合职工之家……):
-#: only after a full stop, since 1、……；2、…… in a line is a list within a sentence.
-_AFTER_FULL_STOP = regex(rf"(?<=[。！？])\s*(?={_ANY_MARKER.pattern})")
+#: only after a full stop or an announcement, since 1、……；2、…… in a line is a list
+#: within a sentence.
+_AFTER_FULL_STOP = regex(rf"(?:(?<=[。！？])|{_ANNOUNCED})\s*(?={_ANY_MARKER.pattern})")
 #: The longest numbered headline a number right after it can end (二、组织架构1. 领导小组).
 _SHORT_HEAD = 24
 
