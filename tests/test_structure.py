@@ -209,7 +209,7 @@ def test_a_dateline_after_the_photo_caption_joins_the_byline() -> None:
 
 
 def test_a_line_of_marks_alone_is_never_a_title_or_a_headline() -> None:
-    text = ("|\n\n某市总工会为环卫工人送清凉\n\n* * *\n\n"
+    text = ("|\n\n某市总工会为环卫工人送清凉\n\n2023-07-15 来源：某市总工会\n\n* * *\n\n"
             "7月以来,某市总工会走访慰问环卫工人1200人次,送去防暑用品3000份。\n\n【】\n\n"
             "全市32个户外劳动者服务站点备足了饮用水和常用药品。\n")
     report = _parse(text)
@@ -219,6 +219,14 @@ def test_a_line_of_marks_alone_is_never_a_title_or_a_headline() -> None:
     assert [p.text[:3] for p in article.paragraphs] == ["7月以", "全市3"]
     assert {"|", "* * *", "【】"} <= {line.strip() for line in report.dropped}
     assert _accounted(report) == _chars(text)
+    # Marks between the lines of a page with nothing else on it: still never a title.
+    bare = text.replace("2023-07-15 来源：某市总工会\n\n", "")
+    report = _parse(bare)
+    names = {a.title for a in report.articles} | {s.heading for a in report.articles
+                                                   for s in a.sections}
+    assert not names & {"|", "* * *", "【】"}
+    assert {"|", "* * *", "【】"} <= {line.strip() for line in report.dropped}
+    assert _accounted(report) == _chars(bare)
 
 
 def test_a_title_repeated_at_the_head_of_the_first_paragraph_is_set_aside() -> None:

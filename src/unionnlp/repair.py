@@ -134,7 +134,7 @@ def _unwrap(lines: list[Line]) -> list[Line]:
             follows = _UNBREAKABLE.match(lines[i + 1].view)
             used += _width(follows.group()) if follows else 0
         full = used >= width - 2 and not ends_sentence(line.view)
-        if line.kind == "headline" and line.hint is None and (full or wrapped_before):
+        if line.kind in ("headline", "title") and line.hint is None and (full or wrapped_before):
             line = replace(line, kind="body")
         out.append(line)
         wrapped_before = full and line.kind == "body"
