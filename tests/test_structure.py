@@ -229,6 +229,29 @@ def test_a_line_of_marks_alone_is_never_a_title_or_a_headline() -> None:
     assert _accounted(report) == _chars(bare)
 
 
+def test_each_model_text_of_a_fanwen_page_is_an_article_of_its_own() -> None:
+    # A 范文 site prints several model texts under the page's title, each opened by 篇N;
+    # their text is alike, and each keeps its own, in the order printed.
+    text = ("工会工作总结范文(精选3篇)\n\n工会工作总结 篇1\n\n"
+            "今年以来，我校工会在党支部的领导下，围绕学校中心工作，扎实开展各项工作。\n\n"
+            "一、加强组织建设\n\n全年发展新会员12名，会员总数达到86名。\n\n"
+            "二、做好帮扶工作\n\n春节期间走访慰问困难教职工8户，发放慰问金1.6万元。\n\n"
+            "工会工作总结 篇2\n\n一年来，公司工会紧扣生产经营中心，团结带领职工建功立业。\n\n"
+            "一、开展劳动竞赛\n\n全年组织技能比武6场，参赛职工420人次。\n")
+    report = _parse(text)
+    articles = {a.title: a for a in report.articles}
+    assert "工会工作总结 篇1" in articles and "工会工作总结 篇2" in articles
+    assert [s.heading for s in articles["工会工作总结 篇1"].sections] == [
+        None, "一、加强组织建设", "二、做好帮扶工作"]
+    assert [p.text[:4] for p in articles["工会工作总结 篇2"].paragraphs] == ["一年来，", "全年组织"]
+    assert _accounted(report) == _chars(text)
+    # Further down a long page, written as a headline would be: still a model text's title.
+    more = text + ("\n二、关心职工生活\n\n夏季为一线职工送清凉，发放防暑降温用品2000份。\n\n"
+                   "送温暖工作的总结篇三\n\n今年春节前，区总工会走访慰问困难职工家庭。\n")
+    titles = [a.title for a in _parse(more).articles]
+    assert titles[-1] == "送温暖工作的总结篇三"
+
+
 def test_a_title_repeated_at_the_head_of_the_first_paragraph_is_set_aside() -> None:
     # A document-sharing page: the title, then the text with its line breaks lost, which
     # opens with the title again.

@@ -294,6 +294,11 @@ def _reassign(drafts: list[_Draft]) -> None:
         gram = _gram([*texts, _block_text(a.title), _block_text(b.title)])
         fixed_a = 1 if a.title is not None and head == 0 else 0
         in_a = _assign(gram, len(before), fixed_a, len(units))
+        if all(in_a) and _title_parts(b.title)[0]:
+            # A title left with no text is no article: texts alike all round (a 范文 page's
+            # model texts) keep the order they are printed in. (A block of bylines alone
+            # amid an article's text heads nothing.)
+            in_a = [i < len(before) for i in range(len(units))]
         a.items[head:] = [x for u, keep in zip(units, in_a, strict=True) if keep for x in u]
         b.items[:_RUN_LIMIT] = [
             x for u, keep in zip(units, in_a, strict=True) if not keep for x in u]
