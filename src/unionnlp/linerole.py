@@ -36,6 +36,7 @@ from .lines import (
     Style,
     classify,
     numbering,
+    opens_model_text,
     style_depth,
 )
 from .linetext import LineText, fit_line_text
@@ -755,14 +756,6 @@ def _names_a_topic(view: str) -> bool:
             and view.rstrip(_CLOSERS)[-1:] not in _FINAL and not _reads_on(view))
 
 
-#: The line that opens one of several model texts on a 范文 page, wherever it stands:
-#: ……工作总结 篇2, 【篇一】, 第1篇, 第一篇：……, 篇一：…… (no sentence in it).
-_MODEL_TEXT_TITLE = regex(
-    r"[【\[]?(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*篇|篇[0-9一二三四五六七八九十]{1,3})"
-    r"(?:[：:\s][^。！？；]{0,40})?[】\]]?"
-    r"|[^。！？；，,]{2,40}?\s*[【\[]?篇\s*[0-9一二三四五六七八九十]{1,3}[】\]]?")
-
-
 def _numbered(line: Line | None) -> bool:
     return line is not None and line.kind == "headline" and line.style not in (None, "plain")
 
@@ -883,7 +876,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
                          x.number + 1, out[-1].kind, role, p, x.kind, x.text)
     out = [replace(x, kind="title", style=None)
            if x.kind in _OVERRULED and pieces[x.number] == 1 and x.hint is None
-           and _MODEL_TEXT_TITLE.fullmatch(x.view) else x for x in out]
+           and opens_model_text(x.view) else x for x in out]
     movable = [k for k, x in enumerate(out) if pieces[x.number] == 1 and x.hint is None
                and style_depth(x.style) is None and not (keep is not None and keep(x))]
     return _siblings_alike(out, movable, lean)

@@ -32,6 +32,7 @@ __all__ = [
     "furniture_rule",
     "numbering",
     "opening",
+    "opens_model_text",
     "split_lines",
     "style_depth",
 ]
@@ -409,6 +410,20 @@ def _tables(lines: list[Line]) -> list[Line]:
 _ANY_MARKER = regex(
     rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|第[{_CN_NUM}]{{1,3}}部分"
     r"|\d{1,2}[、．.](?!\d)|[XＸ][、．.](?=[\u4e00-\u9fff])|[（(]\d{1,2}[）)])")
+#: The line that opens one of several model texts on a 范文 page (……工作总结 篇2, 【篇一】,
+#: 第1篇, 第一篇：……, 篇一：……), with no sentence in it.
+_MODEL_TEXT = regex(
+    rf"[【\[]?(?:第\s*[\d{_CN_NUM}]{{1,3}}\s*篇|篇[\d{_CN_NUM}]{{1,3}})"
+    r"(?:[：:\s][^。！？；]{0,40})?[】\]]?"
+    rf"|[^。！？；，,]{{2,40}}?\s*[【\[]?篇\s*[\d{_CN_NUM}]{{1,3}}[】\]]?")
+
+
+def opens_model_text(view: str) -> bool:
+    """Whether a line names one of several model texts on a 范文 page: the title of an
+    article of its own, wherever it stands."""
+    return _MODEL_TEXT.fullmatch(view) is not None
+
+
 #: What announces the numbered parts that follow it (……实施方案如下：一、……).
 _ANNOUNCED = "(?<=如下[：:])"
 #: Where a report pasted as one long line starts a numbered part: after a sentence end,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ._regex import regex
-from .lines import BULLETS, Line, ends_sentence, numbering
+from .lines import BULLETS, Line, ends_sentence, numbering, opens_model_text
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -141,10 +141,6 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     return out
 
 
-#: What names one of several model texts on a 范文 page (工会工作总结 篇1, 第2篇, 【篇一】).
-_MODEL_TEXT = regex(r"篇[0-9一二三四五六七八九十]{1,3}|第\s*[0-9一二三四五六七八九十]{1,3}\s*篇")
-
-
 def _title_block_at(lines: Sequence[Line], i: int) -> int:
     """Length of the title block starting at ``i`` (0 when there is none).
 
@@ -158,7 +154,7 @@ def _title_block_at(lines: Sequence[Line], i: int) -> int:
         # The line labeller's title: one to three lines, whatever follows them; a 范文
         # page's 篇N line opens a model text of its own, under the page's title.
         while j < n and j - i < 3 and lines[j].kind == "title" and not (
-                j > i and _MODEL_TEXT.search(lines[j].view)):
+                j > i and opens_model_text(lines[j].view)):
             j += 1
         if (j == i + 1 and j + 1 < n and lines[j].kind == "headline"
                 and lines[j].style == "plain" and lines[j].number == lines[i].number + 1
