@@ -913,6 +913,20 @@ def test_a_longer_numbered_headline_opens_its_paragraph() -> None:
     assert inline_heading(statement) == 0
 
 
+def test_a_numbered_headline_running_into_its_text_ends_where_the_text_opens() -> None:
+    # A page flattened to one line: the headline's line break was lost, and its text opens
+    # with a time or a purpose.
+    line = "（一）扎实推动工会组建上半年，镇总工会按两个普遍的要求加强建会工作，新建工会42家。"
+    assert line[:inline_heading(line)] == "（一）扎实推动工会组建"
+    assert "一、领导重视为了做好工作，我们成立了领导小组。"[:inline_heading(
+        "一、领导重视为了做好工作，我们成立了领导小组。")] == "一、领导重视"
+    # Text that opens so right after the number has no headline; nor has a 1、 item.
+    for text in ("（一）今年以来，全区新建工会42家，发展会员3000名。",
+                 "1、扎实推动工会组建上半年，镇总工会按要求开展工作。",
+                 "一、推动工会组建，上半年新建工会42家，发展会员3000名。"):
+        assert inline_heading(text) == 0, text
+
+
 def test_a_numbered_headline_ends_where_its_first_item_begins() -> None:
     line = "1、强化组织领导，加强自身建设一是强化组织领导、充实调整班子，给工会工作的开展以坚强保证。"
     assert line[:inline_heading(line)] == "1、强化组织领导，加强自身建设"

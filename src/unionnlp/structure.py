@@ -65,6 +65,26 @@ def _lead_in(text: str, view: str) -> str | None:
     return text[start:start + len(phrase)]
 
 
+#: Where the text begins after a headline (一、 （一）) that runs into it with no mark in a
+#: page whose line breaks were lost: it opens with a time or a purpose, a clause up to its
+#: comma (（一）扎实推动工会组建上半年，镇总工会……).
+_TEXT_OPENER = regex(r"(?:上半年|下半年|今年|去年|全年|近年来|一年来|年初以来|\d{1,2}月|为了|为把|为使"
+                     r"|为进一步|按照|根据|针对|围绕|结合|通过|随着)[^，,。；;：:]{0,18}[，,。]")
+_HEAD_MARK = regex("[，,。；;：:！？!?]")
+
+
+def _before_opener(text: str, style: str, marker: int) -> int:
+    """Where a numbered headline running into its text with no mark ends (see
+    ``_TEXT_OPENER``), 0 when it does not: at least 4 characters, none of them a mark."""
+    if style not in ("cn", "paren_cn"):
+        return 0
+    m = _TEXT_OPENER.search(text, marker + 4, marker + 26)
+    if m is None or _HEAD_MARK.search(text, marker, m.start()) \
+            or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+        return 0
+    return m.start()
+
+
 #: A numbered headline's sentence before its paragraph, when it is longer than a lead-in:
 #: up to 40 characters and two commas (（四）擦亮工会“帮扶”品牌，为职工……做好事。).
 _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
@@ -90,7 +110,7 @@ def inline_heading(text: str) -> int:
                               or _LEAD_STOP.search(m.group(1))):
             m = None
     if m is None:
-        return 0
+        return _before_opener(text, style, marker)
     end = marker + m.end()
     while end < len(text) and text[end].isspace():
         end += 1
