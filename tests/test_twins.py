@@ -17,7 +17,16 @@ from unionnlp.evaluate_real import (
     score_twin,
 )
 from unionnlp.model import Article, Paragraph, Report, Section
-from unionnlp.twins import KINDS, TwinError, gold_line_roles, load_twins, parse_twin
+from unionnlp.twins import (
+    KINDS,
+    TwinError,
+    annotated,
+    gold_line_roles,
+    hard_wrap,
+    hard_wrapped,
+    load_twins,
+    parse_twin,
+)
 
 REAL = Path(__file__).resolve().parents[1] / "corpus" / "real"
 
@@ -220,6 +229,43 @@ def test_the_second_pass_is_large_enough_and_agrees(twins) -> None:
     assert result["line_role_agreement"] > 0.7
 
 
+# Hard-wrapped twins: the same annotation, with the lines a PDF's text extraction gives.
+
+def test_a_twin_written_back_reads_as_it_was(twins) -> None:
+    for twin in twins:
+        again = parse_twin(annotated(twin), twin.id, twin.split)
+        assert (again.text, again.spans, again.paragraphs) == (twin.text, twin.spans, twin.paragraphs)
+
+
+def test_hard_wrapping_breaks_long_lines_and_keeps_the_annotation(page) -> None:
+    wide = parse_twin(PAGE.replace("发放防暑", "发放防暑降温用品和常用药品，为环卫工人、快递员和外卖送餐员送去清凉，发放防暑"),
+                      "t1.ann")
+    wrapped = hard_wrap(wide, width=12, ragged=4, blank_lines=False, seed=1)
+    assert "".join(wrapped.text.split()) == "".join(wide.text.split())
+    assert "" not in wrapped.lines  # no blank line left
+    assert max(len(line) for line in wrapped.lines) <= 16  # 12 characters and closing marks
+    # The broken paragraph is one paragraph still, with its themes; its pieces are cont.
+    assert [(p.text, p.themes) for p in wrapped.paragraphs] == [
+        (p.text, p.themes) for p in wide.paragraphs]
+    roles = gold_line_roles(wrapped)
+    assert roles.count("cont") > gold_line_roles(wide).count("cont") + 3
+    first = next(i for i, line in enumerate(wrapped.lines) if line.startswith("本报讯"))
+    assert roles[first] == "start" and roles[first + 1] == "cont"
+    # A broken title or furniture line keeps its role on every piece.
+    assert all(r == "furniture" for line, r in zip(wrapped.lines, roles, strict=True)
+               if line.startswith("- 2"))
+    for line in wrapped.lines:
+        assert not line.startswith(("，", "。", "、")), line
+
+
+def test_hard_wrapped_twins_wrap_alike_every_time(twins) -> None:
+    some = twins[:12]
+    once, again = hard_wrapped(some), hard_wrapped(some)
+    assert [t.text for t in once] == [t.text for t in again]
+    assert any(len(a.lines) > len(b.lines) for a, b in zip(once, some, strict=True))
+    assert {len(t.lines) for t in hard_wrapped(some, salt="other")} != {len(t.lines) for t in once}
+
+
 # The figures on it, on a small subset (the README's command runs them in full).
 
 def test_evaluate_real_scores_one_twin_of_each_kind() -> None:
@@ -238,6 +284,9 @@ def test_evaluate_real_on_the_command_line(capsys: pytest.CaptureFixture[str]) -
     rows = [line.split()[0] for line in out.splitlines()[2:]]
     assert rows == ["news", "speech", "all"]
     assert main(["evaluate", "--real", "--kind", "blog"]) == 2
+    assert main(["evaluate", "--real", "--wrapped", "--kind", "report", "--limit", "1"]) == 0
+    assert "hard-wrapped" in capsys.readouterr().out.splitlines()[0]
+    assert main(["evaluate", "--wrapped"]) == 2
 
 
 def test_structure_loses_nothing_on_any_twin(twins) -> None:

@@ -215,6 +215,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=("examples:\n  unionnlp evaluate\n  unionnlp evaluate --model themes.npz --labels held_out.jsonl\n"
                 "  unionnlp evaluate --real                 held-out twins, a table per kind\n"
                 "  unionnlp evaluate --real --kind news --json\n"
+                "  unionnlp evaluate --real --wrapped       the same twins hard-wrapped, as from a PDF\n"
                 "  unionnlp evaluate --real --limit 1       one twin of each kind (a quick check)"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -232,6 +233,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
                           help="word segmenter (default: auto)")
     evaluate.add_argument("--json", action="store_true", help="with --real: JSON instead of a table")
+    evaluate.add_argument("--wrapped", action="store_true",
+                          help="with --real: the twins hard-wrapped at 22-36 characters as a PDF's "
+                               "text extraction breaks lines (ragged ends, half without blank lines)")
     evaluate.set_defaults(handler=_evaluate)
     return parser
 
@@ -719,6 +723,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         from .evaluate import evaluate
     except ImportError as exc:
         return _fail(f"evaluation is not available in this installation: {exc}", EXIT_FAILED)
+    if args.wrapped and not args.real:
+        return _fail("--wrapped hard-wraps the real-shaped twins; it goes with --real", EXIT_USAGE)
     if not args.real:
         _print_json(evaluate(model_path=args.model, labels_path=args.labels))
         return EXIT_OK
@@ -732,7 +738,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         return _fail(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}",
                      EXIT_USAGE)
     result = evaluate_real(None if args.split == "all" else args.split, args.kind,
-                           limit=args.limit, segmenter=args.segmenter, model=args.model)
+                           limit=args.limit, segmenter=args.segmenter, model=args.model,
+                           wrapped=args.wrapped)
     if args.json:
         _print_json(result)
     else:
@@ -755,7 +762,8 @@ def _real_table(result: Mapping[str, Any]) -> str:
             f"{r['themes_end_to_end']['macro_f1']:.3f}",
         ))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = [f"real-shaped twins, split {result['split']}: line-role accuracy, headline and "
+    shape = ", hard-wrapped" if result.get("wrapped") else ""
+    lines = [f"real-shaped twins, split {result['split']}{shape}: line-role accuracy, headline and "
              "paragraph-boundary F1, theme macro-F1 (model on annotated paragraphs; end to end)"]
     for row in rows:
         lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w)

@@ -21,7 +21,7 @@ from typing import Any
 
 from .metrics import score
 from .model import THEMES, Report
-from .twins import PARAGRAPH_ROLES, Twin, gold_line_roles, load_twins
+from .twins import PARAGRAPH_ROLES, Twin, gold_line_roles, hard_wrapped, load_twins
 
 __all__ = ["DocScore", "agreement", "evaluate_real", "predicted_line_roles", "score_twin"]
 
@@ -250,9 +250,12 @@ def evaluate_real(
     limit: int | None = None,
     segmenter: str = "auto",
     model: str | None = None,
+    wrapped: bool = False,
 ) -> dict[str, Any]:
     """Score the pipeline on the real-shaped twins of ``split`` (None: all), per kind and
-    overall; ``limit`` keeps the first N twins of each kind (a quick check)."""
+    overall; ``limit`` keeps the first N twins of each kind (a quick check); ``wrapped``
+    scores them hard-wrapped as a PDF's text extraction breaks lines
+    (:func:`unionnlp.twins.hard_wrapped`)."""
     from .api import analyze
     from .model import Options
     from .segment import cut_for_analysis
@@ -267,6 +270,8 @@ def evaluate_real(
             if seen[t.kind] <= limit:
                 kept.append(t)
         twins = kept
+    if wrapped:
+        twins = hard_wrapped(twins)
     options = Options(segmenter=segmenter, model=model)
     classifier = get_classifier(model)
     per_kind: dict[str, DocScore] = defaultdict(DocScore)
@@ -284,6 +289,7 @@ def evaluate_real(
         confusion.update(doc.confusion)
     return {
         "split": split or "all",
+        "wrapped": wrapped,
         "overall": _summary(total, len(twins)),
         "kinds": {k: _summary(per_kind[k], docs[k]) for k in sorted(per_kind)},
         "line_confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items()) if g != p},

@@ -14,11 +14,15 @@ each heading's level and each paragraph's themes.
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import re
+import unicodedata
+import zlib
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources.abc import Traversable
 
@@ -37,7 +41,10 @@ __all__ = [
     "Twin",
     "TwinError",
     "TwinParagraph",
+    "annotated",
     "gold_line_roles",
+    "hard_wrap",
+    "hard_wrapped",
     "iter_twin_files",
     "load_twins",
     "parse_twin",
@@ -298,3 +305,130 @@ def gold_line_roles(twin: Twin) -> list[str]:
             # ⟦cont⟧…) does not make the line furniture: the line is what its text is.
             roles.append(next((r for r in found if r != "furniture"), found[0]))
     return roles
+
+
+def _marker(span: Span) -> str:
+    if span.role == "heading":
+        return f"⟦heading {span.level}⟧"
+    if span.role in PARAGRAPH_ROLES:
+        codes = {v: k for k, v in THEME_CODES.items()}
+        return f"⟦{span.role} {','.join(codes[t] for t in span.themes or ()) or '-'}⟧"
+    return f"⟦{span.role}⟧"
+
+
+def annotated(twin: Twin) -> str:
+    """The twin as its ``.ann`` file has it: header, then each line with its role markers."""
+    header = {"id": twin.id, "kind": twin.kind, "url": twin.url}
+    rows = [f"#! {FORMAT} {json.dumps(header, ensure_ascii=False)}"]
+    by_line: dict[int, list[Span]] = defaultdict(list)
+    for span in twin.spans:
+        by_line[span.line].append(span)
+    for number in range(1, len(twin.lines) + 1):
+        spans = by_line.get(number, [])
+        rows.append("".join(s.text if s.role == "blank" else _marker(s) + s.text for s in spans))
+    return "\n".join(rows) + "\n"
+
+
+#: Characters no line may open with (Chinese typesetting carries them back to the line before).
+_NO_LINE_START = frozenset("，。、；：？！,.;:?!）)》」』”’】")
+#: Roles whose text a broken line continues as ``cont``; the others repeat their own role.
+_CONTINUED = frozenset({"body", "leadin", "item", "caption", "cont", "heading"})
+
+
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _cuts(text: str, start: int, room: int, rng: random.Random, ragged: int) -> list[int]:
+    """Where a line of ``text`` breaks: each piece fills ``room`` columns less up to
+    ``ragged`` (as text extracted from a PDF does), never opening with closing punctuation."""
+    cols = [_columns(c) for c in text]
+    cuts = [0]
+    pos = start
+    while sum(cols[pos:]) > room + 2:
+        limit = room - rng.randint(0, ragged)
+        end, used = pos, 0
+        while end < len(text) and used + cols[end] <= limit:
+            used += cols[end]
+            end += 1
+        while end < len(text) and text[end] in _NO_LINE_START:
+            end += 1
+        if end >= len(text) or end == pos:
+            break
+        while end - 1 > pos and text[end - 1].isspace():
+            end -= 1  # a line does not end in white space: it opens the next one
+        cuts.append(end)
+        pos = end
+    return [*cuts, len(text)]
+
+
+def hard_wrap(twin: Twin, *, width: int, ragged: int = 12, blank_lines: bool = True,
+              seed: int = 0) -> Twin:
+    """The twin as a PDF's text extraction would give it: every line longer than ``width``
+    Chinese characters broken at that width (less up to ``ragged`` columns a line), the
+    pieces after the first annotated ``cont`` (a title or furniture line repeats its role);
+    ``blank_lines`` false drops the blank lines, as many PDFs have none between paragraphs."""
+    rng = random.Random(seed)
+    room = 2 * width
+    rows = annotated(twin).split("\n")[:-1]
+    out = [rows[0]]
+    for row in rows[1:]:
+        if "⟦" not in row:
+            if blank_lines:
+                out.append(row)
+            continue
+        marks = list(_MARK.finditer(row))
+        chars: list[str] = []
+        opens: list[str | None] = []
+        roles: list[str] = []
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(row)
+            for j, ch in enumerate(row[m.end():end]):
+                chars.append(ch)
+                opens.append(m.group(0) if j == 0 else None)
+                roles.append(m.group(1))
+        text = "".join(chars)
+        lead = len(text) - len(text.lstrip())
+        cuts = _cuts(text, lead, room, rng, ragged)
+        for a, b in itertools.pairwise(cuts):
+            pieces: list[list[str]] = []
+            for k in range(a, b):
+                mark = opens[k] or (None if k > a else
+                                    "⟦cont⟧" if roles[k] in _CONTINUED else f"⟦{roles[k]}⟧")
+                if mark is not None:
+                    pieces.append([mark, ""])
+                pieces[-1][1] += chars[k]
+            out.append(_without_bare_marks(pieces))
+    seen = parse_twin("\n".join(out) + "\n", twin.id, twin.split)
+    return replace(seen, split=twin.split)
+
+
+def _without_bare_marks(pieces: list[list[str]]) -> str:
+    """A line's spans, with white space that a break left alone under a marker given to
+    the span after it (or, at the line's end, the span before)."""
+    kept: list[list[str]] = []
+    carry = ""
+    for mark, text in pieces:
+        text = carry + text
+        carry = ""
+        if not text.strip():
+            carry = text
+            continue
+        kept.append([mark, text])
+    if carry and kept:
+        kept[-1][1] += carry
+    return "".join(mark + text for mark, text in kept)
+
+
+def hard_wrapped(twins: Iterable[Twin], salt: str = "wrap") -> list[Twin]:
+    """Each twin hard-wrapped (:func:`hard_wrap`) at a width of 22 to 36 characters, half of
+    them without blank lines, both drawn from a hash of ``salt`` and the twin's id, so that
+    the same twins always wrap alike."""
+    out = []
+    for twin in twins:
+        rng = random.Random(zlib.crc32(f"{salt}:{twin.id}".encode()))
+        width = rng.randint(22, 36)
+        blank_lines = rng.random() < 0.5
+        out.append(hard_wrap(twin, width=width, blank_lines=blank_lines,
+                             seed=rng.randint(0, 2**31)))
+    return out
