@@ -4,13 +4,18 @@ from the rules' kind its probability and whether an overrule would set the line 
 (the labeller agrees with the annotation and the rules do not) or wrong (the reverse).
 Printed per (the rules' kind, the labeller's role) and bar, numbered lines of text read as
 headlines apart from the others; ``linerole._SURE`` and
-``linerole.CONFIDENT`` are read off this table, never off the held-out twins.
+``linerole.CONFIDENT`` are read off this table, never off the held-out twins. With
+``--wrapped``, the same on the twins hard-wrapped (``unionnlp.twins.hard_wrapped``), on the
+pages the labeller of hard-wrapped pages reads (``linerole.wrapped_page``), each fold's
+labellers trained as ``tools/train_linerole.py`` trains them: ``linerole._SURE_WRAPPED`` is
+read off that table.
 
-    python benchmarks/cv_overrule.py
+    python benchmarks/cv_overrule.py [--wrapped]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -25,7 +30,8 @@ from cv_structure import FOLDS, _folds  # noqa: E402
 import unionnlp.linerole as linerole  # noqa: E402
 from unionnlp import analyze  # noqa: E402
 from unionnlp.lines import numbering  # noqa: E402
-from unionnlp.twins import gold_line_roles, load_twins  # noqa: E402
+from unionnlp.normalize import normalize  # noqa: E402
+from unionnlp.twins import gold_line_roles, hard_wrapped, load_twins  # noqa: E402
 
 #: The annotated roles each of the rules' kinds stands for (a headline the annotation
 #: calls a title is set right by the labeller's title: it opens an article).
@@ -35,18 +41,23 @@ BARS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 KIND = {"title": "title", "heading": "headline", "caption": "caption", **linerole._KINDS}
 
 
-def disagreements() -> list[dict[str, Any]]:
+def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
     """Every whole line of the train twins where labeller and rules disagree, held out by
-    fold, with the labeller's probability and who is right."""
+    fold, with the labeller's probability and who is right; ``wrapped``: of the twins
+    hard-wrapped, on the pages the labeller of hard-wrapped pages reads."""
     twins = load_twins("train")
     fold = _folds([t.id for t in twins])
     records: list[dict[str, Any]] = []
     gold: list[str] = []
     captions: set[int] = set()
     real_relabel, real_default = linerole.relabel, linerole.default_labeller
+    real_wrapped = linerole.wrapped_labeller
 
     def spy(lines: Any, text: str, view: str | None = None, **kwargs: Any) -> Any:
-        model = linerole.default_labeller()
+        page = linerole.wrapped_page(normalize(text) if view is None else view)
+        if page != wrapped:
+            return real_relabel(lines, text, view, **kwargs)
+        model = linerole.wrapped_labeller() if page else linerole.default_labeller()
         pieces = Counter(x.number for x in lines)
         table = model.table(text, view, linerole.rule_kinds(lines))
         by_number = {x.number: x for x in lines}
@@ -70,27 +81,38 @@ def disagreements() -> list[dict[str, Any]]:
     try:
         linerole.relabel = spy
         for k in range(FOLDS):
-            model = linerole.train_labeller([t for t in twins if fold[t.id] != k])
+            train = [t for t in twins if fold[t.id] != k]
+            model = linerole.train_labeller(train)
             linerole.default_labeller = lambda model=model: model
-            for twin in (t for t in twins if fold[t.id] == k):
+            if wrapped:
+                model = linerole.train_wrapped_labeller(train)
+                linerole.wrapped_labeller = lambda model=model: model
+            scored = [t for t in twins if fold[t.id] == k]
+            for twin in hard_wrapped(scored) if wrapped else scored:
                 gold[:] = gold_line_roles(twin)
                 captions.clear()
                 captions.update(s.line for s in twin.spans if s.role == "caption")
                 analyze(twin.text, source=twin.id)
     finally:
         linerole.relabel, linerole.default_labeller = real_relabel, real_default
+        linerole.wrapped_labeller = real_wrapped
     return records
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wrapped", action="store_true",
+                        help="the twins hard-wrapped, on the pages read as hard-wrapped")
+    args = parser.parse_args(argv)
+    bars = linerole._SURE_WRAPPED if args.wrapped else linerole._SURE
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in disagreements():
+    for r in disagreements(args.wrapped):
         pairs[r["pair"]].append(r)
     print("lines set right / wrong by an overrule at each bar (train twins, held out by fold)")
     print(f"{'rules -> labeller':<24}{'lines':>6}{'bar now':>8}  "
           + "  ".join(f"{b:>7}" for b in BARS))
     for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
-        now = linerole._SURE.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT)
+        now = bars.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT)
         cells = []
         for b in BARS:
             sure = [r for r in rows if r["p"] >= b]

@@ -6,12 +6,16 @@ line rules alone. This is where the labeller's settings are chosen; the held-out
 never read here.
 
     python benchmarks/cv_structure.py [--previous-bars] [--c1 C1] [--c2 C2] [--labeller-only]
+                                      [--wrapped]
 
 ``--previous-bars`` scores the labeller with the bars it had to overrule the rules until
 this round (0.9, numbered lines too; 0.8 for furniture and captions; 0.95 for a paragraph
 start; no higher bar for a title in the middle of a page), the figures the README compares
 with. ``--c1``/``--c2`` set the CRF's L1 and L2 penalties (the packaged model's by default);
-``--labeller-only`` skips the line rules' row.
+``--labeller-only`` skips the line rules' row. Each fold trains the labeller of hard-wrapped
+pages too (on the fold's twins and their hard-wrapped copies, as ``tools/train_linerole.py``
+does); ``--wrapped`` scores the fold's twins hard-wrapped (as ``unionnlp evaluate --real
+--wrapped`` does the held-out ones) as well as they are.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from unionnlp import analyze  # noqa: E402
 from unionnlp.corpus import load_corpus  # noqa: E402
 from unionnlp.evaluate_real import DocScore, _themes, score_twin  # noqa: E402
 from unionnlp.themes import ThemeClassifier, segment_all  # noqa: E402
-from unionnlp.twins import Twin, load_twins  # noqa: E402
+from unionnlp.twins import Twin, hard_wrapped, load_twins  # noqa: E402
 
 FOLDS = 5
 #: The labeller's bars to overrule the rules before they were chosen per pair.
@@ -59,27 +63,33 @@ def theme_models(twins: list[Twin], fold: dict[str, int]) -> list[ThemeClassifie
 
 
 def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
-                   c1: float = linerole.C1, c2: float = linerole.C2) -> DocScore:
-    """Summed counts over the folds, with the fold's own labeller or with the rules alone,
-    and the fold's theme model."""
+                   c1: float = linerole.C1, c2: float = linerole.C2,
+                   wrapped: bool = False) -> DocScore:
+    """Summed counts over the folds, with the fold's own labellers or with the rules alone,
+    and the fold's theme model; ``wrapped`` scores the fold's twins hard-wrapped."""
     twins = load_twins("train")
     fold = _folds([t.id for t in twins])
     real_relabel, real_default = linerole.relabel, linerole.default_labeller
+    real_wrapped = linerole.wrapped_labeller
     real_classifier = pipeline.get_classifier
     total = DocScore()
     try:
         if not labeller:
             linerole.relabel = lambda lines, *args, **kwargs: list(lines)
         for k in range(FOLDS):
+            train = [t for t in twins if fold[t.id] != k]
             if labeller:
-                model = linerole.train_labeller([t for t in twins if fold[t.id] != k],
-                                                c1=c1, c2=c2)
+                model = linerole.train_labeller(train, c1=c1, c2=c2)
+                wrapped_model = linerole.train_wrapped_labeller(train, c1=c1, c2=c2)
                 linerole.default_labeller = lambda model=model: model
+                linerole.wrapped_labeller = lambda model=wrapped_model: model
             pipeline.get_classifier = lambda path=None, k=k: themes[k]
-            for twin in (t for t in twins if fold[t.id] == k):
+            scored = [t for t in twins if fold[t.id] == k]
+            for twin in hard_wrapped(scored) if wrapped else scored:
                 total.add(score_twin(twin, analyze(twin.text, source=twin.id)))
     finally:
         linerole.relabel, linerole.default_labeller = real_relabel, real_default
+        linerole.wrapped_labeller = real_wrapped
         pipeline.get_classifier = real_classifier
     return total
 
@@ -94,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=linerole.C1)
     parser.add_argument("--c2", type=float, default=linerole.C2)
     parser.add_argument("--labeller-only", action="store_true")
+    parser.add_argument("--wrapped", action="store_true",
+                        help="score the fold's twins hard-wrapped too")
     args = parser.parse_args(argv)
     if args.previous_bars:
         for name, value in PREVIOUS_BARS.items():
@@ -103,9 +115,14 @@ def main(argv: list[str] | None = None) -> int:
           f"CRF c1={args.c1} c2={args.c2}")
     themes = theme_models(twins, _folds([t.id for t in twins]))
     print(f"{'':<22} {'line acc':>8} {'head F1':>8} {'para F1':>8} {'themes':>8}")
-    rows = (("line rules alone", False), ("with the labeller", True))
-    for name, flag in rows[1:] if args.labeller_only else rows:
-        s = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2)
+    rows = [("line rules alone", False, False), ("with the labeller", True, False)]
+    if args.wrapped:
+        rows += [("rules, hard-wrapped", False, True), ("labeller, hard-wrapped", True, True)]
+    for name, flag, wrapped in rows:
+        if args.labeller_only and not flag:
+            continue
+        s = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2,
+                           wrapped=wrapped)
         print(f"{name:<22} {s.lines_right / s.lines:>8.3f} "
               f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.3f} "
               f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.3f} "

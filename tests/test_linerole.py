@@ -21,7 +21,10 @@ from unionnlp.linerole import (
     line_features,
     line_table,
     train_labeller,
+    train_wrapped_labeller,
     training_sequences,
+    wrapped_labeller,
+    wrapped_page,
 )
 from unionnlp.linetext import LineText, fit_line_text, text_grams
 from unionnlp.model import Report
@@ -109,6 +112,18 @@ def test_the_packaged_model_is_what_training_on_the_train_twins_gives(train: lis
     assert fresh.text is not None and packaged.text is not None
     assert fresh.text.digest() == packaged.text.digest()
     assert fresh.labels == packaged.labels
+    assert set(fresh.attributes) == set(packaged.attributes)
+    order = [fresh.attributes[a] for a in sorted(packaged.attributes, key=packaged.attributes.get)]
+    assert np.allclose(fresh.state[order], packaged.state, atol=1e-4)
+    assert np.allclose(fresh.transitions, packaged.transitions, atol=1e-4)
+
+
+@pytest.mark.slow  # the line-text model is fitted six times, the CRF on twice the lines
+def test_the_packaged_model_of_wrapped_pages_is_what_training_gives(train: list) -> None:
+    packaged = wrapped_labeller()
+    fresh = train_wrapped_labeller(train)
+    # Both labellers read the one line-text model, fitted on the twins as they are.
+    assert fresh.text is not None and fresh.text.digest() == default_labeller().text.digest()
     assert set(fresh.attributes) == set(packaged.attributes)
     order = [fresh.attributes[a] for a in sorted(packaged.attributes, key=packaged.attributes.get)]
     assert np.allclose(fresh.state[order], packaged.state, atol=1e-4)
@@ -389,3 +404,40 @@ def test_a_headline_between_blank_lines_over_a_new_paragraph_stays_a_headline(
     assert _headings(report) == [
         "组织覆盖，小微企业也有了工会"]
     assert report.paragraphs[-1].text.startswith("市总工会以村居")
+
+
+# A report as a PDF's text extraction gives it: lines broken at the page's width, ragged,
+# no blank line between paragraphs; the second paragraph's first line is short and breaks
+# off a clause, as headlines do not.
+WRAPPED_REPORT = """某区总工会2024年工作总结
+今年以来，区总工会围绕职工群众最关心的就业、收入和
+安全问题，组织开展“职工服务月”活动，走访企业一百二十
+余家，帮助解决实际困难四十多件。
+在困难帮扶方面，各级工会为建档困难职工发放
+帮扶资金四百六十万元，开展金秋助学活动资助困难职工
+子女二百一十名，并为八百名环卫工人送去夏季防暑用品，
+让职工真切感受到工会组织的温暖。
+同时，区总工会依托职工服务中心建立法律援助工作站，
+全年为农民工追回欠薪三百余万元，调解劳动争议
+案件八十余起，有效维护了职工合法权益。
+"""
+
+
+def test_a_hard_wrapped_page_is_told_from_one_of_whole_paragraphs() -> None:
+    assert wrapped_page(WRAPPED_REPORT)
+    whole = re.sub(r"(?<=[^。\n])\n", "", WRAPPED_REPORT.split("\n", 1)[1])
+    assert len(whole.splitlines()) == 3
+    assert not wrapped_page("某区总工会2024年工作总结\n" + whole)
+    # Headlines over their paragraphs, each paragraph on a line of its own, are not broken lines.
+    outline = "\n".join(f"{n}、加强组织建设，扩大工会覆盖面\n全年新建工会四十二家，发展会员五千人。"
+                        for n in "一二三四")
+    assert not wrapped_page(outline)
+
+
+def test_a_hard_wrapped_page_keeps_its_paragraphs_whole() -> None:
+    report = analyze(WRAPPED_REPORT)
+    (article,) = report.articles
+    assert article.title == "某区总工会2024年工作总结"
+    assert [s.heading for s in article.sections] == [None]
+    assert [p.text[:6] for p in article.paragraphs] == ["今年以来，区", "在困难帮扶方", "同时，区总工"]
+    assert article.paragraphs[1].text.endswith("让职工真切感受到工会组织的温暖。")
