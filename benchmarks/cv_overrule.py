@@ -65,7 +65,8 @@ def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
             x = by_number.get(i - 1)
             top = int(row.argmax())
             role = model.labels[top]
-            if x is None or pieces[x.number] > 1 or x.kind not in linerole._OVERRULED:
+            overruled = linerole._OVERRULED_WRAPPED if page else linerole._OVERRULED
+            if x is None or pieces[x.number] > 1 or x.kind not in overruled:
                 continue
             if KIND.get(role) == x.kind:
                 continue

@@ -441,3 +441,33 @@ def test_a_hard_wrapped_page_keeps_its_paragraphs_whole() -> None:
     assert [s.heading for s in article.sections] == [None]
     assert [p.text[:6] for p in article.paragraphs] == ["今年以来，区", "在困难帮扶方", "同时，区总工"]
     assert article.paragraphs[1].text.endswith("让职工真切感受到工会组织的温暖。")
+
+
+# A hard-wrapped page whose second part runs over short lines with no mark at their end (and
+# ASCII commas, as such pages have): the line rules read the run as a table of contents.
+WRAPPED_RUN = """某市总工会2023年工作总结
+今年以来,市总工会围绕全市中心工作,团结动员广大
+职工建功立业,各项工作取得新进展。
+（一）扎实推进产业工人队伍建设改革。
+市总工会把产业工人队伍建设改革作为
+重要抓手,依托劳模创新工作室和职工创新
+工作室,大力开展技术攻关、岗位练兵
+和技能比武等活动,全年组织各类竞赛
+一百二十余场,参与职工三万余人次,培养
+首席技师和技术能手二百余名,为全市
+高质量发展提供了有力的人才支撑。
+（二）用心用情做好困难职工帮扶工作。
+各级工会坚持精准帮扶,全年走访慰问
+困难职工一千二百户,发放帮扶资金
+四百六十万元,资助困难职工子女二百一十名。
+"""
+
+
+def test_a_hard_wrapped_paragraph_is_no_table_of_contents() -> None:
+    report = analyze(WRAPPED_RUN)
+    assert report.dropped == ()
+    (article,) = report.articles
+    assert [s.heading for s in article.sections] == [
+        None, "（一）扎实推进产业工人队伍建设改革。", "（二）用心用情做好困难职工帮扶工作。"]
+    assert [len(s.paragraphs) for s in article.sections] == [1, 1, 1]
+    assert article.sections[1].paragraphs[0].text.endswith("提供了有力的人才支撑。")

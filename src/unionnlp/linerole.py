@@ -734,12 +734,21 @@ _SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "ta
 #: reads the lines, chosen the same way on the train twins hard-wrapped
 #: (``benchmarks/cv_overrule.py --wrapped``): a headline made a paragraph start needs 0.5
 #: there (802 lines set right and 40 wrong, against 503 and 9 at 0.95), as the first line of
-#: a paragraph broken at the page's width reads like a short headline to the rules.
-_SURE_WRAPPED = {**_SURE, ("headline", "start"): 0.5}
+#: a paragraph broken at the page's width reads like a short headline to the rules; a line
+#: the rules set aside that it reads as a paragraph's or a headline needs 0.5 (427 set right
+#: and 8 wrong).
+_SURE_WRAPPED = {**_SURE, ("headline", "start"): 0.5, ("furniture", "start"): 0.5,
+                 ("furniture", "cont"): 0.5, ("furniture", "heading"): 0.5}
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
 #: right far more often than the rules on these (furniture and headlines among body lines,
 #: furniture among headlines); the rules' tables, title-block lines and furniture stand.
 _OVERRULED = frozenset({"body", "headline"})
+#: On hard-wrapped pages the labeller may also take back a line the rules set aside, where it
+#: reads a paragraph's line or a headline there (a paragraph broken at the page's width is a
+#: run of short lines with no mark at their end, which the rules read as a table of
+#: contents), at the bars of ``_SURE_WRAPPED``.
+_OVERRULED_WRAPPED = _OVERRULED | {"furniture"}
+_FROM_FURNITURE = frozenset({"start", "cont", "heading"})
 _INNER_STOP = regex("[。！？；;!?]")
 #: What no title of the train twins does: end on a clause mark (a lead into a list, a
 #: sentence cut by a wrap) or hold two commas.
@@ -839,6 +848,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     wrapped = wrapped_page(page)
     model = labeller or (wrapped_labeller() if wrapped else default_labeller())
     bars = _SURE_WRAPPED if wrapped else _SURE
+    overruled = _OVERRULED_WRAPPED if wrapped else _OVERRULED
     pieces = Counter(x.number for x in lines)
     table = model.table(text, page, rule_kinds(lines))
     numbers, probs = table.numbers, model.marginals(table)
@@ -913,7 +923,9 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             # five or more in a row, is the rules' furniture already).
             role = ""
         seen.add(x.view)
-        if (not role or x.kind not in _OVERRULED or pieces[x.number] > 1
+        if x.kind == "furniture" and role not in _FROM_FURNITURE:
+            role = ""
+        if (not role or x.kind not in overruled or pieces[x.number] > 1
                 or x.hint is not None or style_depth(x.style) is not None
                 or (keep is not None and keep(x))):
             out.append(x)
