@@ -307,12 +307,14 @@ def gold_line_roles(twin: Twin) -> list[str]:
     return roles
 
 
+_CODE_OF = {theme: code for code, theme in THEME_CODES.items()}
+
+
 def _marker(span: Span) -> str:
     if span.role == "heading":
         return f"⟦heading {span.level}⟧"
     if span.role in PARAGRAPH_ROLES:
-        codes = {v: k for k, v in THEME_CODES.items()}
-        return f"⟦{span.role} {','.join(codes[t] for t in span.themes or ()) or '-'}⟧"
+        return f"⟦{span.role} {','.join(_CODE_OF[t] for t in span.themes or ()) or '-'}⟧"
     return f"⟦{span.role}⟧"
 
 
