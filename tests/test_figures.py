@@ -302,9 +302,12 @@ def test_more_counters(text: str, value: float, unit: str) -> None:
     assert (figure.value, figure.unit) == (value, unit)
 
 
-def test_a_table_rows_figures_measure_its_first_cell() -> None:
-    row = "新建基层工会（家）\t200\t236\t118%"
+@pytest.mark.parametrize("sep", ["\t", " | ", "｜"])
+def test_a_table_rows_figures_measure_its_first_cell(sep: str) -> None:
+    row = sep.join(["新建基层工会（家）", "200", "236", "118%"])
     assert [(f.text, f.subject) for f in extract_figures(row)] == [("118%", "新建基层工会")]
+    row = "| 金秋助学 | 85户 | 42.5万元 |"
+    assert [f.subject for f in extract_figures(row)] == ["金秋助学", "金秋助学"]
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "written"), [

@@ -1008,3 +1008,62 @@ def test_a_document_sites_notes_on_its_documents_are_furniture() -> None:
     assert all(note in report.dropped for note in notes)
     assert not [s.heading for a in report.articles for s in a.sections if s.heading]
     assert report.paragraphs[0].text.startswith("今年上半年")
+
+
+@pytest.mark.parametrize("table", [
+    "| 项目 | 户数 | 金额 |\n|---|---|---|\n| 帮扶困难职工 | 320户 | 96万元 |\n| 金秋助学 | 85户 | 42.5万元 |\n",
+    "项目 | 户数 | 金额\n帮扶困难职工 | 320户 | 96万元\n金秋助学 | 85户 | 42.5万元\n",
+    "项目｜户数｜金额\n帮扶困难职工｜320户｜96万元\n金秋助学｜85户｜42.5万元\n",
+])
+def test_a_table_drawn_with_bars_is_rows_not_headlines(table: str) -> None:
+    text = ("今年以来，市总工会扎实开展帮扶救助工作，具体情况如下表。\n"
+            f"{table}\n全年帮扶工作取得明显成效，困难职工生活得到保障。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title is None
+    assert [s.heading for s in article.sections] == [None]
+    rows = [p.text for p in article.paragraphs if "万元" in p.text]
+    assert len(rows) == 2 and all(p.count("|") + p.count("｜") >= 2 for p in rows)
+    assert _accounted(report) == _chars(text)
+
+
+def test_bars_in_menus_do_not_make_a_table() -> None:
+    # Two menus one above the other: their lines hold different numbers of cells.
+    text = ("首页 | 工会动态 | 基层风采 | 职工维权\n设为首页 | 加入收藏\n\n"
+            "某市总工会召开全委会\n\n会议审议通过了市总工会年度工作报告，选举产生了新一届领导班子成员。\n")
+    report = _parse(text)
+    assert {"首页 | 工会动态 | 基层风采 | 职工维权", "设为首页 | 加入收藏"} <= set(report.dropped)
+    assert not any("|" in p.text for a in report.articles for p in a.paragraphs)
+
+
+def test_di_yi_numbered_headlines_head_sections_under_the_title() -> None:
+    text = ("某区总工会2023年工作总结\n"
+            "第一，加强组织建设\n全年新建工会组织52家，发展会员3100人。\n"
+            "第二、扎实开展帮扶\n走访慰问困难职工260户，发放慰问金78万元。\n"
+            "第三.抓好技能培训\n全年培训职工5000人次。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = [s.heading for s in article.sections if s.heading]
+    assert heads == ["第一，加强组织建设", "第二、扎实开展帮扶", "第三.抓好技能培训"]
+    assert {s.level for s in article.sections if s.heading} == {1}
+    assert _accounted(report) == _chars(text)
+    # Run on into their sentences, they are a speech's points: paragraphs, not sections.
+    text = ("在全市工会工作会议上的讲话\n\n同志们：\n今年的工作任务很重，我讲三点意见。\n"
+            "第一，要提高认识，把工会工作摆上重要位置。\n第二，要加强领导，确保各项任务落到实处。\n"
+            "第三，要改进作风，多为职工办实事。\n")
+    (article,) = _parse(text).articles
+    assert [s.heading for s in article.sections] == [None]
+    assert [p.text[:3] for p in article.paragraphs] == ["今年的", "第一，", "第二，", "第三，"]
+
+
+@pytest.mark.parametrize("title", ["职工技能大赛今天开幕！", "撸起袖子加油干！全市职工技能大赛今天开幕"])
+def test_a_title_with_an_exclamation_mark_is_the_title(title: str) -> None:
+    text = (f"{title}\n\n今天上午，全市职工技能大赛在市体育中心开幕，来自120家企业的1500名职工参赛。\n\n"
+            "比赛设焊工、电工等12个工种。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == title
+    assert [p.text[:4] for p in article.paragraphs] == ["今天上午", "比赛设焊"]
+    # Inside a page, such a line is text as before: only a page's first line is its title.
+    report = _parse("今天上午，全市职工技能大赛在市体育中心开幕。\n\n" + text)
+    assert report.articles[0].title is None

@@ -272,7 +272,7 @@ def extract_figures(text: str, offset: int = 0, *,
             subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
                        or _subject(text, matches[first][0], range_end, before, next_start,
                                    segmenter))
-        if "\t" in text:
+        if "\t" in text or "|" in text or "｜" in text:
             subject = _row_label(text, start, segmenter) or subject
         approximate = bool(pre or a1 or a2 or post)
         # Positional: the frozen dataclass is built faster so, once per figure.
@@ -474,10 +474,13 @@ def _subject(
 
 
 def _row_label(text: str, start: int, segmenter: SegmenterLike) -> str:
-    """In a tab-separated table row, what a cell's figure measures: the row's first cell
-    (``新建基层工会（家）`` → ``新建基层工会``), when the figure is in a later cell."""
+    """In a table row (cells apart by tabs or bars), what a cell's figure measures: the
+    row's first cell (``新建基层工会（家）`` → ``新建基层工会``), when the figure is in a
+    later cell."""
     line = text.rfind("\n", 0, start) + 1
-    tab = text.find("\t", line, start)
+    while line < start and text[line] in " |｜":  # | 新建基层工会 | 42 |
+        line += 1
+    tab = min((i for i in (text.find(c, line, start) for c in "\t|｜") if i >= 0), default=-1)
     if tab < 0:
         return ""
     label = _clean(text[line:tab], keep_open=False).strip()

@@ -45,7 +45,7 @@ LineKind = Literal["body", "byline", "caption", "furniture", "headline", "subtit
                    "title"]
 #: A headline's numbering: one of the styles of ``_NUMBERED``, a markdown heading of depth
 #: 1-6, a format's heading level 0-9 (.docx styles, HTML h1-h6), or none (``plain``).
-Style = Literal["part", "cn", "paren_cn", "arabic", "paren_arabic", "circled", "plain",
+Style = Literal["part", "cn", "ordinal", "paren_cn", "arabic", "paren_arabic", "circled", "plain",
                 "md1", "md2", "md3", "md4", "md5", "md6",
                 "hint0", "hint1", "hint2", "hint3", "hint4", "hint5", "hint6", "hint7",
                 "hint8", "hint9"]
@@ -163,7 +163,7 @@ def _is_headline(text: str, style: Style | None) -> bool:
     if text[0] in BULLETS:
         return False
     if style is not None and len(text) <= 24 and text[-1] in "：:。" and not _CLAUSE_MARK.search(
-            text, 0, len(text) - 1) and (text[-1] != "。" or style in ("cn", "paren_cn")):
+            text, 0, len(text) - 1) and (text[-1] != "。" or style in ("cn", "ordinal", "paren_cn")):
         return True  # 一、主要工作成效：  （一）加强组织建设。
     if style == "cn" and len(text) <= HEADLINE_MAX and text[-1] == "。" \
             and not _SENTENCE_MARK.search(text, 0, len(text) - 1) and len(COMMA.findall(text)) <= 3:
@@ -185,6 +185,15 @@ def _is_headline(text: str, style: Style | None) -> bool:
 #: start (and the white space after them).
 _OPENING = regex("^\\s*(?:(?:\n" + "\n| ".join(e.pattern for e in _LEXICON.line_openers)
                 + "\n)\\s*)+", re.VERBOSE)
+
+
+def _exclaimed(text: str) -> bool:
+    """Whether ``text`` reads as a title but for its exclamation marks (职工技能大赛开幕！,
+    撸起袖子加油干！全市职工技能大赛开幕): a page's first line with a blank line under it
+    is its title then, not a sentence."""
+    bare = text.replace("！", "").replace("!", "")
+    return bare != text and not text.startswith("!") and len(bare) >= 6 \
+        and _is_headline(bare, None)
 
 
 def opening(text: str) -> int:
@@ -268,7 +277,8 @@ def split_lines(
     lines: list[Line] = []
     pos = 0
     leading = True  # no line but furniture yet
-    for number, raw in enumerate(text.split("\n")):
+    raws = text.split("\n")
+    for number, raw in enumerate(raws):
         if not raw or raw.isspace():
             pos += len(raw) + 1
             continue
@@ -285,6 +295,10 @@ def split_lines(
             if kind == "headline" and hint is None and (
                     "\t" in raw or (marked and style == "plain")):
                 kind = "body"
+            elif kind == "body" and leading and piece_end == len(raw) and style is None \
+                    and (number + 1 == len(raws) or not raws[number + 1].strip()) \
+                    and _exclaimed(seen):
+                kind, style = "headline", "plain"
             indent = _indent_width(raw[:lead]) if piece_start == 0 and lead else 0
             lines.append(Line(stripped, start, number, kind, style, hint, seen, indent=indent))
             leading &= kind == "furniture"
@@ -391,17 +405,42 @@ def _page_chunks(lines: list[Line]) -> list[Line]:
 _COLUMN_GAP = regex(r"\S(?:[ \u3000]{2,}|\t)\S")
 
 
+def _cells(view: str) -> int:
+    """How many cells a line of a table drawn with bars holds: ``| 项目 | 数量 |`` 2,
+    ``项目 | 数量 | 金额`` 3; 0 for a line that is no such row (under three cells without
+    bars at its ends)."""
+    line = view.strip()
+    inner = line.strip("|｜ ")
+    cells = inner.count("|") + inner.count("｜") + 1
+    framed = line[:1] in "|｜" and line[-1:] in "|｜"
+    return cells if cells >= 3 or (framed and cells == 2) else 0
+
+
+def _barred(lines: list[Line]) -> list[bool]:
+    """Lines of a table drawn with bars (Markdown's, or a pasted one): two or more lines
+    right under each other with as many cells each (a ruler row ``|---|---|`` goes with
+    them). A menu of links has bars too, but its lines seldom agree on their cells."""
+    cells = [0 if x.kind == "furniture" or x.hint is not None else _cells(x.view)
+             for x in lines]
+    out = [False] * len(lines)
+    for i in range(1, len(lines)):
+        if cells[i] and cells[i] == cells[i - 1] and lines[i].number == lines[i - 1].number + 1:
+            out[i - 1] = out[i] = True
+    return out
+
+
 def _tables(lines: list[Line]) -> list[Line]:
     """Rows of a table pasted as text (cells apart by tabs, or columns aligned with runs of
-    spaces, on two or more lines in a row) are table rows: not headlines, not navigation,
-    never glued to prose."""
+    spaces, on two or more lines in a row, or drawn with bars) are table rows: not
+    headlines, not navigation, never glued to prose."""
     columns = [x.hint is None and ("\t" in x.text or (
         ("\t" in x.view or "  " in x.view or "\u3000" in x.view)  # what a gap needs
         and len(_COLUMN_GAP.findall(x.view)) >= 2)) for x in lines]
+    barred = _barred(lines) if any("|" in x.view or "｜" in x.view for x in lines) else []
     out = list(lines)
     for i, line in enumerate(lines):
         run = (i > 0 and columns[i - 1]) or (i + 1 < len(lines) and columns[i + 1])
-        if columns[i] and (run or "\t" in line.text):
+        if (columns[i] and (run or "\t" in line.text)) or (barred and barred[i]):
             out[i] = replace(line, kind="table", style=None)
     return out
 

@@ -76,7 +76,7 @@ _HEAD_MARK = regex("[，,。；;：:！？!?]")
 def _before_opener(text: str, style: str, marker: int) -> int:
     """Where a numbered headline running into its text with no mark ends (see
     ``_TEXT_OPENER``), 0 when it does not: at least 4 characters, none of them a mark."""
-    if style not in ("cn", "paren_cn"):
+    if style not in ("cn", "ordinal", "paren_cn"):
         return 0
     m = _TEXT_OPENER.search(text, marker + 4, marker + 26)
     if m is None or _HEAD_MARK.search(text, marker, m.start()) \
@@ -325,7 +325,7 @@ def _reassign(drafts: list[_Draft]) -> None:
 
 
 #: The usual nesting of Chinese numbering, outermost first.
-_CANONICAL = ("part", "cn", "paren_cn", "arabic", "paren_arabic", "circled")
+_CANONICAL = ("part", "cn", "ordinal", "paren_cn", "arabic", "paren_arabic", "circled")
 
 
 def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
