@@ -308,6 +308,9 @@ def test_a_table_rows_figures_measure_its_first_cell(sep: str) -> None:
     assert [(f.text, f.subject) for f in extract_figures(row)] == [("118%", "新建基层工会")]
     row = "| 金秋助学 | 85户 | 42.5万元 |"
     assert [f.subject for f in extract_figures(row)] == ["金秋助学", "金秋助学"]
+    # One bar is no table: a site's section name before the text is not a subject.
+    (figure,) = extract_figures("工会动态 | 全市今年新建工会组织52家")
+    assert figure.subject != "工会动态"
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "written"), [

@@ -1067,3 +1067,15 @@ def test_a_title_with_an_exclamation_mark_is_the_title(title: str) -> None:
     # Inside a page, such a line is text as before: only a page's first line is its title.
     report = _parse("今天上午，全市职工技能大赛在市体育中心开幕。\n\n" + text)
     assert report.articles[0].title is None
+
+
+def test_a_news_items_title_under_a_breadcrumb_stays_its_title() -> None:
+    # Titles that open with a union's name are what many pages' furniture opens with too:
+    # the page's first headline needs more than an even chance to be set aside.
+    text = ("首页 > 工会动态\n\n某市总工会召开全委会\n\n"
+            "会议审议通过了市总工会年度工作报告，选举产生了新一届领导班子成员。\n\n"
+            "会议部署了今年的重点任务，要求各级工会把职工群众的急难愁盼落到实处。\n")
+    report = _parse(text)
+    assert [a.title for a in report.articles] == ["某市总工会召开全委会"]
+    assert report.dropped == ("首页 > 工会动态",)
+    assert _accounted(report) == _chars(text)

@@ -483,6 +483,11 @@ def _row_label(text: str, start: int, segmenter: SegmenterLike) -> str:
     tab = min((i for i in (text.find(c, line, start) for c in "\t|｜") if i >= 0), default=-1)
     if tab < 0:
         return ""
+    if text[tab] != "\t":  # a row drawn with bars has two or more; one bar is no table
+        stop = text.find("\n", tab)
+        row = text[tab:stop if stop >= 0 else len(text)]
+        if row.count("|") + row.count("｜") < 2:
+            return ""
     label = _clean(text[line:tab], keep_open=False).strip()
     return _shorten(label, False, segmenter) if _HAN_RE.search(label) else ""
 
