@@ -3,8 +3,9 @@
 from the rules' kind its probability and whether an overrule would set the line right
 (the labeller agrees with the annotation and the rules do not) or wrong (the reverse).
 Printed per (the rules' kind, the labeller's role) and bar, numbered lines of text read as
-headlines apart from the others; ``linerole._SURE`` and
-``linerole.CONFIDENT`` are read off this table, never off the held-out twins. With
+headlines apart from the others, and so the page's first headline read as furniture (``first``);
+``linerole._SURE``, ``linerole.CONFIDENT``, ``linerole._NUMBERED_HEADING`` and
+``linerole._FIRST_HEADLINE_FURNITURE`` are read off this table, never off the held-out twins. With
 ``--wrapped``, the same on the twins hard-wrapped (``unionnlp.twins.hard_wrapped``), on the
 pages the labeller of hard-wrapped pages reads (``linerole.wrapped_page``), each fold's
 labellers trained as ``tools/train_linerole.py`` trains them: ``linerole._SURE_WRAPPED`` is
@@ -61,6 +62,7 @@ def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
         pieces = Counter(x.number for x in lines)
         table = model.table(text, view, linerole.rule_kinds(lines))
         by_number = {x.number: x for x in lines}
+        first = next((x for x in lines if x.kind != "furniture"), None)
         for i, row in zip(table.numbers, model.marginals(table), strict=True):
             x = by_number.get(i - 1)
             top = int(row.argmax())
@@ -73,10 +75,14 @@ def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
             truth = "caption" if i in captions and gold[i - 1] == "start" else \
                 linerole._target(gold[i - 1])
             numbered = x.kind == "body" and role == "heading" and numbering(x.view)[0] is not None
-            records.append({"pair": (x.kind + (" numbered" if numbered else ""), role),
+            opening = x is first and x.kind == "headline" and role == "furniture"
+            kind = x.kind + (" numbered" if numbered else " first" if opening else "")
+            # The page's first headline opens its title block: the rules make it the title.
+            kept = RIGHT.get(x.kind, set()) | ({"title"} if opening else set())
+            records.append({"pair": (kind, role),
                             "p": float(row[top]),
-                            "right": truth == role and truth not in RIGHT.get(x.kind, ()),
-                            "wrong": truth != role and truth in RIGHT.get(x.kind, ())})
+                            "right": truth == role and truth not in kept,
+                            "wrong": truth != role and truth in kept})
         return real_relabel(lines, text, view, **kwargs)
 
     try:
@@ -113,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'rules -> labeller':<24}{'lines':>6}{'bar now':>8}  "
           + "  ".join(f"{b:>7}" for b in BARS))
     for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
-        now = bars.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT)
+        now = (linerole._NUMBERED_HEADING if pair[0].endswith(" numbered")
+               else linerole._FIRST_HEADLINE_FURNITURE if pair[0].endswith(" first")
+               else bars.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT))
         cells = []
         for b in BARS:
             sure = [r for r in rows if r["p"] >= b]

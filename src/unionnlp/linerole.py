@@ -769,10 +769,11 @@ _NUMBERED_HEADING = 0.7
 #: table of contents is the rules' to find, and a numbered line is seldom anything else.
 _NUMBERED_FURNITURE = 0.95
 #: How sure the labeller must be to set aside the first line of a page the rules read as a
-#: headline (the lines above it, if any, furniture to the rules): it is the page's title more
-#: often than elsewhere. On that line in five folds by twin on the train twins (and their
-#: hard-wrapped copies), furniture at 0.5 sets 83 (98) lines right and 14 (21) wrong, at 0.7
-#: 81 (92) and 8 (10), at 0.9 65 (71) and 0 (5).
+#: headline (the lines above it, if any, furniture to the rules): the rules make it the page's
+#: title, which it is more often than a headline elsewhere. Read off ``benchmarks/cv_overrule.py``
+#: (row ``headline first -> furniture``): at 0.5, 0.6, 0.7 it sets 79/11, 79/7, 77/6 lines
+#: right/wrong on the train twins, and 80/17, 77/11, 75/9 on their hard-wrapped copies; 0.6
+#: and 0.7 are one line apart, and 0.7 is what the end-to-end folds measured.
 _FIRST_HEADLINE_FURNITURE = 0.7
 #: How often a line is printed for it to be a running header (a title over every page).
 _RUNNING_REPEATS = 3
