@@ -60,6 +60,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from unionnlp._regex import regex
+from unionnlp.lines import bar_cells
 from unionnlp.model import Figure
 from unionnlp.resources import lexicon
 from unionnlp.segment import SegmenterLike
@@ -477,17 +478,16 @@ def _row_label(text: str, start: int, segmenter: SegmenterLike) -> str:
     """In a table row (cells apart by tabs or bars), what a cell's figure measures: the
     row's first cell (``新建基层工会（家）`` → ``新建基层工会``), when the figure is in a
     later cell."""
-    line = text.rfind("\n", 0, start) + 1
+    row = line = text.rfind("\n", 0, start) + 1
     while line < start and text[line] in " |｜":  # | 新建基层工会 | 42 |
         line += 1
     tab = min((i for i in (text.find(c, line, start) for c in "\t|｜") if i >= 0), default=-1)
     if tab < 0:
         return ""
-    if text[tab] != "\t":  # a row drawn with bars has two or more; one bar is no table
+    if text[tab] != "\t":
         stop = text.find("\n", tab)
-        row = text[tab:stop if stop >= 0 else len(text)]
-        if row.count("|") + row.count("｜") < 2:
-            return ""
+        if not bar_cells(text[row:stop if stop >= 0 else len(text)]):
+            return ""  # one bar is no table
     label = _clean(text[line:tab], keep_open=False).strip()
     return _shorten(label, False, segmenter) if _HAN_RE.search(label) else ""
 

@@ -27,6 +27,7 @@ __all__ = [
     "Line",
     "LineKind",
     "Style",
+    "bar_cells",
     "classify",
     "ends_sentence",
     "furniture_rule",
@@ -405,7 +406,7 @@ def _page_chunks(lines: list[Line]) -> list[Line]:
 _COLUMN_GAP = regex(r"\S(?:[ \u3000]{2,}|\t)\S")
 
 
-def _cells(view: str) -> int:
+def bar_cells(view: str) -> int:
     """How many cells a line of a table drawn with bars holds: ``| 项目 | 数量 |`` 2,
     ``项目 | 数量 | 金额`` 3; 0 for a line that is no such row (under three cells without
     bars at its ends)."""
@@ -420,7 +421,7 @@ def _barred(lines: list[Line]) -> list[bool]:
     """Lines of a table drawn with bars (Markdown's, or a pasted one): two or more lines
     right under each other with as many cells each (a ruler row ``|---|---|`` goes with
     them). A menu of links has bars too, but its lines seldom agree on their cells."""
-    cells = [0 if x.kind == "furniture" or x.hint is not None else _cells(x.view)
+    cells = [0 if x.kind == "furniture" or x.hint is not None else bar_cells(x.view)
              for x in lines]
     out = [False] * len(lines)
     for i in range(1, len(lines)):
