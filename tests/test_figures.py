@@ -405,3 +405,21 @@ def test_a_section_headline_states_figures_too() -> None:
     assert [(f.text, f.value, f.unit) for f in found] == [("4名", 4, "名")]
     offsets = [f.offset for f in report.figures]
     assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)
+
+
+def test_a_headline_wrapped_over_two_lines_states_its_figures_where_they_stand() -> None:
+    """A hard-wrapped page's numbered headline runs on to the next line: its figures are
+    read over the line break, their offsets where the page has them."""
+    import unionnlp
+
+    text = ("某区总工会2023年工作总结\n今年以来，区总工会在区委和上级工会的坚强领导\n"
+            "下，团结带领全区广大职工群众，围绕中心、服务\n大局，各项工作取得了新的成效，现将有关情况总\n"
+            "结如下：\n二、全年新建基层工会组织126家，发展新会员32\n00名，超额完成了年度目标任务。"
+            "在此基础上\n工会积极参与企业重大决策，全年召开职代会2次，\n审议通过各类议案12件。\n")
+    report = unionnlp.analyze(text)
+    section = next(s for a in report.articles for s in a.sections if s.heading)
+    assert section.heading == "二、全年新建基层工会组织126家，发展新会员3200名，超额完成了年度目标任务。"
+    found = {f.text: f for f in report.figures}
+    assert (found["126家"].value, found["126家"].offset) == (126, text.index("126家"))
+    members = next(f for f in report.figures if f.value == 3200)
+    assert members.offset == text.index("32\n00名")

@@ -1079,3 +1079,51 @@ def test_a_news_items_title_under_a_breadcrumb_stays_its_title() -> None:
     assert [a.title for a in report.articles] == ["某市总工会召开全委会"]
     assert report.dropped == ("首页 > 工会动态",)
     assert _accounted(report) == _chars(text)
+
+
+#: A work report as a PDF's text extraction gives it: every line cut at the page's width,
+#: no blank lines, two numbered headlines running over two lines.
+WRAPPED_HEADINGS = """某区总工会2023年工作总结
+今年以来，区总工会在区委和上级工会的坚强领导
+下，团结带领全区广大职工群众，围绕中心、服务
+大局，各项工作取得了新的成效，现将有关情况总
+结如下：
+二、从源头上参与，尽力维护职工合法权益，与行
+政一道做好公司的发展与稳定工作。在尊重、维护
+公司发展整体利益的前提下，工会积极参与企业重
+大决策，全年召开职代会2次，审议通过议案12件。
+三、深化对劳动竞赛重要意义的认识，让职工队伍
+充分发挥主力军作用
+各基层工会普遍开展岗位练兵和技术比武活动，全
+区共有420家企业参与其中，覆盖职工5.6万人。
+"""
+
+
+def test_a_numbered_headline_wrapped_over_two_lines_is_one_headline() -> None:
+    report = _parse(WRAPPED_HEADINGS)
+    sections = [s for a in report.articles for s in a.sections if s.heading]
+    assert [s.heading for s in sections] == [
+        "二、从源头上参与，尽力维护职工合法权益，与行政一道做好公司的发展与稳定工作。",
+        "三、深化对劳动竞赛重要意义的认识，让职工队伍充分发挥主力军作用"]
+    # Its paragraph starts where the headline ends, on the headline's second line.
+    assert sections[0].paragraphs[0].text.startswith("在尊重、维护公司发展整体利益")
+    assert sections[1].paragraphs[0].text.startswith("各基层工会普遍开展")
+    # The headline's pieces are where the text has them; nothing is lost.
+    for s in sections:
+        assert "".join(WRAPPED_HEADINGS[a:a + n] for a, n in s.spans) == s.heading
+        assert s.offset == s.spans[0][0]
+    assert _accounted(report) == _chars(WRAPPED_HEADINGS)
+
+
+def test_a_short_numbered_headline_over_text_on_a_wrapped_page_stays_as_it_is() -> None:
+    # The headline does not reach the page's width: the line under it is its text.
+    text = WRAPPED_HEADINGS.replace("三、深化对劳动竞赛重要意义的认识，让职工队伍\n充分发挥主力军作用\n",
+                                    "三、劳动竞赛\n")
+    headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+    assert headings[-1] == "三、劳动竞赛"
+    # Nor does a page whose lines are whole paragraphs join a headline with its text.
+    whole = ("某区总工会2023年工作总结\n"
+             "二、从源头上参与，尽力维护职工合法权益，与行政一道做好公司的发展与稳定工作\n"
+             "在尊重、维护公司发展整体利益的前提下，工会积极参与企业重大决策。\n") * 3
+    report = _parse(whole)
+    assert all(s.spans == () or len(s.spans) == 1 for a in report.articles for s in a.sections)

@@ -126,7 +126,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Section:
-    """Paragraphs under one headline; ``heading`` is None for an article's lead."""
+    """Paragraphs under one headline; ``heading`` is None for an article's lead.
+
+    ``spans`` are the (offset, length) source pieces a headline wrapped over lines was
+    joined from.
+    """
 
     heading: str | None
     level: int
@@ -134,6 +138,7 @@ class Section:
     offset: int | None = None
     keywords: tuple[Keyword, ...] = ()
     summary: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -147,11 +147,14 @@ def _heading_figures(articles: Sequence[Article], text: str, view: str,
     for article in articles:
         for section in article.sections:
             head, at = section.heading, section.offset
-            if not head or at is None or text[at:at + len(head)] != head:
+            if not head or at is None:
                 continue
-            seen = view[at:at + len(head)]
+            spans = section.spans or ((at, len(head)),)
+            if "".join(text[s:s + n] for s, n in spans) != head:
+                continue
+            seen = "".join(view[s:s + n] for s, n in spans)
             blanked = blank_glosses(seen)
-            line = Paragraph(text=head, offset=at, spans=((at, len(head)),))
+            line = Paragraph(text=head, offset=at, spans=spans)
             out += _figures(line, blanked, segmenter, seen if blanked != seen else None)
     return out
 
@@ -185,10 +188,11 @@ def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:
     for article in report.articles:
         for section in article.sections:
             if section.paragraphs and section.heading and section.offset is not None:
-                end = section.offset + len(section.heading)
+                spans = section.spans or ((section.offset, len(section.heading)),)
+                end = spans[-1][0] + spans[-1][1]
                 gap = text[end:section.paragraphs[0].offset]
                 if not gap.strip() and "\n" not in gap:
-                    out[index] = view[section.offset:end]
+                    out[index] = "".join(view[s:s + n] for s, n in spans)
             index += len(section.paragraphs)
     return out
 

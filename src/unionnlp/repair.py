@@ -24,6 +24,7 @@ __all__ = [
     "DATE_LINE",
     "Block",
     "BlockKind",
+    "display_width",
     "repair",
 ]
 
@@ -92,7 +93,7 @@ class Block:
 _WIDE = regex(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+")
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count two (found in runs,
     which Chinese text is mostly made of)."""
     return len(text) + sum(map(len, _WIDE.findall(text)))
@@ -102,7 +103,7 @@ def _wrap_width(lines: Sequence[Line]) -> int | None:
     """The display width at which a hard-wrapped text breaks its lines, if it is one: most
     lines end near one width and hardly any goes past it (headlines of equal length do not
     make a wrap width, since the paragraphs around them are longer)."""
-    widths = [_width(x.view) + x.indent for x in lines
+    widths = [display_width(x.view) + x.indent for x in lines
               if x.kind != "furniture" and len(x.view) >= 8]
     if len(widths) < 5:
         return None
@@ -127,12 +128,12 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     wrapped_before = False
     for i, line in enumerate(lines):
-        used = _width(line.view) + line.indent
+        used = display_width(line.view) + line.indent
         if i + 1 < len(lines) and line.style in (None, "plain"):
             # The next line's first word (a number, a Latin word) did not fit on this one,
             # or it opens with punctuation no line may start with.
             follows = _UNBREAKABLE.match(lines[i + 1].view)
-            used += _width(follows.group()) if follows else 0
+            used += display_width(follows.group()) if follows else 0
         full = used >= width - 2 and not ends_sentence(line.view)
         if line.kind in ("headline", "title") and line.hint is None and (full or wrapped_before):
             line = replace(line, kind="body")

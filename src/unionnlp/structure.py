@@ -17,10 +17,10 @@ from typing import Any
 
 from ._regex import regex
 from .convert import analysis_view
-from .lines import COMMA, Line, numbering, split_lines, style_depth
+from .lines import COMMA, Line, classify, ends_sentence, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines
-from .repair import DATE_LINE, Block, repair
+from .repair import DATE_LINE, Block, display_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -388,6 +388,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
     title, subtitle, byline = _title_parts(draft.title) if draft.title else (None, None, None)
     sections: list[Section] = []
     heading: Line | None = None
+    head_spans: tuple[tuple[int, int], ...] = ()
     paras: list[Paragraph] = []
 
     def close() -> None:
@@ -398,6 +399,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
             level=_level(heading, levels) if heading else 0,
             paragraphs=tuple(paras),
             offset=heading.offset if heading else None,
+            spans=head_spans if heading else (),
         ))
 
     captions: list[bool] = []  # whether each paragraph of ``paras`` is a photo caption
@@ -405,6 +407,9 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
         if block.kind == "headline":
             close()
             heading, paras, captions = block.lines[0], [], []
+            head_spans = tuple((x.offset, len(x.text)) for x in block.lines)
+            if len(block.lines) > 1:  # a headline wrapped over lines
+                heading = replace(heading, text=block.text, view=block.view)
         else:
             text, view, start = block.text, block.view, block.offset
             spans = tuple((x.offset, len(x.text)) for x in block.lines)
@@ -423,6 +428,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                 close()
                 heading = replace(block.lines[0], text=text[:cut].rstrip(),
                                   view=view[:cut].rstrip(), kind="headline")
+                head_spans = ((start, len(heading.text)),)
                 paras, captions = [], []
                 text, view, start, spans = _drop_head(cut, text, view, start, spans)
             paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
@@ -441,7 +447,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                 and _SIGNATURE.match(issuer) and DATE_LINE.match(date):
             signature = [issuer, date]
             after = sections[k + 1].paragraphs
-            sections[k:k + 2] = [replace(sections[k + 1], heading=None, level=0)] if after else []
+            sections[k:k + 2] = [replace(sections[k + 1], heading=None, level=0, spans=())] if after else []
             break
     # Formats that mark headings (.docx, Markdown) leave the signature as paragraphs.
     last = sections[-1].paragraphs if sections else ()
@@ -456,6 +462,117 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
                    offset=offset)
+
+
+#: A line filled a hard-wrapped page's width when it is this many display columns short of
+#: the page's long lines at most (a ragged edge: a word that did not fit went on).
+_RAGGED = 14
+#: The page's long lines: this share of its lines of 8 characters or more are no longer.
+_LONG_SHARE = 0.9
+
+
+def _page_width(view: str) -> int | None:
+    """How wide a hard-wrapped page's long lines are (display columns, indent included);
+    None for a page of fewer than five lines of text."""
+    widths = sorted(display_width(row.rstrip()) for row in view.split("\n")
+                    if len(row.strip()) >= 8)
+    if len(widths) < 5:
+        return None
+    return widths[min(len(widths) - 1, int(_LONG_SHARE * len(widths)))]
+
+
+def _fills_row(line: Line, view: str, width: int) -> bool:
+    """Whether ``line`` ends its row of the page, and the row reaches the page's width."""
+    end = line.offset + len(line.view)
+    stop = view.find("\n", end)
+    if view[end:None if stop < 0 else stop].strip():
+        return False
+    start = view.rfind("\n", 0, line.offset) + 1
+    return display_width(view[start:end]) >= width - _RAGGED
+
+
+def _piece(line: Line, start: int, stop: int) -> Line:
+    """Characters ``start:stop`` of a line (of its text and view alike), white space trimmed."""
+    text = line.text[start:stop]
+    lead = len(text) - len(text.lstrip())
+    stop = start + len(text.rstrip())
+    start += lead
+    return replace(line, text=line.text[start:stop], view=line.view[start:stop],
+                   offset=line.offset + start, indent=0)
+
+
+def _run_on_headlines(blocks: list[Block], view: str) -> list[Block]:
+    """A numbered headline cut at a hard-wrapped page's width, joined with the rest of it on
+    the next line (一、紧扣……组织系列活 / 动，带领职工……建功立业。): a headline block of
+    both pieces, the paragraph (if any) starting after it.
+
+    The headline ends where a paragraph opened by the joined text would end its headline
+    (:func:`inline_heading`), else at the next line's end when the rules read the two lines
+    joined as a headline and that line ends the paragraph or falls short of the page's width.
+    """
+    width = _page_width(view)
+    if width is None:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+        head = block.lines[0]
+        if head.style not in _CANONICAL or ends_sentence(head.view) \
+                or not _fills_row(head, view, width):
+            out.append(block)
+            continue
+        if block.kind == "para" and head.kind == "body" and len(block.lines) > 1 \
+                and block.lines[1].number == head.number + 1:
+            found = _split_run_on(block, nxt is not None and nxt.kind == "para", view, width)
+            out += found or [block]
+            continue
+        if block.kind != "headline" or len(block.lines) > 1 or nxt is None:
+            out.append(block)
+            continue
+        first = nxt.lines[0]
+        if not (first.number == head.number + 1 and numbering(first.view)[0] is None
+                and ((nxt.kind == "para" and first.kind == "body")
+                     or (nxt.kind == "headline" and first.style == "plain"))):
+            out.append(block)
+            continue
+        joined = Block("para", (head, *nxt.lines)) if nxt.kind == "para" else None
+        found = _split_run_on(joined, True, view, width) if joined is not None else None
+        if found is not None:
+            out += found
+            i += 1
+        elif len(nxt.lines) == 1 and classify(head.view + first.view)[0] == "headline":
+            out.append(Block("headline", (head, first)))
+            i += 1
+        else:
+            out.append(block)
+    return out
+
+
+def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> list[Block] | None:
+    """A paragraph block whose first line is a numbered headline cut at the page's width,
+    as a headline block and the paragraph after it (see :func:`_run_on_headlines`); None
+    when its headline does not end on its second line."""
+    head, second = block.lines[0], block.lines[1]
+    joined = head.view + second.view
+    # Latin words joined over a line break gain a space: offsets in the block's text are
+    # then no offsets in its lines.
+    ends = inline_heading(block.view) \
+        if len(block.view) == sum(len(x.view) for x in block.lines) else -1
+    cut = ends - len(head.view)
+    if 0 < cut <= len(second.view):
+        rest = _piece(second, cut, len(second.view))
+        lines = (rest, *block.lines[2:]) if rest.view else block.lines[2:]
+        return [Block("headline", (head, _piece(second, 0, cut))),
+                *([replace(block, lines=lines)] if lines else [])]
+    if ends != 0 or classify(joined)[0] != "headline":
+        return None
+    if len(block.lines) == 2 and text_follows:
+        return [Block("headline", block.lines)]
+    if len(block.lines) > 2 and not _fills_row(second, view, width):
+        return [Block("headline", block.lines[:2]), replace(block, lines=block.lines[2:])]
+    return None
 
 
 def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
@@ -489,12 +606,13 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
         # signature is the structure rules' to read.
-        from .linerole import relabel
+        from .linerole import relabel, wrapped_page
 
         lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None)
     blocks = repair(lines, segmenter)
     if not source.heading_hints:
-        blocks = _trailing_headline_as_text(blocks)
+        blocks = _trailing_headline_as_text(_run_on_headlines(blocks, view) if wrapped_page(view)
+                                            else blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for block in blocks:
