@@ -1127,3 +1127,16 @@ def test_a_short_numbered_headline_over_text_on_a_wrapped_page_stays_as_it_is() 
              "在尊重、维护公司发展整体利益的前提下，工会积极参与企业重大决策。\n") * 3
     report = _parse(whole)
     assert all(s.spans == () or len(s.spans) == 1 for a in report.articles for s in a.sections)
+
+
+@pytest.mark.parametrize("line", [
+    "在区委坚强领导和市总工会悉心指导下，区总工会坚持围绕中心，服务大局",  # prose cut short
+    "一、活动时间，地点与安排：",
+    "（二）组织建设；会员发展：",
+])
+def test_ascii_commas_and_semicolons_read_as_the_full_width_ones(line: str) -> None:
+    """A page that types ASCII marks between Chinese characters reads as one that types
+    them full-width: prose cut short is no headline either way."""
+    ascii_line = line.replace("，", ",").replace("；", ";")
+    assert classify(ascii_line) == classify(line)
+    assert classify(ascii_line)[0] == "body"

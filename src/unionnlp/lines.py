@@ -86,7 +86,7 @@ _FINAL = set(_LEXICON.chars["final"])
 #: Characters that open a list item.
 BULLETS = frozenset(_LEXICON.chars["bullets"])
 _CLOSERS = _LEXICON.chars["closers"]
-_CLAUSE_MARK = regex("[，。；：:]")
+_CLAUSE_MARK = regex("[，,。；;：:]")
 _SENTENCE_MARK = regex("[。！？；;]")
 #: A comma, full-width or ASCII.
 COMMA = regex("[，,]")
@@ -175,7 +175,7 @@ def _is_headline(text: str, style: Style | None) -> bool:
         return False
     if text.rstrip(_CLOSERS)[-1:] in _FINAL:
         return False
-    if len(text) > 24 and text.count("，") >= 2:  # prose cut short, not a title
+    if len(text) > 24 and len(COMMA.findall(text)) >= 2:  # prose cut short, not a title
         return False
     # A headline names a topic; a line with two clauses of prose and a verb-heavy tail is rarer
     # than a title with a comma, so only sentence punctuation inside disqualifies it.

@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _RUNNING = 3
+_COMMA = regex("[，,]")
 #: How a news item opens: such a line starts a paragraph, indented or not.
 _NEWS_OPENER = regex(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
 DATE_LINE = regex(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
@@ -250,7 +251,7 @@ def _cut_by_furniture(lines: list[Line]) -> list[Line]:
     the page broke, not a headline."""
     out = list(lines)
     for i, line in enumerate(out):
-        if line.kind != "headline" or line.style != "plain" or "，" not in line.view:
+        if line.kind != "headline" or line.style != "plain" or not _COMMA.search(line.view):
             continue
         j = i + 1
         while j < len(out) and out[j].kind == "furniture":
