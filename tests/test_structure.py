@@ -1140,3 +1140,22 @@ def test_ascii_commas_and_semicolons_read_as_the_full_width_ones(line: str) -> N
     ascii_line = line.replace("，", ",").replace("；", ";")
     assert classify(ascii_line) == classify(line)
     assert classify(ascii_line)[0] == "body"
+
+
+def test_lines_of_a_hard_wrapped_paragraph_are_no_table_of_contents() -> None:
+    """Short lines one under the other that each break off a clause (a comma inside, no
+    mark at the end) are a paragraph cut at a narrow column's width, not a contents list,
+    whatever the rules say of each line alone."""
+    from unionnlp.lines import breaks_off, split_lines
+
+    rows = ["今年元旦春节期间,市总工会", "组织机关干部深入基层,走访", "慰问全市困难职工家庭和劳模",
+            "代表共计320户,为他们送去", "慰问金和米面油等生活物资", "合计金额达到96万元,让困难",
+            "职工过上一个温暖祥和的节日。"]
+    lines = split_lines("市总工会开展送温暖活动\n" + "\n".join(rows) + "\n")
+    assert [breaks_off(x.view) for x in lines[1:]] == [True, True, False, True, False, True, False]
+    assert [x.kind for x in lines if x.kind == "furniture"] == []
+    # A contents list of headlines is still one.
+    contents = "目录\n一、组织建设\n二、帮扶救助\n三、维权工作\n四、技能培训\n五、自身建设\n一、组织建设\n全年新建工会42家。\n"
+    assert [x.kind for x in split_lines(contents)][1:5] == ["furniture"] * 4
+    # Commas that group a number's digits break off no clause.
+    assert not breaks_off("- 致送慰問金 25,000 元")

@@ -90,6 +90,7 @@ _CLAUSE_MARK = regex("[，,。；;：:]")
 _SENTENCE_MARK = regex("[。！？；;]")
 #: A comma, full-width or ASCII.
 COMMA = regex("[，,]")
+_CLAUSE_COMMA = regex(r"，|,(?!\d{3}(?!\d))")  # not 25,000
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 
 
@@ -310,6 +311,16 @@ def split_lines(
     return _contents(_tables(_page_chunks(lines)))
 
 
+def breaks_off(view: str) -> bool:
+    """Whether a line breaks off a clause, as the lines of a hard-wrapped page do: ten
+    characters or more with a comma among them, no numbering, and it ends on a character
+    (a Han character, a digit, a Latin letter), not on a mark."""
+    last = view.rstrip(_CLOSERS)[-1:]
+    return len(view) >= 10 and _CLAUSE_COMMA.search(view) is not None \
+        and numbering(view)[0] is None \
+        and ("\u4e00" <= last <= "\u9fff" or last.isdigit() or (last.isascii() and last.isalpha()))
+
+
 def _contents(lines: list[Line]) -> list[Line]:
     """A run of headlines with no text between them (a table of contents, a list of
     links) heads no section: it is furniture, all but a last one that text follows (the
@@ -320,7 +331,7 @@ def _contents(lines: list[Line]) -> list[Line]:
     texts = Counter(x.view for x in lines)
     opening = next((i for i, x in enumerate(lines) if x.kind != "furniture"), None)
     for i, x in enumerate([*lines, None]):
-        if x is not None and x.kind == "headline":
+        if x is not None and x.kind == "headline" and not breaks_off(x.view):
             run.append(i)
         elif x is None or x.kind != "furniture":
             if len(run) >= _CONTENTS and _listed_items(lines, run, texts):
