@@ -1159,3 +1159,13 @@ def test_lines_of_a_hard_wrapped_paragraph_are_no_table_of_contents() -> None:
     assert [x.kind for x in split_lines(contents)][1:5] == ["furniture"] * 4
     # Commas that group a number's digits break off no clause.
     assert not breaks_off("- 致送慰問金 25,000 元")
+
+
+def test_a_numbered_item_cut_inside_a_word_on_a_wrapped_page_is_text() -> None:
+    # 2、有的企 / 业劳动保护……: the item's line ends inside 企业, where no headline ends.
+    text = WRAPPED_HEADINGS.replace("大决策，全年召开职代会2次，审议通过议案12件。\n",
+                                    "大决策，全年召开职代会2次。2、有的企\n业劳动保护措施不到位，安全事故时有发生。\n")
+    report = _parse(text)
+    assert "2、有的企业劳动保护措施不到位，安全事故时有发生。" in [p.text for p in report.paragraphs]
+    assert not any(s.heading and s.heading.startswith("2、")
+                   for a in report.articles for s in a.sections)

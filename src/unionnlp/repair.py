@@ -26,6 +26,7 @@ __all__ = [
     "BlockKind",
     "display_width",
     "repair",
+    "word_cut",
 ]
 
 _RUNNING = 3
@@ -312,27 +313,32 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
 _BROKEN_AFTER_ONE = regex(r"^[\u4e00-\u9fff][，、。；：！？]")
 
 
+def word_cut(before: str, after: str, segmenter: SegmenterLike) -> bool:
+    """Whether a line ending in ``before`` broke a word that the line ``after`` it
+    finishes (服务站 / 点26个, 落 / 幕，)."""
+    from .segment import resolve
+
+    if _BROKEN_AFTER_ONE.match(after) is not None:
+        return True
+    tail, head = before[-4:], after[:4]
+    at = 0
+    for word in resolve(segmenter).cut(tail + head):
+        if at < len(tail) < at + len(word):
+            return True
+        at += len(word)
+    return False
+
+
 def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     """A plain "headline" whose last word runs on into the line right under it (服务站 / 点26个,
     落 / 幕，) is the first line of a paragraph broken at the page's width."""
-    from .segment import resolve
-
     out = list(lines)
     for i in range(len(out) - 1):
         line, nxt = out[i], out[i + 1]
         if not (line.kind == "headline" and line.style == "plain" and nxt.kind == "body"
                 and nxt.number == line.number + 1):
             continue
-        tail, head = line.view[-4:], nxt.view[:4]
-        broken = _BROKEN_AFTER_ONE.match(nxt.view) is not None
-        if not broken:
-            at = 0
-            for word in resolve(segmenter).cut(tail + head):
-                if at < len(tail) < at + len(word):
-                    broken = True
-                    break
-                at += len(word)
-        if broken:
+        if word_cut(line.view, nxt.view, segmenter):
             out[i] = replace(line, kind="body")
     return out
 

@@ -20,7 +20,7 @@ from .convert import analysis_view
 from .lines import COMMA, Line, classify, ends_sentence, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines
-from .repair import DATE_LINE, Block, display_width, repair
+from .repair import DATE_LINE, Block, display_width, repair, word_cut
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -469,6 +469,9 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
 _RAGGED = 14
 #: The page's long lines: this share of its lines of 8 characters or more are no longer.
 _LONG_SHARE = 0.9
+#: Numbering of items (1、 （1） ①), whose line cut inside a word is an item's text, where a
+#: part's headline (一、 （一）) cut so is still its headline.
+_ITEM_STYLES = ("arabic", "paren_arabic", "circled")
 
 
 def _page_width(view: str) -> int | None:
@@ -501,7 +504,7 @@ def _piece(line: Line, start: int, stop: int) -> Line:
                    offset=line.offset + start, indent=0)
 
 
-def _run_on_headlines(blocks: list[Block], view: str) -> list[Block]:
+def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike) -> list[Block]:
     """A numbered headline cut at a hard-wrapped page's width, joined with the rest of it on
     the next line (一、紧扣……组织系列活 / 动，带领职工……建功立业。): a headline block of
     both pieces, the paragraph (if any) starting after it.
@@ -509,6 +512,7 @@ def _run_on_headlines(blocks: list[Block], view: str) -> list[Block]:
     The headline ends where a paragraph opened by the joined text would end its headline
     (:func:`inline_heading`), else at the next line's end when the rules read the two lines
     joined as a headline and that line ends the paragraph or falls short of the page's width.
+    An item (1、 （1）) whose headline ends neither way, cut inside a word, is a paragraph.
     """
     width = _page_width(view)
     if width is None:
@@ -544,6 +548,10 @@ def _run_on_headlines(blocks: list[Block], view: str) -> list[Block]:
             i += 1
         elif len(nxt.lines) == 1 and classify(head.view + first.view)[0] == "headline":
             out.append(Block("headline", (head, first)))
+            i += 1
+        elif head.style in _ITEM_STYLES and nxt.kind == "para" \
+                and word_cut(head.view, first.view, segmenter):
+            out.append(Block("para", (replace(head, kind="body"), *nxt.lines)))
             i += 1
         else:
             out.append(block)
@@ -611,7 +619,7 @@ def parse(source: Source, view: str | None = None,
         lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None)
     blocks = repair(lines, segmenter)
     if not source.heading_hints:
-        blocks = _trailing_headline_as_text(_run_on_headlines(blocks, view) if wrapped_page(view)
+        blocks = _trailing_headline_as_text(_run_on_headlines(blocks, view, segmenter) if wrapped_page(view)
                                             else blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
