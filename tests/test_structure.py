@@ -1169,3 +1169,14 @@ def test_a_numbered_item_cut_inside_a_word_on_a_wrapped_page_is_text() -> None:
     assert "2、有的企业劳动保护措施不到位，安全事故时有发生。" in [p.text for p in report.paragraphs]
     assert not any(s.heading and s.heading.startswith("2、")
                    for a in report.articles for s in a.sections)
+
+
+def test_a_numbered_headline_running_into_a_hard_wrapped_paragraph_heads_a_section() -> None:
+    # The headline's line holds only five characters of the text after it: the paragraph,
+    # joined over its lines, tells it apart.
+    text = WRAPPED_HEADINGS.replace(
+        "三、深化对劳动竞赛重要意义的认识，让职工队伍\n充分发挥主力军作用\n",
+        "三、坚持党的领导，把桥梁纽带作用发挥出来。我们时常掌\n握职工群众的思想动向，把意见建议及时转达给党组织，\n")
+    sections = [s for a in _parse(text).articles for s in a.sections if s.heading]
+    assert sections[-1].heading == "三、坚持党的领导，把桥梁纽带作用发挥出来。"
+    assert sections[-1].paragraphs[0].text.startswith("我们时常掌握职工群众的思想动向")

@@ -334,7 +334,9 @@ def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
     out = {}
     for block in blocks:
         if block.kind == "para" and block.lines[0].kind == "body":
-            cut = inline_heading(block.lines[0].view)
+            # Read on the whole paragraph: a hard-wrapped line holds too little of its text
+            # to tell a headline that runs into it.
+            cut = inline_heading(block.view)
             if 0 < cut < len(block.lines[0].text):
                 out[id(block)] = cut
     return out
