@@ -1180,3 +1180,18 @@ def test_a_numbered_headline_running_into_a_hard_wrapped_paragraph_heads_a_secti
     sections = [s for a in _parse(text).articles for s in a.sections if s.heading]
     assert sections[-1].heading == "三、坚持党的领导，把桥梁纽带作用发挥出来。"
     assert sections[-1].paragraphs[0].text.startswith("我们时常掌握职工群众的思想动向")
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    # A part's headline of 41 to 80 characters with no sentence inside: every such line of
+    # the train twins heads its part.
+    ("一、深化经济技术创新活动，持续激发广大职工的创造活力，助推集团公司在全面协调可持续的轨道上发展、建功立业",
+     "headline"),
+    ("一、精心组织实施了本校“规范管理年”活动、政风行风民主评议以及矛盾纠纷排查化解等工作。", "headline"),
+    # A sentence inside, a line that goes on, or more than 80 characters: text.
+    ("一、领导重视。全年召开会议三次，研究部署工会工作，各项任务圆满完成，得到上级的充分肯定和表扬。", "body"),
+    ("一、深化经济技术创新活动，持续激发广大职工的创造活力，助推集团公司在全面协调可持续的轨道上发展，", "body"),
+    ("一、" + "持续激发广大职工的创造活力" * 7, "body"),
+])
+def test_a_long_part_headline_is_a_headline(line: str, kind: str) -> None:
+    assert classify(line)[0] == kind

@@ -69,6 +69,10 @@ def _style(name: str) -> Style:
 
 
 HEADLINE_MAX = 40
+#: A part's headline alone on its line runs to this many characters (a longer one, or one
+#: with a gap between words where a flattened page's line broke, goes on into its text).
+_LONG_CN_HEADLINE = 80
+_HAN_GAP = regex(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _LONG_LINE = 120
 #: Headlines in a row, with no text between, that make a table of contents.
 _CONTENTS = 5
@@ -167,8 +171,11 @@ def _is_headline(text: str, style: Style | None) -> bool:
     if style is not None and len(text) <= 24 and text[-1] in "：:。" and not _CLAUSE_MARK.search(
             text, 0, len(text) - 1) and (text[-1] != "。" or style in ("cn", "ordinal", "paren_cn")):
         return True  # 一、主要工作成效：  （一）加强组织建设。
-    if style == "cn" and len(text) <= HEADLINE_MAX and text[-1] == "。" \
-            and not _SENTENCE_MARK.search(text, 0, len(text) - 1) and len(COMMA.findall(text)) <= 3:
+    if style == "cn" and len(text) <= _LONG_CN_HEADLINE \
+            and (text[-1] == "。" or (len(text) > HEADLINE_MAX and not ends_sentence(text)
+                                     and text[-1] not in _NOT_HEADLINE_END)) \
+            and not _SENTENCE_MARK.search(text, 0, len(text) - 1) and len(COMMA.findall(text)) <= 3 \
+            and (len(text) <= HEADLINE_MAX or not _HAN_GAP.search(text)):
         # 一、领导重视，组织完善，经费落实。 alone on its line: in the train twins such a line
         # heads its part (38 lines) far more often than it is text (5).
         return True
