@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ._regex import regex
-from .lines import BULLETS, Line, ends_sentence, numbering, opens_model_text
+from .lines import BULLETS, COMMA, Line, ends_sentence, numbering, opens_model_text
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -30,7 +30,6 @@ __all__ = [
 ]
 
 _RUNNING = 3
-_COMMA = regex("[，,]")
 #: How a news item opens: such a line starts a paragraph, indented or not.
 _NEWS_OPENER = regex(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
 DATE_LINE = regex(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
@@ -252,7 +251,7 @@ def _cut_by_furniture(lines: list[Line]) -> list[Line]:
     the page broke, not a headline."""
     out = list(lines)
     for i, line in enumerate(out):
-        if line.kind != "headline" or line.style != "plain" or not _COMMA.search(line.view):
+        if line.kind != "headline" or line.style != "plain" or not COMMA.search(line.view):
             continue
         j = i + 1
         while j < len(out) and out[j].kind == "furniture":

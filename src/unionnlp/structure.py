@@ -467,7 +467,8 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
 
 
 #: A line filled a hard-wrapped page's width when it is this many display columns short of
-#: the page's long lines at most (a ragged edge: a word that did not fit went on).
+#: the page's long lines at most: the ragged edge of the train twins' own wrapped lines (12
+#: columns, which :func:`unionnlp.twins.hard_wrap` copies) and a word's width more.
 _RAGGED = 14
 #: The page's long lines: this share of its lines of 8 characters or more are no longer.
 _LONG_SHARE = 0.9
