@@ -850,12 +850,15 @@ def _numbered(line: Line | None) -> bool:
 
 def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             labeller: LineLabeller | None = None,
-            keep: Callable[[Line], bool] | None = None) -> list[Line]:
+            keep: Callable[[Line], bool] | None = None,
+            wrapped: bool | None = None) -> list[Line]:
     """``lines`` (from :func:`unionnlp.lines.split_lines`) with the kinds the labeller gives
     their source lines where it is sure; a line cut into several pieces, a line a
-    format marked, and a line ``keep`` says the rules decide keep the rules' kinds."""
+    format marked, and a line ``keep`` says the rules decide keep the rules' kinds.
+    ``wrapped``: :func:`wrapped_page` of the page, when the caller has it already."""
     page = normalize(text) if view is None else view
-    wrapped = wrapped_page(page)
+    if wrapped is None:
+        wrapped = wrapped_page(page)
     model = labeller or (wrapped_labeller() if wrapped else default_labeller())
     bars = _SURE_WRAPPED if wrapped else _SURE
     overruled = _OVERRULED_WRAPPED if wrapped else _OVERRULED

@@ -164,9 +164,7 @@ def _without_title(block: Block, title: str | None, dropped: list[str]) -> Block
     if len(first.view) - cut < 10:
         return block
     dropped.append(first.text[:cut].strip())
-    trimmed = replace(first, text=first.text[cut:], view=first.view[cut:],
-                      offset=first.offset + cut, indent=0)
-    return replace(block, lines=(trimmed, *block.lines[1:]))
+    return replace(block, lines=(_piece(first, cut, len(first.view)), *block.lines[1:]))
 
 
 def _runs(values: Any) -> Any:
@@ -614,16 +612,20 @@ def parse(source: Source, view: str | None = None,
     text = fold_newlines(source.text)
     view = analysis_view(text)[0] if view is None else view
     lines = split_lines(text, source.heading_hints, view, source.boilerplate)
+    wrapped = False
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
         # signature is the structure rules' to read.
         from .linerole import relabel, wrapped_page
 
-        lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None)
+        wrapped = wrapped_page(view)
+        lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None,
+                        wrapped=wrapped)
     blocks = repair(lines, segmenter)
     if not source.heading_hints:
-        blocks = _trailing_headline_as_text(_run_on_headlines(blocks, view, segmenter) if wrapped_page(view)
-                                            else blocks)
+        if wrapped:
+            blocks = _run_on_headlines(blocks, view, segmenter)
+        blocks = _trailing_headline_as_text(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for block in blocks:
