@@ -434,6 +434,36 @@ def test_a_hard_wrapped_page_is_told_from_one_of_whole_paragraphs() -> None:
     assert not wrapped_page(outline)
 
 
+# A notice as a PDF's text extraction gives it, in short sentences and numbered items: its
+# lines fill the page's width and break off words, but hardly one breaks off a clause with a
+# comma in it, as the first sign of a hard-wrapped page wants.
+WRAPPED_NOTICE = """关于做好困难职工档案管理工作的通知
+各基层工会：
+根据省总工会困难职工档案管理办法的要求和市
+总工会年度工作安排，现就做好今年困难职工档
+案管理工作通知如下。
+一、建档对象为家庭人均收入低于当地低保标准
+的职工及因患大病或遭受意外伤害致使家庭生活
+陷入困难的职工家庭。
+二、各基层工会要在三月底前完成入户核查工作
+并将核查结果连同职工本人签字的申请表一并报
+送市总工会权益保障部。
+三、市总工会将对建档情况开展专项督查并将督
+查结果纳入年度工作考核。
+"""
+
+
+def test_a_hard_wrapped_page_of_short_sentences_is_told_by_its_full_lines() -> None:
+    assert wrapped_page(WRAPPED_NOTICE)
+    whole = re.sub(r"(?<=[^。：\n])\n", "", WRAPPED_NOTICE)
+    assert not wrapped_page(whole)
+    report = analyze(WRAPPED_NOTICE)
+    assert [a.title for a in report.articles] == ["关于做好困难职工档案管理工作的通知"]
+    texts = [p.text for p in report.paragraphs]
+    assert [t[:4] for t in texts] == ["根据省总", "一、建档", "二、各基", "三、市总"]
+    assert texts[2].endswith("一并报送市总工会权益保障部。")
+
+
 def test_a_hard_wrapped_page_keeps_its_paragraphs_whole() -> None:
     report = analyze(WRAPPED_REPORT)
     (article,) = report.articles

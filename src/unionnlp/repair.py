@@ -22,9 +22,11 @@ from .segment import SegmenterLike
 
 __all__ = [
     "DATE_LINE",
+    "RAGGED",
     "Block",
     "BlockKind",
     "display_width",
+    "page_width",
     "repair",
     "word_cut",
 ]
@@ -98,6 +100,24 @@ def display_width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count two (found in runs,
     which Chinese text is mostly made of)."""
     return len(text) + sum(map(len, _WIDE.findall(text)))
+
+
+#: A line filled a hard-wrapped page's width when it is this many display columns short of
+#: the page's long lines at most: the ragged edge of the train twins' own wrapped lines (12
+#: columns, which :func:`unionnlp.twins.hard_wrap` copies) and a word's width more.
+RAGGED = 14
+#: The page's long lines: this share of its lines of 8 characters or more are no longer.
+_LONG_SHARE = 0.9
+
+
+def page_width(view: str) -> int | None:
+    """How wide a page's long lines are (display columns, indent included): the width a
+    hard-wrapped page breaks its lines at; None for a page of fewer than five lines of text."""
+    widths = sorted(display_width(row.rstrip()) for row in view.split("\n")
+                    if len(row.strip()) >= 8)
+    if len(widths) < 5:
+        return None
+    return widths[min(len(widths) - 1, int(_LONG_SHARE * len(widths)))]
 
 
 def _wrap_width(lines: Sequence[Line]) -> int | None:

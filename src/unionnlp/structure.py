@@ -20,7 +20,7 @@ from .convert import analysis_view
 from .lines import COMMA, Line, classify, ends_sentence, numbering, split_lines, style_depth
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines
-from .repair import DATE_LINE, Block, display_width, repair, word_cut
+from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair, word_cut
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -464,25 +464,9 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                    offset=offset)
 
 
-#: A line filled a hard-wrapped page's width when it is this many display columns short of
-#: the page's long lines at most: the ragged edge of the train twins' own wrapped lines (12
-#: columns, which :func:`unionnlp.twins.hard_wrap` copies) and a word's width more.
-_RAGGED = 14
-#: The page's long lines: this share of its lines of 8 characters or more are no longer.
-_LONG_SHARE = 0.9
 #: Numbering of items (1、 （1） ①), whose line cut inside a word is an item's text, where a
 #: part's headline (一、 （一）) cut so is still its headline.
 _ITEM_STYLES = ("arabic", "paren_arabic", "circled")
-
-
-def _page_width(view: str) -> int | None:
-    """How wide a hard-wrapped page's long lines are (display columns, indent included);
-    None for a page of fewer than five lines of text."""
-    widths = sorted(display_width(row.rstrip()) for row in view.split("\n")
-                    if len(row.strip()) >= 8)
-    if len(widths) < 5:
-        return None
-    return widths[min(len(widths) - 1, int(_LONG_SHARE * len(widths)))]
 
 
 def _fills_row(line: Line, view: str, width: int) -> bool:
@@ -492,7 +476,7 @@ def _fills_row(line: Line, view: str, width: int) -> bool:
     if view[end:None if stop < 0 else stop].strip():
         return False
     start = view.rfind("\n", 0, line.offset) + 1
-    return display_width(view[start:end]) >= width - _RAGGED
+    return display_width(view[start:end]) >= width - RAGGED
 
 
 def _piece(line: Line, start: int, stop: int) -> Line:
@@ -515,7 +499,7 @@ def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike) 
     joined as a headline and that line ends the paragraph or falls short of the page's width.
     An item (1、 （1）) whose headline ends neither way, cut inside a word, is a paragraph.
     """
-    width = _page_width(view)
+    width = page_width(view)
     if width is None:
         return blocks
     out: list[Block] = []
