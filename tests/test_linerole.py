@@ -464,6 +464,13 @@ def test_a_hard_wrapped_page_of_short_sentences_is_told_by_its_full_lines() -> N
     assert texts[2].endswith("一并报送市总工会权益保障部。")
 
 
+def test_a_title_as_wide_as_a_hard_wrapped_pages_lines_stays_its_title() -> None:
+    title = "关于做好2024年度困难职工档案管理工作的通知"
+    report = analyze(WRAPPED_NOTICE.replace("关于做好困难职工档案管理工作的通知", title))
+    assert [a.title for a in report.articles] == [title]
+    assert report.paragraphs[0].text.startswith("根据省总工会")
+
+
 def test_a_hard_wrapped_page_keeps_its_paragraphs_whole() -> None:
     report = analyze(WRAPPED_REPORT)
     (article,) = report.articles

@@ -28,6 +28,7 @@ __all__ = [
     "LineKind",
     "Style",
     "bar_cells",
+    "breaks_off",
     "classify",
     "ends_sentence",
     "furniture_rule",

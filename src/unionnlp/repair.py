@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ._regex import regex
-from .lines import BULLETS, COMMA, Line, ends_sentence, numbering, opens_model_text
+from .lines import BULLETS, COMMA, Line, breaks_off, ends_sentence, numbering, opens_model_text
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -142,7 +142,9 @@ _UNBREAKABLE = regex(r"[0-9A-Za-z.%,]+|[，。、；：！？）》”’,;:!?)]
 
 
 def _unwrap(lines: list[Line]) -> list[Line]:
-    """Treat lines that fill a hard-wrapped text's width as body text, whatever they look like."""
+    """Treat lines that fill a hard-wrapped text's width as body text, whatever they look like,
+    save a title the line labeller is sure of that breaks off no clause (a title as wide as
+    the page's lines is no less a title)."""
     width = _wrap_width(lines)
     if width is None:
         return lines
@@ -156,7 +158,8 @@ def _unwrap(lines: list[Line]) -> list[Line]:
             follows = _UNBREAKABLE.match(lines[i + 1].view)
             used += display_width(follows.group()) if follows else 0
         full = used >= width - 2 and not ends_sentence(line.view)
-        if line.kind in ("headline", "title") and line.hint is None and (full or wrapped_before):
+        if line.hint is None and (full or wrapped_before) and (
+                line.kind == "headline" or (line.kind == "title" and breaks_off(line.view))):
             line = replace(line, kind="body")
         out.append(line)
         wrapped_before = full and line.kind == "body"
