@@ -104,6 +104,18 @@ def test_all_succeed_to_stdout(reports: dict[str, Path], capsys: pytest.CaptureF
     assert captured.err == "tagged 2 files: 2 succeeded, 0 failed\n"
 
 
+def test_dash_as_output_is_stdout(reports: dict[str, Path], tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["tag", str(reports["a.txt"]), "-o", "-", "--workers", "1", "-q"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["source"] == str(reports["a.txt"])
+    assert list(here.iterdir()) == []  # no file named "-", no lock beside it
+
+
 @pytest.mark.slow
 def test_some_fail(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     paths = [str(reports[n]) for n in ("a.txt", "bad.txt", "c.txt")]

@@ -162,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     tag.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories or glob patterns; - reads one report from stdin")
-    tag.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    tag.add_argument("-o", "--output", metavar="OUT", help="output file (default, or -: stdout)")
     tag.add_argument("--format", choices=_FORMATS, help="output format (default: from OUT's extension, else jsonl)")
     where = tag.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: one per CPU)")
@@ -369,7 +369,8 @@ def _tag(args: argparse.Namespace) -> int:
     from .export import WRITERS, format_for_path, write
     from .export.json import iter_jsonl
 
-    output: str | None = args.output
+    # "-o -" is standard output, as "-" among the paths is standard input.
+    output: str | None = None if args.output == "-" else args.output
     if output and not args.format and format_for_path(output, default="") == "":
         known = sorted({e for w in WRITERS.values() for e in w.extensions})
         return _fail(f"{printable(output)}: unknown output extension; use one of "
