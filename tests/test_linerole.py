@@ -310,6 +310,34 @@ def test_a_speech_opens_after_its_salutation_and_text_runs_on_across_a_page_numb
                      "去年全区各级工会共帮扶困难职工2300余人次，发放救助资金270万元。"]
 
 
+WRAPPED_SPEECH = """在区总工会第三次代表大会上的工作报告
+各位代表：
+受区总工会第二届委员会委托，现在我
+向大会报告工作，请予审议，并请各位列席同
+志提出意见。
+过去五年，在区委的坚强领导和市总
+工会的有力指导下，全区各级工会紧紧围绕中心
+工作，团结动员广大职工建功立业，全
+区新建工会一百二十家，新发展会员八千余人，
+发放帮扶资金五百余万元。
+"""
+
+
+def test_a_line_that_breaks_off_a_clause_at_a_wrapped_pages_width_heads_no_section(
+        monkeypatch) -> None:
+    import unionnlp.linerole as linerole
+
+    def say(line: str) -> str:
+        if line == WRAPPED_SPEECH.split("\n")[0]:
+            return "title"
+        return "heading" if line.startswith(("受区", "过去五年")) else "cont"
+
+    monkeypatch.setattr(linerole, "wrapped_labeller", lambda: _Scripted(say))
+    report = analyze(WRAPPED_SPEECH)
+    assert _headings(report) == []
+    assert [p.text[:6] for p in report.paragraphs][-2:] == ["受区总工会第", "过去五年，在"]
+
+
 class _Scripted:
     """A labeller certain of the role ``say`` gives each line's text."""
 

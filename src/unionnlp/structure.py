@@ -17,7 +17,16 @@ from typing import Any
 
 from ._regex import regex
 from .convert import analysis_view
-from .lines import COMMA, Line, classify, ends_sentence, numbering, split_lines, style_depth
+from .lines import (
+    COMMA,
+    Line,
+    breaks_off,
+    classify,
+    ends_sentence,
+    numbering,
+    split_lines,
+    style_depth,
+)
 from .model import Article, Paragraph, Report, Section, Source
 from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair, word_cut
@@ -479,6 +488,20 @@ def _fills_row(line: Line, view: str, width: int) -> bool:
     return display_width(view[start:end]) >= width - RAGGED
 
 
+def _clauses_cut_at_width(lines: list[Line], view: str) -> list[Line]:
+    """On a hard-wrapped page, an unnumbered line the rules read as a headline that breaks
+    off a clause (:func:`unionnlp.lines.breaks_off`) and fills its row is a paragraph's
+    first line: a headline names a topic, it does not run on into the next line
+    (``受市总工会第十届委员会委托，我向`` / ``大会作工作报告……``)."""
+    width = page_width(view)
+    if width is None:
+        return lines
+    return [replace(x, kind="body", style=None)
+            if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None
+            and breaks_off(x.view) and _fills_row(x, view, width) else x
+            for x in lines]
+
+
 def _piece(line: Line, start: int, stop: int) -> Line:
     """Characters ``start:stop`` of a line (of its text and view alike), white space trimmed."""
     text = line.text[start:stop]
@@ -605,6 +628,8 @@ def parse(source: Source, view: str | None = None,
         wrapped = wrapped_page(view)
         lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None,
                         wrapped=wrapped)
+    if wrapped:
+        lines = _clauses_cut_at_width(lines, view)
     blocks = repair(lines, segmenter)
     if not source.heading_hints:
         if wrapped:
