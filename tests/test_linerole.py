@@ -338,6 +338,19 @@ def test_a_line_that_breaks_off_a_clause_at_a_wrapped_pages_width_heads_no_secti
     assert [p.text[:6] for p in report.paragraphs][-2:] == ["受区总工会第", "过去五年，在"]
 
 
+def test_a_line_set_aside_on_a_wrapped_page_is_not_taken_back_as_a_headline(
+        monkeypatch) -> None:
+    import unionnlp.linerole as linerole
+
+    credit = "责任编辑：王某某"
+    page = WRAPPED_SPEECH.replace("发放帮扶资金五百余万元。\n", f"发放帮扶资金五百余万元。\n{credit}\n")
+    monkeypatch.setattr(linerole, "wrapped_labeller",
+                        lambda: _Scripted(lambda line: "heading" if line == credit else "cont"))
+    report = analyze(page)
+    assert credit in report.dropped
+    assert credit not in _headings(report)
+
+
 class _Scripted:
     """A labeller certain of the role ``say`` gives each line's text."""
 
