@@ -488,14 +488,11 @@ def _fills_row(line: Line, view: str, width: int) -> bool:
     return display_width(view[start:end]) >= width - RAGGED
 
 
-def _clauses_cut_at_width(lines: list[Line], view: str) -> list[Line]:
-    """On a hard-wrapped page, an unnumbered line the rules read as a headline that breaks
-    off a clause (:func:`unionnlp.lines.breaks_off`) and fills its row is a paragraph's
-    first line: a headline names a topic, it does not run on into the next line
-    (``受市总工会第十届委员会委托，我向`` / ``大会作工作报告……``)."""
-    width = page_width(view)
-    if width is None:
-        return lines
+def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line]:
+    """On a hard-wrapped page (its long lines ``width`` columns), an unnumbered line the rules
+    read as a headline that breaks off a clause (:func:`unionnlp.lines.breaks_off`) and fills
+    its row is a paragraph's first line: a headline names a topic, it does not run on into
+    the next line (``受市总工会第十届委员会委托，我向`` / ``大会作工作报告……``)."""
     return [replace(x, kind="body", style=None)
             if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None
             and breaks_off(x.view) and _fills_row(x, view, width) else x
@@ -512,7 +509,8 @@ def _piece(line: Line, start: int, stop: int) -> Line:
                    offset=line.offset + start, indent=0)
 
 
-def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike) -> list[Block]:
+def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike,
+                      width: int) -> list[Block]:
     """A numbered headline cut at a hard-wrapped page's width, joined with the rest of it on
     the next line (一、紧扣……组织系列活 / 动，带领职工……建功立业。): a headline block of
     both pieces, the paragraph (if any) starting after it.
@@ -522,9 +520,6 @@ def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike) 
     joined as a headline and that line ends the paragraph or falls short of the page's width.
     An item (1、 （1）) whose headline ends neither way, cut inside a word, is a paragraph.
     """
-    width = page_width(view)
-    if width is None:
-        return blocks
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -628,12 +623,14 @@ def parse(source: Source, view: str | None = None,
         wrapped = wrapped_page(view)
         lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None,
                         wrapped=wrapped)
-    if wrapped:
-        lines = _clauses_cut_at_width(lines, view)
+    # The width a hard-wrapped page breaks its lines at, read once for the rules below.
+    width = page_width(view) if wrapped else None
+    if width is not None:
+        lines = _clauses_cut_at_width(lines, view, width)
     blocks = repair(lines, segmenter)
     if not source.heading_hints:
-        if wrapped:
-            blocks = _run_on_headlines(blocks, view, segmenter)
+        if width is not None:
+            blocks = _run_on_headlines(blocks, view, segmenter, width)
         blocks = _trailing_headline_as_text(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
