@@ -282,8 +282,8 @@ def test_xlsx_workbook_sheets_cells_and_custom_themes(records: list[dict[str, An
     assert book.sheetnames == ["reports", "paragraphs", "figures", "keywords"]
     reports, paragraphs = book["reports"], book["paragraphs"]
     header = [c.value for c in paragraphs[1]]
-    assert header[-5:] == ["score_org_building", "score_worker_aid", "score_rights_protection",
-                           "score_skills_training", "score_safety"]
+    assert header[-6:] == ["score_org_building", "score_worker_aid", "score_rights_protection",
+                           "score_skills_training", "score_safety", "kind"]
     assert [c.value for c in reports[2]][:2] == ["broken.txt", "DecodeError: broken.txt: cannot decode"]
     cells = [row[5] for row in paragraphs.iter_rows(min_row=2)]
     assert cells and all(c.value.startswith("=SUM(A1:A9)") and c.data_type == "s" for c in cells)
@@ -475,8 +475,8 @@ def test_csv_keeps_a_custom_taxonomys_scores(records: list[dict[str, Any]]) -> N
         p["scores"] = {"safety": 0.7, "culture": 0.1}
     custom["theme_shares"] = {"safety": 0.6, "culture": 0.0}
     rows = list(csv_module.reader(io.StringIO(rendered("csv", [records[2], custom]).lstrip("\ufeff"))))
-    assert rows[0][-3:] == ["score_safety", "score_culture", "error"]
-    assert rows[1][0] == "broken.txt" and rows[1][-1].startswith("DecodeError")
-    assert all(row[-3:-1] == ["0.7", "0.1"] for row in rows[2:])
+    assert rows[0][-4:] == ["score_safety", "score_culture", "error", "kind"]
+    assert rows[1][0] == "broken.txt" and rows[1][-2].startswith("DecodeError")
+    assert all(row[-4:-2] == ["0.7", "0.1"] for row in rows[2:])
     reports = list(csv_module.reader(io.StringIO(rendered("csv-reports", [custom]).lstrip("\ufeff"))))
     assert reports[0][-3:] == ["share_safety", "share_culture", "n_figures"]

@@ -205,6 +205,8 @@ def test_a_dateline_after_the_photo_caption_joins_the_byline() -> None:
     (article,) = report.articles
     assert article.byline == "【記者林曉雯/台中報導】"
     assert [p.text[:6] for p in article.paragraphs][1:] == ["某市總工會昨", "鲁网11月5"]
+    # The caption is a paragraph of its own, and says what it is.
+    assert [p.kind for p in article.paragraphs] == ["caption", "text", "text"]
     assert _accounted(report) == _chars(text)
 
 
@@ -610,6 +612,8 @@ def test_tables_pasted_as_text_are_rows_not_menus_or_headlines() -> None:
     assert [s.heading for s in article.sections] == [None]
     assert len(paragraphs) == 7
     assert paragraphs[1].startswith("项目名称") and paragraphs[-1].startswith("调查显示")
+    assert [p.kind for p in article.paragraphs] == ["text", *["table"] * 5, "text"]
+    assert report.to_dict()["articles"][0]["sections"][0]["paragraphs"][1]["kind"] == "table"
 
 
 def test_an_article_number_alone_on_its_line_opens_the_articles_paragraph() -> None:
@@ -1024,6 +1028,8 @@ def test_a_table_drawn_with_bars_is_rows_not_headlines(table: str) -> None:
     assert [s.heading for s in article.sections] == [None]
     rows = [p.text for p in article.paragraphs if "万元" in p.text]
     assert len(rows) == 2 and all(p.count("|") + p.count("｜") >= 2 for p in rows)
+    assert {p.kind for p in article.paragraphs if "万元" in p.text} == {"table"}
+    assert article.paragraphs[0].kind == article.paragraphs[-1].kind == "text"
     assert _accounted(report) == _chars(text)
 
 

@@ -179,6 +179,18 @@ def test_a_repeated_title_the_output_set_aside_is_scored_as_furniture() -> None:
     assert predicted_line_roles(twin, report) == gold_line_roles(twin)
 
 
+def test_rows_of_a_table_the_output_keeps_are_scored_as_table_rows() -> None:
+    twin = parse_twin(
+        '#! unionnlp-twin/1 {"id": "t3", "kind": "government", "url": "u"}\n'
+        "⟦body -⟧区总工会今年帮扶困难职工，情况如下：\n\n"
+        "⟦table⟧项目\t户数\t金额\n⟦table⟧帮扶困难职工\t320户\t96万元\n"
+        "⟦table⟧金秋助学\t85户\t42.5万元\n\n"
+        "⟦body -⟧全年帮扶工作取得明显成效。\n", "t3.ann")
+    report = analyze(twin.text)
+    assert [p.kind for p in report.paragraphs] == ["text", "table", "table", "table", "text"]
+    assert predicted_line_roles(twin, report) == gold_line_roles(twin)
+
+
 def test_agreement_of_identical_passes_is_perfect(page) -> None:
     same = agreement([(page, page)])
     assert same["line_role_agreement"] == 1.0 and same["paragraph_starts_f1"] == 1.0

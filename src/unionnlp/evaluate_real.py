@@ -54,7 +54,7 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
     lines = twin.lines
     at = _Lines(twin.text)
     roles = ["furniture" if line.strip() else "blank" for line in lines]
-    rank = {"heading": 3, "start": 2, "cont": 1}
+    rank = {"heading": 3, "start": 2, "table": 2, "cont": 1}
 
     def put(line: int, role: str) -> None:
         if 1 <= line <= len(roles) and roles[line - 1] != "blank":
@@ -70,7 +70,7 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
                 first = at.of(_skip_space(twin.text, spans[0][0]))
                 for start, length in spans:
                     for n in range(at.of(start), at.of(max(start, start + length - 1)) + 1):
-                        put(n, "start" if n == first else "cont")
+                        put(n, "table" if p.kind == "table" else "start" if n == first else "cont")
                         placed.add(n)
             if section.heading and section.offset is not None:
                 n = at.of(_skip_space(twin.text, section.offset))

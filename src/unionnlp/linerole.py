@@ -734,19 +734,21 @@ _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
 #: rules' kind, the labeller's role) by cross-validation on the train twins, counting where
 #: an overrule at each probability would set a line right or wrong against the annotation.
 CONFIDENT = 0.5
-#: ... except for these. Body text made furniture or a table row needs 0.9 (lower, the
-#: labeller takes lines of clean hard-wrapped text and pasted tables, unlike the twins it
-#: learned from, for them); unnumbered body text is never made a headline (at every bar
-#: more lines went wrong than right; a numbered line needs ``_NUMBERED_HEADING``); a
-#: headline made a table row gained nothing below 0.9; a headline made a paragraph start
+#: ... except for these. Body text made furniture needs 0.9 (lower, the labeller takes
+#: lines of clean hard-wrapped text and pasted tables, unlike the twins it learned from,
+#: for it); no line is made a table row (the twins' tables are few and unlike each other:
+#: of the lines it read as rows at any bar none was one, 0 right and 8 wrong at 0.5; a
+#: paragraph's ``kind`` is ``table`` only where the rules find cells); unnumbered body text
+#: is never made a headline (at every bar more lines went wrong than right; a numbered line
+#: needs ``_NUMBERED_HEADING``); a headline made a paragraph start
 #: needs 0.6 (38 lines set right and 8 wrong, against 16 and 1 at 0.95, the bar until
 #: 2026-12-05, set when a section headline of a written report went at 0.8; at 0.6 the
 #: written reports' headlines stay as they are); a caption, which the rules have no notion
 #: of, 0.8 (10 right and 1 wrong; 4 wrong at 0.6), and 0.8 for a headline (below, it set no
 #: line right and one wrong); a headline made a ——subtitle 0.8 (below, as many lines went
 #: wrong as right, or more).
-_SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "table"): 0.9,
-         ("headline", "table"): 0.9, ("body", "caption"): 0.8, ("headline", "caption"): 0.8,
+_SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "table"): math.inf,
+         ("headline", "table"): math.inf, ("body", "caption"): 0.8, ("headline", "caption"): 0.8,
          ("headline", "start"): 0.6, ("headline", "subtitle"): 0.8}
 #: The bars on hard-wrapped pages (:func:`wrapped_page`), where the labeller of such pages
 #: reads the lines, chosen the same way on the train twins hard-wrapped

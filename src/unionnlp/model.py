@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ConfigError
 
@@ -24,6 +24,7 @@ __all__ = [
     "Keyword",
     "Options",
     "Paragraph",
+    "ParagraphKind",
     "Part",
     "Report",
     "Section",
@@ -100,11 +101,17 @@ class Figure:
         }
 
 
+#: What a paragraph is: prose, a table row, or a photo caption.
+ParagraphKind = Literal["text", "table", "caption"]
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A body paragraph, repaired where extraction broke it; ``lead_in`` is a bold-style opener.
 
-    ``spans`` are the (offset, length) source pieces a repaired paragraph was joined from.
+    ``kind`` is ``text``, ``table`` (a row of a table pasted as text) or ``caption`` (a
+    photo caption or credit); ``spans`` are the (offset, length) source pieces a repaired
+    paragraph was joined from.
     """
 
     text: str
@@ -113,6 +120,7 @@ class Paragraph:
     themes: tuple[str, ...] = ()
     scores: Mapping[str, float] = field(default_factory=dict)
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    kind: ParagraphKind = "text"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +129,7 @@ class Paragraph:
             "lead_in": self.lead_in,
             "themes": list(self.themes),
             "scores": {k: _round(v) for k, v in self.scores.items()},
+            "kind": self.kind,
         }
 
 

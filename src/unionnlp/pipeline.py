@@ -319,7 +319,7 @@ def run(source: Source, options: Options) -> Report:
     scores = classifier.in_context(scores)
     tagged = [Paragraph(text=p.text, offset=p.offset, lead_in=p.lead_in,
                         themes=classifier.decide(score, in_context=True), scores=score,
-                        spans=p.spans)
+                        spans=p.spans, kind=p.kind)
               for p, score in zip(paragraphs, scores, strict=True)]
     scorer = extractor.scorer(table)
     found, vectors = sentence_vectors(views, table, extractor.word_idf(table))

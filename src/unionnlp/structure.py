@@ -27,7 +27,7 @@ from .lines import (
     split_lines,
     style_depth,
 )
-from .model import Article, Paragraph, Report, Section, Source
+from .model import Article, Paragraph, ParagraphKind, Report, Section, Source
 from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair, word_cut
 from .resources import lexicon
@@ -440,9 +440,12 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                 head_spans = ((start, len(heading.text)),)
                 paras, captions = [], []
                 text, view, start, spans = _drop_head(cut, text, view, start, spans)
+            kinds = {x.kind for x in block.lines}
+            kind: ParagraphKind = "table" if kinds == {"table"} else \
+                "caption" if kinds == {"caption"} else "text"
             paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
-                                   spans=spans))
-            captions.append(all(x.kind == "caption" for x in block.lines))
+                                   spans=spans, kind=kind))
+            captions.append(kind == "caption")
     close()
     signature: list[str] = []
     while sections and not sections[-1].paragraphs and sections[-1].heading \

@@ -40,6 +40,7 @@ PARAGRAPH_COLUMNS: tuple[str, ...] = (
     "themes",
     *(f"score_{theme}" for theme in THEMES),
     "error",
+    "kind",
 )
 
 REPORT_COLUMNS: tuple[str, ...] = (
@@ -89,8 +90,8 @@ def paragraph_rows(record: Mapping[str, Any],
     count from 1, the paragraph number within its article."""
     source = _cell(source_label(record))
     if record.get("error"):
-        empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 2)
-        yield [source, *empty, _error(record)]
+        empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 3)
+        yield [source, *empty, _error(record), ""]
         return
     for a, article in enumerate(record.get("articles") or (), start=1):
         number = 0
@@ -109,6 +110,7 @@ def paragraph_rows(record: Mapping[str, Any],
                     ";".join(paragraph.get("themes") or ()),
                     *(_cell(scores.get(theme)) for theme in themes),
                     "",
+                    _cell(paragraph.get("kind")),
                 ]
 
 

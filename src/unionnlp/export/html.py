@@ -95,6 +95,8 @@ td.num{text-align:right;white-space:nowrap}
 .outline ol{margin:.2rem 0;padding-left:1.4rem}
 .para{margin:.5rem 0;padding:.35rem .7rem;border-left:5px solid transparent;border-radius:2px}
 .lead-in{font-weight:700}
+.kind-table{font-family:ui-monospace,monospace;white-space:pre-wrap}
+.kind-caption{font-style:italic;font-size:.9em}
 .chart text{font-size:13px;fill:var(--ink)}
 .chart .value{fill:var(--muted)}
 .top{font-size:.85rem}
@@ -596,6 +598,8 @@ def _paragraph(paragraph: Mapping[str, Any], anchor: str, palette: _Palette) -> 
         key=lambda t: (-scores.get(t, 0.0), order.get(t, len(order))),
     )
     classes = ["para"]
+    if paragraph.get("kind") in ("table", "caption"):
+        classes.append(f"kind-{paragraph['kind']}")
     style = ""
     if themes:
         classes.append(f"p-{palette.key[themes[0]]}")

@@ -48,7 +48,7 @@ def columns(table: str, themes: Sequence[str]) -> list[str]:
         "reports": ["source", "error", "title", "articles", "paragraphs", "keywords",
                     "summary", *(f"share_{t}" for t in themes), "figures"],
         "paragraphs": ["source", "article", "article_title", "section_heading", "paragraph",
-                       "text", "lead_in", "themes", *(f"score_{t}" for t in themes)],
+                       "text", "lead_in", "themes", *(f"score_{t}" for t in themes), "kind"],
         "figures": ["source", "value", "unit", "subject", "text", "approximate", "offset"],
         "keywords": ["source", "rank", "term", "weight"],
     }[table]
@@ -94,7 +94,8 @@ def rows(record: Mapping[str, Any], themes: Sequence[str]) -> Iterator[tuple[str
         scores = p.get("scores") or {}
         yield "paragraphs", [
             source, a, article.get("title"), section.get("heading"), seen[a], p.get("text"),
-            p.get("lead_in"), ",".join(p.get("themes") or ()), *(scores.get(t) for t in themes)]
+            p.get("lead_in"), ",".join(p.get("themes") or ()), *(scores.get(t) for t in themes),
+            p.get("kind")]
     for f in record.get("figures") or ():
         yield "figures", [source, f.get("value"), f.get("unit"), f.get("subject"),
                           f.get("text"), f.get("approximate"), f.get("offset")]
