@@ -282,6 +282,19 @@ def test_show_prints_a_readable_outline(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["show", str(sample.with_name("missing.txt"))]) == 1
 
 
+def test_show_marks_table_rows_and_captions(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "table.txt"
+    path.write_text("区总工会今年帮扶困难职工，情况如下：\n\n项目\t户数\t金额\n"
+                    "帮扶困难职工\t320户\t96万元\n\n图为工会干部走访困难职工家庭。（王某 摄）\n\n"
+                    "全年帮扶工作取得明显成效。\n", encoding="utf-8")
+    assert main(["show", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  ▤ 帮扶困难职工 | 320户 | 96万元  [" in out
+    assert "  ▣ 图为工会干部走访困难职工家庭。" in out
+    assert "  ¶ 全年帮扶工作取得明显成效。  [" in out
+
+
 def test_unknown_output_extension_is_a_usage_error(reports: dict[str, Path], tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "tags.xls"

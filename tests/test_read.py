@@ -306,6 +306,14 @@ def test_docx_text_order_tables_and_headings(tmp_path: Path) -> None:
     }
 
 
+def test_a_docx_tables_rows_are_table_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    _make_docx(path)
+    paragraphs = analyze_file(path).paragraphs
+    assert [p.kind for p in paragraphs] == ["text", "table", "table", "table", "text"]
+    assert paragraphs[1].text == "项目\t数量\t单位"
+
+
 def test_truncated_docx(tmp_path: Path) -> None:
     whole = tmp_path / "whole.docx"
     _make_docx(whole)

@@ -569,9 +569,14 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+#: How the outline marks a paragraph of each kind: text, a table row, a photo caption.
+_MARKS = {"text": "¶", "table": "▤", "caption": "▣"}
+
+
 def outline(report: Any, width: int = 60) -> str:
-    """A report as a readable outline: titles, sections with their paragraphs' themes,
-    keywords, summary, figures and what was set aside."""
+    """A report as a readable outline: titles, sections with their paragraphs' themes
+    (¶ text, ▤ a table row with its cells apart by bars, ▣ a caption), keywords, summary,
+    figures and what was set aside."""
     from .model import THEMES
 
     def cut(text: str) -> str:
@@ -599,7 +604,8 @@ def outline(report: Any, width: int = 60) -> str:
             indent = "  " * (section.level + 1)
             for p in section.paragraphs:
                 themes = ", ".join(names.get(t, t) for t in p.themes) or "-"
-                lines.append(f"{indent}¶ {cut(p.text)}  [{themes}]")
+                text = " | ".join(p.text.split("\t")) if p.kind == "table" else p.text
+                lines.append(f"{indent}{_MARKS[p.kind]} {cut(text)}  [{themes}]")
     if report.figures:
         lines.append("")
         lines.append("figures: " + " · ".join(
