@@ -111,8 +111,9 @@ def test_a_text_with_figures_is_summarised_by_its_results_not_its_slogans() -> N
 
 
 def test_every_summary_is_picked_by_the_models_probabilities(seed_text: str) -> None:
-    """The report's summary sentences are those the model rates highest, but for one that
-    repeats a sentence already picked."""
+    """The report's summary opens with the sentence the model rates highest, and takes the
+    rest among those it rates highest too (which of them is diversity's choice: one that
+    repeats a sentence already picked is passed over)."""
     from unionnlp import pipeline
 
     seen: list[tuple[list[str], np.ndarray]] = []
@@ -132,8 +133,9 @@ def test_every_summary_is_picked_by_the_models_probabilities(seed_text: str) -> 
     (texts, probabilities), = seen
     assert len(texts) == len(probabilities) > 20
     assert 0 < probabilities.min() and probabilities.max() < 1
-    best = {texts[i] for i in np.argsort(-probabilities)[:6]}
-    assert len(report.summary) == 3 and set(report.summary) <= best
+    order = np.argsort(-probabilities)
+    assert len(report.summary) == 3 and texts[order[0]] in report.summary
+    assert set(report.summary) <= {texts[i] for i in order[:10]}
 
 
 @pytest.mark.slow
