@@ -441,8 +441,8 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
                 paras, captions = [], []
                 text, view, start, spans = _drop_head(cut, text, view, start, spans)
             kinds = {x.kind for x in block.lines}
-            kind: ParagraphKind = "table" if kinds == {"table"} else \
-                "caption" if kinds == {"caption"} else "text"
+            kind: ParagraphKind = ("table" if kinds == {"table"}
+                                   else "caption" if kinds == {"caption"} else "text")
             paras.append(Paragraph(text=text, offset=start, lead_in=_lead_in(text, view),
                                    spans=spans, kind=kind))
             captions.append(kind == "caption")
