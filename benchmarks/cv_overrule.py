@@ -17,6 +17,7 @@ read off that table.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -121,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
         now = (linerole._NUMBERED_HEADING if pair[0].endswith(" numbered")
                else linerole._FIRST_HEADLINE_FURNITURE if pair[0].endswith(" first")
+               else math.inf if pair[1] in linerole._NEVER
                else bars.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT))
         cells = []
         for b in BARS:

@@ -726,8 +726,7 @@ def wrapped_page(view: str) -> bool:
 
 #: The line kind each of the labeller's other roles stands for.
 _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
-                               "byline": "byline", "table": "table", "start": "body",
-                               "cont": "body"}
+                               "byline": "byline", "start": "body", "cont": "body"}
 
 
 #: How sure the labeller must be of a line's role to overrule the rules: chosen per (the
@@ -747,9 +746,10 @@ CONFIDENT = 0.5
 #: of, 0.8 (10 right and 1 wrong; 4 wrong at 0.6), and 0.8 for a headline (below, it set no
 #: line right and one wrong); a headline made a ——subtitle 0.8 (below, as many lines went
 #: wrong as right, or more).
-_SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "table"): math.inf,
-         ("headline", "table"): math.inf, ("body", "caption"): 0.8, ("headline", "caption"): 0.8,
-         ("headline", "start"): 0.6, ("headline", "subtitle"): 0.8}
+_SURE = {("body", "furniture"): 0.9, ("body", "heading"): math.inf, ("body", "caption"): 0.8,
+         ("headline", "caption"): 0.8, ("headline", "start"): 0.6, ("headline", "subtitle"): 0.8}
+#: The roles the labeller reads but never gives a line: a table row (see above).
+_NEVER = frozenset({"table"})
 #: The bars on hard-wrapped pages (:func:`wrapped_page`), where the labeller of such pages
 #: reads the lines, chosen the same way on the train twins hard-wrapped
 #: (``benchmarks/cv_overrule.py --wrapped``): a headline made a paragraph start needs 0.5
@@ -917,7 +917,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             need = max(need, _FIRST_HEADLINE_FURNITURE)
         if role == "title" and rank.get(x.number, 0) >= _TOP_LINES:
             need = max(need, _MID_TITLE)
-        if p < need:
+        if p < need or role in _NEVER:
             role = ""
         if role in ("title", "heading", "caption") and (
                 (role != "caption" and x.view in seen)
