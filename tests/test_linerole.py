@@ -14,6 +14,8 @@ import pytest
 from unionnlp import analyze
 from unionnlp.errors import ModelError
 from unionnlp.linerole import (
+    C1,
+    C2,
     LineLabeller,
     LineTable,
     _training_tables,
@@ -41,7 +43,7 @@ def small(train: list) -> tuple[LineLabeller, object]:
     import sklearn_crfsuite
 
     xs, ys = training_sequences(train[:40])
-    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.05, c2=0.05, max_iterations=50,
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=C1, c2=C2, max_iterations=50,
                                all_possible_transitions=True)
     crf.fit(xs, ys)
     return train_labeller(train[:40], max_iterations=50, text=False), crf
@@ -549,3 +551,15 @@ def test_a_hard_wrapped_paragraph_is_no_table_of_contents() -> None:
         None, "（一）扎实推进产业工人队伍建设改革。", "（二）用心用情做好困难职工帮扶工作。"]
     assert [len(s.paragraphs) for s in article.sections] == [1, 1, 1]
     assert article.sections[1].paragraphs[0].text.endswith("提供了有力的人才支撑。")
+
+
+def test_a_line_reads_its_neighbours_cue_words() -> None:
+    # An e-paper item's headline is known by the 本报讯 line under it; what comes before a
+    # photo credit, by the credit.
+    text = ("农民工欠薪案件快速办结\n本报讯（通讯员 孙涛）近日，东湖区总工会协调办结一起欠薪案件。\n\n"
+            "职工在车间参加技能比武。 王某 摄\n")
+    feats = line_table(text).features()
+    assert "next:cue=本报讯" in feats[0] and "cue=本报讯" not in feats[0]
+    assert "cue=本报讯" in feats[1] and "next:cue=摄" in feats[1]
+    assert "prev:cue=本报讯" in feats[2] and "cue=摄" in feats[2]
+    assert not any(f.startswith("prev:cue=") for f in feats[0] + feats[1])
