@@ -792,9 +792,9 @@ def test_the_items_of_a_list_a_line_announces_are_text_not_contents() -> None:
     kept = [p.text for p in report.paragraphs]
     assert [item.strip() for item in items[:5]] == kept[1:6]
     assert kept[6].startswith(items[5].strip())
-    # The breadcrumb is furniture; so, to the labeller, is the short line over it (on the
-    # train twins most such lines are a site's or a channel's name), here the page's title,
-    # which the breadcrumb repeats.
+    # The breadcrumb is furniture; so, to the labeller, is the short line over it (24 of
+    # the 25 such lines of the train twins are furniture), here the page's title, which
+    # the breadcrumb repeats.
     assert report.dropped[-1] == "首頁>加入工會>入會須知"
     assert set(report.dropped) <= {"入會須知", "首頁>加入工會>入會須知"}
 
