@@ -615,7 +615,7 @@ def _text_features(twins: Sequence[Twin], tables: list[LineTable], ys: list[list
 #: (``benchmarks/cv_structure.py --c1 --c2``). 0.05 each until the 642 train twins of
 #: 2026-12-05, when 0.1 each scored alike as the pages are (line roles 0.8525 -> 0.8527,
 #: headlines 0.792 -> 0.790, paragraphs 0.861 -> 0.861) and higher hard-wrapped (0.8934 ->
-#: 0.8945, 0.749 -> 0.749, 0.785 -> 0.789); at 0.05 a page's last character alone (结, that
+#: 0.8945, 0.749 -> 0.749, 0.785 -> 0.789); at 0.05 a line's last character alone (结, that
 #: ends many a document site's list of 总结 titles) made a headline furniture.
 C1 = 0.1
 C2 = 0.1
