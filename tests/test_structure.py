@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionnlp.errors import UnionNLPError
-from unionnlp.lines import classify
+from unionnlp.lines import classify, split_lines
 from unionnlp.model import Report, Source
 from unionnlp.normalize import normalize
 from unionnlp.structure import _DATELINE, inline_heading, lead_in, parse
@@ -1044,6 +1044,19 @@ def test_bars_in_menus_do_not_make_a_table() -> None:
     report = _parse(text)
     assert {"政策法规 | 服务指南 | 网上入会", "| 工会概况 | 机构设置 |"} <= set(report.dropped)
     assert not any("|" in p.text for a in report.articles for p in a.paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "2024年03月08日 09:15 | 作者:林晓 | 来源:市总工会",
+    "关于我们 | 版权声明 | 联系方式 | 网站地图",
+    "| 首页 | 工会动态 |",
+])
+def test_a_lone_line_of_bar_cells_is_furniture_to_the_rules(line: str) -> None:
+    # No other line goes with it as a table's row: a menu, a footer or a source line.
+    text = f"某区总工会开展送清凉活动\n{line}\n区总工会为一线职工送去防暑降温物资300余份。\n"
+    kinds = {x.view: x.kind for x in split_lines(normalize(text))}
+    assert kinds[line.strip()] == "furniture"
+    assert kinds["区总工会为一线职工送去防暑降温物资300余份。"] == "body"
 
 
 def test_di_yi_numbered_headlines_head_sections_under_the_title() -> None:
