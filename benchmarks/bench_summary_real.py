@@ -54,7 +54,7 @@ def main() -> int:
         print(f"{m:<10} {means[m]['rouge1']:>8.4f} {means[m]['rouge2']:>8.4f} "
               f"{means[m]['rougeL']:>8.4f} {statistics.fmean(lengths[m]):>6.0f}")
     best = max(means[m]["rougeL"] for m in METHODS[1:])
-    print(f"unionnlp ROUGE-L / best peer: {means['unionnlp']['rougeL'] / best:.2f}x "
+    print(f"unionnlp ROUGE-L / best peer: {means['unionnlp']['rougeL'] / best:.3f}x "
           "(target >= 1.25x)")
     if args.json:
         args.json.write_text(json.dumps({"split": args.split, "documents": [t.id for t in twins],
