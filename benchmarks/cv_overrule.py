@@ -3,8 +3,9 @@
 from the rules' kind its probability and whether an overrule would set the line right
 (the labeller agrees with the annotation and the rules do not) or wrong (the reverse).
 Printed per (the rules' kind, the labeller's role) and bar, numbered lines of text read as
-headlines apart from the others, and so the page's first headline read as furniture (``first``);
-``linerole._SURE``, ``linerole.CONFIDENT``, ``linerole._NUMBERED_HEADING`` and
+headlines and numbered headlines read as paragraph starts apart from the others, and so the
+page's first headline read as furniture (``first``); ``linerole._SURE``,
+``linerole.CONFIDENT``, ``linerole._NUMBERED_HEADING``, ``linerole._NUMBERED_START`` and
 ``linerole._FIRST_HEADLINE_FURNITURE`` are read off this table, never off the held-out twins. With
 ``--wrapped``, the same on the twins hard-wrapped (``unionnlp.twins.hard_wrapped``), on the
 pages the labeller of hard-wrapped pages reads (``linerole.wrapped_page``), each fold's
@@ -75,7 +76,8 @@ def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
                 continue
             truth = "caption" if i in captions and gold[i - 1] == "start" else \
                 linerole._target(gold[i - 1])
-            numbered = x.kind == "body" and role == "heading" and numbering(x.view)[0] is not None
+            numbered = ((x.kind, role) in (("body", "heading"), ("headline", "start"))
+                        and numbering(x.view)[0] is not None)
             opening = x is first and x.kind == "headline" and role == "furniture"
             kind = x.kind + (" numbered" if numbered else " first" if opening else "")
             # The page's first headline opens its title block: the rules make it the title.
@@ -120,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'rules -> labeller':<24}{'lines':>6}{'bar now':>8}  "
           + "  ".join(f"{b:>7}" for b in BARS))
     for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
-        now = (linerole._NUMBERED_HEADING if pair[0].endswith(" numbered")
+        now = (linerole._NUMBERED_HEADING if pair[0] == "body numbered"
+               else linerole._NUMBERED_START if pair[0] == "headline numbered" and not args.wrapped
                else linerole._FIRST_HEADLINE_FURNITURE if pair[0].endswith(" first")
                else math.inf if pair[1] in linerole._NEVER
                else bars.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT))

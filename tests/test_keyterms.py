@@ -261,20 +261,28 @@ def test_the_function_words_come_from_jiebas_dictionary_tags() -> None:
 
 
 def test_idioms_and_set_phrases_are_keywords_only_as_evidence_of_a_theme() -> None:
-    # A speech's four-character praise (勤学苦练, 你追我赶, 广大职工) says how, not what,
+    # A speech's four-character praise (勤学苦练, 你追我赶, 蔚然成风) says how, not what,
     # however often it recurs; a set phrase the theme model reads as evidence (拖欠工资)
-    # names the report's subject and stays a candidate.
+    # names the report's subject and stays a candidate. Which set phrases are evidence is
+    # learned (a retrained model may weigh 广大职工 among its top words), so it is read here.
+    from unionnlp.pipeline import default_keywords
+
+    evidence = default_keywords().evidence_
     text = ("县总工会干部勤学苦练，深入工地为农民工追讨拖欠工资。\n"
             "广大职工参与热情高涨，劳动竞赛你追我赶，勤学苦练蔚然成风。\n"
             "全年帮助412名农民工追回拖欠工资580万元，勤学苦练的干部受到广大职工好评，你追我赶。\n")
     terms = [k.term for k in unionnlp.keywords(text, top_k=10)]
-    assert "拖欠工资" in terms
-    assert not {"勤学苦练", "你追我赶", "广大职工", "蔚然成风"} & set(terms), terms
+    assert "拖欠工资" in evidence and "拖欠工资" in terms
+    praise = {"勤学苦练", "你追我赶", "广大职工", "蔚然成风"} - evidence
+    assert {"勤学苦练", "你追我赶", "蔚然成风"} <= praise
+    assert not praise & set(terms), terms
 
 
 def test_set_phrases_come_from_jiebas_tags_less_the_domains_words() -> None:
+    from unionnlp.keyterms import _set_phrases
+
+    assert {"勤学苦练", "落到实处", "广大职工"} <= _set_phrases()  # i, l
     words = default_keywords().set_phrases
-    assert {"勤学苦练", "落到实处", "广大职工"} <= words  # i, l
     assert not {"困难职工", "拖欠工资", "技术创新"} & words  # domain dictionary, theme evidence
 
 
