@@ -803,7 +803,7 @@ _LEAD_THEN_TEXT = regex("[：:].")
 #: How sure the labeller must be to make a numbered line the rules read as text a headline.
 _NUMBERED_HEADING = 0.7
 #: How sure the labeller must be to make a numbered headline ((一)扩大组织覆盖。) a paragraph's
-#: first line. Read off ``benchmarks/cv_overrule.py`` (row ``headline numbered -> start``, 828
+#: first line. Read off ``benchmarks/cv_overrule.py`` (row ``headline numbered -> start``, 834
 #: train twins): 10 lines set right and 4 wrong at 0.6, the bar of other headlines; 10 and 2
 #: at 0.7; 8 and 2 at 0.8. Not on hard-wrapped pages, where the bar of other headlines, 0.5,
 #: does best (``--wrapped``: 102 and 28 at 0.5, 93 and 24 at 0.6, 81 and 20 at 0.7).
