@@ -563,3 +563,26 @@ def test_a_line_reads_its_neighbours_cue_words() -> None:
     assert "cue=本报讯" in feats[1] and "next:cue=摄" in feats[1]
     assert "prev:cue=本报讯" in feats[2] and "cue=摄" in feats[2]
     assert not any(f.startswith("prev:cue=") for f in feats[0] + feats[1])
+
+
+def test_a_numbered_line_reads_its_siblings() -> None:
+    # Headlines of one style stand apart with text between them; a list's items follow
+    # one another; a list that counts from 1 again is a new list.
+    text = ("二、主要做法\n（一）强化组织建设。\n全年新建基层工会42家，新发展会员3000余名。\n"
+            "（二）深化帮扶救助。\n春节前走访困难职工120户，发放慰问金36万元。\n活动要求：\n"
+            "1.各单位于5月10日前报名；\n2.参赛人员须为在职职工；\n3.比赛用品由组委会统一提供。\n"
+            "附：\n1.报名表\n")
+    table = line_table(text)
+
+    def sib(k: int) -> tuple[str | None, ...]:
+        return tuple(table.columns[name].value(k) for name in ("sib_n", "sib_adj", "sib_at"))
+
+    rows = list(table.rows)
+    heads = [rows.index("（一）强化组织建设。"), rows.index("（二）深化帮扶救助。")]
+    items = [k for k, r in enumerate(rows) if r[:2] in ("1.", "2.", "3.")]
+    assert [sib(k) for k in heads] == [("2", "0", "first"), ("2", "0", "last")]
+    assert [sib(k) for k in items] == [("2", "1", "first"), ("2", "1", "mid"),
+                                       ("2", "1", "last"), ("1", None, "only")]
+    assert sib(0) == ("1", None, "only")
+    assert sib(rows.index("活动要求：")) == (None, None, None)
+    assert "sib_adj=1" in table.features()[items[0]]

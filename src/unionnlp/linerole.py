@@ -287,6 +287,8 @@ def line_table(text: str, view: str | None = None,
     cols["num_len"] = Column.of([str(int(np.searchsorted((8, 16, 24, 40), len(r) - m)))
                                  if m and st else None
                                  for r, (st, m) in zip(rows, styles, strict=True)])
+    if SIBLINGS:
+        cols.update(_sibling_columns(styles, tails, lengths, width))
     blank = [not v for v in stripped]
     cols["blank_before"] = Column.flags(np.fromiter(
         (i == 1 or blank[i - 2] for i in numbers), bool, n))
@@ -299,6 +301,52 @@ def line_table(text: str, view: str | None = None,
         for k in np.flatnonzero(_hits(pattern, joined, starts)):
             cues[k].append(name)
     return LineTable(numbers, cols, cues, rows)
+
+
+#: Whether the labeller reads each numbered line's siblings (the page's other lines
+#: numbered in the same style).
+SIBLINGS = True
+
+
+def _sibling_columns(styles: Sequence[tuple[Style | None, int]], tails: Sequence[str],
+                     lengths: np.ndarray, width: int) -> dict[str, Column]:
+    """What a numbered line's siblings say of it: a page's headlines are numbered alike,
+    short, and apart, with text between them; a list's items follow one another. A list
+    is the lines of one numbering style whose numbers count on (3. after 2. after 1.).
+    Per line: the list's size, whether the nearest sibling is the next or previous line,
+    the line's place in the list, and the list's usual length and ending."""
+    n = len(tails)
+    runs: list[list[int]] = []
+    last: dict[str, tuple[int | None, list[int]]] = {}
+    for k, (style, marker) in enumerate(styles):
+        if style is None or not marker:
+            continue
+        number = _ordinal(tails[k][:marker])
+        run = last.get(str(style))
+        if run is None or number is None or run[0] is None or number != run[0] + 1:
+            runs.append([])
+            run = (None, runs[-1])
+        run[1].append(k)
+        last[str(style)] = (number, run[1])
+    values: dict[str, list[str | None]] = {
+        name: [None] * n for name in ("sib_n", "sib_adj", "sib_at", "sib_len", "sib_stop")}
+    for members in runs:
+        count = len(members)
+        size = "1" if count == 1 else "2" if count <= 3 else "4"
+        typical = float(np.median(lengths[members])) / max(width, 1)
+        span = "short" if typical <= 0.6 else "line" if typical <= 1.05 else "long"
+        stops = sum(tails[k][-1:] in _FINAL for k in members) / count
+        stop = "none" if stops == 0 else "all" if stops == 1 else "some"
+        for j, k in enumerate(members):
+            near = min((abs(k - members[i]) for i in (j - 1, j + 1) if 0 <= i < count),
+                       default=0)
+            values["sib_n"][k] = size
+            values["sib_adj"][k] = "1" if near == 1 else "0" if near else None
+            values["sib_at"][k] = ("only" if count == 1 else "first" if j == 0 else
+                                   "last" if j == count - 1 else "mid")
+            values["sib_len"][k] = span
+            values["sib_stop"][k] = stop
+    return {name: Column.of(v) for name, v in values.items()}
 
 
 def rule_kinds(lines: Sequence[Line]) -> dict[int, str]:
