@@ -586,3 +586,14 @@ def test_a_numbered_line_reads_its_siblings() -> None:
     assert sib(0) == ("1", None, "only")
     assert sib(rows.index("活动要求：")) == (None, None, None)
     assert "sib_adj=1" in table.features()[items[0]]
+
+
+def test_a_line_standing_alone_like_a_headline_reads_how_many_the_page_holds() -> None:
+    # Headlines come in a set; a page's one short line over its text is more often a title.
+    body = "春节前夕，区总工会组织慰问组深入基层，走访慰问困难职工一百二十户，发放慰问金三十六万元。"
+    page = "".join(f"{head}\n{body}\n" for head in ("组织建设", "帮扶救助", "依法维权", "技能提升"))
+    table = line_table(page)
+    alone = [table.columns["alone"].value(k) for k in range(len(table))]
+    assert alone == ["4", None] * 4
+    single = line_table(f"区总工会送温暖\n{body}\n{body}\n")
+    assert [single.columns["alone"].value(k) for k in range(3)] == ["1", None, None]

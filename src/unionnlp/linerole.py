@@ -289,6 +289,8 @@ def line_table(text: str, view: str | None = None,
                                  for r, (st, m) in zip(rows, styles, strict=True)])
     if SIBLINGS:
         cols.update(_sibling_columns(styles, tails, lengths, width))
+    if SHAPES:
+        cols["alone"] = _alone_column(tails, lengths, width)
     blank = [not v for v in stripped]
     cols["blank_before"] = Column.flags(np.fromiter(
         (i == 1 or blank[i - 2] for i in numbers), bool, n))
@@ -306,6 +308,23 @@ def line_table(text: str, view: str | None = None,
 #: Whether the labeller reads each numbered line's siblings (the page's other lines
 #: numbered in the same style).
 SIBLINGS = True
+
+
+#: Whether the labeller reads how many lines of the page stand alone like a headline.
+SHAPES = True
+
+
+def _alone_column(tails: Sequence[str], lengths: np.ndarray, width: int) -> Column:
+    """For a short line that ends no sentence and is followed by a full line or a
+    sentence's end: how many such lines the page holds (a page's headlines come in a
+    set; one alone is more often a title)."""
+    w = max(width, 1)
+    ends = np.fromiter((t[-1:] in _FINAL for t in tails), bool, len(tails))
+    longish = (lengths >= 0.85 * w) | ends
+    alone = (lengths <= 0.6 * w) & ~ends & np.append(longish[1:], False)
+    count = int(alone.sum())
+    value = "1" if count == 1 else "2" if count <= 3 else "4"
+    return Column.of([value if a else None for a in alone.tolist()])
 
 
 def _sibling_columns(styles: Sequence[tuple[Style | None, int]], tails: Sequence[str],
