@@ -305,12 +305,11 @@ def line_table(text: str, view: str | None = None,
     return LineTable(numbers, cols, cues, rows)
 
 
-#: Whether the labeller reads each numbered line's siblings (the page's other lines
-#: numbered in the same style).
+#: Whether the line table holds each numbered line's siblings (the page's other lines
+#: numbered in the same style), and how many lines of the page stand alone like a
+#: headline. Both are on in the packaged models; a cross-validation turns one off to
+#: measure what it brings (the README's round of 2026-12-05 tells the figures).
 SIBLINGS = True
-
-
-#: Whether the labeller reads how many lines of the page stand alone like a headline.
 SHAPES = True
 
 
