@@ -287,10 +287,12 @@ def line_table(text: str, view: str | None = None,
     cols["num_len"] = Column.of([str(int(np.searchsorted((8, 16, 24, 40), len(r) - m)))
                                  if m and st else None
                                  for r, (st, m) in zip(rows, styles, strict=True)])
-    if SIBLINGS:
-        cols.update(_sibling_columns(styles, tails, lengths, width))
-    if SHAPES:
-        cols["alone"] = _alone_column(tails, lengths, width)
+    if SIBLINGS or SHAPES:
+        ends = np.fromiter((t[-1:] in _FINAL for t in tails), bool, n)
+        if SIBLINGS:
+            cols.update(_sibling_columns(styles, tails, ends, lengths, width))
+        if SHAPES:
+            cols["alone"] = _alone_column(ends, lengths, width)
     blank = [not v for v in stripped]
     cols["blank_before"] = Column.flags(np.fromiter(
         (i == 1 or blank[i - 2] for i in numbers), bool, n))
@@ -313,47 +315,57 @@ SIBLINGS = True
 SHAPES = True
 
 
-def _alone_column(tails: Sequence[str], lengths: np.ndarray, width: int) -> Column:
-    """For a short line that ends no sentence and is followed by a full line or a
-    sentence's end: how many such lines the page holds (a page's headlines come in a
-    set; one alone is more often a title)."""
+def _how_many(count: int) -> str:
+    """A count as the labeller reads it: one, a few, or many."""
+    return "1" if count == 1 else "2" if count <= 3 else "4"
+
+
+def _alone_column(ends: np.ndarray, lengths: np.ndarray, width: int) -> Column:
+    """For a short line that ends no sentence (``ends``: the lines that end one) and is
+    followed by a full line or a sentence's end: how many such lines the page holds (a
+    page's headlines come in a set; one alone is more often a title)."""
     w = max(width, 1)
-    ends = np.fromiter((t[-1:] in _FINAL for t in tails), bool, len(tails))
     longish = (lengths >= 0.85 * w) | ends
     alone = (lengths <= 0.6 * w) & ~ends & np.append(longish[1:], False)
-    count = int(alone.sum())
-    value = "1" if count == 1 else "2" if count <= 3 else "4"
+    value = _how_many(int(alone.sum()))
     return Column.of([value if a else None for a in alone.tolist()])
 
 
-def _sibling_columns(styles: Sequence[tuple[Style | None, int]], tails: Sequence[str],
-                     lengths: np.ndarray, width: int) -> dict[str, Column]:
-    """What a numbered line's siblings say of it: a page's headlines are numbered alike,
-    short, and apart, with text between them; a list's items follow one another. A list
-    is the lines of one numbering style whose numbers count on (3. after 2. after 1.).
-    Per line: the list's size, whether the nearest sibling is the next or previous line,
-    the line's place in the list, and the list's usual length and ending."""
-    n = len(tails)
-    runs: list[list[int]] = []
-    last: dict[str, tuple[int | None, list[int]]] = {}
-    for k, (style, marker) in enumerate(styles):
-        if style is None or not marker:
-            continue
-        number = _ordinal(tails[k][:marker])
-        run = last.get(str(style))
+def _numbered_lists(numbered: Iterable[tuple[int, Style, int | None]]) -> list[list[int]]:
+    """The lists that numbered lines form, given as (key, style, number) in text order: the
+    lines of one style whose numbers count on (3. after 2. after 1.). A line whose marker
+    counts nothing is a list of its own."""
+    lists: list[list[int]] = []
+    last: dict[Style, tuple[int | None, list[int]]] = {}  # per style: last number, list
+    for key, style, number in numbered:
+        run = last.get(style)
         if run is None or number is None or run[0] is None or number != run[0] + 1:
-            runs.append([])
-            run = (None, runs[-1])
-        run[1].append(k)
-        last[str(style)] = (number, run[1])
+            lists.append([])
+            run = (None, lists[-1])
+        run[1].append(key)
+        last[style] = (number, run[1])
+    return lists
+
+
+def _sibling_columns(styles: Sequence[tuple[Style | None, int]], tails: Sequence[str],
+                     ends: np.ndarray, lengths: np.ndarray, width: int) -> dict[str, Column]:
+    """What a numbered line's siblings (its list, :func:`_numbered_lists`) say of it: a
+    page's headlines are numbered alike, short, and apart, with text between them; a
+    list's items follow one another. Per line: the list's size, whether the nearest
+    sibling is the next or previous line, the line's place in the list, and the list's
+    usual length and ending."""
+    n = len(tails)
+    runs = _numbered_lists((k, style, _ordinal(tails[k][:marker]))
+                           for k, (style, marker) in enumerate(styles)
+                           if style is not None and marker)
     values: dict[str, list[str | None]] = {
         name: [None] * n for name in ("sib_n", "sib_adj", "sib_at", "sib_len", "sib_stop")}
     for members in runs:
         count = len(members)
-        size = "1" if count == 1 else "2" if count <= 3 else "4"
+        size = _how_many(count)
         typical = float(np.median(lengths[members])) / max(width, 1)
         span = "short" if typical <= 0.6 else "line" if typical <= 1.05 else "long"
-        stops = sum(tails[k][-1:] in _FINAL for k in members) / count
+        stops = float(ends[members].mean())
         stop = "none" if stops == 0 else "all" if stops == 1 else "some"
         for j, k in enumerate(members):
             near = min((abs(k - members[i]) for i in (j - 1, j + 1) if 0 <= i < count),
@@ -1116,22 +1128,17 @@ def _siblings_alike(lines: list[Line], movable: Sequence[int],
     of a heading less that of a paragraph start; only ``movable`` lines change. (Making
     the list's headlines paragraphs where it leans the other way lost headline F1 in
     cross-validation on the train twins.)"""
-    lists: list[tuple[Style, list[int]]] = []
-    last: dict[Style, tuple[int, list[int]]] = {}  # per style: its last number, its list
+    numbered: list[tuple[int, Style, int | None]] = []
     for k in movable:
         x = lines[k]
         style, width = numbering(x.view)
         value = _ordinal(x.view[:width]) if style is not None else None
-        if style is None or value is None or x.kind not in ("headline", "body"):
-            continue
-        run = last.get(style)
-        if run is None or value != run[0] + 1:
-            lists.append((style, []))
-            run = (value, lists[-1][1])
-        run[1].append(k)
-        last[style] = (value, run[1])
+        if style is not None and value is not None and x.kind in ("headline", "body"):
+            numbered.append((k, style, value))
+    style_of = {k: style for k, style, _ in numbered}
     out = list(lines)
-    for style, members in lists:
+    for members in _numbered_lists(numbered):
+        style = style_of[members[0]]
         if len({lines[k].kind for k in members}) < 2 \
                 or sum(lean.get(lines[k].number, 0.0) for k in members) <= 0:
             continue
