@@ -354,10 +354,12 @@ def run(source: Source, options: Options) -> Report:
         return ranked[start, stop, k]
 
     def summary(start: int, stop: int, picked: Sequence[str]) -> tuple[str, ...]:
-        # Sentences are chosen on the analysis view; the output gives them as written.
+        # Sentences are chosen on the analysis view; the output gives them as written,
+        # without pinyin glosses (as figures and keywords are given).
         originals = "\n".join(p.text for p in paragraphs[start:stop])
         joined = "\n".join(views[start:stop])
-        return tuple(originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
+        written = (originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
+        return tuple(drop_glosses(s).text for s in written) if glossed else tuple(written)
 
     # The report's sentence graph, and a learned model's score for every sentence, which
     # picks the summaries of the report, its articles and its sections.
