@@ -46,7 +46,7 @@ def small(train: list) -> tuple[LineLabeller, object]:
     crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=C1, c2=C2, max_iterations=50,
                                all_possible_transitions=True)
     crf.fit(xs, ys)
-    return train_labeller(train[:40], max_iterations=50, text=False), crf
+    return train_labeller(train[:40], max_iterations=50, text=False, trees=False), crf
 
 
 def test_numpy_viterbi_gives_crfsuites_labels(small, train: list) -> None:
@@ -118,6 +118,8 @@ def test_the_packaged_model_is_what_training_on_the_train_twins_gives(train: lis
     order = [fresh.attributes[a] for a in sorted(packaged.attributes, key=packaged.attributes.get)]
     assert np.allclose(fresh.state[order], packaged.state, atol=1e-4)
     assert np.allclose(fresh.transitions, packaged.transitions, atol=1e-4)
+    assert fresh.trees is not None and packaged.trees is not None
+    assert fresh.trees.digest() == packaged.trees.digest()
 
 
 @pytest.mark.slow  # the line-text model is fitted six times, the CRF on twice the lines
@@ -130,7 +132,8 @@ def test_the_packaged_model_of_wrapped_pages_is_what_training_gives(train: list)
     order = [fresh.attributes[a] for a in sorted(packaged.attributes, key=packaged.attributes.get)]
     assert np.allclose(fresh.state[order], packaged.state, atol=1e-4)
     assert np.allclose(fresh.transitions, packaged.transitions, atol=1e-4)
-
+    assert fresh.trees is not None and packaged.trees is not None
+    assert fresh.trees.digest() == packaged.trees.digest()
 
 
 @pytest.fixture(scope="module")
@@ -171,8 +174,8 @@ def test_the_line_text_model_file_is_checked(line_rows, tmp_path) -> None:
 
 
 def test_a_labeller_reads_only_the_line_text_model_it_was_trained_with(train: list) -> None:
-    ours = train_labeller(train[:30], max_iterations=30)
-    other = train_labeller(train[30:60], max_iterations=30)
+    ours = train_labeller(train[:30], max_iterations=30, trees=False)
+    other = train_labeller(train[30:60], max_iterations=30, trees=False)
     assert ours.text is not None and other.text is not None
     again = LineLabeller.from_json(ours.to_json(), "m.json", ours.text)
     table = again.table(train[70].text)
