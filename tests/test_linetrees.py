@@ -67,6 +67,10 @@ def test_trees_walked_in_blocks_equal_one_walk(attributes, monkeypatch) -> None:
     assert len(present) > 10
     monkeypatch.setattr(linetrees, "_BLOCK", 3)  # a long text's many blocks, in small
     assert np.array_equal(trees.proba(present), whole)
+    # A long text's repeated lines are walked once each.
+    monkeypatch.setattr(linetrees, "_DISTINCT", 2)
+    twice = np.vstack([present, present[::-1]])
+    assert np.array_equal(trees.proba(twice), np.vstack([whole, whole[::-1]]))
 
 
 def test_the_trees_file_is_checked(attributes, tmp_path) -> None:

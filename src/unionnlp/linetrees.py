@@ -26,6 +26,9 @@ __all__ = ["FORMAT", "LineTrees", "fit_line_trees"]
 FORMAT = "unionnlp-linetrees/1"
 #: Lines walked down the trees at once (memory stays bounded on a long text).
 _BLOCK = 1024
+#: From this many lines on, lines with the same attributes are walked once (a long text
+#: repeats many: 2,045 distinct of 5,428 lines in a megabyte of reports).
+_DISTINCT = 256
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,6 +73,16 @@ class LineTrees:
         """Each line's probability of each role; ``present`` is (lines, attributes + 1),
         whether each line has each attribute (the last column, where unknown attributes
         are marked, is never read)."""
+        n = len(present)
+        if n >= _DISTINCT:
+            packed = np.packbits(present, axis=1)
+            rows = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1])))
+            _, first, inverse = np.unique(rows.ravel(), return_index=True, return_inverse=True)
+            if len(first) < n:
+                return self._walk_down(present[first])[inverse.ravel()]
+        return self._walk_down(present)
+
+    def _walk_down(self, present: np.ndarray) -> np.ndarray:
         n = len(present)
         out = np.empty((n, len(self.roles)))
         feature, children = self._walk
