@@ -413,6 +413,17 @@ _FLOOR = 1e-6
 _SCAN_BLOCK = 4096
 
 
+def _cached(cache: dict[tuple[str, tuple[str, ...]], np.ndarray],
+            key: tuple[str, tuple[str, ...]], make: Callable[[], np.ndarray]) -> np.ndarray:
+    """``cache[key]``, made the first time; the first ``_LUT_CACHE`` are kept."""
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        if len(cache) < _LUT_CACHE:
+            cache[key] = found
+    return found
+
+
 def _scan(mats: np.ndarray, *, prefix: bool) -> np.ndarray:
     """Running products of a stack of square matrices: ``M_0 @ … @ M_t`` (prefix) or
     ``M_t @ … @ M_last`` (suffix) for every t, each scaled to a maximum of 1."""
@@ -494,14 +505,9 @@ class LineLabeller:
         """Rows of ``prefix=value`` for each value of ``vocab``, then the zero row (code -1
         reads it too); the first ``_LUT_CACHE`` are kept, among them the few vocabularies
         of buckets and flags that every text repeats."""
-        key = (prefix, vocab)
-        found = self.luts.get(key)
-        if found is None:
-            lookup, zero = self._lookup(prefix), len(self.state)
-            found = np.array([lookup.get(v, zero) for v in vocab] + [zero], dtype=np.intp)
-            if len(self.luts) < _LUT_CACHE:
-                self.luts[key] = found
-        return found
+        lookup, zero = self._lookup(prefix), len(self.state)
+        return _cached(self.luts, (prefix, vocab), lambda: np.array(
+            [lookup.get(v, zero) for v in vocab] + [zero], dtype=np.intp))
 
     def _table_scores(self, table: LineTable) -> np.ndarray:
         """:meth:`scores` read straight off the feature columns (no attribute strings): each
@@ -540,15 +546,9 @@ class LineLabeller:
         """The trees' columns of ``prefix=value`` for each value of ``vocab``, then the
         unread last column (code -1 reads it too)."""
         assert self.trees is not None
-        key = (prefix, vocab)
-        found = self.tree_luts.get(key)
-        if found is None:
-            index, unread = self.trees.index, len(self.trees.attributes)
-            found = np.array([index.get(f"{prefix}={v}", unread) for v in vocab] + [unread],
-                             dtype=np.intp)
-            if len(self.tree_luts) < _LUT_CACHE:
-                self.tree_luts[key] = found
-        return found
+        index, unread = self.trees.index, len(self.trees.attributes)
+        return _cached(self.tree_luts, (prefix, vocab), lambda: np.array(
+            [index.get(f"{prefix}={v}", unread) for v in vocab] + [unread], dtype=np.intp))
 
     def _present(self, feats: LineTable | Sequence[Sequence[str]]) -> np.ndarray:
         """Whether each line has each of the trees' attributes (the attributes crfsuite
@@ -580,7 +580,7 @@ class LineLabeller:
         return out
 
     def decode(self, feats: LineTable | Sequence[Sequence[str]]) -> list[str]:
-        """The best label sequence (Viterbi)."""
+        """The CRF's best label sequence (Viterbi), without the trees."""
         if not feats:
             return []
         emit = self.scores(feats)
