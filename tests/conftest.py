@@ -1,4 +1,5 @@
-"""Shared fixtures: the real newspaper page from ../shared, a private cache directory."""
+"""Shared fixtures: the real newspaper page from ../shared, a private cache directory, the
+real-shaped twins of the train split."""
 
 from __future__ import annotations
 
@@ -32,3 +33,11 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(seed_path: Path) -> str:
     return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def train() -> list:
+    """The train twins of corpus/real (read once for every test that trains on them)."""
+    from unionnlp.twins import load_twins
+
+    return load_twins("train")

@@ -30,12 +30,6 @@ from unionnlp.linerole import (
 )
 from unionnlp.linetext import LineText, fit_line_text, text_grams
 from unionnlp.model import Report
-from unionnlp.twins import load_twins
-
-
-@pytest.fixture(scope="module")
-def train() -> list:
-    return load_twins("train")
 
 
 @pytest.fixture(scope="module")

@@ -16,12 +16,6 @@ from unionnlp.linerole import (
     train_labeller,
 )
 from unionnlp.linetrees import LineTrees, fit_line_trees
-from unionnlp.twins import load_twins
-
-
-@pytest.fixture(scope="module")
-def train() -> list:
-    return load_twins("train")
 
 
 @pytest.fixture(scope="module")
