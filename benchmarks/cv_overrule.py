@@ -3,9 +3,11 @@
 from the rules' kind its probability and whether an overrule would set the line right
 (the labeller agrees with the annotation and the rules do not) or wrong (the reverse).
 Printed per (the rules' kind, the labeller's role) and bar, numbered lines of text read as
-headlines and numbered headlines read as paragraph starts apart from the others, and so the
-page's first headline read as furniture (``first``); ``linerole._SURE``,
-``linerole.CONFIDENT``, ``linerole._NUMBERED_HEADING``, ``linerole._NUMBERED_START`` and
+headlines (``long`` ones, past a headline's length, apart) and numbered headlines read as
+paragraph starts apart from the others, and so the page's first headline read as furniture
+(``first``), titles below a page's first three lines (``mid``) and lines the rules set aside
+read as headlines; ``linerole._SURE``, ``linerole.CONFIDENT``, ``linerole._NUMBERED_HEADING``,
+``linerole._NUMBERED_LONG``, ``linerole._NUMBERED_START``, ``linerole._FURNITURE_HEADING`` and
 ``linerole._FIRST_HEADLINE_FURNITURE`` are read off this table, never off the held-out twins. With
 ``--wrapped``, the same on the twins hard-wrapped (``unionnlp.twins.hard_wrapped``), on the
 pages the labeller of hard-wrapped pages reads (``linerole.wrapped_page``), each fold's
@@ -32,7 +34,7 @@ from cv_structure import FOLDS, _folds  # noqa: E402
 
 import unionnlp.linerole as linerole  # noqa: E402
 from unionnlp import analyze  # noqa: E402
-from unionnlp.lines import numbering  # noqa: E402
+from unionnlp.lines import HEADLINE_MAX, numbering  # noqa: E402
 from unionnlp.normalize import normalize  # noqa: E402
 from unionnlp.twins import gold_line_roles, hard_wrapped, load_twins  # noqa: E402
 
@@ -65,12 +67,13 @@ def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
         table = model.table(text, view, linerole.rule_kinds(lines))
         by_number = {x.number: x for x in lines}
         first = next((x for x in lines if x.kind != "furniture"), None)
-        for i, row in zip(table.numbers, model.marginals(table), strict=True):
+        for rank, (i, row) in enumerate(zip(table.numbers, model.marginals(table), strict=True)):
             x = by_number.get(i - 1)
             top = int(row.argmax())
             role = model.labels[top]
             overruled = linerole._OVERRULED_WRAPPED if page else linerole._OVERRULED
-            if x is None or pieces[x.number] > 1 or x.kind not in overruled:
+            if x is None or pieces[x.number] > 1 or (
+                    x.kind not in overruled and (x.kind, role) != ("furniture", "heading")):
                 continue
             if KIND.get(role) == x.kind:
                 continue
@@ -79,7 +82,10 @@ def disagreements(wrapped: bool = False) -> list[dict[str, Any]]:
             numbered = ((x.kind, role) in (("body", "heading"), ("headline", "start"))
                         and numbering(x.view)[0] is not None)
             opening = x is first and x.kind == "headline" and role == "furniture"
-            kind = x.kind + (" numbered" if numbered else " first" if opening else "")
+            long = numbered and x.kind == "body" and len(x.view) > HEADLINE_MAX
+            kind = x.kind + (" numbered long" if long else " numbered" if numbered
+                             else " first" if opening
+                             else " mid" if role == "title" and rank >= 3 else "")
             # The page's first headline opens its title block: the rules make it the title.
             kept = RIGHT.get(x.kind, set()) | ({"title"} if opening else set())
             records.append({"pair": (kind, role),
@@ -122,9 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'rules -> labeller':<24}{'lines':>6}{'bar now':>8}  "
           + "  ".join(f"{b:>7}" for b in BARS))
     for pair, rows in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
-        now = (linerole._NUMBERED_HEADING if pair[0] == "body numbered"
+        now = (linerole._NUMBERED_LONG if pair[0] == "body numbered long"
+               else linerole._NUMBERED_HEADING if pair[0] == "body numbered"
                else linerole._NUMBERED_START if pair[0] == "headline numbered" and not args.wrapped
                else linerole._FIRST_HEADLINE_FURNITURE if pair[0].endswith(" first")
+               else linerole._FURNITURE_HEADING if pair == ("furniture", "heading")
                else math.inf if pair[1] in linerole._NEVER
                else bars.get((pair[0].split()[0], pair[1]), linerole.CONFIDENT))
         cells = []

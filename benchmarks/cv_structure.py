@@ -10,8 +10,8 @@ never read here.
 
 ``--previous-bars`` scores the labeller with the bars it had to overrule the rules until
 this round (0.9, numbered lines too; 0.8 for furniture and captions; 0.95 for a paragraph
-start; no higher bar for a title in the middle of a page), the figures the README compares
-with. ``--c1``/``--c2`` set the CRF's L1 and L2 penalties (the packaged model's by default);
+start; no higher bar for a title in the middle of a page; no long numbered line and no line
+set aside made a headline), the figures the README compares with. ``--c1``/``--c2`` set the CRF's L1 and L2 penalties (the packaged model's by default);
 ``--labeller-only`` skips the line rules' row. Each fold trains the labeller of hard-wrapped
 pages too (on the fold's twins and their hard-wrapped copies, as ``tools/train_linerole.py``
 does); ``--wrapped`` scores the fold's twins hard-wrapped (as ``unionnlp evaluate --real
@@ -21,6 +21,7 @@ does); ``--wrapped`` scores the fold's twins hard-wrapped (as ``unionnlp evaluat
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 from pathlib import Path
@@ -38,7 +39,8 @@ from unionnlp.twins import Twin, hard_wrapped, load_twins  # noqa: E402
 
 FOLDS = 5
 #: The labeller's bars to overrule the rules before they were chosen per pair.
-PREVIOUS_BARS = {"CONFIDENT": 0.9, "_MID_TITLE": 0.0, "_NUMBERED_HEADING": 0.9,
+PREVIOUS_BARS = {"CONFIDENT": 0.9, "_NUMBERED_HEADING": 0.9, "_NUMBERED_LONG": math.inf,
+                 "_FURNITURE_HEADING": math.inf,
                  "_SURE": {("body", "caption"): 0.8, ("headline", "caption"): 0.8,
                            ("headline", "furniture"): 0.8, ("headline", "start"): 0.95}}
 

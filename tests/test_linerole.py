@@ -337,26 +337,29 @@ def test_a_line_that_breaks_off_a_clause_at_a_wrapped_pages_width_heads_no_secti
     assert [p.text[:6] for p in report.paragraphs][-2:] == ["受区总工会第", "过去五年，在"]
 
 
-def test_a_line_set_aside_on_a_wrapped_page_is_not_taken_back_as_a_headline(
-        monkeypatch) -> None:
+@pytest.mark.parametrize("sure", [0.85, 1.0])
+def test_a_line_set_aside_on_a_wrapped_page_is_a_headline_only_where_the_labeller_is_sure(
+        monkeypatch, sure: float) -> None:
     import unionnlp.linerole as linerole
 
     credit = "责任编辑：王某某"
-    page = WRAPPED_SPEECH.replace("发放帮扶资金五百余万元。\n", f"发放帮扶资金五百余万元。\n{credit}\n")
-    monkeypatch.setattr(linerole, "wrapped_labeller",
-                        lambda: _Scripted(lambda line: "heading" if line == credit else "cont"))
+    page = WRAPPED_SPEECH.replace("志提出意见。\n", f"志提出意见。\n{credit}\n")
+    monkeypatch.setattr(linerole, "wrapped_labeller", lambda: _Scripted(
+        lambda line: "heading" if line == credit else "cont", sure))
     report = analyze(page)
-    assert credit in report.dropped
-    assert credit not in _headings(report)
+    assert (credit in report.dropped) == (sure < linerole._FURNITURE_HEADING)
+    assert (credit in _headings(report)) == (sure >= linerole._FURNITURE_HEADING)
 
 
 class _Scripted:
-    """A labeller certain of the role ``say`` gives each line's text."""
+    """A labeller that gives each line's text the role ``say`` gives it, with probability
+    ``sure`` (the rest spread over the other roles)."""
 
     labels = default_labeller().labels
 
-    def __init__(self, say: Callable[[str], str]) -> None:
+    def __init__(self, say: Callable[[str], str], sure: float = 1.0) -> None:
         self.say = say
+        self.sure = sure
         self.lines: list[str] = []
 
     def table(self, text: str, view: str | None = None, rules: object = None) -> LineTable:
@@ -364,9 +367,9 @@ class _Scripted:
         return line_table(text, view, rules)  # type: ignore[arg-type]
 
     def marginals(self, table: LineTable) -> np.ndarray:
-        out = np.zeros((len(table), len(self.labels)))
+        out = np.full((len(table), len(self.labels)), (1 - self.sure) / (len(self.labels) - 1))
         for row, n in enumerate(table.numbers):
-            out[row, self.labels.index(self.say(self.lines[n - 1].strip()))] = 1.0
+            out[row, self.labels.index(self.say(self.lines[n - 1].strip()))] = self.sure
         return out
 
 
@@ -594,3 +597,33 @@ def test_a_line_standing_alone_like_a_headline_reads_how_many_the_page_holds() -
     assert alone == ["4", None] * 4
     single = line_table(f"区总工会送温暖\n{body}\n{body}\n")
     assert [single.columns["alone"].value(k) for k in range(3)] == ["1", None, None]
+
+
+def test_a_model_texts_title_in_the_middle_of_the_page_opens_an_article() -> None:
+    page = ("某市总工会 > 范文中心 > 工作总结\n\n工会开展送温暖活动的总结1\n\n"
+            "今年元旦春节期间，市总工会按照上级工会的部署，集中开展送温暖活动，共走访慰问困难职工326户，"
+            "发放慰问金48.6万元。\n\n"
+            "活动中，各级工会领导带队深入企业和职工家中，了解困难职工的生活状况，帮助解决实际困难。\n\n"
+            "工会开展送温暖活动的总结2\n\n"
+            "为了让困难职工过一个欢乐祥和的节日，区总工会今年筹集资金32万元，慰问困难职工和劳动模范215人。\n\n"
+            "区总工会还组织志愿者为环卫工人送去棉衣、手套等御寒物品，受到职工群众的欢迎。\n")
+    report = analyze(page)
+    assert [a.title for a in report.articles] == ["工会开展送温暖活动的总结1", "工会开展送温暖活动的总结2"]
+    assert _headings(report) == []
+    assert report.articles[1].paragraphs[0].text.startswith("为了让困难职工")
+
+
+def test_a_numbered_headline_that_is_a_whole_sentence_heads_its_section() -> None:
+    first = "(一)在“三个代表”重要思想指导下，借学习、宣传、贯彻《工会法》的时机，持续提升工会工作的整体水平。"
+    second = "(二)始终坚持平等协商制度、集体合同制度和职代会制度，把维护广大员工的合法权益落到实处。"
+    page = (f"某省电信工会2005年工作总结\n\n  {first}\n\n"
+            "  1、召开一届二次委员扩大会议，回顾上一年全省工会工作，对本年度工会任务作出安排。"
+            "会议期间，省工会与各市电信工会签订了年度工作目标责任书。\n\n"
+            "  2、组织全省各级工会干部学习《工会法》，举办培训班三期，参训干部210人次。\n\n"
+            f"  {second}\n\n"
+            "  1、全省电信系统签订集体合同的单位达到98%，覆盖员工1.2万人。\n\n"
+            "  2、各市电信公司职代会召开率达到100%，提案落实率92%。\n")
+    heads = _headings(analyze(page))
+    assert first in heads and second in heads
+    assert heads.index(first) < heads.index(second)
+    assert all(len(h) > 40 for h in (first, second))

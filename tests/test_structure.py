@@ -521,6 +521,18 @@ def test_marked_formats_are_believed_about_headings() -> None:
         "春节慰问困难职工150户", "新建工会组织二十家。", "第一季度\t120\t80.5"]
 
 
+def test_numbered_headlines_set_flush_left_under_indented_paragraphs_head_sections() -> None:
+    heads = ["一、宗  旨:", "二、對  象:", "三、申請手續:", "四、經  費:"]
+    texts = ["為照顧會員生活,增進會員福利,本會特訂定這項辦法。",
+             "凡入會滿一年並按時繳納會費的會員,皆可依本辦法提出申請。",
+             "填寫申請表一份,附上相關證明文件,送交本會辦理。",
+             "所需款項由本會年度預算中的福利費項下支出。"]
+    page = "會員福利辦法\n\n" + "".join(f"{h}\n  {t}\n" for h, t in zip(heads, texts, strict=True))
+    (article,) = _parse(page).articles
+    assert [s.heading for s in article.sections] == heads
+    assert [p.text for p in article.paragraphs] == texts
+
+
 def test_indented_hard_wrapped_pdf_text() -> None:
     text = ("\u3000\u3000全年新建基层工会组织356个，新发展会员2.3万人，推动快递、\n"
             "外卖、网约车等重点行业集中入会，头部企业建会率达到96.5%，基\n"

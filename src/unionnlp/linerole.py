@@ -928,6 +928,11 @@ _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
 #: How sure the labeller must be of a line's role to overrule the rules: chosen per (the
 #: rules' kind, the labeller's role) by cross-validation on the train twins, counting where
 #: an overrule at each probability would set a line right or wrong against the annotation.
+#: A title below a page's first three lines, which opens a new article, needed 0.97 until
+#: the line trees came; with them, 83 of the labeller's titles there set a line right and 4
+#: wrong at 0.7, and in the end-to-end folds headline F1 reads 0.7852 at 0.97, 0.7938 at
+#: 0.6 and 0.7953 at 0.5 (hard-wrapped 0.7438, 0.7523, 0.7545), the real newspaper page
+#: keeping its four articles at every bar.
 CONFIDENT = 0.5
 #: ... except for these. Body text made furniture needs 0.9 (lower, the labeller takes
 #: lines of clean hard-wrapped text and pasted tables, unlike the twins it learned from,
@@ -959,13 +964,15 @@ _SURE_WRAPPED = {**_SURE, ("headline", "start"): 0.5, ("furniture", "start"): 0.
                  ("furniture", "cont"): 0.5, ("body", "furniture"): 0.7}
 #: The rules' kinds the labeller may overrule: cross-validation on the train twins shows it
 #: right far more often than the rules on these (furniture and headlines among body lines,
-#: furniture among headlines); the rules' tables, title-block lines and furniture stand.
+#: furniture among headlines); the rules' tables, title-block lines and furniture stand,
+#: save a line set aside that it is sure is a headline (``_FURNITURE_HEADING``).
 _OVERRULED = frozenset({"body", "headline"})
 #: On hard-wrapped pages the labeller may also take back a line the rules set aside, where it
 #: reads a paragraph's line there (a paragraph broken at the page's width is a run of short
 #: lines with no mark at their end, which the rules may read as a table of contents), at the
-#: bars of ``_SURE_WRAPPED``. Not a headline: of the lines it took back so, 1 was one and 8
-#: were not, at every bar.
+#: bars of ``_SURE_WRAPPED``. A headline only at ``_FURNITURE_HEADING``, as on every page
+#: (``benchmarks/cv_overrule.py --wrapped``: 5 lines set right and 1 wrong at 0.9; 7 and 3
+#: at 0.5).
 _OVERRULED_WRAPPED = _OVERRULED | {"furniture"}
 _FROM_FURNITURE = frozenset({"start", "cont"})
 _INNER_STOP = regex("[。！？；;!?]")
@@ -984,6 +991,17 @@ def _reads_on(view: str) -> bool:
 _LEAD_THEN_TEXT = regex("[：:].")
 #: How sure the labeller must be to make a numbered line the rules read as text a headline.
 _NUMBERED_HEADING = 0.7
+#: ... and to make it one when it is longer than a headline (``HEADLINE_MAX``), a numbered
+#: heading that is a whole sentence standing alone ((一)在……，持续提升工会工作的整体水平。).
+#: In the end-to-end folds of the train twins (fold labellers trained once, a script not
+#: kept), headline F1 0.7979 → 0.8004 at 0.9 (0.8006 at 0.8), paragraphs 0.8651 → 0.8648.
+_NUMBERED_LONG = 0.9
+#: How sure the labeller must be to make a line the rules set aside a headline (本會任務,
+#: 第二章資金來源……, a numbered headline the rules took for a table of contents):
+#: ``cv_overrule``-style counts set 10 lines right and 1 wrong at 0.9 (11 and 3 at 0.8); in
+#: the end-to-end folds headline F1 0.8004 → 0.8044 (hard-wrapped 0.7571 → 0.7604), the
+#: same at 0.8 and 0.7.
+_FURNITURE_HEADING = 0.9
 #: How sure the labeller must be to make a numbered headline ((一)扩大组织覆盖。) a paragraph's
 #: first line. Read off ``benchmarks/cv_overrule.py`` (row ``headline numbered -> start``, 834
 #: train twins): 10 lines set right and 4 wrong at 0.6, the bar of other headlines; 10 and 2
@@ -1002,12 +1020,6 @@ _NUMBERED_FURNITURE = 0.95
 _FIRST_HEADLINE_FURNITURE = 0.7
 #: How often a line is printed for it to be a running header (a title over every page).
 _RUNNING_REPEATS = 3
-#: How sure the labeller must be to open a new article below a page's first three lines:
-#: there, in cross-validation, 26 of its 65 titles above 0.7 were section headlines,
-#: furniture or text, and a section headline of the real newspaper page would open a
-#: fifth article (the bar costs thousandths of headline F1 in cross-validation).
-_MID_TITLE = 0.97
-_TOP_LINES = 3
 
 
 _PAGE_NUMBER = regex(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
@@ -1104,7 +1116,6 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     # A line printed again right under a page number heads every page: a running header.
     running = {x.view for x in lines if repeats[x.view] > 1
                and _before_page_number(by_number.get(preceding.get(x.number, -1)))}
-    rank = {i - 1: k for k, i in enumerate(numbers)}
     in_block = _caption_blocks(lines, best, repeats)
     first = next((x for x in lines if x.kind != "furniture"), None)
     first_headline = first if first is not None and first.kind == "headline" else None
@@ -1120,8 +1131,6 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             need = max(need, _NUMBERED_FURNITURE)
         elif role == "furniture" and x is first_headline:
             need = max(need, _FIRST_HEADLINE_FURNITURE)
-        if role == "title" and rank.get(x.number, 0) >= _TOP_LINES:
-            need = max(need, _MID_TITLE)
         if p < need or role in _NEVER:
             role = ""
         if role in ("title", "heading", "caption") and (
@@ -1165,9 +1174,10 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             # five or more in a row, is the rules' furniture already).
             role = ""
         seen.add(x.view)
-        if x.kind == "furniture" and role not in _FROM_FURNITURE:
+        lifted = x.kind == "furniture" and role == "heading" and p >= _FURNITURE_HEADING
+        if x.kind == "furniture" and role not in _FROM_FURNITURE and not lifted:
             role = ""
-        if (not role or x.kind not in overruled or pieces[x.number] > 1
+        if (not role or (x.kind not in overruled and not lifted) or pieces[x.number] > 1
                 or x.hint is not None or style_depth(x.style) is not None
                 or (keep is not None and keep(x))):
             out.append(x)
@@ -1181,10 +1191,12 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             # So does an unnumbered line that ends a sentence: a headline names a topic
             # (the end of a paragraph cut over lines reads like a short headline), and a
             # numbered one that holds a lead-in and its sentence.
-            if x.kind == "body" and (len(x.view) > HEADLINE_MAX or _INNER_STOP.search(x.view[:-1])
-                                     or (x.view.rstrip(_CLOSERS)[-1:] in _FINAL
-                                         and (numbering(x.view)[0] is None
-                                              or _LEAD_THEN_TEXT.search(x.view)))):
+            numbered = numbering(x.view)[0] is not None
+            if x.kind == "body" and (
+                    (len(x.view) > HEADLINE_MAX and not (numbered and p >= _NUMBERED_LONG))
+                    or _INNER_STOP.search(x.view[:-1])
+                    or (x.view.rstrip(_CLOSERS)[-1:] in _FINAL
+                        and (not numbered or _LEAD_THEN_TEXT.search(x.view)))):
                 out.append(x)
             elif x.kind != "headline":
                 out.append(replace(x, kind="headline", style=numbering(x.view)[0] or "plain"))
