@@ -929,10 +929,11 @@ _KINDS: dict[str, LineKind] = {"furniture": "furniture", "subtitle": "subtitle",
 #: rules' kind, the labeller's role) by cross-validation on the train twins, counting where
 #: an overrule at each probability would set a line right or wrong against the annotation.
 #: A title below a page's first three lines, which opens a new article, needed 0.97 until
-#: the line trees came; with them, 83 of the labeller's titles there set a line right and 4
-#: wrong at 0.7, and in the end-to-end folds headline F1 reads 0.7852 at 0.97, 0.7938 at
-#: 0.6 and 0.7953 at 0.5 (hard-wrapped 0.7438, 0.7523, 0.7545), the real newspaper page
-#: keeping its four articles at every bar.
+#: the line trees came; with them, its titles there set 93 lines right and 4 wrong at 0.7,
+#: 115 and 6 at 0.5 (``benchmarks/cv_overrule.py``, row ``headline mid -> title``), and in
+#: the end-to-end folds headline F1 reads 0.7852 at 0.97, 0.7938 at 0.6 and 0.7953 at 0.5
+#: (hard-wrapped 0.7438, 0.7523, 0.7545), the real newspaper page keeping its four
+#: articles at every bar.
 CONFIDENT = 0.5
 #: ... except for these. Body text made furniture needs 0.9 (lower, the labeller takes
 #: lines of clean hard-wrapped text and pasted tables, unlike the twins it learned from,
@@ -998,9 +999,9 @@ _NUMBERED_HEADING = 0.7
 _NUMBERED_LONG = 0.9
 #: How sure the labeller must be to make a line the rules set aside a headline (本會任務,
 #: 第二章資金來源……, a numbered headline the rules took for a table of contents):
-#: ``cv_overrule``-style counts set 10 lines right and 1 wrong at 0.9 (11 and 3 at 0.8); in
-#: the end-to-end folds headline F1 0.8004 → 0.8044 (hard-wrapped 0.7571 → 0.7604), the
-#: same at 0.8 and 0.7.
+#: ``benchmarks/cv_overrule.py`` (row ``furniture -> heading``) counts 10 lines set right
+#: and 1 wrong at 0.9 (11 and 3 at 0.8); in the end-to-end folds headline F1 0.8004 →
+#: 0.8044 (hard-wrapped 0.7571 → 0.7604), the same at 0.8 and 0.7.
 _FURNITURE_HEADING = 0.9
 #: How sure the labeller must be to make a numbered headline ((一)扩大组织覆盖。) a paragraph's
 #: first line. Read off ``benchmarks/cv_overrule.py`` (row ``headline numbered -> start``, 834
