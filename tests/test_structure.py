@@ -533,6 +533,19 @@ def test_numbered_headlines_set_flush_left_under_indented_paragraphs_head_sectio
     assert [p.text for p in article.paragraphs] == texts
 
 
+def test_an_indented_headline_over_unindented_numbered_items_heads_them() -> None:
+    intro = ["\u3000\u3000公司历来重视职工文体活动，把它作为企业文化建设的重要内容，",
+             "每年都安排专项经费。现将今年的文体活动情况总结如下："]
+    items = ["1、领导高度重视。公司领导大力支持群众性文体活动，重大活动亲自参加。",
+             "2、组织机构健全。公司组建了羽毛球、乒乓球、登山等八个文体协会。"]
+    head = "一、领导重视，组织完善，经费落实。"
+    text = "\n".join([*intro, f"\u3000\u3000{head}", *items,
+                     "\u3000\u3000全年共举办各类文体活动二十余场，参与职工一千二百人次。"])
+    report = _parse(text)
+    assert [s.heading for a in report.articles for s in a.sections if s.heading] == [
+        head, "1、领导高度重视。", "2、组织机构健全。"]
+
+
 def test_indented_hard_wrapped_pdf_text() -> None:
     text = ("\u3000\u3000全年新建基层工会组织356个，新发展会员2.3万人，推动快递、\n"
             "外卖、网约车等重点行业集中入会，头部企业建会率达到96.5%，基\n"

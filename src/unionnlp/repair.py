@@ -317,7 +317,8 @@ def _indent_continues(lines: Sequence[Line]) -> bool:
 def _indent_unwrap(lines: list[Line]) -> list[Line]:
     """In indented text, a headline-looking line glued (no blank line) to an unindented line
     under it, or glued under a paragraph's line without its own indent, is paragraph text;
-    not a numbered one under a line that ends a sentence, which is a headline set flush left
+    not when the line under it opens a numbered item (no paragraph's second line does), nor a
+    numbered one under a line that ends a sentence, which is a headline set flush left
     (一、宗旨： under an indented paragraph; the 7 lines of the train twins it took so, on two
     pages, are all headings)."""
     out = list(lines)
@@ -327,7 +328,8 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
         below = out[i + 1] if i + 1 < len(out) else None
         above = out[i - 1] if i else None
         starts = (line.indented and below is not None and below.number == line.number + 1
-                  and not below.indented and below.kind in ("body", "headline"))
+                  and not below.indented and below.kind in ("body", "headline")
+                  and numbering(below.view)[0] is None)
         continues = (not line.indented and above is not None and above.number == line.number - 1
                      and above.kind == "body"
                      and not (numbering(line.view)[0] is not None and ends_sentence(above.view)))
