@@ -11,11 +11,12 @@ never read here.
 ``--previous-bars`` scores the labeller with the bars it had to overrule the rules until
 this round (0.9, numbered lines too; 0.8 for furniture and captions; 0.95 for a paragraph
 start; no higher bar for a title in the middle of a page; no long numbered line and no line
-set aside made a headline), the figures the README compares with. ``--c1``/``--c2`` set the CRF's L1 and L2 penalties (the packaged model's by default);
-``--labeller-only`` skips the line rules' row. Each fold trains the labeller of hard-wrapped
-pages too (on the fold's twins and their hard-wrapped copies, as ``tools/train_linerole.py``
-does); ``--wrapped`` scores the fold's twins hard-wrapped (as ``unionnlp evaluate --real
---wrapped`` does the held-out ones) as well as they are.
+set aside made a headline), the figures the README compares with. ``--c1``/``--c2`` set the
+CRF's L1 and L2 penalties (the packaged model's by default); ``--labeller-only`` skips the
+line rules' row. Each fold trains the labeller of hard-wrapped pages too (on the fold's twins
+and their hard-wrapped copies, as ``tools/train_linerole.py`` does); ``--wrapped`` scores the
+fold's twins hard-wrapped (as ``unionnlp evaluate --real --wrapped`` does the held-out ones)
+as well as they are.
 """
 
 from __future__ import annotations

@@ -1192,15 +1192,15 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             # So does an unnumbered line that ends a sentence: a headline names a topic
             # (the end of a paragraph cut over lines reads like a short headline), and a
             # numbered one that holds a lead-in and its sentence.
-            numbered = numbering(x.view)[0] is not None
+            style = numbering(x.view)[0]
             if x.kind == "body" and (
-                    (len(x.view) > HEADLINE_MAX and not (numbered and p >= _NUMBERED_LONG))
+                    (len(x.view) > HEADLINE_MAX and not (style and p >= _NUMBERED_LONG))
                     or _INNER_STOP.search(x.view[:-1])
                     or (x.view.rstrip(_CLOSERS)[-1:] in _FINAL
-                        and (not numbered or _LEAD_THEN_TEXT.search(x.view)))):
+                        and (style is None or _LEAD_THEN_TEXT.search(x.view)))):
                 out.append(x)
             elif x.kind != "headline":
-                out.append(replace(x, kind="headline", style=numbering(x.view)[0] or "plain"))
+                out.append(replace(x, kind="headline", style=style or "plain"))
             else:
                 out.append(x)
         elif role == "caption":
