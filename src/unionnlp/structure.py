@@ -19,6 +19,7 @@ from ._regex import regex
 from .convert import analysis_view
 from .lines import (
     COMMA,
+    HEADLINE_MAX,
     Line,
     breaks_off,
     classify,
@@ -94,6 +95,14 @@ def _before_opener(text: str, style: str, marker: int) -> int:
     return m.start()
 
 
+def _learned_end(text: str, style: str, marker: int) -> int:
+    """Where the head-end model (:mod:`unionnlp.headend`) ends a numbered headline that runs
+    into its text with no mark, 0 where it is unsure (the rules then decide)."""
+    from .headend import default_head_ends
+
+    return default_head_ends().end(text, style, marker)
+
+
 #: A numbered headline's sentence before its paragraph, when it is longer than a lead-in:
 #: up to 40 characters and two commas (（四）擦亮工会“帮扶”品牌，为职工……做好事。).
 _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
@@ -101,10 +110,14 @@ _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 def inline_heading(text: str) -> int:
     """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
-    ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none."""
+    ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none.
+    Where the head-end model is sure of a place with no mark (二、帮扶措施对于……), there;
+    else by the rules."""
     style, marker = numbering(text)
     if style not in _CANONICAL:
         return 0
+    if learned := _learned_end(text, style, marker):
+        return learned
     if lead_in(text) is not None:
         m = _FIRST_SENTENCE.match(text[marker:])
     else:
@@ -589,6 +602,33 @@ def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> li
     return None
 
 
+_SPLIT_HEADLINES = True
+
+
+def _run_in_headlines(blocks: list[Block]) -> list[Block]:
+    """A numbered headline line that holds its text too, with no mark between (the rules
+    read ``二、帮扶措施对于走访中……解决掉。`` as a headline of one sentence), as the headline
+    the head-end model ends and the paragraph after it."""
+    if not _SPLIT_HEADLINES:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        line = block.lines[0]
+        # A headline alone names a topic (一、回顾2025年的工作): only one that ends a sentence
+        # or runs longer than a headline may hold its text.
+        if block.kind == "headline" and len(block.lines) == 1 and line.hint is None \
+                and line.style in _CANONICAL \
+                and (ends_sentence(line.view) or len(line.view) > HEADLINE_MAX):
+            style, marker = numbering(line.view)
+            end = _learned_end(line.view, style, marker) if style in _CANONICAL else 0
+            if 0 < end < len(line.view):
+                body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
+                out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
+                continue
+        out.append(block)
+    return out
+
+
 def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     """The blocks with an unnumbered headline that ends the text, with nothing under it,
     read as a paragraph: a headline introduces text, and a page's last line that looks
@@ -634,7 +674,7 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         if width is not None:
             blocks = _run_on_headlines(blocks, view, segmenter, width)
-        blocks = _trailing_headline_as_text(blocks)
+        blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for block in blocks:

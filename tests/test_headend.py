@@ -1,0 +1,112 @@
+"""The head-end model: where a numbered headline that runs into its text with no mark
+ends, learned from the train twins, shipped as arrays and JSON, current with its data."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from unionnlp.errors import ModelError
+from unionnlp.headend import (
+    PACKAGED_HEAD_ENDS,
+    HeadEnds,
+    candidates,
+    data_key,
+    default_head_ends,
+    examples,
+)
+from unionnlp.lines import numbering
+from unionnlp.store import read_arrays, write_arrays
+from unionnlp.structure import inline_heading, parse
+from unionnlp.twins import load_twins
+
+
+def test_the_packaged_model_was_trained_on_todays_data() -> None:
+    """Fails after a change to the train twins, the word lists or the features until
+    `python tools/train_headend.py` is run."""
+    meta, _ = read_arrays(files("unionnlp").joinpath(PACKAGED_HEAD_ENDS).read_bytes(),
+                          "unionnlp-headend/1", PACKAGED_HEAD_ENDS)
+    assert meta["data"] == data_key()
+
+
+def test_a_flattened_twin_gives_its_run_in_headlines_as_examples() -> None:
+    # pdf177: a 帮扶 plan copied from a document site as three long lines.
+    twin = next(t for t in load_twins("train") if t.id == "pdf177")
+    found = {text[:end]: end for text, _, _, end in examples([twin])}
+    assert found.get("二、帮扶措施") == len("二、帮扶措施")
+    assert found.get("三、达到的目的") == len("三、达到的目的")
+
+
+def test_candidates_stop_at_a_sentence_mark_and_never_split_punctuation() -> None:
+    text = "二、帮扶措施对于检查中发现的困难，工会及时汇报。随后拿出办法。"
+    places = candidates(text, 2)
+    assert places[0] == 4 and max(places) < text.index("。")
+    assert text.index("，") not in places and text.index("，") + 1 not in places
+
+
+@pytest.mark.parametrize(("line", "head"), [
+    ("三、帮扶措施对于走访中发现的职工生活困难，工会及时向党委汇报并拿出帮扶办法。", "三、帮扶措施"),
+    ("二、工作目标把集团公司下达的全年生产任务完成好，推动企业管理再上台阶。", "二、工作目标"),
+    ("（二）依申请公开方面对依申请公开的政府信息从严规范，按时答复。", "（二）依申请公开方面"),
+    ("1、扎实推动工会组建上半年，镇总工会按要求开展工作。", "1、扎实推动工会组建"),
+])
+def test_a_numbered_headline_running_into_its_text_with_no_mark_ends_where_the_model_says(
+        line: str, head: str) -> None:
+    assert line[:inline_heading(line)] == head
+
+
+def test_numbered_paragraphs_keep_their_text_whole() -> None:
+    for line in ("1、全年新建工会42家，发展会员3000名，建会率达到百分之九十五。",
+                 "（一）今年以来，全区新建工会42家，发展会员3000名。",
+                 "一、领导重视，组织完善，经费落实。全年召开专题会议四次。"):
+        style, marker = numbering(line)
+        assert style is not None
+        assert default_head_ends().end(line, style, marker) == 0, line
+
+
+def test_a_flattened_page_gets_its_run_in_headlines() -> None:
+    from unionnlp.readers import Source
+
+    # A plan copied from a document site with its line breaks lost: each part's headline
+    # runs into its text, which goes on for several sentences.
+    text = ("社区工会困难职工帮扶计划做好困难职工帮扶，是工会协助党政化解职工生活难题的一项要紧工作，"
+            "社区工会特拟定如下计划。一、指导思想坚持以人民为中心，把困难职工的冷暖放在心上。"
+            "工会每年十月集中对困难职工开展一次摸底调查，弄清困难职工情况有何变动，再录入困难职工档案。"
+            "二、帮扶措施对于走访中发现的职工生活困难，工会及时向党支部汇报，并拿出帮扶办法。"
+            "全年发放帮扶资金36万元，帮职工把实际困难解决掉，困难职工的生活得到了明显改善。")
+    report = parse(Source(text))
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headings == ["一、指导思想", "二、帮扶措施"]
+    assert [p.text[:6] for p in report.paragraphs][-2:] == ["坚持以人民为", "对于走访中发"]
+
+
+def test_a_model_file_is_checked(tmp_path: Path) -> None:
+    model = HeadEnds({"L1:施": 1.5, "W+:对于": 2.0}, -3.0, 0.4)
+    path = tmp_path / "headend.npz"
+    model.save(str(path), data_key="test")
+    assert HeadEnds.load(path.read_bytes(), "headend.npz") == model
+    meta, arrays = read_arrays(path.read_bytes(), "unionnlp-headend/1", "x")
+    meta = {k: v for k, v in meta.items() if k != "format"}
+    write_arrays(path, "unionnlp-headend/1", {**meta, "features": "other/0"}, arrays)
+    with pytest.raises(ModelError, match="other features"):
+        HeadEnds.load(path.read_bytes(), "headend.npz")
+    write_arrays(path, "unionnlp-sentences/1", meta, arrays)
+    with pytest.raises(ModelError):
+        HeadEnds.load(path.read_bytes(), "headend.npz")
+
+
+def test_a_headline_line_that_holds_its_text_gives_up_the_text() -> None:
+    from unionnlp.readers import Source
+
+    # The rules read a numbered line of one sentence as a headline; the model ends the
+    # headline inside it. A short headline alone keeps its words (回顾2025年的工作).
+    text = ("某市总工会2025年工作总结\n\n一、回顾2025年的工作\n\n"
+            "二、资助的标准凡条件相符的困难职工子女，一次性发给助学金3000元。\n\n"
+            "全年共资助困难职工子女420名，发放助学金126万元。\n")
+    report = parse(Source(text))
+    sections = [s for a in report.articles for s in a.sections if s.heading]
+    assert [s.heading for s in sections] == ["一、回顾2025年的工作", "二、资助的标准"]
+    assert sections[1].paragraphs[0].text == "凡条件相符的困难职工子女，一次性发给助学金3000元。"
+    assert sections[1].offset == text.index("二、")
