@@ -1243,3 +1243,15 @@ def test_a_numbered_headline_running_into_a_hard_wrapped_paragraph_heads_a_secti
 ])
 def test_a_long_part_headline_is_a_headline(line: str, kind: str) -> None:
     assert classify(line)[0] == kind
+
+
+def test_a_numbered_part_starts_after_an_announcement_with_words_before_its_colon() -> None:
+    # A notice whose line breaks were lost: 作如下通知： announces the parts as 如下： does.
+    text = ("关于开展金秋助学活动的通知\n各基层工会：为帮助困难职工子女顺利入学，市总工会决定开展"
+            "金秋助学活动，现就有关事项作如下通知：一、资助对象。凡参加今年高考并被录取的困难职工子女。"
+            "二、资助标准。每人一次性发放助学金3000元。\n")
+    headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+    assert headings == ["一、资助对象。", "二、资助标准。"]
+    # A colon after other words announces nothing: 如下 must open the announcement.
+    assert [s.heading for a in _parse(text.replace("作如下通知", "通知如今")).articles
+            for s in a.sections if s.heading] == ["二、资助标准。"]

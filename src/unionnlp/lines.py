@@ -500,6 +500,9 @@ _INLINE_ARTICLE = regex(rf"(?<=[。！？；])[ \u3000]*(?=第[{_CN_NUM}]{{1,4}}
 #: only after a full stop or an announcement, since 1、……；2、…… in a line is a list
 #: within a sentence.
 _AFTER_FULL_STOP = regex(rf"(?:(?<=[。！？])|{_ANNOUNCED})\s*(?={_ANY_MARKER.pattern})")
+#: An announcement with a word or two between 如下 and its colon (……现就有关事项作如下通知：
+#: 一、……, 特拟定如下计划：一、……): the numbered part starts where it ends.
+_ANNOUNCEMENT = regex(rf"如下[^：:。！？!?；;，,、\s]{{1,6}}[：:]\s*(?={_ANY_MARKER.pattern})")
 #: The longest numbered headline a number right after it can end (二、组织架构1. 领导小组).
 _SHORT_HEAD = 24
 
@@ -564,11 +567,14 @@ def _pieces(line: str, *, titled: bool = True, leading: bool = False) -> list[tu
         return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:], titled=False))]
     if titled and cut == 0 and (at := _after_title(line) or (leading and _title_runs_in(line))):
         return [(0, at), *((at + a, at + b) for a, b in _pieces(line[at:], titled=False))]
+    announced = [m.end() for m in _ANNOUNCEMENT.finditer(line) if m.end() < len(line)]
     if len(line) < _LONG_LINE:
         # A hard-wrapped line: a numbered part starts in it only after a full stop.
-        cuts = [m.start() for m in _AFTER_FULL_STOP.finditer(line) if m.start() > 0]
+        cuts = sorted({*(m.start() for m in _AFTER_FULL_STOP.finditer(line) if m.start() > 0),
+                       *announced})
         return list(itertools.pairwise([0, *cuts, len(line)]))
-    cuts = [m.start() for m in _INLINE_PART.finditer(line) if m.start() > 0]
+    cuts = sorted({*(m.start() for m in _INLINE_PART.finditer(line) if m.start() > 0),
+                   *announced})
     articles = [m.start() for m in _INLINE_ARTICLE.finditer(line) if m.start() > 0]
     # A number right after a short numbered headline starts a part too: the headline ends
     # where the next number begins.
