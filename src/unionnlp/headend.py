@@ -110,7 +110,7 @@ class HeadEnds:
     def places(self, text: str, style: str, marker: int) -> list[tuple[int, float]]:
         """Each place where the headline opening ``text`` could end, with the probability
         that it ends there (what is left is the probability that no headline runs in)."""
-        if not candidates(text, marker):
+        if not candidates(text, marker):  # nothing to read: no need to segment
             return []
         cut = words(text)
         ends = candidates(text, marker, cut[0])
@@ -224,15 +224,9 @@ def _starts(groups: Any) -> Any:
 @cache
 def default_head_ends() -> HeadEnds:
     """The packaged model, loaded once per process."""
-    from importlib.resources import files
+    from .store import packaged
 
-    from .errors import ModelError
-
-    try:
-        data = files("unionnlp").joinpath(PACKAGED_HEAD_ENDS).read_bytes()
-    except OSError as exc:
-        raise ModelError(f"the packaged head-end model is missing: {exc}") from exc
-    return HeadEnds.load(data, PACKAGED_HEAD_ENDS)
+    return HeadEnds.load(packaged(PACKAGED_HEAD_ENDS, "head-end model"), PACKAGED_HEAD_ENDS)
 
 
 def data_key() -> str:

@@ -55,15 +55,9 @@ PACKAGED_KEYWORDS = "resources/keywords.npz"
 def default_keywords() -> KeywordExtractor:
     """The keyword extractor with its IDF fitted on the packaged corpus, shipped in the
     package (``resources/keywords.npz``), loaded once per process."""
-    from importlib.resources import files
+    from .store import packaged
 
-    from .errors import ModelError
-
-    try:
-        data = files("unionnlp").joinpath(PACKAGED_KEYWORDS).read_bytes()
-    except OSError as exc:
-        raise ModelError(f"the packaged keyword model is missing: {exc}") from exc
-    extractor = KeywordExtractor.load(data, PACKAGED_KEYWORDS)
+    extractor = KeywordExtractor.load(packaged(PACKAGED_KEYWORDS, "keyword model"), PACKAGED_KEYWORDS)
     extractor.evidence_ = default_classifier().evidence()
     return extractor
 

@@ -264,15 +264,9 @@ class SentenceModel:
 @cache
 def default_sentence_model() -> SentenceModel:
     """The packaged sentence model, loaded once per process."""
-    from importlib.resources import files
+    from .store import packaged
 
-    from .errors import ModelError
-
-    try:
-        data = files("unionnlp").joinpath(PACKAGED_SENTENCES).read_bytes()
-    except OSError as exc:
-        raise ModelError(f"the packaged sentence model is missing: {exc}") from exc
-    return SentenceModel.load(data, PACKAGED_SENTENCES)
+    return SentenceModel.load(packaged(PACKAGED_SENTENCES, "sentence model"), PACKAGED_SENTENCES)
 
 
 def rouge_l(candidate: str, reference: str) -> float:

@@ -25,13 +25,25 @@ import numpy as np
 
 from .errors import ModelError
 
-__all__ = ["MAX_MODEL_BYTES", "pack_strings", "read_arrays", "unpack_strings", "write_arrays"]
+__all__ = ["MAX_MODEL_BYTES", "pack_strings", "packaged", "read_arrays", "unpack_strings",
+           "write_arrays"]
 
 #: The largest model file, and the largest size its arrays may expand to, that is read.
 MAX_MODEL_BYTES = 512 * 1024 * 1024
 
 _META = "__meta__"
 _KINDS = frozenset("biuf")  # bool, signed and unsigned integers, floats: nothing else
+
+
+def packaged(path: str, what: str) -> bytes:
+    """The bytes of a model file shipped in the package (``path`` relative to it);
+    :class:`~unionnlp.errors.ModelError` naming ``what`` when the installation lacks it."""
+    from importlib.resources import files
+
+    try:
+        return files("unionnlp").joinpath(path).read_bytes()
+    except OSError as exc:
+        raise ModelError(f"the packaged {what} is missing: {exc}") from exc
 
 
 def pack_strings(strings: Sequence[str]) -> np.ndarray:

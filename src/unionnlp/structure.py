@@ -602,15 +602,10 @@ def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> li
     return None
 
 
-_SPLIT_HEADLINES = True
-
-
 def _run_in_headlines(blocks: list[Block]) -> list[Block]:
     """A numbered headline line that holds its text too, with no mark between (the rules
     read ``二、帮扶措施对于走访中……解决掉。`` as a headline of one sentence), as the headline
     the head-end model ends and the paragraph after it."""
-    if not _SPLIT_HEADLINES:
-        return blocks
     out: list[Block] = []
     for block in blocks:
         line = block.lines[0]

@@ -611,16 +611,9 @@ PACKAGED_MODEL = "resources/themes.npz"
 @cache
 def default_classifier() -> ThemeClassifier:
     """The packaged taxonomy's model, shipped fitted in the package (see ``train_packaged``)."""
-    from importlib.resources import files
+    from .store import packaged, read_arrays
 
-    from .store import read_arrays
-
-    resource = files("unionnlp").joinpath(PACKAGED_MODEL)
-    try:
-        data = resource.read_bytes()
-    except OSError as exc:
-        raise ModelError(f"the packaged theme model is missing: {exc}") from exc
-    meta, arrays = read_arrays(data, _FORMAT, PACKAGED_MODEL)
+    meta, arrays = read_arrays(packaged(PACKAGED_MODEL, "theme model"), _FORMAT, PACKAGED_MODEL)
     return ThemeClassifier.from_arrays(meta, arrays, PACKAGED_MODEL)
 
 
