@@ -126,11 +126,11 @@ class HeadEnds:
     def end(self, text: str, style: str, marker: int) -> int:
         """Where the headline opening ``text`` (its number ``marker`` characters long, in
         ``style``) ends, white space after it included; 0 when no place is likely enough."""
-        best, top = 0, self.threshold
-        for e, p in self.places(text, style, marker):
-            if p >= top:  # the first of equals
-                best, top = e, p + 1e-12
-        while 0 < best < len(text) and text[best].isspace():
+        best, p = max(self.places(text, style, marker), key=lambda place: place[1],
+                      default=(0, 0.0))  # the first of equals
+        if p < self.threshold:
+            return 0
+        while best < len(text) and text[best].isspace():
             best += 1
         return best
 
