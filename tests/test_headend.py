@@ -11,10 +11,12 @@ import pytest
 from unionnlp.errors import ModelError
 from unionnlp.headend import (
     PACKAGED_HEAD_ENDS,
+    PACKAGED_HEAD_MARKS,
     HeadEnds,
     candidates,
     data_key,
     default_head_ends,
+    default_head_marks,
     examples,
 )
 from unionnlp.lines import numbering
@@ -23,12 +25,15 @@ from unionnlp.structure import inline_heading, parse
 from unionnlp.twins import load_twins
 
 
-def test_the_packaged_model_was_trained_on_todays_data() -> None:
+@pytest.mark.parametrize(("path", "marks"), [(PACKAGED_HEAD_ENDS, False),
+                                             (PACKAGED_HEAD_MARKS, True)])
+def test_the_packaged_models_were_trained_on_todays_data(path: str, marks: bool) -> None:
     """Fails after a change to the train twins, the word lists or the features until
     `python tools/train_headend.py` is run."""
-    meta, _ = read_arrays(files("unionnlp").joinpath(PACKAGED_HEAD_ENDS).read_bytes(),
-                          "unionnlp-headend/1", PACKAGED_HEAD_ENDS)
-    assert meta["data"] == data_key()
+    meta, _ = read_arrays(files("unionnlp").joinpath(path).read_bytes(),
+                          "unionnlp-headend/1", path)
+    assert meta["data"] == data_key(marks=marks)
+    assert meta["marks"] is marks
 
 
 def test_a_flattened_twin_gives_its_run_in_headlines_as_examples() -> None:
@@ -44,6 +49,8 @@ def test_candidates_stop_at_a_sentence_mark_and_never_split_punctuation() -> Non
     places = candidates(text, 2)
     assert places[0] == 4 and max(places) < text.index("。")
     assert text.index("，") not in places and text.index("，") + 1 not in places
+    assert candidates(text, 2, marks=True) == [text.index("。") + 1]
+    assert candidates("一、思想要统一。要干。", 2, marks=True) == []  # too little text after
 
 
 @pytest.mark.parametrize(("line", "head"), [
@@ -87,6 +94,9 @@ def test_a_model_file_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "headend.npz"
     model.save(str(path), data_key="test")
     assert HeadEnds.load(path.read_bytes(), "headend.npz") == model
+    marks = HeadEnds({"tail:；": -2.0}, 1.0, 0.7, marks=True)
+    marks.save(str(tmp_path / "headmark.npz"), data_key="test")
+    assert HeadEnds.load((tmp_path / "headmark.npz").read_bytes(), "headmark.npz") == marks
     meta, arrays = read_arrays(path.read_bytes(), "unionnlp-headend/1", "x")
     meta = {k: v for k, v in meta.items() if k != "format"}
     write_arrays(path, "unionnlp-headend/1", {**meta, "features": "other/0"}, arrays)
@@ -110,3 +120,21 @@ def test_a_headline_line_that_holds_its_text_gives_up_the_text() -> None:
     assert [s.heading for s in sections] == ["一、回顾2025年的工作", "二、资助的标准"]
     assert sections[1].paragraphs[0].text == "凡条件相符的困难职工子女，一次性发给助学金3000元。"
     assert sections[1].offset == text.index("二、")
+
+
+def test_a_numbered_paragraph_whose_first_sentence_is_its_content_stays_whole() -> None:
+    # A benefit, a statement and an entry of a list of documents: the rules would end a
+    # headline at their first mark; the model of the first mark keeps them whole, and
+    # still ends the headlines that name a topic there.
+    for line in ("1.发给会员本人的敬老金：一千二百元，每年年底发放。",
+                 "2、企业氛围好，同事之间互相照应、彼此帮衬，团队才有凝聚力。去年一位职工遭遇车祸住院，"
+                 "大家纷纷捐款。",
+                 "3、交付在学子女的学生证复印件一份。须盖有本学期注册章。"):
+        style, marker = numbering(line)
+        assert default_head_marks().whole(line, style, marker), line
+        assert inline_heading(line) == 0, line
+    for line, head in (("一、思想要统一。要充分认清推开女职工专项集体合同这项工作的重要性和必要性。",
+                        "一、思想要统一。"),
+                       ("（二）加强组织建设。全年新建基层工会42家，发展会员3000余名。",
+                        "（二）加强组织建设。")):
+        assert line[:inline_heading(line)] == head

@@ -280,3 +280,26 @@ def test_a_list_items_number_in_brackets_is_left_out_of_its_summary_sentence() -
     assert len(summary) == 3
     assert [s[:2] for s in summary] == ["全年", "为6", "在区"]
     assert all(s in text for s in summary)
+
+
+def test_a_word_linking_back_to_a_sentence_left_out_is_left_out(train: list) -> None:
+    """与此同时，/據了解， open a sentence by pointing at the one before it: a summary gives
+    the sentence without that word, still as the page writes it (traditional included)."""
+    from unionnlp.convert import to_simplified
+    from unionnlp.summarize import LINK
+
+    twins = [t for t in train if t.id in ("gov30", "gov128", "gov195", "fan37", "fan71")]
+    assert len(twins) == 5
+    trimmed = 0
+    for twin in twins:
+        report = unionnlp.analyze(twin.text)
+        sentences = [*report.summary, *(s for a in report.articles for s in a.summary),
+                     *(s for a in report.articles for x in a.sections for s in x.summary)]
+        assert sentences
+        flat = "".join(twin.text.split())  # a repaired paragraph's sentence spans lines
+        for sentence in sentences:
+            assert LINK.match(to_simplified(sentence)) is None
+            words = "".join(sentence.split())
+            at = flat.find(words)
+            trimmed += at > 0 and flat[at - 1] in "，,"
+    assert trimmed >= 3

@@ -24,16 +24,18 @@ from ._regex import regex
 if TYPE_CHECKING:
     from .twins import Twin
 
-__all__ = ["PACKAGED_HEAD_ENDS", "HeadEnds", "candidates", "data_key", "default_head_ends",
-           "examples", "features", "words"]
+__all__ = ["PACKAGED_HEAD_ENDS", "PACKAGED_HEAD_MARKS", "HeadEnds", "candidates", "data_key",
+           "default_head_ends", "default_head_marks", "examples", "features", "words"]
 
 PACKAGED_HEAD_ENDS = "resources/headend.npz"
+PACKAGED_HEAD_MARKS = "resources/headmark.npz"
 _FORMAT = "unionnlp-headend/1"
 #: A headline holds 2 to 40 characters after its number, and text of at least 4 follows it.
 _MIN_HEAD, _MAX_HEAD, _MIN_REST = 2, 40, 4
 #: What a headline running into its text never holds (a sentence ended) or ends before
 #: (a clause goes on).
 _STOP = regex("[。！？!?；;：:]")
+_MARKS = frozenset("。！？!?；;：:")
 _NO_END_BEFORE = set("，、,。；;：:！？!?）)”’》」』】")
 _NO_END_AFTER = set("，、,（(“‘《「『【—-·")
 #: Features seen fewer times than this in training are dropped; the inverse regularisation
@@ -41,18 +43,28 @@ _NO_END_AFTER = set("，、,（(“‘《「『【—-·")
 _MIN_COUNT = 2
 _C = 10.0
 #: The version of :func:`features`: a model made for others is refused.
-_FEATURES = "chars+words/2"
+_FEATURES = "chars+words+mark/3"
 #: The least probability at which a place is taken as the headline's end (see the
 #: training tool: chosen in folds of the train twins).
 THRESHOLD = 0.6
+#: The least probability that no headline runs in at which the model of the first mark
+#: keeps a numbered paragraph whole against the rules (chosen in folds of the train twins).
+VETO = 0.8
 
 
-def candidates(text: str, marker: int, ends: Container[int] | None = None) -> list[int]:
+def candidates(text: str, marker: int, ends: Container[int] | None = None, *,
+               marks: bool = False) -> list[int]:
     """The places after ``marker`` where a headline opening ``text`` could end: before any
     sentence mark, never inside a clause's punctuation, with text left after it, and
     between two words where ``ends`` (the places words end, see :func:`words`) is given.
-    (Every headline of the train twins that runs into its text ends between two words.)"""
+    (Every headline of the train twins that runs into its text ends between two words.)
+    With ``marks``, the one place just after the first sentence mark instead (一、思想要统一。
+    要充分认清……), where a headline or the first sentence of a numbered paragraph ends."""
     stop = _STOP.search(text, marker)
+    if marks:
+        return [stop.end()] if (stop is not None and marker + _MIN_HEAD < stop.end()
+                                <= marker + _MAX_HEAD + 1
+                                and len(text[stop.end():].strip()) >= _MIN_REST) else []
     last = min(marker + _MAX_HEAD, len(text) - _MIN_REST, stop.start() if stop else len(text))
     return [e for e in range(marker + _MIN_HEAD, last + 1)
             if text[e - 1] not in _NO_END_AFTER and not text[e - 1].isspace()
@@ -82,38 +94,46 @@ def features(text: str, style: str, marker: int, end: int,
              cut: tuple[dict[int, str], dict[int, str]]) -> list[str]:
     """What the model reads of one place ``end`` where the headline might end (between two
     words): the characters and words on both sides (``cut``, see :func:`words`), the
-    headline's length and commas, and what follows."""
+    headline's length and commas, and what follows; after a sentence mark, also how long
+    the rest runs and how the line ends (a list item's ；, an amount's 元.)."""
     ending, starting = cut
     left, right = text[marker:end], text[end:]
     rest = right.lstrip()
     gap = len(right) - len(rest)
     near = rest[:12]
+    commas = left.count("，") + left.count(",") + left.count("、")
+    at_mark = (f"rest:{_bucket(len(rest.rstrip()))}", f"tail:{rest.rstrip()[-1:]}",
+               f"mark_len:{_bucket(len(left))}", f"mark_commas:{min(commas, 3)}")
     return [
         f"L1:{left[-1:]}", f"L2:{left[-2:]}", f"L3:{left[-3:]}", f"R1:{rest[:1]}",
         f"R2:{rest[:2]}", f"R3:{rest[:3]}", f"X:{left[-1:]}{rest[:1]}",
         f"len:{_bucket(len(left))}", f"style:{style}", f"gap:{min(gap, 2)}",
-        f"commas:{min(left.count('，') + left.count(',') + left.count('、'), 3)}",
+        f"commas:{min(commas, 3)}",
         f"near_comma:{any(c in near for c in '，,')}", f"near_stop:{any(c in near for c in '。；;')}",
         f"digit:{rest[:1].isdigit()}", f"quote_open:{left.count('“') > left.count('”')}",
         f"W-:{ending.get(end, '')}", f"W+:{starting.get(end, '')}",
+        *(at_mark if left[-1:] in _MARKS else ()),
     ]
 
 
 @dataclass(frozen=True)
 class HeadEnds:
-    """The fitted model: a weight for each feature it knows, and the intercept."""
+    """The fitted model: a weight for each feature it knows, and the intercept; ``marks``
+    for the model of the place after the first sentence mark (see :func:`candidates`),
+    whose ``threshold`` is then the least probability of no headline that it acts on."""
 
     weights: dict[str, float]
     intercept: float
     threshold: float = THRESHOLD
+    marks: bool = False
 
     def places(self, text: str, style: str, marker: int) -> list[tuple[int, float]]:
         """Each place where the headline opening ``text`` could end, with the probability
         that it ends there (what is left is the probability that no headline runs in)."""
-        if not candidates(text, marker):  # nothing to read: no need to segment
+        if not candidates(text, marker, marks=self.marks):  # nothing to read: no need to segment
             return []
         cut = words(text)
-        ends = candidates(text, marker, cut[0])
+        ends = candidates(text, marker, cut[0], marks=self.marks)
         if not ends:
             return []
         raw = [self.intercept + sum(self.weights.get(f, 0.0)
@@ -134,9 +154,15 @@ class HeadEnds:
             best += 1
         return best
 
+    def whole(self, text: str, style: str, marker: int) -> bool:
+        """Whether no headline runs into ``text`` at its first sentence mark, at least as
+        likely as the threshold (a model of ``marks``): a numbered paragraph kept whole."""
+        places = self.places(text, style, marker)
+        return bool(places) and 1.0 - sum(p for _, p in places) >= self.threshold
+
     @classmethod
     def fit(cls, found: Iterable[tuple[str, str, int, int]], *, c: float = _C,
-            threshold: float = THRESHOLD) -> HeadEnds:
+            threshold: float = THRESHOLD, marks: bool = False) -> HeadEnds:
         """Fit on ``(text, style, marker, end)`` examples, ``end`` 0 for a text that opens
         with no headline running into it: a choice among a text's places and none (whose
         score is 0), by maximum likelihood with an L2 penalty of 1 / (2c)."""
@@ -149,7 +175,7 @@ class HeadEnds:
         for g, (text, style, marker, end) in enumerate(found):
             cut = words(text)
             answer.append(-1)
-            for e in candidates(text, marker, cut[0]):
+            for e in candidates(text, marker, cut[0], marks=marks):
                 if e == end:
                     answer[-1] = len(rows)
                 rows.append(features(text, style, marker, e, cut))
@@ -181,7 +207,7 @@ class HeadEnds:
                                    options={"maxiter": 2000})
         weights = fitted.x
         return cls(dict(zip(vocab, map(float, weights[:-1]), strict=True)), float(weights[-1]),
-                   threshold)
+                   threshold, marks)
 
     def save(self, path: str, *, data_key: str | None = None) -> None:
         """Write the model as arrays and JSON with a checksum (never a pickle)."""
@@ -191,7 +217,8 @@ class HeadEnds:
 
         names = sorted(self.weights)
         write_arrays(path, _FORMAT, {"n": len(names), "intercept": self.intercept,
-                                     "threshold": self.threshold, "features": _FEATURES,
+                                     "threshold": self.threshold, "marks": self.marks,
+                                     "features": _FEATURES,
                                      "data": data_key},
                      {"names": pack_strings(names),
                       "weights": np.array([self.weights[n] for n in names], dtype=float)})
@@ -209,7 +236,7 @@ class HeadEnds:
         try:
             names = unpack_strings(arrays["names"], meta["n"])
             return cls(dict(zip(names, arrays["weights"].tolist(), strict=True)),
-                       float(meta["intercept"]), float(meta["threshold"]))
+                       float(meta["intercept"]), float(meta["threshold"]), bool(meta["marks"]))
         except (KeyError, ValueError) as exc:
             raise ModelError(f"{where or source!s}: head-end model lacks {exc}") from exc
 
@@ -229,8 +256,16 @@ def default_head_ends() -> HeadEnds:
     return HeadEnds.load(packaged(PACKAGED_HEAD_ENDS, "head-end model"), PACKAGED_HEAD_ENDS)
 
 
-def data_key() -> str:
-    """What the packaged model is trained from: the feature version, the word lists that
+@cache
+def default_head_marks() -> HeadEnds:
+    """The packaged model of the first mark, loaded once per process."""
+    from .store import packaged
+
+    return HeadEnds.load(packaged(PACKAGED_HEAD_MARKS, "head-mark model"), PACKAGED_HEAD_MARKS)
+
+
+def data_key(*, marks: bool = False) -> str:
+    """What a packaged model is trained from: the feature version, the word lists that
     shape segmentation and the train twins' numbered openings. A test fails when the model
     was not refitted after either changed (``python tools/train_headend.py``)."""
     import hashlib
@@ -238,18 +273,19 @@ def data_key() -> str:
     from .resources import read_text
     from .twins import load_twins
 
-    digest = hashlib.sha256(_FEATURES.encode())
+    digest = hashlib.sha256(f"{_FEATURES}{' marks' if marks else ''}".encode())
     digest.update(read_text("userdict.txt").encode())
-    for text, style, marker, end in examples(load_twins("train")):
+    for text, style, marker, end in examples(load_twins("train"), marks=marks):
         digest.update(f"{text}\0{style}\0{marker}\0{end}\n".encode())
     return digest.hexdigest()[:16]
 
 
-def examples(twins: Sequence[Twin]) -> list[tuple[str, str, int, int]]:
+def examples(twins: Sequence[Twin], *, marks: bool = False) -> list[tuple[str, str, int, int]]:
     """What the model learns from, in the twins' analysis view: every annotated headline
     that runs into text on its line (its end, or 0 where it ends at a mark) and every
     paragraph or list item that opens with a number (0: no headline in it), each from its
-    start to its line's end."""
+    start to its line's end. With ``marks``, the headlines that end at the first sentence
+    mark and those paragraphs and items."""
     from .convert import analysis_view
     from .lines import numbering
 
@@ -274,7 +310,10 @@ def examples(twins: Sequence[Twin]) -> list[tuple[str, str, int, int]]:
             head = span.text.strip()
             if nxt is None or nxt.line != span.line:
                 continue
-            if head[-1:] in _NO_END_BEFORE or _STOP.search(head):
+            if marks:
+                if len(head) in candidates(text, marker, marks=True):
+                    out.append((text, style, marker, len(head)))
+            elif head[-1:] in _NO_END_BEFORE or _STOP.search(head):
                 out.append((text, style, marker, 0))  # it ends at a mark, not before
             elif len(head) in candidates(text, marker, words(text)[0]):
                 out.append((text, style, marker, len(head)))

@@ -38,7 +38,7 @@ from .sentences import (
     oracle,
 )
 from .structure import parse
-from .summarize import Graph, Sentence, sentence_vectors
+from .summarize import LINK, Graph, Sentence, sentence_vectors
 from .themes import default_classifier, get_classifier
 
 __all__ = ["PACKAGED_KEYWORDS", "corpus_twin_scorer", "default_keywords",
@@ -151,6 +151,13 @@ def _heading_figures(articles: Sequence[Article], text: str, view: str,
             line = Paragraph(text=head, offset=at, spans=spans)
             out += _figures(line, blanked, segmenter, seen if blanked != seen else None)
     return out
+
+
+def _link(sentence: str) -> int:
+    """How long the word is that links ``sentence`` to the one before it (see
+    :data:`~unionnlp.summarize.LINK`), 0 without one."""
+    m = LINK.match(sentence)
+    return m.end() if m else 0
 
 
 def _unit_as_written(figure: Figure, written: str) -> str:
@@ -349,10 +356,11 @@ def run(source: Source, options: Options) -> Report:
 
     def summary(start: int, stop: int, picked: Sequence[str]) -> tuple[str, ...]:
         # Sentences are chosen on the analysis view; the output gives them as written,
-        # without pinyin glosses (as figures and keywords are given).
+        # without pinyin glosses (as figures and keywords are given), and without a word
+        # that links them to a sentence left out (此外，).
         originals = "\n".join(p.text for p in paragraphs[start:stop])
         joined = "\n".join(views[start:stop])
-        written = (originals[joined.index(s):joined.index(s) + len(s)] for s in picked)
+        written = (originals[joined.index(s) + _link(s):joined.index(s) + len(s)] for s in picked)
         return tuple(drop_glosses(s).text for s in written) if glossed else tuple(written)
 
     # The report's sentence graph, and a learned model's score for every sentence, which

@@ -103,6 +103,14 @@ def _learned_end(text: str, style: str, marker: int) -> int:
     return default_head_ends().end(text, style, marker)
 
 
+def _learned_whole(text: str, style: str, marker: int) -> bool:
+    """Whether the model of the first mark is sure that a numbered paragraph's first
+    sentence is its content, not its headline (2、企业氛围好，……才有凝聚力。社里……)."""
+    from .headend import default_head_marks
+
+    return default_head_marks().whole(text, style, marker)
+
+
 #: A numbered headline's sentence before its paragraph, when it is longer than a lead-in:
 #: up to 40 characters and two commas (（四）擦亮工会“帮扶”品牌，为职工……做好事。).
 _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
@@ -112,12 +120,15 @@ def inline_heading(text: str) -> int:
     """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
     ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none.
     Where the head-end model is sure of a place with no mark (二、帮扶措施对于……), there;
-    else by the rules."""
+    where the model of the first mark is sure that none ends there, nowhere; else by the
+    rules."""
     style, marker = numbering(text)
     if style not in _CANONICAL:
         return 0
     if learned := _learned_end(text, style, marker):
         return learned
+    if _learned_whole(text, style, marker):
+        return 0
     if lead_in(text) is not None:
         m = _FIRST_SENTENCE.match(text[marker:])
     else:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from .keyterms import TermTable
 
 __all__ = [
-    "FIGURE", "Graph", "Sentence", "SparseRows", "select", "sentence_vectors", "split_sentences", "summarize",
+    "FIGURE", "LINK", "Graph", "Sentence", "SparseRows", "select", "sentence_vectors",
+    "split_sentences", "summarize",
 ]
 
 #: A sentence: up to 。！？ and the closing quotes after them. A ? right before the rest of
@@ -64,6 +65,10 @@ _CUT_BY_SITE = regex(r"此处隐藏\s*\d+\s*个?字|\"\s*>|&[a-z]{2,6};|rgb\(")
 #: A site speaking of itself, not of the report: a document-sharing site's terms and
 #: download prompts, a 范文 site's editor introducing what follows.
 _SITE_TALK = regex(r"小编|本站(?:规则|文档|不退款)|(?:如您|已)付费|付费(?:前|下载)|二次下载|欢迎下载|精品文档|供大家(?:参考|阅读|借鉴)|如有侵权|上传者")
+#: A word that opens a sentence by pointing back at the one before it (此外，与此同时，据了解，):
+#: out of its context, in a summary, it points at nothing, and is left out.
+LINK = regex(r"^(?:此外|另外|与此同时|同时|据了解|据悉|据介绍|记者了解到|值得一提的是|不仅如此|"
+             r"另一方面|其次|再次|最后|首先|总之|因此|所以|而且|并且)\s*[，,]\s*")
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
