@@ -16,7 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ._regex import regex
@@ -78,12 +78,18 @@ def _bucket(n: int) -> str:
 
 def words(text: str) -> tuple[dict[int, str], dict[int, str]]:
     """The words of a text's opening (as the default segmenter cuts it) by the place each
-    ends and by the place each starts: a headline ends between two words."""
+    ends and by the place each starts: a headline ends between two words. Both models read
+    a numbered paragraph's opening in turn: it is cut once."""
+    return _words(text[:_MAX_HEAD + 16])
+
+
+@lru_cache(maxsize=64)
+def _words(opening: str) -> tuple[dict[int, str], dict[int, str]]:
     from .segment import get_segmenter
 
     ending, starting = {}, {}
     at = 0
-    for word in get_segmenter().cut(text[:_MAX_HEAD + 16]):
+    for word in get_segmenter().cut(opening):
         starting[at] = word
         at += len(word)
         ending[at] = word
