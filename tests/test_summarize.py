@@ -303,3 +303,15 @@ def test_a_word_linking_back_to_a_sentence_left_out_is_left_out(train: list) -> 
             at = flat.find(words)
             trimmed += at > 0 and flat[at - 1] in "，,"
     assert trimmed >= 3
+
+
+def test_three_short_sentences_take_a_fourth_and_an_exact_count_is_kept() -> None:
+    text = ("某镇工会2025年工作简报\n\n"
+            "今年新建工会12家。全年发展会员860名。春节走访困难职工48户。"
+            "金秋助学资助困难职工子女15名，发放助学金4.5万元。"
+            "职工书屋新增图书2000册。法律援助站代理欠薪案件9件，追回工资37万元。\n\n"
+            "镇工会组织电工、焊工技能比武两场，参赛职工130人次。\n")
+    summary = unionnlp.analyze(text).summary
+    exact = unionnlp.analyze(text, options=unionnlp.Options(summary_sentences=3)).summary
+    assert len(exact) == 3 and sum(map(len, exact)) < 140
+    assert len(summary) == 4 and set(exact) < set(summary)

@@ -141,7 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     analysis.add_argument("--top-k", type=_positive, metavar="K",
                           help="keywords per report (default 10)")
     analysis.add_argument("--summary-sentences", type=_positive, metavar="N",
-                          help="sentences in the report's summary (default 3)")
+                          help="sentences in the report's summary, exactly (default 3, and a "
+                               "fourth when three hold fewer than 140 characters)")
 
     parser = argparse.ArgumentParser(
         prog="unionnlp",

@@ -257,14 +257,16 @@ class Options:
     model: str | None = None
     top_k: int = 10
     section_top_k: int = 5
-    summary_sentences: int = 3
+    #: Sentences in the report's summary; None: three, or four when three hold fewer than
+    #: 140 characters (three short sentences say too little).
+    summary_sentences: int | None = None
     article_summary_sentences: int = 2
     section_summary_sentences: int = 1
 
     def __post_init__(self) -> None:
         for name in ("top_k", "section_top_k", "summary_sentences", "article_summary_sentences",
                      "section_summary_sentences"):
-            if getattr(self, name) < 0:
+            if (getattr(self, name) or 0) < 0:
                 raise ConfigError(f"{name} must be >= 0, got {getattr(self, name)}")
         # Checked here, once, rather than failing on every file of a batch.
         from .errors import unknown_name

@@ -153,6 +153,11 @@ def _heading_figures(articles: Sequence[Article], text: str, view: str,
     return out
 
 
+#: The report's summary unless a number of sentences is asked for: three, and a fourth when
+#: three hold fewer characters than this (chosen in folds of the train references).
+_SUMMARY_SENTENCES, _SUMMARY_MIN_CHARS = 3, 140
+
+
 def _link(sentence: str) -> int:
     """How long the word is that links ``sentence`` to the one before it (see
     :data:`~unionnlp.summarize.LINK`), 0 without one."""
@@ -404,6 +409,9 @@ def run(source: Source, options: Options) -> Report:
     total = sum(len(p.text) for p in paragraphs) or 1
     shares = {t: sum(len(p.text) for p in tagged if t in p.themes) / total
               for t in classifier.themes}
+    summary_k, min_chars = ((_SUMMARY_SENTENCES, _SUMMARY_MIN_CHARS)
+                            if options.summary_sentences is None
+                            else (options.summary_sentences, 0))
     return replace(
         report,
         articles=tuple(articles),
@@ -411,7 +419,7 @@ def run(source: Source, options: Options) -> Report:
         keywords=keywords(0, len(paragraphs), options.top_k),
         # The report's graph is its one article's when that article is all of it.
         summary=summary(0, len(paragraphs), report_graph.pick(
-            range(len(candidates)), k=options.summary_sentences)),
+            range(len(candidates)), k=summary_k, min_chars=min_chars)),
         theme_shares=shares,
         figures=_all_figures(
             [f for i, (p, v) in enumerate(zip(paragraphs, views, strict=True))

@@ -399,10 +399,17 @@ class Graph:
         return chosen
 
     def pick(self, members: Sequence[int], *, k: int = 3,
-             diversity: float | None = None) -> list[str]:
+             diversity: float | None = None, min_chars: int = 0) -> list[str]:
         """The ``k`` most central, mutually distinct candidates among ``members`` (indices
         into the candidates, in text order), returned in text order; ``diversity`` defaults
-        to the graph's (:data:`DIVERSITY`, or :data:`LEARNED_DIVERSITY` with scores)."""
+        to the graph's (:data:`DIVERSITY`, or :data:`LEARNED_DIVERSITY` with scores). One
+        more when the ``k`` hold fewer than ``min_chars`` characters (three short sentences
+        say too little)."""
+        if min_chars and k < len(members):
+            picked = self.pick(members, k=k, diversity=diversity)
+            if sum(map(len, picked)) >= min_chars:
+                return picked
+            return self.pick(members, k=k + 1, diversity=diversity)
         if diversity is None:
             diversity = self.diversity
         if k <= 0 or not members:
