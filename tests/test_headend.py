@@ -39,7 +39,7 @@ def test_the_packaged_models_were_trained_on_todays_data(path: str, marks: bool)
 def test_a_flattened_twin_gives_its_run_in_headlines_as_examples() -> None:
     # pdf177: a 帮扶 plan copied from a document site as three long lines.
     twin = next(t for t in load_twins("train") if t.id == "pdf177")
-    found = {text[:end]: end for text, _, _, end in examples([twin])}
+    found = {text[:end]: end for text, _, _, end, _ in examples([twin])}
     assert found.get("二、帮扶措施") == len("二、帮扶措施")
     assert found.get("三、达到的目的") == len("三、达到的目的")
 
@@ -123,18 +123,24 @@ def test_a_headline_line_that_holds_its_text_gives_up_the_text() -> None:
 
 
 def test_a_numbered_paragraph_whose_first_sentence_is_its_content_stays_whole() -> None:
-    # A benefit, a statement and an entry of a list of documents: the rules would end a
-    # headline at their first mark; the model of the first mark keeps them whole, and
-    # still ends the headlines that name a topic there.
-    for line in ("1.发给会员本人的敬老金：一千二百元，每年年底发放。",
-                 "2、企业氛围好，同事之间互相照应、彼此帮衬，团队才有凝聚力。去年一位职工遭遇车祸住院，"
-                 "大家纷纷捐款。",
-                 "3、交付在学子女的学生证复印件一份。须盖有本学期注册章。"):
-        style, marker = numbering(line)
-        assert default_head_marks().whole(line, style, marker), line
-        assert inline_heading(line) == 0, line
+    # A statement, an entry of a list of documents and a benefit of a Taiwan union's rules
+    # (in traditional characters, whose pages write such lists so): the rules would end a
+    # headline at their first mark; the model of the first mark keeps them whole, and still
+    # ends the headlines that name a topic or a task there.
+    from unionnlp.convert import to_simplified
+
+    for line, traditional in (
+            ("2、企业氛围好，同事之间互相照应、彼此帮衬，团队才有凝聚力。去年一位职工遭遇车祸住院，"
+             "大家纷纷捐款。", False),
+            ("3、交付在学子女的学生证复印件一份。须盖有本学期注册章。", False),
+            ("1.發給會員本人的敬老金：一千二百元，每年年底發放。", True)):
+        view = to_simplified(line)
+        style, marker = numbering(view)
+        assert default_head_marks().whole(view, style, marker, traditional), line
+        assert inline_heading(view, traditional) == 0, line
     for line, head in (("一、思想要统一。要充分认清推开女职工专项集体合同这项工作的重要性和必要性。",
                         "一、思想要统一。"),
                        ("（二）加强组织建设。全年新建基层工会42家，发展会员3000余名。",
-                        "（二）加强组织建设。")):
+                        "（二）加强组织建设。"),
+                       ("3、深化职工维权：全年受理职工来信来访56件，办结率100%。", "3、深化职工维权：")):
         assert line[:inline_heading(line)] == head

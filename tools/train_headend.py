@@ -48,8 +48,8 @@ def folds(marks: bool = False) -> None:
                              marks=marks)
         for t in twins:
             if fold[t.id] == k:
-                for text, style, marker, end in found[t.id]:
-                    places = model.places(text, style, marker)
+                for text, style, marker, end, traditional in found[t.id]:
+                    places = model.places(text, style, marker, traditional)
                     p, e = max(((p, e) for e, p in places), default=(0.0, 0))
                     best.append((p, e, end))
                     if places:

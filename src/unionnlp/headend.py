@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from .twins import Twin
 
 __all__ = ["PACKAGED_HEAD_ENDS", "PACKAGED_HEAD_MARKS", "HeadEnds", "candidates", "data_key",
-           "default_head_ends", "default_head_marks", "examples", "features", "words"]
+           "default_head_ends", "default_head_marks", "examples", "features", "is_traditional",
+           "words"]
 
 PACKAGED_HEAD_ENDS = "resources/headend.npz"
 PACKAGED_HEAD_MARKS = "resources/headmark.npz"
@@ -43,7 +44,7 @@ _NO_END_AFTER = set("，、,（(“‘《「『【—-·")
 _MIN_COUNT = 2
 _C = 10.0
 #: The version of :func:`features`: a model made for others is refused.
-_FEATURES = "chars+words+mark/3"
+_FEATURES = "chars+words+mark+script/4"
 #: The least probability at which a place is taken as the headline's end (see the
 #: training tool: chosen in folds of the train twins).
 THRESHOLD = 0.6
@@ -97,11 +98,12 @@ def _words(opening: str) -> tuple[dict[int, str], dict[int, str]]:
 
 
 def features(text: str, style: str, marker: int, end: int,
-             cut: tuple[dict[int, str], dict[int, str]]) -> list[str]:
+             cut: tuple[dict[int, str], dict[int, str]], traditional: bool = False) -> list[str]:
     """What the model reads of one place ``end`` where the headline might end (between two
     words): the characters and words on both sides (``cut``, see :func:`words`), the
     headline's length and commas, and what follows; after a sentence mark, also how long
-    the rest runs and how the line ends (a list item's ；, an amount's 元.)."""
+    the rest runs, how the line ends (a list item's ；, an amount's 元.) and whether the page
+    writes traditional characters (``traditional``: its conventions differ)."""
     ending, starting = cut
     left, right = text[marker:end], text[end:]
     rest = right.lstrip()
@@ -109,7 +111,8 @@ def features(text: str, style: str, marker: int, end: int,
     near = rest[:12]
     commas = left.count("，") + left.count(",") + left.count("、")
     at_mark = (f"rest:{_bucket(len(rest.rstrip()))}", f"tail:{rest.rstrip()[-1:]}",
-               f"mark_len:{_bucket(len(left))}", f"mark_commas:{min(commas, 3)}")
+               f"mark_len:{_bucket(len(left))}", f"mark_commas:{min(commas, 3)}",
+               f"trad:{traditional}", f"trad_L1:{traditional}{left[-1:]}")
     return [
         f"L1:{left[-1:]}", f"L2:{left[-2:]}", f"L3:{left[-3:]}", f"R1:{rest[:1]}",
         f"R2:{rest[:2]}", f"R3:{rest[:3]}", f"X:{left[-1:]}{rest[:1]}",
@@ -133,9 +136,11 @@ class HeadEnds:
     threshold: float = THRESHOLD
     marks: bool = False
 
-    def places(self, text: str, style: str, marker: int) -> list[tuple[int, float]]:
+    def places(self, text: str, style: str, marker: int,
+               traditional: bool = False) -> list[tuple[int, float]]:
         """Each place where the headline opening ``text`` could end, with the probability
-        that it ends there (what is left is the probability that no headline runs in)."""
+        that it ends there (what is left is the probability that no headline runs in);
+        ``traditional``: the text is written in traditional characters (see :func:`features`)."""
         if not candidates(text, marker, marks=self.marks):  # nothing to read: no need to segment
             return []
         cut = words(text)
@@ -143,7 +148,8 @@ class HeadEnds:
         if not ends:
             return []
         raw = [self.intercept + sum(self.weights.get(f, 0.0)
-                                    for f in features(text, style, marker, e, cut)) for e in ends]
+                                    for f in features(text, style, marker, e, cut, traditional))
+               for e in ends]
         top = max(0.0, *raw)
         odds = [math.exp(z - top) for z in raw]
         total = math.exp(-top) + sum(odds)
@@ -160,16 +166,17 @@ class HeadEnds:
             best += 1
         return best
 
-    def whole(self, text: str, style: str, marker: int) -> bool:
+    def whole(self, text: str, style: str, marker: int, traditional: bool = False) -> bool:
         """Whether no headline runs into ``text`` at its first sentence mark, at least as
         likely as the threshold (a model of ``marks``): a numbered paragraph kept whole."""
-        places = self.places(text, style, marker)
+        places = self.places(text, style, marker, traditional)
         return bool(places) and 1.0 - sum(p for _, p in places) >= self.threshold
 
     @classmethod
-    def fit(cls, found: Iterable[tuple[str, str, int, int]], *, c: float = _C,
+    def fit(cls, found: Iterable[tuple[str, str, int, int, bool]], *, c: float = _C,
             threshold: float = THRESHOLD, marks: bool = False) -> HeadEnds:
-        """Fit on ``(text, style, marker, end)`` examples, ``end`` 0 for a text that opens
+        """Fit on ``(text, style, marker, end, traditional)`` examples (see :func:`examples`),
+        ``end`` 0 for a text that opens
         with no headline running into it: a choice among a text's places and none (whose
         score is 0), by maximum likelihood with an L2 penalty of 1 / (2c)."""
         import numpy as np
@@ -178,13 +185,13 @@ class HeadEnds:
         rows: list[list[str]] = []
         group: list[int] = []
         answer: list[int] = []  # the row of each text's end, -1 for none
-        for g, (text, style, marker, end) in enumerate(found):
+        for g, (text, style, marker, end, traditional) in enumerate(found):
             cut = words(text)
             answer.append(-1)
             for e in candidates(text, marker, cut[0], marks=marks):
                 if e == end:
                     answer[-1] = len(rows)
-                rows.append(features(text, style, marker, e, cut))
+                rows.append(features(text, style, marker, e, cut, traditional))
                 group.append(g)
         counts = Counter(f for row in rows for f in row)
         vocab = sorted(f for f, n in counts.items() if n >= _MIN_COUNT)
@@ -281,21 +288,31 @@ def data_key(*, marks: bool = False) -> str:
 
     digest = hashlib.sha256(f"{_FEATURES}{' marks' if marks else ''}".encode())
     digest.update(read_text("userdict.txt").encode())
-    for text, style, marker, end in examples(load_twins("train"), marks=marks):
-        digest.update(f"{text}\0{style}\0{marker}\0{end}\n".encode())
+    for text, style, marker, end, traditional in examples(load_twins("train"), marks=marks):
+        digest.update(f"{text}\0{style}\0{marker}\0{end}\0{traditional:d}\n".encode())
     return digest.hexdigest()[:16]
 
 
-def examples(twins: Sequence[Twin], *, marks: bool = False) -> list[tuple[str, str, int, int]]:
+def is_traditional(original: str) -> bool:
+    """Whether a text's opening is written in traditional characters."""
+    from .convert import to_simplified
+
+    opening = original[:_MAX_HEAD + 16]
+    return to_simplified(opening) != opening
+
+
+def examples(twins: Sequence[Twin], *,
+             marks: bool = False) -> list[tuple[str, str, int, int, bool]]:
     """What the model learns from, in the twins' analysis view: every annotated headline
     that runs into text on its line (its end, or 0 where it ends at a mark) and every
     paragraph or list item that opens with a number (0: no headline in it), each from its
-    start to its line's end. With ``marks``, the headlines that end at the first sentence
-    mark and those paragraphs and items."""
+    start to its line's end, and whether the page writes it in traditional characters. With
+    ``marks``, the headlines that end at the first sentence mark and those paragraphs and
+    items."""
     from .convert import analysis_view
     from .lines import numbering
 
-    out: list[tuple[str, str, int, int]] = []
+    out: list[tuple[str, str, int, int, bool]] = []
     for twin in twins:
         view = analysis_view(twin.text)[0]
         spans = twin.spans
@@ -306,11 +323,12 @@ def examples(twins: Sequence[Twin], *, marks: bool = False) -> list[tuple[str, s
             text = view[span.offset:len(view) if line_end < 0 else line_end].rstrip()
             lead = len(text) - len(text.lstrip())
             text = text[lead:]
+            trad = is_traditional(twin.text[span.offset + lead:span.offset + lead + len(text)])
             style, marker = numbering(text)
             if style is None or style.startswith("md"):
                 continue
             if span.role != "heading":
-                out.append((text, style, marker, 0))
+                out.append((text, style, marker, 0, trad))
                 continue
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             head = span.text.strip()
@@ -318,10 +336,10 @@ def examples(twins: Sequence[Twin], *, marks: bool = False) -> list[tuple[str, s
                 continue
             if marks:
                 if len(head) in candidates(text, marker, marks=True):
-                    out.append((text, style, marker, len(head)))
+                    out.append((text, style, marker, len(head), trad))
             elif head[-1:] in _NO_END_BEFORE or _STOP.search(head):
-                out.append((text, style, marker, 0))  # it ends at a mark, not before
+                out.append((text, style, marker, 0, trad))  # it ends at a mark, not before
             elif len(head) in candidates(text, marker, words(text)[0]):
-                out.append((text, style, marker, len(head)))
+                out.append((text, style, marker, len(head), trad))
     return out
 
