@@ -137,7 +137,7 @@ def test_a_numbered_paragraph_whose_first_sentence_is_its_content_stays_whole() 
         view = to_simplified(line)
         style, marker = numbering(view)
         assert default_head_marks().whole(view, style, marker, traditional), line
-        assert inline_heading(view, traditional) == 0, line
+        assert inline_heading(view, line) == 0, line
     for line, head in (("一、思想要统一。要充分认清推开女职工专项集体合同这项工作的重要性和必要性。",
                         "一、思想要统一。"),
                        ("（二）加强组织建设。全年新建基层工会42家，发展会员3000余名。",

@@ -103,19 +103,14 @@ def _learned_end(text: str, style: str, marker: int) -> int:
     return default_head_ends().end(text, style, marker)
 
 
-def _learned_whole(text: str, style: str, marker: int, traditional: bool) -> bool:
+def _learned_whole(text: str, style: str, marker: int, original: str | None) -> bool:
     """Whether the model of the first mark is sure that a numbered paragraph's first
-    sentence is its content, not its headline (2、企业氛围好，……才有凝聚力。社里……)."""
-    from .headend import default_head_marks
+    sentence is its content, not its headline (2、企业氛围好，……才有凝聚力。社里……);
+    ``original``, the paragraph as the page writes it, tells traditional characters."""
+    from .headend import default_head_marks, is_traditional
 
-    return default_head_marks().whole(text, style, marker, traditional)
-
-
-def _traditional(block: Block) -> bool:
-    """Whether a block's opening is written in traditional characters."""
-    from .headend import is_traditional
-
-    return is_traditional(block.lines[0].text)
+    return default_head_marks().whole(text, style, marker,
+                                      original is not None and is_traditional(original))
 
 
 #: A numbered headline's sentence before its paragraph, when it is longer than a lead-in:
@@ -123,18 +118,19 @@ def _traditional(block: Block) -> bool:
 _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 
-def inline_heading(text: str, traditional: bool = False) -> int:
+def inline_heading(text: str, original: str | None = None) -> int:
     """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
     ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none.
     Where the head-end model is sure of a place with no mark (二、帮扶措施对于……), there;
     where the model of the first mark is sure that none ends there, nowhere (it reads
-    whether the page writes ``traditional`` characters); else by the rules."""
+    whether the page writes traditional characters in ``original``, the paragraph as
+    written); else by the rules."""
     style, marker = numbering(text)
     if style not in _CANONICAL:
         return 0
     if learned := _learned_end(text, style, marker):
         return learned
-    if _learned_whole(text, style, marker, traditional):
+    if _learned_whole(text, style, marker, original):
         return 0
     if lead_in(text) is not None:
         m = _FIRST_SENTENCE.match(text[marker:])
@@ -374,7 +370,7 @@ def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
         if block.kind == "para" and block.lines[0].kind == "body":
             # Read on the whole paragraph: a hard-wrapped line holds too little of its text
             # to tell a headline that runs into it.
-            cut = inline_heading(block.view, _traditional(block))
+            cut = inline_heading(block.view, block.lines[0].text)
             if 0 < cut < len(block.lines[0].text):
                 out[id(block)] = cut
     return out
@@ -603,7 +599,7 @@ def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> li
     joined = head.view + second.view
     # Latin words joined over a line break gain a space: offsets in the block's text are
     # then no offsets in its lines.
-    ends = inline_heading(block.view, _traditional(block)) \
+    ends = inline_heading(block.view, head.text) \
         if len(block.view) == sum(len(x.view) for x in block.lines) else -1
     cut = ends - len(head.view)
     if 0 < cut <= len(second.view):
