@@ -284,7 +284,7 @@ def test_a_list_items_number_in_brackets_is_left_out_of_its_summary_sentence() -
 
 def test_a_word_linking_back_to_a_sentence_left_out_is_left_out(train: list) -> None:
     """与此同时，/據了解， open a sentence by pointing at the one before it: a summary gives
-    the sentence without that word, still as the page writes it (traditional included)."""
+    the sentence from the word after it (traditional pages included)."""
     from unionnlp.convert import to_simplified
     from unionnlp.summarize import LINK
 
