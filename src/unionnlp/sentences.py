@@ -224,7 +224,12 @@ class SentenceModel:
         table = sparse.csr_matrix((values * _GRAM_WEIGHT, (row, col)),
                                   shape=(len(texts), len(grams)))
         design = sparse.hstack([sparse.csr_matrix((x - mean) / scale), table]).tocsr()
-        fitted = LogisticRegression(C=_C, max_iter=5000).fit(design, np.asarray(labels))
+        from threadpoolctl import threadpool_limits
+
+        # On one BLAS thread, whatever the process has: sums in another order (another
+        # thread count) would stop the solver elsewhere, and the model would differ.
+        with threadpool_limits(limits=1, user_api="blas"):
+            fitted = LogisticRegression(C=_C, max_iter=5000).fit(design, np.asarray(labels))
         weights = fitted.coef_[0]
         return cls(mean, scale, weights[:len(FEATURES)], grams, idf, weights[len(FEATURES):],
                    float(fitted.intercept_[0]))
