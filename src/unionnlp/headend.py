@@ -294,11 +294,11 @@ def data_key(*, marks: bool = False) -> str:
 
 
 def is_traditional(original: str) -> bool:
-    """Whether a text's opening is written in traditional characters."""
-    from .convert import to_simplified
+    """Whether the opening the models read is written in traditional characters
+    (:func:`unionnlp.convert.is_traditional`: a stray one on a simplified page is not)."""
+    from .convert import is_traditional as written_in_traditional
 
-    opening = original[:_MAX_HEAD + 16]
-    return to_simplified(opening) != opening
+    return written_in_traditional(original[:_MAX_HEAD + 16])
 
 
 def examples(twins: Sequence[Twin], *,

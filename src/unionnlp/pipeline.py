@@ -365,7 +365,8 @@ def run(source: Source, options: Options) -> Report:
         # that links them to a sentence left out (此外，).
         originals = "\n".join(p.text for p in paragraphs[start:stop])
         joined = "\n".join(views[start:stop])
-        written = (originals[joined.index(s) + _link(s):joined.index(s) + len(s)] for s in picked)
+        at = [joined.index(s) for s in picked]
+        written = (originals[i + _link(s):i + len(s)] for i, s in zip(at, picked, strict=True))
         return tuple(drop_glosses(s).text for s in written) if glossed else tuple(written)
 
     # The report's sentence graph, and a learned model's score for every sentence, which
