@@ -4,6 +4,7 @@ shares those pages with its siblings. Never imported by ``import unionnlp``."""
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from ._env import single_threaded_blas
@@ -20,3 +21,6 @@ _quiet = AtLeast(logging.WARNING)
 logging.getLogger("jieba").addFilter(_quiet)
 warm(DEFAULT)
 logging.getLogger("jieba").removeFilter(_quiet)
+# What is loaded now lives as long as the workers: out of the collector's sight, so that its
+# passes do not write to (and so copy) the pages each worker shares with its siblings.
+gc.freeze()
