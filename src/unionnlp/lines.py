@@ -12,7 +12,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, cast, get_args
 
@@ -24,6 +24,7 @@ __all__ = [
     "CAPTION",
     "COMMA",
     "HEADLINE_MAX",
+    "LONG_LINE",
     "Line",
     "LineKind",
     "Style",
@@ -74,7 +75,9 @@ HEADLINE_MAX = 40
 #: with a gap between words where a flattened page's line broke, goes on into its text).
 _LONG_CN_HEADLINE = 80
 _HAN_GAP = regex(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
-_LONG_LINE = 120
+#: A line at least this long holds a page's text whose line breaks were lost, not a line
+#: hard-wrapped at the page's width.
+LONG_LINE = 120
 #: Headlines in a row, with no text between, that make a table of contents.
 _CONTENTS = 5
 _LEXICON = lexicon()
@@ -269,14 +272,16 @@ def _indent_width(indent: str) -> int:
 
 def split_lines(
     text: str, hints: Mapping[int, int] | None = None, view: str | None = None,
-    boilerplate: frozenset[int] = frozenset(),
+    boilerplate: frozenset[int] = frozenset(), *,
+    breaks: Callable[[str], Sequence[int]] | None = None,
 ) -> list[Line]:
     """Every non-blank line of ``text`` with its offset and kind.
 
     ``view`` is a same-length rendering of ``text`` (the simplified form of a
     traditional text) on which lines are classified; ``Line.text`` stays original.
     Lines numbered in ``boilerplate`` (a web page's text outside its main content) are
-    furniture.
+    furniture. ``breaks`` gives where paragraphs start inside a line of ``LONG_LINE``
+    characters or more (:func:`unionnlp.gapbreaks.gap_breaks`).
     """
     hints = hints or {}
     view = text if view is None else view
@@ -294,7 +299,8 @@ def split_lines(
             continue
         lead = len(raw) - len(raw.lstrip())
         hint = hints.get(number)
-        for piece_start, piece_end in _pieces(view[pos:pos + len(raw)], leading=leading):
+        for piece_start, piece_end in _pieces(view[pos:pos + len(raw)], leading=leading,
+                                              breaks=breaks):
             piece = raw[piece_start:piece_end]
             stripped = piece.strip()
             if not stripped:
@@ -554,21 +560,26 @@ def _title_runs_in(line: str) -> int:
     return 0
 
 
-def _pieces(line: str, *, titled: bool = True, leading: bool = False) -> list[tuple[int, int]]:
+def _pieces(line: str, *, titled: bool = True, leading: bool = False,
+            breaks: Callable[[str], Sequence[int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the parts of one line: itself, or its salutation and the title
-    before it, and its numbered parts (in a hard-wrapped line only after a full stop), so
-    that a report without line breaks still has headings and paragraphs. Only the line's
-    first salutation is looked for after a title (``titled``): a hostile line of many
-    never nests deeper than that. A title running into the text with no mark is looked for
-    only in the document's first line that is not furniture (``leading``)."""
+    before it, and its numbered parts (in a hard-wrapped line only after a full stop), and
+    in a long line the paragraphs that ``breaks`` starts at gaps in it (see
+    :mod:`unionnlp.gapbreaks`), so that a report
+    without line breaks still has headings and paragraphs. Only the line's first
+    salutation is looked for after a title (``titled``): a hostile line of many never nests
+    deeper than that. A title running into the text with no mark is looked for only in the
+    document's first line that is not furniture (``leading``)."""
     cut = opening(line)
     if 0 < cut < len(line) and not _is_furniture(line[cut:].strip()):
         # A salutation or a date stamp before the text is a piece of its own.
-        return [(0, cut), *((cut + a, cut + b) for a, b in _pieces(line[cut:], titled=False))]
+        return [(0, cut), *((cut + a, cut + b)
+                            for a, b in _pieces(line[cut:], titled=False, breaks=breaks))]
     if titled and cut == 0 and (at := _after_title(line) or (leading and _title_runs_in(line))):
-        return [(0, at), *((at + a, at + b) for a, b in _pieces(line[at:], titled=False))]
+        return [(0, at), *((at + a, at + b)
+                           for a, b in _pieces(line[at:], titled=False, breaks=breaks))]
     announced = [m.end() for m in _ANNOUNCEMENT.finditer(line) if m.end() < len(line)]
-    if len(line) < _LONG_LINE:
+    if len(line) < LONG_LINE:
         # A hard-wrapped line: a numbered part starts in it only after a full stop.
         cuts = sorted({*(m.start() for m in _AFTER_FULL_STOP.finditer(line) if m.start() > 0),
                        *announced})
@@ -588,6 +599,7 @@ def _pieces(line: str, *, titled: bool = True, leading: bool = False) -> list[tu
         piece = line[bounds[bisect.bisect_left(bounds, at) - 1]:at].strip()
         if _ANY_MARKER.match(piece) and len(piece) <= _SHORT_HEAD and not _CLAUSE_MARK.search(piece):
             extra.append(at)
-    cuts = sorted({*cuts, *extra, *articles})
+    gaps = breaks(line) if breaks is not None else ()
+    cuts = sorted({*cuts, *extra, *articles, *gaps})
     bounds = [0, *cuts, len(line)]
     return list(itertools.pairwise(bounds))

@@ -17,6 +17,7 @@ from typing import Any
 
 from ._regex import regex
 from .convert import analysis_view
+from .gapbreaks import gap_breaks
 from .lines import (
     COMMA,
     HEADLINE_MAX,
@@ -665,7 +666,8 @@ def parse(source: Source, view: str | None = None,
     """
     text = fold_newlines(source.text)
     view = analysis_view(text)[0] if view is None else view
-    lines = split_lines(text, source.heading_hints, view, source.boilerplate)
+    lines = split_lines(text, source.heading_hints, view, source.boilerplate,
+                        breaks=gap_breaks(view))
     wrapped = False
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
