@@ -22,6 +22,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "'>' comparisons": lambda n: "收入>5000元，" * (n // 9),
     "numbered parts on one line": lambda n: "。 1、" * (n // 4),
     "short headlines on one line": lambda n: ("一、短" + "1. 短" * 3) * (n // 15),
+    "spaced sentences, 1 line": lambda n: "工会帮扶职工。 " * (n // 8),
 }
 
 
