@@ -224,32 +224,24 @@ class HeadEnds:
 
     def save(self, path: str, *, data_key: str | None = None) -> None:
         """Write the model as arrays and JSON with a checksum (never a pickle)."""
-        import numpy as np
+        from .store import write_weights
 
-        from .store import pack_strings, write_arrays
-
-        names = sorted(self.weights)
-        write_arrays(path, _FORMAT, {"n": len(names), "intercept": self.intercept,
-                                     "threshold": self.threshold, "marks": self.marks,
-                                     "features": _FEATURES,
-                                     "data": data_key},
-                     {"names": pack_strings(names),
-                      "weights": np.array([self.weights[n] for n in names], dtype=float)})
+        write_weights(path, _FORMAT, self.weights,
+                      {"intercept": self.intercept, "threshold": self.threshold,
+                       "marks": self.marks, "features": _FEATURES, "data": data_key})
 
     @classmethod
     def load(cls, source: str | bytes, where: str | None = None) -> HeadEnds:
         """A model written by :meth:`save`; :class:`~unionnlp.errors.ModelError` for
         another file."""
         from .errors import ModelError
-        from .store import read_arrays, unpack_strings
+        from .store import read_weights
 
-        meta, arrays = read_arrays(source, _FORMAT, where)
-        if meta.get("features") != _FEATURES:
-            raise ModelError(f"{where or source!s}: head-end model made for other features")
+        weights, meta = read_weights(source, _FORMAT, where, features=_FEATURES,
+                                     what="head-end model")
         try:
-            names = unpack_strings(arrays["names"], meta["n"])
-            return cls(dict(zip(names, arrays["weights"].tolist(), strict=True)),
-                       float(meta["intercept"]), float(meta["threshold"]), bool(meta["marks"]))
+            return cls(weights, float(meta["intercept"]), float(meta["threshold"]),
+                       bool(meta["marks"]))
         except (KeyError, ValueError) as exc:
             raise ModelError(f"{where or source!s}: head-end model lacks {exc}") from exc
 

@@ -25,8 +25,8 @@ import numpy as np
 
 from .errors import ModelError
 
-__all__ = ["MAX_MODEL_BYTES", "pack_strings", "packaged", "read_arrays", "unpack_strings",
-           "write_arrays"]
+__all__ = ["MAX_MODEL_BYTES", "pack_strings", "packaged", "read_arrays", "read_weights",
+           "unpack_strings", "write_arrays", "write_weights"]
 
 #: The largest model file, and the largest size its arrays may expand to, that is read.
 MAX_MODEL_BYTES = 512 * 1024 * 1024
@@ -129,6 +129,32 @@ def read_arrays(source: str | os.PathLike[str] | bytes, fmt: str,
     if _digest(meta, arrays) != checksum:
         raise ModelError(f"{name}: checksum mismatch (the file is damaged or was altered)")
     return meta, arrays
+
+
+def write_weights(path: str | os.PathLike[str], fmt: str, weights: Mapping[str, float],
+                  meta: Mapping[str, Any]) -> None:
+    """Write a linear model, a weight for each named feature, and its ``meta`` (see
+    :func:`write_arrays`)."""
+    names = sorted(weights)
+    write_arrays(path, fmt, {**meta, "n": len(names)},
+                 {"names": pack_strings(names),
+                  "weights": np.array([weights[n] for n in names], dtype=float)})
+
+
+def read_weights(source: str | os.PathLike[str] | bytes, fmt: str, where: str | None,
+                 *, features: str, what: str) -> tuple[dict[str, float], dict[str, Any]]:
+    """The weights and metadata written by :func:`write_weights`; a
+    :class:`~unionnlp.errors.ModelError` naming ``what`` when the file was made for other
+    ``features`` or lacks a part."""
+    name = where or str(source)
+    meta, arrays = read_arrays(source, fmt, where)
+    if meta.get("features") != features:
+        raise ModelError(f"{name}: {what} made for other features")
+    try:
+        names = unpack_strings(arrays["names"], meta["n"])
+        return dict(zip(names, arrays["weights"].tolist(), strict=True)), meta
+    except (KeyError, ValueError) as exc:
+        raise ModelError(f"{name}: {what} lacks {exc}") from exc
 
 
 def _read_bounded(path: Path) -> bytes:
