@@ -79,3 +79,17 @@ def test_a_model_file_is_checked(tmp_path: Path) -> None:
                                                "features": "gap/0", "data": None}, {})
     with pytest.raises(ModelError, match="other features"):
         GapBreaks.load(str(path))
+
+
+def test_a_workers_warm_up_loads_the_structures_small_models() -> None:
+    """A pool worker warms up once (unionnlp.pipeline.warm): its first file with a flattened
+    line or a numbered paragraph must not load these models then."""
+    from unionnlp.headend import default_head_ends, default_head_marks
+    from unionnlp.model import DEFAULT
+    from unionnlp.pipeline import warm
+
+    loaders = (default_gap_breaks, default_head_ends, default_head_marks)
+    for load in loaders:
+        load.cache_clear()
+    warm(DEFAULT)
+    assert [load.cache_info().currsize for load in loaders] == [1, 1, 1]

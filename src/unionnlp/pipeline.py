@@ -487,6 +487,11 @@ def _all_figures(body: list[Figure], heads: list[Figure]) -> tuple[Figure, ...]:
 _WARM_TEXT = (
     "某市总工会工作报告\n\n一、加强组织建设\n\n"
     "全市新建基层工会120个，发展会员5000余人。开展职工技能培训，帮扶困难职工，维护职工合法权益。\n"
+    # Numbered paragraphs that open with their headline, and a line whose paragraph breaks
+    # were lost, kept as gaps: the head-end, first-mark and gap models load too.
+    "二、帮扶措施对于走访中发现的困难，工会及时拿出办法。\n三、抓好培训。全年培训职工800人次。\n"
+    + "全年开展职工技能培训，帮扶困难职工，维护职工合法权益，推动企业建立工资集体协商制度。" * 3
+    + "各级工会积极参与。 下一步将继续努力。\n"
 )
 
 
