@@ -146,7 +146,7 @@ def read_weights(source: str | os.PathLike[str] | bytes, fmt: str, where: str | 
     """The weights and metadata written by :func:`write_weights`; a
     :class:`~unionnlp.errors.ModelError` naming ``what`` when the file was made for other
     ``features`` or lacks a part."""
-    name = where or str(source)
+    name = where or ("<model bytes>" if isinstance(source, bytes) else str(source))
     meta, arrays = read_arrays(source, fmt, where)
     if meta.get("features") != features:
         raise ModelError(f"{name}: {what} made for other features")
