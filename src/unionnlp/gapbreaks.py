@@ -42,6 +42,7 @@ _SPACED_COMMAS = regex("[，,、；;：:][ \u3000\xa0]")
 THRESHOLD = 0.6
 _C = 0.3
 _OPENERS = frozenset("“「『《【")
+_SPACE = regex(r"\s*")
 
 
 def _bucket(x: float, edges: Sequence[float]) -> str:
@@ -163,14 +164,12 @@ def default_gap_breaks() -> GapBreaks:
 def gap_breaks(view: str) -> Callable[[str], list[int]]:
     """Where paragraphs start at gaps in a long line of the page ``view`` (offsets in the
     line), by the packaged model: what :func:`unionnlp.lines.split_lines` asks."""
-    traits: list[tuple[str, str]] = []
+    traits = cache(lambda: page_traits(view))  # read once, and only for a page with a gap
 
     def breaks(line: str) -> list[int]:
         if GAP.search(line) is None:
             return []
-        if not traits:
-            traits.append(page_traits(view))
-        return default_gap_breaks().cuts(line, traits[0])
+        return default_gap_breaks().cuts(line, traits())
 
     return breaks
 
@@ -185,13 +184,8 @@ def examples(twins: Sequence[Twin]) -> list[tuple[list[str], bool]]:
     for twin in twins:
         text = twin.text
         view = analysis_view(text)[0]
-        starts = set()
-        for span in twin.spans:
-            if span.text.strip():
-                at = span.offset
-                while at < len(text) and text[at].isspace():
-                    at += 1
-                starts.add(at)
+        starts = {_SPACE.match(text, span.offset).end()  # type: ignore[union-attr]
+                  for span in twin.spans if span.text.strip()}
         traits = page_traits(view)
         pos = 0
         for raw in view.split("\n"):
