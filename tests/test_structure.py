@@ -841,6 +841,24 @@ def test_a_list_with_notes_and_bullets_under_its_items_is_text_not_contents() ->
     assert all(line in toc.dropped for line in contents[:4])
 
 
+def test_a_list_of_sentences_one_per_line_is_text_not_contents() -> None:
+    # A federation's page of its tasks: a headline, then one numbered sentence per line,
+    # each ending in a full stop. No table of contents ends its lines so: they are items
+    # of text, under a headline that stays one.
+    tasks = ["一、協助各會員工會推動會務與業務。", "二、辦理勞工教育、職業訓練及福利事項。",
+             "三、研究勞動法令並向政府提出建言。", "四、舉辦勞工安全衛生的宣導與訓練。",
+             "五、調處會員工會的勞資爭議。", "六、其他依法令應辦理的事項。"]
+    text = "工會簡介\n\n本會任務\n" + "\n".join(tasks) + "\n\n會址\n台北市某路1號\n"
+    kinds = {x.view: x.kind for x in split_lines(text)}
+    assert kinds["本會任務"] == "headline"
+    assert [kinds[t] for t in tasks] == ["body"] * len(tasks)
+    assert not set(tasks) & set(_parse(text).dropped)
+    # Headlines without full stops in a row, as a contents lists them, are dropped still.
+    contents = [t.rstrip("。") for t in tasks]
+    toc = split_lines("本會章程\n" + "\n".join(contents) + "\n\n第一章 總則\n本會依工會法組織之。\n")
+    assert [x.kind for x in toc if x.view in contents[:5]] == ["furniture"] * 5
+
+
 def test_a_headline_of_a_flattened_report_ends_at_the_gap_its_line_break_left() -> None:
     # A PDF pasted as one line: each headline's line break became a space.
     line = "一、强化领导，深化认识，厘清思路，健全措施 做好帮扶解困工作，是工会践行职责的重要内容。"

@@ -351,6 +351,12 @@ def _contents(lines: list[Line]) -> list[Line]:
             if len(run) >= _CONTENTS and _listed_items(lines, run, texts):
                 for j in run:
                     out[j] = replace(out[j], kind="body", style=None)
+            elif len(run) >= _CONTENTS and _listed_sentences(lines, run, texts):
+                # 本會任務 / 一、……相關事項。 / 二、……: its sentences are items of text; a
+                # line that ends none (the list's own headline) stays a headline.
+                for j in run:
+                    if _ends_item(lines[j].view):
+                        out[j] = replace(out[j], kind="body", style=None)
             elif len(run) >= _CONTENTS:
                 for j in run[:-1] if x is not None else run:
                     if j == opening:
@@ -378,6 +384,22 @@ def _listed_items(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]
         return False
     numbered = [lines[j].style not in (None, "plain") for j in run]
     return numbered[0] and 2 * sum(numbered) > len(run) \
+        and all(texts[lines[j].view] == 1 for j in run)
+
+
+#: How an item of a list of sentences ends; no line of a table of contents does.
+_ITEM_END = frozenset("。！？；;!?")
+
+
+def _ends_item(view: str) -> bool:
+    return view.rstrip().rstrip(_CLOSERS)[-1:] in _ITEM_END
+
+
+def _listed_sentences(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]) -> bool:
+    """Whether a run of short lines is a list of sentences (a union's tasks, one per line,
+    each ending in a full stop), not a table of contents: most of its lines end a
+    sentence, as a contents' headlines never do, and none is printed again elsewhere."""
+    return 2 * sum(_ends_item(lines[j].view) for j in run) > len(run) \
         and all(texts[lines[j].view] == 1 for j in run)
 
 
