@@ -606,6 +606,20 @@ def test_a_line_standing_alone_like_a_headline_reads_how_many_the_page_holds() -
     assert [single.columns["alone"].value(k) for k in range(3)] == ["1", None, None]
 
 
+def test_a_speakers_post_under_the_date_of_a_speech_is_no_headline() -> None:
+    # The rules read the post (a short line, no mark at its end) as a headline; the
+    # labeller reads it as a byline, less than half sure among its nine roles, which is
+    # sure enough to overrule the rules (``CONFIDENT``). Under the date, it joins the title
+    # block: the speech stays one article.
+    text = ("在全县工会工作会议上的讲话\n（2024年3月15日）\n副县长、县总工会主席\n同志们：\n"
+            "今天召开全县工会工作会议，主要任务是总结去年工作，部署今年任务。\n"
+            "过去一年，全县各级工会围绕中心、服务大局，新建基层工会42家，发展会员3000余名。\n")
+    report = analyze(text)
+    assert [s.heading for a in report.articles for s in a.sections if s.heading] == []
+    assert report.articles[0].title == "在全县工会工作会议上的讲话"
+    assert "副县长、县总工会主席" in (report.articles[0].byline or "")
+
+
 def test_a_model_texts_title_in_the_middle_of_the_page_opens_an_article() -> None:
     page = ("某市总工会 > 范文中心 > 工作总结\n\n工会开展送温暖活动的总结1\n\n"
             "今年元旦春节期间，市总工会按照上级工会的部署，集中开展送温暖活动，共走访慰问困难职工326户，"

@@ -206,13 +206,15 @@ def _title_block_at(lines: Sequence[Line], i: int) -> int:
 
 def _front_matter(lines: Sequence[Line], k: int) -> int:
     """How many date, speaker and bare-name lines follow a title block (speeches and
-    reports print 刘振华 / （2024年1月18日） under the title)."""
+    reports print 刘振华 / （2024年1月18日） under the title), and the bylines among and
+    right after them (……讲话 / （2024年3月15日） / 副县长、县总工会主席)."""
     j = k
     while j < len(lines) and j - k < 3:
         view = lines[j].view
         dated = j + 1 < len(lines) and DATE_LINE.match(lines[j + 1].view) is not None
         if DATE_LINE.match(view) or _SPEAKER_LINE.match(view) or (
-                _NAME_LINE.match(view) and dated) or _OCCASION_LINE.match(view):
+                _NAME_LINE.match(view) and dated) or _OCCASION_LINE.match(view) or (
+                j > k and lines[j].kind == "byline"):
             j += 1
         else:
             break
