@@ -387,8 +387,9 @@ def _listed_items(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]
         and all(texts[lines[j].view] == 1 for j in run)
 
 
-#: How an item of a list of sentences ends; no line of a table of contents does.
-_ITEM_END = frozenset("。！？；;!?")
+#: How an item of a list of sentences ends (a sentence's end, not the dots that lead a
+#: contents line to its page number); no line of a table of contents does.
+_ITEM_END = frozenset(_FINAL - {"…"})
 
 
 def _ends_item(view: str) -> bool:
