@@ -348,23 +348,26 @@ def _contents(lines: list[Line]) -> list[Line]:
         if x is not None and x.kind == "headline" and not breaks_off(x.view):
             run.append(i)
         elif x is None or x.kind != "furniture":
-            if len(run) >= _CONTENTS and _listed_items(lines, run, texts):
-                for j in run:
-                    out[j] = replace(out[j], kind="body", style=None)
-            elif len(run) >= _CONTENTS and _listed_sentences(lines, run, texts):
-                # 本會任務 / 一、……相關事項。 / 二、……: its sentences are items of text; a
-                # line that ends none (the list's own headline) stays a headline.
-                for j in run:
-                    if _ends_item(lines[j].view):
+            if len(run) >= _CONTENTS:
+                # A contents' headlines are printed again further on; a list's lines are not.
+                once = all(texts[lines[j].view] == 1 for j in run)
+                if once and _listed_items(lines, run):
+                    for j in run:
                         out[j] = replace(out[j], kind="body", style=None)
-            elif len(run) >= _CONTENTS:
-                for j in run[:-1] if x is not None else run:
-                    if j == opening:
-                        continue
-                    out[j] = replace(out[j], kind="furniture")
-                    if logger.isEnabledFor(logging.DEBUG):
-                        logger.debug("line %d: furniture by the rule 'table of contents': %.30s",
-                                     out[j].number + 1, out[j].text)
+                elif once and _listed_sentences(lines, run):
+                    # 本會任務 / 一、……相關事項。 / 二、……: its sentences are items of text;
+                    # a line that ends none (the list's own headline) stays a headline.
+                    for j in run:
+                        if _ends_item(lines[j].view):
+                            out[j] = replace(out[j], kind="body", style=None)
+                else:
+                    for j in run[:-1] if x is not None else run:
+                        if j == opening:
+                            continue
+                        out[j] = replace(out[j], kind="furniture")
+                        if logger.isEnabledFor(logging.DEBUG):
+                            logger.debug("line %d: furniture by the rule 'table of contents': "
+                                         "%.30s", out[j].number + 1, out[j].text)
             run = []
     return out
 
@@ -372,19 +375,17 @@ def _contents(lines: list[Line]) -> list[Line]:
 _CONTENTS_LEAD = regex(r"^\s*(?:目\s*[录錄]|contents)", re.IGNORECASE)
 
 
-def _listed_items(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]) -> bool:
-    """Whether a run of short lines is the items of a list the text announces (入會辦法: /
-    1. … / 2. …), not a table of contents: a line of text ending in a colon (not 目录：)
-    leads it in, it opens with a numbered line and holds more numbered lines than others
-    (notes and bullets under an item are its own), and none of its lines is printed again
-    elsewhere, as a contents' headlines are."""
+def _listed_items(lines: Sequence[Line], run: Sequence[int]) -> bool:
+    """Whether a run of short lines, none printed again elsewhere, is the items of a list
+    the text announces (入會辦法: / 1. … / 2. …), not a table of contents: a line of text
+    ending in a colon (not 目录：) leads it in, it opens with a numbered line and holds more
+    numbered lines than others (notes and bullets under an item are its own)."""
     lead = lines[run[0] - 1] if run[0] else None
     if lead is None or lead.kind != "body" or lead.view.rstrip()[-1:] not in (":", "：") \
             or _CONTENTS_LEAD.match(lead.view):
         return False
     numbered = [lines[j].style not in (None, "plain") for j in run]
-    return numbered[0] and 2 * sum(numbered) > len(run) \
-        and all(texts[lines[j].view] == 1 for j in run)
+    return numbered[0] and 2 * sum(numbered) > len(run)
 
 
 #: How an item of a list of sentences ends (a sentence's end, not the dots that lead a
@@ -396,12 +397,11 @@ def _ends_item(view: str) -> bool:
     return view.rstrip().rstrip(_CLOSERS)[-1:] in _ITEM_END
 
 
-def _listed_sentences(lines: Sequence[Line], run: Sequence[int], texts: Counter[str]) -> bool:
-    """Whether a run of short lines is a list of sentences (a union's tasks, one per line,
-    each ending in a full stop), not a table of contents: most of its lines end a
-    sentence, as a contents' headlines never do, and none is printed again elsewhere."""
-    return 2 * sum(_ends_item(lines[j].view) for j in run) > len(run) \
-        and all(texts[lines[j].view] == 1 for j in run)
+def _listed_sentences(lines: Sequence[Line], run: Sequence[int]) -> bool:
+    """Whether a run of short lines, none printed again elsewhere, is a list of sentences
+    (a union's tasks, one per line, each ending in a full stop), not a table of contents:
+    most of its lines end a sentence, as a contents' headlines never do."""
+    return 2 * sum(_ends_item(lines[j].view) for j in run) > len(run)
 
 
 #: The number a document-sharing site puts before each page chunk of a document (1、 2、 …).
