@@ -16,7 +16,10 @@ CRF's L1 and L2 penalties (the packaged model's by default); ``--labeller-only``
 line rules' row. Each fold trains the labeller of hard-wrapped pages too (on the fold's twins
 and their hard-wrapped copies, as ``tools/train_linerole.py`` does); ``--wrapped`` scores the
 fold's twins hard-wrapped (as ``unionnlp evaluate --real --wrapped`` does the held-out ones)
-as well as they are.
+as well as they are. The models the structure learns besides the labeller (where a numbered
+headline ends, :mod:`unionnlp.headend`, and where a gap in a long line starts a paragraph,
+:mod:`unionnlp.gapbreaks`) are fitted on each fold's training twins too, so that no packaged
+model, fitted on every train twin, reads a twin it learned from.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import unionnlp.gapbreaks as gapbreaks  # noqa: E402
+import unionnlp.headend as headend  # noqa: E402
 import unionnlp.linerole as linerole  # noqa: E402
 import unionnlp.pipeline as pipeline  # noqa: E402
 from unionnlp import analyze  # noqa: E402
@@ -75,6 +80,8 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
     real_relabel, real_default = linerole.relabel, linerole.default_labeller
     real_wrapped = linerole.wrapped_labeller
     real_classifier = pipeline.get_classifier
+    real_ends, real_marks = headend.default_head_ends, headend.default_head_marks
+    real_gaps = gapbreaks.default_gap_breaks
     total = DocScore()
     try:
         if not labeller:
@@ -87,6 +94,13 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
                 linerole.default_labeller = lambda model=model: model
                 linerole.wrapped_labeller = lambda model=wrapped_model: model
             pipeline.get_classifier = lambda path=None, k=k: themes[k]
+            ends = headend.HeadEnds.fit(headend.examples(train))
+            marks = headend.HeadEnds.fit(headend.examples(train, marks=True), marks=True,
+                                         threshold=headend.VETO)
+            gaps = gapbreaks.GapBreaks.fit(gapbreaks.examples(train))
+            headend.default_head_ends = lambda ends=ends: ends
+            headend.default_head_marks = lambda marks=marks: marks
+            gapbreaks.default_gap_breaks = lambda gaps=gaps: gaps
             scored = [t for t in twins if fold[t.id] == k]
             for twin in hard_wrapped(scored) if wrapped else scored:
                 total.add(score_twin(twin, analyze(twin.text, source=twin.id)))
@@ -94,6 +108,8 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
         linerole.relabel, linerole.default_labeller = real_relabel, real_default
         linerole.wrapped_labeller = real_wrapped
         pipeline.get_classifier = real_classifier
+        headend.default_head_ends, headend.default_head_marks = real_ends, real_marks
+        gapbreaks.default_gap_breaks = real_gaps
     return total
 
 
@@ -126,10 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         s = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2,
                            wrapped=wrapped)
-        print(f"{name:<22} {s.lines_right / s.lines:>8.3f} "
-              f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.3f} "
-              f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.3f} "
-              f"{_themes(s.theme_truth, s.theme_e2e)['macro_f1']:>8.3f}")
+        print(f"{name:<22} {s.lines_right / s.lines:>8.4f} "
+              f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.4f} "
+              f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.4f} "
+              f"{_themes(s.theme_truth, s.theme_e2e)['macro_f1']:>8.4f}")
     return 0
 
 
