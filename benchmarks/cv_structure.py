@@ -16,7 +16,7 @@ CRF's L1 and L2 penalties (the packaged model's by default); ``--labeller-only``
 line rules' row. Each fold trains the labeller of hard-wrapped pages too (on the fold's twins
 and their hard-wrapped copies, as ``tools/train_linerole.py`` does); ``--wrapped`` scores the
 fold's twins hard-wrapped (as ``unionnlp evaluate --real --wrapped`` does the held-out ones)
-as well as they are. The models the structure learns besides the labeller (where a numbered
+as well as they are, with the same fitted models. The models the structure learns besides the labeller (where a numbered
 headline ends, :mod:`unionnlp.headend`, and where a gap in a long line starts a paragraph,
 :mod:`unionnlp.gapbreaks`) are fitted on each fold's training twins too, so that no packaged
 model, fitted on every train twin, reads a twin it learned from.
@@ -72,9 +72,10 @@ def theme_models(twins: list[Twin], fold: dict[str, int]) -> list[ThemeClassifie
 
 def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
                    c1: float = linerole.C1, c2: float = linerole.C2,
-                   wrapped: bool = False) -> DocScore:
+                   wrapped: tuple[bool, ...] = (False,)) -> dict[bool, DocScore]:
     """Summed counts over the folds, with the fold's own labellers or with the rules alone,
-    and the fold's theme model; ``wrapped`` scores the fold's twins hard-wrapped."""
+    and the fold's theme model, for each reading in ``wrapped``: the fold's twins as they
+    are (False) and hard-wrapped (True). Each fold's models are fitted once for both."""
     twins = load_twins("train")
     fold = _folds([t.id for t in twins])
     real_relabel, real_default = linerole.relabel, linerole.default_labeller
@@ -82,7 +83,7 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
     real_classifier = pipeline.get_classifier
     real_ends, real_marks = headend.default_head_ends, headend.default_head_marks
     real_gaps = gapbreaks.default_gap_breaks
-    total = DocScore()
+    totals = {w: DocScore() for w in wrapped}
     try:
         if not labeller:
             linerole.relabel = lambda lines, *args, **kwargs: list(lines)
@@ -102,15 +103,16 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
             headend.default_head_marks = lambda marks=marks: marks
             gapbreaks.default_gap_breaks = lambda gaps=gaps: gaps
             scored = [t for t in twins if fold[t.id] == k]
-            for twin in hard_wrapped(scored) if wrapped else scored:
-                total.add(score_twin(twin, analyze(twin.text, source=twin.id)))
+            for w, total in totals.items():
+                for twin in hard_wrapped(scored) if w else scored:
+                    total.add(score_twin(twin, analyze(twin.text, source=twin.id)))
     finally:
         linerole.relabel, linerole.default_labeller = real_relabel, real_default
         linerole.wrapped_labeller = real_wrapped
         pipeline.get_classifier = real_classifier
         headend.default_head_ends, headend.default_head_marks = real_ends, real_marks
         gapbreaks.default_gap_breaks = real_gaps
-    return total
+    return totals
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
@@ -133,19 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{FOLDS}-fold cross-validation on the train twins ({len(twins)}), "
           f"CRF c1={args.c1} c2={args.c2}")
     themes = theme_models(twins, _folds([t.id for t in twins]))
-    print(f"{'':<22} {'line acc':>8} {'head F1':>8} {'para F1':>8} {'themes':>8}")
-    rows = [("line rules alone", False, False), ("with the labeller", True, False)]
-    if args.wrapped:
-        rows += [("rules, hard-wrapped", False, True), ("labeller, hard-wrapped", True, True)]
-    for name, flag, wrapped in rows:
+    print(f"{'':<34} {'line acc':>8} {'head F1':>8} {'para F1':>8} {'themes':>8}")
+    readings = (False, True) if args.wrapped else (False,)
+    for flag in (False, True):
         if args.labeller_only and not flag:
             continue
-        s = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2,
-                           wrapped=wrapped)
-        print(f"{name:<22} {s.lines_right / s.lines:>8.4f} "
-              f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.4f} "
-              f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.4f} "
-              f"{_themes(s.theme_truth, s.theme_e2e)['macro_f1']:>8.4f}")
+        totals = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2,
+                                wrapped=readings)
+        for wrapped, s in totals.items():
+            name = ("with the labeller" if flag else "line rules alone") + (
+                ", hard-wrapped" if wrapped else "")
+            print(f"{name:<34} {s.lines_right / s.lines:>8.4f} "
+                  f"{_f1(s.head_tp, s.head_fp, s.head_fn):>8.4f} "
+                  f"{_f1(s.para_tp, s.para_fp, s.para_fn):>8.4f} "
+                  f"{_themes(s.theme_truth, s.theme_e2e)['macro_f1']:>8.4f}")
     return 0
 
 
