@@ -16,10 +16,11 @@ CRF's L1 and L2 penalties (the packaged model's by default); ``--labeller-only``
 line rules' row. Each fold trains the labeller of hard-wrapped pages too (on the fold's twins
 and their hard-wrapped copies, as ``tools/train_linerole.py`` does); ``--wrapped`` scores the
 fold's twins hard-wrapped (as ``unionnlp evaluate --real --wrapped`` does the held-out ones)
-as well as they are, with the same fitted models. The models the structure learns besides the labeller (where a numbered
-headline ends, :mod:`unionnlp.headend`, and where a gap in a long line starts a paragraph,
-:mod:`unionnlp.gapbreaks`) are fitted on each fold's training twins too, so that no packaged
-model, fitted on every train twin, reads a twin it learned from.
+as well as they are, with the same fitted models. The models the structure learns besides
+the labeller (where a numbered headline ends, :mod:`unionnlp.headend`, and where a gap in a
+long line starts a paragraph, :mod:`unionnlp.gapbreaks`) are fitted on each fold's training
+twins too, so that no packaged model, fitted on every train twin, reads a twin it learned
+from.
 """
 
 from __future__ import annotations
