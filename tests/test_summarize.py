@@ -82,6 +82,25 @@ def test_semicolons_stay_inside_their_sentence() -> None:
         "一是建档困难职工1032户；二是发放金秋助学金480万元；三是举办技能大赛6场。", "下一句。"]
 
 
+def test_a_sentence_too_long_to_take_whole_is_read_as_its_clauses() -> None:
+    clauses = ["全年新建基层工会组织126家，新发展会员8300余名，其中农民工会员5200名",
+               "投入帮扶资金1260万元，走访慰问困难职工3400户，为1800名职工子女发放助学金",
+               "组织职工技能培训210期，培训职工1.2万人次，2300人取得职业资格证书",
+               "办理劳动争议调解案件460件，为职工追回欠薪2100万元，提供法律援助380人次",
+               "建成职工书屋45家、户外劳动者服务站点62个，全年服务新就业形态劳动者9万余人次"]
+    sentence = "一年来，全区各级工会紧紧围绕党政中心工作，" + "；".join(clauses) + "。"
+    assert len(sentence) > 220
+    text = f"区总工会2024年工作总结\n\n{sentence}\n\n下一步，区总工会将继续做好服务职工工作。\n"
+    summary = unionnlp.analyze(text).summary
+    assert summary
+    assert all(s in sentence or s in text for s in summary)
+    assert any(s in sentence and s.endswith("；") for s in summary)
+    assert all(len(s) <= 220 for s in summary)
+    # A sentence short enough to be taken whole keeps its semicolons.
+    short = "一是建档困难职工1032户；二是发放金秋助学金480万元；三是举办技能大赛6场。"
+    assert unionnlp.analyze(short).summary == (short,)
+
+
 def test_a_bulleted_list_is_summarised_without_its_markers() -> None:
     text = ("◆ 困难职工帮扶\n- 建档困难职工1032户，全部落实帮扶措施；\n- 发放金秋助学金480万元；\n"
             "◆ 技能提升\n- 开展职工技能培训3200人次；\n- 举办区级技能大赛6场。\n")

@@ -157,14 +157,28 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+#: A clause up to its semicolon, or the rest of a sentence after the last one.
+_CLAUSE = regex(r"[^；;]*[；;]|[^；;]+$")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence too long to be taken whole (past :data:`_MAX_CHARS`) as its clauses at
+    ；: each, like a list item that ends in one, is a statement of its own."""
+    if len(sentence) <= _MAX_CHARS or ("；" not in sentence and ";" not in sentence):
+        return [sentence]
+    return [c for c in map(str.strip, _CLAUSE.findall(sentence)) if c]
+
+
 def _whole(
-    sentence: str, min_chars: int = _MIN_CHARS, ends: str = "。.", max_chars: int = _MAX_CHARS
+    sentence: str, min_chars: int = _MIN_CHARS, ends: str = "。.；;",
+    max_chars: int = _MAX_CHARS,
 ) -> bool:
-    """A summary sentence must be a complete statement of reasonable length: not an
-    exclamation or a question (slogans, rhetoric), not a bare quotation, not a formula
-    (现将有关情况报告如下。), not a photo caption or a bare list of names, not a record's
-    fields (【发布单位】……【发布日期】……【文件来源】……), not a sentence a
-    site cut (a paywall's teaser, page markup) or in which a site speaks of itself."""
+    """A summary sentence must be a complete statement of reasonable length, ending in 。
+    or ； (a list item's, a long sentence's clause): not an exclamation or a question
+    (slogans, rhetoric), not a bare quotation, not a formula (现将有关情况报告如下。), not a
+    photo caption or a bare list of names, not a record's fields
+    (【发布单位】……【发布日期】……【文件来源】……), not a sentence a site cut (a paywall's
+    teaser, page markup) or in which a site speaks of itself."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -182,8 +196,9 @@ def _whole(
 def sentence_vectors(
     paragraphs: Sequence[str], table: TermTable, idf: Any
 ) -> tuple[list[list[Sentence]], Any]:
-    """The whole sentences of each paragraph that may enter a summary, and their unit TF-IDF
-    vectors over content words (:class:`SparseRows`, one row per sentence in order).
+    """The whole sentences of each paragraph that may enter a summary (a long one's clauses,
+    see :func:`_clauses`), and their unit TF-IDF vectors over content words
+    (:class:`SparseRows`, one row per sentence in order).
 
     ``table`` holds the paragraphs' segmentation (one piece each) and ``idf`` the weight of
     each of its distinct words.
@@ -195,7 +210,7 @@ def sentence_vectors(
     offset = 0
     for d, paragraph in enumerate(paragraphs):
         pos = 0
-        for j, piece in enumerate(split_sentences(paragraph)):
+        for j, piece in enumerate(c for s in split_sentences(paragraph) for c in _clauses(s)):
             piece = _ITEM_MARK.sub("", piece, count=1)
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
@@ -205,7 +220,7 @@ def sentence_vectors(
         offset += len(paragraph)
     whole = [_whole(piece) for _, piece, _ in pieces]
     if not any(whole):  # a very short or long-winded text, a list: take what it has
-        whole = [_whole(piece, _MIN_SHORT, "。.；;", _MAX_LONG) for _, piece, _ in pieces]
+        whole = [_whole(piece, _MIN_SHORT, max_chars=_MAX_LONG) for _, piece, _ in pieces]
     found = [x for x, keep in zip(pieces, whole, strict=True) if keep]
     ranks = itertools.accumulate(int(keep) for keep in whole)
     rows = [r - 1 if keep else -1 for r, keep in zip(ranks, whole, strict=True)]
