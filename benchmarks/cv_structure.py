@@ -71,12 +71,28 @@ def theme_models(twins: list[Twin], fold: dict[str, int]) -> list[ThemeClassifie
     return models
 
 
+def structure_models(twins: list[Twin], fold: dict[str, int]
+                     ) -> list[tuple[headend.HeadEnds, headend.HeadEnds, gapbreaks.GapBreaks]]:
+    """Each fold's head-end, first-mark and gap models, fitted on the other folds' twins (as
+    ``tools/train_headend.py`` and ``tools/train_gapbreaks.py`` fit the packaged ones)."""
+    models = []
+    for k in range(FOLDS):
+        train = [t for t in twins if fold[t.id] != k]
+        models.append((headend.HeadEnds.fit(headend.examples(train)),
+                       headend.HeadEnds.fit(headend.examples(train, marks=True), marks=True,
+                                            threshold=headend.VETO),
+                       gapbreaks.GapBreaks.fit(gapbreaks.examples(train))))
+    return models
+
+
 def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
+                   learned: list[tuple[headend.HeadEnds, headend.HeadEnds, gapbreaks.GapBreaks]],
                    c1: float = linerole.C1, c2: float = linerole.C2,
                    wrapped: tuple[bool, ...] = (False,)) -> dict[bool, DocScore]:
     """Summed counts over the folds, with the fold's own labellers or with the rules alone,
-    and the fold's theme model, for each reading in ``wrapped``: the fold's twins as they
-    are (False) and hard-wrapped (True). Each fold's models are fitted once for both."""
+    the fold's theme model and its other learned models (:func:`structure_models`), for each
+    reading in ``wrapped``: the fold's twins as they are (False) and hard-wrapped (True).
+    Each fold's labellers are fitted once for both."""
     twins = load_twins("train")
     fold = _folds([t.id for t in twins])
     real_relabel, real_default = linerole.relabel, linerole.default_labeller
@@ -96,10 +112,7 @@ def cross_validate(*, labeller: bool, themes: list[ThemeClassifier],
                 linerole.default_labeller = lambda model=model: model
                 linerole.wrapped_labeller = lambda model=wrapped_model: model
             pipeline.get_classifier = lambda path=None, k=k: themes[k]
-            ends = headend.HeadEnds.fit(headend.examples(train))
-            marks = headend.HeadEnds.fit(headend.examples(train, marks=True), marks=True,
-                                         threshold=headend.VETO)
-            gaps = gapbreaks.GapBreaks.fit(gapbreaks.examples(train))
+            ends, marks, gaps = learned[k]
             headend.default_head_ends = lambda ends=ends: ends
             headend.default_head_marks = lambda marks=marks: marks
             gapbreaks.default_gap_breaks = lambda gaps=gaps: gaps
@@ -135,14 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     twins = load_twins("train")
     print(f"{FOLDS}-fold cross-validation on the train twins ({len(twins)}), "
           f"CRF c1={args.c1} c2={args.c2}")
-    themes = theme_models(twins, _folds([t.id for t in twins]))
+    fold = _folds([t.id for t in twins])
+    themes, learned = theme_models(twins, fold), structure_models(twins, fold)
     print(f"{'':<34} {'line acc':>8} {'head F1':>8} {'para F1':>8} {'themes':>8}")
     readings = (False, True) if args.wrapped else (False,)
     for flag in (False, True):
         if args.labeller_only and not flag:
             continue
-        totals = cross_validate(labeller=flag, themes=themes, c1=args.c1, c2=args.c2,
-                                wrapped=readings)
+        totals = cross_validate(labeller=flag, themes=themes, learned=learned, c1=args.c1,
+                                c2=args.c2, wrapped=readings)
         for wrapped, s in totals.items():
             name = ("with the labeller" if flag else "line rules alone") + (
                 ", hard-wrapped" if wrapped else "")
