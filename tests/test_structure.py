@@ -1237,6 +1237,66 @@ def test_a_numbered_item_cut_inside_a_word_on_a_wrapped_page_is_text() -> None:
                    for a in report.articles for s in a.sections)
 
 
+def test_a_numbered_item_that_fills_its_row_on_a_wrapped_page_runs_on_as_text() -> None:
+    # The item's line ends between two words (保障 / 综合), at the page's width and with its
+    # sentence unfinished: the next line goes on with it, as a word cut would tell.
+    text = WRAPPED_HEADINGS.replace(
+        "结如下：\n", "结如下：\n1、各单位填写市总工会的《职工医疗互助保障\n综合参保单》一式两份，加盖公章后报送。\n")
+    report = _parse(text)
+    assert "1、各单位填写市总工会的《职工医疗互助保障综合参保单》一式两份，加盖公章后报送。" in [
+        p.text for p in report.paragraphs]
+    assert not any(s.heading and s.heading.startswith("1、")
+                   for a in report.articles for s in a.sections)
+    assert _accounted(report) == _chars(text)
+
+
+#: A 情况说明 as a PDF's text gives it: lines cut at the page's width, ASCII marks, each
+#: numbered part's headline running into its text on the same row.
+WRAPPED_LEADS = """某公司工会工作情况说明
+
+一、基本情况
+工会是职工自愿结合的群众组织,代表和维护职工的合法权益,团
+结职工为企业发展出力。
+
+二、组织建设情况
+(一)工会委员会的建设:抓好工会工作,首先要把委员会建设好,内
+容包括委员的选举、分工以及各项制度的健全等。
+
+近两年来,公司工会依照工会法和章程的规定,按期完成了委员会
+的换届选举,明确了委员分工,并建立健全了各项工作制度。
+
+3、参保单位填写市总工会的《职工医疗互助保障
+综合参保单》一式两份,加盖公章后报送市总工会。
+"""
+
+
+@pytest.mark.parametrize(("first", "heading"), [
+    ("(一)工会委员会的建设:", "(一)工会委员会的建设:"),  # the headline ends inside its row
+    ("3、参保单位", None),  # an item, cut between two words
+])
+def test_a_numbered_line_the_labeller_calls_a_headline_runs_on_into_its_wrapped_text(
+        first: str, heading: str | None) -> None:
+    """Read as a headline alone (as the labeller may), a numbered line that fills a
+    hard-wrapped row with its sentence unfinished still runs on into the next line: one
+    paragraph, whose numbered headline, if any, ends where the rules end it inside the row."""
+    from dataclasses import replace
+
+    from unionnlp.convert import analysis_view
+    from unionnlp.repair import page_width, repair
+    from unionnlp.structure import _opening_headings, _run_on_headlines
+
+    view = analysis_view(WRAPPED_LEADS)[0]
+    width = page_width(view)
+    assert width is not None
+    lines = [replace(x, kind="headline") if x.view.startswith(first) else x
+             for x in split_lines(WRAPPED_LEADS, view=view)]
+    blocks = _run_on_headlines(repair(lines), view, width)
+    block = next(b for b in blocks if b.lines[0].view.startswith(first))
+    assert block.kind == "para" and len(block.lines) == 2
+    cut = _opening_headings([block]).get(id(block), 0)
+    assert (block.view[:cut] or None) == heading
+
+
 def test_a_numbered_headline_running_into_a_hard_wrapped_paragraph_heads_a_section() -> None:
     # The headline's line holds only five characters of the text after it: the paragraph,
     # joined over its lines, tells it apart.

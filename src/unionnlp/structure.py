@@ -31,7 +31,7 @@ from .lines import (
 )
 from .model import Article, Paragraph, ParagraphKind, Report, Section, Source
 from .normalize import fold_newlines
-from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair, word_cut
+from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -540,8 +540,7 @@ def _piece(line: Line, start: int, stop: int) -> Line:
                    offset=line.offset + start, indent=0)
 
 
-def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike,
-                      width: int) -> list[Block]:
+def _run_on_headlines(blocks: list[Block], view: str, width: int) -> list[Block]:
     """A numbered headline cut at a hard-wrapped page's width, joined with the rest of it on
     the next line (一、紧扣……组织系列活 / 动，带领职工……建功立业。): a headline block of
     both pieces, the paragraph (if any) starting after it.
@@ -549,7 +548,8 @@ def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike,
     The headline ends where a paragraph opened by the joined text would end its headline
     (:func:`inline_heading`), else at the next line's end when the rules read the two lines
     joined as a headline and that line ends the paragraph or falls short of the page's width.
-    An item (1、 （1）) whose headline ends neither way, cut inside a word, is a paragraph.
+    Ended neither way, an item (1、 （1）) is a paragraph, and so is a headline that ends
+    inside its own row (its paragraph opens there and runs on).
     """
     out: list[Block] = []
     i = 0
@@ -583,8 +583,12 @@ def _run_on_headlines(blocks: list[Block], view: str, segmenter: SegmenterLike,
         elif len(nxt.lines) == 1 and classify(head.view + first.view)[0] == "headline":
             out.append(Block("headline", (head, first)))
             i += 1
-        elif head.style in _ITEM_STYLES and nxt.kind == "para" \
-                and word_cut(head.view, first.view, segmenter):
+        elif joined is not None and (
+                head.style in _ITEM_STYLES
+                or 0 < inline_heading(joined.view, head.text) < len(head.text)):
+            # Its row full and its sentence unfinished, the line runs on into the next: an
+            # item is a paragraph, and a headline that ends inside the row is the lead of the
+            # paragraph the rest of the row opens (`_opening_headings` reads it there).
             out.append(Block("para", (replace(head, kind="body"), *nxt.lines)))
             i += 1
         else:
@@ -684,7 +688,7 @@ def parse(source: Source, view: str | None = None,
     blocks = repair(lines, segmenter)
     if not source.heading_hints:
         if width is not None:
-            blocks = _run_on_headlines(blocks, view, segmenter, width)
+            blocks = _run_on_headlines(blocks, view, width)
         blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
     dropped: list[str] = []
     drafts: list[_Draft] = []
