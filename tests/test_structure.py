@@ -505,6 +505,15 @@ def test_digits_split_by_a_wrap_join_without_a_space() -> None:
     assert [p.text for p in report.paragraphs] == [first + "0万元，维护了职工合法权益。"]
 
 
+def test_a_paragraph_without_a_full_stop_does_not_run_on_into_the_next() -> None:
+    # A web page's paragraph ends on its figures with no full stop; the line labeller reads
+    # the line under it as a paragraph's first, and no word runs on across the break.
+    first = ("为帮助困难职工子女顺利入学，市总工会今年继续开展金秋助学活动，"
+             "共资助困难职工子女320名，发放助学金96万元")
+    second = "活动中，各级工会深入困难职工家庭走访，详细了解学生的学习和生活情况。"
+    text = f"市总工会开展金秋助学活动\n2024-08-20 来源：市总工会\n{first}\n{second}\n"
+    assert [p.text for p in _parse(text).paragraphs] == [first, second]
+
 def test_official_numbered_headings_may_end_with_a_full_stop() -> None:
     text = "一、组织建设\n\n（一）扩大组织覆盖。\n\n全年新建工会组织二十家，发展会员一千二百人。\n\n1、开展劳动竞赛。\n"
     article = _parse(text).articles[0]

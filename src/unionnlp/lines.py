@@ -134,6 +134,8 @@ class Line:
 
     ``kind`` is ``furniture``, ``subtitle``, ``byline``, ``headline``, ``table`` or ``body``;
     ``style`` names a headline's numbering (``md1``..``md6``, ``part``, ``cn``, ``plain``...).
+    ``opens``: the line labeller reads the line as a paragraph's first
+    (:func:`unionnlp.linerole.relabel`), so no paragraph above runs on into it.
     """
 
     text: str
@@ -144,6 +146,7 @@ class Line:
     hint: int | None = None
     view: str = ""
     indent: int = 0
+    opens: bool = False
 
     @property
     def indented(self) -> bool:

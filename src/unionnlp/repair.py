@@ -445,6 +445,13 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
             if found is None:
                 break
             j, skipped = found
+            if j == i and work[j].opens and not by_indent \
+                    and not word_cut(parts[-1].view, work[j].view, segmenter):
+                # The labeller reads a paragraph's first line right under this one, which no
+                # word runs on into. (Past a page's furniture or another article's title it
+                # reads a new start where the page cut a sentence, and a page that indents
+                # its paragraphs' first lines says itself where they start.)
+                break
             between = work[i:j]
             for x in between:
                 if x.kind == "furniture":
