@@ -135,7 +135,8 @@ class Line:
     ``kind`` is ``furniture``, ``subtitle``, ``byline``, ``headline``, ``table`` or ``body``;
     ``style`` names a headline's numbering (``md1``..``md6``, ``part``, ``cn``, ``plain``...).
     ``opens``: the line labeller reads the line as a paragraph's first
-    (:func:`unionnlp.linerole.relabel`), so no paragraph above runs on into it.
+    (:func:`unionnlp.linerole.relabel`); :func:`unionnlp.repair.repair` then opens a paragraph
+    there rather than run the one above on into it, save where a word runs on across.
     """
 
     text: str
