@@ -1100,7 +1100,8 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             wrapped: bool | None = None) -> list[Line]:
     """``lines`` (from :func:`unionnlp.lines.split_lines`) with the kinds the labeller gives
     their source lines where it is sure; a line cut into several pieces, a line a
-    format marked, and a line ``keep`` says the rules decide keep the rules' kinds.
+    format marked, and a line ``keep`` says the rules decide keep the rules' kinds. A body
+    line it reads as a paragraph's first (at :data:`_OPENS`) is marked ``opens``.
     ``wrapped``: :func:`wrapped_page` of the page, when the caller has it already."""
     page = normalize(text) if view is None else view
     if wrapped is None:
