@@ -514,6 +514,7 @@ def test_a_paragraph_without_a_full_stop_does_not_run_on_into_the_next() -> None
     text = f"市总工会开展金秋助学活动\n2024-08-20 来源：市总工会\n{first}\n{second}\n"
     assert [p.text for p in _parse(text).paragraphs] == [first, second]
 
+
 def test_official_numbered_headings_may_end_with_a_full_stop() -> None:
     text = "一、组织建设\n\n（一）扩大组织覆盖。\n\n全年新建工会组织二十家，发展会员一千二百人。\n\n1、开展劳动竞赛。\n"
     article = _parse(text).articles[0]
@@ -1248,7 +1249,7 @@ def test_a_numbered_item_cut_inside_a_word_on_a_wrapped_page_is_text() -> None:
 
 def test_a_numbered_item_that_fills_its_row_on_a_wrapped_page_runs_on_as_text() -> None:
     # The item's line ends between two words (保障 / 综合), at the page's width and with its
-    # sentence unfinished: the next line goes on with it, as a word cut would tell.
+    # sentence unfinished: the next line goes on with it, though no word is cut there.
     text = WRAPPED_HEADINGS.replace(
         "结如下：\n", "结如下：\n1、各单位填写市总工会的《职工医疗互助保障\n综合参保单》一式两份，加盖公章后报送。\n")
     report = _parse(text)
