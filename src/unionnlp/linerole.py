@@ -1230,9 +1230,9 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
            and opens_model_text(x.view) else x for x in out]
     # Where the labeller reads a paragraph's first line, the rules do not run the paragraph
     # above on into it (a paragraph of a web page that ends without a full stop).
+    starts = {i for i, (role, p) in best.items() if role == "start" and p >= _OPENS}
     out = [replace(x, opens=True) if x.kind == "body" and pieces[x.number] == 1
-           and best.get(x.number, ("", 0.0))[0] == "start" and best[x.number][1] >= _OPENS
-           else x for x in out]
+           and x.number in starts else x for x in out]
     movable = [k for k, x in enumerate(out) if pieces[x.number] == 1 and x.hint is None
                and style_depth(x.style) is None and not (keep is not None and keep(x))]
     return _siblings_alike(out, movable, lean)

@@ -136,7 +136,7 @@ class Line:
     ``style`` names a headline's numbering (``md1``..``md6``, ``part``, ``cn``, ``plain``...).
     ``opens``: the line labeller reads the line as a paragraph's first
     (:func:`unionnlp.linerole.relabel`); :func:`unionnlp.repair.repair` then opens a paragraph
-    there rather than run the one above on into it, save where a word runs on across.
+    there rather than run the one right above on into it (it says where it still joins).
     """
 
     text: str
