@@ -287,6 +287,30 @@ def test_each_essay_of_a_fanwen_page_is_an_article_and_the_blurb_is_set_aside() 
     assert not any("小编" in p.text for p in report.paragraphs)
 
 
+# A union's rules posted on a blog, as a Hong Kong or Taiwan union's site prints them
+# (written for this test): numbered articles, one wrapped mid-sentence, and the blog's
+# comment box under them.
+BLOG_RULES = """某某工會會員子女助學金辦法
+
+一.為鼓勵會員子女勤奮向學,本會每學年設立助學金,名額二十名。
+二.申請人須為入會滿一年之會員,其子女就讀高中或大專院校。
+三.申請人應於每年九月底前,檢附成績單及會員證影本,向本會提出申請。
+四.學業成績平均七十五分以上,操行成績甲等以上者,方得申請。
+五.符合標準之人數超過名額時,依學業成績高低擇優核發;成績相同
+者,以操行成績較佳者優先。
+六.本辦法經理事會通過後施行,修正時亦同。
+沒有留言:
+張貼留言
+"""
+
+
+def test_a_blogs_comment_box_under_the_text_is_set_aside() -> None:
+    report = analyze(BLOG_RULES)
+    assert {"沒有留言:", "張貼留言"} <= set(report.dropped)
+    assert report.paragraphs[-1].text.endswith("修正時亦同。")
+    assert not any("留言" in p.text for p in report.paragraphs)
+
+
 def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, caplog) -> None:
     import logging
 
