@@ -311,6 +311,18 @@ def test_a_blogs_comment_box_under_the_text_is_set_aside() -> None:
     assert not any("留言" in p.text for p in report.paragraphs)
 
 
+def test_the_rest_of_a_date_line_the_labeller_reads_as_furniture_is_set_aside() -> None:
+    # A county site's news page (written for this test): the rules cut the date off its
+    # line and would keep the rest of it, the page's counters, as a paragraph.
+    report = analyze("某县总工会开展夏季送清凉慰问活动\n\n"
+                     "2025-07-30 发布: 点击数:\n\n"
+                     "7月28日,县总工会班子成员分成三组,深入城区环卫所、建筑工地和物流园区,"
+                     "为坚守一线的高温作业职工送去矿泉水、藿香正气水和清凉油等防暑物品。\n\n"
+                     "此次活动共走访基层单位12家,慰问一线职工460余人,发放慰问物资折合金额5.2万元。\n")
+    assert "发布: 点击数:" in report.dropped
+    assert report.paragraphs[0].text.startswith("7月28日")
+
+
 def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, caplog) -> None:
     import logging
 
