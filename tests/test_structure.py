@@ -505,6 +505,21 @@ def test_digits_split_by_a_wrap_join_without_a_space() -> None:
     assert [p.text for p in report.paragraphs] == [first + "0万元，维护了职工合法权益。"]
 
 
+def test_a_sites_greeting_above_the_title_is_no_signature_and_no_article() -> None:
+    # A union site's page (written for this test): its greeting names the union as a
+    # report's closing signature does, but stands above the text.
+    text = ("欢迎访问某某市总工会\n首页 > 基层频道 > 工作动态\n\n"
+            "区总工会多元化解劳动争议 织密职工权益\"保护网\"\n\n"
+            "发布时间:2025-04-11 来源:市工会传媒中心\n\n"
+            "  近年来,区总工会把劳动争议调解作为维护职工权益的重要抓手,联合人社、法院、司法等"
+            "部门建立\"一站式\"调解平台,全年受理劳动争议案件126件,调解成功率达到91%。\n\n"
+            "  区总工会还在8个镇街设立职工法律服务站,组织律师每周坐班,为职工提供法律咨询和"
+            "代写文书服务,累计帮助职工追回欠薪430余万元。\n")
+    report = _parse(text)
+    assert [a.title for a in report.articles] == ['区总工会多元化解劳动争议 织密职工权益"保护网"']
+    assert "欢迎访问某某市总工会" in report.dropped
+
+
 def test_a_paragraph_without_a_full_stop_does_not_run_on_into_the_next() -> None:
     # A web page's paragraph ends on its figures with no full stop; the line labeller reads
     # the line under it as a paragraph's first, and no word runs on across the break.

@@ -679,8 +679,10 @@ def parse(source: Source, view: str | None = None,
         from .linerole import relabel, wrapped_page
 
         wrapped = wrapped_page(view)
-        lines = relabel(lines, text, view, keep=lambda x: _SIGNATURE.match(x.view) is not None,
-                        wrapped=wrapped)
+        # A signature closes the text: the lines above the first of it are a page's head.
+        text_from = next((x.number for x in lines if x.kind == "body"), len(text))
+        lines = relabel(lines, text, view, wrapped=wrapped,
+                        keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
