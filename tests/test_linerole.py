@@ -463,6 +463,30 @@ def test_a_title_block_read_as_subtitles_alone_keeps_its_title(monkeypatch) -> N
     assert article.subtitle == "——全力服务复工复产一线职工"
 
 
+def test_a_title_among_a_pages_furniture_is_the_labellers_to_take_back(monkeypatch) -> None:
+    # A news site's page (written for this test): the rules set the title aside with the
+    # header lines around it; a labeller that reads it as a title makes it one.
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "default_labeller", lambda: _Scripted(
+        lambda line: "title" if line.endswith("入会") else
+        "start" if line.startswith(("本报讯", "一是", "二是")) else "furniture", sure=0.75))
+    text = ("工会新闻工会新闻工会新闻工会新闻工会新闻工会新闻\n"
+            "某某新闻网>>工会新闻>>各地工会及产业工会\n\n"
+            "建台账 送服务 强宣传\n\n"
+            "湖北宜昌市总三项举措推动快递员入会\n\n"
+            "2016年03月22日10:41  来源:工人日报\n"
+            " 【字号 打印 留言 论坛 网摘 手机点评 纠错\n\n"
+            "  本报讯 今年以来,宜昌市总工会把推动快递员入会作为建会入会的重点,"
+            "全市已有1860名快递员加入工会。\n\n"
+            "  一是建立台账。市总工会会同邮政管理部门对全市快递网点逐一摸底,建立快递员信息台账。\n\n"
+            "  二是送去服务。各级工会为入会快递员送上夏送清凉、冬送温暖等服务,"
+            "并免费提供意外伤害保险。\n")
+    report = analyze(text)
+    assert [a.title for a in report.articles] == ["湖北宜昌市总三项举措推动快递员入会"]
+    assert report.paragraphs[0].text.startswith("今年以来")
+
+
 def test_a_numbered_headline_over_a_paragraph_is_no_furniture(monkeypatch) -> None:
     _with(monkeypatch, lambda line: "furniture" if line.startswith("（") else "start")
     text = ("（一）收入支出决算总体情况说明\n\n2024年度收入、支出总计均为357.21万元，与上年相比各减少"
