@@ -1262,6 +1262,37 @@ def test_a_numbered_item_cut_inside_a_word_on_a_wrapped_page_is_text() -> None:
                    for a in report.articles for s in a.sections)
 
 
+# A year's report copied out of a PDF (written for this test): hard-wrapped at about 26
+# characters, ragged, one row short of the width ending on a comma of a list.
+WRAPPED_REPORT = """区总工会2015年工作总结
+
+2015年,区总工会在区委、区政府的坚强领导下,接受
+市总工会的具体业务指导,把“三严三实”专题教育当作
+契机,在组织职工、引导职工、凝聚职工、
+服务职工以及维护职工权益等方面充分发挥工会
+的作用,为全区经济社会发展作出了积极的贡献。
+
+一、大力弘扬劳模精神,带领职工建功立业
+全年组织开展劳动竞赛32场,参赛职工达到一万二千余
+人次,评选表彰区级劳动模范和先进工作者46名,推荐
+上报市级劳动模范9名,在全区营造了崇尚劳动、尊重
+劳模的良好氛围。
+二、扎实开展困难帮扶,切实做好送温暖工作
+元旦春节期间,区总工会走访慰问困难职工家庭236户,
+发放慰问金和慰问品折合人民币41.3万元,并为患
+大病的职工送去医疗救助金12.6万元。
+"""
+
+
+def test_a_short_line_under_a_clause_cut_at_a_wrapped_pages_width_heads_no_section() -> None:
+    (article,) = _parse(WRAPPED_REPORT).articles
+    assert [s.heading for s in article.sections] == [
+        None, "一、大力弘扬劳模精神,带领职工建功立业", "二、扎实开展困难帮扶,切实做好送温暖工作"]
+    (opening,) = article.sections[0].paragraphs
+    assert opening.text.endswith("凝聚职工、服务职工以及维护职工权益等方面充分发挥工会的作用,"
+                                 "为全区经济社会发展作出了积极的贡献。")
+
+
 def test_a_numbered_item_that_fills_its_row_on_a_wrapped_page_runs_on_as_text() -> None:
     # The item's line ends between two words (保障 / 综合), at the page's width and with its
     # sentence unfinished: the next line goes on with it, though no word is cut there.

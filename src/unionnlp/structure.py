@@ -509,6 +509,10 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
 _ITEM_STYLES = ("arabic", "paren_arabic", "circled")
 
 
+#: The marks a clause, not a sentence, ends on.
+_MID_CLAUSE = frozenset("，,、；;")
+
+
 def _fills_row(line: Line, view: str, width: int) -> bool:
     """Whether ``line`` ends its row of the page, and the row reaches the page's width."""
     end = line.offset + len(line.view)
@@ -523,11 +527,22 @@ def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line
     """On a hard-wrapped page (its long lines ``width`` columns), an unnumbered line the rules
     read as a headline that breaks off a clause (:func:`unionnlp.lines.breaks_off`) and fills
     its row is a paragraph's first line: a headline names a topic, it does not run on into
-    the next line (``受市总工会第十届委员会委托，我向`` / ``大会作工作报告……``)."""
-    return [replace(x, kind="body", style=None)
-            if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None
-            and breaks_off(x.view) and _fills_row(x, view, width) else x
-            for x in lines]
+    the next line (``受市总工会第十届委员会委托，我向`` / ``大会作工作报告……``). Nor does
+    one open mid-clause: such a line right under a line of text that fills its row and
+    breaks off a clause, or ends on a comma, goes on with that text
+    (``在组织职工、引导职工、`` / ``服务职工以及维护职工权益等方面充分发挥工会``)."""
+    out = [replace(x, kind="body", style=None)
+           if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None
+           and breaks_off(x.view) and _fills_row(x, view, width) else x
+           for x in lines]
+    for k in range(1, len(out)):
+        above, x = out[k - 1], out[k]
+        if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None \
+                and above.kind == "body" and above.number == x.number - 1 \
+                and (breaks_off(above.view) or above.view.rstrip()[-1:] in _MID_CLAUSE) \
+                and _fills_row(above, view, width):
+            out[k] = replace(x, kind="body", style=None)
+    return out
 
 
 def _piece(line: Line, start: int, stop: int) -> Line:
