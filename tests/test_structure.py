@@ -1293,6 +1293,23 @@ def test_a_short_line_under_a_clause_cut_at_a_wrapped_pages_width_heads_no_secti
                                  "为全区经济社会发展作出了积极的贡献。")
 
 
+def test_a_captions_last_row_on_a_wrapped_page_ends_the_caption_it_finishes() -> None:
+    # A newspaper item copied out of a PDF (written for this test), its photo's caption
+    # wrapped over two rows, the second one ending on the credit.
+    text = ("工地上的露天电影院\n\n"
+            "  夏夜,在城东一处在建的安置房项目工地上,区总工会\n"
+            "组织的“送电影进工地”活动如期开场,二百多名建筑工\n"
+            "人坐在板凳上观看了一部新上映的国产影片。\n"
+            "  7月20日晚,工地上的建设者们吹着晚风看电影,其乐\n"
+            "融融。李新民 摄\n"
+            "  区总工会有关负责人介绍,今年夏天共安排放映场次\n"
+            "48场,覆盖全区31个重点工地,同时为工人们送去绿\n"
+            "豆汤、防暑药品和毛巾等慰问品。\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert texts[1] == "7月20日晚,工地上的建设者们吹着晚风看电影,其乐融融。李新民 摄"
+    assert texts[2].startswith("区总工会有关负责人介绍")
+
+
 def test_a_numbered_item_that_fills_its_row_on_a_wrapped_page_runs_on_as_text() -> None:
     # The item's line ends between two words (保障 / 综合), at the page's width and with its
     # sentence unfinished: the next line goes on with it, though no word is cut there.

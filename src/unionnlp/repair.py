@@ -41,8 +41,10 @@ _NAME_LINE = regex(r"^[\u4e00-\u9fff·]{2,4}$")
 #: train twins).
 _ARTICLE_LABEL = regex(r"^第[一二三四五六七八九十百零〇两\d]{1,5}条\s*[:：]?$")
 #: How a paragraph may end without final punctuation: a photo credit in brackets
-#: ((圖片提供/臺北市停車管理工程處企業工會), (記者林某攝)) or a leaked HTML paragraph tag.
-_CLOSING = regex(r"(?:[（(][^（）()]{0,40}(?:提供|摄|攝)[^（）()]{0,30}[)）]|(?:</?|/)[pP]>)\s*$")
+#: ((圖片提供/臺北市停車管理工程處企業工會), (記者林某攝)) or after a sentence (……其乐融融。
+#: 范志刚 摄), or a leaked HTML paragraph tag.
+_CLOSING = regex(r"(?:[（(][^（）()]{0,40}(?:提供|摄|攝)[^（）()]{0,30}[)）]|(?:</?|/)[pP]>"
+                 r"|[。！？!?\s][^。！？!?，,；;:：\s]{1,12}(?:\s[^。！？!?，,；;:：\s]{1,12})?\s?(?:摄|攝))\s*$")
 _OCCASION_LINE = regex(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
 _SPEAKER_LINE = regex(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"

@@ -530,7 +530,9 @@ def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line
     the next line (``受市总工会第十届委员会委托，我向`` / ``大会作工作报告……``). Nor does
     one open mid-clause: such a line right under a line of text that fills its row and
     breaks off a clause, or ends on a comma, goes on with that text
-    (``在组织职工、引导职工、`` / ``服务职工以及维护职工权益等方面充分发挥工会``)."""
+    (``在组织职工、引导职工、`` / ``服务职工以及维护职工权益等方面充分发挥工会``), and so
+    does a caption's last row under a full row that ends no sentence (``……看电影，其乐`` /
+    ``融融。范志刚 摄``): its photo credit ends the paragraph."""
     out = [replace(x, kind="body", style=None)
            if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None
            and breaks_off(x.view) and _fills_row(x, view, width) else x
@@ -540,6 +542,10 @@ def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line
         if x.kind == "headline" and x.hint is None and numbering(x.view)[0] is None \
                 and above.kind == "body" and above.number == x.number - 1 \
                 and (breaks_off(above.view) or above.view.rstrip()[-1:] in _MID_CLAUSE) \
+                and _fills_row(above, view, width):
+            out[k] = replace(x, kind="body", style=None)
+        elif x.kind == "caption" and above.kind == "body" and above.number == x.number - 1 \
+                and not ends_sentence(above.view) and above.view.rstrip()[-1:] not in "：:" \
                 and _fills_row(above, view, width):
             out[k] = replace(x, kind="body", style=None)
     return out
