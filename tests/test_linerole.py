@@ -323,6 +323,20 @@ def test_the_rest_of_a_date_line_the_labeller_reads_as_furniture_is_set_aside() 
     assert report.paragraphs[0].text.startswith("7月28日")
 
 
+def test_marks_an_extraction_left_at_a_lines_end_do_not_keep_it_from_heading() -> None:
+    # An association's rules copied out of a PDF (written for this test): every line ends
+    # on two question marks where the extraction lost characters it could not read.
+    report = analyze("某市职工技术协会章程??\n\n第一章 总 则??\n\n"
+                     "第一条 本会是由全市企业职工自愿组成的技术协作组织,在市总工会指导下开展工作。??\n"
+                     "第二条 本会的宗旨是组织职工开展技术革新、技术协作和发明创造活动。??\n\n"
+                     "第二章 会员与组织??\n\n"
+                     "第三条 凡承认本章程、愿意参加协会活动的企业职工,均可申请入会。??\n"
+                     "第四条 本会设理事会,理事会每届任期五年,可连选连任。??\n")
+    (article,) = report.articles
+    assert article.title == "某市职工技术协会章程??"
+    assert [s.heading for s in article.sections] == ["第一章 总 则??", "第二章 会员与组织??"]
+
+
 def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, caplog) -> None:
     import logging
 

@@ -1005,6 +1005,14 @@ _OVERRULED = frozenset({"body", "headline"})
 _OVERRULED_WRAPPED = _OVERRULED | {"furniture"}
 _FROM_FURNITURE = frozenset({"start", "cont"})
 _INNER_STOP = regex("[。！？；;!?]")
+
+
+def _inner_stop(view: str) -> bool:
+    """Whether a line ends a sentence before its end: a run of marks at its end
+    (``第二章 机构与人员??``, where an extraction lost two characters) is its end."""
+    return _INNER_STOP.search(view.rstrip("。！？；;!? ")) is not None
+
+
 #: What no title of the train twins does: end on a clause mark (a lead into a list, a
 #: sentence cut by a wrap) or hold two commas.
 _CLAUSE_END = frozenset("，,、：:；;。")
@@ -1218,7 +1226,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             out.append(x)
         elif role == "title":
             # The labeller's title opens a title block (a new article on a page of several).
-            out.append(x if _INNER_STOP.search(x.view[:-1]) or len(x.view) > 2 * HEADLINE_MAX
+            out.append(x if _inner_stop(x.view) or len(x.view) > 2 * HEADLINE_MAX
                        or _reads_on(x.view) else replace(x, kind="title", style=None))
         elif role == "heading":
             # A line that goes on into its paragraph (一、组织建设。全年新建……) keeps its
@@ -1229,7 +1237,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
             style = numbering(x.view)[0]
             if x.kind == "body" and (
                     (len(x.view) > HEADLINE_MAX and not (style and p >= _NUMBERED_LONG))
-                    or _INNER_STOP.search(x.view[:-1])
+                    or _inner_stop(x.view)
                     or (x.view.rstrip(_CLOSERS)[-1:] in _FINAL
                         and (style is None or _LEAD_THEN_TEXT.search(x.view)))):
                 out.append(x)
@@ -1301,6 +1309,6 @@ def _siblings_alike(lines: list[Line], movable: Sequence[int],
         for k in members:
             x = lines[k]
             if x.kind == "body" and len(x.view) <= HEADLINE_MAX \
-                    and not _INNER_STOP.search(x.view[:-1]):
+                    and not _inner_stop(x.view):
                 out[k] = replace(x, kind="headline", style=style)
     return out
