@@ -509,8 +509,9 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
 _ITEM_STYLES = ("arabic", "paren_arabic", "circled")
 
 
-#: The marks a clause, not a sentence, ends on.
+#: The marks a clause, not a sentence, ends on, and those a lead-in ends on.
 _MID_CLAUSE = frozenset("，,、；;")
+_LEADS_IN = frozenset("：:")
 
 
 def _fills_row(line: Line, view: str, width: int) -> bool:
@@ -545,7 +546,7 @@ def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line
                 and _fills_row(above, view, width):
             out[k] = replace(x, kind="body", style=None)
         elif x.kind == "caption" and above.kind == "body" and above.number == x.number - 1 \
-                and not ends_sentence(above.view) and above.view.rstrip()[-1:] not in "：:" \
+                and not ends_sentence(above.view) and above.view.rstrip()[-1:] not in _LEADS_IN \
                 and _fills_row(above, view, width):
             out[k] = replace(x, kind="body", style=None)
     return out
