@@ -1004,13 +1004,15 @@ _OVERRULED = frozenset({"body", "headline"})
 #: at 0.5).
 _OVERRULED_WRAPPED = _OVERRULED | {"furniture"}
 _FROM_FURNITURE = frozenset({"start", "cont"})
-_INNER_STOP = regex("[。！？；;!?]")
+#: The marks that end a sentence or a clause as a full stop does.
+_STOPS = "。！？；;!?"
+_INNER_STOP = regex(f"[{_STOPS}]")
 
 
 def _inner_stop(view: str) -> bool:
     """Whether a line ends a sentence before its end: a run of marks at its end
     (``第二章 机构与人员??``, where an extraction lost two characters) is its end."""
-    return _INNER_STOP.search(view.rstrip("。！？；;!? ")) is not None
+    return _INNER_STOP.search(view.rstrip(_STOPS + " ")) is not None
 
 
 #: What no title of the train twins does: end on a clause mark (a lead into a list, a
