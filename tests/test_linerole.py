@@ -337,6 +337,25 @@ def test_marks_an_extraction_left_at_a_lines_end_do_not_keep_it_from_heading() -
     assert [s.heading for s in article.sections] == ["第一章 总 则??", "第二章 会员与组织??"]
 
 
+def test_a_headline_whose_text_the_labeller_reads_running_on_is_a_paragraphs_first_line(
+) -> None:
+    # A union's news page copied out of a PDF (written for this test): the paragraph's first
+    # row falls short of the rest, as a headline would, and its words run on into the next.
+    text = ("首页\n工会动态\n维权服务\n会员福利\n搜索\n迎新春送祝福 表彰优秀工会工作者\n\n"
+            "区总工会今天举办「迎新春职工联欢会\n"
+            "暨年度先进集体表彰大会」，来自基层工会、职工服务站点\n"
+            "和社区工会的代表共八百余人参加，共同迎接新春；大会还\n"
+            "表彰了一批成绩突出的基层工会和工会工作者（名单附后），\n"
+            "对他们一年来的辛勤付出表示肯定。\n"
+            "出席大会的有区委副书记赵明、区总工会主席钱立新等，钱\n"
+            "立新在讲话中回顾了全年工作：新建基层工会三十六家，发展\n"
+            "会员四千二百人，为困难职工发放慰问金一百二十万元。\n")
+    report = analyze(text)
+    (article,) = [a for a in report.articles if a.title == "迎新春送祝福 表彰优秀工会工作者"]
+    assert [s.heading for s in article.sections] == [None]
+    assert article.paragraphs[0].text.startswith("区总工会今天举办「迎新春职工联欢会暨年度先进集体表彰大会」")
+
+
 def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, caplog) -> None:
     import logging
 

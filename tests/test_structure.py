@@ -1310,6 +1310,35 @@ def test_a_captions_last_row_on_a_wrapped_page_ends_the_caption_it_finishes() ->
     assert texts[2].startswith("区总工会有关负责人介绍")
 
 
+def test_a_quote_left_open_at_a_lines_end_goes_on_where_the_next_line_closes_it() -> None:
+    # A town union's congress speech (written for this test): the extraction broke a
+    # paragraph inside a quotation, with a blank line, and the line after it reads like the
+    # first of a new paragraph.
+    text = ("在某镇第二次职工代表大会上的讲话\n\n各位代表、同志们：\n\n"
+            "某镇总工会第二次职工代表大会今天在镇党委和县总工会的关心指导下开幕了。大会召开之时，"
+            "全镇干部群众正在按照镇党委、镇政府提出的“\n\n"
+            "争当全县‘产业强镇’排头兵”这一目标加油干，力争让全镇经济社会发展再上新台阶。"
+            "到会的有镇党委、镇政府和县总工会的领导，也有镇直部门和各村、各企业的负责同志。"
+            "在此，我代表镇总工会对各位领导和来宾表示热烈欢迎！\n\n"
+            "过去五年，镇总工会新建基层工会二十八家，发展会员三千六百人，帮扶困难职工四百一十户。\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert len(texts) == 2
+    assert "提出的“争当全县‘产业强镇’排头兵”这一目标" in texts[0]
+    assert texts[1].startswith("过去五年")
+
+
+def test_a_line_runs_into_the_next_where_that_closes_a_bracket_it_leaves_open() -> None:
+    from unionnlp.lines import runs_into
+
+    assert runs_into("全镇正在按照镇党委提出的“", "争当全县‘产业强镇’排头兵”这一目标加油干")
+    assert runs_into("区总工会今天举办「迎新春职工联欢会", "暨年度先进集体表彰大会」，来自基层工会")
+    assert runs_into("(官方范本) 依照《福建省企业", "女职工劳动保护条例》、《集体合同规定》")
+    # Brackets closed on their own line, or a next line that opens its own first, do not.
+    assert not runs_into("开展“安康杯”竞赛活动", "全年共有86家企业参赛。")
+    assert not runs_into("他说：“", "一是抓好“两个普遍”，二是……")
+    assert not runs_into("全年开展培训12期", "（共培训职工860人次）")
+
+
 def test_a_numbered_item_that_fills_its_row_on_a_wrapped_page_runs_on_as_text() -> None:
     # The item's line ends between two words (保障 / 综合), at the page's width and with its
     # sentence unfinished: the next line goes on with it, though no word is cut there.

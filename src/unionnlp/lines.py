@@ -36,6 +36,7 @@ __all__ = [
     "numbering",
     "opening",
     "opens_model_text",
+    "runs_into",
     "split_lines",
     "style_depth",
 ]
@@ -95,6 +96,9 @@ _FINAL = set(_LEXICON.chars["final"])
 BULLETS = frozenset(_LEXICON.chars["bullets"])
 _CLOSERS = _LEXICON.chars["closers"]
 _CLAUSE_MARK = regex("[，,。；;：:]")
+#: Each opening bracket or quote, to its closing mark.
+_CLOSING = dict(zip(_LEXICON.chars["pairs"][::2], _LEXICON.chars["pairs"][1::2], strict=True))
+_BRACKET = regex("[" + re.escape(_LEXICON.chars["pairs"]) + "]")
 _SENTENCE_MARK = regex("[。！？；;]")
 #: A comma, full-width or ASCII.
 COMMA = regex("[，,]")
@@ -153,6 +157,27 @@ class Line:
     def indented(self) -> bool:
         """Whether the line starts with white space (a paragraph's first line, often)."""
         return self.indent > 0
+
+
+def _left_open(marks: Sequence[str]) -> list[str]:
+    """The closing marks still awaited after ``marks`` (brackets and quotes, in order)."""
+    awaited: list[str] = []
+    for mark in marks:
+        if mark in _CLOSING:
+            awaited.append(_CLOSING[mark])
+        elif awaited and mark == awaited[-1]:
+            awaited.pop()
+    return awaited
+
+
+def runs_into(above: str, below: str) -> bool:
+    """Whether ``below`` closes a bracket or quote that ``above`` leaves open (``举办「迎新春``
+    / ``联欢会」，…``): one text cut over two lines."""
+    awaited = _left_open(_BRACKET.findall(above))
+    if not awaited:
+        return False
+    marks = _BRACKET.findall(below)
+    return awaited[-1] in marks and not _left_open(marks[:marks.index(awaited[-1])])
 
 
 def ends_sentence(text: str) -> bool:

@@ -16,7 +16,16 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ._regex import regex
-from .lines import BULLETS, COMMA, Line, breaks_off, ends_sentence, numbering, opens_model_text
+from .lines import (
+    BULLETS,
+    COMMA,
+    Line,
+    breaks_off,
+    ends_sentence,
+    numbering,
+    opens_model_text,
+    runs_into,
+)
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -448,11 +457,12 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
                 break
             j, skipped = found
             if j == i and work[j].opens and not by_indent \
-                    and not word_cut(parts[-1].view, work[j].view, segmenter):
+                    and not word_cut(parts[-1].view, work[j].view, segmenter) \
+                    and not runs_into(parts[-1].view, work[j].view):
                 # The labeller reads a paragraph's first line right under this one, which no
-                # word runs on into. (Past a page's furniture or another article's title it
-                # reads a new start where the page cut a sentence, and a page that indents
-                # its paragraphs' first lines says itself where they start.)
+                # word or quote runs on into. (Past a page's furniture or another article's
+                # title it reads a new start where the page cut a sentence, and a page that
+                # indents its paragraphs' first lines says itself where they start.)
                 break
             between = work[i:j]
             for x in between:
