@@ -356,6 +356,21 @@ def test_a_headline_whose_text_the_labeller_reads_running_on_is_a_paragraphs_fir
     assert article.paragraphs[0].text.startswith("区总工会今天举办「迎新春职工联欢会暨年度先进集体表彰大会」")
 
 
+def test_a_menu_spaced_out_like_a_tables_cells_is_set_aside() -> None:
+    # A newspaper site's article page (written for this test): its menu rows space their
+    # items out as a table spaces its cells.
+    text = ("首页    要闻     本地新闻     财经\n社会     国内     国际     体育     文娱\n"
+            "某市总工会为新就业形态劳动者送上职工医疗互助保障\n\n"
+            "　　本报讯 近日，某市总工会在全市启动新就业形态劳动者医疗互助保障专项行动，为外卖骑手、"
+            "快递员、网约车司机等群体免费办理职工医疗互助保障，每人每年保费由市总工会全额承担。\n"
+            "　　截至目前，全市已有3200余名新就业形态劳动者参保，累计发放互助保障金46万元。\n")
+    report = analyze(text)
+    assert [p.kind for p in report.paragraphs] == ["text", "text"]
+    assert {"首页    要闻     本地新闻     财经", "社会     国内     国际     体育     文娱"} <= set(
+        report.dropped)
+    assert report.articles[0].title == "某市总工会为新就业形态劳动者送上职工医疗互助保障"
+
+
 def test_the_log_names_each_line_the_labeller_took_from_the_rules(train: list, caplog) -> None:
     import logging
 
