@@ -1327,6 +1327,20 @@ def test_a_quote_left_open_at_a_lines_end_goes_on_where_the_next_line_closes_it(
     assert texts[1].startswith("过去五年")
 
 
+def test_a_paragraph_the_labeller_opens_past_a_pages_furniture_starts_there() -> None:
+    # A district union's news page (written for this test): a list of names that ends with
+    # no full stop, the site's share bar, and the story's next paragraph.
+    text = ("区总工会开展“义剪进工地”志愿服务\n\n"
+            "今天参加志愿服务的有：区总工会副主席李卫东，职工服务中心主任何晓燕，"
+            "志愿者王芳、赵磊、孙丽、周强、吴敏、郑华、冯雪、陈刚\n\n"
+            "【字号 打印 留言 论坛 网摘 手机点评 纠错\n\n"
+            "当天上午，志愿者们带着理发工具来到城南安置房项目工地，为一线建筑工人免费理发120余人次，"
+            "并送上毛巾、香皂等生活用品。\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert len(texts) == 2
+    assert texts[0].endswith("冯雪、陈刚") and texts[1].startswith("当天上午")
+
+
 def test_a_line_runs_into_the_next_where_that_closes_a_bracket_it_leaves_open() -> None:
     from unionnlp.lines import runs_into
 

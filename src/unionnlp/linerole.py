@@ -45,7 +45,7 @@ from .lines import (
 from .linetext import LineText, fit_line_text
 from .linetrees import LineTrees, fit_line_trees
 from .normalize import normalize
-from .repair import RAGGED, display_width, page_width
+from .repair import PAGE_NUMBER, RAGGED, display_width, page_width
 from .resources import lexicon
 
 if TYPE_CHECKING:
@@ -1081,11 +1081,8 @@ _FIRST_HEADLINE_FURNITURE = 0.7
 _RUNNING_REPEATS = 3
 
 
-_PAGE_NUMBER = regex(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
-
-
 def _before_page_number(line: Line | None) -> bool:
-    return line is not None and _PAGE_NUMBER.fullmatch(line.view) is not None
+    return line is not None and PAGE_NUMBER.fullmatch(line.view) is not None
 
 
 #: A speech's salutation (同志们：): the line after it opens the speech's first paragraph.

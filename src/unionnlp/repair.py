@@ -31,6 +31,7 @@ from .segment import SegmenterLike
 
 __all__ = [
     "DATE_LINE",
+    "PAGE_NUMBER",
     "RAGGED",
     "Block",
     "BlockKind",
@@ -384,6 +385,9 @@ def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     return out
 
 
+#: A page number alone on its line (- 3 -, 第2页, —1—).
+PAGE_NUMBER = regex(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
+
 _ATTACHMENT = regex(r"^附件")
 _LISTED_ATTACHMENT = regex(r"^\d{1,2}\s*[.．、]\s*\S.{0,60}$")
 
@@ -456,13 +460,16 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
             if found is None:
                 break
             j, skipped = found
-            if j == i and work[j].opens and not by_indent \
+            if work[j].opens and not by_indent \
+                    and all(x.kind == "furniture" and PAGE_NUMBER.fullmatch(x.view) is None
+                            for x in work[i:j]) \
                     and not word_cut(parts[-1].view, work[j].view, segmenter) \
                     and not runs_into(parts[-1].view, work[j].view):
-                # The labeller reads a paragraph's first line right under this one, which no
-                # word or quote runs on into. (Past a page's furniture or another article's
-                # title it reads a new start where the page cut a sentence, and a page that
-                # indents its paragraphs' first lines says itself where they start.)
+                # The labeller reads a paragraph's first line under this one, past nothing
+                # but a page's furniture, and no word or quote runs on into it. (Past a page
+                # number or another article's title it reads a new start where the page cut
+                # a sentence, and a page that indents its paragraphs' first lines says itself
+                # where they start.)
                 break
             between = work[i:j]
             for x in between:
