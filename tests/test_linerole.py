@@ -323,6 +323,19 @@ def test_the_rest_of_a_date_line_the_labeller_reads_as_furniture_is_set_aside() 
     assert report.paragraphs[0].text.startswith("7月28日")
 
 
+def test_the_rest_of_a_date_line_is_no_headline_where_the_labeller_reads_it_furniture() -> None:
+    # A document site's page (written for this test): under the title, the date the page
+    # was posted and the site's category for it.
+    report = analyze("某社区工会2022年上半年活动总结\n2022-06-10 活动总结\n\n"
+                     "今年上半年，社区工会围绕辖区职工的实际需求，组织开展了技能培训、困难帮扶和文体活动共18场，"
+                     "参与职工1200余人次。\n\n"
+                     "一是举办家政服务和电工技能培训班4期，培训职工260人。二是走访慰问困难职工家庭35户，"
+                     "发放慰问金5.2万元。\n")
+    (article,) = report.articles
+    assert [s.heading for s in article.sections] == [None]
+    assert "活动总结" in report.dropped
+
+
 def test_marks_an_extraction_left_at_a_lines_end_do_not_keep_it_from_heading() -> None:
     # An association's rules copied out of a PDF (written for this test): every line ends
     # on two question marks where the extraction lost characters it could not read.
