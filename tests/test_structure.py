@@ -1341,6 +1341,22 @@ def test_a_paragraph_the_labeller_opens_past_a_pages_furniture_starts_there() ->
     assert texts[0].endswith("冯雪、陈刚") and texts[1].startswith("当天上午")
 
 
+def test_on_a_page_that_indents_its_paragraphs_an_indented_first_line_starts_one() -> None:
+    # A union's news page (written for this test) that indents each paragraph's first line:
+    # its summary ends with no full stop, and the story's first paragraph starts under it.
+    text = ("区总工会举办职工法律知识讲座\n\n"
+            "　　摘要：6月12日，区总工会联合区司法局为80余名新就业形态劳动者讲解劳动合同等法律知识\n\n"
+            "　　6月12日上午，区总工会联合区司法局在职工服务中心举办法律知识讲座，\n"
+            "邀请执业律师为80余名新就业形态劳动者讲解劳动合同、工伤认定等\n"
+            "方面的法律知识，现场发放宣传资料300余份。\n\n"
+            "　　讲座结束后，律师们还在现场为职工提供一对一咨询，解答职工关于\n"
+            "工资拖欠、社会保险等方面的问题20余个。\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert len(texts) == 3
+    assert texts[0].endswith("劳动合同等法律知识")
+    assert texts[1].startswith("6月12日上午") and texts[1].endswith("300余份。")
+
+
 def test_a_line_runs_into_the_next_where_that_closes_a_bracket_it_leaves_open() -> None:
     from unionnlp.lines import runs_into
 

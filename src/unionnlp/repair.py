@@ -460,16 +460,17 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
             if found is None:
                 break
             j, skipped = found
-            if work[j].opens and not by_indent \
-                    and all(x.kind == "furniture" and PAGE_NUMBER.fullmatch(x.view) is None
-                            for x in work[i:j]) \
-                    and not word_cut(parts[-1].view, work[j].view, segmenter) \
-                    and not runs_into(parts[-1].view, work[j].view):
-                # The labeller reads a paragraph's first line under this one, past nothing
-                # but a page's furniture, and no word or quote runs on into it. (Past a page
-                # number or another article's title it reads a new start where the page cut
-                # a sentence, and a page that indents its paragraphs' first lines says itself
-                # where they start.)
+            if work[j].opens and not word_cut(parts[-1].view, work[j].view, segmenter) \
+                    and not runs_into(parts[-1].view, work[j].view) \
+                    and ((by_indent and work[j].indented)
+                         or (not by_indent and all(
+                             x.kind == "furniture" and PAGE_NUMBER.fullmatch(x.view) is None
+                             for x in work[i:j]))):
+                # The labeller reads a paragraph's first line under this one, no word or
+                # quote runs on into it, and the page says so too: it indents its
+                # paragraphs' first lines and this one, or it does not and nothing but
+                # furniture stands between. (Past a page number or another article's title
+                # it reads a new start where the page cut a sentence.)
                 break
             between = work[i:j]
             for x in between:
