@@ -1357,6 +1357,24 @@ def test_on_a_page_that_indents_its_paragraphs_an_indented_first_line_starts_one
     assert texts[1].startswith("6月12日上午") and texts[1].endswith("300余份。")
 
 
+def test_an_ascii_full_stop_after_a_han_character_ends_a_paragraph() -> None:
+    # A Taiwan union's rules, hard-wrapped and written with ASCII marks (written for this
+    # test): a row that ends on "." after a Han character ends its paragraph.
+    from unionnlp.lines import ends_sentence
+
+    text = ("某市汽車駕駛員職業工會會員子女獎學金辦法\n\n"
+            "本會為鼓勵會員子女努力向學,每學年辦理獎學金申請一次,申請資格與金\n額如下.\n"
+            "凡入會滿一年並按時繳納會費的會員,其子女就讀公私立學校且學業成績平\n"
+            "均八十分以上者,均可提出申請,經理監事會審查通過後,於會員大會當天\n頒發.\n"
+            "大專組每名頒給獎學金貳仟元整,高中(職)組每名頒給獎學金壹仟伍佰元\n"
+            "整,國中組每名頒給獎學金壹仟元整.\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert [t[-3:] for t in texts] == ["如下.", "頒發.", "元整."]
+    # After a digit or a Latin letter it numbers a line or ends an abbreviation.
+    assert ends_sentence("獎金600元整.") and ends_sentence("告知.」")
+    assert not ends_sentence("3.") and not ends_sentence("見 e.g.")
+
+
 def test_a_line_runs_into_the_next_where_that_closes_a_bracket_it_leaves_open() -> None:
     from unionnlp.lines import runs_into
 

@@ -180,10 +180,16 @@ def runs_into(above: str, below: str) -> bool:
     return awaited[-1] in marks and not _left_open(marks[:marks.index(awaited[-1])])
 
 
+#: An ASCII full stop right after a Han character ends a sentence (獎金600元整.), where after a
+#: digit or a Latin letter it may number a line or end an abbreviation.
+_HAN_STOP = regex(r"[\u4e00-\u9fff]\.$")
+
+
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends a sentence (final punctuation, possibly inside closing quotes)."""
+    """True when ``text`` ends a sentence (final punctuation, possibly inside closing quotes;
+    an ASCII full stop after a Han character)."""
     t = text.rstrip().rstrip(_CLOSERS)
-    return bool(t) and (t[-1] in _FINAL or t[-1] in ":：")
+    return bool(t) and (t[-1] in _FINAL or t[-1] in ":：" or _HAN_STOP.search(t) is not None)
 
 
 def numbering(text: str) -> tuple[Style | None, int]:
