@@ -97,7 +97,7 @@ BULLETS = frozenset(_LEXICON.chars["bullets"])
 _CLOSERS = _LEXICON.chars["closers"]
 _CLAUSE_MARK = regex("[，,。；;：:]")
 #: Each opening bracket or quote, to its closing mark.
-_CLOSING = dict(zip(_LEXICON.chars["pairs"][::2], _LEXICON.chars["pairs"][1::2], strict=True))
+_CLOSER_OF = dict(zip(_LEXICON.chars["pairs"][::2], _LEXICON.chars["pairs"][1::2], strict=True))
 _BRACKET = regex("[" + re.escape(_LEXICON.chars["pairs"]) + "]")
 _SENTENCE_MARK = regex("[。！？；;]")
 #: A comma, full-width or ASCII.
@@ -163,8 +163,8 @@ def _left_open(marks: Sequence[str]) -> list[str]:
     """The closing marks still awaited after ``marks`` (brackets and quotes, in order)."""
     awaited: list[str] = []
     for mark in marks:
-        if mark in _CLOSING:
-            awaited.append(_CLOSING[mark])
+        if mark in _CLOSER_OF:
+            awaited.append(_CLOSER_OF[mark])
         elif awaited and mark == awaited[-1]:
             awaited.pop()
     return awaited
