@@ -1375,6 +1375,24 @@ def test_an_ascii_full_stop_after_a_han_character_ends_a_paragraph() -> None:
     assert not ends_sentence("3.") and not ends_sentence("見 e.g.")
 
 
+def test_a_figure_a_line_break_cut_from_its_clause_stays_in_its_paragraph() -> None:
+    # The sample report (written for the README): the labeller reads 613家，…, cut from
+    # 总数达到 at the page's width, as a paragraph's first line.
+    from pathlib import Path
+
+    from unionnlp.repair import figure_cut
+
+    sample = Path(__file__).resolve().parents[1] / "examples" / "sample_report.txt"
+    texts = [p.text for p in _parse(sample.read_text(encoding="utf-8")).paragraphs]
+    assert any("全县基层工会总数达到613家，会员总数突破9.8万人。" in t for t in texts)
+    assert figure_cut("全县基层工会总数达到", "613家，会员总数突破9.8万人。")
+    assert figure_cut("馆流动图书200", "0册，宣传类和期刊杂志类")
+    # A date or a list number opens a paragraph; so does any line after a sentence's end.
+    assert not figure_cut("全县基层工会总数达到", "2025年，县总工会……")
+    assert not figure_cut("全县基层工会总数达到", "1、建会入会")
+    assert not figure_cut("会员总数突破9.8万人。", "613家企业签订了集体合同。")
+
+
 def test_a_line_runs_into_the_next_where_that_closes_a_bracket_it_leaves_open() -> None:
     from unionnlp.lines import runs_into
 

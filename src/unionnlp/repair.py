@@ -36,6 +36,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "display_width",
+    "figure_cut",
     "page_width",
     "repair",
     "word_cut",
@@ -385,6 +386,20 @@ def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     return out
 
 
+#: A figure opening a line (613家, 9208万元, 36.6%): a number and its counter or unit;
+#: dates (2025年) and list numbers (1、) are none.
+_FIGURE_HEAD = regex(r"[0-9][0-9.,]*\s*(?:[%％]|[" + lexicon().chars["counters"] + "])")
+
+
+def figure_cut(before: str, after: str) -> bool:
+    """Whether a line ending in ``before`` broke a clause off before its figure, which the
+    line ``after`` it opens with (全县基层工会总数达到 / 613家，……): the break ends no
+    sentence, on a Han character or a digit."""
+    last = before.rstrip()[-1:]
+    return bool(last) and ("\u4e00" <= last <= "\u9fff" or last.isdigit()) \
+        and _FIGURE_HEAD.match(after.lstrip()) is not None
+
+
 #: A page number alone on its line (- 3 -, 第2页, —1—).
 PAGE_NUMBER = regex(r"[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–_\s]*")
 
@@ -462,6 +477,7 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
             j, skipped = found
             if work[j].opens and not word_cut(parts[-1].view, work[j].view, segmenter) \
                     and not runs_into(parts[-1].view, work[j].view) \
+                    and not figure_cut(parts[-1].view, work[j].view) \
                     and ((by_indent and work[j].indented)
                          or (not by_indent and all(
                              x.kind == "furniture" and PAGE_NUMBER.fullmatch(x.view) is None
