@@ -482,8 +482,8 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
                          or (not by_indent and all(
                              x.kind == "furniture" and PAGE_NUMBER.fullmatch(x.view) is None
                              for x in work[i:j]))):
-                # The labeller reads a paragraph's first line under this one, no word or
-                # quote runs on into it, and the page says so too: it indents its
+                # The labeller reads a paragraph's first line under this one, no word, quote
+                # or figure runs on into it, and the page says so too: it indents its
                 # paragraphs' first lines and this one, or it does not and nothing but
                 # furniture stands between. (Past a page number or another article's title
                 # it reads a new start where the page cut a sentence.)
