@@ -23,6 +23,7 @@ __all__ = [
     "BULLETS",
     "CAPTION",
     "COMMA",
+    "FIGURE",
     "HEADLINE_MAX",
     "LONG_LINE",
     "Line",
@@ -102,6 +103,10 @@ _BRACKET = regex("[" + re.escape(_LEXICON.chars["pairs"]) + "]")
 _SENTENCE_MARK = regex("[。！？；;]")
 #: A comma, full-width or ASCII.
 COMMA = regex("[，,]")
+#: A figure a sentence reports: a number and its counter (42家, 3000余名, 36万元, 百分之…).
+FIGURE = regex(
+    rf"(?:\d|[零〇一二三四五六七八九十百千万两]{{2,}})[\d,.，]*\s*"
+    rf"(?:%|％|[万亿千百]?[{_LEXICON.chars['counters']}])")
 _CLAUSE_COMMA = regex(r"，|,(?!\d{3}(?!\d))")  # not 25,000
 _NOT_HEADLINE_END = set("，、,：:（(“‘《—-的和与及或把将对从并而")
 

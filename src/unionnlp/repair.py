@@ -19,6 +19,7 @@ from ._regex import regex
 from .lines import (
     BULLETS,
     COMMA,
+    FIGURE,
     Line,
     breaks_off,
     ends_sentence,
@@ -386,18 +387,13 @@ def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     return out
 
 
-#: A figure opening a line (613家, 9208万元, 36.6%): a number and its counter or unit;
-#: dates (2025年) and list numbers (1、) are none.
-_FIGURE_HEAD = regex(r"[0-9][0-9.,]*\s*(?:[%％]|[" + lexicon().chars["counters"] + "])")
-
-
 def figure_cut(before: str, after: str) -> bool:
     """Whether a line ending in ``before`` broke a clause off before its figure, which the
-    line ``after`` it opens with (全县基层工会总数达到 / 613家，……): the break ends no
-    sentence, on a Han character or a digit."""
-    last = before.rstrip()[-1:]
+    line ``after`` opens with in digits (全县基层工会总数达到 / 613家，……; dates and list
+    numbers are no figures): the break ends no sentence, on a Han character or a digit."""
+    last, head = before.rstrip()[-1:], after.lstrip()
     return bool(last) and ("\u4e00" <= last <= "\u9fff" or last.isdigit()) \
-        and _FIGURE_HEAD.match(after.lstrip()) is not None
+        and head[:1].isdigit() and FIGURE.match(head) is not None
 
 
 #: A page number alone on its line (- 3 -, 第2页, —1—).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._regex import regex
-from .lines import CAPTION
+from .lines import CAPTION, FIGURE
 from .normalize import GLOSS_TAIL
 from .resources import lexicon
 
@@ -72,10 +72,6 @@ LINK = regex(r"^(?:此外|另外|与此同时|同时|据了解|据悉|据介绍|
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
-#: A figure a sentence reports: a number and its counter (42家, 3000余名, 36万元, 百分之…).
-FIGURE = regex(
-    rf"(?:\d|[零〇一二三四五六七八九十百千万两]{{2,}})[\d,.，]*\s*"
-    rf"(?:%|％|[万亿千百]?[{lexicon().chars['counters']}])")
 #: How much more central a sentence that reports a figure counts, and how much less one
 #: that carries a political slogan (chosen on the train twins' reference summaries,
 #: ``benchmarks/bench_summary_real.py --split train``: ROUGE-L 0.389 -> 0.412).
