@@ -5,11 +5,15 @@ as analysis reads a report), and once by combining the paragraph's probabilities
 sentences' (the maximum, or the mean of paragraph and best sentence). The held-out twins
 are never read.
 
-    python benchmarks/cv_themes.py
+    python benchmarks/cv_themes.py [--share 0.5]
+
+``--share`` trains each fold on that share of its train twins (drawn with a fixed seed),
+with the written corpus, for a learning curve.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import sys
@@ -33,7 +37,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCES.split(text) if len(s.strip()) >= 6] or [text]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--share", type=float, default=1.0,
+                        help="the share of each fold's train twins to train on")
+    share = parser.parse_args(argv).share
     twins = load_twins("train")
     order = sorted(t.id for t in twins)
     random.Random(0).shuffle(order)
@@ -44,6 +52,9 @@ def main() -> int:
                                                  "mean": []}
     for k in range(FOLDS):
         train = [t for t in twins if fold[t.id] != k]
+        if share < 1.0:
+            random.Random(1).shuffle(train)
+            train = train[:int(len(train) * share)]
         texts = [p.text for p in written] + [p.text for t in train for p in t.paragraphs]
         labels = [p.labels for p in written] + [p.themes for t in train for p in t.paragraphs]
         groups = [p.doc for p in written] + [t.id for t in train for _ in t.paragraphs]
@@ -60,7 +71,7 @@ def main() -> int:
             decided["max"].append(model.decide({t: max(probs[t], best[t]) for t in best}))
             decided["mean"].append(model.decide({t: (probs[t] + best[t]) / 2 for t in best}))
     print(f"{FOLDS}-fold cross-validation on the train twins: theme macro-F1 "
-          f"({len(truth)} paragraphs)")
+          f"({len(truth)} paragraphs; trained on {share:.0%} of each fold's train twins)")
     for name, found in decided.items():
         result = score(truth, found, list(THEMES))
         per = "  ".join(f"{t} {v['f1']:.3f}" for t, v in result["themes"].items())
