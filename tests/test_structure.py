@@ -1341,6 +1341,23 @@ def test_a_paragraph_the_labeller_opens_past_a_pages_furniture_starts_there() ->
     assert texts[0].endswith("冯雪、陈刚") and texts[1].startswith("当天上午")
 
 
+def test_a_paragraph_the_labeller_opens_under_another_articles_title_starts_there() -> None:
+    # A district union's news page (written for this test): teasers of other stories, the
+    # last one kept as text, then the story's title, its source line and its paragraphs.
+    # Across a title, only a word, quote or figure cut by the page runs a paragraph on.
+    text = ("首页 > 工会动态 > 基层风采\n\n"
+            "●区总工会召开职工代表座谈会听取意见建议\n\n"
+            "●区总工会联合区司法局为新就业形态劳动者送法\n\n"
+            "区总工会为新就业形态劳动者送法上门\n"
+            "来源：区总工会  2025-06-13\n\n"
+            "6月12日上午，区总工会联合区司法局在职工服务中心举办法律知识讲座，邀请执业律师为"
+            "80余名快递员、外卖骑手讲解劳动合同、工伤认定等法律知识，现场发放宣传资料300余份。\n\n"
+            "讲座结束后，律师们还为职工提供一对一咨询，解答工资拖欠、社会保险等问题20余个。\n")
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert "●区总工会联合区司法局为新就业形态劳动者送法" in texts
+    assert any(t.startswith("6月12日上午") for t in texts)
+
+
 def test_on_a_page_that_indents_its_paragraphs_an_indented_first_line_starts_one() -> None:
     # A union's news page (written for this test) that indents each paragraph's first line:
     # its summary ends with no full stop, and the story's first paragraph starts under it.

@@ -474,15 +474,17 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
             if work[j].opens and not word_cut(parts[-1].view, work[j].view, segmenter) \
                     and not runs_into(parts[-1].view, work[j].view) \
                     and not figure_cut(parts[-1].view, work[j].view) \
-                    and ((by_indent and work[j].indented)
+                    and (skipped or (by_indent and work[j].indented)
                          or (not by_indent and all(
                              x.kind == "furniture" and PAGE_NUMBER.fullmatch(x.view) is None
                              for x in work[i:j]))):
                 # The labeller reads a paragraph's first line under this one, no word, quote
-                # or figure runs on into it, and the page says so too: it indents its
-                # paragraphs' first lines and this one, or it does not and nothing but
-                # furniture stands between. (Past a page number or another article's title
-                # it reads a new start where the page cut a sentence.)
+                # or figure runs on into it, and the page says so too: another article's
+                # title stands between, or the page indents its paragraphs' first lines and
+                # this one, or it does not and nothing but furniture stands between. (Past a
+                # page number it reads a new start where the page cut a sentence; a page
+                # that sets a title into an article cuts its text mid-word, as the seed
+                # page does, or the labeller reads no start.)
                 break
             between = work[i:j]
             for x in between:
