@@ -482,9 +482,9 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
                 # or figure runs on into it, and the page says so too: another article's
                 # title stands between, or the page indents its paragraphs' first lines and
                 # this one, or it does not and nothing but furniture stands between. (Past a
-                # page number it reads a new start where the page cut a sentence; a page
-                # that sets a title into an article cuts its text mid-word, as the seed
-                # page does, or the labeller reads no start.)
+                # page number it reads a new start where the page cut a sentence. Where a
+                # page sets a title into an article's text, the line under the title goes on
+                # with the sentence, or a word is cut in two, as on the seed page.)
                 break
             between = work[i:j]
             for x in between:
