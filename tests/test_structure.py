@@ -1518,3 +1518,24 @@ def test_a_numbered_part_starts_after_an_announcement_with_words_before_its_colo
     # A colon after other words announces nothing: 如下 must open the announcement.
     assert [s.heading for a in _parse(text.replace("作如下通知", "通知如今")).articles
             for s in a.sections if s.heading] == ["二、资助标准。"]
+
+
+def test_an_outlines_decimal_numbering_heads_nested_sections() -> None:
+    # A web article on grassroots unions (written for this test) numbered as an outline,
+    # 一、 over 1.1 over 1.2.1; a list of bullets stands between two of its headlines.
+    text = ("基层工会维权工作的几点思考\n\n"
+            "一、维权工作面临的难题\n\n"
+            "1.1 难题从何而来\n\n"
+            "据某省总工会2023年的抽样调查,六成以上的基层工会在调处劳动争议时感到办法不多,"
+            "原因主要有以下几条:\n\n"
+            "  • 企业配合度不高:部分企业对工会介入争议设置障碍\n"
+            "  • 工会干部能力不足:缺少法律知识和协商技巧\n\n"
+            "1.2 构建“预防-预警-处置”一体化机制\n\n"
+            "1.2.1 建立劳动关系风险预警\n\n"
+            "某机械厂工会按月排查劳动关系风险点,去年提前化解苗头性问题27件。\n")
+    report = _parse(text)
+    sections = {s.heading: s.level for a in report.articles for s in a.sections if s.heading}
+    assert sections["1.1 难题从何而来"] == sections["1.2 构建“预防-预警-处置”一体化机制"]
+    assert sections["1.2.1 建立劳动关系风险预警"] > sections["1.1 难题从何而来"] \
+        > sections["一、维权工作面临的难题"]
+    assert not any("1.2" in x for x in report.dropped)

@@ -1331,13 +1331,17 @@ def _headlines_running_on(lines: list[Line], best: Mapping[int, tuple[str, float
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+_LAST_DIGITS = regex(r"[0-9]+(?=[^0-9]*$)")
+
+
 def _ordinal(marker: str) -> int | None:
-    """The number a list marker counts (十二、 → 12, ③ → 3, 14. → 14), None if none."""
+    """The number a list marker counts (十二、 → 12, ③ → 3, 14. → 14, 1.2.3 → 3), None if
+    none."""
     from .figures import chinese_integer
 
-    digits = "".join(c for c in marker if c.isascii() and c.isdigit())
+    digits = _LAST_DIGITS.search(marker)
     if digits:
-        return int(digits)
+        return int(digits.group())
     circled = next((c for c in marker if c in _CIRCLED), None)
     if circled is not None:
         return _CIRCLED.index(circled) + 1

@@ -50,7 +50,8 @@ LineKind = Literal["body", "byline", "caption", "furniture", "headline", "subtit
                    "title"]
 #: A headline's numbering: one of the styles of ``_NUMBERED``, a markdown heading of depth
 #: 1-6, a format's heading level 0-9 (.docx styles, HTML h1-h6), or none (``plain``).
-Style = Literal["part", "cn", "ordinal", "paren_cn", "arabic", "paren_arabic", "circled", "plain",
+Style = Literal["part", "cn", "ordinal", "paren_cn", "arabic", "dec2", "dec3", "dec4",
+                "paren_arabic", "circled", "plain",
                 "md1", "md2", "md3", "md4", "md5", "md6",
                 "hint0", "hint1", "hint2", "hint3", "hint4", "hint5", "hint6", "hint7",
                 "hint8", "hint9"]

@@ -360,7 +360,8 @@ def _reassign(drafts: list[_Draft]) -> None:
 
 
 #: The usual nesting of Chinese numbering, outermost first.
-_CANONICAL = ("part", "cn", "ordinal", "paren_cn", "arabic", "paren_arabic", "circled")
+_CANONICAL = ("part", "cn", "ordinal", "paren_cn", "arabic", "dec2", "dec3", "dec4", "paren_arabic",
+              "circled")
 
 
 def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
