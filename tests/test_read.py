@@ -552,3 +552,83 @@ def test_markdown_headings_and_tables(tmp_path: Path) -> None:
     assert [p.text for p in article.sections[0].paragraphs][1:] == ["项目\t户数", "生活救助\t3100"]
     assert [p.text for p in article.sections[1].paragraphs] == ["举办技能竞赛12场。"]
     assert article.byline == "某区总工会\n2024年1月10日"
+
+
+def _numbered_docx(path: Path) -> None:
+    """A union's report whose headlines Word numbers itself (a multilevel list: 一、 （一）
+    1.), with a rules part numbered 第N条 that restarts at 第五条, and a bulleted list."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def level(ilvl: int, fmt: str, text: str, suffix: str = "nothing") -> str:
+        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/></w:lvl>')
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        + level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）")
+        + level(2, "decimal", "%3.", "tab") + "</w:abstractNum>"))
+    numbering.insert(1, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="91">' + level(0, "chineseCounting", "第%1条", "space")
+        + "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(
+        f'<w:num {w} w:numId="91"><w:abstractNumId w:val="91"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'))
+
+    def numbered(text: str, num_id: int, ilvl: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    document.add_paragraph("区总工会2024年工作总结")
+    numbered("加强组织建设", 90, 0)
+    numbered("扩大工会覆盖", 90, 1)
+    numbered("全年新建基层工会42家，发展会员3000余名。", 90, 2)
+    numbered("新就业形态劳动者入会1200人。", 90, 2)
+    numbered("规范工会换届", 90, 1)
+    numbered("做好帮扶救助", 90, 0)
+    numbered("走访慰问困难职工326户。", 90, 1)
+    numbered("工会会员享有选举权和被选举权。", 91, 0)
+    numbered("会员按月交纳会费。", 91, 0)
+    document.add_paragraph("春节送温暖", style="List Bullet")
+    document.save(str(path))
+
+
+def test_a_docx_keeps_the_numbers_word_draws_before_its_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.docx"
+    _numbered_docx(path)
+    assert read(path).text.split("\n\n") == [
+        "区总工会2024年工作总结",
+        "一、加强组织建设",
+        "（一）扩大工会覆盖",
+        "1.全年新建基层工会42家，发展会员3000余名。",
+        "2.新就业形态劳动者入会1200人。",
+        "（二）规范工会换届",
+        "二、做好帮扶救助",
+        "（一）走访慰问困难职工326户。",
+        "第五条 工会会员享有选举权和被选举权。",
+        "第六条 会员按月交纳会费。",
+        "● 春节送温暖",
+    ]
+    headings = [(s.heading, s.level) for a in analyze_file(path).articles for s in a.sections
+                if s.heading]
+    assert ("一、加强组织建设", 1) in headings and ("（一）扩大工会覆盖", 2) in headings
+
+
+@pytest.mark.parametrize(("n", "fmt", "shown"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+    (20, "chineseCountingThousand", "二十"), (105, "chineseCounting", "一百零五"),
+    (110, "chineseCounting", "一百一十"), (3, "ideographTraditional", "丙"),
+    (4, "decimalEnclosedCircle", "④"), (14, "upperRoman", "XIV"), (28, "lowerLetter", "bb"),
+    (7, "decimalFullWidth", "７"), (2024, "ideographDigital", "二〇二四"), (9, "decimal", "9"),
+    (5, "someFutureFormat", "5"),
+])
+def test_word_number_formats(n: int, fmt: str, shown: str) -> None:
+    from unionnlp.docxlists import number_text
+
+    assert number_text(n, fmt) == shown

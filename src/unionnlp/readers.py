@@ -702,7 +702,10 @@ def _fold_entities(document: DocxDocument) -> None:
 def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
     from docx.table import Table
 
+    from .docxlists import ListLabels
+
     _fold_entities(document)
+    labels = ListLabels(document)
     paragraphs: list[str] = []
     levels: dict[int, int] = {}
     for block in document.iter_inner_content():
@@ -719,9 +722,11 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
                 if line.strip():
                     paragraphs.append(line)
             continue
+        label = labels.label(block)  # an empty numbered paragraph takes its number too
         text = _one_line(block.text)
         if not text.strip():
             continue
+        text = label + text
         style = block.style
         level = _docx_heading_level(style.name if style is not None else None)
         if level is not None:
