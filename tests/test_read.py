@@ -632,3 +632,23 @@ def test_word_number_formats(n: int, fmt: str, shown: str) -> None:
     from unionnlp.docxlists import number_text
 
     assert number_text(n, fmt) == shown
+
+
+def test_an_html_ordered_list_keeps_the_numbers_a_browser_draws(tmp_path: Path) -> None:
+    # A union's page (written for this test) whose measures are an <ol>: the page's text
+    # holds no numbers, the browser draws 1. 2. …; a menu's <ul> stays as it is.
+    html = ("<html><head><meta charset='utf-8'></head><body>"
+            "<ul><li>首页</li><li>工会动态</li></ul>"
+            "<h1>区总工会2024年工作要点</h1>"
+            "<ol><li>建会入会。全年新建基层工会42家，发展会员3000余名。</li>"
+            "<li><p>帮扶救助。</p><p>走访慰问困难职工326户。</p></li>"
+            "<li value='5'>技能培训。举办职业技能竞赛12场。</li></ol>"
+            "<ol type='a' start='3'><li>丙项</li></ol></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    assert read(path).text.split("\n\n") == [
+        "首页", "工会动态", "区总工会2024年工作要点",
+        "1.建会入会。全年新建基层工会42家，发展会员3000余名。",
+        "2.帮扶救助。", "走访慰问困难职工326户。",
+        "5.技能培训。举办职业技能竞赛12场。", "c.丙项",
+    ]

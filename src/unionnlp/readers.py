@@ -30,6 +30,7 @@ from unionnlp.errors import CorruptFileError, DecodeError, InputError, Unsupport
 from unionnlp.model import Part, Source
 
 from ._regex import regex
+from .docxlists import ListLabels, number_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -502,6 +503,18 @@ _HEAD_CONTENT = frozenset(
     {"base", "link", "meta", "noscript", "script", "style", "template", "title"}
 )
 _CELL_TAGS = frozenset({"td", "th"})
+_LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
+#: An ordered list's ``type`` as a number format (:func:`unionnlp.docxlists.number_text`).
+_LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
+               "I": "upperRoman"}
+
+
+def _start(attrs: list[tuple[str, str | None]], name: str = "start", default: int = 1) -> int:
+    value = dict(attrs).get(name)
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 _HEADING_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
@@ -525,6 +538,9 @@ class _VisibleText(HTMLParser):
         self._cells: list[list[str]] = [[]]
         self._skipping: list[str] = []
         self._headings: list[int] = []
+        # Per open list: for an <ol>, the next item's number and its type (1 a A i I).
+        self._lists: list[list[Any] | None] = []
+        self._label = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skipping == ["head"] and tag not in _HEAD_CONTENT:
@@ -535,6 +551,15 @@ class _VisibleText(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag in _LIST_TAGS:
+            self._lists.append([_start(attrs), dict(attrs).get("type") or "1"]
+                               if tag == "ol" else None)
+        elif tag == "li" and self._lists and self._lists[-1] is not None:
+            # A browser draws an ordered list's numbers; the text holds none.
+            number, kind = self._lists[-1]
+            number = _start(attrs, "value", number)
+            self._lists[-1][0] = number + 1
+            self._label = number_text(number, _LIST_TYPES.get(kind, "decimal")) + "."
         if tag in _HEADING_LEVELS:
             self._headings.append(_HEADING_LEVELS[tag])
         if tag in _CELL_TAGS:
@@ -548,6 +573,10 @@ class _VisibleText(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag == "li":
+            self._label = ""
+        elif tag in _LIST_TAGS and self._lists:
+            self._lists.pop()
         if tag in _HEADING_LEVELS and self._headings:
             self._headings.pop()
 
@@ -564,6 +593,7 @@ class _VisibleText(HTMLParser):
         text = "\t".join(cell for cell in cells if cell)
         self._cells = [[]]
         if text:
+            text, self._label = self._label + text, ""
             if self._headings:
                 self.levels[len(self.paragraphs)] = self._headings[-1]
             self.paragraphs.append(text)
@@ -701,8 +731,6 @@ def _fold_entities(document: DocxDocument) -> None:
 
 def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
     from docx.table import Table
-
-    from .docxlists import ListLabels
 
     _fold_entities(document)
     labels = ListLabels(document)
