@@ -652,3 +652,29 @@ def test_an_html_ordered_list_keeps_the_numbers_a_browser_draws(tmp_path: Path) 
         "2.帮扶救助。", "走访慰问困难职工326户。",
         "5.技能培训。举办职业技能竞赛12场。", "c.丙项",
     ]
+
+
+def test_a_docx_reads_text_in_revisions_and_content_controls(tmp_path: Path) -> None:
+    # A report passed round with changes tracked (written for this test): the figure typed
+    # in as a revision is text, the deleted one is not; a content control and a smart tag
+    # hold text too, in a paragraph and in a table's cell.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    stamp = 'w:author="区总工会" w:date="2024-12-01T00:00:00Z"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("全年新建基层工会")
+    for xml in (f'<w:ins {w} w:id="1" {stamp}><w:r><w:t>42家，</w:t></w:r></w:ins>',
+                f'<w:del {w} w:id="2" {stamp}><w:r><w:delText>40家，</w:delText></w:r></w:del>',
+                f'<w:r {w}><w:t>发展会员</w:t></w:r>',
+                f'<w:sdt {w}><w:sdtContent><w:r><w:t>3000余名</w:t></w:r></w:sdtContent></w:sdt>',
+                f'<w:smartTag {w} w:uri="u" w:element="e"><w:r><w:t>。</w:t></w:r></w:smartTag>'):
+        paragraph._p.append(parse_xml(xml))
+    cell = document.add_table(rows=1, cols=2).cell(0, 0)
+    cell.text = "帮扶"
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:ins {w} w:id="3" {stamp}><w:r><w:t>326户</w:t></w:r></w:ins>'))
+    path = tmp_path / "revised.docx"
+    document.save(str(path))
+    assert read(path).text.split("\n\n") == ["全年新建基层工会42家，发展会员3000余名。", "帮扶326户\t"]

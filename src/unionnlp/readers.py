@@ -658,6 +658,35 @@ _DOCX_HEADING = regex(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _SOFT_BREAK = regex(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Where a paragraph's text is not its text: deleted or moved-away revisions, a text box's
+#: own paragraphs, and the fallback copy of content Word also stores another way.
+_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent",
+                       "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
+def _docx_text(paragraph: Any) -> str:
+    """A paragraph's text as Word shows it: python-docx reads only the runs right under the
+    paragraph and its links, and so loses text that a tracked insertion, a content control,
+    a smart tag or a field holds (a figure typed in a revision: ``新建工会42家`` read as
+    ``新建工会``)."""
+    out: list[str] = []
+    for element in paragraph.iter(_W + "t", _W + "br", *_CHARS):
+        ancestor = element.getparent()
+        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_TEXT:
+            ancestor = ancestor.getparent()
+        if ancestor is not paragraph:
+            continue
+        if element.tag == _W + "t":
+            out.append(element.text or "")
+        elif element.tag == _W + "br":
+            out.append("" if element.get(_W + "type") in ("page", "column") else "\n")
+        else:
+            out.append(_CHARS[element.tag])
+    return "".join(out)
+
+
 def _one_line(text: str) -> str:
     """Join a docx paragraph's soft line breaks: dropped between CJK characters, else a space."""
     return _SOFT_BREAK.sub("", _normalise_newlines(text)).replace("\n", " ")
@@ -745,13 +774,14 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
                     if id(cell._tc) in seen:  # a merged cell is repeated once per grid column
                         continue
                     seen.add(id(cell._tc))
-                    cells.append(_one_line(cell.text).strip())
+                    cells.append(_one_line("\n".join(
+                        _docx_text(p) for p in cell._tc.iter(_W + "p"))).strip())
                 line = "\t".join(cells)
                 if line.strip():
                     paragraphs.append(line)
             continue
         label = labels.label(block)  # an empty numbered paragraph takes its number too
-        text = _one_line(block.text)
+        text = _one_line(_docx_text(block._p))
         if not text.strip():
             continue
         text = label + text
