@@ -678,3 +678,31 @@ def test_a_docx_reads_text_in_revisions_and_content_controls(tmp_path: Path) -> 
     path = tmp_path / "revised.docx"
     document.save(str(path))
     assert read(path).text.split("\n\n") == ["全年新建基层工会42家，发展会员3000余名。", "帮扶326户\t"]
+
+
+def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path: Path) -> None:
+    # A union newsletter in Word (written for this test): its cover block is a content
+    # control, a sidebar story sits in a text box anchored to the first paragraph (stored
+    # twice, as Word does, with a fallback copy that must not be read again).
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = '<w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>'
+    document = docx.Document()
+    body = document.element.body
+    body.insert(0, parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>区总工会工作简报</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>2024年第3期</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    paragraph = document.add_paragraph("5月以来，区总工会走访慰问困难职工326户。")
+    paragraph._p.append(parse_xml(
+        f'<w:r {w} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        + box.format("短讯：新建基层工会42家。") + '</w:drawing></mc:Choice><mc:Fallback><w:pict>'
+        + box.format("短讯：新建基层工会42家。") + '</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    document.add_paragraph("区总工会还举办了职业技能竞赛。")
+    path = tmp_path / "newsletter.docx"
+    document.save(str(path))
+    assert read(path).text.split("\n\n") == [
+        "区总工会工作简报", "2024年第3期", "5月以来，区总工会走访慰问困难职工326户。",
+        "短讯：新建基层工会42家。", "区总工会还举办了职业技能竞赛。"]

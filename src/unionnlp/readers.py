@@ -758,6 +758,48 @@ def _fold_entities(document: DocxDocument) -> None:
         parent.remove(entity)
 
 
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _own_box(box: Any, paragraph: Any) -> bool:
+    """Whether a text box is the paragraph's own: not inside another of its text boxes,
+    nor the fallback copy Word stores beside the drawing."""
+    ancestor = box.getparent()
+    while ancestor is not None and ancestor is not paragraph:
+        if ancestor.tag in (_W + "txbxContent", _FALLBACK):
+            return False
+        ancestor = ancestor.getparent()
+    return True
+
+
+def _docx_body(document: DocxDocument) -> Iterator[Any]:
+    """The body's paragraphs and tables in reading order, with those that python-docx's
+    iteration skips: inside a block content control (a cover page, a table of contents,
+    a form's fields) and in a paragraph's text boxes, which follow that paragraph."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    container = document._body
+
+    def walk(parent: Any, depth: int = 0) -> Iterator[Any]:
+        for child in parent.iterchildren():
+            if child.tag == _W + "p":
+                yield Paragraph(child, container)
+                for box in child.iter(_W + "txbxContent"):
+                    if depth < 3 and _own_box(box, child):
+                        yield from walk(box, depth + 1)
+            elif child.tag == _W + "tbl":
+                yield Table(child, container)
+            elif child.tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    yield from walk(content, depth)
+            elif child.tag == _W + "customXml":
+                yield from walk(child, depth)
+
+    yield from walk(document.element.body)
+
+
 def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
     from docx.table import Table
 
@@ -765,7 +807,7 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
     labels = ListLabels(document)
     paragraphs: list[str] = []
     levels: dict[int, int] = {}
-    for block in document.iter_inner_content():
+    for block in _docx_body(document):
         if isinstance(block, Table):
             for row in block.rows:
                 cells = []
