@@ -701,8 +701,14 @@ def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path:
         + box.format("短讯：新建基层工会42家。") + '</w:drawing></mc:Choice><mc:Fallback><w:pict>'
         + box.format("短讯：新建基层工会42家。") + '</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     document.add_paragraph("区总工会还举办了职业技能竞赛。")
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "图表"
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:r {w} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        + box.format("会员3000余名") + '</w:drawing></mc:Choice><mc:Fallback><w:pict>'
+        + box.format("会员3000余名") + '</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     path = tmp_path / "newsletter.docx"
     document.save(str(path))
     assert read(path).text.split("\n\n") == [
         "区总工会工作简报", "2024年第3期", "5月以来，区总工会走访慰问困难职工326户。",
-        "短讯：新建基层工会42家。", "区总工会还举办了职业技能竞赛。"]
+        "短讯：新建基层工会42家。", "区总工会还举办了职业技能竞赛。", "图表会员3000余名"]

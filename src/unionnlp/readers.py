@@ -503,6 +503,7 @@ _HEAD_CONTENT = frozenset(
     {"base", "link", "meta", "noscript", "script", "style", "template", "title"}
 )
 _CELL_TAGS = frozenset({"td", "th"})
+_HEADING_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 _LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
 #: An ordered list's ``type`` as a number format (:func:`unionnlp.docxlists.number_text`).
 _LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
@@ -515,7 +516,7 @@ def _start(attrs: list[tuple[str, str | None]], name: str = "start", default: in
         return int(value) if value is not None else default
     except ValueError:
         return default
-_HEADING_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
+
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
 # CSS Text 3: a line break between two wide (CJK) characters disappears instead of
@@ -659,10 +660,11 @@ _SOFT_BREAK = regex(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The copy of a drawing (and the text boxes in it) that Word stores for older readers.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: Where a paragraph's text is not its text: deleted or moved-away revisions, a text box's
-#: own paragraphs, and the fallback copy of content Word also stores another way.
-_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent",
-                       "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+#: own paragraphs, and the fallback copy of a drawing.
+_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _FALLBACK})
 _CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
@@ -758,9 +760,6 @@ def _fold_entities(document: DocxDocument) -> None:
         parent.remove(entity)
 
 
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
 def _own_box(box: Any, paragraph: Any) -> bool:
     """Whether a text box is the paragraph's own: not inside another of its text boxes,
     nor the fallback copy Word stores beside the drawing."""
@@ -817,7 +816,8 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
                         continue
                     seen.add(id(cell._tc))
                     cells.append(_one_line("\n".join(
-                        _docx_text(p) for p in cell._tc.iter(_W + "p"))).strip())
+                        _docx_text(p) for p in cell._tc.iter(_W + "p")
+                        if not any(a.tag == _FALLBACK for a in p.iterancestors()))).strip())
                 line = "\t".join(cells)
                 if line.strip():
                     paragraphs.append(line)
