@@ -712,3 +712,30 @@ def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path:
     assert read(path).text.split("\n\n") == [
         "区总工会工作简报", "2024年第3期", "5月以来，区总工会走访慰问困难职工326户。",
         "短讯：新建基层工会42家。", "区总工会还举办了职业技能竞赛。", "图表会员3000余名"]
+
+
+def test_a_docx_headline_style_of_its_own_gives_its_outline_level(tmp_path: Path) -> None:
+    # A federation's Word template (written for this test) with heading styles of its own,
+    # 一级标题 and 二级标题, which mark their level by an outline level, not by their name;
+    # one paragraph sets its outline level itself.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    for name, outline in (("一级标题", 0), ("二级标题", 1)):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {w} w:val="{outline}"/>'))
+    document.add_paragraph("一、组织建设", style="一级标题")
+    document.add_paragraph("（一）建会入会", style="二级标题")
+    document.add_paragraph("全年新建基层工会42家。")
+    own = document.add_paragraph("二、帮扶救助")
+    own._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {w} w:val="0"/>'))
+    document.add_paragraph("走访慰问困难职工326户。")
+    path = tmp_path / "template.docx"
+    document.save(str(path))
+    source = read(path)
+    lines = source.text.split("\n")
+    assert {lines[n]: level for n, level in source.heading_hints.items()} == {
+        "一、组织建设": 1, "（一）建会入会": 2, "二、帮扶救助": 1}

@@ -829,10 +829,34 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
         text = label + text
         style = block.style
         level = _docx_heading_level(style.name if style is not None else None)
+        if level is None:
+            level = _outline_level(block._p, style)
         if level is not None:
             levels[len(paragraphs)] = level
         paragraphs.append(text)
     return paragraphs, levels
+
+
+def _outline_level(paragraph: Any, style: Any) -> int | None:
+    """The heading level a paragraph's outline level gives (0 → 1 … 8 → 9; 9 is body text),
+    its own or its style's: how a template's own heading styles (一级标题, 二级标题) and
+    WPS mark headings that are not Word's built-in ones."""
+    ppr = paragraph.pPr
+    found = _val_of(ppr.find(_W + "outlineLvl") if ppr is not None else None)
+    for _ in range(10):  # a style's base chain, bounded against a cycle
+        if found is not None or style is None:
+            break
+        spr = style.element.pPr
+        found = _val_of(spr.find(_W + "outlineLvl") if spr is not None else None)
+        style = style.base_style
+    return found + 1 if found is not None and 0 <= found < 9 else None
+
+
+def _val_of(element: Any) -> int | None:
+    try:
+        return int(element.get(_W + "val")) if element is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _docx_heading_level(style: str | None) -> int | None:
