@@ -682,8 +682,9 @@ def test_a_docx_reads_text_in_revisions_and_content_controls(tmp_path: Path) -> 
 
 def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path: Path) -> None:
     # A union newsletter in Word (written for this test): its cover block is a content
-    # control, a sidebar story sits in a text box anchored to the first paragraph (stored
-    # twice, as Word does, with a fallback copy that must not be read again).
+    # control (read) and so is its table of contents (left out); a sidebar story sits in a
+    # text box anchored to the first paragraph (stored twice, as Word does, with a fallback
+    # copy that must not be read again).
     import docx
     from docx.oxml import parse_xml
 
@@ -695,6 +696,10 @@ def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path:
     body.insert(0, parse_xml(
         f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>区总工会工作简报</w:t></w:r></w:p>'
         '<w:p><w:r><w:t>2024年第3期</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    body.insert(1, parse_xml(  # Word's table of contents, built from the headings
+        f'<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        '</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>一、组织建设	3</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
     paragraph = document.add_paragraph("5月以来，区总工会走访慰问困难职工326户。")
     paragraph._p.append(parse_xml(
         f'<w:r {w} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'

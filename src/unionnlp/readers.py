@@ -771,6 +771,14 @@ def _own_box(box: Any, paragraph: Any) -> bool:
     return True
 
 
+def _table_of_contents(sdt: Any) -> bool:
+    """Whether a block content control is the table of contents Word builds from the
+    headings (its entries repeat them, with page numbers): left out, as python-docx
+    always left it."""
+    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and "contents" in (gallery.get(_W + "val") or "").lower()
+
+
 def _docx_body(document: DocxDocument) -> Iterator[Any]:
     """The body's paragraphs and tables in reading order, with those that python-docx's
     iteration skips: inside a block content control (a cover page, a table of contents,
@@ -791,7 +799,7 @@ def _docx_body(document: DocxDocument) -> Iterator[Any]:
                 yield Table(child, container)
             elif child.tag == _W + "sdt":
                 content = child.find(_W + "sdtContent")
-                if content is not None:
+                if content is not None and not _table_of_contents(child):
                     yield from walk(content, depth)
             elif child.tag == _W + "customXml":
                 yield from walk(child, depth)
