@@ -663,8 +663,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: The copy of a drawing (and the text boxes in it) that Word stores for older readers.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: Where a paragraph's text is not its text: deleted or moved-away revisions, a text box's
-#: own paragraphs, and the fallback copy of a drawing.
-_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _FALLBACK})
+#: own paragraphs, the fallback copy of a drawing, and a ruby's gloss (its pinyin).
+_NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _FALLBACK, _W + "rt"})
 _CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
