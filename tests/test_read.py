@@ -669,9 +669,9 @@ def test_a_docx_reads_text_in_revisions_and_content_controls(tmp_path: Path) -> 
     for xml in (f'<w:ins {w} w:id="1" {stamp}><w:r><w:t>42家，</w:t></w:r></w:ins>',
                 f'<w:del {w} w:id="2" {stamp}><w:r><w:delText>40家，</w:delText></w:r></w:del>',
                 f'<w:r {w}><w:t>发展会员</w:t></w:r>',
-                f'<w:sdt {w}><w:sdtContent><w:r><w:t>3000余名</w:t></w:r></w:sdtContent></w:sdt>',
-                f'<w:r {w}><w:ruby><w:rt><w:r><w:t>hù</w:t></w:r></w:rt>'
-                '<w:rubyBase><w:r><w:t>户</w:t></w:r></w:rubyBase></w:ruby></w:r>',
+                f'<w:sdt {w}><w:sdtContent><w:r><w:t>3000余</w:t></w:r></w:sdtContent></w:sdt>',
+                f'<w:r {w}><w:ruby><w:rt><w:r><w:t>míng</w:t></w:r></w:rt>'
+                '<w:rubyBase><w:r><w:t>名</w:t></w:r></w:rubyBase></w:ruby></w:r>',
                 f'<w:smartTag {w} w:uri="u" w:element="e"><w:r><w:t>。</w:t></w:r></w:smartTag>'):
         paragraph._p.append(parse_xml(xml))
     cell = document.add_table(rows=1, cols=2).cell(0, 0)
@@ -680,7 +680,7 @@ def test_a_docx_reads_text_in_revisions_and_content_controls(tmp_path: Path) -> 
         f'<w:ins {w} w:id="3" {stamp}><w:r><w:t>326户</w:t></w:r></w:ins>'))
     path = tmp_path / "revised.docx"
     document.save(str(path))
-    assert read(path).text.split("\n\n") == ["全年新建基层工会42家，发展会员3000余名户。", "帮扶326户\t"]
+    assert read(path).text.split("\n\n") == ["全年新建基层工会42家，发展会员3000余名。", "帮扶326户\t"]
 
 
 def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path: Path) -> None:
