@@ -626,7 +626,8 @@ def test_a_docx_keeps_the_numbers_word_draws_before_its_paragraphs(tmp_path: Pat
     (110, "chineseCounting", "一百一十"), (3, "ideographTraditional", "丙"),
     (4, "decimalEnclosedCircle", "④"), (14, "upperRoman", "XIV"), (28, "lowerLetter", "bb"),
     (7, "decimalFullWidth", "７"), (2024, "ideographDigital", "二〇二四"), (9, "decimal", "9"),
-    (5, "someFutureFormat", "5"),
+    (5, "someFutureFormat", "5"), (10**9, "lowerLetter", "1000000000"),
+    (5000, "upperRoman", "5000"),
 ])
 def test_word_number_formats(n: int, fmt: str, shown: str) -> None:
     from unionnlp.docxlists import number_text
@@ -747,3 +748,79 @@ def test_a_docx_headline_style_of_its_own_gives_its_outline_level(tmp_path: Path
     lines = source.text.split("\n")
     assert {lines[n]: level for n, level in source.heading_hints.items()} == {
         "一、组织建设": 1, "（一）建会入会": 2, "二、帮扶救助": 1}
+
+
+def test_a_docx_counts_its_lists_as_word_does(tmp_path: Path) -> None:
+    # A union's rules in Word (written for this test): 第N章 over 第N条, the articles
+    # counting on across chapters (lvlRestart 0); a deleted article (tracked) takes no
+    # number; an article inside a table's cell counts with the others; a level out of
+    # range and a negative start do not stop the file from being read.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="80">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:suff w:val="space"/><w:lvlText w:val="第%1章"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:suff w:val="space"/><w:lvlText w:val="第%2条"/></w:lvl>'
+        '<w:lvl w:ilvl="12"><w:start w:val="-3"/><w:numFmt w:val="ideographDigital"/>'
+        '<w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+
+    def numbered(text: str, ilvl: int, *, deleted: bool = False) -> None:
+        paragraph = document.add_paragraph("" if deleted else text)
+        ppr = paragraph._p.get_or_add_pPr()
+        ppr.append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="80"/></w:numPr>'))
+        if deleted:
+            stamp = 'w:id="9" w:author="a" w:date="2024-01-01T00:00:00Z"'
+            ppr.append(parse_xml(f'<w:rPr {w}><w:del {stamp}/></w:rPr>'))
+            paragraph._p.append(parse_xml(
+                f'<w:del {w} {stamp}><w:r><w:delText>{text}</w:delText></w:r></w:del>'))
+
+    numbered("总则", 0)
+    numbered("本会定名为某市总工会。", 1)
+    numbered("本条已删去。", 1, deleted=True)
+    numbered("本会接受市委领导。", 1)
+    numbered("会员", 0)
+    numbered("凡在本市工作的职工均可申请入会。", 1)
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell._tc.remove(cell.paragraphs[0]._p)
+    cell._tc.append(parse_xml(
+        f'<w:p {w}><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="80"/></w:numPr></w:pPr>'
+        '<w:r><w:t>会员按月交纳会费。</w:t></w:r></w:p>'))
+    numbered("经审查合格者发给会员证。", 1)
+    numbered("这一段落的级别超出范围。", 12)
+    path = tmp_path / "rules.docx"
+    document.save(str(path))
+    assert read(path).text.split("\n\n") == [
+        "第一章 总则", "第一条 本会定名为某市总工会。", "第二条 本会接受市委领导。",
+        "第二章 会员", "第三条 凡在本市工作的职工均可申请入会。", "第四条 会员按月交纳会费。",
+        "第五条 经审查合格者发给会员证。", "这一段落的级别超出范围。"]
+
+
+def test_a_docx_leaves_out_hidden_text(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("全年新建基层工会42家。")
+    paragraph._p.append(parse_xml(
+        f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>（内部批注：数据待核实）</w:t></w:r>'))
+    path = tmp_path / "hidden.docx"
+    document.save(str(path))
+    assert read(path).text == "全年新建基层工会42家。"
+
+
+def test_an_html_list_label_goes_to_its_own_item_only() -> None:
+    from unionnlp.readers import _html_paragraphs
+
+    assert _html_paragraphs("<ol><li></ol><p>正文</p>")[0] == ["正文"]
+    assert _html_paragraphs("<ol><li>一<ul><li>二</ol><li>三")[0] == ["1.一", "二", "三"]
+    assert _html_paragraphs("<ol start='26' type='a'><li>甲<li>乙</ol>")[0] == ["z.甲", "aa.乙"]
+    assert _html_paragraphs("<ol><li value='3x'>丙</ol>")[0] == ["3.丙"]

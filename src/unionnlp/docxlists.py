@@ -24,6 +24,8 @@ _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PLACEHOLDER = regex(r"%([1-9])")
 _MARKS = frozenset("、，,．.）)】」:：")
+#: The largest number written in a format other than decimal (Word's own limit).
+_LARGEST = 32767
 
 
 def _val(element: Any, tag: str) -> str | None:
@@ -64,7 +66,10 @@ def _roman(n: int) -> str:
 
 def number_text(n: int, fmt: str) -> str:
     """``n`` written in Word's number format ``fmt`` (``decimal``, ``chineseCounting``,
-    ``upperRoman``, ``decimalEnclosedCircle``...); an unknown format reads as decimal."""
+    ``upperRoman``, ``decimalEnclosedCircle``...); an unknown format, and a number past what
+    a format can write (a hostile file's ``start``), reads as decimal."""
+    if not 0 <= n <= _LARGEST:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseCounting", "ideographLegalTraditional"):
         return _counting(n)
@@ -82,7 +87,7 @@ def number_text(n: int, fmt: str) -> str:
         return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+    if fmt in ("upperRoman", "lowerRoman") and 0 < n < 4000:
         return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
     if fmt in ("upperLetter", "lowerLetter") and n > 0:
         letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
@@ -93,15 +98,46 @@ def number_text(n: int, fmt: str) -> str:
 
 
 class _Level:
-    __slots__ = ("fmt", "legal", "start", "style", "suffix", "text")
+    __slots__ = ("fmt", "legal", "restart", "start", "style", "suffix", "text")
 
     def __init__(self, element: Any) -> None:
-        self.start = _int(_val(element, "start"), 1)
+        self.start = max(0, _int(_val(element, "start"), 1))
         self.fmt = _val(element, "numFmt") or "decimal"
         self.text = _val(element, "lvlText") or ""
         self.suffix = _val(element, "suff") or "tab"
         self.style = _val(element, "pStyle")
         self.legal = element.find(_W + "isLgl") is not None  # every number in arabic digits
+        # After which level (1-based) this one starts again; 0 never; None after any above.
+        restart = _val(element, "lvlRestart")
+        self.restart = None if restart is None else _int(restart, 0)
+
+
+def _levels(parent: Any) -> dict[int, _Level]:
+    levels = {}
+    for element in parent.iterchildren(_W + "lvl"):
+        ilvl = _int(element.get(_W + "ilvl"), -1)
+        if 0 <= ilvl < _LEVELS:
+            levels[ilvl] = _Level(element)
+    return levels
+
+
+class _Num:
+    """One ``w:num``: the list it draws from and what it overrides there."""
+
+    __slots__ = ("abstract", "levels", "starts")
+
+    def __init__(self, element: Any) -> None:
+        self.abstract = _val(element, "abstractNumId") or ""
+        self.starts: dict[int, int] = {}
+        self.levels: dict[int, _Level] = {}
+        for override in element.iterchildren(_W + "lvlOverride"):
+            ilvl = _int(override.get(_W + "ilvl"), -1)
+            if not 0 <= ilvl < _LEVELS:
+                continue
+            start = _val(override, "startOverride")
+            if start is not None:
+                self.starts[ilvl] = max(0, _int(start, 1))
+            self.levels.update({k: v for k, v in _levels(override).items() if k == ilvl})
 
 
 class ListLabels:
@@ -109,70 +145,89 @@ class ListLabels:
 
     def __init__(self, document: DocxDocument) -> None:
         self._abstract: dict[str, dict[int, _Level]] = {}
-        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._nums: dict[str, _Num] = {}
         self._counters: dict[str, list[int | None]] = {}
-        self._restarted: set[str] = set()
+        self._starts: dict[str, dict[int, int]] = {}
+        self._begun: set[str] = set()
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError, ValueError):
             return
-        for abstract in root.iter(_W + "abstractNum"):
-            key = abstract.get(_W + "abstractNumId")
-            self._abstract[key] = {_int(lvl.get(_W + "ilvl"), 0): _Level(lvl)
-                                   for lvl in abstract.iter(_W + "lvl")}
-        for num in root.iter(_W + "num"):
-            starts = {_int(o.get(_W + "ilvl"), 0): _int(_val(o, "startOverride"), 1)
-                      for o in num.iter(_W + "lvlOverride") if _val(o, "startOverride") is not None}
-            self._nums[num.get(_W + "numId")] = (_val(num, "abstractNumId") or "", starts)
+        links: dict[str, str] = {}  # a numbering style's id -> the list that defines it
+        linked: dict[str, str] = {}  # a list that only points to a numbering style -> its id
+        for abstract in root.iterchildren(_W + "abstractNum"):
+            key = abstract.get(_W + "abstractNumId") or ""
+            self._abstract[key] = _levels(abstract)
+            if _val(abstract, "styleLink") is not None:
+                links[_val(abstract, "styleLink") or ""] = key
+            if _val(abstract, "numStyleLink") is not None:
+                linked[key] = _val(abstract, "numStyleLink") or ""
+        for num in root.iterchildren(_W + "num"):
+            entry = _Num(num)
+            # A list defined through a numbering style counts with that style's list.
+            entry.abstract = links.get(linked.get(entry.abstract, ""), entry.abstract)
+            self._nums[num.get(_W + "numId") or ""] = entry
 
     def _numbering(self, paragraph: Paragraph) -> tuple[str, int] | None:
-        """The paragraph's list and level: its own, or its style's (a heading style linked to
-        a multilevel list), the level then being the one that names the style."""
+        """The paragraph's list and level, each its own or else its style's (a heading style
+        linked to a multilevel list, the level then being the one that names the style)."""
         ppr = paragraph._p.pPr
         numpr = ppr.find(_W + "numPr") if ppr is not None else None
-        if numpr is not None:
-            return _val(numpr, "numId") or "0", _int(_val(numpr, "ilvl"), 0)
-        style = paragraph.style
+        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        style, named = paragraph.style, None
         for _ in range(10):  # a style's base chain, bounded against a cycle
-            if style is None:
-                return None
+            if style is None or (num_id is not None and ilvl is not None):
+                break
             spr = style.element.pPr
             numpr = spr.find(_W + "numPr") if spr is not None else None
             if numpr is not None:
-                num_id = _val(numpr, "numId") or "0"
-                level = _val(numpr, "ilvl")
-                if level is None:
-                    abstract = self._abstract.get(self._nums.get(num_id, ("", {}))[0], {})
-                    level = next((str(k) for k, v in abstract.items() if v.style == style.style_id),
-                                 "0")
-                return num_id, _int(level, 0)
+                named = named or style.style_id
+                num_id = num_id if num_id is not None else _val(numpr, "numId")
+                ilvl = ilvl if ilvl is not None else _val(numpr, "ilvl")
             style = style.base_style
-        return None
+        if num_id is None or num_id == "0" or num_id not in self._nums:
+            return None
+        if ilvl is None:
+            levels = self._abstract.get(self._nums[num_id].abstract, {})
+            ilvl = next((str(k) for k, v in levels.items() if named and v.style == named), "0")
+        return num_id, _int(ilvl, 0)
 
     def label(self, paragraph: Paragraph) -> str:
         """What Word draws before ``paragraph``, or ``""``; counts it, so call it once per
-        paragraph in reading order."""
+        paragraph in reading order. A paragraph deleted with its mark in a tracked change
+        is neither shown nor counted."""
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.find(f"{_W}rPr/{_W}del") is not None:
+            return ""
         found = self._numbering(paragraph)
-        if found is None or found[0] not in self._nums:
+        if found is None:
             return ""
         num_id, level = found
-        key, starts = self._nums[num_id]
-        levels = self._abstract.get(key)
-        if not levels or level not in levels:
+        num = self._nums[num_id]
+        key = num.abstract
+        levels = {**self._abstract.get(key, {}), **num.levels}
+        if level not in levels:
             return ""
         counters = self._counters.setdefault(key, [None] * _LEVELS)
-        if num_id not in self._restarted:
-            self._restarted.add(num_id)
-            for k, start in starts.items():
-                if 0 <= k < _LEVELS:
-                    counters[k] = start - 1
-        for k in range(min(level, _LEVELS)):
+        starts = self._starts.setdefault(key, {})
+        if num_id not in self._begun:
+            self._begun.add(num_id)
+            for k, start in num.starts.items():  # the list starts again, at these numbers
+                counters[k] = None
+                starts[k] = start
+
+        def start_of(k: int) -> int:
+            return starts.get(k, levels[k].start if k in levels else 1)
+
+        for k in range(level):
             if counters[k] is None:
-                counters[k] = levels[k].start if k in levels else 1
+                counters[k] = start_of(k)
         current = counters[level]
-        counters[level] = levels[level].start if current is None else current + 1
+        counters[level] = start_of(level) if current is None else current + 1
         for k in range(level + 1, _LEVELS):
-            counters[k] = None
+            restart = levels[k].restart if k in levels else None
+            if restart is None or (restart > 0 and level < restart):
+                counters[k] = None
         spec = levels[level]
         if spec.fmt == "bullet":
             text = "".join("●" if 0xE000 <= ord(c) <= 0xF8FF else c for c in spec.text)
@@ -181,7 +236,7 @@ class ListLabels:
                 k = int(m.group(1)) - 1
                 value = counters[k]
                 fmt = levels[k].fmt if k in levels else "decimal"
-                return number_text(1 if value is None else value,
+                return number_text(start_of(k) if value is None else value,
                                    "decimal" if spec.legal else fmt)
             text = _PLACEHOLDER.sub(fill, spec.text)
         if not text.strip():

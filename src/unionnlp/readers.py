@@ -505,17 +505,29 @@ _HEAD_CONTENT = frozenset(
 _CELL_TAGS = frozenset({"td", "th"})
 _HEADING_LEVELS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 _LIST_TAGS = frozenset({"ol", "ul", "menu", "dir"})
-#: An ordered list's ``type`` as a number format (:func:`unionnlp.docxlists.number_text`).
-_LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
-               "I": "upperRoman"}
+#: An ordered list's ``type`` as a number format (:func:`unionnlp.docxlists.number_text`);
+#: letters (``a``, ``A``) count on as browsers count them.
+_LIST_TYPES = {"1": "decimal", "i": "lowerRoman", "I": "upperRoman"}
+_LEADING_INT = regex(r"\s*[+-]?\d{1,9}")
 
 
 def _start(attrs: list[tuple[str, str | None]], name: str = "start", default: int = 1) -> int:
-    value = dict(attrs).get(name)
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+    """A list's ``start`` or an item's ``value``, read as a browser does (its leading
+    integer: ``3x`` is 3)."""
+    found = _LEADING_INT.match(dict(attrs).get(name) or "")
+    return int(found.group()) if found else default
+
+
+def _list_number(n: int, kind: str) -> str:
+    """An ordered list item's number as a browser draws it (letters count on a, …, z, aa,
+    ab, …)."""
+    if kind in ("a", "A") and 0 < n <= 32767:
+        letters = ""
+        while n:
+            n, rest = divmod(n - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    return number_text(n, _LIST_TYPES.get(kind, "decimal"))
 
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
@@ -539,8 +551,8 @@ class _VisibleText(HTMLParser):
         self._cells: list[list[str]] = [[]]
         self._skipping: list[str] = []
         self._headings: list[int] = []
-        # Per open list: for an <ol>, the next item's number and its type (1 a A i I).
-        self._lists: list[list[Any] | None] = []
+        # Per open list: its tag and, for an <ol>, the next item's number and its type.
+        self._lists: list[tuple[str, list[Any] | None]] = []
         self._label = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -553,14 +565,14 @@ class _VisibleText(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag in _LIST_TAGS:
-            self._lists.append([_start(attrs), dict(attrs).get("type") or "1"]
-                               if tag == "ol" else None)
-        elif tag == "li" and self._lists and self._lists[-1] is not None:
+            self._lists.append((tag, [_start(attrs), dict(attrs).get("type") or "1"]
+                                if tag == "ol" else None))
+        elif tag == "li" and self._lists and self._lists[-1][1] is not None:
             # A browser draws an ordered list's numbers; the text holds none.
-            number, kind = self._lists[-1]
-            number = _start(attrs, "value", number)
-            self._lists[-1][0] = number + 1
-            self._label = number_text(number, _LIST_TYPES.get(kind, "decimal")) + "."
+            state = self._lists[-1][1]
+            number = _start(attrs, "value", state[0])
+            state[0] = number + 1
+            self._label = _list_number(number, state[1]) + "."
         if tag in _HEADING_LEVELS:
             self._headings.append(_HEADING_LEVELS[tag])
         if tag in _CELL_TAGS:
@@ -576,8 +588,11 @@ class _VisibleText(HTMLParser):
             self._flush()
         if tag == "li":
             self._label = ""
-        elif tag in _LIST_TAGS and self._lists:
-            self._lists.pop()
+        elif tag in _LIST_TAGS:
+            self._label = ""
+            opened = [name for name, _ in self._lists]
+            if tag in opened:  # the list it closes, and any left open inside it
+                del self._lists[len(opened) - 1 - opened[::-1].index(tag):]
         if tag in _HEADING_LEVELS and self._headings:
             self._headings.pop()
 
@@ -665,6 +680,8 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 #: Where a paragraph's text is not its text: deleted or moved-away revisions, a text box's
 #: own paragraphs, the fallback copy of a drawing, and a ruby's gloss (its pinyin).
 _NOT_TEXT = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _FALLBACK, _W + "rt"})
+#: A run formatted as hidden text, which Word does not show.
+_HIDDEN = f"{_W}rPr/{_W}vanish"
 _CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
@@ -672,11 +689,12 @@ def _docx_text(paragraph: Any) -> str:
     """A paragraph's text as Word shows it: python-docx reads only the runs right under the
     paragraph and its links, and so loses text that a tracked insertion, a content control,
     a smart tag or a field holds (a figure typed in a revision: ``新建工会42家`` read as
-    ``新建工会``)."""
+    ``新建工会``), and reads hidden text."""
     out: list[str] = []
     for element in paragraph.iter(_W + "t", _W + "br", *_CHARS):
         ancestor = element.getparent()
-        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_TEXT:
+        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_TEXT \
+                and not (ancestor.tag == _W + "r" and ancestor.find(_HIDDEN) is not None):
             ancestor = ancestor.getparent()
         if ancestor is not paragraph:
             continue
@@ -809,6 +827,7 @@ def _docx_body(document: DocxDocument) -> Iterator[Any]:
 
 def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     _fold_entities(document)
     labels = ListLabels(document)
@@ -824,7 +843,8 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
                         continue
                     seen.add(id(cell._tc))
                     cells.append(_one_line("\n".join(
-                        _docx_text(p) for p in cell._tc.iter(_W + "p")
+                        labels.label(Paragraph(p, block)) + _docx_text(p)
+                        for p in cell._tc.iter(_W + "p")
                         if not any(a.tag == _FALLBACK for a in p.iterancestors()))).strip())
                 line = "\t".join(cells)
                 if line.strip():
