@@ -824,3 +824,36 @@ def test_an_html_list_label_goes_to_its_own_item_only() -> None:
     assert _html_paragraphs("<ol><li>一<ul><li>二</ol><li>三")[0] == ["1.一", "二", "三"]
     assert _html_paragraphs("<ol start='26' type='a'><li>甲<li>乙</ol>")[0] == ["z.甲", "aa.乙"]
     assert _html_paragraphs("<ol><li value='3x'>丙</ol>")[0] == ["3.丙"]
+
+
+def test_a_docx_list_through_a_numbering_style_and_a_style_level(tmp_path: Path) -> None:
+    # Lists as Word's "define new list style" writes them (written for this test): the
+    # list the paragraphs name only points to a numbering style, whose list holds the
+    # levels; a heading style gives the level, the paragraph the list.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="71"><w:styleLink w:val="UnionList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    numbering.insert(1, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="70"><w:numStyleLink w:val="UnionList"/>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    second = document.styles.add_style("二级", WD_STYLE_TYPE.PARAGRAPH)
+    second.element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {w}><w:ilvl w:val="1"/><w:numId w:val="70"/></w:numPr>'))
+    for text, style in (("组织建设", None), ("建会入会", "二级"), ("会员发展", "二级")):
+        paragraph = document.add_paragraph(text, style=style)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:numId w:val="70"/></w:numPr>'))
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    assert read(path).text.split("\n\n") == ["一、组织建设", "（一）建会入会", "（二）会员发展"]
