@@ -120,3 +120,22 @@ def test_a_scan_without_text_says_so(tmp_path: Path) -> None:
     report = analyze_file(path)
     assert report.to_dict()["warnings"] == [warning]
     assert not report.paragraphs
+
+
+def test_glyphs_a_font_maps_to_no_character_read_as_replacement_with_a_warning(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # pdfminer writes (cid:N) for each glyph of a font without a character map, as some
+    # government PDFs embed their Chinese fonts; the text around them is still read.
+    import unionnlp.pdflayout as pdflayout
+
+    lines = ["区总工会2024年工作总结", "全年新建基层工会(cid:1234)(cid:88)家，发展会员3000余名。"]
+    monkeypatch.setattr(pdflayout, "layout_blocks",
+                        lambda data: pdflayout.PdfLayout(lines, pages=1, characters=60))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    source = read(path)
+    assert "(cid:" not in source.text
+    assert "全年新建基层工会\ufffd\ufffd家" in source.text
+    (warning,) = source.warnings
+    assert str(path) in warning and "2 of the PDF's characters" in warning
+    assert "The rest of the text is read" in warning

@@ -902,6 +902,10 @@ def _docx_heading_level(style: str | None) -> int | None:
 
 #: A PDF with fewer characters of text than this per page is taken for a scan.
 _SCANNED_CHARS_PER_PAGE = 5
+#: How pdfminer writes a glyph whose font maps it to no character.
+_UNMAPPED_GLYPH = regex(r"\(cid:\d+\)")
+#: Past this share of such glyphs the text is not worth reading without OCR.
+_UNMAPPED_SHARE = 0.2
 
 
 def _pdf_source(data: bytes, path: str) -> Source:
@@ -911,13 +915,23 @@ def _pdf_source(data: bytes, path: str) -> Source:
 
     with _pdf_errors(path):
         layout = layout_blocks(data)
+    text = "\n\n".join(layout.paragraphs)
     if layout.characters < _SCANNED_CHARS_PER_PAGE * max(layout.pages, 1):
         warning = (f"{path}: the PDF's {layout.pages} page(s) hold no text layer "
                    f"({layout.characters} characters): a scan? Run OCR on it first "
                    "(for example ocrmypdf), then tag the result")
-        return Source("\n\n".join(layout.paragraphs), path=path, format="pdf",
-                      warnings=(warning,))
-    return Source("\n\n".join(layout.paragraphs), path=path, format="pdf")
+        return Source(text, path=path, format="pdf", warnings=(warning,))
+    unmapped = len(_UNMAPPED_GLYPH.findall(text))
+    if not unmapped:
+        return Source(text, path=path, format="pdf")
+    # A font with no map from its glyphs to characters: pdfminer writes (cid:1234) for each.
+    text = _UNMAPPED_GLYPH.sub("\ufffd", text)
+    share = unmapped / max(1, len(text) - text.count("\n"))
+    warning = (f"{path}: {unmapped} of the PDF's characters ({share:.0%}) are in a font that "
+               "does not say which characters its glyphs are; they read as \ufffd. "
+               + ("Run OCR on it (for example ocrmypdf --force-ocr), then tag the result"
+                  if share >= _UNMAPPED_SHARE else "The rest of the text is read"))
+    return Source(text, path=path, format="pdf", warnings=(warning,))
 
 
 @contextlib.contextmanager
