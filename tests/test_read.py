@@ -64,6 +64,9 @@ def test_supported_extensions() -> None:
         (TRADITIONAL, "gb18030", "gb18030"),
         (TRADITIONAL, "big5", "big5"),
         (TRADITIONAL, "utf-8", "utf-8"),
+        # A Hong Kong union's notice in Cantonese (written for this test): 嘅 啲 冇 are
+        # Big5-HKSCS characters that Big5 and cp950 lack.
+        ("工聯會今日表示，會繼續爭取外賣員嘅權益，啲工友好辛苦，冇保障。", "big5hkscs", "big5hkscs"),
     ],
 )
 def test_read_text_in_each_encoding(tmp_path: Path, text: str, codec: str, reported: str) -> None:

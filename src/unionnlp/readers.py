@@ -71,10 +71,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Candidates for text that is neither BOM-marked nor UTF-8. cp950 (Windows Big5) is
-# only a fallback for bytes that strict Big5 rejects. BOM-less UTF-16/32 is tried only
+# only a fallback for bytes that strict Big5 rejects, and Big5-HKSCS (Hong Kong's Big5,
+# with Cantonese characters such as 嘅 啲 冇) for bytes both reject. BOM-less UTF-16/32 is tried only
 # when there are NUL bytes, which any line break or ASCII character gives it: otherwise
 # any even-length byte string, plain ASCII included, would read as UTF-16 ideographs.
-_NARROW_CANDIDATES = ("gb18030", "big5", "cp950")
+_NARROW_CANDIDATES = ("gb18030", "big5", "cp950", "big5hkscs")
 _WIDE_CANDIDATES = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 
 #: Below this plausibility (see :func:`_plausibility`) a clean decoding is still rejected.
@@ -347,7 +348,8 @@ def _best_decoding(
     """Decode with every candidate that reads ``data`` strictly and keep the most plausible text."""
     decoded: dict[str, str] = {}
     for encoding in candidates:
-        if encoding == "cp950" and "big5" in decoded:
+        if (encoding == "cp950" and "big5" in decoded) or (
+                encoding == "big5hkscs" and ("big5" in decoded or "cp950" in decoded)):
             continue
         try:
             decoded[encoding] = data.decode(encoding)
