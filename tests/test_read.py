@@ -860,3 +860,24 @@ def test_a_docx_list_through_a_numbering_style_and_a_style_level(tmp_path: Path)
     path = tmp_path / "styled.docx"
     document.save(str(path))
     assert read(path).text.split("\n\n") == ["一、组织建设", "（一）建会入会", "（二）会员发展"]
+
+
+def test_a_utf8_report_cut_off_mid_character_is_read_with_a_warning(tmp_path: Path) -> None:
+    # A report saved by a tool that cut it at a byte limit, inside its last character.
+    text = "区总工会2024年工作总结\n\n全年新建基层工会42家，发展会员3000余名。\n\n春节期间走访慰问困难职工326户"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text.encode()[:-2])
+    source = read(path)
+    assert source.encoding == "utf-8"
+    assert source.text == text[:-1] + "\ufffd"
+    (warning,) = source.warnings
+    assert str(path) in warning and "1 byte sequence(s) are not valid UTF-8" in warning
+    assert analyze_file(path).to_dict()["warnings"] == [warning]
+
+
+def test_text_mostly_not_utf8_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("café crème brûlée".encode("latin-1") * 3)
+    with pytest.raises(DecodeError) as info:
+        read(path)
+    assert str(path) in str(info.value)

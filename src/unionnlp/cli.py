@@ -483,15 +483,16 @@ def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
     from .api import analyze_source
     from .export import write
     from .model import Source
-    from .readers import decode_bytes, read_upto
+    from .readers import decode_text, read_upto
 
     data = read_upto(sys.stdin.buffer, int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
     try:
         if len(data) > (args.max_size or MAX_INPUT_MB) * 1024 * 1024:
             raise ConfigError("-: standard input is over the size limit (--max-size)")
-        text, encoding = decode_bytes(data, "-")
+        text, encoding, warnings = decode_text(data, "-")
         report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
-                                       path="-", format="text", encoding=encoding),
+                                       path="-", format="text", encoding=encoding,
+                                       warnings=warnings),
                                 _options(args))
         record = report.to_dict()
     except ConfigError:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 __all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "PART_BYTES", "SUPPORTED_EXTENSIONS",
-           "decode_bytes", "read", "read_part", "read_upto", "split_parts"]
+           "decode_bytes", "decode_text", "read", "read_part", "read_upto", "split_parts"]
 
 #: The largest file :func:`read` accepts by default (``max_bytes``; the CLI's ``--max-size``).
 #: Analysis takes about 15-25 MB of memory per MB of text: the limit bounds a worker's memory.
@@ -291,12 +291,13 @@ def read_part(path: str | os.PathLike[str], part: Part, *,
 
 def _text_source(data: bytes, name: str, fmt: str) -> Source:
     """The Source of a plain-text or Markdown file's bytes (Markdown headings as hints)."""
-    text, encoding = decode_bytes(data, name)
+    text, encoding, warnings = decode_text(data, name)
     text = _normalise_newlines(text)
     if fmt == "markdown":
         text, hints = _markdown(text)
-        return Source(text, path=name, format=fmt, encoding=encoding, heading_hints=hints)
-    return Source(text, path=name, format=fmt, encoding=encoding)
+        return Source(text, path=name, format=fmt, encoding=encoding, heading_hints=hints,
+                      warnings=warnings)
+    return Source(text, path=name, format=fmt, encoding=encoding, warnings=warnings)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -340,6 +341,29 @@ def _join_blocks(
 
 def _canonical(encoding: str) -> str:
     return codecs.lookup(encoding).name
+
+
+#: A UTF-8 text with at most this share of undecodable bytes (and at least a few allowed)
+#: is read with them replaced, and a warning: a file cut off mid-character, a stray byte.
+_DAMAGED_UTF8_SHARE = 0.001
+_DAMAGED_UTF8_MIN = 4
+
+
+def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`decode_bytes`, and for UTF-8 with a few undecodable bytes (cut off
+    mid-character, a stray byte), the text with each replaced by U+FFFD and a warning
+    saying how many: the rest of the file is worth reading."""
+    try:
+        return (*decode_bytes(data, path), ())
+    except DecodeError:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        if not 0 < bad <= max(_DAMAGED_UTF8_MIN, _DAMAGED_UTF8_SHARE * len(text)) \
+                or _plausibility(text) < _MIN_PLAUSIBILITY:
+            raise
+    where = f"{path}: " if path else ""
+    return text, "utf-8", (f"{where}{bad} byte sequence(s) are not valid UTF-8 (a file cut off "
+                           "mid-character, or a stray byte); read as \ufffd",)
 
 
 def _best_decoding(
