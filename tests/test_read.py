@@ -871,8 +871,20 @@ def test_a_utf8_report_cut_off_mid_character_is_read_with_a_warning(tmp_path: Pa
     assert source.encoding == "utf-8"
     assert source.text == text[:-1] + "\ufffd"
     (warning,) = source.warnings
-    assert str(path) in warning and "1 byte sequence(s) are not valid UTF-8" in warning
+    assert str(path) in warning and "1 byte sequence(s) are not valid utf-8" in warning
     assert analyze_file(path).to_dict()["warnings"] == [warning]
+
+
+@pytest.mark.parametrize(("codec", "reported"), [("gbk", "gb18030"), ("big5", "big5")])
+def test_a_legacy_encoded_report_cut_off_mid_character_is_read(
+        tmp_path: Path, codec: str, reported: str) -> None:
+    text = (TRADITIONAL if codec == "big5" else SIMPLIFIED) * 3
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text.encode(codec)[:-1])
+    source = read(path)
+    assert source.encoding == reported
+    assert source.text == text[:-1] + "\ufffd"
+    assert "1 byte sequence(s) are not valid" in source.warnings[0]
 
 
 def test_text_mostly_not_utf8_is_still_refused(tmp_path: Path) -> None:

@@ -343,27 +343,36 @@ def _canonical(encoding: str) -> str:
     return codecs.lookup(encoding).name
 
 
-#: A UTF-8 text with at most this share of undecodable bytes (and at least a few allowed)
-#: is read with them replaced, and a warning: a file cut off mid-character, a stray byte.
-_DAMAGED_UTF8_SHARE = 0.001
-_DAMAGED_UTF8_MIN = 4
+#: A text with at most this share of undecodable bytes (and at least a few allowed) is
+#: read with them replaced, and a warning: a file cut off mid-character, a stray byte.
+_DAMAGED_SHARE = 0.001
+_DAMAGED_MIN = 4
+#: The encodings such a text is tried in, in this order when they fail alike.
+_DAMAGED_CANDIDATES = ("utf-8", "gb18030", "big5", "big5hkscs")
 
 
 def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[str, ...]]:
-    """:func:`decode_bytes`, and for UTF-8 with a few undecodable bytes (cut off
-    mid-character, a stray byte), the text with each replaced by U+FFFD and a warning
-    saying how many: the rest of the file is worth reading."""
+    """:func:`decode_bytes`, and for a UTF-8, GB18030 or Big5 text with a few undecodable
+    bytes (cut off mid-character, a stray byte), the text with each replaced by U+FFFD and
+    a warning saying how many: the rest of the file is worth reading."""
     try:
         return (*decode_bytes(data, path), ())
     except DecodeError:
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd") - data.count("\ufffd".encode())
-        if not 0 < bad <= max(_DAMAGED_UTF8_MIN, _DAMAGED_UTF8_SHARE * len(text)) \
-                or _plausibility(text) < _MIN_PLAUSIBILITY:
+        best: tuple[int, str, str] | None = None
+        for encoding in _DAMAGED_CANDIDATES:
+            text = data.decode(encoding, errors="replace")
+            bad = text.count("\ufffd") - data.count("\ufffd".encode())
+            if 0 < bad <= max(_DAMAGED_MIN, _DAMAGED_SHARE * len(text)) \
+                    and _plausibility(text) >= _MIN_PLAUSIBILITY \
+                    and (best is None or bad < best[0]):
+                best = (bad, encoding, text)
+        if best is None:
             raise
+    bad, encoding, text = best
     where = f"{path}: " if path else ""
-    return text, "utf-8", (f"{where}{bad} byte sequence(s) are not valid UTF-8 (a file cut off "
-                           "mid-character, or a stray byte); read as \ufffd",)
+    return text, _canonical(encoding), (
+        f"{where}{bad} byte sequence(s) are not valid {_canonical(encoding)} (a file cut off "
+        "mid-character, or a stray byte); read as \ufffd",)
 
 
 def _best_decoding(
