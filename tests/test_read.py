@@ -893,3 +893,11 @@ def test_text_mostly_not_utf8_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(DecodeError) as info:
         read(path)
     assert str(path) in str(info.value)
+
+
+def test_a_short_text_with_a_few_bad_bytes_is_still_refused(tmp_path: Path) -> None:
+    # Four undecodable bytes after six characters are no file cut off mid-character.
+    path = tmp_path / "broken.txt"
+    path.write_bytes("工会工作报告".encode("gbk") + b"\xff\xfe\x80\xff")
+    with pytest.raises(DecodeError):
+        read(path)

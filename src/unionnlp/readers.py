@@ -343,10 +343,12 @@ def _canonical(encoding: str) -> str:
     return codecs.lookup(encoding).name
 
 
-#: A text with at most this share of undecodable bytes (and at least a few allowed) is
-#: read with them replaced, and a warning: a file cut off mid-character, a stray byte.
+#: A text with at most this share of undecodable bytes (and at least a few allowed, but
+#: never more than one in ``_DAMAGED_MAX_SHARE`` characters of a short text) is read with
+#: them replaced, and a warning: a file cut off mid-character, a stray byte.
 _DAMAGED_SHARE = 0.001
 _DAMAGED_MIN = 4
+_DAMAGED_MAX_SHARE = 0.02
 #: The encodings such a text is tried in, in this order when they fail alike.
 _DAMAGED_CANDIDATES = ("utf-8", "gb18030", "big5", "big5hkscs")
 
@@ -362,7 +364,9 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[s
         for encoding in _DAMAGED_CANDIDATES:
             text = data.decode(encoding, errors="replace")
             bad = text.count("\ufffd") - data.count("\ufffd".encode())
-            if 0 < bad <= max(_DAMAGED_MIN, _DAMAGED_SHARE * len(text)) \
+            allowed = min(max(_DAMAGED_MIN, _DAMAGED_SHARE * len(text)),
+                          _DAMAGED_MAX_SHARE * len(text))
+            if 0 < bad <= allowed \
                     and _plausibility(text) >= _MIN_PLAUSIBILITY \
                     and (best is None or bad < best[0]):
                 best = (bad, encoding, text)
