@@ -557,36 +557,41 @@ def test_markdown_headings_and_tables(tmp_path: Path) -> None:
     assert article.byline == "某区总工会\n2024年1月10日"
 
 
+#: The WordprocessingML namespace, declared on each XML fragment the .docx tests add.
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _level(ilvl: int, fmt: str, text: str, suffix: str = "nothing", extra: str = "") -> str:
+    """One level of a Word list (``w:lvl``), starting at 1."""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/>{extra}<w:numFmt w:val="{fmt}"/>'
+            f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/></w:lvl>')
+
+
 def _numbered_docx(path: Path) -> None:
     """A union's report whose headlines Word numbers itself (a multilevel list: 一、 （一）
     1.), with a rules part numbered 第N条 that restarts at 第五条, and a bulleted list."""
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-    def level(ilvl: int, fmt: str, text: str, suffix: str = "nothing") -> str:
-        return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/></w:lvl>')
 
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="90">'
-        + level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）")
-        + level(2, "decimal", "%3.", "tab") + "</w:abstractNum>"))
+        f'<w:abstractNum {W} w:abstractNumId="90">'
+        + _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）")
+        + _level(2, "decimal", "%3.", "tab") + "</w:abstractNum>"))
     numbering.insert(1, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="91">' + level(0, "chineseCounting", "第%1条", "space")
+        f'<w:abstractNum {W} w:abstractNumId="91">' + _level(0, "chineseCounting", "第%1条", "space")
         + "</w:abstractNum>"))
-    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     numbering.append(parse_xml(
-        f'<w:num {w} w:numId="91"><w:abstractNumId w:val="91"/>'
+        f'<w:num {W} w:numId="91"><w:abstractNumId w:val="91"/>'
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'))
 
     def numbered(text: str, num_id: int, ilvl: int) -> None:
         paragraph = document.add_paragraph(text)
         paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+            f'<w:numPr {W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
     document.add_paragraph("区总工会2024年工作总结")
     numbered("加强组织建设", 90, 0)
@@ -666,22 +671,21 @@ def test_a_docx_reads_text_in_revisions_and_content_controls(tmp_path: Path) -> 
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     stamp = 'w:author="区总工会" w:date="2024-12-01T00:00:00Z"'
     document = docx.Document()
     paragraph = document.add_paragraph("全年新建基层工会")
-    for xml in (f'<w:ins {w} w:id="1" {stamp}><w:r><w:t>42家，</w:t></w:r></w:ins>',
-                f'<w:del {w} w:id="2" {stamp}><w:r><w:delText>40家，</w:delText></w:r></w:del>',
-                f'<w:r {w}><w:t>发展会员</w:t></w:r>',
-                f'<w:sdt {w}><w:sdtContent><w:r><w:t>3000余</w:t></w:r></w:sdtContent></w:sdt>',
-                f'<w:r {w}><w:ruby><w:rt><w:r><w:t>míng</w:t></w:r></w:rt>'
+    for xml in (f'<w:ins {W} w:id="1" {stamp}><w:r><w:t>42家，</w:t></w:r></w:ins>',
+                f'<w:del {W} w:id="2" {stamp}><w:r><w:delText>40家，</w:delText></w:r></w:del>',
+                f'<w:r {W}><w:t>发展会员</w:t></w:r>',
+                f'<w:sdt {W}><w:sdtContent><w:r><w:t>3000余</w:t></w:r></w:sdtContent></w:sdt>',
+                f'<w:r {W}><w:ruby><w:rt><w:r><w:t>míng</w:t></w:r></w:rt>'
                 '<w:rubyBase><w:r><w:t>名</w:t></w:r></w:rubyBase></w:ruby></w:r>',
-                f'<w:smartTag {w} w:uri="u" w:element="e"><w:r><w:t>。</w:t></w:r></w:smartTag>'):
+                f'<w:smartTag {W} w:uri="u" w:element="e"><w:r><w:t>。</w:t></w:r></w:smartTag>'):
         paragraph._p.append(parse_xml(xml))
     cell = document.add_table(rows=1, cols=2).cell(0, 0)
     cell.text = "帮扶"
     cell.paragraphs[0]._p.append(parse_xml(
-        f'<w:ins {w} w:id="3" {stamp}><w:r><w:t>326户</w:t></w:r></w:ins>'))
+        f'<w:ins {W} w:id="3" {stamp}><w:r><w:t>326户</w:t></w:r></w:ins>'))
     path = tmp_path / "revised.docx"
     document.save(str(path))
     assert read(path).text.split("\n\n") == ["全年新建基层工会42家，发展会员3000余名。", "帮扶326户\t"]
@@ -695,28 +699,27 @@ def test_a_docx_reads_content_controls_and_text_boxes_in_reading_order(tmp_path:
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
     box = '<w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>'
     document = docx.Document()
     body = document.element.body
     body.insert(0, parse_xml(
-        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>区总工会工作简报</w:t></w:r></w:p>'
+        f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>区总工会工作简报</w:t></w:r></w:p>'
         '<w:p><w:r><w:t>2024年第3期</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
     body.insert(1, parse_xml(  # Word's table of contents, built from the headings
-        f'<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        f'<w:sdt {W}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
         '</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p>'
         '<w:p><w:r><w:t>一、组织建设	3</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
     paragraph = document.add_paragraph("5月以来，区总工会走访慰问困难职工326户。")
     paragraph._p.append(parse_xml(
-        f'<w:r {w} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<w:r {W} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         + box.format("短讯：新建基层工会42家。") + '</w:drawing></mc:Choice><mc:Fallback><w:pict>'
         + box.format("短讯：新建基层工会42家。") + '</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     document.add_paragraph("区总工会还举办了职业技能竞赛。")
     cell = document.add_table(rows=1, cols=1).cell(0, 0)
     cell.text = "图表"
     cell.paragraphs[0]._p.append(parse_xml(
-        f'<w:r {w} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<w:r {W} {mc}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         + box.format("会员3000余名") + '</w:drawing></mc:Choice><mc:Fallback><w:pict>'
         + box.format("会员3000余名") + '</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     path = tmp_path / "newsletter.docx"
@@ -734,16 +737,15 @@ def test_a_docx_headline_style_of_its_own_gives_its_outline_level(tmp_path: Path
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     for name, outline in (("一级标题", 0), ("二级标题", 1)):
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {w} w:val="{outline}"/>'))
+        style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="{outline}"/>'))
     document.add_paragraph("一、组织建设", style="一级标题")
     document.add_paragraph("（一）建会入会", style="二级标题")
     document.add_paragraph("全年新建基层工会42家。")
     own = document.add_paragraph("二、帮扶救助")
-    own._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {w} w:val="0"/>'))
+    own._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="0"/>'))
     document.add_paragraph("走访慰问困难职工326户。")
     path = tmp_path / "template.docx"
     document.save(str(path))
@@ -761,29 +763,26 @@ def test_a_docx_counts_its_lists_as_word_does(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="80">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:suff w:val="space"/><w:lvlText w:val="第%1章"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:suff w:val="space"/><w:lvlText w:val="第%2条"/></w:lvl>'
+        f'<w:abstractNum {W} w:abstractNumId="80">'
+        + _level(0, "chineseCounting", "第%1章", "space")
+        + _level(1, "chineseCounting", "第%2条", "space", '<w:lvlRestart w:val="0"/>') +
         '<w:lvl w:ilvl="12"><w:start w:val="-3"/><w:numFmt w:val="ideographDigital"/>'
         '<w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {w} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
 
     def numbered(text: str, ilvl: int, *, deleted: bool = False) -> None:
         paragraph = document.add_paragraph("" if deleted else text)
         ppr = paragraph._p.get_or_add_pPr()
         ppr.append(parse_xml(
-            f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="80"/></w:numPr>'))
+            f'<w:numPr {W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="80"/></w:numPr>'))
         if deleted:
             stamp = 'w:id="9" w:author="a" w:date="2024-01-01T00:00:00Z"'
-            ppr.append(parse_xml(f'<w:rPr {w}><w:del {stamp}/></w:rPr>'))
+            ppr.append(parse_xml(f'<w:rPr {W}><w:del {stamp}/></w:rPr>'))
             paragraph._p.append(parse_xml(
-                f'<w:del {w} {stamp}><w:r><w:delText>{text}</w:delText></w:r></w:del>'))
+                f'<w:del {W} {stamp}><w:r><w:delText>{text}</w:delText></w:r></w:del>'))
 
     numbered("总则", 0)
     numbered("本会定名为某市总工会。", 1)
@@ -794,7 +793,7 @@ def test_a_docx_counts_its_lists_as_word_does(tmp_path: Path) -> None:
     cell = document.add_table(rows=1, cols=1).cell(0, 0)
     cell._tc.remove(cell.paragraphs[0]._p)
     cell._tc.append(parse_xml(
-        f'<w:p {w}><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="80"/></w:numPr></w:pPr>'
+        f'<w:p {W}><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="80"/></w:numPr></w:pPr>'
         '<w:r><w:t>会员按月交纳会费。</w:t></w:r></w:p>'))
     numbered("经审查合格者发给会员证。", 1)
     numbered("这一段落的级别超出范围。", 12)
@@ -810,11 +809,10 @@ def test_a_docx_leaves_out_hidden_text(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     paragraph = document.add_paragraph("全年新建基层工会42家。")
     paragraph._p.append(parse_xml(
-        f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>（内部批注：数据待核实）</w:t></w:r>'))
+        f'<w:r {W}><w:rPr><w:vanish/></w:rPr><w:t>（内部批注：数据待核实）</w:t></w:r>'))
     path = tmp_path / "hidden.docx"
     document.save(str(path))
     assert read(path).text == "全年新建基层工会42家。"
@@ -837,26 +835,23 @@ def test_a_docx_list_through_a_numbering_style_and_a_style_level(tmp_path: Path)
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="71"><w:styleLink w:val="UnionList"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+        f'<w:abstractNum {W} w:abstractNumId="71"><w:styleLink w:val="UnionList"/>'
+        + _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）")
+        + "</w:abstractNum>"))
     numbering.insert(1, parse_xml(
-        f'<w:abstractNum {w} w:abstractNumId="70"><w:numStyleLink w:val="UnionList"/>'
+        f'<w:abstractNum {W} w:abstractNumId="70"><w:numStyleLink w:val="UnionList"/>'
         '</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {w} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
     second = document.styles.add_style("二级", WD_STYLE_TYPE.PARAGRAPH)
     second.element.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {w}><w:ilvl w:val="1"/><w:numId w:val="70"/></w:numPr>'))
+        f'<w:numPr {W}><w:ilvl w:val="1"/><w:numId w:val="70"/></w:numPr>'))
     for text, style in (("组织建设", None), ("建会入会", "二级"), ("会员发展", "二级")):
         paragraph = document.add_paragraph(text, style=style)
         paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {w}><w:numId w:val="70"/></w:numPr>'))
+            f'<w:numPr {W}><w:numId w:val="70"/></w:numPr>'))
     path = tmp_path / "styled.docx"
     document.save(str(path))
     assert read(path).text.split("\n\n") == ["一、组织建设", "（一）建会入会", "（二）会员发展"]
