@@ -13,9 +13,11 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["ListLabels", "number_text"]
+__all__ = ["WML", "ListLabels", "number_text", "outline_level"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The WordprocessingML namespace, as lxml writes it before a tag's name.
+WML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = WML
 _LEVELS = 9
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -95,6 +97,22 @@ def number_text(n: int, fmt: str) -> str:
     if fmt == "none":
         return ""
     return str(n)
+
+
+def outline_level(paragraph: Any, style: Any) -> int | None:
+    """The heading level a paragraph's outline level gives (0 → 1 … 8 → 9; 9 is body text),
+    its own or its style's: how a template's own heading styles (一级标题, 二级标题) and
+    WPS mark headings that are not Word's built-in ones. ``paragraph`` is a ``w:p``
+    element, ``style`` its python-docx style."""
+    ppr = paragraph.pPr
+    found = _val(ppr, "outlineLvl")
+    for _ in range(10):  # a style's base chain, bounded against a cycle
+        if found is not None or style is None:
+            break
+        found = _val(style.element.pPr, "outlineLvl")
+        style = style.base_style
+    level = _int(found, -1)
+    return level + 1 if 0 <= level < 9 else None
 
 
 class _Level:

@@ -30,7 +30,7 @@ from unionnlp.errors import CorruptFileError, DecodeError, InputError, Unsupport
 from unionnlp.model import Part, Source
 
 from ._regex import regex
-from .docxlists import ListLabels, number_text
+from .docxlists import WML, ListLabels, number_text, outline_level
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -713,7 +713,7 @@ _DOCX_HEADING = regex(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _SOFT_BREAK = regex(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = WML
 #: The copy of a drawing (and the text boxes in it) that Word stores for older readers.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: Where a paragraph's text is not its text: deleted or moved-away revisions, a text box's
@@ -897,33 +897,11 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
         style = block.style
         level = _docx_heading_level(style.name if style is not None else None)
         if level is None:
-            level = _outline_level(block._p, style)
+            level = outline_level(block._p, style)
         if level is not None:
             levels[len(paragraphs)] = level
         paragraphs.append(text)
     return paragraphs, levels
-
-
-def _outline_level(paragraph: Any, style: Any) -> int | None:
-    """The heading level a paragraph's outline level gives (0 → 1 … 8 → 9; 9 is body text),
-    its own or its style's: how a template's own heading styles (一级标题, 二级标题) and
-    WPS mark headings that are not Word's built-in ones."""
-    ppr = paragraph.pPr
-    found = _val_of(ppr.find(_W + "outlineLvl") if ppr is not None else None)
-    for _ in range(10):  # a style's base chain, bounded against a cycle
-        if found is not None or style is None:
-            break
-        spr = style.element.pPr
-        found = _val_of(spr.find(_W + "outlineLvl") if spr is not None else None)
-        style = style.base_style
-    return found + 1 if found is not None and 0 <= found < 9 else None
-
-
-def _val_of(element: Any) -> int | None:
-    try:
-        return int(element.get(_W + "val")) if element is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _docx_heading_level(style: str | None) -> int | None:
