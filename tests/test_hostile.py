@@ -176,8 +176,8 @@ def test_unreadable_folders_and_unsupported_files_are_reported(
 ) -> None:
     (tmp_path / "r" / "locked").mkdir(parents=True)
     (tmp_path / "r" / "a.txt").write_text(REPORT, encoding="utf-8")
-    (tmp_path / "r" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    (tmp_path / "r" / "memo.wps").write_bytes(b"x")
+    (tmp_path / "r" / "sheet.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "r" / "memo.ppt").write_bytes(b"x")
     real = os.scandir
 
     def scandir(path: str | os.PathLike[str] = ".") -> object:
@@ -188,13 +188,13 @@ def test_unreadable_folders_and_unsupported_files_are_reported(
     monkeypatch.setattr(os, "scandir", scandir)
     found = collect([tmp_path / "r"])
     assert [p.name for p in found.files] == ["a.txt"]
-    assert sorted(p.name for p in found.skipped) == ["memo.wps", "old.doc"]
+    assert sorted(p.name for p in found.skipped) == ["memo.ppt", "sheet.xls"]
     assert [f for f, _ in found.unreadable] == [str(tmp_path / "r" / "locked")]
     out = tmp_path / "out.jsonl"
     assert main(["tag", str(tmp_path / "r"), "-o", str(out), "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert "locked: cannot list this folder" in err
-    assert "skipped 2 files" in err and ".doc 1" in err and ".wps 1" in err
+    assert "skipped 2 files" in err and ".xls 1" in err and ".ppt 1" in err
     assert len(_jsonl(out)) == 1
 
 

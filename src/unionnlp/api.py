@@ -54,7 +54,7 @@ def _check_text(text: object, source: str | None, caller: str) -> None:
 
 
 def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) -> Report:
-    """Read a .txt/.md/.docx/.html/.pdf report and analyse it."""
+    """Read a .txt/.md/.docx/.doc/.html/.mht/.pdf report and analyse it."""
     from .readers import read
 
     return analyze_source(read(path), options)

@@ -49,7 +49,8 @@ examples:
 """
 
 _TAG_EPILOG = """\
-inputs: files, directories (walked recursively for .txt .text .md .docx .html .htm .pdf)
+inputs: files, directories (walked recursively for .txt .text .md .docx .doc .wps .html .htm
+        .mht .mhtml .pdf)
 and glob patterns (quote them; ** recurses).
 
 formats: jsonl (default), json (an array), csv (one row per paragraph), csv-reports
@@ -451,7 +452,7 @@ def _tag(args: argparse.Namespace) -> int:
             kinds = Counter(p.suffix.lower() or "no extension" for p in found.skipped)
             listed = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
             print(f"skipped {len(found.skipped)} files in folders, in formats unionnlp does not "
-                  f"read ({listed}); convert .doc/.wps to .docx to tag them", file=sys.stderr)
+                  f"read ({listed}); save them as .docx, .pdf or .txt to tag them", file=sys.stderr)
     return EXIT_FAILED if tally.failed or found.unreadable else EXIT_OK
 
 

@@ -55,6 +55,10 @@ _FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".mht": "mht",
+    ".mhtml": "mht",
     ".pdf": "pdf",
 }
 
@@ -105,9 +109,10 @@ _CHINESE_SYMBOLS: tuple[tuple[int, int], ...] = (
 
 
 def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> Source:
-    """Read a .txt/.text/.md/.html/.htm/.docx/.pdf file into a :class:`Source`.
+    """Read a .txt/.text/.md/.html/.htm/.mht/.docx/.doc/.wps/.pdf file into a :class:`Source`.
 
-    Only regular files of at most ``max_bytes`` bytes are read (a FIFO or device would
+    A Word file is read by what it holds, whatever its extension says: a .doc that is a
+    .docx, a web page or a web archive, a .docx that is a .doc. Only regular files of at most ``max_bytes`` bytes are read (a FIFO or device would
     never end). Raises an :class:`~unionnlp.errors.InputError` subclass naming the path
     on failure.
     """
@@ -121,9 +126,13 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
             name, f"unsupported file type ({shown}); supported: {supported}"
         )
     data = _read_bytes(name, max_bytes)
+    if fmt in ("doc", "docx"):
+        fmt = _word_format(data, name, extension)
 
     if fmt in ("text", "markdown"):
         return _text_source(data, name, fmt)
+    if fmt == "mht":
+        data, fmt = _web_archive_page(data, name), "html"
     if fmt == "html":
         html, encoding = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
@@ -135,6 +144,9 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
         return Source("", path=name, format=fmt)
     if fmt == "docx":
         paragraphs, levels = _docx_paragraphs(data, name)
+        return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
+    if fmt == "doc":
+        paragraphs, levels = _doc_paragraphs(data, name)
         return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
     return _pdf_source(data, name)
 
@@ -912,6 +924,77 @@ def _docx_heading_level(style: str | None) -> int | None:
     if heading:
         return int(heading.group(1))
     return 0 if _DOCX_TITLE.fullmatch(style) else None
+
+
+# --- .doc, and files saved by Word under another name ----------------------------------------
+
+
+_RTF_MAGIC = b"{\\rtf"
+_ZIP_MAGIC = b"PK\x03\x04"
+_WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b", re.I)
+_CHARSET_NAME = regex(r"[A-Za-z0-9_.:-]{1,40}")
+_WEB_ARCHIVE = re.compile(rb"^mime-version:|^content-type:\s*multipart/related", re.I | re.M)
+
+
+def _word_format(data: bytes, path: str, extension: str) -> str:
+    """What a file named as a Word document holds: web sites serve web pages and .docx
+    files as .doc, and Word opens them all."""
+    from .worddoc import OLE_MAGIC
+
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data.startswith(OLE_MAGIC):
+        return "doc"
+    if data.startswith(_ZIP_MAGIC):
+        return "docx"
+    if head.startswith(_RTF_MAGIC):
+        raise UnsupportedFormatError(path, f"an RTF document named {extension}, which unionnlp "
+                                           "does not read; save it as .docx")
+    if _WEB_ARCHIVE.search(head[:1024]):
+        return "mht"
+    if _WEB_PAGE.search(head):
+        return "html"
+    return "doc" if extension != ".docx" else "docx"
+
+
+def _web_archive_page(data: bytes, path: str) -> bytes:
+    """The HTML page of a web archive (.mht: a MIME message holding the page and its
+    images), as the bytes it was saved in."""
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    charset = part.get_content_charset()
+                    if (charset and _CHARSET_NAME.fullmatch(charset)
+                            and not _META_CHARSET.search(payload[:16384])):
+                        return f'<meta charset="{charset}">'.encode("ascii") + payload
+                    return payload
+    except (ValueError, LookupError, UnicodeError) as exc:
+        raise CorruptFileError(path, f"not a readable web archive ({exc})") from exc
+    raise CorruptFileError(path, "a web archive without a web page in it")
+
+
+def _doc_paragraphs(data: bytes, path: str) -> tuple[list[str], dict[int, int]]:
+    """Paragraphs and table rows of a Word 97-2003 document, with heading levels."""
+    from .worddoc import doc_blocks
+
+    paragraphs: list[str] = []
+    levels: dict[int, int] = {}
+    for block in doc_blocks(data, path):
+        if block.cells:
+            text = "\t".join(_one_line(cell).strip() for cell in block.cells)
+        else:
+            text = _one_line(block.text)
+        if not text.strip():
+            continue
+        if block.level is not None:
+            levels[len(paragraphs)] = block.level
+        paragraphs.append(text)
+    return paragraphs, levels
 
 
 # --- .pdf -------------------------------------------------------------------------------------

@@ -1,0 +1,391 @@
+"""Paragraphs of a Word 97-2003 binary document (.doc, and WPS Office's .wps saved in it).
+
+The text is read from the document's piece table ([MS-DOC] 2.4.1): pieces of cp1252 or
+UTF-16 text in the ``WordDocument`` stream. Paragraph marks, table cells and rows, and the
+built-in heading styles and outline levels of the paragraph properties give the same
+blocks and heading hints as a .docx; fields keep their result and lose their code.
+The compound file itself is opened by olefile.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from unionnlp.errors import CorruptFileError
+
+__all__ = ["OLE_MAGIC", "DocBlock", "doc_blocks"]
+
+#: The first bytes of an OLE compound file (a .doc, .xls, .ppt or an encrypted .docx).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_WORD_IDENT = 0xA5EC
+_F_ENCRYPTED = 0x0100
+_F_TABLE_1 = 0x0200
+# Pairs of FibRgFcLcb97 by index: the style sheet, character and paragraph property
+# pages, piece table.
+_STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 12, 13, 33
+_FKP_SIZE = 512
+# Paragraph sprms: in a table, row end (table terminating paragraph), outline level;
+# Word 2000's nested-table cell and row ends.
+_SPRM_IN_TABLE, _SPRM_TTP, _SPRM_OUTLINE = 0x2416, 0x2417, 0x2640
+_SPRM_INNER_TTP = 0x244C
+# Character sprms of text Word does not show: deleted with changes tracked, hidden.
+_SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
+# A toggle's operand: on, or the opposite of its style's (off in the built-in styles).
+_TOGGLE_ON = (0x01, 0x81)
+# Style identifiers of the built-in styles: heading 1-9, and Title.
+_STI_HEADINGS = range(1, 10)
+_STI_TITLE = 62
+
+_PARAGRAPH_END, _CELL_END = "\r", "\x07"
+_MARKS = re.compile("[\r\x07]")
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+# Characters that stand for something not text (pictures, drawn objects, note and
+# comment references) or that Word draws otherwise: line and page breaks, hyphens.
+_DRAWN = {"\x0b": "\n", "\x0c": "\r", "\x0e": "\r", "\x1e": "-"}
+
+
+@dataclass(frozen=True, slots=True)
+class DocBlock:
+    """A paragraph of the main text, or a table row (``cells``, joined by tabs in ``text``);
+    soft line breaks are ``"\\n"`` in the text."""
+
+    text: str
+    cells: tuple[str, ...] = ()
+    level: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    cp: int
+    end: int
+    offset: int
+    compressed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """What the paragraph properties say of the paragraph a mark ends."""
+
+    in_table: bool = False
+    row_end: bool = False
+    level: int | None = None
+
+
+def doc_blocks(data: bytes, path: str) -> list[DocBlock]:
+    """The blocks of a .doc's main text; :class:`CorruptFileError` naming ``path`` when the
+    file is no Word binary document, is password-protected or is damaged."""
+    import olefile
+
+    if not data.startswith(OLE_MAGIC):
+        raise CorruptFileError(path, "neither a Word 97-2003 document nor a .docx, web page "
+                                     "or web archive")
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except (OSError, ValueError, IndexError, struct.error) as exc:
+        raise CorruptFileError(path, f"not a readable Word 97-2003 document ({exc})") from exc
+    try:
+        if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
+            raise CorruptFileError(path, "the document is password-protected (encrypted); "
+                                         "save a copy without a password")
+        if not ole.exists("WordDocument"):
+            raise CorruptFileError(path, "an Office compound file without Word text "
+                                         "(a spreadsheet or presentation?)")
+        word = ole.openstream("WordDocument").read()
+        flags = _flags(word, path)
+        if flags & _F_ENCRYPTED:
+            raise CorruptFileError(path, "the document is password-protected (encrypted); "
+                                         "save a copy without a password")
+        table_name = "1Table" if flags & _F_TABLE_1 else "0Table"
+        if not ole.exists(table_name):
+            raise CorruptFileError(path, f"the document's {table_name} stream is missing")
+        table = ole.openstream(table_name).read()
+        return _Reader(word, table, path).blocks()
+    except (OSError, ValueError, IndexError, struct.error) as exc:
+        raise CorruptFileError(path, f"not a readable Word 97-2003 document ({exc})") from exc
+    finally:
+        ole.close()
+
+
+def _flags(word: bytes, path: str) -> int:
+    if len(word) < 32:
+        raise CorruptFileError(path, "the Word document stream is truncated")
+    ident, _, _, _, _, flags = struct.unpack_from("<6H", word, 0)
+    if ident != _WORD_IDENT:
+        raise CorruptFileError(path, "no Word 97-2003 document (Word 6/95 files are not read; "
+                                     "save it as .docx)")
+    return int(flags)
+
+
+class _Reader:
+    """The piece table, style sheet and paragraph property pages of one document."""
+
+    def __init__(self, word: bytes, table: bytes, path: str) -> None:
+        self.word, self.table, self.path = word, table, path
+        self.pairs, self.text_length = self._fib()
+
+    def _fib(self) -> tuple[list[tuple[int, int]], int]:
+        word = self.word
+        at = 32
+        (csw,) = struct.unpack_from("<H", word, at)
+        at += 2 + 2 * csw
+        (cslw,) = struct.unpack_from("<H", word, at)
+        lw = struct.unpack_from(f"<{cslw}i", word, at + 2)
+        at += 2 + 4 * cslw
+        (pair_count,) = struct.unpack_from("<H", word, at)
+        if pair_count <= _CLX or cslw <= 3:
+            raise CorruptFileError(self.path, "the document's file information block is short")
+        flat = struct.unpack_from(f"<{2 * pair_count}I", word, at + 2)
+        return list(zip(flat[::2], flat[1::2], strict=True)), max(0, lw[3])
+
+    def _table_bytes(self, index: int) -> bytes:
+        offset, size = self.pairs[index]
+        if not size:
+            return b""
+        if offset + size > len(self.table):
+            raise CorruptFileError(self.path, "the document's tables point past their stream")
+        return self.table[offset:offset + size]
+
+    def pieces(self) -> list[_Piece]:
+        clx = self._table_bytes(_CLX)
+        at = 0
+        while at < len(clx) and clx[at] == 0x01:  # Prc: property changes of complex files
+            (size,) = struct.unpack_from("<H", clx, at + 1)
+            at += 3 + size
+        if at >= len(clx) or clx[at] != 0x02:
+            raise CorruptFileError(self.path, "the document has no piece table")
+        (size,) = struct.unpack_from("<I", clx, at + 1)
+        plc = clx[at + 5:at + 5 + size]
+        count = (len(plc) - 4) // 12
+        if count <= 0:
+            return []
+        cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+        pieces = []
+        for i in range(count):
+            (fc,) = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)
+            compressed = bool(fc & 0x40000000)
+            offset = (fc & 0x3FFFFFFF) // 2 if compressed else fc & 0x3FFFFFFF
+            if cps[i + 1] > cps[i]:
+                pieces.append(_Piece(cps[i], cps[i + 1], offset, compressed))
+        return pieces
+
+    def text(self, pieces: list[_Piece]) -> tuple[str, list[tuple[int, int, int]]]:
+        """The main text, and where each piece of it starts: (character index, stream
+        offset, bytes per character)."""
+        parts: list[str] = []
+        starts: list[tuple[int, int, int]] = []
+        length = 0
+        for piece in pieces:
+            end = min(piece.end, self.text_length)
+            if end <= piece.cp:
+                continue
+            count = end - piece.cp
+            width = 1 if piece.compressed else 2
+            raw = self.word[piece.offset:piece.offset + width * count]
+            if len(raw) < width * count:
+                raise CorruptFileError(self.path, "the document's text runs past its stream")
+            parts.append(raw.decode("cp1252", "replace") if piece.compressed
+                         else raw.decode("utf-16-le", "replace"))
+            starts.append((length, piece.offset, width))
+            length += count
+        return "".join(parts), starts
+
+    def styles(self) -> dict[int, int]:
+        """Heading level of each built-in heading style (and 0 for Title), by style index."""
+        sheet = self._table_bytes(_STSHF)
+        if len(sheet) < 4:
+            return {}
+        (header,) = struct.unpack_from("<H", sheet, 0)
+        (count,) = struct.unpack_from("<H", sheet, 2)
+        at = 2 + header
+        levels: dict[int, int] = {}
+        for index in range(count):
+            if at + 2 > len(sheet):
+                break
+            (size,) = struct.unpack_from("<H", sheet, at)
+            if size >= 2:
+                sti = struct.unpack_from("<H", sheet, at + 2)[0] & 0x0FFF
+                if sti in _STI_HEADINGS:
+                    levels[index] = sti
+                elif sti == _STI_TITLE:
+                    levels[index] = 0
+            at += 2 + size
+        return levels
+
+    def marks(self) -> tuple[list[int], list[_Mark]]:
+        """Paragraph properties by the stream position where their paragraphs end: the
+        runs' end positions (sorted) and what each run's properties say."""
+        plc = self._table_bytes(_PLCF_BTE_PAPX)
+        count = (len(plc) - 4) // 8
+        if count <= 0:
+            return [], []
+        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+        styles = self.styles()
+        ends: list[int] = []
+        marks: list[_Mark] = []
+        for page in pages:
+            start = (page & 0x3FFFFF) * _FKP_SIZE
+            fkp = self.word[start:start + _FKP_SIZE]
+            if len(fkp) < _FKP_SIZE:
+                raise CorruptFileError(self.path, "a paragraph property page is cut off")
+            runs = fkp[_FKP_SIZE - 1]
+            fcs = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
+            for run in range(runs):
+                ends.append(fcs[run + 1])
+                marks.append(self._mark(fkp, 4 * (runs + 1) + 13 * run, styles))
+        order = sorted(range(len(ends)), key=ends.__getitem__)
+        return [ends[i] for i in order], [marks[i] for i in order]
+
+    def _mark(self, fkp: bytes, entry: int, styles: dict[int, int]) -> _Mark:
+        at = 2 * fkp[entry]
+        if not at:
+            return _Mark()
+        size = fkp[at]
+        if size:
+            at, length = at + 1, 2 * size - 1
+        else:
+            at, length = at + 2, 2 * fkp[at + 1]
+        papx = fkp[at:at + length]
+        if len(papx) < 2:
+            return _Mark()
+        (istd,) = struct.unpack_from("<H", papx, 0)
+        sprms = _sprms(papx[2:])
+        level = sprms.get(_SPRM_OUTLINE)
+        if level is not None and level >= 9:  # 9 is body text
+            level = None
+        elif level is not None:
+            level += 1
+        if level is None:
+            level = styles.get(istd)
+        return _Mark(in_table=bool(sprms.get(_SPRM_IN_TABLE)),
+                     row_end=bool(sprms.get(_SPRM_TTP) or sprms.get(_SPRM_INNER_TTP)),
+                     level=level)
+
+    def unshown(self) -> list[tuple[int, int]]:
+        """Stream ranges of text deleted with changes tracked or hidden, in stream order."""
+        plc = self._table_bytes(_PLCF_BTE_CHPX)
+        count = (len(plc) - 4) // 8
+        if count <= 0:
+            return []
+        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+        ranges: list[tuple[int, int]] = []
+        for page in pages:
+            start = (page & 0x3FFFFF) * _FKP_SIZE
+            fkp = self.word[start:start + _FKP_SIZE]
+            if len(fkp) < _FKP_SIZE:
+                raise CorruptFileError(self.path, "a character property page is cut off")
+            runs = fkp[_FKP_SIZE - 1]
+            fcs = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
+            for run in range(runs):
+                at = 2 * fkp[4 * (runs + 1) + run]
+                if not at:
+                    continue
+                sprms = _sprms(fkp[at + 1:at + 1 + fkp[at]])
+                if (sprms.get(_SPRM_DELETED) in _TOGGLE_ON
+                        or sprms.get(_SPRM_HIDDEN) in _TOGGLE_ON):
+                    ranges.append((fcs[run], fcs[run + 1]))
+        return sorted(ranges)
+
+    def _shown(self, text: str, starts: list[tuple[int, int, int]]) -> bytearray:
+        """1 for each character of ``text`` Word shows, 0 for the others (see
+        :meth:`unshown`); paragraph and cell marks are always kept."""
+        shown = bytearray(b"\1") * len(text)
+        unshown = self.unshown()
+        if not unshown:
+            return shown
+        ends = [*(first for first, _, _ in starts[1:]), len(text)]
+        for low, high in unshown:
+            for (first, offset, width), end in zip(starts, ends, strict=True):
+                top = offset + width * (end - first)
+                if high <= offset or low >= top:
+                    continue
+                a = first + (max(low, offset) - offset) // width
+                b = first + -(-(min(high, top) - offset) // width)
+                shown[a:b] = bytes(b - a)
+        for mark in _MARKS.finditer(text):
+            shown[mark.start()] = 1
+        return shown
+
+    def blocks(self) -> list[DocBlock]:
+        text, starts = self.text(self.pieces())
+        firsts = [first for first, _, _ in starts]
+        ends, marks = self.marks()
+        shown = self._shown(text, starts)
+
+        def mark_at(index: int) -> _Mark:
+            first, offset, width = starts[bisect_right(firsts, index) - 1]
+            run = bisect_right(ends, offset + width * (index - first))
+            return marks[run] if run < len(marks) else _Mark()
+
+        blocks: list[DocBlock] = []
+        cells: list[str] = []
+        paragraph: list[str] = []
+        fields: list[bool] = []  # per open field: past its separator (showing its result)
+        for index, char in enumerate(text):
+            if not shown[index]:
+                continue
+            if char == _FIELD_BEGIN:
+                fields.append(False)
+            elif char == _FIELD_SEPARATOR:
+                if fields:
+                    fields[-1] = True
+            elif char == _FIELD_END:
+                if fields:
+                    fields.pop()
+            elif char == _CELL_END:
+                # Without paragraph properties, a cell mark right after one ends the row.
+                row_end = mark_at(index).row_end if ends else not paragraph
+                if not row_end:
+                    cells.append("".join(paragraph))
+                elif any(cell.strip() for cell in cells):
+                    blocks.append(DocBlock("\t".join(cells), tuple(cells)))
+                if row_end:
+                    cells = []
+                paragraph = []
+            elif not all(fields):
+                continue
+            elif (char := _DRAWN.get(char, char)) == _PARAGRAPH_END:
+                mark = mark_at(index) if ends else _Mark()
+                if mark.in_table:
+                    paragraph.append("\n")
+                    continue
+                if "".join(paragraph).strip():
+                    blocks.append(DocBlock("".join(paragraph), level=mark.level))
+                paragraph = []
+            elif char >= " " or char in "\n\t":
+                paragraph.append(char)
+        if any(cell.strip() for cell in cells):
+            blocks.append(DocBlock("\t".join(cells), tuple(cells)))
+        if "".join(paragraph).strip():
+            blocks.append(DocBlock("".join(paragraph)))
+        return blocks
+
+
+# Operand sizes by a sprm's spra (its top three bits); 6 means a size byte comes first.
+_OPERAND_SIZES = (1, 1, 2, 4, 2, 2, -1, 3)
+
+
+def _sprms(grpprl: bytes) -> dict[int, int]:
+    """Single-byte and two-byte operands of a property list, by sprm (others skipped)."""
+    found: dict[int, int] = {}
+    at = 0
+    while at + 2 <= len(grpprl):
+        (sprm,) = struct.unpack_from("<H", grpprl, at)
+        at += 2
+        size = _OPERAND_SIZES[sprm >> 13]
+        if size < 0:
+            if at >= len(grpprl):
+                break
+            if sprm == 0xD608:  # sprmTDefTable: a two-byte size, one more than it says
+                size = struct.unpack_from("<H", grpprl, at)[0] + 1
+            else:
+                size = grpprl[at] + 1
+        elif size in (1, 2) and at + size <= len(grpprl):
+            found[sprm] = grpprl[at] if size == 1 else struct.unpack_from("<H", grpprl, at)[0]
+        at += size
+    return found
+

@@ -1,0 +1,301 @@
+"""Word 97-2003 .doc files, and files that Word opens under a name that is not theirs.
+
+The .doc files are built here as [MS-DOC] lays them out: a compound file holding a
+WordDocument stream (file information block, text pieces, a paragraph property page) and
+a 1Table stream (style sheet, piece table, property page index).
+"""
+
+from __future__ import annotations
+
+import io
+import quopri
+import random
+import struct
+from pathlib import Path
+
+import pytest
+
+from unionnlp import analyze_file
+from unionnlp.errors import CorruptFileError, InputError, UnsupportedFormatError
+from unionnlp.readers import read
+
+_END_OF_CHAIN, _FREE, _FAT_SECTOR = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+_SECTOR = 512
+
+
+def _compound(streams: dict[str, bytes]) -> bytes:
+    """A compound file (version 3) holding ``streams`` in the root storage, each padded to
+    at least 4096 bytes so that none goes to the mini stream."""
+    sectors: list[bytes] = []
+    fat: list[int] = []
+    entries = [("Root Entry", 5, _END_OF_CHAIN, 0)]
+    for name, data in streams.items():
+        padded = data.ljust(max(4096, -(-len(data) // _SECTOR) * _SECTOR), b"\0")
+        start = len(sectors)
+        count = len(padded) // _SECTOR
+        sectors += [padded[i * _SECTOR:(i + 1) * _SECTOR] for i in range(count)]
+        fat += [start + i + 1 for i in range(count - 1)] + [_END_OF_CHAIN]
+        entries.append((name, 2, start, len(padded)))
+    directory = b""
+    for index, (name, kind, start, size) in enumerate(entries):
+        encoded = (name + "\0").encode("utf-16-le")
+        child = 1 if index == 0 else _FREE
+        right = index + 1 if 0 < index < len(entries) - 1 else _FREE
+        directory += struct.pack("<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1,
+                                 _FREE, right, child, b"", 0, 0, 0, start, size)
+    directory = directory.ljust(-(-len(directory) // _SECTOR) * _SECTOR, b"\0")
+    first_directory = len(sectors)
+    count = len(directory) // _SECTOR
+    sectors += [directory[i * _SECTOR:(i + 1) * _SECTOR] for i in range(count)]
+    fat += [first_directory + i + 1 for i in range(count - 1)] + [_END_OF_CHAIN]
+    fat_sector = len(sectors)
+    fat.append(_FAT_SECTOR)
+    sectors.append(struct.pack(f"<{128}I", *fat, *[_FREE] * (128 - len(fat))))
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", bytes.fromhex("d0cf11e0a1b11ae1"), b"",
+                         0x3E, 3, 0xFFFE, 9, 6, b"", 0, 1, first_directory, 0, 4096,
+                         _END_OF_CHAIN, 0, _END_OF_CHAIN, 0)
+    header += struct.pack("<109I", fat_sector, *[_FREE] * 108)
+    return header + b"".join(sectors)
+
+
+def _papx(istd: int, sprms: dict[int, int]) -> bytes:
+    body = struct.pack("<H", istd)
+    for sprm, value in sprms.items():
+        body += struct.pack("<H", sprm) + (bytes([value]) if sprm >> 13 < 2 else
+                                           struct.pack("<H", value))
+    return body + b"\0" * (len(body) % 2)
+
+
+def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]], *,
+           styles: dict[int, int] | None = None, encrypted: bool = False,
+           unshown: tuple[str, ...] = ()) -> bytes:
+    """A .doc of ``paragraphs``: each is its pieces of text (text, stored as cp1252) ending
+    in its mark, the index of its style and its paragraph sprms; ``styles`` gives each
+    style index its built-in style identifier (1-9 heading levels, 62 Title); pieces
+    whose text is in ``unshown`` are marked deleted (when they start with ``-``) or
+    hidden."""
+    text_at = 1024
+    word = bytearray(text_at)
+    pieces: list[tuple[int, int, bool]] = []  # (first character, stream offset, compressed)
+    runs: list[tuple[int, bytes]] = []  # (stream offset after the mark, properties)
+    characters: list[tuple[int, int, bytes]] = []  # (stream range, character sprms)
+    cp = 0
+    for parts, istd, sprms in paragraphs:
+        for text, compressed in parts:
+            raw = text.encode("cp1252" if compressed else "utf-16-le")
+            pieces.append((cp, len(word), compressed))
+            if text in unshown:
+                sprm = 0x0800 if text.startswith("-") else 0x083C
+                characters.append((len(word), len(word) + len(raw),
+                                   struct.pack("<HB", sprm, 1)))
+            word += raw
+            cp += len(text)
+        runs.append((len(word), _papx(istd, sprms)))
+    ccp = cp
+    word += b"\0" * (-len(word) % _SECTOR)
+    page = len(word) // _SECTOR
+    fkp = bytearray(_SECTOR)
+    fcs = [text_at] + [end for end, _ in runs]
+    struct.pack_into(f"<{len(fcs)}I", fkp, 0, *fcs)
+    top = _SECTOR - 1
+    for run, (_, papx) in enumerate(runs):
+        top -= len(papx) + 2
+        top -= top % 2
+        fkp[top:top + 2 + len(papx)] = bytes([0, len(papx) // 2]) + papx
+        fkp[4 * len(fcs) + 13 * run] = top // 2
+    fkp[_SECTOR - 1] = len(runs)
+    word += fkp
+    chpx_page = len(word) // _SECTOR
+    chp = bytearray(_SECTOR)
+    bounds = sorted({text_at, fcs[-1], *(x for a, b, _ in characters for x in (a, b))})
+    struct.pack_into(f"<{len(bounds)}I", chp, 0, *bounds)
+    top = _SECTOR - 1
+    for run, start in enumerate(bounds[:-1]):
+        grpprl = next((g for a, _, g in characters if a == start), b"")
+        if grpprl:
+            top -= 1 + len(grpprl)
+            top -= top % 2
+            chp[top:top + 1 + len(grpprl)] = bytes([len(grpprl)]) + grpprl
+            chp[4 * len(bounds) + run] = top // 2
+    chp[_SECTOR - 1] = len(bounds) - 1
+    word += chp
+
+    table = bytearray()
+    pairs: dict[int, tuple[int, int]] = {}
+    sheet = struct.pack("<HH16s", 18, max(styles or {0: 0}) + 1, b"")
+    for istd in range(max(styles or {0: 0}) + 1):
+        sti = (styles or {}).get(istd, 0 if istd == 0 else 0x0FFE)
+        sheet += struct.pack("<HH8s", 10, sti, b"")
+    pairs[1] = (len(table), len(sheet))
+    table += sheet
+    for index, at in ((12, chpx_page), (13, page)):
+        bte = struct.pack("<III", text_at, fcs[-1], at)
+        pairs[index] = (len(table), len(bte))
+        table += bte
+    cps = [p[0] for p in pieces] + [ccp]
+    plc = struct.pack(f"<{len(cps)}I", *cps)
+    for _, offset, compressed in pieces:
+        plc += struct.pack("<HIH", 0, offset * 2 | 0x40000000 if compressed else offset, 0)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    pairs[33] = (len(table), len(clx))
+    table += clx
+
+    fib = struct.pack("<HHHHHH", 0xA5EC, 0xC1, 0, 0x0804, 0, 0x0200 | (0x0100 * encrypted))
+    fib = fib.ljust(32, b"\0")
+    fib += struct.pack("<H", 14) + b"\0" * 28
+    fib += struct.pack("<H", 22) + struct.pack("<22i", 0, 0, 0, ccp, *[0] * 18)
+    flat = [value for i in range(93) for value in pairs.get(i, (0, 0))]
+    fib += struct.pack("<H", 93) + struct.pack("<186I", *flat)
+    word[:len(fib)] = fib
+    return _compound({"WordDocument": bytes(word), "1Table": bytes(table)})
+
+
+IN_TABLE, ROW_END, OUTLINE = 0x2416, 0x2417, 0x2640
+
+
+def _report_doc() -> bytes:
+    cell = {IN_TABLE: 1}
+    row = {IN_TABLE: 1, ROW_END: 1}
+    return word97([
+        ([("关于2025年度工会工作的报告\r", False)], 2, {}),
+        ([("一、组织建设\r", False)], 1, {}),
+        ([("全年新建基层工会", False), ("36", True), ("个,新发展会员", False),
+          ("1,250", True), ("人。\r", False)], 0, {}),
+        ([("职工之家建设覆盖", False), ("\x13 PAGE \x14", True), ("全市各区", False),
+          ("\x15", True), ("\x0b", True), ("街道。\r", False)], 0, {}),
+        ([("(二)帮扶救助\r", False)], 0, {OUTLINE: 1}),
+        ([("项目\x07", False)], 0, cell), ([("金额(万元)\x07", False)], 0, cell),
+        ([("\x07", True)], 0, row),
+        ([("困难职工帮扶\x07", False)], 0, cell), ([("\x07", True)], 0, cell),
+        ([("\x07", True)], 0, row),
+        ([("送温暖慰问\x07", False)], 0, cell), ([("120\x07", True)], 0, cell),
+        ([("\x07", True)], 0, row),
+        ([("全年走访慰问困难职工", False), ("\x01", True), ("886户。\r", False)], 0, {}),
+        ([("发放助学金", False), ("-52", True), ("58", True), ("万元", False),
+          ("(内部核对)", False), ("。\r", False)], 0, {}),
+    ], styles={1: 1, 2: 62}, unshown=("-52", "(内部核对)"))
+
+
+def test_a_word_97_document_reads_its_paragraphs_table_rows_and_headings(
+        tmp_path: Path) -> None:
+    path = tmp_path / "2025年度工作报告.doc"
+    path.write_bytes(_report_doc())
+    source = read(path)
+    assert source.format == "doc"
+    assert source.text.split("\n\n") == [
+        "关于2025年度工会工作的报告",
+        "一、组织建设",
+        "全年新建基层工会36个,新发展会员1,250人。",
+        "职工之家建设覆盖全市各区街道。",  # a field's result, not its code; a soft break
+        "(二)帮扶救助",
+        "项目\t金额(万元)",
+        "困难职工帮扶\t",  # an empty cell keeps its place in the row
+        "送温暖慰问\t120",
+        "全年走访慰问困难职工886户。",  # a picture's anchor is no text
+        "发放助学金58万元。",  # deleted with changes tracked, and hidden text, left out
+    ]
+    assert dict(source.heading_hints) == {0: 0, 2: 1, 8: 2}
+
+
+def test_a_word_97_report_is_analysed_like_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "report.doc"
+    path.write_bytes(_report_doc())
+    report = analyze_file(path)
+    article = report.articles[0]
+    assert article.title == "关于2025年度工会工作的报告"
+    assert [s.heading for s in article.sections if s.heading] == ["一、组织建设",
+                                                                      "(二)帮扶救助"]
+    assert {f.value for f in report.figures} >= {36, 1250, 886}
+
+
+def test_a_password_protected_or_damaged_doc_says_so(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.doc"
+    locked.write_bytes(word97([([("密件\r", False)], 0, {})], encrypted=True))
+    with pytest.raises(CorruptFileError, match="password-protected") as info:
+        read(locked)
+    assert str(locked) in str(info.value)
+    cut = tmp_path / "cut.doc"
+    cut.write_bytes(_report_doc()[:3000])
+    with pytest.raises(CorruptFileError, match=r"cut\.doc"):
+        read(cut)
+    sheet = tmp_path / "works.wps"
+    sheet.write_bytes(_compound({"MatOST": b"\0" * 100}))
+    with pytest.raises(CorruptFileError, match="without Word text"):
+        read(sheet)
+    text = tmp_path / "notes.doc"
+    text.write_bytes(b"\x00\x01binary garbage")
+    with pytest.raises(CorruptFileError, match="neither a Word 97-2003 document"):
+        read(text)
+
+
+def test_a_doc_that_is_a_docx_a_web_page_or_a_web_archive_is_read_as_what_it_is(
+        tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("一、维权服务", level=1)
+    document.add_paragraph("全年受理职工法律咨询312件。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    renamed = tmp_path / "a.doc"
+    renamed.write_bytes(buffer.getvalue())
+    assert read(renamed).text == "一、维权服务\n\n全年受理职工法律咨询312件。"
+    assert read(renamed).heading_hints == {0: 1}
+
+    page = ("<html xmlns:w='urn:schemas-microsoft-com:office:word'><head>"
+            "<meta charset='gb2312'></head><body><h1>技能培训</h1>"
+            "<p>举办职业技能竞赛12场。</p></body></html>").encode("gb2312")
+    web = tmp_path / "b.doc"
+    web.write_bytes(page)
+    assert read(web).format == "html"
+    assert "举办职业技能竞赛12场。" in read(web).text
+
+    body = quopri.encodestring("<html><body><p>新建职工书屋8家。</p></body></html>"
+                               .encode("gb2312"))
+    archive = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+               b"boundary=\"----=_NextPart_01\"\r\n\r\n------=_NextPart_01\r\n"
+               b"Content-Type: text/html; charset=\"gb2312\"\r\n"
+               b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + body +
+               b"\r\n------=_NextPart_01--\r\n")
+    for name in ("c.doc", "c.mht"):
+        (tmp_path / name).write_bytes(archive)
+        assert read(tmp_path / name).text == "新建职工书屋8家。"
+
+    legacy = tmp_path / "d.docx"
+    legacy.write_bytes(_report_doc())
+    assert read(legacy).format == "doc"
+    assert read(legacy).text.startswith("关于2025年度工会工作的报告")
+
+
+def test_an_rtf_named_doc_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "r.doc"
+    path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 \\'b9\\'a4\\'bb\\'e1}")
+    with pytest.raises(UnsupportedFormatError, match=r"RTF document named \.doc.*\.docx"):
+        read(path)
+
+
+_DOC = _report_doc()
+#: Where the bytes say something: most of the file is padding.
+_SAID = [i for i, byte in enumerate(_DOC) if byte not in (0, 0xFF)]
+
+
+def test_a_damaged_doc_reads_or_fails_with_an_input_error(tmp_path: Path) -> None:
+    # Seeded random damage rather than hypothesis: its search favours small bytes and
+    # early positions, and missed damage that a uniform draw finds in a few hundred files.
+    path = tmp_path / "damaged.doc"
+    draw = random.Random(20261207)
+    read_whole = 0
+    for _ in range(1500):
+        blob = bytearray(_DOC)
+        for _ in range(draw.randint(1, 8)):
+            blob[draw.choice(_SAID)] = draw.randrange(256)
+        if draw.random() < 0.3:
+            del blob[draw.randrange(len(blob)):]
+        path.write_bytes(blob)
+        try:
+            source = read(path)
+        except InputError as exc:
+            assert str(path) in str(exc)
+            continue
+        read_whole += isinstance(source.text, str)
+    assert read_whole  # damage in the text itself still reads
