@@ -66,14 +66,66 @@ def _papx(istd: int, sprms: dict[int, int]) -> bytes:
     return body + b"\0" * (len(body) % 2)
 
 
+Style = tuple[int, dict[int, int]]
+#: A list: its id and levels, each (start, number format code, text, what follows).
+List = tuple[int, list[tuple[int, int, str, int]]]
+
+
+def _style_sheet(styles: dict[int, Style]) -> bytes:
+    """Paragraph styles by index: each its built-in style identifier (1-9 heading levels,
+    62 Title, 0x0FFE a style of the user's own) and the sprms it gives its paragraphs."""
+    count = max(styles, default=0) + 1
+    sheet = struct.pack("<HHH14s", 18, count, 10, b"")
+    for istd in range(count):
+        sti, sprms = styles.get(istd, (0 if istd == 0 else 0x0FFE, {}))
+        std = struct.pack("<HHHHH", sti, 1 | 0x0FFF << 4, 2, 0, 0)
+        name = f"样式{istd}"
+        std += struct.pack("<H", len(name)) + name.encode("utf-16-le") + b"\0\0"
+        upx = _papx(istd, sprms)
+        std += struct.pack("<H", len(upx)) + upx + struct.pack("<H", 0)
+        sheet += struct.pack("<H", len(std)) + std
+    return sheet
+
+
+def _list_tables(lists: list[List], uses: list[tuple[int, dict[int, int]]]) -> tuple[bytes,
+                                                                                     bytes]:
+    """The list table (LSTFs, then their levels) and the list format overrides (``uses``:
+    a list's id and the starts it overrides by level)."""
+    lst = struct.pack("<h", len(lists))
+    levels = b""
+    for lsid, spec in lists:
+        lst += struct.pack("<ii9HBB", lsid, 0, *[0x0FFF] * 9, len(spec) == 1, 0)
+        if len(spec) > 1:  # a list of more than one level has all nine
+            spec = spec + [(1, 0, "", 0)] * (9 - len(spec))
+        for start, nfc, text, follow in spec:
+            xst = "".join(chr(int(c[1]) - 1) if c.startswith("%") else c
+                          for c in _split_placeholders(text))
+            levels += struct.pack("<iBB9sBiiBBBB", start, nfc, 0, b"", follow, 0, 0, 0, 0, 0, 0)
+            levels += struct.pack("<H", len(xst)) + xst.encode("utf-16-le")
+    lfo = struct.pack("<i", len(uses))
+    data = b""
+    for lsid, starts in uses:
+        lfo += struct.pack("<iiiBBBB", lsid, 0, 0, len(starts), 0, 0, 0)
+        data += struct.pack("<I", 0)
+        for level, start in starts.items():
+            data += struct.pack("<iI", start, level | 0x10)
+    return lst + levels, lfo + data
+
+
+def _split_placeholders(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"%[1-9]|.", text)
+
+
 def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]], *,
-           styles: dict[int, int] | None = None, encrypted: bool = False,
-           unshown: tuple[str, ...] = ()) -> bytes:
+           styles: dict[int, Style] | None = None, encrypted: bool = False,
+           unshown: tuple[str, ...] = (), lists: list[List] = (),
+           uses: list[tuple[int, dict[int, int]]] = ()) -> bytes:
     """A .doc of ``paragraphs``: each is its pieces of text (text, stored as cp1252) ending
-    in its mark, the index of its style and its paragraph sprms; ``styles`` gives each
-    style index its built-in style identifier (1-9 heading levels, 62 Title); pieces
-    whose text is in ``unshown`` are marked deleted (when they start with ``-``) or
-    hidden."""
+    in its mark, the index of its style and its paragraph sprms; ``styles`` by index (see
+    :func:`_style_sheet`); pieces whose text is in ``unshown`` are marked deleted (when
+    they start with ``-``) or hidden; ``lists`` and their ``uses`` number paragraphs."""
     text_at = 1024
     word = bytearray(text_at)
     pieces: list[tuple[int, int, bool]] = []  # (first character, stream offset, compressed)
@@ -122,10 +174,7 @@ def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]],
 
     table = bytearray()
     pairs: dict[int, tuple[int, int]] = {}
-    sheet = struct.pack("<HH16s", 18, max(styles or {0: 0}) + 1, b"")
-    for istd in range(max(styles or {0: 0}) + 1):
-        sti = (styles or {}).get(istd, 0 if istd == 0 else 0x0FFE)
-        sheet += struct.pack("<HH8s", 10, sti, b"")
+    sheet = _style_sheet(styles or {})
     pairs[1] = (len(table), len(sheet))
     table += sheet
     for index, at in ((12, chpx_page), (13, page)):
@@ -139,6 +188,12 @@ def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]],
     clx = b"\x02" + struct.pack("<I", len(plc)) + plc
     pairs[33] = (len(table), len(clx))
     table += clx
+    if lists:
+        lst, lfo = _list_tables(list(lists), list(uses))
+        pairs[73] = (len(table), 2 + 28 * len(lists))  # the levels follow, uncounted
+        table += lst
+        pairs[74] = (len(table), len(lfo))
+        table += lfo
 
     fib = struct.pack("<HHHHHH", 0xA5EC, 0xC1, 0, 0x0804, 0, 0x0200 | (0x0100 * encrypted))
     fib = fib.ljust(32, b"\0")
@@ -173,7 +228,7 @@ def _report_doc() -> bytes:
         ([("全年走访慰问困难职工", False), ("\x01", True), ("886户。\r", False)], 0, {}),
         ([("发放助学金", False), ("-52", True), ("58", True), ("万元", False),
           ("(内部核对)", False), ("。\r", False)], 0, {}),
-    ], styles={1: 1, 2: 62}, unshown=("-52", "(内部核对)"))
+    ], styles={1: (1, {}), 2: (62, {})}, unshown=("-52", "(内部核对)"))
 
 
 def test_a_word_97_document_reads_its_paragraphs_table_rows_and_headings(
@@ -206,6 +261,43 @@ def test_a_word_97_report_is_analysed_like_a_docx(tmp_path: Path) -> None:
     assert [s.heading for s in article.sections if s.heading] == ["一、组织建设",
                                                                       "(二)帮扶救助"]
     assert {f.value for f in report.figures} >= {36, 1250, 886}
+
+
+ILFO, ILVL = 0x460B, 0x260A
+
+
+def _numbered_doc() -> bytes:
+    # 一级标题: a style of the template's own, at outline level 1, numbered by list 1's
+    # first level; the list's second level written （一）; list 2 counts 1. 2. from 3.
+    outline = (0x0FFE, {OUTLINE: 0, ILFO: 1, ILVL: 0})
+    headed = [
+        ([("组织建设\r", False)], 3, {}),
+        ([("新建基层工会36个。\r", False)], 0, {ILFO: 1, ILVL: 1}),
+        ([("发展会员1250人。\r", False)], 0, {ILFO: 1, ILVL: 1}),
+        ([("帮扶救助\r", False)], 3, {}),
+        ([("走访困难职工886户。\r", False)], 0, {ILFO: 1, ILVL: 1}),
+        ([("发放助学金58万元。\r", False)], 0, {ILFO: 2, ILVL: 0}),
+        ([("\r", False)], 0, {ILFO: 2, ILVL: 0}),  # an empty item is counted too
+        ([("慰问一线职工。\r", False)], 0, {ILFO: 2, ILVL: 0}),
+        ([("没有编号的段落。\r", False)], 3, {ILFO: 0}),
+    ]
+    return word97(
+        headed, styles={3: outline},
+        lists=[(7, [(1, 37, "%1、", 2), (1, 37, "（%2）", 2)]), (9, [(1, 0, "%1.", 0)])],
+        uses=[(7, {}), (9, {0: 3})])
+
+
+def test_a_doc_keeps_the_numbers_word_draws_and_its_own_heading_styles(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.doc"
+    path.write_bytes(_numbered_doc())
+    source = read(path)
+    assert source.text.split("\n\n") == [
+        "一、组织建设", "（一）新建基层工会36个。", "（二）发展会员1250人。",
+        "二、帮扶救助", "（一）走访困难职工886户。",
+        "3.发放助学金58万元。", "5.慰问一线职工。",
+        "没有编号的段落。",
+    ]
+    assert dict(source.heading_hints) == {0: 1, 6: 1, 14: 1}  # lines 2 apart
 
 
 def test_a_password_protected_or_damaged_doc_says_so(tmp_path: Path) -> None:
@@ -274,9 +366,9 @@ def test_an_rtf_named_doc_is_refused_with_what_to_do(tmp_path: Path) -> None:
         read(path)
 
 
-_DOC = _report_doc()
+_DOCS = [_report_doc(), _numbered_doc()]
 #: Where the bytes say something: most of the file is padding.
-_SAID = [i for i, byte in enumerate(_DOC) if byte not in (0, 0xFF)]
+_SAID = [[i for i, byte in enumerate(doc) if byte not in (0, 0xFF)] for doc in _DOCS]
 
 
 def test_a_damaged_doc_reads_or_fails_with_an_input_error(tmp_path: Path) -> None:
@@ -285,10 +377,11 @@ def test_a_damaged_doc_reads_or_fails_with_an_input_error(tmp_path: Path) -> Non
     path = tmp_path / "damaged.doc"
     draw = random.Random(20261207)
     read_whole = 0
-    for _ in range(1500):
-        blob = bytearray(_DOC)
+    for _ in range(2000):
+        which = draw.randrange(len(_DOCS))
+        blob = bytearray(_DOCS[which])
         for _ in range(draw.randint(1, 8)):
-            blob[draw.choice(_SAID)] = draw.randrange(256)
+            blob[draw.choice(_SAID[which])] = draw.randrange(256)
         if draw.random() < 0.3:
             del blob[draw.randrange(len(blob)):]
         path.write_bytes(blob)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["WML", "ListLabels", "number_text", "outline_level"]
+__all__ = ["WML", "ListCounter", "ListLabels", "ListLevel", "number_text", "outline_level"]
 
 #: The WordprocessingML namespace, as lxml writes it before a tag's name.
 WML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -115,112 +115,96 @@ def outline_level(paragraph: Any, style: Any) -> int | None:
     return level + 1 if 0 <= level < 9 else None
 
 
-class _Level:
+class ListLevel:
+    """One level of a list: how its numbers start, are written and restart."""
+
     __slots__ = ("fmt", "legal", "restart", "start", "style", "suffix", "text")
 
-    def __init__(self, element: Any) -> None:
-        self.start = max(0, _int(_val(element, "start"), 1))
-        self.fmt = _val(element, "numFmt") or "decimal"
-        self.text = _val(element, "lvlText") or ""
-        self.suffix = _val(element, "suff") or "tab"
-        self.style = _val(element, "pStyle")
-        self.legal = element.find(_W + "isLgl") is not None  # every number in arabic digits
+    def __init__(self, *, start: int = 1, fmt: str = "decimal", text: str = "",
+                 suffix: str = "tab", style: str | None = None, legal: bool = False,
+                 restart: int | None = None) -> None:
+        self.start, self.fmt, self.text, self.suffix = start, fmt, text, suffix
+        self.style = style  # the paragraph style that is this level, if one is
+        self.legal = legal  # every number in arabic digits
         # After which level (1-based) this one starts again; 0 never; None after any above.
+        self.restart = restart
+
+    @classmethod
+    def from_xml(cls, element: Any) -> ListLevel:
         restart = _val(element, "lvlRestart")
-        self.restart = None if restart is None else _int(restart, 0)
+        return cls(start=max(0, _int(_val(element, "start"), 1)),
+                   fmt=_val(element, "numFmt") or "decimal", text=_val(element, "lvlText") or "",
+                   suffix=_val(element, "suff") or "tab", style=_val(element, "pStyle"),
+                   legal=element.find(_W + "isLgl") is not None,
+                   restart=None if restart is None else _int(restart, 0))
 
 
-def _levels(parent: Any) -> dict[int, _Level]:
+def _levels(parent: Any) -> dict[int, ListLevel]:
     levels = {}
     for element in parent.iterchildren(_W + "lvl"):
         ilvl = _int(element.get(_W + "ilvl"), -1)
         if 0 <= ilvl < _LEVELS:
-            levels[ilvl] = _Level(element)
+            levels[ilvl] = ListLevel.from_xml(element)
     return levels
 
 
 class _Num:
-    """One ``w:num``: the list it draws from and what it overrides there."""
+    """One use of a list (a ``w:num``, a .doc's list format override): the list it counts
+    with, and the starts and levels it overrides there."""
 
     __slots__ = ("abstract", "levels", "starts")
 
-    def __init__(self, element: Any) -> None:
-        self.abstract = _val(element, "abstractNumId") or ""
-        self.starts: dict[int, int] = {}
-        self.levels: dict[int, _Level] = {}
+    def __init__(self, abstract: str, starts: dict[int, int] | None = None,
+                 levels: dict[int, ListLevel] | None = None) -> None:
+        self.abstract = abstract
+        self.starts = starts or {}
+        self.levels = levels or {}
+
+    @classmethod
+    def from_xml(cls, element: Any) -> _Num:
+        entry = cls(_val(element, "abstractNumId") or "")
         for override in element.iterchildren(_W + "lvlOverride"):
             ilvl = _int(override.get(_W + "ilvl"), -1)
             if not 0 <= ilvl < _LEVELS:
                 continue
             start = _val(override, "startOverride")
             if start is not None:
-                self.starts[ilvl] = max(0, _int(start, 1))
-            self.levels.update({k: v for k, v in _levels(override).items() if k == ilvl})
+                entry.starts[ilvl] = max(0, _int(start, 1))
+            entry.levels.update({k: v for k, v in _levels(override).items() if k == ilvl})
+        return entry
 
 
-class ListLabels:
-    """Counts a document's numbered paragraphs in reading order and gives each its label."""
+class ListCounter:
+    """Counts numbered paragraphs in reading order, as Word does, and writes their labels:
+    lists (by key) of levels, and their uses (by id), each with its overrides."""
 
-    def __init__(self, document: DocxDocument) -> None:
-        self._abstract: dict[str, dict[int, _Level]] = {}
+    def __init__(self) -> None:
+        self._abstract: dict[str, dict[int, ListLevel]] = {}
         self._nums: dict[str, _Num] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._starts: dict[str, dict[int, int]] = {}
         self._begun: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except (NotImplementedError, KeyError, AttributeError, ValueError):
-            return
-        links: dict[str, str] = {}  # a numbering style's id -> the list that defines it
-        linked: dict[str, str] = {}  # a list that only points to a numbering style -> its id
-        for abstract in root.iterchildren(_W + "abstractNum"):
-            key = abstract.get(_W + "abstractNumId") or ""
-            self._abstract[key] = _levels(abstract)
-            if _val(abstract, "styleLink") is not None:
-                links[_val(abstract, "styleLink") or ""] = key
-            if _val(abstract, "numStyleLink") is not None:
-                linked[key] = _val(abstract, "numStyleLink") or ""
-        for num in root.iterchildren(_W + "num"):
-            entry = _Num(num)
-            # A list defined through a numbering style counts with that style's list.
-            entry.abstract = links.get(linked.get(entry.abstract, ""), entry.abstract)
-            self._nums[num.get(_W + "numId") or ""] = entry
 
-    def _numbering(self, paragraph: Paragraph) -> tuple[str, int] | None:
-        """The paragraph's list and level, each its own or else its style's (a heading style
-        linked to a multilevel list, the level then being the one that names the style)."""
-        ppr = paragraph._p.pPr
-        numpr = ppr.find(_W + "numPr") if ppr is not None else None
-        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
-        style, named = paragraph.style, None
-        for _ in range(10):  # a style's base chain, bounded against a cycle
-            if style is None or (num_id is not None and ilvl is not None):
-                break
-            spr = style.element.pPr
-            numpr = spr.find(_W + "numPr") if spr is not None else None
-            if numpr is not None:
-                named = named or style.style_id
-                num_id = num_id if num_id is not None else _val(numpr, "numId")
-                ilvl = ilvl if ilvl is not None else _val(numpr, "ilvl")
-            style = style.base_style
-        if num_id is None or num_id == "0" or num_id not in self._nums:
-            return None
-        if ilvl is None:
-            levels = self._abstract.get(self._nums[num_id].abstract, {})
-            ilvl = next((str(k) for k, v in levels.items() if named and v.style == named), "0")
-        return num_id, _int(ilvl, 0)
+    def add_list(self, key: str, levels: dict[int, ListLevel]) -> None:
+        self._abstract[key] = {k: v for k, v in levels.items() if 0 <= k < _LEVELS}
 
-    def label(self, paragraph: Paragraph) -> str:
-        """What Word draws before ``paragraph``, or ``""``; counts it, so call it once per
-        paragraph in reading order. A paragraph deleted with its mark in a tracked change
-        is neither shown nor counted."""
-        ppr = paragraph._p.pPr
-        if ppr is not None and ppr.find(f"{_W}rPr/{_W}del") is not None:
-            return ""
-        found = self._numbering(paragraph)
-        if found is None:
-            return ""
-        num_id, level = found
+    def add_use(self, num_id: str, key: str, starts: dict[int, int] | None = None,
+                levels: dict[int, ListLevel] | None = None) -> None:
+        """``num_id`` counts with list ``key``, starting again at ``starts`` by level."""
+        self._nums[num_id] = _Num(key, {k: max(0, v) for k, v in (starts or {}).items()
+                                        if 0 <= k < _LEVELS},
+                                  {k: v for k, v in (levels or {}).items() if 0 <= k < _LEVELS})
+
+    def known(self, num_id: str) -> bool:
+        return num_id in self._nums
+
+    def styled_level(self, num_id: str, style: str | None) -> int:
+        """The level of ``num_id``'s list that names paragraph style ``style``, else 0."""
+        levels = self._abstract.get(self._nums[num_id].abstract, {})
+        return next((k for k, v in levels.items() if style and v.style == style), 0)
+
+    def count(self, num_id: str, level: int) -> str:
+        """The label of the next paragraph of ``num_id`` at ``level`` (0-based), counted."""
         num = self._nums[num_id]
         key = num.abstract
         levels = {**self._abstract.get(key, {}), **num.levels}
@@ -262,3 +246,61 @@ class ListLabels:
         # Word sets a tab or a space after the label; after a mark (一、 1. （一）) the text
         # reads on without one, as such numbering is typed by hand.
         return text if spec.suffix == "nothing" or text[-1] in _MARKS else text + " "
+
+
+class ListLabels(ListCounter):
+    """Counts a .docx's numbered paragraphs in reading order and gives each its label."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        super().__init__()
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError, ValueError):
+            return
+        links: dict[str, str] = {}  # a numbering style's id -> the list that defines it
+        linked: dict[str, str] = {}  # a list that only points to a numbering style -> its id
+        for abstract in root.iterchildren(_W + "abstractNum"):
+            key = abstract.get(_W + "abstractNumId") or ""
+            self.add_list(key, _levels(abstract))
+            if _val(abstract, "styleLink") is not None:
+                links[_val(abstract, "styleLink") or ""] = key
+            if _val(abstract, "numStyleLink") is not None:
+                linked[key] = _val(abstract, "numStyleLink") or ""
+        for num in root.iterchildren(_W + "num"):
+            entry = _Num.from_xml(num)
+            # A list defined through a numbering style counts with that style's list.
+            entry.abstract = links.get(linked.get(entry.abstract, ""), entry.abstract)
+            self._nums[num.get(_W + "numId") or ""] = entry
+
+    def _numbering(self, paragraph: Paragraph) -> tuple[str, int] | None:
+        """The paragraph's list and level, each its own or else its style's (a heading style
+        linked to a multilevel list, the level then being the one that names the style)."""
+        ppr = paragraph._p.pPr
+        numpr = ppr.find(_W + "numPr") if ppr is not None else None
+        num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        style, named = paragraph.style, None
+        for _ in range(10):  # a style's base chain, bounded against a cycle
+            if style is None or (num_id is not None and ilvl is not None):
+                break
+            spr = style.element.pPr
+            numpr = spr.find(_W + "numPr") if spr is not None else None
+            if numpr is not None:
+                named = named or style.style_id
+                num_id = num_id if num_id is not None else _val(numpr, "numId")
+                ilvl = ilvl if ilvl is not None else _val(numpr, "ilvl")
+            style = style.base_style
+        if num_id is None or num_id == "0" or not self.known(num_id):
+            return None
+        if ilvl is None:
+            return num_id, self.styled_level(num_id, named)
+        return num_id, _int(ilvl, 0)
+
+    def label(self, paragraph: Paragraph) -> str:
+        """What Word draws before ``paragraph``, or ``""``; counts it, so call it once per
+        paragraph in reading order. A paragraph deleted with its mark in a tracked change
+        is neither shown nor counted."""
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.find(f"{_W}rPr/{_W}del") is not None:
+            return ""
+        found = self._numbering(paragraph)
+        return "" if found is None else self.count(*found)

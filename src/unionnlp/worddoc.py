@@ -10,12 +10,15 @@ The compound file itself is opened by olefile.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from unionnlp.errors import CorruptFileError
+
+from .docxlists import ListCounter, ListLevel
 
 __all__ = ["OLE_MAGIC", "DocBlock", "doc_blocks"]
 
@@ -26,13 +29,17 @@ _WORD_IDENT = 0xA5EC
 _F_ENCRYPTED = 0x0100
 _F_TABLE_1 = 0x0200
 # Pairs of FibRgFcLcb97 by index: the style sheet, character and paragraph property
-# pages, piece table.
-_STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 12, 13, 33
+# pages, piece table, lists and their uses (list format overrides).
+_STSHF, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX, _PLF_LST, _PLF_LFO = 1, 12, 13, 33, 73, 74
 _FKP_SIZE = 512
 # Paragraph sprms: in a table, row end (table terminating paragraph), outline level;
 # Word 2000's nested-table cell and row ends.
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_OUTLINE = 0x2416, 0x2417, 0x2640
 _SPRM_INNER_TTP = 0x244C
+# A paragraph's list (1-based index of its use, 0 none, 0xF801 and above none) and level.
+_SPRM_ILFO, _SPRM_ILVL = 0x460B, 0x260A
+_NO_LIST = 0xF801
+_NO_STYLE = 0x0FFF
 # Character sprms of text Word does not show: deleted with changes tracked, hidden.
 _SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
 # A toggle's operand: on, or the opposite of its style's (off in the built-in styles).
@@ -69,11 +76,41 @@ class _Piece:
 
 @dataclass(frozen=True, slots=True)
 class _Mark:
-    """What the paragraph properties say of the paragraph a mark ends."""
+    """What the paragraph properties say of the paragraph a mark ends: in a table, the end
+    of a row, its heading level, and its list use and level (``label``: as Word draws it)."""
 
     in_table: bool = False
     row_end: bool = False
     level: int | None = None
+    ilfo: int | None = None
+    ilvl: int | None = None
+    named: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """A paragraph style: its heading level, base style, list use and level."""
+
+    level: int | None = None
+    base: int = _NO_STYLE
+    ilfo: int | None = None
+    ilvl: int | None = None
+
+
+# Word's list number formats (nfc) by code, as WordprocessingML names them.
+_NUMBER_FORMATS = {
+    0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+    14: "decimalFullWidth", 18: "decimalEnclosedCircle", 19: "decimalFullWidth2",
+    22: "decimalZero", 23: "bullet", 28: "decimalEnclosedCircleChinese",
+    10: "ideographDigital", 11: "japaneseCounting", 17: "japaneseDigitalTenThousand",
+    30: "ideographTraditional", 31: "ideographZodiac", 33: "taiwaneseCounting",
+    34: "ideographLegalTraditional", 35: "taiwaneseCountingThousand", 36: "taiwaneseDigital",
+    37: "chineseCounting", 38: "chineseLegalSimplified", 39: "chineseCountingThousand",
+    255: "none",
+}
+_FOLLOW = {0: "tab", 1: "space", 2: "nothing"}
+
+logger = logging.getLogger(__name__)
 
 
 def doc_blocks(data: bytes, path: str) -> list[DocBlock]:
@@ -194,27 +231,90 @@ class _Reader:
             length += count
         return "".join(parts), starts
 
-    def styles(self) -> dict[int, int]:
-        """Heading level of each built-in heading style (and 0 for Title), by style index."""
+    def styles(self) -> dict[int, _Style]:
+        """The paragraph styles by index: built-in headings (1-9, Title 0), outline levels,
+        base styles, lists."""
         sheet = self._table_bytes(_STSHF)
-        if len(sheet) < 4:
+        if len(sheet) < 6:
             return {}
-        (header,) = struct.unpack_from("<H", sheet, 0)
-        (count,) = struct.unpack_from("<H", sheet, 2)
+        header, count, base_size = struct.unpack_from("<HHH", sheet, 0)
         at = 2 + header
-        levels: dict[int, int] = {}
+        styles: dict[int, _Style] = {}
         for index in range(count):
             if at + 2 > len(sheet):
                 break
             (size,) = struct.unpack_from("<H", sheet, at)
-            if size >= 2:
-                sti = struct.unpack_from("<H", sheet, at + 2)[0] & 0x0FFF
-                if sti in _STI_HEADINGS:
-                    levels[index] = sti
-                elif sti == _STI_TITLE:
-                    levels[index] = 0
+            std = sheet[at + 2:at + 2 + size]
             at += 2 + size
-        return levels
+            if len(std) < 10:
+                continue
+            sti_word, kind_word = struct.unpack_from("<HH", std, 0)
+            sti, kind, base = sti_word & 0x0FFF, kind_word & 0x000F, kind_word >> 4
+            level = sti if sti in _STI_HEADINGS else 0 if sti == _STI_TITLE else None
+            sprms: dict[int, int] = {}
+            name_at = max(base_size, 10)
+            if kind == 1 and name_at + 2 <= len(std):  # a paragraph style: its UPX follows
+                (chars,) = struct.unpack_from("<H", std, name_at)
+                upx = name_at + 2 + 2 * chars + 2
+                if upx + 2 <= len(std):
+                    (upx_size,) = struct.unpack_from("<H", std, upx)
+                    sprms = _sprms(std[upx + 4:upx + 2 + upx_size])  # past the istd
+            outline = sprms.get(_SPRM_OUTLINE)
+            if level is None and outline is not None and outline < 9:
+                level = outline + 1
+            styles[index] = _Style(level, base, sprms.get(_SPRM_ILFO), sprms.get(_SPRM_ILVL))
+        return styles
+
+    def lists(self) -> ListCounter:
+        """The document's lists and their uses, to count numbered paragraphs with; damaged
+        list tables give no labels rather than no text."""
+        counter = ListCounter()
+        try:
+            self._read_lists(counter)
+        except (struct.error, IndexError, ValueError):
+            logger.debug("%s: unreadable list tables; paragraphs read without numbers", self.path)
+            return ListCounter()
+        return counter
+
+    def _read_lists(self, counter: ListCounter) -> None:
+        table = self.table
+        offset, size = self.pairs[_PLF_LST] if len(self.pairs) > _PLF_LST else (0, 0)
+        if size < 2:
+            return
+        (count,) = struct.unpack_from("<h", table, offset)
+        at = offset + size  # the lists' levels follow their table
+        for index in range(max(0, count)):
+            lstf = offset + 2 + 28 * index
+            lsid, = struct.unpack_from("<i", table, lstf)
+            styles = struct.unpack_from("<9H", table, lstf + 8)
+            simple = table[lstf + 26] & 0x01
+            levels: dict[int, ListLevel] = {}
+            for level in range(1 if simple else 9):
+                parsed, at = _list_level(table, at)
+                style = styles[level]
+                parsed.style = None if style == _NO_STYLE else str(style)
+                levels[level] = parsed
+            counter.add_list(str(lsid), levels)
+        offset, size = self.pairs[_PLF_LFO] if len(self.pairs) > _PLF_LFO else (0, 0)
+        if size < 4:
+            return
+        (count,) = struct.unpack_from("<i", table, offset)
+        uses = [struct.unpack_from("<i8xB", table, offset + 4 + 16 * i)
+                for i in range(max(0, count))]
+        at = offset + 4 + 16 * len(uses)
+        for number, (lsid, overrides) in enumerate(uses, 1):
+            at += 4  # the use's cp
+            starts: dict[int, int] = {}
+            formats: dict[int, ListLevel] = {}
+            for _ in range(overrides):
+                start, flags = struct.unpack_from("<iI", table, at)
+                at += 8
+                level = flags & 0x0F
+                if flags & 0x20:  # a whole level of its own follows
+                    formats[level], at = _list_level(table, at)
+                if flags & 0x10:
+                    starts[level] = start
+            counter.add_use(str(number), str(lsid), starts, formats)
 
     def marks(self) -> tuple[list[int], list[_Mark]]:
         """Paragraph properties by the stream position where their paragraphs end: the
@@ -240,7 +340,7 @@ class _Reader:
         order = sorted(range(len(ends)), key=ends.__getitem__)
         return [ends[i] for i in order], [marks[i] for i in order]
 
-    def _mark(self, fkp: bytes, entry: int, styles: dict[int, int]) -> _Mark:
+    def _mark(self, fkp: bytes, entry: int, styles: dict[int, _Style]) -> _Mark:
         at = 2 * fkp[entry]
         if not at:
             return _Mark()
@@ -254,16 +354,24 @@ class _Reader:
             return _Mark()
         (istd,) = struct.unpack_from("<H", papx, 0)
         sprms = _sprms(papx[2:])
-        level = sprms.get(_SPRM_OUTLINE)
-        if level is not None and level >= 9:  # 9 is body text
-            level = None
-        elif level is not None:
-            level += 1
-        if level is None:
-            level = styles.get(istd)
+        outline = sprms.get(_SPRM_OUTLINE)
+        level = outline + 1 if outline is not None and outline < 9 else None
+        ilfo, ilvl, named = sprms.get(_SPRM_ILFO), sprms.get(_SPRM_ILVL), None
+        style = istd
+        for _ in range(10):  # a style's base chain, bounded against a cycle
+            found = styles.get(style)
+            if found is None:
+                break
+            if level is None:
+                level = found.level
+            if found.ilfo is not None:
+                named = named or str(style)
+                ilfo = found.ilfo if ilfo is None else ilfo
+                ilvl = found.ilvl if ilvl is None else ilvl
+            style = found.base
         return _Mark(in_table=bool(sprms.get(_SPRM_IN_TABLE)),
                      row_end=bool(sprms.get(_SPRM_TTP) or sprms.get(_SPRM_INNER_TTP)),
-                     level=level)
+                     level=level, ilfo=ilfo, ilvl=ilvl, named=named)
 
     def unshown(self) -> list[tuple[int, int]]:
         """Stream ranges of text deleted with changes tracked or hidden, in stream order."""
@@ -315,14 +423,26 @@ class _Reader:
         firsts = [first for first, _, _ in starts]
         ends, marks = self.marks()
         shown = self._shown(text, starts)
+        lists = self.lists()
 
         def mark_at(index: int) -> _Mark:
+            if not ends:
+                return _Mark()
             first, offset, width = starts[bisect_right(firsts, index) - 1]
             run = bisect_right(ends, offset + width * (index - first))
             return marks[run] if run < len(marks) else _Mark()
 
+        def label(mark: _Mark) -> str:
+            """What Word draws before the paragraph (counted: once per paragraph, in order)."""
+            use = str(mark.ilfo)
+            if not mark.ilfo or mark.ilfo >= _NO_LIST or not lists.known(use):
+                return ""
+            level = lists.styled_level(use, mark.named) if mark.ilvl is None else mark.ilvl
+            return lists.count(use, level)
+
         blocks: list[DocBlock] = []
         cells: list[str] = []
+        cell: list[str] = []  # the paragraphs of the cell being read
         paragraph: list[str] = []
         fields: list[bool] = []  # per open field: past its separator (showing its result)
         for index, char in enumerate(text):
@@ -337,32 +457,53 @@ class _Reader:
                 if fields:
                     fields.pop()
             elif char == _CELL_END:
+                mark = mark_at(index)
                 # Without paragraph properties, a cell mark right after one ends the row.
-                row_end = mark_at(index).row_end if ends else not paragraph
-                if not row_end:
-                    cells.append("".join(paragraph))
-                elif any(cell.strip() for cell in cells):
-                    blocks.append(DocBlock("\t".join(cells), tuple(cells)))
-                if row_end:
+                if mark.row_end if ends else not paragraph and not cell:
+                    if any(c.strip() for c in cells):
+                        blocks.append(DocBlock("\t".join(cells), tuple(cells)))
                     cells = []
+                else:
+                    cell.append(label(mark) + "".join(paragraph))
+                    cells.append("\n".join(cell))
+                    cell = []
                 paragraph = []
             elif not all(fields):
                 continue
             elif (char := _DRAWN.get(char, char)) == _PARAGRAPH_END:
-                mark = mark_at(index) if ends else _Mark()
+                mark = mark_at(index)
+                number, line = label(mark), "".join(paragraph)  # an empty item is counted
                 if mark.in_table:
-                    paragraph.append("\n")
-                    continue
-                if "".join(paragraph).strip():
-                    blocks.append(DocBlock("".join(paragraph), level=mark.level))
+                    cell.append(number + line)
+                elif line.strip():
+                    blocks.append(DocBlock(number + line, level=mark.level))
                 paragraph = []
             elif char >= " " or char in "\n\t":
                 paragraph.append(char)
-        if any(cell.strip() for cell in cells):
+        if cell or (paragraph and cells):
+            cells.append("\n".join([*cell, "".join(paragraph)]))
+            paragraph = []
+        if any(c.strip() for c in cells):
             blocks.append(DocBlock("\t".join(cells), tuple(cells)))
         if "".join(paragraph).strip():
             blocks.append(DocBlock("".join(paragraph)))
         return blocks
+
+
+def _list_level(table: bytes, at: int) -> tuple[ListLevel, int]:
+    """The list level (LVL) at ``at`` of the table stream, and where the next one starts.
+    Its number text marks the places of level k's number with character k (0-8)."""
+    start, nfc, flags = struct.unpack_from("<iBB", table, at)
+    follow, chpx_size, papx_size, restart_limit = struct.unpack_from("<B8xBBB", table, at + 15)
+    at += 28 + papx_size + chpx_size
+    (chars,) = struct.unpack_from("<H", table, at)
+    raw = table[at + 2:at + 2 + 2 * chars]
+    if len(raw) < 2 * chars:
+        raise ValueError("a list level's text runs past the table stream")
+    text = "".join(f"%{ord(c) + 1}" if ord(c) < 9 else c for c in raw.decode("utf-16-le"))
+    return ListLevel(start=max(0, start), fmt=_NUMBER_FORMATS.get(nfc, "decimal"), text=text,
+                     suffix=_FOLLOW.get(follow, "tab"), legal=bool(flags & 0x04),
+                     restart=restart_limit if flags & 0x08 else None), at + 2 + 2 * chars
 
 
 # Operand sizes by a sprm's spra (its top three bits); 6 means a size byte comes first.
