@@ -45,8 +45,8 @@ def test_samples_are_about_200_characters() -> None:
 
 
 def test_supported_extensions() -> None:
-    assert {".txt", ".text", ".md", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml",
-            ".pdf"} == SUPPORTED_EXTENSIONS
+    assert {".txt", ".text", ".md", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml",
+            ".mht", ".mhtml", ".pdf"} == SUPPORTED_EXTENSIONS
 
 
 # --- plain text and encodings -------------------------------------------------------------------
@@ -486,14 +486,16 @@ def test_html_visible_text(tmp_path: Path, charset: str, codec: str, reported: s
     ]
 
 
-def test_html_http_equiv_big5(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["page.htm", "t20251107_4521.shtml"])
+def test_html_http_equiv_big5(tmp_path: Path, name: str) -> None:
     html = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5">'
         f"</head><body><p>{TRADITIONAL}</p></body></html>"
     )
-    path = tmp_path / "page.htm"
+    path = tmp_path / name
     path.write_bytes(html.encode("big5"))
     source = read(path)
+    assert source.format == "html"
     assert source.encoding == "big5"
     assert source.text == TRADITIONAL
 

@@ -54,6 +54,9 @@ _FORMATS: dict[str, str] = {
     ".md": "markdown",
     ".html": "html",
     ".htm": "html",
+    # Saved pages of sites served by server-side includes (most government sites) or XHTML.
+    ".shtml": "html",
+    ".xhtml": "html",
     ".docx": "docx",
     ".doc": "doc",
     ".wps": "doc",
@@ -109,7 +112,7 @@ _CHINESE_SYMBOLS: tuple[tuple[int, int], ...] = (
 
 
 def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> Source:
-    """Read a .txt/.text/.md/.html/.htm/.mht/.docx/.doc/.wps/.pdf file into a :class:`Source`.
+    """Read a .txt/.md/.html/.shtml/.mht/.docx/.doc/.wps/.pdf file into a :class:`Source`.
 
     A Word file is read by what it holds, whatever its extension says: a .doc that is a
     .docx, a web page or a web archive, a .docx that is a .doc. Only regular files of at most ``max_bytes`` bytes are read (a FIFO or device would
