@@ -3,6 +3,7 @@ different line spacings and read them back."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,27 @@ def test_figures_read_from_a_pdf_match_the_text(tmp_path: Path) -> None:
     from_pdf = [(f.value, f.unit) for f in analyze_file(path).figures]
     from_text = [(f.value, f.unit) for f in analyze("\n\n".join([title, *paragraphs])).figures]
     assert from_text and from_pdf == from_text
+
+
+def test_a_number_wrapped_across_two_lines_is_one_number_again(tmp_path: Path) -> None:
+    # Chinese layout wraps inside a run of digits too (WPS and Word's "allow Latin text to
+    # wrap in the middle of a word"): 1 | 36个 is 136个, not 1 36个, as in text files.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    lead = "会议指出，全年新建基层工会"
+    for pad in range(40):
+        text = lead + "职" * pad + "136个，新发展会员12500人。"
+        lines = _wrap(text, 16.0, 32.0)
+        if any(a[-1].isdigit() and b[0].isdigit() for a, b in itertools.pairwise(lines)):
+            break
+    else:
+        pytest.fail("no wrap inside a number")
+    path = tmp_path / "wrapped.pdf"
+    typeset(path, "市总工会召开年度工作会议", [text], leading=28.0)
+    assert "".join(text.split()) in read(path).text.split("\n\n")
+    assert {(f.value, f.unit) for f in analyze_file(path).figures} == {(136, "个"), (12500, "人")}
 
 
 def test_a_paragraph_runs_on_over_a_page_break(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ _BOLD_FONT = regex(r"bold|black|heavy|semibold|demi|hei|黑|fzdhtjw|simhei", re.
 #: A page number line: - 3 -, 第3页, 3/12, 第 3 页 共 12 页, or a bare number.
 _PAGE_NUMBER = regex(r"^[-—–\s]*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[-—–\s]*$")
 _DIGITS = regex(r"\d+")
+_HAN = regex(r"[\u3400-\u9fff]")
 #: The share of a page's height at its top and bottom where running headers and footers sit.
 _MARGIN_BAND = 0.1
 #: A line pitch this many times the document's usual one is a gap between paragraphs.
@@ -200,11 +201,14 @@ def layout_blocks(data: bytes) -> PdfLayout:
 
 def _join(lines: list[_Line]) -> str:
     """One paragraph's lines as one line: Chinese wraps join with nothing between, a wrap
-    between two Latin letters or digits with a space."""
+    between two Latin letters or digits with a space, but not one inside a number of
+    Chinese text (Chinese layout wraps inside runs of digits: 1 | 36个 is 136个)."""
     out = lines[0].text.rstrip()
     for x in lines[1:]:
         piece = x.text.strip()
-        if out and piece and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
+        if (out and piece and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii()
+                and piece[0].isalnum()
+                and not (out[-1].isdigit() and piece[0].isdigit() and _HAN.search(out))):
             out += " "
         out += piece
     return re.sub(r"[\n\r\f\v]", " ", out)
