@@ -121,11 +121,15 @@ def _split_placeholders(text: str) -> list[str]:
 def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]], *,
            styles: dict[int, Style] | None = None, encrypted: bool = False,
            unshown: tuple[str, ...] = (), lists: list[List] = (),
-           uses: list[tuple[int, dict[int, int]]] = ()) -> bytes:
+           uses: list[tuple[int, dict[int, int]]] = (), huge: bool = False,
+           version: int = 0xC1, shared_piece: bool = False) -> bytes:
     """A .doc of ``paragraphs``: each is its pieces of text (text, stored as cp1252) ending
     in its mark, the index of its style and its paragraph sprms; ``styles`` by index (see
     :func:`_style_sheet`); pieces whose text is in ``unshown`` are marked deleted (when
-    they start with ``-``) or hidden; ``lists`` and their ``uses`` number paragraphs."""
+    they start with ``-``) or hidden; ``lists`` and their ``uses`` number paragraphs.
+    ``huge`` keeps the paragraph sprms in the Data stream (as Word does with properties
+    too large for their page); ``shared_piece`` adds a piece that repeats the first one's
+    bytes (a damaged or hostile piece table)."""
     text_at = 1024
     word = bytearray(text_at)
     pieces: list[tuple[int, int, bool]] = []  # (first character, stream offset, compressed)
@@ -141,8 +145,16 @@ def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]],
                 characters.append((len(word), len(word) + len(raw),
                                    struct.pack("<HB", sprm, 1)))
             word += raw
-            cp += len(text)
+            cp += len(raw) // (1 if compressed else 2)  # UTF-16 code units
         runs.append((len(word), _papx(istd, sprms)))
+    if huge:
+        data = b""
+        for index, (end, papx) in enumerate(runs):
+            runs[index] = (end, papx[:2] + struct.pack("<HI", 0x6646, len(data)))
+            data += struct.pack("<H", len(papx) - 2) + papx[2:]
+    if shared_piece:
+        pieces.append((cp, pieces[0][1], pieces[0][2]))
+        cp += cp
     ccp = cp
     word += b"\0" * (-len(word) % _SECTOR)
     page = len(word) // _SECTOR
@@ -195,14 +207,15 @@ def word97(paragraphs: list[tuple[list[tuple[str, bool]], int, dict[int, int]]],
         pairs[74] = (len(table), len(lfo))
         table += lfo
 
-    fib = struct.pack("<HHHHHH", 0xA5EC, 0xC1, 0, 0x0804, 0, 0x0200 | (0x0100 * encrypted))
+    fib = struct.pack("<HHHHHH", 0xA5EC, version, 0, 0x0804, 0, 0x0200 | (0x0100 * encrypted))
     fib = fib.ljust(32, b"\0")
     fib += struct.pack("<H", 14) + b"\0" * 28
     fib += struct.pack("<H", 22) + struct.pack("<22i", 0, 0, 0, ccp, *[0] * 18)
     flat = [value for i in range(93) for value in pairs.get(i, (0, 0))]
     fib += struct.pack("<H", 93) + struct.pack("<186I", *flat)
     word[:len(fib)] = fib
-    return _compound({"WordDocument": bytes(word), "1Table": bytes(table)})
+    streams = {"WordDocument": bytes(word), "1Table": bytes(table)}
+    return _compound({**streams, "Data": data} if huge else streams)
 
 
 IN_TABLE, ROW_END, OUTLINE = 0x2416, 0x2417, 0x2640
@@ -300,6 +313,40 @@ def test_a_doc_keeps_the_numbers_word_draws_and_its_own_heading_styles(tmp_path:
     assert dict(source.heading_hints) == {0: 1, 6: 1, 14: 1}  # lines 2 apart
 
 
+def test_characters_past_the_basic_plane_and_large_properties_keep_the_marks_in_place(
+        tmp_path: Path) -> None:
+    # 𠀀 is two UTF-16 code units: two character positions in the file, one in Python.
+    # Word keeps properties too large for their page (a wide table's) in the Data stream.
+    cell = {IN_TABLE: 1}
+    row = {IN_TABLE: 1, ROW_END: 1}
+    paragraphs = [
+        ([("获奖职工:王𠀀明", False), ("(内部)", False), ("同志\r", False)], 0, {}),
+        ([("姓名\x07", False)], 0, cell), ([("人数\x07", False)], 0, cell),
+        ([("\x07", True)], 0, row),
+        ([("一车间\x07", False)], 0, cell), ([("12\x07", True)], 0, cell),
+        ([("\x07", True)], 0, row),
+        ([("合计12人。\r", False)], 0, {}),
+    ]
+    expected = ["获奖职工:王𠀀明同志", "姓名\t人数", "一车间\t12", "合计12人。"]
+    for huge in (False, True):
+        path = tmp_path / f"huge{huge}.doc"
+        path.write_bytes(word97(paragraphs, unshown=("(内部)",), huge=huge))
+        assert read(path).text.split("\n\n") == expected
+
+
+def test_a_doc_of_word_95_or_with_pieces_sharing_bytes_is_refused(tmp_path: Path) -> None:
+    old = tmp_path / "old.doc"
+    old.write_bytes(word97([([("工会\r", False)], 0, {})], version=104))
+    with pytest.raises(CorruptFileError, match="Word 6/95"):
+        read(old)
+    # Pieces of a real file never share bytes; sharing them would multiply the text.
+    shared = tmp_path / "shared.doc"
+    shared.write_bytes(word97([([("全年新建基层工会36个。\r", False)], 0, {})],
+                              shared_piece=True))
+    with pytest.raises(CorruptFileError, match="overlap"):
+        read(shared)
+
+
 def test_a_password_protected_or_damaged_doc_says_so(tmp_path: Path) -> None:
     locked = tmp_path / "locked.doc"
     locked.write_bytes(word97([([("密件\r", False)], 0, {})], encrypted=True))
@@ -359,6 +406,43 @@ def test_a_doc_that_is_a_docx_a_web_page_or_a_web_archive_is_read_as_what_it_is(
     assert read(legacy).text.startswith("关于2025年度工会工作的报告")
 
 
+def test_a_doc_exported_as_word_xml_utf16_html_or_text_is_read(tmp_path: Path) -> None:
+    # Word 2003 XML: what report systems' "export to Word" writes, named .doc.
+    xml = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"
+    xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint">
+<w:styles><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="一级标题"/>
+<w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>
+<w:body><wx:sect>
+<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>2025年工会工作总结</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="a5"/><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="1"/>
+<wx:t wx:val="一、"/></w:listPr></w:pPr><w:r><w:t>维权服务</w:t></w:r></w:p>
+<w:p><w:r><w:t>受理职工法律咨询</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>(草稿)</w:t></w:r>
+<w:r><w:t>312件。</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>件数</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</wx:sect></w:body></w:wordDocument>"""
+    path = tmp_path / "export.doc"
+    path.write_text(xml, encoding="utf-8")
+    source = read(path)
+    assert source.format == "wordml"
+    assert source.text.split("\n\n") == ["2025年工会工作总结", "一、维权服务",
+                                          "受理职工法律咨询312件。", "项目\t件数"]
+    assert dict(source.heading_hints) == {0: 1, 2: 2}
+
+    page = "<html><body><p>举办职业技能竞赛12场。</p></body></html>"
+    utf16 = tmp_path / "page.doc"
+    utf16.write_bytes(page.encode("utf-16"))
+    assert read(utf16).text == "举办职业技能竞赛12场。"
+
+    text = tmp_path / "plain.doc"
+    text.write_bytes("全年新建基层工会36个。\n".encode("gb18030"))
+    assert read(text).text == "全年新建基层工会36个。\n"
+    assert read(text).format == "text"
+
+
 def test_an_rtf_named_doc_is_refused_with_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "r.doc"
     path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 \\'b9\\'a4\\'bb\\'e1}")
@@ -366,7 +450,9 @@ def test_an_rtf_named_doc_is_refused_with_what_to_do(tmp_path: Path) -> None:
         read(path)
 
 
-_DOCS = [_report_doc(), _numbered_doc()]
+_DOCS = [_report_doc(), _numbered_doc(),
+         word97([([("王𠀀明", False), ("\x07", True)], 0, {IN_TABLE: 1}),
+                 ([("\x07", True)], 0, {IN_TABLE: 1, ROW_END: 1})], huge=True)]
 #: Where the bytes say something: most of the file is padding.
 _SAID = [[i for i, byte in enumerate(doc) if byte not in (0, 0xFF)] for doc in _DOCS]
 

@@ -5,6 +5,7 @@ the reader puts the labels back, counting as Word counts."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ._regex import regex
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["WML", "ListCounter", "ListLabels", "ListLevel", "number_text", "outline_level"]
+__all__ = ["WML", "ListCounter", "ListLabels", "ListLevel", "number_text", "outline_level",
+           "style_heading_level"]
 
 #: The WordprocessingML namespace, as lxml writes it before a tag's name.
 WML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -25,6 +27,8 @@ _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PLACEHOLDER = regex(r"%([1-9])")
+_TITLE_STYLE = regex(r"(?:title|标题)", re.IGNORECASE)
+_HEADING_STYLE = regex(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _MARKS = frozenset("、，,．.）)】」:：")
 #: The largest number written in a format other than decimal (Word's own limit).
 _LARGEST = 32767
@@ -97,6 +101,18 @@ def number_text(n: int, fmt: str) -> str:
     if fmt == "none":
         return ""
     return str(n)
+
+
+def style_heading_level(style: str | None) -> int | None:
+    """The heading level a Word style's name says (``Heading 2``, ``标题 2``; 0 for a
+    title style), or None."""
+    if not style:
+        return None
+    style = style.strip()
+    heading = _HEADING_STYLE.fullmatch(style)
+    if heading:
+        return int(heading.group(1))
+    return 0 if _TITLE_STYLE.fullmatch(style) else None
 
 
 def outline_level(paragraph: Any, style: Any) -> int | None:

@@ -30,7 +30,7 @@ from unionnlp.errors import CorruptFileError, DecodeError, InputError, Unsupport
 from unionnlp.model import Part, Source
 
 from ._regex import regex
-from .docxlists import WML, ListLabels, number_text, outline_level
+from .docxlists import WML, ListLabels, number_text, outline_level, style_heading_level
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -148,8 +148,8 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     if fmt == "docx":
         paragraphs, levels = _docx_paragraphs(data, name)
         return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
-    if fmt == "doc":
-        paragraphs, levels = _doc_paragraphs(data, name)
+    if fmt in ("doc", "wordml"):
+        paragraphs, levels = _doc_paragraphs(data, name, fmt)
         return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
     return _pdf_source(data, name)
 
@@ -723,8 +723,6 @@ def _html_paragraphs(html: str) -> tuple[list[str], dict[int, int]]:
 
 # --- .docx ------------------------------------------------------------------------------------
 
-_DOCX_TITLE = regex(r"(?:title|标题)", re.IGNORECASE)
-_DOCX_HEADING = regex(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _SOFT_BREAK = regex(rf"(?<=[{_WIDE}])\n+(?=[{_WIDE}])")
 
 
@@ -910,23 +908,13 @@ def _docx_blocks(document: DocxDocument) -> tuple[list[str], dict[int, int]]:
             continue
         text = label + text
         style = block.style
-        level = _docx_heading_level(style.name if style is not None else None)
+        level = style_heading_level(style.name if style is not None else None)
         if level is None:
             level = outline_level(block._p, style)
         if level is not None:
             levels[len(paragraphs)] = level
         paragraphs.append(text)
     return paragraphs, levels
-
-
-def _docx_heading_level(style: str | None) -> int | None:
-    if not style:
-        return None
-    style = style.strip()
-    heading = _DOCX_HEADING.fullmatch(style)
-    if heading:
-        return int(heading.group(1))
-    return 0 if _DOCX_TITLE.fullmatch(style) else None
 
 
 # --- .doc, and files saved by Word under another name ----------------------------------------
@@ -936,27 +924,48 @@ _RTF_MAGIC = b"{\\rtf"
 _ZIP_MAGIC = b"PK\x03\x04"
 _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b", re.I)
 _CHARSET_NAME = regex(r"[A-Za-z0-9_.:-]{1,40}")
+_WORD_XML = re.compile(rb"<w:wordDocument\b|progid=.Word\.Document.")
 _WEB_ARCHIVE = re.compile(rb"^mime-version:|^content-type:\s*multipart/related", re.I | re.M)
 
 
 def _word_format(data: bytes, path: str, extension: str) -> str:
-    """What a file named as a Word document holds: web sites serve web pages and .docx
-    files as .doc, and Word opens them all."""
+    """What a file named as a Word document holds: web sites and export systems serve web
+    pages, web archives, Word 2003 XML, .docx files and plain text as .doc, and Word opens
+    them all."""
     from .worddoc import OLE_MAGIC
 
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if data.startswith(OLE_MAGIC):
         return "doc"
     if data.startswith(_ZIP_MAGIC):
         return "docx"
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(_RTF_MAGIC):
         raise UnsupportedFormatError(path, f"an RTF document named {extension}, which unionnlp "
                                            "does not read; save it as .docx")
     if _WEB_ARCHIVE.search(head[:1024]):
         return "mht"
+    if _WORD_XML.search(head):
+        return "wordml"
     if _WEB_PAGE.search(head):
         return "html"
+    if extension != ".docx" and _looks_like_text(data):
+        return "text"
     return "doc" if extension != ".docx" else "docx"
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """A file of text, not a damaged binary one: no NUL bytes unless a byte-order mark says
+    UTF-16 or UTF-32, and it decodes as a text file does."""
+    if b"\x00" in data[:65536] and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False
+    try:
+        decode_text(data)
+    except InputError:
+        return False
+    return True
 
 
 def _web_archive_page(data: bytes, path: str) -> bytes:
@@ -981,13 +990,14 @@ def _web_archive_page(data: bytes, path: str) -> bytes:
     raise CorruptFileError(path, "a web archive without a web page in it")
 
 
-def _doc_paragraphs(data: bytes, path: str) -> tuple[list[str], dict[int, int]]:
-    """Paragraphs and table rows of a Word 97-2003 document, with heading levels."""
-    from .worddoc import doc_blocks
+def _doc_paragraphs(data: bytes, path: str, fmt: str) -> tuple[list[str], dict[int, int]]:
+    """Paragraphs and table rows of a Word 97-2003 or Word 2003 XML document, with
+    heading levels."""
+    from .worddoc import doc_blocks, wordml_blocks
 
     paragraphs: list[str] = []
     levels: dict[int, int] = {}
-    for block in doc_blocks(data, path):
+    for block in (doc_blocks if fmt == "doc" else wordml_blocks)(data, path):
         if block.cells:
             text = "\t".join(_one_line(cell).strip() for cell in block.cells)
         else:

@@ -4,28 +4,32 @@ The text is read from the document's piece table ([MS-DOC] 2.4.1): pieces of cp1
 UTF-16 text in the ``WordDocument`` stream. Paragraph marks, table cells and rows, and the
 built-in heading styles and outline levels of the paragraph properties give the same
 blocks and heading hints as a .docx; fields keep their result and lose their code.
-The compound file itself is opened by olefile.
+The compound file itself is opened by olefile. Word 2003's XML format (what many
+systems export as .doc) is read here too.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from unionnlp.errors import CorruptFileError
 
-from .docxlists import ListCounter, ListLevel
+from .docxlists import ListCounter, ListLevel, style_heading_level
 
-__all__ = ["OLE_MAGIC", "DocBlock", "doc_blocks"]
+__all__ = ["OLE_MAGIC", "DocBlock", "doc_blocks", "wordml_blocks"]
 
 #: The first bytes of an OLE compound file (a .doc, .xls, .ppt or an encrypted .docx).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _WORD_IDENT = 0xA5EC
+_WORD_95 = 105  # the last nFib of Word 6 and 95, whose files keep their text otherwise
 _F_ENCRYPTED = 0x0100
 _F_TABLE_1 = 0x0200
 # Pairs of FibRgFcLcb97 by index: the style sheet, character and paragraph property
@@ -36,6 +40,9 @@ _FKP_SIZE = 512
 # Word 2000's nested-table cell and row ends.
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_OUTLINE = 0x2416, 0x2417, 0x2640
 _SPRM_INNER_TTP = 0x244C
+# Properties too large for their page: the rest is in the Data stream, at this offset.
+_SPRM_HUGE_PAPX = 0x6646
+_SPRM_CHANGE_TABS = 0xC615
 # A paragraph's list (1-based index of its use, 0 none, 0xF801 and above none) and level.
 _SPRM_ILFO, _SPRM_ILVL = 0x460B, 0x260A
 _NO_LIST = 0xF801
@@ -50,6 +57,7 @@ _STI_TITLE = 62
 
 _PARAGRAPH_END, _CELL_END = "\r", "\x07"
 _MARKS = re.compile("[\r\x07]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 # Characters that stand for something not text (pictures, drawn objects, note and
 # comment references) or that Word draws otherwise: line and page breaks, hyphens.
@@ -123,7 +131,7 @@ def doc_blocks(data: bytes, path: str) -> list[DocBlock]:
                                      "or web archive")
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except (OSError, ValueError, IndexError, struct.error) as exc:
+    except (OSError, ValueError, IndexError, struct.error, RecursionError) as exc:
         raise CorruptFileError(path, f"not a readable Word 97-2003 document ({exc})") from exc
     try:
         if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
@@ -141,8 +149,9 @@ def doc_blocks(data: bytes, path: str) -> list[DocBlock]:
         if not ole.exists(table_name):
             raise CorruptFileError(path, f"the document's {table_name} stream is missing")
         table = ole.openstream(table_name).read()
-        return _Reader(word, table, path).blocks()
-    except (OSError, ValueError, IndexError, struct.error) as exc:
+        extra = ole.openstream("Data").read() if ole.exists("Data") else b""
+        return _Reader(word, table, path, extra).blocks()
+    except (OSError, ValueError, IndexError, struct.error, RecursionError) as exc:
         raise CorruptFileError(path, f"not a readable Word 97-2003 document ({exc})") from exc
     finally:
         ole.close()
@@ -151,8 +160,8 @@ def doc_blocks(data: bytes, path: str) -> list[DocBlock]:
 def _flags(word: bytes, path: str) -> int:
     if len(word) < 32:
         raise CorruptFileError(path, "the Word document stream is truncated")
-    ident, _, _, _, _, flags = struct.unpack_from("<6H", word, 0)
-    if ident != _WORD_IDENT:
+    ident, version, _, _, _, flags = struct.unpack_from("<6H", word, 0)
+    if ident != _WORD_IDENT or version <= _WORD_95:
         raise CorruptFileError(path, "no Word 97-2003 document (Word 6/95 files are not read; "
                                      "save it as .docx)")
     return int(flags)
@@ -161,8 +170,8 @@ def _flags(word: bytes, path: str) -> int:
 class _Reader:
     """The piece table, style sheet and paragraph property pages of one document."""
 
-    def __init__(self, word: bytes, table: bytes, path: str) -> None:
-        self.word, self.table, self.path = word, table, path
+    def __init__(self, word: bytes, table: bytes, path: str, data: bytes = b"") -> None:
+        self.word, self.table, self.path, self.data = word, table, path, data
         self.pairs, self.text_length = self._fib()
 
     def _fib(self) -> tuple[list[tuple[int, int]], int]:
@@ -201,6 +210,8 @@ class _Reader:
         if count <= 0:
             return []
         cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+        if cps[0] != 0 or any(b < a for a, b in itertools.pairwise(cps)):
+            raise CorruptFileError(self.path, "the document's piece table is out of order")
         pieces = []
         for i in range(count):
             (fc,) = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)
@@ -208,6 +219,11 @@ class _Reader:
             offset = (fc & 0x3FFFFFFF) // 2 if compressed else fc & 0x3FFFFFFF
             if cps[i + 1] > cps[i]:
                 pieces.append(_Piece(cps[i], cps[i + 1], offset, compressed))
+        # The pieces of a real file never share bytes; shared, they would multiply the text.
+        spans = sorted((p.offset, p.offset + (p.end - p.cp) * (1 if p.compressed else 2))
+                       for p in pieces)
+        if any(b[0] < a[1] for a, b in itertools.pairwise(spans)):
+            raise CorruptFileError(self.path, "the document's text pieces overlap")
         return pieces
 
     def text(self, pieces: list[_Piece]) -> tuple[str, list[tuple[int, int, int]]]:
@@ -226,7 +242,7 @@ class _Reader:
             if len(raw) < width * count:
                 raise CorruptFileError(self.path, "the document's text runs past its stream")
             parts.append(raw.decode("cp1252", "replace") if piece.compressed
-                         else raw.decode("utf-16-le", "replace"))
+                         else _code_units(raw))
             starts.append((length, piece.offset, width))
             length += count
         return "".join(parts), starts
@@ -323,12 +339,12 @@ class _Reader:
         count = (len(plc) - 4) // 8
         if count <= 0:
             return [], []
-        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+        pages = _pages(plc, count)
         styles = self.styles()
         ends: list[int] = []
         marks: list[_Mark] = []
         for page in pages:
-            start = (page & 0x3FFFFF) * _FKP_SIZE
+            start = page * _FKP_SIZE
             fkp = self.word[start:start + _FKP_SIZE]
             if len(fkp) < _FKP_SIZE:
                 raise CorruptFileError(self.path, "a paragraph property page is cut off")
@@ -354,6 +370,10 @@ class _Reader:
             return _Mark()
         (istd,) = struct.unpack_from("<H", papx, 0)
         sprms = _sprms(papx[2:])
+        huge = sprms.get(_SPRM_HUGE_PAPX)
+        if huge is not None and huge + 2 <= len(self.data):
+            (size,) = struct.unpack_from("<H", self.data, huge)
+            sprms.update(_sprms(self.data[huge + 2:huge + 2 + size]))
         outline = sprms.get(_SPRM_OUTLINE)
         level = outline + 1 if outline is not None and outline < 9 else None
         ilfo, ilvl, named = sprms.get(_SPRM_ILFO), sprms.get(_SPRM_ILVL), None
@@ -379,10 +399,10 @@ class _Reader:
         count = (len(plc) - 4) // 8
         if count <= 0:
             return []
-        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+        pages = _pages(plc, count)
         ranges: list[tuple[int, int]] = []
         for page in pages:
-            start = (page & 0x3FFFFF) * _FKP_SIZE
+            start = page * _FKP_SIZE
             fkp = self.word[start:start + _FKP_SIZE]
             if len(fkp) < _FKP_SIZE:
                 raise CorruptFileError(self.path, "a character property page is cut off")
@@ -396,7 +416,7 @@ class _Reader:
                 if (sprms.get(_SPRM_DELETED) in _TOGGLE_ON
                         or sprms.get(_SPRM_HIDDEN) in _TOGGLE_ON):
                     ranges.append((fcs[run], fcs[run + 1]))
-        return sorted(ranges)
+        return ranges
 
     def _shown(self, text: str, starts: list[tuple[int, int, int]]) -> bytearray:
         """1 for each character of ``text`` Word shows, 0 for the others (see
@@ -405,11 +425,17 @@ class _Reader:
         unshown = self.unshown()
         if not unshown:
             return shown
+        ranges = _merged(unshown)
+        lows = [low for low, _ in ranges]
         ends = [*(first for first, _, _ in starts[1:]), len(text)]
-        for low, high in unshown:
-            for (first, offset, width), end in zip(starts, ends, strict=True):
-                top = offset + width * (end - first)
-                if high <= offset or low >= top:
+        for (first, offset, width), end in zip(starts, ends, strict=True):
+            top = offset + width * (end - first)
+            # Ranges are disjoint, so each one met here hides a character of this piece.
+            i = max(0, bisect_right(lows, offset) - 1)
+            while i < len(ranges) and ranges[i][0] < top:
+                low, high = ranges[i]
+                i += 1
+                if high <= offset:
                     continue
                 a = first + (max(low, offset) - offset) // width
                 b = first + -(-(min(high, top) - offset) // width)
@@ -487,7 +513,39 @@ class _Reader:
             blocks.append(DocBlock("\t".join(cells), tuple(cells)))
         if "".join(paragraph).strip():
             blocks.append(DocBlock("".join(paragraph)))
-        return blocks
+        return [DocBlock(_paired(b.text), tuple(map(_paired, b.cells)), b.level) for b in blocks]
+
+
+def _pages(plc: bytes, count: int) -> list[int]:
+    """The property pages a page index lists, each once (a damaged index may repeat one)."""
+    pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+    return sorted({page & 0x3FFFFF for page in pages})
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        elif high > low:
+            merged.append((low, high))
+    return merged
+
+
+def _code_units(raw: bytes) -> str:
+    """UTF-16 text one character per code unit, as character positions count it: a
+    character past U+FFFF stays two surrogates until :func:`_paired` joins them."""
+    text = raw.decode("utf-16-le", "surrogatepass")
+    if len(text) == len(raw) // 2:
+        return text
+    return "".join(map(chr, struct.unpack(f"<{len(raw) // 2}H", raw)))
+
+
+def _paired(text: str) -> str:
+    """Surrogate pairs joined into their characters; a lone surrogate becomes U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _list_level(table: bytes, at: int) -> tuple[ListLevel, int]:
@@ -511,7 +569,7 @@ _OPERAND_SIZES = (1, 1, 2, 4, 2, 2, -1, 3)
 
 
 def _sprms(grpprl: bytes) -> dict[int, int]:
-    """Single-byte and two-byte operands of a property list, by sprm (others skipped)."""
+    """The one-, two- and four-byte operands of a property list, by sprm (others skipped)."""
     found: dict[int, int] = {}
     at = 0
     while at + 2 <= len(grpprl):
@@ -525,8 +583,103 @@ def _sprms(grpprl: bytes) -> dict[int, int]:
                 size = struct.unpack_from("<H", grpprl, at)[0] + 1
             else:
                 size = grpprl[at] + 1
-        elif size in (1, 2) and at + size <= len(grpprl):
-            found[sprm] = grpprl[at] if size == 1 else struct.unpack_from("<H", grpprl, at)[0]
+        elif size in (1, 2, 4) and at + size <= len(grpprl):
+            found[sprm] = int.from_bytes(grpprl[at:at + size], "little")
+        if sprm == _SPRM_CHANGE_TABS and size == 256 and at + 2 <= len(grpprl):
+            # A size byte of 255 means: count the tab stops deleted and added instead.
+            deleted = grpprl[at + 1]
+            added_at = at + 2 + 4 * deleted
+            added = grpprl[added_at] if added_at < len(grpprl) else 0
+            size = 3 + 4 * deleted + 3 * added
         at += size
     return found
 
+
+
+# --- Word 2003 XML ----------------------------------------------------------------------------
+
+_WORDML = "{http://schemas.microsoft.com/office/word/2003/wordml}"
+_AUX = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
+
+
+def wordml_blocks(data: bytes, path: str) -> list[DocBlock]:
+    """The blocks of a Word 2003 XML document (``<w:wordDocument>``): paragraphs with the
+    list numbers Word wrote beside them, table rows, heading levels from styles."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.LxmlError, ValueError) as exc:
+        raise CorruptFileError(path, f"not a readable Word XML document ({exc})") from exc
+    if root.tag != _WORDML + "wordDocument":
+        raise CorruptFileError(path, "an XML file that is no Word document")
+    levels = _wordml_style_levels(root)
+    body = root.find(_WORDML + "body")
+    blocks: list[DocBlock] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            if child.tag == _WORDML + "p":
+                text = _wordml_text(child)
+                if text.strip():
+                    style = child.find(f"{_WORDML}pPr/{_WORDML}pStyle")
+                    name = None if style is None else style.get(_WORDML + "val")
+                    blocks.append(DocBlock(text, level=_wordml_level(child, levels.get(name))))
+            elif child.tag == _WORDML + "tbl":
+                for row in child.iter(_WORDML + "tr"):
+                    cells = tuple("\n".join(_wordml_text(p) for p in cell.iter(_WORDML + "p"))
+                                  for cell in row.iterchildren(_WORDML + "tc"))
+                    if any(c.strip() for c in cells):
+                        blocks.append(DocBlock("\t".join(cells), cells))
+            elif isinstance(child.tag, str):
+                walk(child)  # sections (wx:sect), hyperlinks, smart tags
+
+    if body is not None:
+        walk(body)
+    return blocks
+
+
+def _wordml_style_levels(root: Any) -> dict[str | None, int]:
+    """Heading levels of paragraph styles by id: built-in headings by name, others by
+    their outline level."""
+    levels: dict[str | None, int] = {}
+    for style in root.iter(_WORDML + "style"):
+        name = style.find(_WORDML + "name")
+        level = style_heading_level(None if name is None else name.get(_WORDML + "val"))
+        outline = style.find(f"{_WORDML}pPr/{_WORDML}outlineLvl")
+        if level is None and outline is not None:
+            value = outline.get(_WORDML + "val") or ""
+            level = int(value) + 1 if value.isdigit() and int(value) < 9 else None
+        if level is not None:
+            levels[style.get(_WORDML + "styleId")] = level
+    return levels
+
+
+def _wordml_level(paragraph: Any, style_level: int | None) -> int | None:
+    outline = paragraph.find(f"{_WORDML}pPr/{_WORDML}outlineLvl")
+    value = "" if outline is None else outline.get(_WORDML + "val") or ""
+    if value.isdigit() and int(value) < 9:
+        return int(value) + 1
+    return style_level
+
+
+def _wordml_text(paragraph: Any) -> str:
+    """A paragraph's shown text: its list number as Word wrote it (``wx:t``), its runs'
+    text, tabs and breaks; not hidden text nor deleted text."""
+    out: list[str] = []
+    number = paragraph.find(f"{_WORDML}pPr/{_WORDML}listPr/{_AUX}t")
+    if number is not None:
+        out.append(number.get(_AUX + "val") or "")
+    for run in paragraph.iter(_WORDML + "r"):
+        if run.find(f"{_WORDML}rPr/{_WORDML}vanish") is not None:
+            continue
+        for child in run:
+            if child.tag == _WORDML + "t":
+                out.append(child.text or "")
+            elif child.tag == _WORDML + "tab":
+                out.append("\t")
+            elif child.tag == _WORDML + "br":
+                out.append("\n")
+    return "".join(out)
