@@ -821,6 +821,16 @@ def test_a_docx_leaves_out_hidden_text(tmp_path: Path) -> None:
     assert read(path).text == "全年新建基层工会42家。"
 
 
+def test_an_html_ruby_keeps_its_characters_not_their_pinyin(tmp_path: Path) -> None:
+    # <rt> is drawn small above its characters, <rp> only by browsers without ruby; either
+    # may be left unclosed.
+    page = ("<p>全市新建<ruby>职<rp>(</rp><rt>zhí</rt><rp>)</rp></ruby><ruby>工<rt>gōng"
+            "</ruby>书屋<ruby>36<rp>(<rt>sānshíliù<rp>)</ruby>家。</p><p>下一段</p>")
+    path = tmp_path / "ruby.html"
+    path.write_text(page, encoding="utf-8")
+    assert read(path).text == "全市新建职工书屋36家。\n\n下一段"
+
+
 def test_an_html_list_label_goes_to_its_own_item_only() -> None:
     from unionnlp.readers import _html_paragraphs
 

@@ -552,7 +552,11 @@ _BLOCK_TAGS = frozenset(
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
     "main menu nav ol p pre section summary table tbody tfoot thead tr ul".split()
 )
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title",
+                           "rt", "rp"})
+#: A ruby's annotation (pinyin over its characters) and the brackets of browsers without
+#: ruby: their end tags may be left out, closed by the next one or the ruby's end.
+_RUBY_NOTES = frozenset({"rt", "rp"})
 _HEAD_CONTENT = frozenset(
     {"base", "link", "meta", "noscript", "script", "style", "template", "title"}
 )
@@ -612,6 +616,8 @@ class _VisibleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skipping == ["head"] and tag not in _HEAD_CONTENT:
             self._skipping.clear()  # <head> closed implicitly by body content
+        if tag in _RUBY_NOTES and self._skipping and self._skipping[-1] in _RUBY_NOTES:
+            self._skipping.pop()
         if self._skipping or tag in _SKIPPED_TAGS:
             if tag in _SKIPPED_TAGS:
                 self._skipping.append(tag)
@@ -633,6 +639,9 @@ class _VisibleText(HTMLParser):
             self._cells.append([])
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "ruby":
+            while self._skipping and self._skipping[-1] in _RUBY_NOTES:
+                self._skipping.pop()
         if tag in self._skipping:
             del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag) :]
             return
