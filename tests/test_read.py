@@ -816,19 +816,24 @@ def test_a_docx_leaves_out_hidden_text(tmp_path: Path) -> None:
     paragraph = document.add_paragraph("全年新建基层工会42家。")
     paragraph._p.append(parse_xml(
         f'<w:r {W}><w:rPr><w:vanish/></w:rPr><w:t>（内部批注：数据待核实）</w:t></w:r>'))
+    paragraph._p.append(parse_xml(  # hidden switched off is shown
+        f'<w:r {W}><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>发展会员3000名。</w:t></w:r>'))
     path = tmp_path / "hidden.docx"
     document.save(str(path))
-    assert read(path).text == "全年新建基层工会42家。"
+    assert read(path).text == "全年新建基层工会42家。发展会员3000名。"
 
 
 def test_an_html_ruby_keeps_its_characters_not_their_pinyin(tmp_path: Path) -> None:
     # <rt> is drawn small above its characters, <rp> only by browsers without ruby; either
     # may be left unclosed.
     page = ("<p>全市新建<ruby>职<rp>(</rp><rt>zhí</rt><rp>)</rp></ruby><ruby>工<rt>gōng"
-            "</ruby>书屋<ruby>36<rp>(<rt>sānshíliù<rp>)</ruby>家。</p><p>下一段</p>")
+            "</ruby>书屋<ruby>36<rp>(<rt>sānshíliù<rp>)</ruby>家。</p><p>下一段</p>"
+            # an annotation container; an <rt> a block or a cell closes, </ruby> or not
+            "<p><ruby>漢字<rtc>hàn zì</rtc></ruby>课程</p><p>工会<ruby>漢<rt>han</p>"
+            "<table><tr><td><ruby>會<rt>hui</td><td>36家</td></tr></table>")
     path = tmp_path / "ruby.html"
     path.write_text(page, encoding="utf-8")
-    assert read(path).text == "全市新建职工书屋36家。\n\n下一段"
+    assert read(path).text == "全市新建职工书屋36家。\n\n下一段\n\n漢字课程\n\n工会漢\n\n會\t36家"
 
 
 def test_an_html_list_label_goes_to_its_own_item_only() -> None:

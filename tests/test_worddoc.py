@@ -7,6 +7,7 @@ a 1Table stream (style sheet, piece table, property page index).
 
 from __future__ import annotations
 
+import base64
 import io
 import quopri
 import random
@@ -441,6 +442,92 @@ def test_a_doc_exported_as_word_xml_utf16_html_or_text_is_read(tmp_path: Path) -
     text.write_bytes("全年新建基层工会36个。\n".encode("gb18030"))
     assert read(text).text == "全年新建基层工会36个。\n"
     assert read(text).format == "text"
+
+
+_WORDML_HEAD = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"
+    xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint"
+    xmlns:aml="http://schemas.microsoft.com/aml/2001/core"
+    xmlns:v="urn:schemas-microsoft-com:vml">"""
+
+
+def test_word_xml_shows_what_word_shows_and_counts_its_lists(tmp_path: Path) -> None:
+    # An exporter's template repeats one item in a loop: the number Word wrote beside it
+    # (wx:t) is the same each time, and Word counts the list again when it opens the file.
+    item = ("<w:p><w:pPr><w:listPr><w:ilvl w:val='0'/><w:ilfo w:val='1'/><wx:t wx:val='一、'/>"
+            "</w:listPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>")
+    hdr = ("<w:sectPr><w:hdr w:type='odd'><w:p><w:r><w:t>某市总工会文件</w:t></w:r></w:p>"
+           "</w:hdr><w:ftr w:type='odd'><w:p><w:r><w:t>第1页</w:t></w:r></w:p></w:ftr>"
+           "</w:sectPr>")
+    xml = _WORDML_HEAD + f"""
+<w:lists><w:listDef w:listDefId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:nfc w:val="37"/>
+<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:listDef>
+<w:list w:ilfo="1"><w:ilst w:val="0"/></w:list></w:lists>
+<w:body><wx:sect>
+{item.format("维权服务")}
+<w:p><w:pPr>{hdr}</w:pPr><w:r><w:t>受理法律咨询</w:t></w:r><w:r><w:footnote><w:p><w:r>
+<w:t>数据来源：统计局</w:t></w:r></w:p></w:footnote></w:r><w:r><w:t>312件</w:t></w:r>
+<aml:annotation w:type="Word.Comment"><aml:content><w:p><w:r><w:t>请核实</w:t></w:r></w:p>
+</aml:content></aml:annotation><w:r><w:rPr><w:vanish w:val="off"/></w:rPr><w:t>,结案率</w:t>
+</w:r><w:r><w:sym w:font="Symbol" w:char="0025"/></w:r><w:r><w:t>98</w:t>
+<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>图:法律援助站</w:t></w:r></w:p>
+</w:txbxContent></v:textbox></v:shape></w:pict><w:t>。</w:t></w:r></w:p>
+{item.format("")}
+{item.format("帮扶救助")}
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t>
+</w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>36</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl>
+{item.format("技能培训")}
+</wx:sect>{hdr}</w:body></w:wordDocument>"""
+    path = tmp_path / "export.doc"
+    path.write_text(xml, encoding="utf-8")
+    assert read(path).text.split("\n\n") == [
+        "一、维权服务",
+        "受理法律咨询312件,结案率%98。",  # no header, footer, note or comment in the text
+        "图:法律援助站",  # a text box after its paragraph
+        "三、帮扶救助",  # an empty item is counted, not shown
+        "外内\t36",  # a table in a cell is read in its cell, once
+        "四、技能培训",
+    ]
+
+
+def test_word_2007_xml_named_doc_is_read_as_the_docx_it_flattens(tmp_path: Path) -> None:
+    flat = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<?mso-application progid="Word.Document"?>\n'
+            '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+            '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxml'
+            'formats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:body><w:p><w:r><w:t>全年新建基层工会36个。</w:t></w:r></w:p></w:body>"
+            "</w:document></pkg:xmlData></pkg:part></pkg:package>")
+    path = tmp_path / "flat.doc"
+    path.write_text(flat, encoding="utf-8")
+    assert read(path).text == "全年新建基层工会36个。"
+
+
+def test_a_web_archive_gives_its_main_page_in_its_declared_charset(tmp_path: Path) -> None:
+    def part(cid: str, charset: str, body: bytes) -> bytes:
+        return (b"------=_NextPart_01\r\nContent-ID: " + cid.encode() +
+                b"\r\nContent-Type: text/html; charset=\"" + charset.encode() +
+                b"\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                base64.encodebytes(body) + b"\r\n")
+
+    header = "<html><body><p>第 1 页</p></body></html>".encode("gb2312")
+    page = "<html><body><p>全年新建工会36家。</p></body></html>".encode("utf-16")
+    archive = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+               b"boundary=\"----=_NextPart_01\"; start=\"<main>\"\r\n\r\n" +
+               part("<header>", "gb2312", header) + part("<main>", "utf-16", page) +
+               b"------=_NextPart_01--\r\n")
+    path = tmp_path / "page.mht"
+    path.write_bytes(archive)
+    assert read(path).text == "全年新建工会36家。"
+    nested = b"".join(b'Content-Type: multipart/related; boundary="b%d"\r\n\r\n--b%d\r\n'
+                      % (i, i) for i in range(40))
+    deep = tmp_path / "deep.mht"
+    deep.write_bytes(b"MIME-Version: 1.0\r\n" + nested)
+    with pytest.raises(CorruptFileError, match="nested parts"):
+        read(deep)
 
 
 def test_an_rtf_named_doc_is_refused_with_what_to_do(tmp_path: Path) -> None:

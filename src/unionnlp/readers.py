@@ -136,6 +136,10 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
         return _text_source(data, name, fmt)
     if fmt == "mht":
         data, fmt = _web_archive_page(data, name), "html"
+    if fmt == "flatopc":
+        from .wordxml import flat_opc_docx
+
+        data, fmt = flat_opc_docx(data, name), "docx"
     if fmt == "html":
         html, encoding = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
@@ -553,10 +557,11 @@ _BLOCK_TAGS = frozenset(
     "main menu nav ol p pre section summary table tbody tfoot thead tr ul".split()
 )
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title",
-                           "rt", "rp"})
+                           "rt", "rp", "rtc"})
 #: A ruby's annotation (pinyin over its characters) and the brackets of browsers without
-#: ruby: their end tags may be left out, closed by the next one or the ruby's end.
-_RUBY_NOTES = frozenset({"rt", "rp"})
+#: ruby: their end tags may be left out, closed by the next one, the ruby's end or the end
+#: of the block or cell around it.
+_RUBY_NOTES = frozenset({"rt", "rp", "rtc"})
 _HEAD_CONTENT = frozenset(
     {"base", "link", "meta", "noscript", "script", "style", "template", "title"}
 )
@@ -616,8 +621,8 @@ class _VisibleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skipping == ["head"] and tag not in _HEAD_CONTENT:
             self._skipping.clear()  # <head> closed implicitly by body content
-        if tag in _RUBY_NOTES and self._skipping and self._skipping[-1] in _RUBY_NOTES:
-            self._skipping.pop()
+        if tag in _RUBY_NOTES or tag in _BLOCK_TAGS or tag in _CELL_TAGS:
+            self._close_ruby_notes()
         if self._skipping or tag in _SKIPPED_TAGS:
             if tag in _SKIPPED_TAGS:
                 self._skipping.append(tag)
@@ -638,10 +643,14 @@ class _VisibleText(HTMLParser):
         if tag in _CELL_TAGS:
             self._cells.append([])
 
+    def _close_ruby_notes(self) -> None:
+        while self._skipping and self._skipping[-1] in _RUBY_NOTES:
+            self._skipping.pop()
+
     def handle_endtag(self, tag: str) -> None:
-        if tag == "ruby":
-            while self._skipping and self._skipping[-1] in _RUBY_NOTES:
-                self._skipping.pop()
+        if tag == "ruby" or (tag not in _RUBY_NOTES and (tag in _BLOCK_TAGS
+                                                         or tag in _CELL_TAGS)):
+            self._close_ruby_notes()
         if tag in self._skipping:
             del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag) :]
             return
@@ -755,7 +764,7 @@ def _docx_text(paragraph: Any) -> str:
     for element in paragraph.iter(_W + "t", _W + "br", *_CHARS):
         ancestor = element.getparent()
         while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_TEXT \
-                and not (ancestor.tag == _W + "r" and ancestor.find(_HIDDEN) is not None):
+                and not (ancestor.tag == _W + "r" and _hidden_run(ancestor)):
             ancestor = ancestor.getparent()
         if ancestor is not paragraph:
             continue
@@ -766,6 +775,11 @@ def _docx_text(paragraph: Any) -> str:
         else:
             out.append(_CHARS[element.tag])
     return "".join(out)
+
+
+def _hidden_run(run: Any) -> bool:
+    vanish = run.find(_HIDDEN)
+    return vanish is not None and (vanish.get(_W + "val") or "on") not in ("0", "false", "off")
 
 
 def _one_line(text: str) -> str:
@@ -933,7 +947,11 @@ _RTF_MAGIC = b"{\\rtf"
 _ZIP_MAGIC = b"PK\x03\x04"
 _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|div|p|table)\b", re.I)
 _CHARSET_NAME = regex(r"[A-Za-z0-9_.:-]{1,40}")
-_WORD_XML = re.compile(rb"<w:wordDocument\b|progid=.Word\.Document.")
+_WORD_XML = re.compile(rb"<(?:[\w.-]+:)?(wordDocument|package)\b[^>]*?schemas\.microsoft\.com/"
+                       rb"office/(?:word/2003/wordml|2006/xmlPackage)")
+_BOUNDARY = re.compile(rb"boundary\s*=", re.I)
+#: Browsers write one multipart level (the page and its resources), Word two.
+_MAX_ARCHIVE_PARTS = 32
 _WEB_ARCHIVE = re.compile(rb"^mime-version:|^content-type:\s*multipart/related", re.I | re.M)
 
 
@@ -956,8 +974,8 @@ def _word_format(data: bytes, path: str, extension: str) -> str:
                                            "does not read; save it as .docx")
     if _WEB_ARCHIVE.search(head[:1024]):
         return "mht"
-    if _WORD_XML.search(head):
-        return "wordml"
+    if word_xml := _WORD_XML.search(head):
+        return "wordml" if word_xml.group(1) == b"wordDocument" else "flatopc"
     if _WEB_PAGE.search(head):
         return "html"
     if extension != ".docx" and _looks_like_text(data):
@@ -979,30 +997,49 @@ def _looks_like_text(data: bytes) -> bool:
 
 def _web_archive_page(data: bytes, path: str) -> bytes:
     """The HTML page of a web archive (.mht: a MIME message holding the page and its
-    images), as the bytes it was saved in."""
+    images), as bytes :func:`_decode_html` reads: the part ``start`` names, else the first
+    page."""
     import email
     import email.policy
 
+    if len(_BOUNDARY.findall(data)) > _MAX_ARCHIVE_PARTS:
+        raise CorruptFileError(path, f"a web archive of more than {_MAX_ARCHIVE_PARTS} nested "
+                                     "parts, which no browser writes")
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
-        for part in message.walk():
-            if part.get_content_type() == "text/html":
-                payload = part.get_payload(decode=True)
-                if isinstance(payload, bytes):
-                    charset = part.get_content_charset()
-                    if (charset and _CHARSET_NAME.fullmatch(charset)
-                            and not _META_CHARSET.search(payload[:16384])):
-                        return f'<meta charset="{charset}">'.encode("ascii") + payload
-                    return payload
-    except (ValueError, LookupError, UnicodeError) as exc:
+        start = (message.get_param("start") or "") if message.is_multipart() else ""
+        pages = [part for part in message.walk() if part.get_content_type() == "text/html"]
+        pages.sort(key=lambda part: str(part.get("Content-ID", "")) != start)
+        for part in pages:
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return _declared_page(payload, part.get_content_charset())
+    except (ValueError, LookupError, UnicodeError, RecursionError) as exc:
         raise CorruptFileError(path, f"not a readable web archive ({exc})") from exc
     raise CorruptFileError(path, "a web archive without a web page in it")
+
+
+def _declared_page(payload: bytes, charset: str | None) -> bytes:
+    """An archived page's bytes with the charset its part declares made the page's own."""
+    if not charset or not _CHARSET_NAME.fullmatch(charset):
+        return payload
+    if charset.lower().startswith(("utf-16", "utf-32", "unicode")):
+        codec = "utf-16" if charset.lower() == "unicode" else charset
+        try:
+            text = payload.decode(codec)
+        except (UnicodeError, LookupError):
+            return payload
+        return ('<meta charset="utf-8">' + text.lstrip("\ufeff")).encode("utf-8")
+    if any(payload.startswith(bom) for bom, _ in _BOMS) or _META_CHARSET.search(payload[:16384]):
+        return payload
+    return f'<meta charset="{charset}">'.encode("ascii") + payload
 
 
 def _doc_paragraphs(data: bytes, path: str, fmt: str) -> tuple[list[str], dict[int, int]]:
     """Paragraphs and table rows of a Word 97-2003 or Word 2003 XML document, with
     heading levels."""
-    from .worddoc import doc_blocks, wordml_blocks
+    from .worddoc import doc_blocks
+    from .wordxml import wordml_blocks
 
     paragraphs: list[str] = []
     levels: dict[int, int] = {}

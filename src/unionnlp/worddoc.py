@@ -4,8 +4,7 @@ The text is read from the document's piece table ([MS-DOC] 2.4.1): pieces of cp1
 UTF-16 text in the ``WordDocument`` stream. Paragraph marks, table cells and rows, and the
 built-in heading styles and outline levels of the paragraph properties give the same
 blocks and heading hints as a .docx; fields keep their result and lose their code.
-The compound file itself is opened by olefile. Word 2003's XML format (what many
-systems export as .doc) is read here too.
+The compound file itself is opened by olefile.
 """
 
 from __future__ import annotations
@@ -17,13 +16,12 @@ import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any
 
 from unionnlp.errors import CorruptFileError
 
-from .docxlists import ListCounter, ListLevel, style_heading_level
+from .docxlists import ListCounter, ListLevel
 
-__all__ = ["OLE_MAGIC", "DocBlock", "doc_blocks", "wordml_blocks"]
+__all__ = ["NUMBER_FORMATS", "OLE_MAGIC", "DocBlock", "doc_blocks"]
 
 #: The first bytes of an OLE compound file (a .doc, .xls, .ppt or an encrypted .docx).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -105,8 +103,8 @@ class _Style:
     ilvl: int | None = None
 
 
-# Word's list number formats (nfc) by code, as WordprocessingML names them.
-_NUMBER_FORMATS = {
+#: Word's list number formats (nfc) by code, as WordprocessingML names them.
+NUMBER_FORMATS = {
     0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
     14: "decimalFullWidth", 18: "decimalEnclosedCircle", 19: "decimalFullWidth2",
     22: "decimalZero", 23: "bullet", 28: "decimalEnclosedCircleChinese",
@@ -559,7 +557,7 @@ def _list_level(table: bytes, at: int) -> tuple[ListLevel, int]:
     if len(raw) < 2 * chars:
         raise ValueError("a list level's text runs past the table stream")
     text = "".join(f"%{ord(c) + 1}" if ord(c) < 9 else c for c in raw.decode("utf-16-le"))
-    return ListLevel(start=max(0, start), fmt=_NUMBER_FORMATS.get(nfc, "decimal"), text=text,
+    return ListLevel(start=max(0, start), fmt=NUMBER_FORMATS.get(nfc, "decimal"), text=text,
                      suffix=_FOLLOW.get(follow, "tab"), legal=bool(flags & 0x04),
                      restart=restart_limit if flags & 0x08 else None), at + 2 + 2 * chars
 
@@ -595,91 +593,3 @@ def _sprms(grpprl: bytes) -> dict[int, int]:
     return found
 
 
-
-# --- Word 2003 XML ----------------------------------------------------------------------------
-
-_WORDML = "{http://schemas.microsoft.com/office/word/2003/wordml}"
-_AUX = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
-
-
-def wordml_blocks(data: bytes, path: str) -> list[DocBlock]:
-    """The blocks of a Word 2003 XML document (``<w:wordDocument>``): paragraphs with the
-    list numbers Word wrote beside them, table rows, heading levels from styles."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except (etree.LxmlError, ValueError) as exc:
-        raise CorruptFileError(path, f"not a readable Word XML document ({exc})") from exc
-    if root.tag != _WORDML + "wordDocument":
-        raise CorruptFileError(path, "an XML file that is no Word document")
-    levels = _wordml_style_levels(root)
-    body = root.find(_WORDML + "body")
-    blocks: list[DocBlock] = []
-
-    def walk(element: Any) -> None:
-        for child in element:
-            if child.tag == _WORDML + "p":
-                text = _wordml_text(child)
-                if text.strip():
-                    style = child.find(f"{_WORDML}pPr/{_WORDML}pStyle")
-                    name = None if style is None else style.get(_WORDML + "val")
-                    blocks.append(DocBlock(text, level=_wordml_level(child, levels.get(name))))
-            elif child.tag == _WORDML + "tbl":
-                for row in child.iter(_WORDML + "tr"):
-                    cells = tuple("\n".join(_wordml_text(p) for p in cell.iter(_WORDML + "p"))
-                                  for cell in row.iterchildren(_WORDML + "tc"))
-                    if any(c.strip() for c in cells):
-                        blocks.append(DocBlock("\t".join(cells), cells))
-            elif isinstance(child.tag, str):
-                walk(child)  # sections (wx:sect), hyperlinks, smart tags
-
-    if body is not None:
-        walk(body)
-    return blocks
-
-
-def _wordml_style_levels(root: Any) -> dict[str | None, int]:
-    """Heading levels of paragraph styles by id: built-in headings by name, others by
-    their outline level."""
-    levels: dict[str | None, int] = {}
-    for style in root.iter(_WORDML + "style"):
-        name = style.find(_WORDML + "name")
-        level = style_heading_level(None if name is None else name.get(_WORDML + "val"))
-        outline = style.find(f"{_WORDML}pPr/{_WORDML}outlineLvl")
-        if level is None and outline is not None:
-            value = outline.get(_WORDML + "val") or ""
-            level = int(value) + 1 if value.isdigit() and int(value) < 9 else None
-        if level is not None:
-            levels[style.get(_WORDML + "styleId")] = level
-    return levels
-
-
-def _wordml_level(paragraph: Any, style_level: int | None) -> int | None:
-    outline = paragraph.find(f"{_WORDML}pPr/{_WORDML}outlineLvl")
-    value = "" if outline is None else outline.get(_WORDML + "val") or ""
-    if value.isdigit() and int(value) < 9:
-        return int(value) + 1
-    return style_level
-
-
-def _wordml_text(paragraph: Any) -> str:
-    """A paragraph's shown text: its list number as Word wrote it (``wx:t``), its runs'
-    text, tabs and breaks; not hidden text nor deleted text."""
-    out: list[str] = []
-    number = paragraph.find(f"{_WORDML}pPr/{_WORDML}listPr/{_AUX}t")
-    if number is not None:
-        out.append(number.get(_AUX + "val") or "")
-    for run in paragraph.iter(_WORDML + "r"):
-        if run.find(f"{_WORDML}rPr/{_WORDML}vanish") is not None:
-            continue
-        for child in run:
-            if child.tag == _WORDML + "t":
-                out.append(child.text or "")
-            elif child.tag == _WORDML + "tab":
-                out.append("\t")
-            elif child.tag == _WORDML + "br":
-                out.append("\n")
-    return "".join(out)
