@@ -46,7 +46,7 @@ def test_samples_are_about_200_characters() -> None:
 
 def test_supported_extensions() -> None:
     assert {".txt", ".text", ".md", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml",
-            ".mht", ".mhtml", ".pdf"} == SUPPORTED_EXTENSIONS
+            ".mht", ".mhtml", ".rtf", ".pdf"} == SUPPORTED_EXTENSIONS
 
 
 # --- plain text and encodings -------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_decode_bytes_without_path_has_plain_message() -> None:
     assert not str(info.value).startswith(":")
 
 
-@pytest.mark.parametrize("name", ["report.xlsx", "report", "report.rtf"])
+@pytest.mark.parametrize("name", ["report.xlsx", "report", "report.odt"])
 def test_unknown_extension_lists_supported(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("工会", encoding="utf-8")

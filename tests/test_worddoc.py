@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from unionnlp import analyze_file
-from unionnlp.errors import CorruptFileError, InputError, UnsupportedFormatError
+from unionnlp.errors import CorruptFileError, InputError
 from unionnlp.readers import read
 
 _END_OF_CHAIN, _FREE, _FAT_SECTOR = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
@@ -530,11 +530,29 @@ def test_a_web_archive_gives_its_main_page_in_its_declared_charset(tmp_path: Pat
         read(deep)
 
 
-def test_an_rtf_named_doc_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    path = tmp_path / "r.doc"
-    path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 \\'b9\\'a4\\'bb\\'e1}")
-    with pytest.raises(UnsupportedFormatError, match=r"RTF document named \.doc.*\.docx"):
-        read(path)
+_RTF = rb"""{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 \'cb\'ce\'cc\'e5;}}
+{\*\generator WPS Office;}\pard\qc\b\fs32 \'b9\'a4\'bb\'e1\'b9\'a4\'d7\'f7\'d7\'dc\'bd\'e1\par
+\pard\b0\fs24 \'c8\'ab\'c4\'ea\'d0\'c2\'bd\'a8\'bb\'f9\'b2\'e3\'b9\'a4\'bb\'e136\'b8\'f6\'a1\'a3\u21457?\u23637?\'bb\'e1\'d4\'b1
+1,250\'c8\'cb\'a1\'a3\par
+\trowd\cellx2000\cellx4000 \'cf\'ee\'c4\'bf\cell \'bc\'fe\'ca\'fd\cell\row
+\trowd\cellx2000\cellx4000 \'cb\'cd\'ce\'c2\'c5\'af\cell 120\cell\row
+\pard \'b5\'da{\field{\*\fldinst PAGE}{\fldrslt 3}}\'d2\'b3\par
+}"""
+
+
+@pytest.mark.parametrize("name", ["summary.rtf", "summary.doc"])
+def test_an_rtf_document_reads_in_the_code_page_it_names(tmp_path: Path, name: str) -> None:
+    # WPS and Word write Chinese RTF as GBK bytes escaped \'xx, or as \uN? escapes.
+    path = tmp_path / name
+    path.write_bytes(_RTF)
+    source = read(path)
+    assert source.format == "rtf"
+    assert source.text.split("\n\n") == [
+        "工会工作总结", "全年新建基层工会36个。发展会员1,250人。",
+        "项目\t件数", "送温暖\t120", "第3页"]
+    damaged = tmp_path / f"cut-{name}"
+    damaged.write_bytes(_RTF[:200] + b"{{{{")
+    assert read(damaged).text.startswith("工会工作总结")
 
 
 _DOCS = [_report_doc(), _numbered_doc(),

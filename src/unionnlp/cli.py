@@ -50,7 +50,7 @@ examples:
 
 _TAG_EPILOG = """\
 inputs: files, directories (walked recursively for .txt .text .md .docx .doc .wps .html .htm
-        .shtml .xhtml .mht .mhtml .pdf)
+        .shtml .xhtml .mht .mhtml .rtf .pdf)
 and glob patterns (quote them; ** recurses).
 
 formats: jsonl (default), json (an array), csv (one row per paragraph), csv-reports

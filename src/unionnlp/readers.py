@@ -62,6 +62,7 @@ _FORMATS: dict[str, str] = {
     ".wps": "doc",
     ".mht": "mht",
     ".mhtml": "mht",
+    ".rtf": "rtf",
     ".pdf": "pdf",
 }
 
@@ -112,7 +113,7 @@ _CHINESE_SYMBOLS: tuple[tuple[int, int], ...] = (
 
 
 def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> Source:
-    """Read a .txt/.md/.html/.shtml/.mht/.docx/.doc/.wps/.pdf file into a :class:`Source`.
+    """Read a .txt/.md/.html/.shtml/.mht/.docx/.doc/.wps/.rtf/.pdf file into a :class:`Source`.
 
     A Word file is read by what it holds, whatever its extension says: a .doc that is a
     .docx, a web page or a web archive, a .docx that is a .doc. Only regular files of at most ``max_bytes`` bytes are read (a FIFO or device would
@@ -155,6 +156,8 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     if fmt in ("doc", "wordml"):
         paragraphs, levels = _doc_paragraphs(data, name, fmt)
         return _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=None)
+    if fmt == "rtf":
+        return _join_blocks(_rtf_paragraphs(data, name), {}, path=name, fmt=fmt, encoding=None)
     return _pdf_source(data, name)
 
 
@@ -970,8 +973,7 @@ def _word_format(data: bytes, path: str, extension: str) -> str:
         head = head.decode("utf-16", "replace").encode("utf-8")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(_RTF_MAGIC):
-        raise UnsupportedFormatError(path, f"an RTF document named {extension}, which unionnlp "
-                                           "does not read; save it as .docx")
+        return "rtf"
     if _WEB_ARCHIVE.search(head[:1024]):
         return "mht"
     if word_xml := _WORD_XML.search(head):
@@ -1033,6 +1035,26 @@ def _declared_page(payload: bytes, charset: str | None) -> bytes:
     if any(payload.startswith(bom) for bom, _ in _BOMS) or _META_CHARSET.search(payload[:16384]):
         return payload
     return f'<meta charset="{charset}">'.encode("ascii") + payload
+
+
+def _rtf_paragraphs(data: bytes, path: str) -> list[str]:
+    """An RTF document's paragraphs and table rows (cells split by a tab), through
+    striprtf, which decodes in the code page the document names (``\\ansicpg936``)."""
+    from striprtf.striprtf import rtf_to_text
+
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF_MAGIC):
+        raise CorruptFileError(path, "not an RTF document (no {\\rtf at its start)")
+    try:
+        text: str = rtf_to_text(data.decode("latin-1"), errors="replace")  # type: ignore[no-untyped-call]
+    except (ValueError, LookupError, IndexError, RecursionError) as exc:
+        raise CorruptFileError(path, f"not a readable RTF document ({exc})") from exc
+    paragraphs = []
+    for line in _normalise_newlines(text).split("\n"):
+        if line.endswith("|"):  # a table row: striprtf ends each cell with a bar
+            line = "\t".join(cell.strip() for cell in line[:-1].split("|"))
+        if line.strip():
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _doc_paragraphs(data: bytes, path: str, fmt: str) -> tuple[list[str], dict[int, int]]:
