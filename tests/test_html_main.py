@@ -18,8 +18,9 @@ PAGES = ("gov16", "news42", "news47", "news48", "gov20")
 
 def _page(twin: Twin) -> tuple[str, list[str], list[str]]:
     """The twin as a CMS page: furniture before the title in a header of links, the title
-    an <h1>, headings <h2>, paragraphs <p>, furniture after the last paragraph a footer.
-    Returns the page, the furniture lines put in the header and footer, and the paragraphs."""
+    an <h1> (and the page's <title>), headings <h2>, paragraphs <p>,
+    furniture after the last paragraph a footer. Returns the page, the furniture lines
+    put in the header and footer, and the paragraphs."""
     lines: list[tuple[str, str]] = []  # (role of the line's first span, text)
     for number, text in enumerate(twin.lines, 1):
         spans = [s for s in twin.spans if s.line == number]
@@ -70,6 +71,30 @@ def test_menus_and_footers_are_set_aside_and_the_article_kept(
     dropped = set(report.dropped)
     assert all(line in dropped for line in furniture)
     assert not dropped & set(paragraphs)
+
+
+def test_the_pages_headline_is_its_title_not_furniture(tmp_path: Path) -> None:
+    # Main-content extraction gives the headline as metadata, apart from the main text;
+    # the page's <title> names the site's column, as many do.
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>工会新闻_某某市总工会网站"
+        "</title></head><body><div class='nav'><ul><li><a href='/'>首页</a></li><li>"
+        "<a href='/news'>工会要闻</a></li><li><a href='/org'>组织建设</a></li></ul></div>"
+        "<div class='crumb'>当前位置：首页 &gt; 工会要闻 &gt; 正文</div><div class='article'>"
+        "<h1>区总工会举办职工技能大赛</h1><div class='info'>发布时间：2024-05-08 来源：区总工会"
+        "</div><p>5月8日，区总工会举办职工职业技能大赛，来自全区42家企业的300余名职工参赛。</p>"
+        "<p>今年的大赛首次把新就业形态劳动者纳入参赛范围，快递员、网约配送员等群体的选手占到"
+        "参赛总人数的三成，区总工会为他们安排了专场培训和赛前集训。</p>"
+        "<p>大赛设电工、焊工、数控车工等8个项目，获奖选手将按规定晋升职业技能等级。</p>"
+        "<p><img src='a.jpg'><br>图为焊工项目比赛现场（记者 李明 摄）</p></div>"
+        "<div class='share'>分享到：微信 微博</div><div class='footer'><p>版权所有：某某区总工会"
+        "</p></div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    report = analyze_file(path)
+    assert "区总工会举办职工技能大赛" not in report.dropped
+    assert report.articles[0].title == "区总工会举办职工技能大赛"
+    assert "分享到：微信 微博" in report.dropped
 
 
 def test_a_page_without_main_content_is_read_whole(tmp_path: Path) -> None:

@@ -692,6 +692,9 @@ class _VisibleText(HTMLParser):
 
 #: Characters that differ between our blocks and trafilatura's text of the same content.
 _LAYOUT_CHARS = regex(r"[\s|]+")
+#: trafilatura's metadata header before the main text, and the page title in it.
+_METADATA = regex(r"\A---\n.*?\n---\n", re.DOTALL)
+_METADATA_TITLE = regex(r"^title: (.+)$", re.MULTILINE)
 #: The least share of a page's characters the main content must hold to be believed.
 _MAIN_SHARE = 0.2
 #: How much of the longer of a block and a main-content line the shorter must be.
@@ -706,13 +709,20 @@ def _outside_main_content(html: str, paragraphs: list[str], path: str) -> set[in
 
         main = trafilatura.extract(html, favor_recall=True, include_tables=True,
                                    include_comments=False, deduplicate=False,
-                                   output_format="txt")
+                                   output_format="txt", with_metadata=True)
     except Exception as exc:  # a hint: any failure means no hint, never a lost file
         logger.debug("%s: main-content extraction failed (%s); reading the whole page",
                      path, exc)
         return set()
     if not main:
         return set()
+    # The page's headline is metadata to trafilatura, not main text: it is put back.
+    header = _METADATA.match(main)
+    if header:
+        main = main[header.end():]
+        title = _METADATA_TITLE.search(header.group(0))
+        if title:
+            main = title.group(1).strip().strip('"') + "\n" + main
     squeezed = [_LAYOUT_CHARS.sub("", p) for p in paragraphs]
     inside = [_in_main(p, main) for p in squeezed]
     kept = sum(len(p) for p, ok in zip(squeezed, inside, strict=True) if ok)
