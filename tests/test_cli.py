@@ -126,13 +126,18 @@ def test_some_fail(reports: dict[str, Path], capsys: pytest.CaptureFixture[str])
     assert records[1]["error"]["type"] == "DecodeError"
     err = captured.err.splitlines()
     assert err[-1] == "tagged 3 files: 2 succeeded, 1 failed"
-    assert any(line.startswith("unionnlp: warning: ") and "bad.txt" in line for line in err)
+    assert any(line.startswith("unionnlp: error: ") and "bad.txt" in line for line in err)
     assert "Traceback" not in captured.err
 
 
 @pytest.mark.slow
-def test_quiet_prints_nothing_on_stderr(reports: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_quiet_prints_only_errors_on_stderr(reports: dict[str, Path],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # A file that failed is an error, said under -q too; no progress, no summary line.
     assert main(["tag", "-q", str(reports["a.txt"]), str(reports["bad.txt"])]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("unionnlp: error: ") and "bad.txt" in err[0]
+    assert main(["tag", "-q", str(reports["a.txt"])]) == 0
     assert capsys.readouterr().err == ""
 
 
@@ -209,7 +214,7 @@ def test_interrupted_run_leaves_no_half_file_and_resumes(
     monkeypatch.setattr(batch, "tag_files", real)
     assert main(["tag", a, b, c, "-o", str(out), "--resume"]) == 0
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "tagged 1 files: 1 succeeded, 0 failed, 2 already done")
+        "tagged 1 file: 1 succeeded, 0 failed, 2 already done")
     assert [r["source"] for r in jsonl(out)] == [a, b, c]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

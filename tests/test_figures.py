@@ -373,6 +373,18 @@ def test_a_traditional_pages_figures_keep_its_characters() -> None:
     assert all(f.unit in f.text for f in found.values())
 
 
+def test_a_traditional_subject_read_without_its_quotes_keeps_its_characters() -> None:
+    """A subject is read without its quote marks and bracketed asides; on a traditional
+    page it still comes back in the page's own characters (it came back simplified)."""
+    import unionnlp
+
+    text = ("全區評選出勞動模範15名，“五一勞動獎狀”（獎章）獲得者12名；"
+            "深入生產一線開展“獻技服務”活動353場次。\n")
+    found = _by_text(list(unionnlp.analyze(text).figures))
+    assert found["12名"].subject.endswith("五一勞動獎狀獲得者")
+    assert found["353場次"].subject.endswith("開展獻技服務活動")
+
+
 def test_a_count_in_wan_stands_without_a_unit_and_spaces_inside_a_number() -> None:
     """A speech read from a PDF (train twin sp21) writes 80 多万名 and 82 万 with the
     spaces extraction left, and counts members in 万 with no counter after it."""

@@ -206,6 +206,22 @@ def test_unknown_extension_lists_supported(tmp_path: Path, name: str) -> None:
         assert extension in message
 
 
+def test_a_file_without_text_reads_empty_with_a_warning(tmp_path: Path) -> None:
+    for name, data in (("empty.txt", b""), ("blank.md", " \n\n\u3000\n".encode())):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert read(path).warnings == ("the file holds no text",)
+        assert analyze_file(path).warnings == ("the file holds no text",)
+
+
+def test_a_folder_is_no_file_to_read(tmp_path: Path) -> None:
+    folder = tmp_path / "reports.txt"
+    folder.mkdir()
+    with pytest.raises(InputError, match="a folder, not a file") as info:
+        read(folder)
+    assert str(folder) in str(info.value)
+
+
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "missing.txt"
     with pytest.raises(InputError, match="no such file") as info:

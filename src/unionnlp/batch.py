@@ -983,7 +983,7 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
                 failure = _failure_line(record) if is_error(record) else None
                 warnings = tuple(record.get("warnings") or ())
             if failure is not None:
-                logger.warning("%s", failure)
+                logger.error("%s", failure)
             for warning in warnings:  # said in a worker, where logs stay
                 logger.warning("%s", warning)
             yield record

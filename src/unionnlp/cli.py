@@ -54,8 +54,10 @@ inputs: files, directories (walked recursively for .txt .text .md .docx .doc .wp
 and glob patterns (quote them; ** recurses).
 
 formats: jsonl (default), json (an array), csv (one row per paragraph), csv-reports
-(one row per report), html (one self-contained page). Without --format the
-extension of -o decides (.jsonl .json .csv .html), else jsonl.
+(one row per report), html (one self-contained page), xlsx (Excel: a sheet each of
+reports, paragraphs, figures, keywords). Without --format the extension of -o decides
+(.jsonl .json .csv .html .xlsx; another extension is a usage error); without -o,
+JSON Lines go to stdout.
 
 OUT is never half-written: it is replaced atomically when the batch is done. A
 JSONL run keeps its records as they arrive in a hidden journal beside OUT
@@ -445,7 +447,8 @@ def _tag(args: argparse.Namespace) -> int:
     if not args.quiet:
         done = f", {len(reused)} already done" if args.resume else ""
         print(
-            f"tagged {len(todo)} files: {tally.succeeded} succeeded, {tally.failed} failed{done}",
+            f"tagged {len(todo)} file{'' if len(todo) == 1 else 's'}: {tally.succeeded} "
+            f"succeeded, {tally.failed} failed{done}",
             file=sys.stderr,
         )
         if found.skipped:
@@ -591,6 +594,7 @@ def outline(report: Any, width: int = 60) -> str:
     lines = [f"{printable(report.source or '<text>')}  ({report.format or 'text'}"
              f"{', ' + report.encoding if report.encoding else ''}; "
              f"{len(report.articles)} article(s), {len(report.paragraphs)} paragraphs)",
+             *(f"warning: {w}" for w in report.warnings),
              f"themes: {shares}",
              "keywords: " + " · ".join(k.term for k in report.keywords),
              "summary:"]

@@ -179,11 +179,39 @@ def _as_written(term: str, view: str, original: str, unglossed: Unglossed | None
     from a traditional report comes back traditional); ``unglossed``: the view is that,
     the source's text without its pinyin glosses."""
     at = view.find(term) if term else -1
-    if at < 0:
+    if at >= 0:
+        places: Sequence[int] = range(at, at + len(term))
+    elif view == original or not term:
         return term
+    else:  # a subject read without its quote marks or brackets: its characters in order
+        found = _in_order(term, view)
+        if found is None:
+            return term
+        places = found
     if unglossed is not None:
-        return "".join(original[unglossed.source(i)] for i in range(at, at + len(term)))
-    return original[at:at + len(term)]
+        return "".join(original[unglossed.source(i)] for i in places)
+    return "".join(original[i] for i in places)
+
+
+#: The most characters (quote marks, a bracketed aside) between two of a subject's own.
+_SKIPPED = 12
+
+
+def _in_order(term: str, view: str) -> list[int] | None:
+    """Where ``term``'s characters stand in ``view``, in order, each at most
+    :data:`_SKIPPED` characters after the one before; the first such places."""
+    start = view.find(term[0])
+    while start >= 0:
+        places = [start]
+        for char in term[1:]:
+            found = view.find(char, places[-1] + 1, places[-1] + 2 + _SKIPPED)
+            if found < 0:
+                break
+            places.append(found)
+        else:
+            return places
+        start = view.find(term[0], start + 1)
+    return None
 
 
 def _inline_headings(report: Report, text: str, view: str) -> dict[int, str]:

@@ -116,13 +116,23 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     """Read a .txt/.md/.html/.shtml/.mht/.docx/.doc/.wps/.rtf/.pdf file into a :class:`Source`.
 
     A Word file is read by what it holds, whatever its extension says: a .doc that is a
-    .docx, a web page or a web archive, a .docx that is a .doc. Only regular files of at most ``max_bytes`` bytes are read (a FIFO or device would
-    never end). Raises an :class:`~unionnlp.errors.InputError` subclass naming the path
-    on failure.
+    .docx, a web page or a web archive, a .docx that is a .doc. Only regular files of at
+    most ``max_bytes`` bytes are read (a FIFO or device would never end). Raises an
+    :class:`~unionnlp.errors.InputError` subclass naming the path on failure; a file
+    without text reads as empty text with a warning saying so.
     """
-    name = os.fspath(path)
+    source = _read(os.fspath(path), max_bytes)
+    if not source.text.strip() and not source.warnings:
+        return replace(source, warnings=("the file holds no text",))
+    return source
+
+
+def _read(name: str, max_bytes: int) -> Source:
     extension = os.path.splitext(name)[1].lower()
     fmt = _FORMATS.get(extension)
+    if os.path.isdir(name):
+        raise InputError(name, "a folder, not a file (`unionnlp tag` and `tag_files` walk "
+                               "folders)")
     if fmt is None:
         supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
         shown = extension or "no extension"
