@@ -373,6 +373,20 @@ def test_a_traditional_pages_figures_keep_its_characters() -> None:
     assert all(f.unit in f.text for f in found.values())
 
 
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("与县内42家商超、药店和景区签订优惠协议", "42家", "商超"),  # 超 ends a noun here
+    ("对全县14个乡镇（街道）工会逐一开展“体检”", "14个", "乡镇工会"),  # 逐一 opens the verb
+    ("推动2家网络货运平台和1家同城配送企业与劳动者代表协商", "1家", "同城配送企业"),
+    ("明确一线岗位工资年增幅不低于4.5%等条款", "不低于4.5%", "明确一线岗位工资年增幅"),
+])
+def test_what_follows_a_figure_is_its_subject_up_to_the_verb_or_list(
+        text: str, figure: str, subject: str) -> None:
+    """From a new user's reading of the sample report (figures 商, 乡镇工会逐一, …与劳动者代表,
+    等条款): an adverb or 与 after the counted noun ends it, and 等 after a figure closes a
+    list, so the subject is before it."""
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
 def test_a_traditional_subject_read_without_its_quotes_keeps_its_characters() -> None:
     """A subject is read without its quote marks and bracketed asides; on a traditional
     page it still comes back in the page's own characters (it came back simplified)."""

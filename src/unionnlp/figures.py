@@ -204,6 +204,7 @@ _MARKER_RE = regex(
 )
 _TRAILING = "达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期|陆续|顺利|现场|均|都".split("|")
 _TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})$")
+_AFTER_TRAILING_RE = regex(f"(?:{'|'.join(w for w in _TRAILING if len(w) > 1 or w in '和与及')})$")
 _TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)
 _TRAILING_LEN = max(map(len, _TRAILING))
 # What a subject does not start with; ``scope`` is a bare scope that is all there is after.
@@ -220,9 +221,10 @@ _AFTER_LEADING_RE = regex(r"^(?:的|都是|均为|均是|都|均|是|为)")
 _AFTER_CUT_RE = regex(
     r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
     r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
+    r"|逐一|逐个|逐户|逐家|一一|与|以及"
 )
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
-_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功")
+_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|等")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -529,7 +531,10 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     m = _AFTER_CUT_RE.search(phrase)
     if m is not None and m.start() > 0:
         phrase = phrase[: m.start()]
-    return _strip_trailing(phrase)
+    # A noun after the figure may end as a verb before one does (商超, 高达): only a
+    # conjunction or a word of more than one character is cut from its end.
+    m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
+    return phrase if m is None else phrase[: m.start()]
 
 
 def _strip_trailing(s: str) -> str:
