@@ -192,6 +192,7 @@ def test_csv_reports_one_row_per_report(records: list[dict[str, Any]]) -> None:
     assert themed["keywords"] == "基层工会;困难职工"
     assert themed["n_articles"] == "1" and themed["n_paragraphs"] == "3" and themed["n_figures"] == "1"
     assert themed["share_org_building"] == "0.4"
+    assert themed["title"] == next(a["title"] for a in records[1]["articles"] if a["title"])
     assert rows[2]["error"] == "DecodeError: broken.txt: cannot decode"
     assert rows[2]["n_paragraphs"] == ""
 
@@ -479,4 +480,4 @@ def test_csv_keeps_a_custom_taxonomys_scores(records: list[dict[str, Any]]) -> N
     assert rows[1][0] == "broken.txt" and rows[1][-2].startswith("DecodeError")
     assert all(row[-4:-2] == ["0.7", "0.1"] for row in rows[2:])
     reports = list(csv_module.reader(io.StringIO(rendered("csv-reports", [custom]).lstrip("\ufeff"))))
-    assert reports[0][-3:] == ["share_safety", "share_culture", "n_figures"]
+    assert reports[0][-4:] == ["share_safety", "share_culture", "n_figures", "title"]

@@ -52,6 +52,7 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "summary",
     *(f"share_{theme}" for theme in THEMES),
     "n_figures",
+    "title",  # the first article's (added after the others: columns keep their places)
 )
 
 
@@ -131,6 +132,7 @@ def report_row(record: Mapping[str, Any], themes: Sequence[str] = tuple(THEMES))
         " ".join(_cell(s) for s in record.get("summary") or ()),
         *(_cell(shares.get(theme)) for theme in themes),
         "" if failed else str(len(record.get("figures") or ())),
+        _cell(next((a.get("title") for a in articles if a.get("title")), None)),
     ]
 
 
