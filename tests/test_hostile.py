@@ -171,6 +171,25 @@ def test_glob_through_a_symlink_loop_ends(tmp_path: Path) -> None:
         "r/a/y.txt", "r/x.txt"]
 
 
+def test_an_empty_folder_is_no_usage_error_and_warnings_name_their_file(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # A nightly job's inbox may be empty tonight; a name that matches nothing is a typo.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "in" / "blank.txt").write_text("\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "sheet.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(tmp_path / "in"), str(tmp_path / "empty"), "-o", str(out),
+                 "--workers", "1"]) == 0
+    assert len(_jsonl(out)) == 2
+    err = capsys.readouterr().err
+    assert "empty: no report files in this folder" in err
+    assert "blank.txt: the file holds no text" in err  # a warning names its file
+    assert main(["tag", str(tmp_path / "in"), str(tmp_path / "typo"), "-o", str(out),
+                 "--workers", "1"]) == 2
+
+
 def test_unreadable_folders_and_unsupported_files_are_reported(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

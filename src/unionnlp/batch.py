@@ -605,11 +605,13 @@ class LocalRunner(Runner):
         pool = new_pool()
         window: deque[tuple[list[Item], Future[list[Output]]]] = deque()
         todo = _tasks(paths, workers)
+        finished = False
         try:
             while True:
                 while len(window) < limit and (task := next(todo, None)) is not None:
                     window.append((task, _submit(pool, tagger, task)))
                 if not window:
+                    finished = True
                     return
                 task, future = window.popleft()
                 try:
@@ -625,7 +627,25 @@ class LocalRunner(Runner):
                     results = [_run_alone(tagger, path, context, levels) for path in task]
                 yield from results
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if finished:
+                pool.shutdown(wait=True, cancel_futures=True)
+            else:  # interrupted, or the caller stopped early: waiting on workers can hang
+                _abandon(pool)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers without waiting on their tasks. An interrupt reaches the
+    workers too, and a pool whose worker died inside a queue operation never finishes a
+    waiting shutdown (seen after Ctrl-C in about one run of three)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
 
 
 #: A pool task holds up to this many consecutive files while they total at most _TASK_BYTES:
@@ -978,14 +998,17 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
         for made in records:
             record = tagger.finish(made)  # a runner of one's own may give plain records
             if isinstance(record, JsonRecord):
-                failure, warnings = record.failure, record.warnings
+                failure, warnings, key = record.failure, record.warnings, record.key
             else:
                 failure = _failure_line(record) if is_error(record) else None
                 warnings = tuple(record.get("warnings") or ())
+                key = record_key(record)
             if failure is not None:
                 logger.error("%s", failure)
             for warning in warnings:  # said in a worker, where logs stay
-                logger.warning("%s", warning)
+                source, _, part = key.partition("\0")
+                logger.warning("%s%s: %s", printable(source), f" (part {part})" if part else "",
+                               warning)
             yield record
     finally:
         if records is not produced:

@@ -397,10 +397,17 @@ def _tag(args: argparse.Namespace) -> int:
 
     found = collect(args.paths)
     files, missing = found
-    if missing:  # a typo should not cost a long batch half its inputs
+    # An existing folder with nothing to tag tonight is no mistake; a name that matches
+    # nothing is a typo, which should not cost a long batch half its inputs.
+    empty = [pattern for pattern in missing if os.path.isdir(pattern)]
+    if len(empty) < len(missing):
         for pattern in missing:
-            _fail(f"{printable(pattern)}: no such file, or no report files in it", EXIT_USAGE)
+            if pattern not in empty:
+                _fail(f"{printable(pattern)}: no such file, or no report files in it",
+                      EXIT_USAGE)
         return EXIT_USAGE
+    for folder in empty:
+        logger.warning("%s: no report files in this folder", printable(folder))
     if output is not None and (clash := _output_clash(output, files, args.paths, args.force)):
         return _fail(clash, EXIT_USAGE)
     for folder, reason in found.unreadable:
