@@ -210,8 +210,8 @@ def test_a_file_without_text_reads_empty_with_a_warning(tmp_path: Path) -> None:
     for name, data in (("empty.txt", b""), ("blank.md", " \n\n\u3000\n".encode())):
         path = tmp_path / name
         path.write_bytes(data)
-        assert read(path).warnings == ("the file holds no text",)
-        assert analyze_file(path).warnings == ("the file holds no text",)
+        assert read(path).warnings == (f"{path}: the file holds no text",)
+        assert analyze_file(path).warnings == (f"{path}: the file holds no text",)
 
 
 def test_a_folder_is_no_file_to_read(tmp_path: Path) -> None:

@@ -998,17 +998,14 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
         for made in records:
             record = tagger.finish(made)  # a runner of one's own may give plain records
             if isinstance(record, JsonRecord):
-                failure, warnings, key = record.failure, record.warnings, record.key
+                failure, warnings = record.failure, record.warnings
             else:
                 failure = _failure_line(record) if is_error(record) else None
                 warnings = tuple(record.get("warnings") or ())
-                key = record_key(record)
             if failure is not None:
                 logger.error("%s", failure)
-            for warning in warnings:  # said in a worker, where logs stay
-                source, _, part = key.partition("\0")
-                logger.warning("%s%s: %s", printable(source), f" (part {part})" if part else "",
-                               warning)
+            for warning in warnings:  # said in a worker, where logs stay; each names its file
+                logger.warning("%s", warning)
             yield record
     finally:
         if records is not produced:

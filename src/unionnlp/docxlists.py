@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["WML", "ListCounter", "ListLabels", "ListLevel", "number_text", "outline_level",
-           "style_heading_level"]
+__all__ = ["WML", "ListCounter", "ListLabels", "ListLevel", "int_or", "number_text",
+           "outline_level", "style_heading_level"]
 
 #: The WordprocessingML namespace, as lxml writes it before a tag's name.
 WML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,7 +39,8 @@ def _val(element: Any, tag: str) -> str | None:
     return None if child is None else child.get(_W + "val")
 
 
-def _int(value: str | None, default: int) -> int:
+def int_or(value: str | None, default: int) -> int:
+    """An XML attribute's integer, or ``default`` when it is missing or no integer."""
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -127,7 +128,7 @@ def outline_level(paragraph: Any, style: Any) -> int | None:
             break
         found = _val(style.element.pPr, "outlineLvl")
         style = style.base_style
-    level = _int(found, -1)
+    level = int_or(found, -1)
     return level + 1 if 0 <= level < 9 else None
 
 
@@ -148,17 +149,17 @@ class ListLevel:
     @classmethod
     def from_xml(cls, element: Any) -> ListLevel:
         restart = _val(element, "lvlRestart")
-        return cls(start=max(0, _int(_val(element, "start"), 1)),
+        return cls(start=max(0, int_or(_val(element, "start"), 1)),
                    fmt=_val(element, "numFmt") or "decimal", text=_val(element, "lvlText") or "",
                    suffix=_val(element, "suff") or "tab", style=_val(element, "pStyle"),
                    legal=element.find(_W + "isLgl") is not None,
-                   restart=None if restart is None else _int(restart, 0))
+                   restart=None if restart is None else int_or(restart, 0))
 
 
 def _levels(parent: Any) -> dict[int, ListLevel]:
     levels = {}
     for element in parent.iterchildren(_W + "lvl"):
-        ilvl = _int(element.get(_W + "ilvl"), -1)
+        ilvl = int_or(element.get(_W + "ilvl"), -1)
         if 0 <= ilvl < _LEVELS:
             levels[ilvl] = ListLevel.from_xml(element)
     return levels
@@ -180,12 +181,12 @@ class _Num:
     def from_xml(cls, element: Any) -> _Num:
         entry = cls(_val(element, "abstractNumId") or "")
         for override in element.iterchildren(_W + "lvlOverride"):
-            ilvl = _int(override.get(_W + "ilvl"), -1)
+            ilvl = int_or(override.get(_W + "ilvl"), -1)
             if not 0 <= ilvl < _LEVELS:
                 continue
             start = _val(override, "startOverride")
             if start is not None:
-                entry.starts[ilvl] = max(0, _int(start, 1))
+                entry.starts[ilvl] = max(0, int_or(start, 1))
             entry.levels.update({k: v for k, v in _levels(override).items() if k == ilvl})
         return entry
 
@@ -309,7 +310,7 @@ class ListLabels(ListCounter):
             return None
         if ilvl is None:
             return num_id, self.styled_level(num_id, named)
-        return num_id, _int(ilvl, 0)
+        return num_id, int_or(ilvl, 0)
 
     def label(self, paragraph: Paragraph) -> str:
         """What Word draws before ``paragraph``, or ``""``; counts it, so call it once per

@@ -121,9 +121,10 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     :class:`~unionnlp.errors.InputError` subclass naming the path on failure; a file
     without text reads as empty text with a warning saying so.
     """
-    source = _read(os.fspath(path), max_bytes)
+    name = os.fspath(path)
+    source = _read(name, max_bytes)
     if not source.text.strip() and not source.warnings:
-        return replace(source, warnings=("the file holds no text",))
+        return replace(source, warnings=(f"{name}: the file holds no text",))
     return source
 
 

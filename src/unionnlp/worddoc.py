@@ -15,6 +15,7 @@ import logging
 import re
 import struct
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unionnlp.errors import CorruptFileError
@@ -330,24 +331,27 @@ class _Reader:
                     starts[level] = start
             counter.add_use(str(number), str(lsid), starts, formats)
 
+    def _property_pages(self, index: int, what: str) -> Iterator[tuple[bytes, int, tuple[int, ...]]]:
+        """The property pages (FKPs) that the page index at FIB pair ``index`` lists, each
+        once: the page, its count of runs and the runs' stream positions (one more)."""
+        plc = self._table_bytes(index)
+        count = (len(plc) - 4) // 8
+        if count <= 0:
+            return
+        for page in _pages(plc, count):
+            fkp = self.word[page * _FKP_SIZE:(page + 1) * _FKP_SIZE]
+            if len(fkp) < _FKP_SIZE:
+                raise CorruptFileError(self.path, f"a {what} property page is cut off")
+            runs = fkp[_FKP_SIZE - 1]
+            yield fkp, runs, struct.unpack_from(f"<{runs + 1}I", fkp, 0)
+
     def marks(self) -> tuple[list[int], list[_Mark]]:
         """Paragraph properties by the stream position where their paragraphs end: the
         runs' end positions (sorted) and what each run's properties say."""
-        plc = self._table_bytes(_PLCF_BTE_PAPX)
-        count = (len(plc) - 4) // 8
-        if count <= 0:
-            return [], []
-        pages = _pages(plc, count)
         styles = self.styles()
         ends: list[int] = []
         marks: list[_Mark] = []
-        for page in pages:
-            start = page * _FKP_SIZE
-            fkp = self.word[start:start + _FKP_SIZE]
-            if len(fkp) < _FKP_SIZE:
-                raise CorruptFileError(self.path, "a paragraph property page is cut off")
-            runs = fkp[_FKP_SIZE - 1]
-            fcs = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
+        for fkp, runs, fcs in self._property_pages(_PLCF_BTE_PAPX, "paragraph"):
             for run in range(runs):
                 ends.append(fcs[run + 1])
                 marks.append(self._mark(fkp, 4 * (runs + 1) + 13 * run, styles))
@@ -393,19 +397,8 @@ class _Reader:
 
     def unshown(self) -> list[tuple[int, int]]:
         """Stream ranges of text deleted with changes tracked or hidden, in stream order."""
-        plc = self._table_bytes(_PLCF_BTE_CHPX)
-        count = (len(plc) - 4) // 8
-        if count <= 0:
-            return []
-        pages = _pages(plc, count)
         ranges: list[tuple[int, int]] = []
-        for page in pages:
-            start = page * _FKP_SIZE
-            fkp = self.word[start:start + _FKP_SIZE]
-            if len(fkp) < _FKP_SIZE:
-                raise CorruptFileError(self.path, "a character property page is cut off")
-            runs = fkp[_FKP_SIZE - 1]
-            fcs = struct.unpack_from(f"<{runs + 1}I", fkp, 0)
+        for fkp, runs, fcs in self._property_pages(_PLCF_BTE_CHPX, "character"):
             for run in range(runs):
                 at = 2 * fkp[4 * (runs + 1) + run]
                 if not at:

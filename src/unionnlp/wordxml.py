@@ -13,7 +13,7 @@ from typing import Any
 
 from unionnlp.errors import CorruptFileError
 
-from .docxlists import ListCounter, ListLevel, style_heading_level
+from .docxlists import ListCounter, ListLevel, int_or, style_heading_level
 from .worddoc import NUMBER_FORMATS, DocBlock
 
 __all__ = ["flat_opc_docx", "wordml_blocks"]
@@ -45,13 +45,6 @@ def _parse(data: bytes, path: str, what: str) -> Any:
 def _val(element: Any, path: str) -> str | None:
     found = element.find(path) if element is not None else None
     return None if found is None else found.get(_W + "val")
-
-
-def _number(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 def wordml_blocks(data: bytes, path: str) -> list[DocBlock]:
@@ -160,24 +153,24 @@ def _lists(root: Any) -> ListCounter:
     for definition in lists.iterchildren(_W + "listDef"):
         levels: dict[int, ListLevel] = {}
         for level in definition.iterchildren(_W + "lvl"):
-            ilvl = _number(level.get(_W + "ilvl"), -1)
+            ilvl = int_or(level.get(_W + "ilvl"), -1)
             if not 0 <= ilvl < _LEVELS:
                 continue
             restart = _val(level, _W + "lvlRestart")
             levels[ilvl] = ListLevel(
-                start=max(0, _number(_val(level, _W + "start"), 1)),
-                fmt=NUMBER_FORMATS.get(_number(_val(level, _W + "nfc"), 0), "decimal"),
+                start=max(0, int_or(_val(level, _W + "start"), 1)),
+                fmt=NUMBER_FORMATS.get(int_or(_val(level, _W + "nfc"), 0), "decimal"),
                 text=_val(level, _W + "lvlText") or "",
                 suffix=_val(level, _W + "suff") or "tab", style=_val(level, _W + "pStyle"),
                 legal=level.find(_W + "isLgl") is not None,
-                restart=None if restart is None else _number(restart, 0))
+                restart=None if restart is None else int_or(restart, 0))
         counter.add_list(definition.get(_W + "listDefId") or "", levels)
     for use in lists.iterchildren(_W + "list"):
         starts = {}
         for override in use.iterchildren(_W + "lvlOverride"):
             start = _val(override, _W + "startOverride")
             if start is not None:
-                starts[_number(override.get(_W + "ilvl"), -1)] = _number(start, 1)
+                starts[int_or(override.get(_W + "ilvl"), -1)] = int_or(start, 1)
         counter.add_use(use.get(_W + "ilfo") or "", _val(use, _W + "ilst") or "", starts)
     return counter
 
@@ -192,7 +185,7 @@ class _Styles:
             key = style.get(_W + "styleId") or ""
             self._styles[key] = style
             level = style_heading_level(_val(style, _W + "name"))
-            outline = _number(_val(style, f"{_W}pPr/{_W}outlineLvl"), -1)
+            outline = int_or(_val(style, f"{_W}pPr/{_W}outlineLvl"), -1)
             if level is None and 0 <= outline < 9:
                 level = outline + 1
             if level is not None:
@@ -208,7 +201,7 @@ class _Styles:
         return chain
 
     def level(self, paragraph: Any) -> int | None:
-        outline = _number(_val(paragraph, f"{_W}pPr/{_W}outlineLvl"), -1)
+        outline = int_or(_val(paragraph, f"{_W}pPr/{_W}outlineLvl"), -1)
         if 0 <= outline < 9:
             return outline + 1
         return next((self._levels[k] for k, _ in self._chain(paragraph) if k in self._levels),
@@ -229,7 +222,7 @@ class _Styles:
                 use = use if use is not None else _val(listed, _W + "ilfo")
                 ilvl = ilvl if ilvl is not None else _val(listed, _W + "ilvl")
         if use is not None and use != "0" and lists.known(use):
-            level = lists.styled_level(use, named) if ilvl is None else _number(ilvl, 0)
+            level = lists.styled_level(use, named) if ilvl is None else int_or(ilvl, 0)
             return lists.count(use, level)
         hint = own.find(_AUX + "t") if own is not None else None
         return "" if hint is None else hint.get(_AUX + "val") or ""
