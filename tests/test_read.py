@@ -214,14 +214,6 @@ def test_a_file_without_text_reads_empty_with_a_warning(tmp_path: Path) -> None:
         assert analyze_file(path).warnings == (f"{path}: the file holds no text",)
 
 
-def test_a_folder_is_no_file_to_read(tmp_path: Path) -> None:
-    folder = tmp_path / "reports.txt"
-    folder.mkdir()
-    with pytest.raises(InputError, match="a folder, not a file") as info:
-        read(folder)
-    assert str(folder) in str(info.value)
-
-
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "missing.txt"
     with pytest.raises(InputError, match="no such file") as info:
@@ -231,10 +223,12 @@ def test_missing_file(tmp_path: Path) -> None:
     assert isinstance(info.value.__cause__, FileNotFoundError)
 
 
-def test_directory(tmp_path: Path) -> None:
-    path = tmp_path / "folder.txt"
+@pytest.mark.parametrize("name", ["folder.txt", "reports"])
+def test_directory(tmp_path: Path, name: str) -> None:
+    # Without an extension too: it was an "unsupported file type (no extension)".
+    path = tmp_path / name
     path.mkdir()
-    with pytest.raises(InputError, match="directory") as info:
+    with pytest.raises(InputError, match=r"directory, not a file.*walk folders") as info:
         read(path)
     assert str(path) in str(info.value)
 

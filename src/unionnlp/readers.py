@@ -130,11 +130,8 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
 
 def _read(name: str, max_bytes: int) -> Source:
     extension = os.path.splitext(name)[1].lower()
-    fmt = _FORMATS.get(extension)
-    if os.path.isdir(name):
-        raise InputError(name, "a folder, not a file (`unionnlp tag` and `tag_files` walk "
-                               "folders)")
-    if fmt is None:
+    fmt = _FORMATS.get(extension, "")
+    if not fmt and not os.path.isdir(name):  # a folder is named as one when read
         supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
         shown = extension or "no extension"
         raise UnsupportedFormatError(
@@ -214,7 +211,8 @@ def _reading(path: str) -> Iterator[None]:
     except FileNotFoundError as exc:
         raise InputError(path, "no such file") from exc
     except IsADirectoryError as exc:
-        raise InputError(path, "is a directory, not a file") from exc
+        raise InputError(path, "is a directory, not a file (`unionnlp tag` and `tag_files` "
+                               "walk folders)") from exc
     except PermissionError as exc:
         raise InputError(path, "permission denied") from exc
     except OSError as exc:
