@@ -54,11 +54,9 @@ class LineTrees:
         return {a: i for i, a in enumerate(self.attributes)}
 
     @cached_property
-    def _sums(self) -> np.ndarray:
-        """(trees, roles): which role's raw score each tree adds to."""
-        out = np.zeros((len(self.roots), len(self.roles)))
-        out[np.arange(len(self.roots)), self.role_of] = 1.0
-        return out
+    def _members(self) -> list[np.ndarray]:
+        """Each role's trees, whose leaves its raw score sums."""
+        return [np.flatnonzero(self.role_of == k) for k in range(len(self.roles))]
 
     @cached_property
     def _walk(self) -> tuple[np.ndarray, np.ndarray]:
@@ -94,7 +92,13 @@ class LineTrees:
             node = np.broadcast_to(self.roots.astype(np.intp), (stop - start, len(self.roots)))
             for _ in range(self.depth):
                 node = children[2 * node + block[rows + feature[node]]]
-            raw = self.value[node] @ self._sums + self.baseline
+            leaves = self.value[node]
+            # Summed along each row, a line's score is the same in a block of any size (a
+            # matrix product's BLAS kernel adds in an order that depends on the block's).
+            raw = np.empty((stop - start, len(self.roles)))
+            for k, trees in enumerate(self._members):
+                raw[:, k] = leaves[:, trees].sum(axis=1)
+            raw += self.baseline
             raw -= raw.max(axis=1, keepdims=True)
             e = np.exp(raw)
             out[start:stop] = e / e.sum(axis=1, keepdims=True)
