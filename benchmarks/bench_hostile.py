@@ -23,6 +23,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "numbered parts on one line": lambda n: "。 1、" * (n // 4),
     "short headlines on one line": lambda n: ("一、短" + "1. 短" * 3) * (n // 15),
     "spaced sentences, 1 line": lambda n: "工会帮扶职工。 " * (n // 8),
+    "figures with a tab, 1 line": lambda n: "共有会员12万人，\t" * (n // 10),
+    "a chain of ranges": lambda n: "300元~" * (n // 5),
 }
 
 

@@ -449,3 +449,59 @@ def test_a_headline_wrapped_over_two_lines_states_its_figures_where_they_stand()
     assert (found["126家"].value, found["126家"].offset) == (126, text.index("126家"))
     members = next(f for f in report.figures if f.value == 3200)
     assert members.offset == text.index("32\n00名")
+
+
+def test_a_noun_after_a_figure_is_cut_between_words() -> None:
+    """What follows a figure is cut at a conjunction or a modal only where one stands
+    apart: 参与 and 技能 end in 与 and 能 and stay whole; 可 opens 驿站可提供's predicate."""
+    found = {f.text: f.subject for f in extract_figures(
+        "全年吸引2000多万人次参与，全省2400多个驿站可提供休息服务，新增3名技能人才，慰问职工与家属120户。")}
+    assert found == {"2000多万人次": "参与", "2400多个": "驿站", "3名": "技能人才",
+                     "120户": "慰问职工与家属"}
+
+
+def test_a_session_a_since_year_and_a_spaced_article_number_are_no_figures() -> None:
+    """十三届全委会议 says which session, 自2012起 since when, 第 十 條 which article;
+    a count of sessions or of cases is still one."""
+    assert extract_figures("县总工会召开十三届三次全委会议和十四届全委会议，第 十 條：會員大會每年召開。") == []
+    assert [f.text for f in extract_figures("2012 起，市总工会每年开展送温暖活动。")] == []
+    found = extract_figures("自2012起，全市共调解劳动争议案件120起，受理案件2012起。连续举办三届技能大赛，共12届。")
+    assert [(f.text, f.value) for f in found] == [("120起", 120), ("2012起", 2012), ("12届", 12)]
+
+
+def test_an_amount_after_a_currency_sign_and_a_share_in_tenths() -> None:
+    """Hong Kong and Taiwan pages write money after a sign (HK$500萬, $37.5) and
+    mainland ones shares in tenths (近八成); the sign is the unit as written and a
+    currency named before the amount is no part of its subject."""
+    text = "追回欠薪HK$500万，时薪$37.5，慰问金$20,000，补助新台币5,000元，近八成职工参加培训。"
+    found = [(f.text, f.value, f.unit, f.subject, f.approximate) for f in extract_figures(text)]
+    assert found == [("HK$500万", 5_000_000, "HK$", "追回欠薪", False),
+                     ("$37.5", 37.5, "$", "时薪", False),
+                     ("$20,000", 20000, "$", "慰问金", False),
+                     ("5,000元", 5000, "元", "补助", False),
+                     ("近八成", 8, "成", "职工", True)]
+    assert all(text[f.offset:f.offset + len(f.text)] == f.text for f in extract_figures(text))
+    assert extract_figures("一成不变，2022成立职工服务中心，电话$13800138000") == []
+
+
+def test_a_range_gives_both_ends_with_the_unit_written_once() -> None:
+    """Committee sizes and subsidy standards are ranges written with the unit once
+    (设委员3-5名, 3-5万元, 500至1000元不等): each end is a figure with that unit; a date,
+    a phone number or 第1-3名 stays none."""
+    found = [(f.text, f.value, f.unit, f.subject) for f in extract_figures(
+        "原则上设委员3-5名，发放3-5万元补贴，每人300至2000元不等，希望加薪5.1至7.5%。")]
+    assert found == [("3", 3, "名", "原则上设委员"), ("5名", 5, "名", "原则上设委员"),
+                     ("3", 3, "万元", "补贴"), ("5万元", 5, "万元", "补贴"),
+                     ("300", 300, "元", "每人"), ("2000元", 2000, "元", "每人"),
+                     ("5.1", 5.1, "%", "希望加薪"), ("7.5%", 7.5, "%", "希望加薪")]
+    assert extract_figures("第1-3名，电话0571-88888888，2023-05-08，第11、12批，第1、2、3名") == []
+
+
+def test_bounds_shares_and_lead_in_words() -> None:
+    """不超过 is a bound below a figure, not 超过 (more than); 数十 no exact ten; 人均 is
+    what is measured; a clause of lead-in words alone (累计达) is no subject."""
+    found = {f.text: (f.subject, f.approximate) for f in extract_figures(
+        "每户补助不超过2000元，困难职工人均500元，全年帮扶困难职工，累计达500户，数十名职工参加。")}
+    assert found == {"不超过2000元": ("每户补助", True), "500元": ("困难职工人均", False),
+                     "500户": ("", False)}
+

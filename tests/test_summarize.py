@@ -46,6 +46,16 @@ def test_summary_is_not_redundant() -> None:
     assert not (picked[0].startswith("市总工会今年") and picked[1].startswith("市总工会今年"))
 
 
+def test_a_page_that_repeats_a_block_says_its_sentence_once() -> None:
+    """News pages repeat their own lead block; the summary holds each sentence once, even
+    where it then holds fewer than asked for."""
+    repeated = ["全市新建基层工会120个，发展会员5000余人。"] * 3
+    assert summarize(repeated, cut_for_analysis, default_keywords().idf, k=3) == repeated[:1]
+    picked = summarize([*repeated, "全年慰问困难职工300户，发放慰问金60万元。"], cut_for_analysis,
+                       default_keywords().idf, k=3)
+    assert sorted(picked) == sorted(set(picked)) and len(picked) == 2
+
+
 def test_short_or_empty_input() -> None:
     assert summarize([], list, lambda w: 1.0, k=3) == []
     assert summarize(["太短。"], list, lambda w: 1.0, k=3) == []

@@ -98,7 +98,7 @@ def _number(prefix: str) -> str:
     """A number pattern with named groups ``<prefix>arabic`` and ``<prefix>cn``."""
     return (
         rf"(?:(?<![0-9０-９A-Za-z.．])(?P<{prefix}arabic>{_ARABIC})"
-        rf"|(?<![{_CN_CHARS}])(?P<{prefix}cn>{_CN}))"
+        rf"|(?<![{_CN_CHARS}几数])(?P<{prefix}cn>{_CN}))"
     )
 
 
@@ -109,14 +109,17 @@ _PREFIX_WORDS = {
     "将近": "",
     "接近": "",
     "大约": "",
-    "超过": "",
+    "超过": "不",
+    "不超过": "",
     "不少于": "",
     "不低于": "",
+    "不足": "",
+    "不到": "做得",
     "不下": "",
     "逾": "",
     "近": "附最临邻亲",
     "约": "签合契条公节制预履违相邀特续",
-    "超": "赶高",
+    "超": "赶高不",
 }
 _PREFIX = _optional(
     "(?P<pre>"
@@ -202,9 +205,14 @@ _MARKER_RE = regex(
     r"|先后|相继|分别"
     r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
-_TRAILING = "达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期|陆续|顺利|现场|均|都".split("|")
-_TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})$")
-_AFTER_TRAILING_RE = regex(f"(?:{'|'.join(w for w in _TRAILING if len(w) > 1 or w in '和与及')})$")
+_TRAILING = ("达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
+             "|陆续|顺利|现场|均|都|新台币|台币|港币|人民币|澳门币").split("|")
+# 人均, 户均 and 平均 are what is measured, not 均 (all).
+_TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)$")
+# After a figure, a conjunction, a modal (驿站可提供) or a word of more than one character.
+_AFTER_TRAILING_RE = regex(
+    f"(?:{'|'.join(w for w in _TRAILING if len(w) > 1 or w in '和与及均都')}|可|能|将)"
+    "(?<![人户月日年平]均)$")
 _TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)
 _TRAILING_LEN = max(map(len, _TRAILING))
 # What a subject does not start with; ``scope`` is a bare scope that is all there is after.
@@ -224,15 +232,29 @@ _AFTER_CUT_RE = regex(
     r"|逐一|逐个|逐户|逐家|一一|与|以及"
 )
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
-_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|等")
+_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
-_SESSION_RE = regex(r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会")
+_SESSION_RE = regex(
+    r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会|[一二三四五六七八九十\d]+次"
+    r"|全委|常委|执委|委员会|理事会|会员代表|职代会|工代会")
 _HAN_RE = regex("[\u4e00-\u9fff]")
+_ORDINAL_LIST_RE = regex(rf"第(?:[0-9０-９{_CN_CHARS}]+[、，,和及])+$")
+_CURRENCY_SIGN_RE = regex(r"[$¥￥]|MOP")
+_CURRENCY_RE = regex(
+    r"(?<![A-Za-z])(?P<cur>(?:HK|NT|US|MOP|RMB)?\$|MOP|[¥￥])[ \u00a0]?"
+    r"(?P<number>[0-9０-９](?:[0-9０-９]|,(?=[0-9]{3}))*(?:[.．][0-9０-９]+)?)(?![0-9０-９.．])"
+    r"(?P<mult>万亿|千万|百万|万|亿|千)?(?P<yuan>元)?"
+)
+# A year and 起 after 自/从/由 or where a clause starts: "since", no count of cases.
+_SINCE_YEAR_RE = regex(r"(?:^|[自从由于，。；：,;:\s])\s*(?:19[4-9]\d|20\d\d)\s*年?\s*起")
 _RANGE_MARKS = "至到~～-—－"
 _RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = regex(f"[{re.escape(_RANGE_MARKS)}]")
+_RANGE_HEAD_RE = regex(
+    rf"(?<![0-9０-９.．,/:－／：\-])(?P<number>[0-9０-９]{{1,6}}(?:[.．][0-9０-９]+)?)(?P<mult>万|千|亿)?"
+    rf"\s*[{re.escape(_RANGE_MARKS)}]\s*$")
 
 
 def extract_figures(text: str, offset: int = 0, *,
@@ -254,18 +276,27 @@ def extract_figures(text: str, offset: int = 0, *,
             _RANGE_RE.fullmatch(text, a[1], b[0]) is not None
             for a, b in pairwise(matches)
         ]
+    # first_of[i], last_of[i]: the first and last match of the range that holds match i.
+    first_of = list(range(count))
+    last_of = list(range(count))
+    for i in range(1, count):
+        if ranged[i - 1]:
+            first_of[i] = first_of[i - 1]
+    for i in range(count - 2, -1, -1):
+        if ranged[i]:
+            last_of[i] = last_of[i + 1]
+    table = "\t" in text or "|" in text or "｜" in text
     prev_end = 0
     for i, (start, end, groups) in enumerate(matches):
         pre, parabic, pcn, arabic, cn, a1, mult, a2, unit, post = groups
+        first, last = first_of[i], last_of[i]
+        if unit is None and last > i:  # 3-5万元: 3万元; 500至1000元: 500元
+            last_groups = matches[last][2]
+            unit, mult = last_groups[8], mult or last_groups[6]
         parsed = _value(parabic, pcn, arabic, cn, mult, unit)
         if parsed is None:
             continue
         value, unit = parsed
-        first = last = i
-        while first > 0 and ranged[first - 1]:
-            first -= 1
-        while last < count - 1 and ranged[last]:
-            last += 1
         next_start = matches[last + 1][0] if last + 1 < count else len(text)
         if first == last:
             subject = _subject(text, start, end, prev_end, next_start, segmenter)
@@ -275,7 +306,7 @@ def extract_figures(text: str, offset: int = 0, *,
             subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
                        or _subject(text, matches[first][0], range_end, before, next_start,
                                    segmenter))
-        if "\t" in text or "|" in text or "｜" in text:
+        if table:
             subject = _row_label(text, start, segmenter) or subject
         approximate = bool(pre or a1 or a2 or post)
         # Positional: the frozen dataclass is built faster so, once per figure.
@@ -309,8 +340,42 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
         pos = m.end()
         groups = m.groups()
         if not _skip(text, m, groups):
+            if groups[8] is not None and (head := _range_head(text, m.start())) is not None:
+                if not matches or matches[-1][1] <= head[0]:
+                    matches.append(head)  # 3-5名: the range's first end, with no unit of its own
             matches.append((m.start(), pos, groups))
+    if _CURRENCY_SIGN_RE.search(text) is not None:
+        return _with_currency(text, matches)
     return matches
+
+
+def _range_head(text: str, start: int) -> tuple[int, int, _Groups] | None:
+    """The bare number that opens a range ending in the figure at ``start`` (the 3 of
+    ``3-5名``, the 500 of ``500至1000元``), as a match without a unit; None if there is none."""
+    if start == 0 or text[start - 1] not in _RANGE_MARKS + " ":
+        return None
+    m = _RANGE_HEAD_RE.search(text, max(start - 20, 0), start)
+    if m is None or text[m.start() - 1 : m.start()] == "第":
+        return None
+    return (m.start(), m.end("number") if m["mult"] is None else m.end("mult"),
+            (None, None, None, m["number"], None, None, m["mult"], None, None, None))
+
+
+def _with_currency(text: str, matches: list[tuple[int, int, _Groups]]
+                   ) -> list[tuple[int, int, _Groups]]:
+    """``matches`` with amounts written after a currency sign (HK$500万, $37.5, ￥3000) in
+    their place: the sign is their unit, as written, and what overlaps them goes."""
+    found: list[tuple[int, int, _Groups]] = []
+    for m in _CURRENCY_RE.finditer(text):
+        cur, number, mult, yuan = m.group("cur", "number", "mult", "yuan")
+        if _implausible(number, None):
+            continue
+        found.append((m.start(), m.end(),
+                      (None, None, None, number, None, None, mult, None, yuan or cur, None)))
+    if not found:
+        return matches
+    kept = [x for x in matches if not any(x[0] < end and start < x[1] for start, end, _ in found)]
+    return sorted(kept + found, key=lambda x: x[0])
 
 
 # --- numbers ---------------------------------------------------------------------------
@@ -321,17 +386,28 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     start = m.start()
     if start > 0 and text[start - 1] == "第":
         return True
+    before = start - 1
+    while before >= max(start - 3, 0) and text[before] in " \u3000":
+        before -= 1
+    if before < start - 1 and before >= 0 and text[before] == "第":
+        return True  # 第 十 條, spaced out as some sites set an article's number
+    if before >= 0 and text[before] in "、，,和及" and _ORDINAL_LIST_RE.search(
+            text, max(before - _MAX_NUMBER * 3, 0), before + 1) is not None:
+        return True  # 第11、12批: the last of a list of ordinals
     if text.endswith("隐藏", 0, start):
         return True  # ……此处隐藏2632个字……: how much of the page a site hides, no figure
     _, parabic, pcn, arabic, _, _, mult, _, unit, _ = groups
     if unit == "届" and _SESSION_RE.match(text, m.end()):
         return True  # 党的二十届三中全会: which congress, not how many
+    if unit == "起" and _SINCE_YEAR_RE.fullmatch(text, max(start - 1, 0), m.end()):
+        return True  # 自2012起 / 2012 起，: since when, not how many cases
     if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
         return True  # only a count in 万 or 亿 stands without a unit (一万年, 千万不要)
     if not (arabic or parabic):
         return False
     num_start, end = m.span("arabic" if arabic else "parabic")
-    if num_start >= 2 and text[num_start - 1] in _SEPARATORS and text[num_start - 2].isdigit():
+    if (num_start >= 2 and text[num_start - 1] in _SEPARATORS and text[num_start - 2].isdigit()
+            and (unit is None or _range_head(text, num_start) is None)):
         return True
     if end < len(text) and text[end] in _SEPARATORS and text[end + 1 : end + 2].isdigit():
         return True
@@ -347,6 +423,8 @@ def _implausible(arabic: str, unit: str | None) -> bool:
         return True
     if len(whole) >= 11:
         return True
+    if unit == "成":
+        return int(whole or 0) > 10  # 八成 is eight tenths; 20成 no share
     return unit in _YEAR_UNITS and len(whole) == 4 and 1900 <= int(whole) <= 2100
 
 
@@ -429,6 +507,8 @@ def _value(
         number = _parse_arabic(parabic) if parabic else _parse_cn(pcn or "")
         return None if number is None else (float(number), "%")
     number = _parse_arabic(arabic) if arabic else _parse_cn(cn or "")
+    if number is None and written_unit == "成" and cn in _CN_DIGITS:
+        number = Decimal(_CN_DIGITS[cn])  # 八成: a share, where 八名 is too common a phrase
     if number is None:
         return None
     mult = mult or ""
@@ -457,8 +537,10 @@ def _subject(
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start)
-        if after and "了" not in after and not _AFTER_PREDICATE_RE.match(after):
-            return _shorten(after, False, segmenter)
+        if after and "了" not in after:
+            if not _AFTER_PREDICATE_RE.match(after):
+                return _shorten(after, False, segmenter)
+            after = ""  # 38件全部办结, 500至1000元不等: a predicate, no noun
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
     before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw)
@@ -469,7 +551,7 @@ def _subject(
     if after is None:
         after = _phrase_after(text, end, next_start)
     # The clause before is a fallback only where no such word was cut from it.
-    fallback = (raw, True) if len(before) != 1 else ("", True)
+    fallback = (raw, True) if len(before) > 1 else ("", True)
     for candidate, keep_end in ((after, False), (before, True), fallback):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
@@ -534,7 +616,8 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     # A noun after the figure may end as a verb before one does (商超, 高达): only a
     # conjunction or a word of more than one character is cut from its end.
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
-    return phrase if m is None else phrase[: m.start()]
+    # A word that ends in one (参与, 技能) is no noun with a conjunction after it.
+    return phrase if m is None or m.start() < 2 else phrase[: m.start()]
 
 
 def _strip_trailing(s: str) -> str:

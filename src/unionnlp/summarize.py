@@ -425,6 +425,11 @@ class Graph:
             diversity = self.diversity
         if k <= 0 or not members:
             return []
+        first: dict[str, int] = {}
+        for i in members:
+            first.setdefault(self.candidates[i].text, i)
+        if len(first) < len(members):  # a page that repeats a block says its sentence once
+            members = sorted(first.values())
         if len(members) <= k:
             return [self.candidates[i].text for i in members]
         rows = [self.row[i] for i in members if i in self.row]
