@@ -505,3 +505,13 @@ def test_bounds_shares_and_lead_in_words() -> None:
     assert found == {"不超过2000元": ("每户补助", True), "500元": ("困难职工人均", False),
                      "500户": ("", False)}
 
+
+
+def test_a_count_in_wan_with_thousands_after_it_is_one_figure() -> None:
+    """Hong Kong and Taiwan pages write 43万6千人 and 1亿2千万元: one figure each, money in
+    its own scale."""
+    found = [(f.text, f.value, f.unit, f.approximate) for f in extract_figures(
+        "会员总数已经超过43万6千人，出动志工将近1万6千人次，投入1亿2千万元，会员82万，600人参加。")]
+    assert found == [("超过43万6千人", 436000, "人", True), ("将近1万6千人次", 16000, "人次", True),
+                     ("1亿2千万元", 12000, "万元", False), ("82万", 820000, "", False),
+                     ("600人", 600, "人", False)]

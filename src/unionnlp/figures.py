@@ -344,9 +344,37 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
                 if not matches or matches[-1][1] <= head[0]:
                     matches.append(head)  # 3-5名: the range's first end, with no unit of its own
             matches.append((m.start(), pos, groups))
+    if any(g[8] is None and g[6] in ("万", "亿") for _, _, g in matches):
+        matches = _joined(matches)
     if _CURRENCY_SIGN_RE.search(text) is not None:
         return _with_currency(text, matches)
     return matches
+
+
+def _joined(matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
+    """``43万6千人`` and ``1亿2千万元`` as one figure each: a count in 万 or 亿 with no unit
+    and the smaller count right after it that carries one."""
+    out: list[tuple[int, int, _Groups]] = []
+    for start, end, groups in matches:
+        if (out and out[-1][1] == start and groups[3] and groups[8] is not None
+                and groups[6] in ("千", "百", "千万", "百万")):
+            head_start, _, head = out[-1]
+            if head[3] and head[8] is None and head[6] in ("万", "亿"):
+                big = _parse_arabic(head[3])
+                small = _parse_arabic(groups[3])
+                scale = _MULTIPLIERS[groups[6] or ""]
+                if big is not None and small is not None and small * scale < _MULTIPLIERS[head[6]]:
+                    total = big * _MULTIPLIERS[head[6]] + small * scale
+                    # Money keeps its 万元/亿元: the total in the unit's own scale.
+                    mult = (groups[6] or "")[-1:] if groups[8] == "元" else ""
+                    mult = mult if mult in ("万", "亿") else ""
+                    number = total / _MULTIPLIERS[mult]
+                    out[-1] = (head_start, end, (head[0], None, None, f"{number.normalize():f}",
+                                                 None, head[5], mult or None, groups[7],
+                                                 groups[8], groups[9]))
+                    continue
+        out.append((start, end, groups))
+    return out
 
 
 def _range_head(text: str, start: int) -> tuple[int, int, _Groups] | None:
