@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import unionnlp
+from unionnlp.convert import to_simplified
 from unionnlp.model import SCHEMA, THEMES
 
 
@@ -141,6 +142,12 @@ def test_traditional_keywords_and_subjects_come_back_traditional() -> None:
     report = unionnlp.analyze(text)
     assert report.keywords and all(k.term in text for k in report.keywords)
     assert all(f.subject in text for f in report.figures)
+    # The functions on a string say their terms in the text's characters too.
+    found = unionnlp.keywords(text)
+    assert found and all(k.term in text for k in found)
+    assert [k.weight for k in found] == [k.weight for k in unionnlp.keywords(to_simplified(text))]
+    aid = unionnlp.explain("工聯會為困難會員申請慰問金，並提供緊急援助。", "worker_aid")
+    assert aid and all(term in "工聯會為困難會員申請慰問金，並提供緊急援助。" for term, _ in aid)
 
 
 @pytest.mark.parametrize("bad", [None, 12, "工会".encode()])

@@ -83,7 +83,26 @@ def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Key
 
     _check_text(text, None, "keywords")
     pieces = [cut_for_analysis(line, segmenter) for line in text.splitlines() if line.strip()]
-    return default_keywords().extract(pieces, top_k)
+    found = default_keywords().extract(pieces, top_k)
+    written = _as_written(text, [k.term for k in found])
+    return [Keyword(term, k.weight) for term, k in zip(written, found, strict=True)]
+
+
+def _as_written(text: str, terms: list[str]) -> list[str]:
+    """``terms``, read in ``text``'s analysis view, in the characters ``text`` uses: a
+    traditional text's terms come back traditional, as :func:`analyze` gives them."""
+    from .convert import analysis_view
+    from .normalize import fold_newlines
+
+    source = fold_newlines(text)
+    view, traditional = analysis_view(source)
+    if not traditional:
+        return terms
+    out = []
+    for term in terms:
+        at = view.find(term)
+        out.append(source[at:at + len(term)] if at >= 0 else term)
+    return out
 
 
 def explain(
@@ -95,7 +114,9 @@ def explain(
     from .themes import get_classifier
 
     _check_text(text, None, "explain")
-    return get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)
+    found = get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)
+    written = _as_written(text, [term for term, _ in found])
+    return [(term, weight) for term, (_, weight) in zip(written, found, strict=True)]
 
 
 #: Where a paragraph's clauses part: after a sentence or clause end, before 一是 / 二是.
