@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -177,3 +178,27 @@ def test_to_frames_gives_tidy_tables(tmp_path: Path) -> None:
 def test_an_unknown_segmenter_is_refused_when_options_are_built() -> None:
     with pytest.raises(unionnlp.ConfigError, match="auto, jieba, rjieba"):
         unionnlp.Options(segmenter="nope")
+
+
+@pytest.mark.slow
+def test_the_readmes_python_example_runs_as_written(tmp_path: Path) -> None:
+    """The README's Python block, run on the sample report (its file names swapped for
+    files that exist): a user who copies it gets no error."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    sample = Path(__file__).resolve().parent.parent / "examples" / "sample_report.txt"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    names = {"2023年工作报告.docx": str(sample), "year_of_reports.txt": str(sample),
+             "reports/": str(reports)}
+    for name, path in names.items():
+        assert f'"{name}"' in block
+        block = block.replace(f'"{name}"', repr(path))
+    if importlib.util.find_spec("pandas") is None:
+        block = block.replace("frames = unionnlp.to_frames(records)", "frames = None")
+    script = tmp_path / "example.py"
+    script.write_text(block, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=600)
+    assert done.returncode == 0, done.stderr
