@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -73,6 +74,11 @@ def test_to_simplified_converts_a_traditional_report() -> None:
     assert to_simplified(TRADITIONAL) == SIMPLIFIED
 
 
+def test_variant_forms_of_taiwan_and_hong_kong_read_as_simplified() -> None:
+    """僱主, 佔, 祕書 are the standard forms there; snownlp's table lacks them."""
+    assert to_simplified("僱主佔用祕書讚賞") == "雇主占用秘书赞赏"
+
+
 def test_to_simplified_leaves_simplified_text_alone() -> None:
     assert to_simplified(MAINLAND_REPORT) == MAINLAND_REPORT
     assert to_simplified(SIMPLIFIED) == SIMPLIFIED
@@ -98,10 +104,18 @@ def test_to_simplified_is_length_preserving(text: str) -> None:
 
 
 def test_packaged_table_is_snownlps_single_characters() -> None:
-    """The shipped pairs are what tools/make_traditional_chars.py derives from snownlp."""
+    """The shipped pairs are what tools/make_traditional_chars.py derives from snownlp,
+    with the variant forms it adds."""
+    import importlib.util
+
     from snownlp.normal import zh
 
-    assert _pairs() == _single_char_table(zh.zh2hans)
+    tool = Path(__file__).resolve().parent.parent / "tools" / "make_traditional_chars.py"
+    spec = importlib.util.spec_from_file_location("make_traditional_chars", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert _pairs() == {**_single_char_table(zh.zh2hans), **module.VARIANTS}
     assert len(_pairs()) > 2000
     assert all(len(value) == 1 for value in _simplified_table().values())
 

@@ -184,6 +184,10 @@ def test_web_furniture_and_repeated_title() -> None:
     ("中工网讯（记者 钱立 通讯员 许晴）", "中工网讯（记者 钱立 通讯员 许晴）"),
     ("【香港商報網訊】記者何嘉報道:", "【香港商報網訊】記者何嘉報道:"),
     ("鲁网11月5日讯  ", "鲁网11月5日讯"),
+    ("红安网消息 ", "红安网消息"),
+    ("〔記者李雅雯／新北報導〕", "〔記者李雅雯／新北報導〕"),
+    ("（中央社記者蘇木春台中15日電）", "（中央社記者蘇木春台中15日電）"),
+    ("(記者張世昌/台中報導)", "(記者張世昌/台中報導)"),
 ])
 def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
     text = ("某市總工會表彰優秀勞工\n\n"
@@ -1539,3 +1543,24 @@ def test_an_outlines_decimal_numbering_heads_nested_sections() -> None:
     assert sections["1.2.1 建立劳动关系风险预警"] > sections["1.1 难题从何而来"] \
         > sections["一、维权工作面临的难题"]
     assert not any("1.2" in x for x in report.dropped)
+
+
+def test_a_news_sites_time_stamp_with_its_update_note_is_furniture() -> None:
+    """A news site's date and time, with when it was updated, is set aside, not made the
+    title in place of the headline above it."""
+    text = ("勞動部表揚團協單位 盼強化勞資關係\n\n2019/11/15 17:33(11/15 18:06 更新)\n\n"
+            "（中央社記者蘇木春台中15日電）勞動部今天表揚績優團體協約單位，盼強化勞資關係。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "勞動部表揚團協單位 盼強化勞資關係"
+    assert report.dropped == ("2019/11/15 17:33(11/15 18:06 更新)",)
+    assert article.byline == "（中央社記者蘇木春台中15日電）"
+    assert _accounted(report) == _chars(text)
+
+
+def test_big5s_small_and_vertical_punctuation_reads_as_full_width() -> None:
+    """Big5 decodes its colon and comma to ︰ and ﹐: a lead-in ends at ︰ as at ：."""
+    text = "工會是什麼\n\n職業缺乏保障︰僱主可隨時解僱員工﹐工友應加入工會。\n"
+    (paragraph,) = _parse(text).articles[0].paragraphs
+    assert paragraph.lead_in == "職業缺乏保障"
+

@@ -20,6 +20,10 @@ _SPACES = {cp: ord(" ") for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200
 
 
 _LINE_BREAKS = {cp: ord("\n") for cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)}
+# Big5 text decodes to the small and vertical forms of punctuation (︰ ﹕ ﹐ ﹑ ﹔ ﹖ ﹗):
+# the view reads them as the full-width marks the rules know.
+_PUNCT_FORMS = {0xFE30: ord("："), 0xFE55: ord("："), 0xFE50: ord("，"), 0xFE51: ord("、"),
+                0xFE54: ord("；"), 0xFE56: ord("？"), 0xFE57: ord("！")}
 
 
 def fold_newlines(text: str) -> str:
@@ -42,7 +46,7 @@ def fold_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
-_ALL = {**_LINE_BREAKS, **_FULLWIDTH, **_SPACES}
+_ALL = {**_LINE_BREAKS, **_FULLWIDTH, **_SPACES, **_PUNCT_FORMS}
 # Few characters of a report need folding: replacing runs of them beats translating every one.
 _TO_FOLD = regex("[" + "".join(re.escape(chr(cp)) for cp in sorted(_ALL)) + "]+")
 
@@ -52,7 +56,8 @@ def _fold(match: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """All normalisation steps (one pass); offsets after :func:`fold_newlines` are preserved."""
+    """All normalisation steps (one pass), small and vertical punctuation forms read as
+    full-width; offsets after :func:`fold_newlines` are preserved."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _TO_FOLD.sub(_fold, text)
