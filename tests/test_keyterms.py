@@ -517,3 +517,18 @@ def test_a_flag_training_almost_never_sets_cannot_outweigh_the_rest() -> None:
     with_flag, without = prior.probability(np.array([[1.0, 1.0], [1.0, 0.0]]))
     # Standardised by its own tiny spread, the flag alone took a sure keyword to 0.10.
     assert without > 0.95 and with_flag > 0.25
+
+
+def test_a_keyword_list_is_not_padded_with_terms_rated_near_zero() -> None:
+    """A short text has a few keywords worth saying: the rest of the ten, which the model
+    rates under a hundredth of the best (junk to judges), are left out, in keywords() and
+    in a report alike."""
+    import unionnlp
+    from unionnlp.keyterms import KEPT_SHARE
+
+    text = ("香港工會聯合會今年協助會員追討欠薪，為僱員爭取強積金權益，並舉辦職業安全講座。"
+            "工聯會屬會舉辦飲食業技能培訓班。")
+    for found in (unionnlp.keywords(text), list(unionnlp.analyze(text).keywords)):
+        assert 0 < len(found) < 10
+        assert all(k.weight >= KEPT_SHARE * found[0].weight for k in found)
+    assert [k.term for k in unionnlp.keywords(text)][:3] == ["追討欠薪", "工聯會屬會", "技能培訓"]

@@ -25,6 +25,7 @@ from .keyterms import (
     TermTable,
     fit_prior,
     shapes_apart,
+    worth_saying,
 )
 from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
@@ -381,7 +382,7 @@ def run(source: Source, options: Options) -> Report:
     def keywords(start: int, stop: int, k: int) -> tuple[Keyword, ...]:
         if (start, stop, k) in ranked:
             return ranked[start, stop, k]
-        found = ranked_terms(start, stop, k)
+        found = worth_saying(ranked_terms(start, stop, k))
         if traditional:
             found = [replace(kw, term=_written_term(kw.term)) for kw in found]
         ranked[start, stop, k] = tuple(found)
