@@ -350,3 +350,19 @@ def test_three_short_sentences_take_a_fourth_and_an_exact_count_is_kept() -> Non
     exact = unionnlp.analyze(text, options=unionnlp.Options(summary_sentences=3)).summary
     assert len(exact) == 3 and sum(map(len, exact)) < 140
     assert len(summary) == 4 and set(exact) < set(summary)
+
+
+def test_a_post_without_sentence_ends_still_has_a_summary() -> None:
+    """A social-media post runs its statements line by line with no 。 (a Taiwan union's
+    page, train twin trad110): its summary takes its statements as they end, never a
+    question or an exclamation, where it had none at all."""
+    import unionnlp
+
+    text = ("企業工會正式誕生\n\n"
+            "這幾年工會一直幫護理師會員討回加班費,大夥兒決定號召更多同仁共同籌組企業工會\n\n"
+            "有意籌組工會嗎?歡迎來找我們諮詢喔\n\n"
+            "聯盟由15間醫療工會結合而成,會員總數將近一萬人,成員涵蓋醫師、護理師、照服員\n\n"
+            "快來入會吧!\n")
+    summary = unionnlp.analyze(text).summary
+    assert summary and all(s in text for s in summary)
+    assert not any(s.endswith(("?", "!", "嗎", "吧")) for s in summary)

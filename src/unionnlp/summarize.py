@@ -34,6 +34,9 @@ __all__ = [
 #: (中國日?qǐng)?bào)網): it ends nothing.
 _SENTENCE = regex(rf"[^。！？!?]*(?:\?(?={GLOSS_TAIL})[^。！？!?]*)*(?:[。！？!?]+[”’」』）)]*|$)")
 _MIN_CHARS = 12
+#: What a piece ends in when it is no statement, closed or not: a question, an exclamation,
+#: a clause that runs on.
+_OPEN_ENDS = "。！？!?；;，,、：:…—-"
 _MIN_SHORT = 6
 _MAX_LONG = 600
 _MAX_CHARS = 220
@@ -217,6 +220,10 @@ def sentence_vectors(
     whole = [_whole(piece) for _, piece, _ in pieces]
     if not any(whole):  # a very short or long-winded text, a list: take what it has
         whole = [_whole(piece, _MIN_SHORT, max_chars=_MAX_LONG) for _, piece, _ in pieces]
+    if not any(whole):  # a post with no sentence ends: a paragraph that ends in no mark
+        whole = [piece.rstrip()[-1:] not in _OPEN_ENDS
+                 and _whole(piece.rstrip() + "。", _MIN_SHORT, max_chars=_MAX_LONG)
+                 for _, piece, _ in pieces]
     found = [x for x, keep in zip(pieces, whole, strict=True) if keep]
     ranks = itertools.accumulate(int(keep) for keep in whole)
     rows = [r - 1 if keep else -1 for r, keep in zip(ranks, whole, strict=True)]
