@@ -231,6 +231,18 @@ def test_worker_path_differs_from_recorded_path(tmp_path: Path) -> None:
     assert missing["sha256"] is None
 
 
+def test_a_workers_view_of_a_file_is_named_as_given_in_warnings_and_errors(
+        tmp_path: Path) -> None:
+    empty = _write(tmp_path / "empty.txt", "")
+    record = Tagger()("reports/empty.txt", str(empty))
+    assert record["warnings"] == ["reports/empty.txt: the file holds no text"]
+    broken = _write(tmp_path / "broken.txt", UNDECODABLE)
+    failed = Tagger()("reports/b\udcff.txt", str(broken))  # a name that is not UTF-8
+    assert failed["source"] == "reports/b\\xff.txt"
+    assert failed["error"]["message"].startswith("reports/b\\xff.txt: ")
+    assert dumps(failed).encode("utf-8")
+
+
 def test_reusable_records_need_the_same_bytes_and_success(tmp_path: Path) -> None:
     a = _write(tmp_path / "a.txt", REPORT_SHORT)
     b = _write(tmp_path / "b.txt", REPORT_SHORT)

@@ -238,6 +238,41 @@ def test_non_utf8_file_names_do_not_abort_a_batch(tmp_path: Path) -> None:
     assert sources == [str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / "\\xff\\xfe.txt")]
 
 
+def test_reader_warnings_about_a_non_utf8_name_cost_no_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    data = {b"e\xff.txt": b"", b"s\xfe.txt": REPORT.encode() + b"\xff" + REPORT.encode(),
+            b"ok.txt": REPORT.encode()}
+    for name, content in data.items():
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(content)
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(folder), "-o", str(out), "--workers", "1"]) == 0
+    warnings = {Path(str(r["source"])).name: r["warnings"] for r in _jsonl(out)}
+    assert warnings["e\\xff.txt"] == [f"{folder}/e\\xff.txt: the file holds no text"]
+    (damaged,) = warnings["s\\xfe.txt"]
+    assert damaged.startswith(f"{folder}/s\\xfe.txt: 1 byte sequence(s) are not valid utf-8")
+    assert warnings["ok.txt"] == []
+    err = capsys.readouterr().err
+    assert f"warning: {folder}/e\\xff.txt: the file holds no text" in err and "udc" not in err
+
+
+def test_a_non_utf8_name_is_written_alike_in_records_and_messages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff.txt")
+    with open(bad, "wb") as handle:
+        handle.write("工会工作报告".encode("gbk") + b"\xff\xfe\x80\xff")
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", os.fsdecode(bad), "-o", str(out)]) == 1
+    (record,) = _jsonl(out)
+    source = f"{tmp_path}/bad\\xff.txt"
+    assert record["source"] == source
+    assert str(record["error"]["message"]).startswith(f"{source}: ")  # type: ignore[index]
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if "error:" in x]
+    assert line.startswith(f"unionnlp: error: {source}: ") and line.count("bad") == 1
+
+
 def test_resume_survives_a_journal_cut_inside_a_character(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

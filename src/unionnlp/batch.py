@@ -119,7 +119,7 @@ Output = Result | JsonRecord
 _GLOB_MAGIC = regex(r"[*?[]")
 #: Seconds a file may take in a batch by default (a 1 MB report takes about one).
 DEFAULT_TIME_BUDGET = 300.0
-_SURROGATES = regex("[\udc80-\udcff]")
+_SURROGATES = regex("[\ud800-\udfff]")
 _CHUNK = 1 << 20
 
 
@@ -325,8 +325,13 @@ def _part_regex(part: str) -> str:
 def record_name(path: str) -> str:
     """How a file is named in its record: as given, except that the lone surrogates which
     stand for a name's undecodable bytes become ``\\xff`` escapes (a record must be
-    writable as UTF-8)."""
-    return _SURROGATES.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", path)
+    writable as UTF-8), and any other lone surrogate a ``\\ud800`` one."""
+    return _SURROGATES.sub(_escape_surrogate, path)
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str | None:
@@ -369,12 +374,13 @@ def item_sha256(item: Item) -> str | None:
 def error_record(
     source: str, error_type: str, message: str, *, sha256: str | None = None
 ) -> Result:
-    """The record of a file that could not be analysed."""
+    """The record of a file that could not be analysed; lone surrogates (a file name's
+    undecodable bytes) in ``source`` and ``message`` become ``\\xff`` escapes."""
     return {
         "schema": SCHEMA,
-        "source": source,
+        "source": record_name(source),
         "sha256": sha256,
-        "error": {"type": error_type, "message": message},
+        "error": {"type": error_type, "message": record_name(message)},
     }
 
 
@@ -470,7 +476,8 @@ class Tagger:
                 else:
                     source = read_part(where, part, max_bytes=self.max_bytes)
                 if location is not None or shown != path:
-                    source = replace(source, path=shown)
+                    source = replace(source, path=shown, warnings=tuple(
+                        _as_given(w, path, where) for w in source.warnings))
                 report = replace(analyze_source(source, self.options), part=part)
         except Exception as exc:  # a batch keeps going whatever one file does
             failed = error_record(shown, type(exc).__name__, _message(exc, path, where),
@@ -528,8 +535,17 @@ def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
 
 def _message(exc: Exception, path: str, where: str) -> str:
     if isinstance(exc, InputError) and where != path and exc.path == where:
-        return f"{path}: {exc.problem}"
+        return f"{printable(path)}: {exc.problem}"
     return str(exc) or type(exc).__name__
+
+
+def _as_given(warning: str, path: str, where: str) -> str:
+    """A reader's warning about the file read at ``where``, naming it as its record does
+    (``path`` as given, undecodable bytes escaped): what a Dask worker reads is the
+    absolute path, and a record must be writable as UTF-8."""
+    if where != path and warning.startswith(f"{where}: "):
+        warning = path + warning[len(where):]
+    return record_name(warning)
 
 
 # --- runners ------------------------------------------------------------------------------------
@@ -710,7 +726,8 @@ def _run_alone(
         try:
             return solo.submit(tagger.made, path).result()
         except BrokenProcessPool:
-            message = f"{path}: the worker process died while analysing this file (crash or out of memory)"
+            message = (f"{printable(str(path))}: the worker process died while analysing this "
+                       "file (crash or out of memory)")
             return tagger.finish(_failed(path, "WorkerCrashed", message))
 
 
@@ -830,7 +847,7 @@ class DaskRunner(Runner):
                 try:
                     result: Output = future.result()
                 except Exception as exc:  # KilledWorker, lost connection: this file only
-                    message = f"{path}: Dask task failed: {exc or type(exc).__name__}"
+                    message = f"{printable(str(path))}: Dask task failed: {exc or type(exc).__name__}"
                     result = tagger.finish(_failed(path, type(exc).__name__, message))
                 finally:
                     future.release()
@@ -1005,7 +1022,7 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
             if failure is not None:
                 logger.error("%s", failure)
             for warning in warnings:  # said in a worker, where logs stay; each names its file
-                logger.warning("%s", warning)
+                logger.warning("%s", printable(warning))
             yield record
     finally:
         if records is not produced:
@@ -1015,6 +1032,7 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
 
 
 def _failure_line(record: Mapping[str, Any]) -> str:
-    message = str(record["error"]["message"])
-    source = str(record["source"])
+    """The line a batch logs for a failed file: its message, named by the file, printable."""
+    message = printable(str(record["error"]["message"]))
+    source = printable(str(record["source"]))
     return message if message.startswith(source) else f"{source}: {message}"
