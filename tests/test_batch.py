@@ -23,6 +23,7 @@ from unionnlp.batch import (
     error_record,
     file_sha256,
     get_runner,
+    item_key,
     record_key,
     reusable_records,
     tag_files,
@@ -241,6 +242,20 @@ def test_a_workers_view_of_a_file_is_named_as_given_in_warnings_and_errors(
     assert failed["source"] == "reports/b\\xff.txt"
     assert failed["error"]["message"].startswith("reports/b\\xff.txt: ")
     assert dumps(failed).encode("utf-8")
+
+
+def test_records_are_keyed_by_the_name_as_given_not_as_printed(tmp_path: Path) -> None:
+    names = [os.path.join(os.fsencode(tmp_path), b"a\xff.txt"), str(tmp_path / "a\\xff.txt")]
+    with open(names[0], "wb") as handle:
+        handle.write(REPORT_SHORT.encode("utf-8"))
+    _write(Path(names[1]), REPORT_ORG)
+    paths = [os.fsdecode(names[0]), names[1]]
+    encoded = list(tag_files(paths, workers=1, as_json=True))
+    assert [r.key for r in encoded] == [item_key(p) for p in paths] == paths
+    assert len({record_key(r.record()) for r in encoded}) == 1  # both print as a\xff.txt
+    reused = reusable_records(paths, [r.record() for r in encoded])
+    assert {k: v["sha256"] for k, v in reused.items()} == {
+        p: file_sha256(p) for p in paths}
 
 
 def test_reusable_records_need_the_same_bytes_and_success(tmp_path: Path) -> None:

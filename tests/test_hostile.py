@@ -6,6 +6,7 @@ traceback from a dependency. What is asserted is the behaviour, never a duration
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -271,6 +272,21 @@ def test_a_non_utf8_name_is_written_alike_in_records_and_messages(
     assert str(record["error"]["message"]).startswith(f"{source}: ")  # type: ignore[index]
     (line,) = [x for x in capsys.readouterr().err.splitlines() if "error:" in x]
     assert line.startswith(f"unionnlp: error: {source}: ") and line.count("bad") == 1
+
+
+def test_names_that_print_alike_keep_their_own_records(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\\xff.txt").write_text(REPORT, encoding="utf-8")  # a backslash, x, f, f
+    with open(os.path.join(os.fsencode(folder), b"a\xff.txt"), "wb") as handle:
+        handle.write(("工会帮扶困难职工。\n" + REPORT).encode("utf-8"))
+    hashes = sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir())
+    out = tmp_path / "out.jsonl"
+    for resume in ([], ["--resume"]):
+        assert main(["tag", str(folder), "-o", str(out), "-q", "--workers", "1", *resume]) == 0
+        records = _jsonl(out)
+        assert [r["source"] for r in records] == [f"{folder}/a\\xff.txt"] * 2
+        assert sorted(str(r["sha256"]) for r in records) == hashes
 
 
 def test_resume_survives_a_journal_cut_inside_a_character(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ class JsonRecord:
 
     #: The record's line of JSON (:func:`unionnlp.export.json.dumps`), without a newline.
     text: str
-    #: :func:`record_key` of the record.
+    #: :func:`item_key` of the input the record describes.
     key: str
     #: The line a batch logs when the file failed (None: it did not).
     failure: str | None = None
@@ -101,9 +101,9 @@ class JsonRecord:
     warnings: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, record: Mapping[str, Any]) -> JsonRecord:
-        """The record, encoded."""
-        return cls(dumps(record), record_key(record),
+    def of(cls, record: Mapping[str, Any], item: Item | None = None) -> JsonRecord:
+        """The record of ``item``, encoded (without the item, keyed by :func:`record_key`)."""
+        return cls(dumps(record), record_key(record) if item is None else item_key(item),
                    _failure_line(record) if is_error(record) else None,
                    tuple(record.get("warnings") or ()))
 
@@ -166,15 +166,24 @@ def expand(paths: Iterable[str], *, max_bytes: int = MAX_INPUT_BYTES,
 
 
 def item_key(item: Item) -> str:
-    """How an input is known in a JSONL batch: its record name, and a part's index after a
-    NUL (which no file name holds)."""
+    """How an input is known in a JSONL batch: its path as given, and a part's index after
+    a NUL (which no file name holds). Unlike a record's name, one key is one file: the
+    lone surrogates of undecodable bytes stay, so ``a<0xff>.txt`` and ``a\\xff.txt`` differ."""
+    if isinstance(item, PartOf):
+        return f"{item.path}\0{item.part.index}"
+    return item
+
+
+def _name_key(item: Item) -> str:
+    """:func:`record_key` of the record an input gets."""
     if isinstance(item, PartOf):
         return f"{record_name(item.path)}\0{item.part.index}"
     return record_name(item)
 
 
 def record_key(record: Mapping[str, Any]) -> str:
-    """:func:`item_key` of the input a record describes."""
+    """How a record names its input: :func:`item_key` for a file whose name is UTF-8. A
+    record writes undecodable name bytes as ``\\xff`` escapes, so two files can share it."""
     part = record.get("part")
     source = str(record.get("source"))
     return f"{source}\0{part['index']}" if isinstance(part, Mapping) else source
@@ -421,21 +430,25 @@ def reusable_records(items: Sequence[Item], records: Iterable[Mapping[str, Any]]
 
     A record is reused when it succeeded and its ``sha256`` is that of the file (or the
     part, cut at the same bytes) now; error records are never reused, so failed files are
-    tried again.
+    tried again. Two files whose names a record writes alike (``a<0xff>.txt``,
+    ``a\\xff.txt``) each reuse only a record of their own bytes.
     """
-    wanted = {item_key(i): i for i in items}
-    candidates: dict[str, Result] = {}
+    wanted: dict[str, list[Item]] = {}
+    for item in items:
+        wanted.setdefault(_name_key(item), []).append(item)
+    candidates: dict[str, dict[str, Result]] = {}  # by record key, then by sha256
     for record in records:
         key = record_key(record)
         if key in wanted and not is_error(record) and record.get("sha256"):
-            candidates[key] = dict(record)
-    out = {}
-    for key, record in candidates.items():
-        item = wanted[key]
-        if isinstance(item, PartOf) and record.get("part") != item.part.to_dict():
-            continue
-        if item_sha256(item) == record["sha256"]:
-            out[key] = record
+            candidates.setdefault(key, {})[str(record["sha256"])] = dict(record)
+    out: dict[str, Result] = {}
+    for key, by_sha256 in candidates.items():
+        for item in wanted[key]:
+            found = by_sha256.get(item_sha256(item) or "")
+            if found is None or (isinstance(item, PartOf)
+                                 and found.get("part") != item.part.to_dict()):
+                continue
+            out[item_key(item)] = found
     return out
 
 
@@ -487,12 +500,12 @@ class Tagger:
 
     def made(self, item: Item, location: str | None = None) -> Output:
         """The record of a file or part as runners hand it on (see :attr:`as_json`)."""
-        return self.finish(self(item, location))
+        return self.finish(self(item, location), item)
 
-    def finish(self, record: Output) -> Output:
-        """A record as runners hand it on: encoded when :attr:`as_json` is set."""
+    def finish(self, record: Output, item: Item | None = None) -> Output:
+        """A record (of ``item``) as runners hand it on: encoded when :attr:`as_json` is set."""
         if self.as_json and not isinstance(record, JsonRecord):
-            return JsonRecord.of(record)
+            return JsonRecord.of(record, item)
         return record
 
     def warm(self) -> None:
@@ -728,7 +741,7 @@ def _run_alone(
         except BrokenProcessPool:
             message = (f"{printable(str(path))}: the worker process died while analysing this "
                        "file (crash or out of memory)")
-            return tagger.finish(_failed(path, "WorkerCrashed", message))
+            return tagger.finish(_failed(path, "WorkerCrashed", message), path)
 
 
 def _failed(item: Item, error_type: str, message: str) -> Result:
@@ -848,7 +861,7 @@ class DaskRunner(Runner):
                     result: Output = future.result()
                 except Exception as exc:  # KilledWorker, lost connection: this file only
                     message = f"{printable(str(path))}: Dask task failed: {exc or type(exc).__name__}"
-                    result = tagger.finish(_failed(path, type(exc).__name__, message))
+                    result = tagger.finish(_failed(path, type(exc).__name__, message), path)
                 finally:
                     future.release()
                 yield result

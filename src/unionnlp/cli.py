@@ -418,7 +418,7 @@ def _tag(args: argparse.Namespace) -> int:
     part_bytes = int((args.part_size or PART_MB) * 1024 * 1024)
     items = (expand(paths, max_bytes=max_bytes, part_bytes=part_bytes) if args.stream
              else list(paths))
-    keys = [item_key(i) for i in items]  # as records name them
+    keys = [item_key(i) for i in items]  # as records are placed
 
     reused: dict[str, dict[str, Any]] = {}
     if args.resume and output is not None:
