@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -348,6 +349,32 @@ def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
         by_address = _lines(list(tag_files(batch, scheduler=cluster.scheduler_address)))
     assert by_client == local
     assert by_address == local
+
+
+@pytest.mark.slow
+def test_one_worker_loads_what_it_needs_before_the_first_files_budget(tmp_path: Path) -> None:
+    # A fresh process: what the first file's analysis imports inside its time budget, where
+    # the budget's alarm can cut an import short and leave a module half made.
+    code = """if True:
+        import contextlib, sys
+        from unionnlp import batch
+        budget, imported = batch.within_budget, []
+        @contextlib.contextmanager
+        def watched(seconds, path):
+            before = set(sys.modules)
+            with budget(seconds, path):
+                yield
+            imported.extend(sorted(set(sys.modules) - before))
+        batch.within_budget = watched
+        (record,) = batch.tag_files([sys.argv[1]], workers=1)
+        assert "error" not in record, record
+        print(" ".join(imported))
+    """
+    path = _write(tmp_path / "a.txt", REPORT_ORG)
+    run = subprocess.run([sys.executable, "-c", code, str(path)], check=True,
+                         capture_output=True, text=True)
+    loaded = {name.split(".")[0] for name in run.stdout.split()}
+    assert not loaded & {"numpy", "jieba", "rjieba", "scipy", "unionnlp"}, run.stdout
 
 
 def test_small_files_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from importlib.metadata import entry_points, version
 from pathlib import Path
 
@@ -319,6 +320,55 @@ def test_standard_input_is_one_report(monkeypatch: pytest.MonkeyPatch,
     assert record["source"] == "-" and record["encoding"] == "gb18030"
     assert len(record["keywords"]) == 2 and record["articles"][0]["title"] == "街道工会工作简报"
     assert main(["tag", "-", "x.txt"]) == 2
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("option", [["--resume", "-o", "out.jsonl"], ["--stream"],
+                                    ["--scheduler", "tcp://127.0.0.1:1"]])
+def test_standard_input_refuses_what_cannot_apply_to_it(
+        option: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, REPORT_C.encode())
+    assert main(["tag", "-", *option]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and f"error: {option[0]} does not go with - (standard input)" in err
+
+
+def test_standard_input_runs_within_the_time_budget(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import contextlib
+
+    from unionnlp import batch
+
+    budgets: list[tuple[float | None, str]] = []
+    budget = batch.within_budget
+
+    @contextlib.contextmanager
+    def noted(seconds: float | None, path: str) -> Iterator[None]:
+        budgets.append((seconds, path))
+        with budget(seconds, path):
+            yield
+
+    monkeypatch.setattr(batch, "within_budget", noted)
+    _stdin(monkeypatch, REPORT_C.encode())
+    assert main(["tag", "-", "--timeout", "7"]) == 0
+    assert budgets == [(7.0, "-")]
+    assert json.loads(capsys.readouterr().out)["source"] == "-"
+
+
+def test_empty_standard_input_is_said_to_hold_no_text(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _stdin(monkeypatch, b" \n")
+    assert main(["tag", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["warnings"] == ["-: standard input holds no text"]
+    assert err == "unionnlp: warning: -: standard input holds no text\n"
 
 
 def test_records_carry_provenance_and_resume_keeps_settings(

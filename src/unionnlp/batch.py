@@ -77,6 +77,7 @@ __all__ = [
     "record_name",
     "reusable_records",
     "tag_files",
+    "within_budget",
 ]
 
 logger = logging.getLogger(__name__)
@@ -483,7 +484,7 @@ class Tagger:
         sha256: str | None = None
         try:
             sha256 = item_sha256(PartOf(where, part) if part else where)
-            with _time_budget(self.time_budget, shown):
+            with within_budget(self.time_budget, shown):
                 if part is None:
                     source = read(where, max_bytes=self.max_bytes)
                 else:
@@ -516,8 +517,9 @@ class Tagger:
 
 
 @contextlib.contextmanager
-def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
-    """Raise :class:`TimeBudgetError` in the block once ``seconds`` have passed."""
+def within_budget(seconds: float | None, path: str) -> Iterator[None]:
+    """Raise :class:`TimeBudgetError` naming ``path`` in the block once ``seconds`` have
+    passed (None: never); a SIGALRM timer, so only in a POSIX process's main thread."""
     if (not seconds or not hasattr(signal, "setitimer")
             or threading.current_thread() is not threading.main_thread()):
         yield
@@ -613,6 +615,10 @@ class LocalRunner(Runner):
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         workers = min(self.workers or cpu_count(), len(paths))
         if workers <= 1:
+            # Loaded before the first file's time budget starts, as a pool worker is: an
+            # import cut short by the budget's alarm would break every later file.
+            if paths:
+                tagger.warm()
             for path in paths:
                 yield tagger.made(path)
             return

@@ -380,18 +380,18 @@ def _tag(args: argparse.Namespace) -> int:
         return _fail(f"{printable(output)}: unknown output extension; use one of "
                      f"{', '.join(known)} or --format", EXIT_USAGE)
     fmt: str = args.format or (format_for_path(output) if output else "jsonl")
+    if "-" in args.paths and args.paths != ["-"]:
+        return _fail("- (standard input) cannot be mixed with files", EXIT_USAGE)
+    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        return _fail(f"{printable(output)}: the directory does not exist", EXIT_USAGE)
+    if args.model and not os.path.isfile(args.model):
+        return _fail(f"{printable(args.model)}: no such model file", EXIT_USAGE)
     if args.paths == ["-"]:
         return _tag_stdin(args, output, fmt)
-    if "-" in args.paths:
-        return _fail("- (standard input) cannot be mixed with files", EXIT_USAGE)
     if args.resume and not output:
         return _fail("--resume needs -o OUT (the JSONL file of the interrupted run)", EXIT_USAGE)
     if args.resume and fmt != "jsonl":
         return _fail(f"--resume continues JSONL output only, not {fmt}", EXIT_USAGE)
-    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        return _fail(f"{output}: the directory does not exist", EXIT_USAGE)
-    if args.model and not os.path.isfile(args.model):
-        return _fail(f"{printable(args.model)}: no such model file", EXIT_USAGE)
     options = _options(args)
     max_bytes = int((args.max_size or MAX_INPUT_MB) * 1024 * 1024)
 
@@ -490,28 +490,43 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
-    """``tag -``: one report read from standard input (decoded like a .txt file)."""
+    """``tag -``: one report read from standard input (decoded like a .txt file), analysed
+    in this process within ``--timeout``, as a batch's file is."""
+    unusable = {"--resume": (args.resume, "there is no earlier run of it to continue"),
+                "--stream": (args.stream, "it is read whole, up to --max-size"),
+                "--scheduler": (args.scheduler, "Dask workers cannot read this process's stdin")}
+    for name, (given, why) in unusable.items():
+        if given:
+            return _fail(f"{name} does not go with - (standard input): {why}", EXIT_USAGE)
     from .api import analyze_source
+    from .batch import DEFAULT_TIME_BUDGET, Tagger, error_record, within_budget
     from .export import write
     from .model import Source
     from .readers import decode_text, read_upto
 
+    options = _options(args)
+    Tagger(options).warm()  # outside the time budget, as a batch's workers warm up
     data = read_upto(sys.stdin.buffer, int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
     try:
         if len(data) > (args.max_size or MAX_INPUT_MB) * 1024 * 1024:
             raise ConfigError("-: standard input is over the size limit (--max-size)")
-        text, encoding, warnings = decode_text(data, "-")
-        report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
-                                       path="-", format="text", encoding=encoding,
-                                       warnings=warnings),
-                                _options(args))
+        with within_budget(args.timeout or DEFAULT_TIME_BUDGET, "-"):
+            text, encoding, warnings = decode_text(data, "-")
+            if not text.strip() and not warnings:
+                warnings = ("-: standard input holds no text",)
+            report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
+                                           path="-", format="text", encoding=encoding,
+                                           warnings=warnings),
+                                    options)
         record = report.to_dict()
     except ConfigError:
         raise
     except UnionNLPError as exc:
-        from .batch import error_record
-
         record = error_record("-", type(exc).__name__, str(exc))
+    if record.get("error"):
+        logger.error("%s", printable(record["error"]["message"]))
+    for warning in record.get("warnings") or ():
+        logger.warning("%s", printable(warning))
     with _exclusive(output):
         write([record], output if output is not None else _utf8_stdout(), fmt=fmt)
     return EXIT_FAILED if record.get("error") else EXIT_OK
