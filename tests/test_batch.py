@@ -29,6 +29,7 @@ from unionnlp.batch import (
     reusable_records,
     tag_files,
 )
+from unionnlp.cli import main
 from unionnlp.errors import ConfigError
 from unionnlp.export.json import dumps
 
@@ -349,6 +350,35 @@ def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
         by_address = _lines(list(tag_files(batch, scheduler=cluster.scheduler_address)))
     assert by_client == local
     assert by_address == local
+
+
+@pytest.mark.slow
+def test_dask_records_are_the_bytes_of_a_local_run(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    from unionnlp.themes import default_classifier
+
+    monkeypatch.chdir(tmp_path)
+    _write(Path("e/a_empty.txt"), "")
+    _write(Path("e/b_ok.txt"), REPORT_ORG)
+    with open(b"e/c_bad\xff.txt", "wb") as handle:  # fails, and its name is not UTF-8
+        handle.write(UNDECODABLE)
+    default_classifier().save("model.npz")
+    args = ["tag", "e", "--model", "model.npz", "-q"]
+    assert main([*args, "--workers", "1", "-o", "local.jsonl"]) == 1
+    (tmp_path / "elsewhere").mkdir()
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        client.run(os.chdir, str(tmp_path / "elsewhere"))  # where relative paths mean nothing
+        assert main([*args, "--scheduler", cluster.scheduler_address, "-o", "dask.jsonl"]) == 1
+        assert main([*args, "--scheduler", cluster.scheduler_address]) == 1  # to stdout
+    local = Path("local.jsonl").read_bytes()
+    assert Path("dask.jsonl").read_bytes() == local
+    records = [json.loads(line) for line in local.splitlines()]
+    assert [r.get("error", {}).get("type") for r in records] == [None, None, "DecodeError"]
+    assert records[0]["warnings"] == ["e/a_empty.txt: the file holds no text"]
+    assert records[2]["error"]["message"].startswith("e/c_bad\\xff.txt: ")
 
 
 @pytest.mark.slow

@@ -421,7 +421,10 @@ def provenance(options: Options = DEFAULT) -> dict[str, str]:
         model = f"packaged:{default_classifier().data_key_ or 'unknown'}"
     else:
         model = "file:" + (file_sha256(options.model) or "unreadable")[:16]
-    settings = json.dumps(dataclasses.asdict(options), sort_keys=True, default=str)
+    # The model is known by its bytes above, not by how its path was spelt (a Dask run
+    # makes it absolute).
+    chosen = dataclasses.asdict(options) | {"model": None if options.model is None else "file"}
+    settings = json.dumps(chosen, sort_keys=True, default=str)
     return {"unionnlp": __version__, "model": model,
             "options": hashlib.sha256(settings.encode()).hexdigest()[:12]}
 
@@ -845,6 +848,9 @@ class DaskRunner(Runner):
 
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         distributed = _import_distributed()
+        if tagger.options.model is not None:  # the workers' working folder is not ours
+            tagger = replace(tagger, options=replace(
+                tagger.options, model=os.path.abspath(tagger.options.model)))
         client, own = self._client(distributed)
         from ._dask import WarmWorker
 
