@@ -129,6 +129,35 @@ def test_analyze_refuses_lone_surrogates_with_an_input_error() -> None:
             call("工会\ud800帮扶")
 
 
+def test_lone_surrogates_from_a_reader_become_replacement_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lone = tmp_path / "x.rtf"
+    lone.write_bytes(b"{\\rtf1 \\u-10240? \\u24037?\\u20250?}")
+    source = read(lone)
+    assert source.text == "\ufffd 工会"
+    assert source.warnings == (f"{lone}: 1 unpaired surrogate(s) are not valid Unicode; "
+                               "read as \ufffd",)
+    paired = tmp_path / "y.rtf"  # RTF writes a character past U+FFFF as two surrogates
+    paired.write_bytes(b"{\\rtf1 \\u-10179?\\u-8704? \\u24037?\\u20250?}")
+    assert read(paired).text == "\U0001f600 工会" and not read(paired).warnings
+    assert main(["show", str(lone)]) == 0
+    out, err = capsys.readouterr()
+    assert "unpaired surrogate" in out and "Traceback" not in err
+
+
+def test_show_reports_a_failure_outside_the_error_tree_as_a_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(source: object, options: object) -> None:
+        raise RuntimeError("a bug in a stage")
+
+    monkeypatch.setattr("unionnlp.api.analyze_source", broken)
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    assert main(["show", str(tmp_path / "a.txt")]) == 1
+    assert capsys.readouterr().err == (f"unionnlp: error: {tmp_path / 'a.txt'}: "
+                                       "RuntimeError: a bug in a stage\n")
+
+
 # --- structure and figures ------------------------------------------------------------------
 
 

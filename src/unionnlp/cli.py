@@ -588,7 +588,12 @@ def _show(args: argparse.Namespace) -> int:
         try:
             report = analyze_file(path, options=options)
         except UnionNLPError as exc:
-            _fail(str(exc), EXIT_FAILED)
+            _fail(printable(str(exc)), EXIT_FAILED)
+            failed += 1
+            continue
+        except Exception as exc:  # as in a batch, one file's failure is a line, not a traceback
+            logger.debug("analysing %s failed", printable(path), exc_info=True)
+            _fail(f"{printable(path)}: {type(exc).__name__}: {printable(str(exc))}", EXIT_FAILED)
             failed += 1
             continue
         if number:
@@ -616,7 +621,7 @@ def outline(report: Any, width: int = 60) -> str:
     lines = [f"{printable(report.source or '<text>')}  ({report.format or 'text'}"
              f"{', ' + report.encoding if report.encoding else ''}; "
              f"{len(report.articles)} article(s), {len(report.paragraphs)} paragraphs)",
-             *(f"warning: {w}" for w in report.warnings),
+             *(f"warning: {printable(w)}" for w in report.warnings),
              f"themes (share of the text): {shares}",
              "keywords: " + " · ".join(k.term for k in report.keywords),
              "summary:"]
