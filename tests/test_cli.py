@@ -371,6 +371,25 @@ def test_empty_standard_input_is_said_to_hold_no_text(monkeypatch: pytest.Monkey
     assert err == "unionnlp: warning: -: standard input holds no text\n"
 
 
+def test_a_pattern_never_finds_the_output_of_an_earlier_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("hh").mkdir()
+    Path("hh/a.txt").write_text(REPORT_A, encoding="utf-8")
+    args = ["tag", "hh/*", "-o", "hh/out.html", "-q", "--workers", "1"]
+    assert main(args) == 2  # as for a folder: a later run would read the page as a report
+    assert "matches the input pattern hh/*" in capsys.readouterr().err
+    assert not Path("hh/out.html").exists()
+    for _ in range(2):
+        assert main([*args, "--force"]) == 0
+        assert capsys.readouterr().err == ""
+        assert Path("hh/out.html").read_text(encoding="utf-8").count('data-source="hh/') == 1
+    assert main(["tag", "hh", "-o", "hh/out.html", "-q", "--workers", "1", "--force"]) == 0
+    assert main(["tag", "hh/out.html", "-o", "hh/out.html", "-q"]) == 2
+    assert "the output is one of the inputs" in capsys.readouterr().err
+
+
 def test_records_carry_provenance_and_resume_keeps_settings(
         reports: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.jsonl"

@@ -72,6 +72,7 @@ __all__ = [
     "is_error",
     "item_key",
     "item_sha256",
+    "pattern_finds",
     "provenance",
     "record_key",
     "record_name",
@@ -294,6 +295,16 @@ def _glob(pattern: str) -> list[Path]:
             if wanted.fullmatch(rel):
                 found.append(Path(full) if base != "." or pattern.startswith("./") else Path(rel))
     return sorted(found)
+
+
+def pattern_finds(pattern: str, path: str) -> bool:
+    """Whether :func:`collect` could find the file ``path`` by ``pattern``: a glob (no
+    existing path) that matches it or a folder above it, both made absolute."""
+    if os.path.lexists(pattern) or not _GLOB_MAGIC.search(pattern):
+        return False
+    wanted = re.compile(_glob_regex(os.path.abspath(pattern).replace(os.sep, "/").split("/")))
+    parts = os.path.abspath(path).replace(os.sep, "/").split("/")
+    return any(wanted.fullmatch("/".join(parts[:i])) for i in range(len(parts), 1, -1))
 
 
 def _glob_regex(parts: Sequence[str]) -> str:

@@ -408,8 +408,10 @@ def _tag(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for folder in empty:
         logger.warning("%s: no report files in this folder", printable(folder))
-    if output is not None and (clash := _output_clash(output, files, args.paths, args.force)):
-        return _fail(clash, EXIT_USAGE)
+    if output is not None:
+        files = _without_output(files, output, args.paths)
+        if clash := _output_clash(output, files, args.paths, args.force):
+            return _fail(clash, EXIT_USAGE)
     for folder, reason in found.unreadable:
         logger.error("%s: cannot list this folder (%s); its files are not tagged",
                      printable(folder), reason)
@@ -532,8 +534,18 @@ def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
     return EXIT_FAILED if record.get("error") else EXIT_OK
 
 
+def _without_output(files: Sequence[Any], output: str, paths: Sequence[str]) -> list[Any]:
+    """The files to tag, less ``output`` where a folder or a pattern found it (the output
+    of an earlier run with ``--force``): run again, the same command does the same."""
+    target = os.path.realpath(output)
+    if any(os.path.realpath(p) == target for p in paths):
+        return list(files)  # named as an input: refused by _output_clash
+    return [f for f in files if os.path.realpath(f) != target]
+
+
 def _output_clash(output: str, files: Sequence[Any], paths: Sequence[str], force: bool) -> str | None:
     """Why writing ``output`` would destroy an input or feed the next run, or None."""
+    from .batch import pattern_finds
     from .readers import SUPPORTED_EXTENSIONS
 
     target = os.path.realpath(output)
@@ -546,6 +558,10 @@ def _output_clash(output: str, files: Sequence[Any], paths: Sequence[str], force
         if os.path.isdir(folder) and os.path.commonpath([folder, target]) == folder:
             return (f"{printable(output)}: the output is inside the input folder "
                     f"{printable(path)}, where the next run would read it as a report; "
+                    "write it elsewhere, or pass --force")
+        if pattern_finds(path, output):
+            return (f"{printable(output)}: the output matches the input pattern "
+                    f"{printable(path)}, so the next run would read it as a report; "
                     "write it elsewhere, or pass --force")
     return None
 
