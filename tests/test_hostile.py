@@ -350,6 +350,22 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path,
     assert not (tmp_path / ".out.jsonl.lock").exists()
 
 
+def test_a_run_writing_through_a_link_finds_the_output_in_use(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from unionnlp.cli import _exclusive
+
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "link.jsonl"
+    link.symlink_to(out)
+    with _exclusive(str(out)):
+        assert main(["tag", str(tmp_path / "a.txt"), "-o", str(link), "-q"]) == 2
+    assert "in use by another unionnlp run" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "" and link.is_symlink()
+
+
 def test_the_output_is_never_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "in" / "page.html"
     page.parent.mkdir()

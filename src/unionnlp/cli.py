@@ -573,7 +573,8 @@ def _exclusive(output: str | None) -> Iterator[None]:
     if output is None:
         yield
         return
-    directory, name = os.path.split(os.path.abspath(output))
+    # The file itself, whatever link names it: two runs writing it hold the same lock.
+    directory, name = os.path.split(os.path.realpath(output))
     lock_path = os.path.join(directory, f".{name}.lock")
     handle = open(lock_path, "a+b")  # held until the block ends
     try:
