@@ -432,6 +432,41 @@ def test_training_on_degenerate_labels_is_a_model_error(tmp_path: Path,
         unionnlp.train_from_jsonl(labels, tmp_path / "m.npz")
 
 
+def test_threads_writing_one_cache_file_at_once_both_succeed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import numpy as np
+
+    from unionnlp import store
+
+    both_written = threading.Barrier(2, timeout=60)
+    replace = os.replace
+
+    def replace_when_both_wrote(src: str, dst: str) -> None:
+        both_written.wait()  # each thread's temporary file is complete before either moves
+        replace(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", replace_when_both_wrote)
+    target = tmp_path / "cache.npz"
+    errors: list[BaseException] = []
+
+    def write(value: int) -> None:
+        try:
+            store.write_arrays(target, "test", {}, {"a": np.array([value])})
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.read_arrays(target, "test")[1]["a"].tolist() in ([0], [1])
+    assert [p.name for p in tmp_path.iterdir()] == ["cache.npz"]
+
+
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          caplog: pytest.LogCaptureFixture) -> None:
     from unionnlp import cache
