@@ -275,6 +275,12 @@ def test_reusable_records_need_the_same_bytes_and_success(tmp_path: Path) -> Non
 # --- runners and settings -----------------------------------------------------------------------
 
 
+def test_parts_larger_than_the_size_limit_are_refused_up_front(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.txt", REPORT_ORG)
+    with pytest.raises(ConfigError, match="part_bytes"):
+        tag_files([path], stream=True, max_bytes=1000, part_bytes=2000)
+
+
 def test_runner_registry_and_settings() -> None:
     assert sorted(RUNNERS) == ["dask", "local"]
     with pytest.raises(ConfigError, match="dask, local"):

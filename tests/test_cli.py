@@ -371,6 +371,20 @@ def test_empty_standard_input_is_said_to_hold_no_text(monkeypatch: pytest.Monkey
     assert err == "unionnlp: warning: -: standard input holds no text\n"
 
 
+def test_a_part_size_over_the_size_limit_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((REPORT_A + "\n") * 3000, encoding="utf-8")  # about 0.5 MB
+    out = tmp_path / "out.jsonl"
+    args = ["tag", str(big), "--stream", "-o", str(out), "-q", "--workers", "1"]
+    assert main([*args, "--max-size", "0.2", "--part-size", "0.3"]) == 2
+    assert "--part-size 0.3 MB is larger than --max-size 0.2 MB" in capsys.readouterr().err
+    assert not out.exists()
+    # Without --part-size, parts fit the size limit, whatever it is.
+    assert main([*args, "--max-size", "0.2"]) == 0
+    assert len(jsonl(out)) > 2 and not any(r.get("error") for r in jsonl(out))
+
+
 def test_a_pattern_never_finds_the_output_of_an_earlier_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -1031,6 +1031,9 @@ def tag_files(
         raise ConfigError(f"max_bytes must be >= 1, got {max_bytes}")
     if part_bytes < 1:
         raise ConfigError(f"part_bytes must be >= 1, got {part_bytes}")
+    if stream and part_bytes > max_bytes:
+        raise ConfigError(f"part_bytes ({part_bytes}) must not exceed max_bytes ({max_bytes}): "
+                          "every part would be over the size limit")
     if stream:
         items = [x for i in items for x in (
             [i] if isinstance(i, PartOf) else expand([i], max_bytes=max_bytes,

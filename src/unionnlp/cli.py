@@ -178,7 +178,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="tag a text file over --max-size in parts (cut after a blank line), "
                           "one record each, instead of refusing it")
     tag.add_argument("--part-size", type=_positive_float, metavar="MB", default=None,
-                     help=f"the size of a part with --stream, in MB (default {PART_MB:g})")
+                     help=f"the size of a part with --stream, in MB (default {PART_MB:g}, "
+                          "or half --max-size when that is less)")
     tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
                      help="seconds one file may take before it is given up (default 300)")
     tag.add_argument("--force", action="store_true",
@@ -393,7 +394,12 @@ def _tag(args: argparse.Namespace) -> int:
     if args.resume and fmt != "jsonl":
         return _fail(f"--resume continues JSONL output only, not {fmt}", EXIT_USAGE)
     options = _options(args)
-    max_bytes = int((args.max_size or MAX_INPUT_MB) * 1024 * 1024)
+    max_mb = args.max_size or MAX_INPUT_MB
+    max_bytes = int(max_mb * 1024 * 1024)
+    if args.stream and args.part_size is not None and args.part_size > max_mb:
+        return _fail(f"--part-size {args.part_size:g} MB is larger than --max-size {max_mb:g} MB, "
+                     "so every part would be refused; a part runs on to the next blank line, "
+                     "so keep it at most half --max-size", EXIT_USAGE)
 
     found = collect(args.paths)
     files, missing = found
@@ -417,7 +423,7 @@ def _tag(args: argparse.Namespace) -> int:
                      printable(folder), reason)
     paths = [str(f) for f in files]
     # With --stream a text file over the size limit is tagged in parts, one record each.
-    part_bytes = int((args.part_size or PART_MB) * 1024 * 1024)
+    part_bytes = int((args.part_size or min(PART_MB, max_mb / 2)) * 1024 * 1024)
     items = (expand(paths, max_bytes=max_bytes, part_bytes=part_bytes) if args.stream
              else list(paths))
     keys = [item_key(i) for i in items]  # as records are placed
