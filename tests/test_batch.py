@@ -388,6 +388,17 @@ def test_dask_records_are_the_bytes_of_a_local_run(tmp_path: Path,
 
 
 @pytest.mark.slow
+def test_the_warm_up_plugin_has_the_same_name_in_every_process() -> None:
+    pytest.importorskip("distributed")
+    code = ("from unionnlp._dask import WarmWorker; from unionnlp.model import Options; "
+            "print(WarmWorker(Options(top_k=3)).name)")
+    names = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+             for seed in ("1", "2")}
+    assert len(names) == 1
+
+
+@pytest.mark.slow
 def test_one_worker_loads_what_it_needs_before_the_first_files_budget(tmp_path: Path) -> None:
     # A fresh process: what the first file's analysis imports inside its time budget, where
     # the budget's alarm can cut an import short and leave a module half made.
