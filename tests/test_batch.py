@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,10 +24,12 @@ from unionnlp.batch import (
     error_record,
     file_sha256,
     get_runner,
+    item_key,
     record_key,
     reusable_records,
     tag_files,
 )
+from unionnlp.cli import main
 from unionnlp.errors import ConfigError
 from unionnlp.export.json import dumps
 
@@ -231,6 +234,32 @@ def test_worker_path_differs_from_recorded_path(tmp_path: Path) -> None:
     assert missing["sha256"] is None
 
 
+def test_a_workers_view_of_a_file_is_named_as_given_in_warnings_and_errors(
+        tmp_path: Path) -> None:
+    empty = _write(tmp_path / "empty.txt", "")
+    record = Tagger()("reports/empty.txt", str(empty))
+    assert record["warnings"] == ["reports/empty.txt: the file holds no text"]
+    broken = _write(tmp_path / "broken.txt", UNDECODABLE)
+    failed = Tagger()("reports/b\udcff.txt", str(broken))  # a name that is not UTF-8
+    assert failed["source"] == "reports/b\\xff.txt"
+    assert failed["error"]["message"].startswith("reports/b\\xff.txt: ")
+    assert dumps(failed).encode("utf-8")
+
+
+def test_records_are_keyed_by_the_name_as_given_not_as_printed(tmp_path: Path) -> None:
+    names = [os.path.join(os.fsencode(tmp_path), b"a\xff.txt"), str(tmp_path / "a\\xff.txt")]
+    with open(names[0], "wb") as handle:
+        handle.write(REPORT_SHORT.encode("utf-8"))
+    _write(Path(names[1]), REPORT_ORG)
+    paths = [os.fsdecode(names[0]), names[1]]
+    encoded = list(tag_files(paths, workers=1, as_json=True))
+    assert [r.key for r in encoded] == [item_key(p) for p in paths] == paths
+    assert len({record_key(r.record()) for r in encoded}) == 1  # both print as a\xff.txt
+    reused = reusable_records(paths, [r.record() for r in encoded])
+    assert {k: v["sha256"] for k, v in reused.items()} == {
+        p: file_sha256(p) for p in paths}
+
+
 def test_reusable_records_need_the_same_bytes_and_success(tmp_path: Path) -> None:
     a = _write(tmp_path / "a.txt", REPORT_SHORT)
     b = _write(tmp_path / "b.txt", REPORT_SHORT)
@@ -244,6 +273,12 @@ def test_reusable_records_need_the_same_bytes_and_success(tmp_path: Path) -> Non
 
 
 # --- runners and settings -----------------------------------------------------------------------
+
+
+def test_parts_larger_than_the_size_limit_are_refused_up_front(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.txt", REPORT_ORG)
+    with pytest.raises(ConfigError, match="part_bytes"):
+        tag_files([path], stream=True, max_bytes=1000, part_bytes=2000)
 
 
 def test_runner_registry_and_settings() -> None:
@@ -321,6 +356,72 @@ def test_dask_cluster_gives_the_local_records(batch: list[str]) -> None:
         by_address = _lines(list(tag_files(batch, scheduler=cluster.scheduler_address)))
     assert by_client == local
     assert by_address == local
+
+
+@pytest.mark.slow
+def test_dask_records_are_the_bytes_of_a_local_run(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    from unionnlp.themes import default_classifier
+
+    monkeypatch.chdir(tmp_path)
+    _write(Path("e/a_empty.txt"), "")
+    _write(Path("e/b_ok.txt"), REPORT_ORG)
+    with open(b"e/c_bad\xff.txt", "wb") as handle:  # fails, and its name is not UTF-8
+        handle.write(UNDECODABLE)
+    default_classifier().save("model.npz")
+    args = ["tag", "e", "--model", "model.npz", "-q"]
+    assert main([*args, "--workers", "1", "-o", "local.jsonl"]) == 1
+    (tmp_path / "elsewhere").mkdir()
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        client.run(os.chdir, str(tmp_path / "elsewhere"))  # where relative paths mean nothing
+        assert main([*args, "--scheduler", cluster.scheduler_address, "-o", "dask.jsonl"]) == 1
+        assert main([*args, "--scheduler", cluster.scheduler_address]) == 1  # to stdout
+    local = Path("local.jsonl").read_bytes()
+    assert Path("dask.jsonl").read_bytes() == local
+    records = [json.loads(line) for line in local.splitlines()]
+    assert [r.get("error", {}).get("type") for r in records] == [None, None, "DecodeError"]
+    assert records[0]["warnings"] == ["e/a_empty.txt: the file holds no text"]
+    assert records[2]["error"]["message"].startswith("e/c_bad\\xff.txt: ")
+
+
+@pytest.mark.slow
+def test_the_warm_up_plugin_has_the_same_name_in_every_process() -> None:
+    pytest.importorskip("distributed")
+    code = ("from unionnlp._dask import WarmWorker; from unionnlp.model import Options; "
+            "print(WarmWorker(Options(top_k=3)).name)")
+    names = {subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+             for seed in ("1", "2")}
+    assert len(names) == 1
+
+
+@pytest.mark.slow
+def test_one_worker_loads_what_it_needs_before_the_first_files_budget(tmp_path: Path) -> None:
+    # A fresh process: what the first file's analysis imports inside its time budget, where
+    # the budget's alarm can cut an import short and leave a module half made.
+    code = """if True:
+        import contextlib, sys
+        from unionnlp import batch
+        budget, imported = batch.within_budget, []
+        @contextlib.contextmanager
+        def watched(seconds, path):
+            before = set(sys.modules)
+            with budget(seconds, path):
+                yield
+            imported.extend(sorted(set(sys.modules) - before))
+        batch.within_budget = watched
+        (record,) = batch.tag_files([sys.argv[1]], workers=1)
+        assert "error" not in record, record
+        print(" ".join(imported))
+    """
+    path = _write(tmp_path / "a.txt", REPORT_ORG)
+    run = subprocess.run([sys.executable, "-c", code, str(path)], check=True,
+                         capture_output=True, text=True)
+    loaded = {name.split(".")[0] for name in run.stdout.split()}
+    assert not loaded & {"numpy", "jieba", "rjieba", "scipy", "unionnlp"}, run.stdout
 
 
 def test_small_files_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from importlib.metadata import entry_points, version
 from pathlib import Path
 
@@ -319,6 +320,88 @@ def test_standard_input_is_one_report(monkeypatch: pytest.MonkeyPatch,
     assert record["source"] == "-" and record["encoding"] == "gb18030"
     assert len(record["keywords"]) == 2 and record["articles"][0]["title"] == "街道工会工作简报"
     assert main(["tag", "-", "x.txt"]) == 2
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("option", [["--resume", "-o", "out.jsonl"], ["--stream"],
+                                    ["--scheduler", "tcp://127.0.0.1:1"]])
+def test_standard_input_refuses_what_cannot_apply_to_it(
+        option: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, REPORT_C.encode())
+    assert main(["tag", "-", *option]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and f"error: {option[0]} does not go with - (standard input)" in err
+
+
+def test_standard_input_runs_within_the_time_budget(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import contextlib
+
+    from unionnlp import batch
+
+    budgets: list[tuple[float | None, str]] = []
+    budget = batch.within_budget
+
+    @contextlib.contextmanager
+    def noted(seconds: float | None, path: str) -> Iterator[None]:
+        budgets.append((seconds, path))
+        with budget(seconds, path):
+            yield
+
+    monkeypatch.setattr(batch, "within_budget", noted)
+    _stdin(monkeypatch, REPORT_C.encode())
+    assert main(["tag", "-", "--timeout", "7"]) == 0
+    assert budgets == [(7.0, "-")]
+    assert json.loads(capsys.readouterr().out)["source"] == "-"
+
+
+def test_empty_standard_input_is_said_to_hold_no_text(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _stdin(monkeypatch, b" \n")
+    assert main(["tag", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["warnings"] == ["-: standard input holds no text"]
+    assert err == "unionnlp: warning: -: standard input holds no text\n"
+
+
+def test_a_part_size_over_the_size_limit_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((REPORT_A + "\n") * 3000, encoding="utf-8")  # about 0.5 MB
+    out = tmp_path / "out.jsonl"
+    args = ["tag", str(big), "--stream", "-o", str(out), "-q", "--workers", "1"]
+    assert main([*args, "--max-size", "0.2", "--part-size", "0.3"]) == 2
+    assert "--part-size 0.3 MB is larger than --max-size 0.2 MB" in capsys.readouterr().err
+    assert not out.exists()
+    # Without --part-size, parts fit the size limit, whatever it is.
+    assert main([*args, "--max-size", "0.2"]) == 0
+    assert len(jsonl(out)) > 2 and not any(r.get("error") for r in jsonl(out))
+
+
+def test_a_pattern_never_finds_the_output_of_an_earlier_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("hh").mkdir()
+    Path("hh/a.txt").write_text(REPORT_A, encoding="utf-8")
+    args = ["tag", "hh/*", "-o", "hh/out.html", "-q", "--workers", "1"]
+    assert main(args) == 2  # as for a folder: a later run would read the page as a report
+    assert "matches the input pattern hh/*" in capsys.readouterr().err
+    assert not Path("hh/out.html").exists()
+    for _ in range(2):
+        assert main([*args, "--force"]) == 0
+        assert capsys.readouterr().err == ""
+        assert Path("hh/out.html").read_text(encoding="utf-8").count('data-source="hh/') == 1
+    assert main(["tag", "hh", "-o", "hh/out.html", "-q", "--workers", "1", "--force"]) == 0
+    assert main(["tag", "hh/out.html", "-o", "hh/out.html", "-q"]) == 2
+    assert "the output is one of the inputs" in capsys.readouterr().err
 
 
 def test_records_carry_provenance_and_resume_keeps_settings(

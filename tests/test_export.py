@@ -223,6 +223,31 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, records: list[dict[str,
     assert [p.name for p in out.parent.iterdir()] == ["batch.jsonl"]
 
 
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_a_page_written_at_the_end_has_no_temporary_file_while_the_batch_runs(
+        tmp_path: Path, fmt: str, records: list[dict[str, Any]]) -> None:
+    out = tmp_path / f"batch.{fmt}"
+    seen: list[list[str]] = []
+
+    def tagging() -> Iterator[dict[str, Any]]:  # a batch killed now leaves nothing behind
+        for record in records:
+            seen.append([p.name for p in tmp_path.iterdir()])
+            yield record
+
+    write(tagging(), out, fmt=fmt)
+    assert seen == [[]] * len(records)
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_an_empty_atomic_file_is_still_written(tmp_path: Path) -> None:
+    out = tmp_path / "x.txt"
+    out.write_text("old", encoding="utf-8")
+    with atomic_text_file(out):
+        pass
+    assert out.read_text(encoding="utf-8") == ""
+    assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
+
+
 def test_atomic_file_respects_umask(tmp_path: Path) -> None:
     out = tmp_path / "x.txt"
     with atomic_text_file(out) as stream:

@@ -6,6 +6,7 @@ traceback from a dependency. What is asserted is the behaviour, never a duration
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -128,6 +129,35 @@ def test_analyze_refuses_lone_surrogates_with_an_input_error() -> None:
             call("工会\ud800帮扶")
 
 
+def test_lone_surrogates_from_a_reader_become_replacement_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lone = tmp_path / "x.rtf"
+    lone.write_bytes(b"{\\rtf1 \\u-10240? \\u24037?\\u20250?}")
+    source = read(lone)
+    assert source.text == "\ufffd 工会"
+    assert source.warnings == (f"{lone}: 1 unpaired surrogate(s) are not valid Unicode; "
+                               "read as \ufffd",)
+    paired = tmp_path / "y.rtf"  # RTF writes a character past U+FFFF as two surrogates
+    paired.write_bytes(b"{\\rtf1 \\u-10179?\\u-8704? \\u24037?\\u20250?}")
+    assert read(paired).text == "\U0001f600 工会" and not read(paired).warnings
+    assert main(["show", str(lone)]) == 0
+    out, err = capsys.readouterr()
+    assert "unpaired surrogate" in out and "Traceback" not in err
+
+
+def test_show_reports_a_failure_outside_the_error_tree_as_a_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(source: object, options: object) -> None:
+        raise RuntimeError("a bug in a stage")
+
+    monkeypatch.setattr("unionnlp.api.analyze_source", broken)
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    assert main(["show", str(tmp_path / "a.txt")]) == 1
+    assert capsys.readouterr().err == (f"unionnlp: error: {tmp_path / 'a.txt'}: "
+                                       "RuntimeError: a bug in a stage\n")
+
+
 # --- structure and figures ------------------------------------------------------------------
 
 
@@ -238,6 +268,56 @@ def test_non_utf8_file_names_do_not_abort_a_batch(tmp_path: Path) -> None:
     assert sources == [str(tmp_path / "in" / "good.txt"), str(tmp_path / "in" / "\\xff\\xfe.txt")]
 
 
+def test_reader_warnings_about_a_non_utf8_name_cost_no_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    data = {b"e\xff.txt": b"", b"s\xfe.txt": REPORT.encode() + b"\xff" + REPORT.encode(),
+            b"ok.txt": REPORT.encode()}
+    for name, content in data.items():
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(content)
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", str(folder), "-o", str(out), "--workers", "1"]) == 0
+    warnings = {Path(str(r["source"])).name: r["warnings"] for r in _jsonl(out)}
+    assert warnings["e\\xff.txt"] == [f"{folder}/e\\xff.txt: the file holds no text"]
+    (damaged,) = warnings["s\\xfe.txt"]
+    assert damaged.startswith(f"{folder}/s\\xfe.txt: 1 byte sequence(s) are not valid utf-8")
+    assert warnings["ok.txt"] == []
+    err = capsys.readouterr().err
+    assert f"warning: {folder}/e\\xff.txt: the file holds no text" in err and "udc" not in err
+
+
+def test_a_non_utf8_name_is_written_alike_in_records_and_messages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff.txt")
+    with open(bad, "wb") as handle:
+        handle.write("工会工作报告".encode("gbk") + b"\xff\xfe\x80\xff")
+    out = tmp_path / "out.jsonl"
+    assert main(["tag", os.fsdecode(bad), "-o", str(out)]) == 1
+    (record,) = _jsonl(out)
+    source = f"{tmp_path}/bad\\xff.txt"
+    assert record["source"] == source
+    assert str(record["error"]["message"]).startswith(f"{source}: ")  # type: ignore[index]
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if "error:" in x]
+    assert line.startswith(f"unionnlp: error: {source}: ") and line.count("bad") == 1
+
+
+def test_names_that_print_alike_keep_their_own_records(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\\xff.txt").write_text(REPORT, encoding="utf-8")  # a backslash, x, f, f
+    with open(os.path.join(os.fsencode(folder), b"a\xff.txt"), "wb") as handle:
+        handle.write(("工会帮扶困难职工。\n" + REPORT).encode("utf-8"))
+    hashes = sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir())
+    out = tmp_path / "out.jsonl"
+    for resume in ([], ["--resume"]):
+        assert main(["tag", str(folder), "-o", str(out), "-q", "--workers", "1", *resume]) == 0
+        records = _jsonl(out)
+        assert [r["source"] for r in records] == [f"{folder}/a\\xff.txt"] * 2
+        assert sorted(str(r["sha256"]) for r in records) == hashes
+
+
 def test_resume_survives_a_journal_cut_inside_a_character(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -268,6 +348,22 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path,
     assert not out.exists()
     assert main(["tag", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 0
     assert not (tmp_path / ".out.jsonl.lock").exists()
+
+
+def test_a_run_writing_through_a_link_finds_the_output_in_use(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from unionnlp.cli import _exclusive
+
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "link.jsonl"
+    link.symlink_to(out)
+    with _exclusive(str(out)):
+        assert main(["tag", str(tmp_path / "a.txt"), "-o", str(link), "-q"]) == 2
+    assert "in use by another unionnlp run" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "" and link.is_symlink()
 
 
 def test_the_output_is_never_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -334,6 +430,41 @@ def test_training_on_degenerate_labels_is_a_model_error(tmp_path: Path,
                       encoding="utf-8")
     with pytest.raises(ModelError, match=str(labels)):
         unionnlp.train_from_jsonl(labels, tmp_path / "m.npz")
+
+
+def test_threads_writing_one_cache_file_at_once_both_succeed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import numpy as np
+
+    from unionnlp import store
+
+    both_written = threading.Barrier(2, timeout=60)
+    replace = os.replace
+
+    def replace_when_both_wrote(src: str, dst: str) -> None:
+        both_written.wait()  # each thread's temporary file is complete before either moves
+        replace(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", replace_when_both_wrote)
+    target = tmp_path / "cache.npz"
+    errors: list[BaseException] = []
+
+    def write(value: int) -> None:
+        try:
+            store.write_arrays(target, "test", {}, {"a": np.array([value])})
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.read_arrays(target, "test")[1]["a"].tolist() in ([0], [1])
+    assert [p.name for p in tmp_path.iterdir()] == ["cache.npz"]
 
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

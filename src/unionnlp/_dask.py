@@ -3,6 +3,7 @@ which needs ``dask.distributed``)."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -19,7 +20,10 @@ class WarmWorker(WorkerPlugin):
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.name = f"unionnlp-warm-{abs(hash(repr(options))):x}"
+        # The same options give the same name in every process (hash() of a str does
+        # not), so registering again replaces the plugin instead of adding one.
+        digest = hashlib.sha256(repr(options).encode("utf-8", "surrogatepass")).hexdigest()
+        self.name = f"unionnlp-warm-{digest[:16]}"
 
     def setup(self, worker: Any) -> None:
         warm(self.options)

@@ -72,11 +72,13 @@ __all__ = [
     "is_error",
     "item_key",
     "item_sha256",
+    "pattern_finds",
     "provenance",
     "record_key",
     "record_name",
     "reusable_records",
     "tag_files",
+    "within_budget",
 ]
 
 logger = logging.getLogger(__name__)
@@ -93,7 +95,7 @@ class JsonRecord:
 
     #: The record's line of JSON (:func:`unionnlp.export.json.dumps`), without a newline.
     text: str
-    #: :func:`record_key` of the record.
+    #: :func:`item_key` of the input the record describes.
     key: str
     #: The line a batch logs when the file failed (None: it did not).
     failure: str | None = None
@@ -101,9 +103,9 @@ class JsonRecord:
     warnings: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, record: Mapping[str, Any]) -> JsonRecord:
-        """The record, encoded."""
-        return cls(dumps(record), record_key(record),
+    def of(cls, record: Mapping[str, Any], item: Item | None = None) -> JsonRecord:
+        """The record of ``item``, encoded (without the item, keyed by :func:`record_key`)."""
+        return cls(dumps(record), record_key(record) if item is None else item_key(item),
                    _failure_line(record) if is_error(record) else None,
                    tuple(record.get("warnings") or ()))
 
@@ -119,7 +121,7 @@ Output = Result | JsonRecord
 _GLOB_MAGIC = regex(r"[*?[]")
 #: Seconds a file may take in a batch by default (a 1 MB report takes about one).
 DEFAULT_TIME_BUDGET = 300.0
-_SURROGATES = regex("[\udc80-\udcff]")
+_SURROGATES = regex("[\ud800-\udfff]")
 _CHUNK = 1 << 20
 
 
@@ -166,15 +168,24 @@ def expand(paths: Iterable[str], *, max_bytes: int = MAX_INPUT_BYTES,
 
 
 def item_key(item: Item) -> str:
-    """How an input is known in a JSONL batch: its record name, and a part's index after a
-    NUL (which no file name holds)."""
+    """How an input is known in a JSONL batch: its path as given, and a part's index after
+    a NUL (which no file name holds). Unlike a record's name, one key is one file: the
+    lone surrogates of undecodable bytes stay, so ``a<0xff>.txt`` and ``a\\xff.txt`` differ."""
+    if isinstance(item, PartOf):
+        return f"{item.path}\0{item.part.index}"
+    return item
+
+
+def _name_key(item: Item) -> str:
+    """:func:`record_key` of the record an input gets."""
     if isinstance(item, PartOf):
         return f"{record_name(item.path)}\0{item.part.index}"
     return record_name(item)
 
 
 def record_key(record: Mapping[str, Any]) -> str:
-    """:func:`item_key` of the input a record describes."""
+    """How a record names its input: :func:`item_key` for a file whose name is UTF-8. A
+    record writes undecodable name bytes as ``\\xff`` escapes, so two files can share it."""
     part = record.get("part")
     source = str(record.get("source"))
     return f"{source}\0{part['index']}" if isinstance(part, Mapping) else source
@@ -286,6 +297,16 @@ def _glob(pattern: str) -> list[Path]:
     return sorted(found)
 
 
+def pattern_finds(pattern: str, path: str) -> bool:
+    """Whether :func:`collect` could find the file ``path`` by ``pattern``: a glob (no
+    existing path) that matches it or a folder above it, both made absolute."""
+    if os.path.lexists(pattern) or not _GLOB_MAGIC.search(pattern):
+        return False
+    wanted = re.compile(_glob_regex(os.path.abspath(pattern).replace(os.sep, "/").split("/")))
+    parts = os.path.abspath(path).replace(os.sep, "/").split("/")
+    return any(wanted.fullmatch("/".join(parts[:i])) for i in range(len(parts), 1, -1))
+
+
 def _glob_regex(parts: Sequence[str]) -> str:
     """A regular expression for the path parts of a glob pattern (``**`` any folders)."""
     out = []
@@ -325,8 +346,13 @@ def _part_regex(part: str) -> str:
 def record_name(path: str) -> str:
     """How a file is named in its record: as given, except that the lone surrogates which
     stand for a name's undecodable bytes become ``\\xff`` escapes (a record must be
-    writable as UTF-8)."""
-    return _SURROGATES.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}", path)
+    writable as UTF-8), and any other lone surrogate a ``\\ud800`` one."""
+    return _SURROGATES.sub(_escape_surrogate, path)
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str | None:
@@ -369,12 +395,13 @@ def item_sha256(item: Item) -> str | None:
 def error_record(
     source: str, error_type: str, message: str, *, sha256: str | None = None
 ) -> Result:
-    """The record of a file that could not be analysed."""
+    """The record of a file that could not be analysed; lone surrogates (a file name's
+    undecodable bytes) in ``source`` and ``message`` become ``\\xff`` escapes."""
     return {
         "schema": SCHEMA,
-        "source": source,
+        "source": record_name(source),
         "sha256": sha256,
-        "error": {"type": error_type, "message": message},
+        "error": {"type": error_type, "message": record_name(message)},
     }
 
 
@@ -405,7 +432,10 @@ def provenance(options: Options = DEFAULT) -> dict[str, str]:
         model = f"packaged:{default_classifier().data_key_ or 'unknown'}"
     else:
         model = "file:" + (file_sha256(options.model) or "unreadable")[:16]
-    settings = json.dumps(dataclasses.asdict(options), sort_keys=True, default=str)
+    # The model is known by its bytes above, not by how its path was spelt (a Dask run
+    # makes it absolute).
+    chosen = dataclasses.asdict(options) | {"model": None if options.model is None else "file"}
+    settings = json.dumps(chosen, sort_keys=True, default=str)
     return {"unionnlp": __version__, "model": model,
             "options": hashlib.sha256(settings.encode()).hexdigest()[:12]}
 
@@ -415,21 +445,25 @@ def reusable_records(items: Sequence[Item], records: Iterable[Mapping[str, Any]]
 
     A record is reused when it succeeded and its ``sha256`` is that of the file (or the
     part, cut at the same bytes) now; error records are never reused, so failed files are
-    tried again.
+    tried again. Two files whose names a record writes alike (``a<0xff>.txt``,
+    ``a\\xff.txt``) each reuse only a record of their own bytes.
     """
-    wanted = {item_key(i): i for i in items}
-    candidates: dict[str, Result] = {}
+    wanted: dict[str, list[Item]] = {}
+    for item in items:
+        wanted.setdefault(_name_key(item), []).append(item)
+    candidates: dict[str, dict[str, Result]] = {}  # by record key, then by sha256
     for record in records:
         key = record_key(record)
         if key in wanted and not is_error(record) and record.get("sha256"):
-            candidates[key] = dict(record)
-    out = {}
-    for key, record in candidates.items():
-        item = wanted[key]
-        if isinstance(item, PartOf) and record.get("part") != item.part.to_dict():
-            continue
-        if item_sha256(item) == record["sha256"]:
-            out[key] = record
+            candidates.setdefault(key, {})[str(record["sha256"])] = dict(record)
+    out: dict[str, Result] = {}
+    for key, by_sha256 in candidates.items():
+        for item in wanted[key]:
+            found = by_sha256.get(item_sha256(item) or "")
+            if found is None or (isinstance(item, PartOf)
+                                 and found.get("part") != item.part.to_dict()):
+                continue
+            out[item_key(item)] = found
     return out
 
 
@@ -464,13 +498,14 @@ class Tagger:
         sha256: str | None = None
         try:
             sha256 = item_sha256(PartOf(where, part) if part else where)
-            with _time_budget(self.time_budget, shown):
+            with within_budget(self.time_budget, shown):
                 if part is None:
                     source = read(where, max_bytes=self.max_bytes)
                 else:
                     source = read_part(where, part, max_bytes=self.max_bytes)
                 if location is not None or shown != path:
-                    source = replace(source, path=shown)
+                    source = replace(source, path=shown, warnings=tuple(
+                        _as_given(w, path, where) for w in source.warnings))
                 report = replace(analyze_source(source, self.options), part=part)
         except Exception as exc:  # a batch keeps going whatever one file does
             failed = error_record(shown, type(exc).__name__, _message(exc, path, where),
@@ -480,12 +515,12 @@ class Tagger:
 
     def made(self, item: Item, location: str | None = None) -> Output:
         """The record of a file or part as runners hand it on (see :attr:`as_json`)."""
-        return self.finish(self(item, location))
+        return self.finish(self(item, location), item)
 
-    def finish(self, record: Output) -> Output:
-        """A record as runners hand it on: encoded when :attr:`as_json` is set."""
+    def finish(self, record: Output, item: Item | None = None) -> Output:
+        """A record (of ``item``) as runners hand it on: encoded when :attr:`as_json` is set."""
         if self.as_json and not isinstance(record, JsonRecord):
-            return JsonRecord.of(record)
+            return JsonRecord.of(record, item)
         return record
 
     def warm(self) -> None:
@@ -496,8 +531,9 @@ class Tagger:
 
 
 @contextlib.contextmanager
-def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
-    """Raise :class:`TimeBudgetError` in the block once ``seconds`` have passed."""
+def within_budget(seconds: float | None, path: str) -> Iterator[None]:
+    """Raise :class:`TimeBudgetError` naming ``path`` in the block once ``seconds`` have
+    passed (None: never); a SIGALRM timer, so only in a POSIX process's main thread."""
     if (not seconds or not hasattr(signal, "setitimer")
             or threading.current_thread() is not threading.main_thread()):
         yield
@@ -528,8 +564,17 @@ def _time_budget(seconds: float | None, path: str) -> Iterator[None]:
 
 def _message(exc: Exception, path: str, where: str) -> str:
     if isinstance(exc, InputError) and where != path and exc.path == where:
-        return f"{path}: {exc.problem}"
+        return f"{printable(path)}: {exc.problem}"
     return str(exc) or type(exc).__name__
+
+
+def _as_given(warning: str, path: str, where: str) -> str:
+    """A reader's warning about the file read at ``where``, naming it as its record does
+    (``path`` as given, undecodable bytes escaped): what a Dask worker reads is the
+    absolute path, and a record must be writable as UTF-8."""
+    if where != path and warning.startswith(f"{where}: "):
+        warning = path + warning[len(where):]
+    return record_name(warning)
 
 
 # --- runners ------------------------------------------------------------------------------------
@@ -584,6 +629,10 @@ class LocalRunner(Runner):
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         workers = min(self.workers or cpu_count(), len(paths))
         if workers <= 1:
+            # Loaded before the first file's time budget starts, as a pool worker is: an
+            # import cut short by the budget's alarm would break every later file.
+            if paths:
+                tagger.warm()
             for path in paths:
                 yield tagger.made(path)
             return
@@ -710,8 +759,9 @@ def _run_alone(
         try:
             return solo.submit(tagger.made, path).result()
         except BrokenProcessPool:
-            message = f"{path}: the worker process died while analysing this file (crash or out of memory)"
-            return tagger.finish(_failed(path, "WorkerCrashed", message))
+            message = (f"{printable(str(path))}: the worker process died while analysing this "
+                       "file (crash or out of memory)")
+            return tagger.finish(_failed(path, "WorkerCrashed", message), path)
 
 
 def _failed(item: Item, error_type: str, message: str) -> Result:
@@ -809,6 +859,9 @@ class DaskRunner(Runner):
 
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         distributed = _import_distributed()
+        if tagger.options.model is not None:  # the workers' working folder is not ours
+            tagger = replace(tagger, options=replace(
+                tagger.options, model=os.path.abspath(tagger.options.model)))
         client, own = self._client(distributed)
         from ._dask import WarmWorker
 
@@ -830,8 +883,8 @@ class DaskRunner(Runner):
                 try:
                     result: Output = future.result()
                 except Exception as exc:  # KilledWorker, lost connection: this file only
-                    message = f"{path}: Dask task failed: {exc or type(exc).__name__}"
-                    result = tagger.finish(_failed(path, type(exc).__name__, message))
+                    message = f"{printable(str(path))}: Dask task failed: {exc or type(exc).__name__}"
+                    result = tagger.finish(_failed(path, type(exc).__name__, message), path)
                 finally:
                     future.release()
                 yield result
@@ -978,6 +1031,9 @@ def tag_files(
         raise ConfigError(f"max_bytes must be >= 1, got {max_bytes}")
     if part_bytes < 1:
         raise ConfigError(f"part_bytes must be >= 1, got {part_bytes}")
+    if stream and part_bytes > max_bytes:
+        raise ConfigError(f"part_bytes ({part_bytes}) must not exceed max_bytes ({max_bytes}): "
+                          "every part would be over the size limit")
     if stream:
         items = [x for i in items for x in (
             [i] if isinstance(i, PartOf) else expand([i], max_bytes=max_bytes,
@@ -1005,7 +1061,7 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
             if failure is not None:
                 logger.error("%s", failure)
             for warning in warnings:  # said in a worker, where logs stay; each names its file
-                logger.warning("%s", warning)
+                logger.warning("%s", printable(warning))
             yield record
     finally:
         if records is not produced:
@@ -1015,6 +1071,7 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
 
 
 def _failure_line(record: Mapping[str, Any]) -> str:
-    message = str(record["error"]["message"])
-    source = str(record["source"])
+    """The line a batch logs for a failed file: its message, named by the file, printable."""
+    message = printable(str(record["error"]["message"]))
+    source = printable(str(record["source"]))
     return message if message.startswith(source) else f"{source}: {message}"

@@ -178,7 +178,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="tag a text file over --max-size in parts (cut after a blank line), "
                           "one record each, instead of refusing it")
     tag.add_argument("--part-size", type=_positive_float, metavar="MB", default=None,
-                     help=f"the size of a part with --stream, in MB (default {PART_MB:g})")
+                     help=f"the size of a part with --stream, in MB (default {PART_MB:g}, "
+                          "or half --max-size when that is less)")
     tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
                      help="seconds one file may take before it is given up (default 300)")
     tag.add_argument("--force", action="store_true",
@@ -380,20 +381,25 @@ def _tag(args: argparse.Namespace) -> int:
         return _fail(f"{printable(output)}: unknown output extension; use one of "
                      f"{', '.join(known)} or --format", EXIT_USAGE)
     fmt: str = args.format or (format_for_path(output) if output else "jsonl")
+    if "-" in args.paths and args.paths != ["-"]:
+        return _fail("- (standard input) cannot be mixed with files", EXIT_USAGE)
+    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        return _fail(f"{printable(output)}: the directory does not exist", EXIT_USAGE)
+    if args.model and not os.path.isfile(args.model):
+        return _fail(f"{printable(args.model)}: no such model file", EXIT_USAGE)
     if args.paths == ["-"]:
         return _tag_stdin(args, output, fmt)
-    if "-" in args.paths:
-        return _fail("- (standard input) cannot be mixed with files", EXIT_USAGE)
     if args.resume and not output:
         return _fail("--resume needs -o OUT (the JSONL file of the interrupted run)", EXIT_USAGE)
     if args.resume and fmt != "jsonl":
         return _fail(f"--resume continues JSONL output only, not {fmt}", EXIT_USAGE)
-    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        return _fail(f"{output}: the directory does not exist", EXIT_USAGE)
-    if args.model and not os.path.isfile(args.model):
-        return _fail(f"{printable(args.model)}: no such model file", EXIT_USAGE)
     options = _options(args)
-    max_bytes = int((args.max_size or MAX_INPUT_MB) * 1024 * 1024)
+    max_mb = args.max_size or MAX_INPUT_MB
+    max_bytes = int(max_mb * 1024 * 1024)
+    if args.stream and args.part_size is not None and args.part_size > max_mb:
+        return _fail(f"--part-size {args.part_size:g} MB is larger than --max-size {max_mb:g} MB, "
+                     "so every part would be refused; a part runs on to the next blank line, "
+                     "so keep it at most half --max-size", EXIT_USAGE)
 
     found = collect(args.paths)
     files, missing = found
@@ -408,17 +414,19 @@ def _tag(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for folder in empty:
         logger.warning("%s: no report files in this folder", printable(folder))
-    if output is not None and (clash := _output_clash(output, files, args.paths, args.force)):
-        return _fail(clash, EXIT_USAGE)
+    if output is not None:
+        files = _without_output(files, output, args.paths)
+        if clash := _output_clash(output, files, args.paths, args.force):
+            return _fail(clash, EXIT_USAGE)
     for folder, reason in found.unreadable:
         logger.error("%s: cannot list this folder (%s); its files are not tagged",
                      printable(folder), reason)
     paths = [str(f) for f in files]
     # With --stream a text file over the size limit is tagged in parts, one record each.
-    part_bytes = int((args.part_size or PART_MB) * 1024 * 1024)
+    part_bytes = int((args.part_size or min(PART_MB, max_mb / 2)) * 1024 * 1024)
     items = (expand(paths, max_bytes=max_bytes, part_bytes=part_bytes) if args.stream
              else list(paths))
-    keys = [item_key(i) for i in items]  # as records name them
+    keys = [item_key(i) for i in items]  # as records are placed
 
     reused: dict[str, dict[str, Any]] = {}
     if args.resume and output is not None:
@@ -490,35 +498,60 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
-    """``tag -``: one report read from standard input (decoded like a .txt file)."""
+    """``tag -``: one report read from standard input (decoded like a .txt file), analysed
+    in this process within ``--timeout``, as a batch's file is."""
+    unusable = {"--resume": (args.resume, "there is no earlier run of it to continue"),
+                "--stream": (args.stream, "it is read whole, up to --max-size"),
+                "--scheduler": (args.scheduler, "Dask workers cannot read this process's stdin")}
+    for name, (given, why) in unusable.items():
+        if given:
+            return _fail(f"{name} does not go with - (standard input): {why}", EXIT_USAGE)
     from .api import analyze_source
+    from .batch import DEFAULT_TIME_BUDGET, Tagger, error_record, within_budget
     from .export import write
     from .model import Source
     from .readers import decode_text, read_upto
 
+    options = _options(args)
+    Tagger(options).warm()  # outside the time budget, as a batch's workers warm up
     data = read_upto(sys.stdin.buffer, int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
     try:
         if len(data) > (args.max_size or MAX_INPUT_MB) * 1024 * 1024:
             raise ConfigError("-: standard input is over the size limit (--max-size)")
-        text, encoding, warnings = decode_text(data, "-")
-        report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
-                                       path="-", format="text", encoding=encoding,
-                                       warnings=warnings),
-                                _options(args))
+        with within_budget(args.timeout or DEFAULT_TIME_BUDGET, "-"):
+            text, encoding, warnings = decode_text(data, "-")
+            if not text.strip() and not warnings:
+                warnings = ("-: standard input holds no text",)
+            report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
+                                           path="-", format="text", encoding=encoding,
+                                           warnings=warnings),
+                                    options)
         record = report.to_dict()
     except ConfigError:
         raise
     except UnionNLPError as exc:
-        from .batch import error_record
-
         record = error_record("-", type(exc).__name__, str(exc))
+    if record.get("error"):
+        logger.error("%s", printable(record["error"]["message"]))
+    for warning in record.get("warnings") or ():
+        logger.warning("%s", printable(warning))
     with _exclusive(output):
         write([record], output if output is not None else _utf8_stdout(), fmt=fmt)
     return EXIT_FAILED if record.get("error") else EXIT_OK
 
 
+def _without_output(files: Sequence[Any], output: str, paths: Sequence[str]) -> list[Any]:
+    """The files to tag, less ``output`` where a folder or a pattern found it (the output
+    of an earlier run with ``--force``): run again, the same command does the same."""
+    target = os.path.realpath(output)
+    if any(os.path.realpath(p) == target for p in paths):
+        return list(files)  # named as an input: refused by _output_clash
+    return [f for f in files if os.path.realpath(f) != target]
+
+
 def _output_clash(output: str, files: Sequence[Any], paths: Sequence[str], force: bool) -> str | None:
     """Why writing ``output`` would destroy an input or feed the next run, or None."""
+    from .batch import pattern_finds
     from .readers import SUPPORTED_EXTENSIONS
 
     target = os.path.realpath(output)
@@ -532,6 +565,10 @@ def _output_clash(output: str, files: Sequence[Any], paths: Sequence[str], force
             return (f"{printable(output)}: the output is inside the input folder "
                     f"{printable(path)}, where the next run would read it as a report; "
                     "write it elsewhere, or pass --force")
+        if pattern_finds(path, output):
+            return (f"{printable(output)}: the output matches the input pattern "
+                    f"{printable(path)}, so the next run would read it as a report; "
+                    "write it elsewhere, or pass --force")
     return None
 
 
@@ -542,7 +579,8 @@ def _exclusive(output: str | None) -> Iterator[None]:
     if output is None:
         yield
         return
-    directory, name = os.path.split(os.path.abspath(output))
+    # The file itself, whatever link names it: two runs writing it hold the same lock.
+    directory, name = os.path.split(os.path.realpath(output))
     lock_path = os.path.join(directory, f".{name}.lock")
     handle = open(lock_path, "a+b")  # held until the block ends
     try:
@@ -573,7 +611,12 @@ def _show(args: argparse.Namespace) -> int:
         try:
             report = analyze_file(path, options=options)
         except UnionNLPError as exc:
-            _fail(str(exc), EXIT_FAILED)
+            _fail(printable(str(exc)), EXIT_FAILED)
+            failed += 1
+            continue
+        except Exception as exc:  # as in a batch, one file's failure is a line, not a traceback
+            logger.debug("analysing %s failed", printable(path), exc_info=True)
+            _fail(f"{printable(path)}: {type(exc).__name__}: {printable(str(exc))}", EXIT_FAILED)
             failed += 1
             continue
         if number:
@@ -601,7 +644,7 @@ def outline(report: Any, width: int = 60) -> str:
     lines = [f"{printable(report.source or '<text>')}  ({report.format or 'text'}"
              f"{', ' + report.encoding if report.encoding else ''}; "
              f"{len(report.articles)} article(s), {len(report.paragraphs)} paragraphs)",
-             *(f"warning: {w}" for w in report.warnings),
+             *(f"warning: {printable(w)}" for w in report.warnings),
              f"themes (share of the text): {shares}",
              "keywords: " + " · ".join(k.term for k in report.keywords),
              "summary:"]

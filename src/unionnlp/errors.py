@@ -40,11 +40,17 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters and undecodable bytes escaped (``\\x1b``,
-    ``\\udcff``), safe to print on a terminal and to write as UTF-8: a file name can hold
-    an escape sequence, or bytes that are not UTF-8."""
-    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace")
-                            .decode("ascii"), text)
+    """``text`` with control characters and undecodable bytes escaped (``\\x1b``, ``\\xff``
+    as records write them), safe to print on a terminal and to write as UTF-8: a file name
+    can hold an escape sequence, or bytes that are not UTF-8."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # the byte that os.fsdecode could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return match[0].encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 class UnionNLPError(Exception):

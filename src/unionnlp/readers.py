@@ -122,10 +122,26 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     without text reads as empty text with a warning saying so.
     """
     name = os.fspath(path)
-    source = _read(name, max_bytes)
+    source = _valid_unicode(_read(name, max_bytes), name)
     if not source.text.strip() and not source.warnings:
         return replace(source, warnings=(f"{name}: the file holds no text",))
     return source
+
+
+_LONE_SURROGATE = regex("[\ud800-\udfff]")
+
+
+def _valid_unicode(source: Source, name: str) -> Source:
+    """``source`` with surrogate pairs joined and each lone surrogate (an RTF ``\\u-10240?``)
+    read as U+FFFD, with a warning counting them: no stage can encode one."""
+    if _LONE_SURROGATE.search(source.text) is None:
+        return source
+    text = source.text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    lone = text.count("\ufffd") - source.text.count("\ufffd")
+    if not lone:
+        return replace(source, text=text)
+    return replace(source, text=text, warnings=(
+        *source.warnings, f"{name}: {lone} unpaired surrogate(s) are not valid Unicode; read as \ufffd"))
 
 
 def _read(name: str, max_bytes: int) -> Source:

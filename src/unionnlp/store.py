@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import secrets
 import stat
 import struct
 import zipfile
@@ -85,12 +86,19 @@ def write_arrays(path: str | os.PathLike[str], fmt: str, meta: Mapping[str, Any]
                          dtype=np.uint8)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     buffer = io.BytesIO()
     members: dict[str, Any] = {_META: blob, **arrays}
     (np.savez_compressed if compress else np.savez)(buffer, **members)
+    while True:  # a name of its own per call: a Dask worker's threads may write this file at once
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            handle = tmp.open("xb")  # mode 0o666 less the umask, as for any new file
+        except FileExistsError:
+            continue
+        break
     try:
-        tmp.write_bytes(buffer.getvalue())
+        with handle:
+            handle.write(buffer.getvalue())
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -111,17 +111,44 @@ def atomic_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
 @contextlib.contextmanager
 def _atomic(path: str | os.PathLike[str], mode: str, **kwargs: Any) -> Iterator[Any]:
     target = os.path.abspath(os.fspath(path))
-    handle, temporary = _create_beside(target)
+    file = _Deferred(target, mode, kwargs)
     try:
-        with open(handle, mode, **kwargs) as stream:
-            yield stream
+        yield file
+        with file.stream() as stream:
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        os.replace(file.temporary, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        file.discard()
         raise
+
+
+class _Deferred:
+    """A temporary file beside ``target``, created at its first use: a writer that reads
+    every record first (HTML, Excel) leaves nothing behind when the batch is killed."""
+
+    def __init__(self, target: str, mode: str, kwargs: dict[str, Any]) -> None:
+        self._target, self._mode, self._kwargs = target, mode, kwargs
+        self._stream: Any = None
+        self.temporary = ""
+
+    def stream(self) -> Any:
+        """The open file, created now if it was not yet."""
+        if self._stream is None:
+            handle, self.temporary = _create_beside(self._target)
+            self._stream = open(handle, self._mode, **self._kwargs)
+        return self._stream
+
+    def discard(self) -> None:
+        """Close and remove the file, if it was created."""
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self.temporary)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream(), name)
 
 
 def _create_beside(target: str) -> tuple[int, str]:
