@@ -25,6 +25,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "spaced sentences, 1 line": lambda n: "工会帮扶职工。 " * (n // 8),
     "figures with a tab, 1 line": lambda n: "共有会员12万人，\t" * (n // 10),
     "a chain of ranges": lambda n: "300元~" * (n // 5),
+    "figures beside amounts after $": lambda n: "共有会员12万人，$5，" * (n // 11),
 }
 
 

@@ -402,7 +402,13 @@ def _with_currency(text: str, matches: list[tuple[int, int, _Groups]]
                       (None, None, None, number, None, None, mult, None, yuan or cur, None)))
     if not found:
         return matches
-    kept = [x for x in matches if not any(x[0] < end and start < x[1] for start, end, _ in found)]
+    kept: list[tuple[int, int, _Groups]] = []
+    k = 0  # both lists run in text order: one pass finds what overlaps an amount
+    for match in matches:
+        while k < len(found) and found[k][1] <= match[0]:
+            k += 1
+        if k == len(found) or match[1] <= found[k][0]:
+            kept.append(match)
     return sorted(kept + found, key=lambda x: x[0])
 
 
