@@ -505,3 +505,45 @@ def test_records_as_done_come_before_a_slow_one(tmp_path: Path) -> None:
     assert sorted(i for i, _ in pairs) == list(range(len(paths)))
     assert [r["source"] for i, r in pairs] == [paths[i] for i, _ in pairs]
     assert [i for i, _ in pairs[-2:]] == [0, 1]  # the slow file's task, finished last
+
+
+@dataclass(frozen=True)
+class _InterruptingTagger(Tagger):
+    """On a file named ``slow``: wait until the journal beside ``out.jsonl`` holds 14
+    records (or 30 s pass), then Ctrl-C the batch whose pid ``pid`` holds, and hang."""
+
+    def __call__(self, path: str, location: str | None = None) -> Result:  # type: ignore[override]
+        import signal
+        import time
+
+        if "slow" not in Path(path).name:
+            return super().__call__(path, location)
+        folder = Path(path).parent.parent
+        journal = folder / ".out.jsonl.partial"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if journal.exists() and journal.read_bytes().count(b"\n") >= 14:
+                break
+            time.sleep(0.02)
+        os.kill(int((folder / "pid").read_text()), signal.SIGINT)
+        time.sleep(60)
+        return super().__call__(path, location)
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_keeps_records_finished_behind_a_slow_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unionnlp import batch as batch_module
+
+    paths = [os.path.relpath(p, tmp_path) for p in _slow_batch(tmp_path / "in")]
+    (tmp_path / "pid").write_text(str(os.getpid()))
+    monkeypatch.chdir(tmp_path)
+    assert main(["tag", "in", "-o", "clean.jsonl", "--workers", "2", "-q"]) == 0
+    with monkeypatch.context() as patched:
+        patched.setattr(batch_module, "Tagger", _InterruptingTagger)
+        assert main(["tag", "in", "-o", "out.jsonl", "--workers", "2", "-q"]) == 130
+    journal = [json.loads(line) for line in Path(".out.jsonl.partial").read_text().splitlines()]
+    # Every file but the slow one's task (it and 01) was done, and kept.
+    assert sorted(r["source"] for r in journal) == paths[2:]
+    assert main(["tag", "in", "-o", "out.jsonl", "--workers", "2", "-q", "--resume"]) == 0
+    assert Path("out.jsonl").read_bytes() == Path("clean.jsonl").read_bytes()

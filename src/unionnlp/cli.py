@@ -448,7 +448,9 @@ def _tag(args: argparse.Namespace) -> int:
                                     scheduler=args.scheduler, progress=progress,
                                     max_bytes=max_bytes,
                                     time_budget=args.timeout or DEFAULT_TIME_BUDGET,
-                                    as_json=fmt == "jsonl"))
+                                    as_json=fmt == "jsonl",
+                                    # The journal keeps each record as it comes; OUT is reordered.
+                                    in_order=not (fmt == "jsonl" and output is not None)))
     with _progress_safe_logging(progress), _exclusive(output):
         if fmt == "jsonl" and output is not None:
             _write_jsonl_file(output, keys, reused, records, resume=args.resume)
