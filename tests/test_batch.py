@@ -547,3 +547,22 @@ def test_an_interrupted_run_keeps_records_finished_behind_a_slow_one(
     assert sorted(r["source"] for r in journal) == paths[2:]
     assert main(["tag", "in", "-o", "out.jsonl", "--workers", "2", "-q", "--resume"]) == 0
     assert Path("out.jsonl").read_bytes() == Path("clean.jsonl").read_bytes()
+
+
+@dataclass(frozen=True)
+class _CtrlCTagger(Tagger):
+    """Sends its own worker process SIGINT, as Ctrl-C reaches every process of the group."""
+
+    def __call__(self, path: str, location: str | None = None) -> Result:  # type: ignore[override]
+        import signal
+
+        os.kill(os.getpid(), signal.SIGINT)
+        return super().__call__(path, location)
+
+
+@pytest.mark.slow
+def test_pool_workers_leave_ctrl_c_to_the_batch(tmp_path: Path) -> None:
+    paths = [str(_write(tmp_path / f"{i}.txt", REPORT_SHORT)) for i in range(4)]
+    records = list(LocalRunner(workers=2).run(_CtrlCTagger(), paths))
+    assert [r["source"] for r in records] == paths
+    assert not any("error" in r for r in records)

@@ -731,8 +731,7 @@ class LocalRunner(Runner):
 
 
 def _abandon(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool's workers without waiting on their tasks. An interrupt reaches the
-    workers too, and a pool whose worker died inside a queue operation never finishes a
+    """Stop a pool's workers without waiting on their tasks. A pool whose worker died inside a queue operation never finishes a
     waiting shutdown (seen after Ctrl-C in about one run of three)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
@@ -845,8 +844,10 @@ def _logging_thresholds() -> dict[str, int]:
 
 
 def _init_worker(tagger: Tagger | None, thresholds: dict[str, int], parent: int) -> None:
-    """Start a worker: end it when ``parent`` (the batch's process) ends, log as the parent
-    does (jieba's chatter included), then warm up."""
+    """Start a worker: leave Ctrl-C to the parent (which stops the workers, and no worker
+    prints a traceback), end it when ``parent`` (the batch's process) ends, log as the
+    parent does (jieba's chatter included), then warm up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch(parent)
     for name, level in thresholds.items():
         log = logging.getLogger(name)
