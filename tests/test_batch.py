@@ -443,3 +443,126 @@ def test_small_files_go_to_the_workers_a_few_at_a_time(tmp_path: Path) -> None:
     assert len(list(_tasks(small[:16], workers=2))) == 8
 
 
+
+
+@dataclass(frozen=True)
+class _GatedTagger(Tagger):
+    """Holds a file named ``slow`` until ``wait_for`` other files are done (each leaves a
+    ``.done`` mark), or ``patience`` seconds pass; its record says how many it saw."""
+
+    wait_for: int = 0
+    patience: float = 30.0
+
+    def __call__(self, path: str, location: str | None = None) -> Result:  # type: ignore[override]
+        import time
+
+        record = super().__call__(path, location)
+        if "slow" not in Path(path).name:
+            Path(path + ".done").touch()
+            return record
+        folder = Path(path).parent
+        deadline = time.monotonic() + self.patience
+        while (seen := len(list(folder.glob("*.done")))) < self.wait_for:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
+        return record | {"others_done": seen}
+
+
+def _slow_batch(tmp_path: Path, others: int = 15) -> list[str]:
+    return [str(_write(tmp_path / "00_slow.txt", REPORT_SHORT)),
+            *(str(_write(tmp_path / f"{i:02d}.txt", REPORT_SHORT)) for i in range(1, others + 1))]
+
+
+@pytest.mark.slow
+def test_a_slow_file_does_not_idle_the_other_workers(tmp_path: Path) -> None:
+    paths = _slow_batch(tmp_path)
+    # Tasks of two files here: 01 runs after the slow one, in its task.
+    records = list(LocalRunner(workers=2, max_in_flight=2).run(_GatedTagger(wait_for=14), paths))
+    assert [r["source"] for r in records] == paths  # still in input order
+    assert records[0]["others_done"] == 14
+
+
+@pytest.mark.slow
+def test_records_held_behind_a_slow_file_are_bounded(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from unionnlp import batch as batch_module
+
+    monkeypatch.setattr(batch_module, "_MAX_HELD", 4)
+    paths = _slow_batch(tmp_path)
+    tagger = _GatedTagger(wait_for=15, patience=2.0)
+    records = list(LocalRunner(workers=2, max_in_flight=2).run(tagger, paths))
+    assert [r["source"] for r in records] == paths
+    # Submitting stopped once 4 records waited (plus the tasks then running).
+    assert 4 <= records[0]["others_done"] < 15
+
+
+@pytest.mark.slow
+def test_records_as_done_come_before_a_slow_one(tmp_path: Path) -> None:
+    paths = _slow_batch(tmp_path)
+    pairs = list(LocalRunner(workers=2, max_in_flight=2).run_as_done(
+        _GatedTagger(wait_for=14), paths))
+    assert sorted(i for i, _ in pairs) == list(range(len(paths)))
+    assert [r["source"] for i, r in pairs] == [paths[i] for i, _ in pairs]
+    assert [i for i, _ in pairs[-2:]] == [0, 1]  # the slow file's task, finished last
+
+
+@dataclass(frozen=True)
+class _InterruptingTagger(Tagger):
+    """On a file named ``slow``: wait until the journal beside ``out.jsonl`` holds 14
+    records (or 30 s pass), then Ctrl-C the batch whose pid ``pid`` holds, and hang."""
+
+    def __call__(self, path: str, location: str | None = None) -> Result:  # type: ignore[override]
+        import signal
+        import time
+
+        if "slow" not in Path(path).name:
+            return super().__call__(path, location)
+        folder = Path(path).parent.parent
+        journal = folder / ".out.jsonl.partial"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if journal.exists() and journal.read_bytes().count(b"\n") >= 14:
+                break
+            time.sleep(0.02)
+        os.kill(int((folder / "pid").read_text()), signal.SIGINT)
+        time.sleep(60)
+        return super().__call__(path, location)
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_keeps_records_finished_behind_a_slow_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from unionnlp import batch as batch_module
+
+    paths = [os.path.relpath(p, tmp_path) for p in _slow_batch(tmp_path / "in")]
+    (tmp_path / "pid").write_text(str(os.getpid()))
+    monkeypatch.chdir(tmp_path)
+    assert main(["tag", "in", "-o", "clean.jsonl", "--workers", "2", "-q"]) == 0
+    with monkeypatch.context() as patched:
+        patched.setattr(batch_module, "Tagger", _InterruptingTagger)
+        assert main(["tag", "in", "-o", "out.jsonl", "--workers", "2", "-q"]) == 130
+    journal = [json.loads(line) for line in Path(".out.jsonl.partial").read_text().splitlines()]
+    # Every file but the slow one's task (it and 01) was done, and kept.
+    assert sorted(r["source"] for r in journal) == paths[2:]
+    assert main(["tag", "in", "-o", "out.jsonl", "--workers", "2", "-q", "--resume"]) == 0
+    assert Path("out.jsonl").read_bytes() == Path("clean.jsonl").read_bytes()
+
+
+@dataclass(frozen=True)
+class _CtrlCTagger(Tagger):
+    """Sends its own worker process SIGINT, as Ctrl-C reaches every process of the group."""
+
+    def __call__(self, path: str, location: str | None = None) -> Result:  # type: ignore[override]
+        import signal
+
+        os.kill(os.getpid(), signal.SIGINT)
+        return super().__call__(path, location)
+
+
+@pytest.mark.slow
+def test_pool_workers_leave_ctrl_c_to_the_batch(tmp_path: Path) -> None:
+    paths = [str(_write(tmp_path / f"{i}.txt", REPORT_SHORT)) for i in range(4)]
+    records = list(LocalRunner(workers=2).run(_CtrlCTagger(), paths))
+    assert [r["source"] for r in records] == paths
+    assert not any("error" in r for r in records)

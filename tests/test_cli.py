@@ -497,3 +497,14 @@ def test_the_worker_server_starts_before_the_heavy_imports(reports: dict[str, Pa
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout.replace("'", '"')) == ["unionnlp", "unionnlp._env", "unionnlp.cli",
                                                         "unionnlp.errors"]
+
+
+def test_timeout_with_a_scheduler_is_a_warning(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # A name matching nothing stops the run before any cluster is reached.
+    args = ["tag", str(tmp_path / "none.txt"), "--scheduler", "tcp://127.0.0.1:1"]
+    assert main([*args, "--timeout", "5"]) == 2
+    assert ("unionnlp: warning: --timeout does not apply on a Dask cluster"
+            in capsys.readouterr().err)
+    assert main(args) == 2
+    assert "--timeout" not in capsys.readouterr().err

@@ -506,3 +506,22 @@ def test_csv_keeps_a_custom_taxonomys_scores(records: list[dict[str, Any]]) -> N
     assert all(row[-4:-2] == ["0.7", "0.1"] for row in rows[2:])
     reports = list(csv_module.reader(io.StringIO(rendered("csv-reports", [custom]).lstrip("\ufeff"))))
     assert reports[0][-4:] == ["share_safety", "share_culture", "n_figures", "title"]
+
+
+def test_xlsx_is_the_same_bytes_every_run(records: list[dict[str, Any]], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    write(records, first, fmt="xlsx")
+    write(records, second, fmt="xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as book:
+        assert {i.date_time for i in book.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        core = book.read("docProps/core.xml").decode()
+    assert core.count("2000-01-01T00:00:00Z") == 2  # created and modified
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    write(records, first, fmt="xlsx")
+    with zipfile.ZipFile(first) as book:
+        assert {i.date_time for i in book.infolist()} == {(2023, 11, 14, 22, 13, 20)}

@@ -31,7 +31,7 @@ import time
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -589,6 +589,16 @@ class Runner(ABC):
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
         """One record per path, in order; a file's failure is its record, never an exception."""
 
+    def run_as_done(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[tuple[int, Output]]:
+        """Each path's index and record as soon as it is made (any order): what a journal
+        needs, so an interrupted run keeps every finished file. By default, :meth:`run`'s."""
+        produced = self.run(tagger, paths)
+        try:
+            yield from enumerate(produced)
+        finally:
+            if hasattr(produced, "close"):
+                produced.close()
+
     @classmethod
     @abstractmethod
     def configure(cls, *, workers: int | None, scheduler: str | Client | None) -> Runner:
@@ -600,8 +610,10 @@ class LocalRunner(Runner):
 
     Each worker loads the dictionary and models once, when it starts. Files go to the
     workers in tasks: a file, or up to four consecutive small ones (32 KB together). At
-    most ``max_in_flight`` tasks (default four per worker) are submitted ahead of the one
-    being yielded, so memory stays flat however long the batch. A worker that dies
+    most ``max_in_flight`` tasks (default four per worker) run or wait at once, a new one
+    submitted as soon as any finishes, so a slow file never idles the other workers; at
+    most 256 finished records wait behind a slow one, so memory stays flat however long
+    the batch. A worker that dies
     (a crash, the OOM killer) costs only the file it was on: the pool is restarted and
     the files of that task, each run again alone, get their records, an error record
     for the one that kills its worker again.
@@ -627,18 +639,32 @@ class LocalRunner(Runner):
         return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
 
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
+        for _, record in self._run(tagger, paths, ordered=True):
+            yield record
+
+    def run_as_done(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[tuple[int, Output]]:
+        yield from self._run(tagger, paths, ordered=False)
+
+    def _run(self, tagger: Tagger, paths: Sequence[Item],
+             ordered: bool) -> Iterator[tuple[int, Output]]:
         workers = min(self.workers or cpu_count(), len(paths))
         if workers <= 1:
             # Loaded before the first file's time budget starts, as a pool worker is: an
             # import cut short by the budget's alarm would break every later file.
             if paths:
                 tagger.warm()
-            for path in paths:
-                yield tagger.made(path)
+            for index, path in enumerate(paths):
+                yield index, tagger.made(path)
             return
-        yield from self._pool_run(tagger, paths, workers)
+        yield from self._pool_run(tagger, paths, workers, ordered)
 
-    def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int) -> Iterator[Output]:
+    def _pool_run(self, tagger: Tagger, paths: Sequence[Item], workers: int,
+                  ordered: bool) -> Iterator[tuple[int, Output]]:
+        """(index, record) pairs, in input order when ``ordered``, else as tasks finish.
+
+        Tasks are submitted as any finishes, so one slow file never idles the other
+        workers; with ``ordered``, submitting pauses only while _MAX_HELD records wait
+        behind an unfinished one."""
         limit = self.max_in_flight or 4 * workers
         context = pool_context()
         levels = _logging_thresholds()
@@ -652,29 +678,51 @@ class LocalRunner(Runner):
             )
 
         pool = new_pool()
-        window: deque[tuple[list[Item], Future[list[Output]]]] = deque()
+        # Each task as (its first input's index, its inputs) by its future.
+        running: dict[Future[list[Output]], tuple[int, list[Item]]] = {}
+        held: dict[int, list[Output]] = {}  # finished tasks waiting for an earlier one
+        held_records = 0
+        next_index = 0  # of the next record to yield in order
+        start = 0
         todo = _tasks(paths, workers)
         finished = False
         try:
             while True:
-                while len(window) < limit and (task := next(todo, None)) is not None:
-                    window.append((task, _submit(pool, tagger, task)))
-                if not window:
+                while (len(running) < limit and held_records < _MAX_HELD
+                       and (task := next(todo, None)) is not None):
+                    running[_submit(pool, tagger, task)] = (start, task)
+                    start += len(task)
+                if not running:
                     finished = True
                     return
-                task, future = window.popleft()
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    logger.warning("a worker process died; restarting the pool and retrying %s alone",
-                                   ", ".join(map(str, task)))
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = new_pool()
-                    window = deque(
-                        (t, f if _finished(f) else _submit(pool, tagger, t)) for t, f in window
-                    )
-                    results = [_run_alone(tagger, path, context, levels) for path in task]
-                yield from results
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                # In input order, so that a dead pool's tasks are retried alike every run.
+                for future in sorted(done, key=lambda f: running.get(f, (-1, []))[0]):
+                    if future not in running:
+                        continue  # resubmitted to a new pool below
+                    first, task = running.pop(future)
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        logger.warning("a worker process died; restarting the pool and retrying %s alone",
+                                       ", ".join(map(str, task)))
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        pool = new_pool()
+                        running = {
+                            (f if _finished(f) else _submit(pool, tagger, t)): (i, t)
+                            for f, (i, t) in running.items()
+                        }
+                        results = [_run_alone(tagger, path, context, levels) for path in task]
+                    if not ordered:
+                        yield from enumerate(results, first)
+                        continue
+                    held[first] = results
+                    held_records += len(results)
+                    while next_index in held:
+                        results = held.pop(next_index)
+                        held_records -= len(results)
+                        yield from enumerate(results, next_index)
+                        next_index += len(results)
         finally:
             if finished:
                 pool.shutdown(wait=True, cancel_futures=True)
@@ -683,8 +731,7 @@ class LocalRunner(Runner):
 
 
 def _abandon(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool's workers without waiting on their tasks. An interrupt reaches the
-    workers too, and a pool whose worker died inside a queue operation never finishes a
+    """Stop a pool's workers without waiting on their tasks. A pool whose worker died inside a queue operation never finishes a
     waiting shutdown (seen after Ctrl-C in about one run of three)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
@@ -702,6 +749,9 @@ def _abandon(pool: ProcessPoolExecutor) -> None:
 #: while a large file still goes alone, so the workers share the load evenly.
 _TASK_FILES = 4
 _TASK_BYTES = 32 * 1024
+#: Records a pool holds back behind an unfinished earlier one before it stops submitting
+#: more (the memory a batch in input order may spend waiting on one slow file).
+_MAX_HELD = 256
 
 
 def _tasks(paths: Sequence[Item], workers: int) -> Iterator[list[Item]]:
@@ -794,8 +844,10 @@ def _logging_thresholds() -> dict[str, int]:
 
 
 def _init_worker(tagger: Tagger | None, thresholds: dict[str, int], parent: int) -> None:
-    """Start a worker: end it when ``parent`` (the batch's process) ends, log as the parent
-    does (jieba's chatter included), then warm up."""
+    """Start a worker: leave Ctrl-C to the parent (which stops the workers, and no worker
+    prints a traceback), end it when ``parent`` (the batch's process) ends, log as the
+    parent does (jieba's chatter included), then warm up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch(parent)
     for name, level in thresholds.items():
         log = logging.getLogger(name)
@@ -858,6 +910,14 @@ class DaskRunner(Runner):
         return f"DaskRunner({self.scheduler!r})"
 
     def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
+        for _, record in self._run(tagger, paths, ordered=True):
+            yield record
+
+    def run_as_done(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[tuple[int, Output]]:
+        yield from self._run(tagger, paths, ordered=False)
+
+    def _run(self, tagger: Tagger, paths: Sequence[Item],
+             ordered: bool) -> Iterator[tuple[int, Output]]:
         distributed = _import_distributed()
         if tagger.options.model is not None:  # the workers' working folder is not ours
             tagger = replace(tagger, options=replace(
@@ -869,17 +929,23 @@ class DaskRunner(Runner):
             client.register_plugin(WarmWorker(tagger.options))
         except Exception:  # an old scheduler or a lost worker: the files still run, cold
             logger.debug("could not register the warm-up plugin", exc_info=True)
-        window: deque[tuple[Item, Any]] = deque()
-        todo = iter(paths)
+        window: deque[tuple[int, Item, Any]] = deque()
+        todo = enumerate(paths)
         try:
             while True:
-                while len(window) < self.max_in_flight and (path := next(todo, None)) is not None:
+                while len(window) < self.max_in_flight and (nxt := next(todo, None)) is not None:
+                    index, path = nxt
                     where = os.path.abspath(path.path if isinstance(path, PartOf) else path)
                     future = client.submit(tagger.made, path, where, pure=False)
-                    window.append((path, future))
+                    window.append((index, path, future))
                 if not window:
                     return
-                path, future = window.popleft()
+                if ordered:
+                    index, path, future = window.popleft()
+                else:
+                    distributed.wait([f for _, _, f in window], return_when="FIRST_COMPLETED")
+                    index, path, future = next(x for x in window if x[2].done())
+                    window.remove((index, path, future))
                 try:
                     result: Output = future.result()
                 except Exception as exc:  # KilledWorker, lost connection: this file only
@@ -887,9 +953,9 @@ class DaskRunner(Runner):
                     result = tagger.finish(_failed(path, type(exc).__name__, message), path)
                 finally:
                     future.release()
-                yield result
+                yield index, result
         finally:
-            for _, future in window:
+            for _, _, future in window:
                 future.cancel()
             if own:
                 client.close()
@@ -943,6 +1009,7 @@ def tag_files(
     stream: bool = False,
     part_bytes: int = PART_BYTES,
     as_json: Literal[False] = False,
+    in_order: bool = True,
 ) -> Iterator[Result]: ...
 
 
@@ -960,6 +1027,7 @@ def tag_files(
     stream: bool = False,
     part_bytes: int = PART_BYTES,
     as_json: Literal[True],
+    in_order: bool = True,
 ) -> Iterator[JsonRecord]: ...
 
 
@@ -977,6 +1045,7 @@ def tag_files(
     stream: bool = False,
     part_bytes: int = PART_BYTES,
     as_json: bool,
+    in_order: bool = True,
 ) -> Iterator[Result] | Iterator[JsonRecord]: ...
 
 
@@ -993,6 +1062,7 @@ def tag_files(
     stream: bool = False,
     part_bytes: int = PART_BYTES,
     as_json: bool = False,
+    in_order: bool = True,
 ) -> Iterator[Result] | Iterator[JsonRecord]:
     """Analyse every file; yield one record per path, in the order given (a folder gives
     one record per report file in it, walked as :func:`collect` walks it).
@@ -1005,7 +1075,9 @@ def tag_files(
     plain-text file over ``max_bytes`` is tagged in parts of ``part_bytes`` instead, one
     record per part (:func:`expand`); :class:`PartOf` items may also be given directly.
     With ``as_json``, each record comes as a :class:`JsonRecord`, encoded by the process
-    that made it: what writing JSON Lines needs, at less cost to this process.
+    that made it: what writing JSON Lines needs, at less cost to this process. With
+    ``in_order`` false, records come as soon as they are made, in any order (each names
+    its input: :func:`record_key`, :attr:`JsonRecord.key`), as a journal wants them.
     Settings are checked now, before the first file is read.
     """
     if isinstance(runner, Runner):
@@ -1038,11 +1110,13 @@ def tag_files(
         items = [x for i in items for x in (
             [i] if isinstance(i, PartOf) else expand([i], max_bytes=max_bytes,
                                                       part_bytes=part_bytes))]
-    return _tag(chosen, Tagger(options, max_bytes, time_budget, as_json), items, progress)
+    return _tag(chosen, Tagger(options, max_bytes, time_budget, as_json), items, progress,
+                in_order)
 
 
-def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> Iterator[Any]:
-    produced = runner.run(tagger, paths)
+def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool,
+         in_order: bool = True) -> Iterator[Any]:
+    produced = runner.run(tagger, paths) if in_order else _as_done(runner, tagger, paths)
     records: Iterator[Output] = produced
     if progress:
         import sys
@@ -1068,6 +1142,17 @@ def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool) -> I
             records.close()  # type: ignore[attr-defined]  # the progress bar
         if hasattr(produced, "close"):
             produced.close()  # stops the runner's workers when the caller stops early
+
+
+def _as_done(runner: Runner, tagger: Tagger, paths: list[Item]) -> Iterator[Output]:
+    """The runner's records as they are made, without their indexes."""
+    pairs = runner.run_as_done(tagger, paths)
+    try:
+        for _, made in pairs:
+            yield made
+    finally:
+        if hasattr(pairs, "close"):
+            pairs.close()
 
 
 def _failure_line(record: Mapping[str, Any]) -> str:

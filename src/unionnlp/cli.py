@@ -181,7 +181,8 @@ def _parser() -> argparse.ArgumentParser:
                      help=f"the size of a part with --stream, in MB (default {PART_MB:g}, "
                           "or half --max-size when that is less)")
     tag.add_argument("--timeout", type=_positive_float, metavar="SECONDS", default=None,
-                     help="seconds one file may take before it is given up (default 300)")
+                     help="seconds one file may take before it is given up (default 300; "
+                          "not on a Dask cluster, where files run without a time limit)")
     tag.add_argument("--force", action="store_true",
                      help="write OUT even where a later run would read it as an input")
     tag.set_defaults(handler=_tag)
@@ -401,6 +402,9 @@ def _tag(args: argparse.Namespace) -> int:
                      "so every part would be refused; a part runs on to the next blank line, "
                      "so keep it at most half --max-size", EXIT_USAGE)
 
+    if args.scheduler and args.timeout:
+        logger.warning("--timeout does not apply on a Dask cluster (its worker threads cannot "
+                       "be stopped): files there run without a time limit")
     found = collect(args.paths)
     files, missing = found
     # An existing folder with nothing to tag tonight is no mistake; a name that matches
@@ -448,7 +452,9 @@ def _tag(args: argparse.Namespace) -> int:
                                     scheduler=args.scheduler, progress=progress,
                                     max_bytes=max_bytes,
                                     time_budget=args.timeout or DEFAULT_TIME_BUDGET,
-                                    as_json=fmt == "jsonl"))
+                                    as_json=fmt == "jsonl",
+                                    # The journal keeps each record as it comes; OUT is reordered.
+                                    in_order=not (fmt == "jsonl" and output is not None)))
     with _progress_safe_logging(progress), _exclusive(output):
         if fmt == "jsonl" and output is not None:
             _write_jsonl_file(output, keys, reused, records, resume=args.resume)

@@ -4,11 +4,17 @@ figures and one of keywords, each with a frozen header row and filters.
 
 Every cell is data: text is written as text even when it starts with ``=`` (a report
 can quote a formula; Excel must never run it), characters XML cannot hold are dropped,
-and text longer than a cell holds is cut with ``…``.
+and text longer than a cell holds is cut with ``…``. The same records give the same bytes:
+the workbook's dates and its zip entries' are fixed (``SOURCE_DATE_EPOCH``, else 2000-01-01).
 """
 
 from __future__ import annotations
 
+import datetime
+import io
+import os
+import re
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -51,7 +57,11 @@ class XlsxWriter(Writer):
         for name, sheet in sheets.items():
             width = len(columns(name, themes))
             sheet.auto_filter.ref = f"A1:{_column_letter(width)}{counts[name] + 1}"
-        book.save(stream)
+        when = _fixed_time()
+        book.properties.created = book.properties.modified = when
+        buffer = io.BytesIO()
+        book.save(buffer)
+        _with_dates(buffer, stream, when)
         return count
 
     def _headers(self, sheets: Mapping[str, Any], themes: Sequence[str]) -> None:
@@ -76,6 +86,32 @@ class XlsxWriter(Writer):
                 cell.value = value
             cells.append(cell)
         sheet.append(cells)
+
+
+def _fixed_time() -> datetime.datetime:
+    """The date stamped into every workbook: ``SOURCE_DATE_EPOCH`` when set (not before
+    1980, the first a zip can hold), else 2000-01-01, so that two runs give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    seconds = int(epoch) if epoch.isdigit() else 946684800
+    return datetime.datetime.fromtimestamp(
+        max(seconds, 315532800), datetime.timezone.utc).replace(tzinfo=None)
+
+
+def _with_dates(saved: io.BytesIO, stream: Any, when: datetime.datetime) -> None:
+    """Copy the zip in ``saved`` to ``stream`` with every entry, and the workbook's
+    modification date, set to ``when`` (openpyxl sets both to now when it saves)."""
+    saved.seek(0)
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(saved) as old, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as new:
+        for entry in old.infolist():
+            copy = zipfile.ZipInfo(entry.filename, stamp)
+            copy.compress_type = entry.compress_type
+            copy.external_attr = entry.external_attr
+            data = old.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*",
+                              rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode(), data)
+            new.writestr(copy, data)
 
 
 def _column_letter(number: int) -> str:
