@@ -731,8 +731,9 @@ class LocalRunner(Runner):
 
 
 def _abandon(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool's workers without waiting on their tasks. A pool whose worker died inside a queue operation never finishes a
-    waiting shutdown (seen after Ctrl-C in about one run of three)."""
+    """Stop a pool's workers without waiting on their tasks. A pool whose worker died
+    inside a queue operation never finishes a waiting shutdown (seen after Ctrl-C in about
+    one run of three)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
