@@ -371,6 +371,19 @@ def test_empty_standard_input_is_said_to_hold_no_text(monkeypatch: pytest.Monkey
     assert err == "unionnlp: warning: -: standard input holds no text\n"
 
 
+def test_show_reads_standard_input_as_tag_does(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """``cat report.txt | unionnlp show -`` prints the outline (it said "unsupported file
+    type (no extension)"), in any encoding a .txt file may have."""
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(REPORT_C.encode("gb18030")), encoding="gb18030")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["show", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("-  (text, gb18030;") and "# 街道工会工作简报" in out
+
+
 def test_a_part_size_over_the_size_limit_is_a_usage_error(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     big = tmp_path / "big.txt"

@@ -515,23 +515,13 @@ def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
     from .api import analyze_source
     from .batch import DEFAULT_TIME_BUDGET, Tagger, error_record, within_budget
     from .export import write
-    from .model import Source
-    from .readers import decode_text, read_upto
 
     options = _options(args)
     Tagger(options).warm()  # outside the time budget, as a batch's workers warm up
-    data = read_upto(sys.stdin.buffer, int((args.max_size or MAX_INPUT_MB) * 1024 * 1024) + 1)
+    data = _stdin_bytes(args.max_size)
     try:
-        if len(data) > (args.max_size or MAX_INPUT_MB) * 1024 * 1024:
-            raise ConfigError("-: standard input is over the size limit (--max-size)")
         with within_budget(args.timeout or DEFAULT_TIME_BUDGET, "-"):
-            text, encoding, warnings = decode_text(data, "-")
-            if not text.strip() and not warnings:
-                warnings = ("-: standard input holds no text",)
-            report = analyze_source(Source(text.replace("\r\n", "\n").replace("\r", "\n"),
-                                           path="-", format="text", encoding=encoding,
-                                           warnings=warnings),
-                                    options)
+            report = analyze_source(_stdin_source(data), options)
         record = report.to_dict()
     except ConfigError:
         raise
@@ -544,6 +534,29 @@ def _tag_stdin(args: argparse.Namespace, output: str | None, fmt: str) -> int:
     with _exclusive(output):
         write([record], output if output is not None else _utf8_stdout(), fmt=fmt)
     return EXIT_FAILED if record.get("error") else EXIT_OK
+
+
+def _stdin_bytes(max_size: float | None) -> bytes:
+    """Standard input's bytes, up to the size limit (``--max-size`` MB)."""
+    from .readers import read_upto
+
+    limit = (max_size or MAX_INPUT_MB) * 1024 * 1024
+    data = read_upto(sys.stdin.buffer, int(limit) + 1)
+    if len(data) > limit:
+        raise ConfigError("-: standard input is over the size limit (--max-size)")
+    return data
+
+
+def _stdin_source(data: bytes) -> Any:
+    """Standard input's bytes as a report's source, decoded as a .txt file's are."""
+    from .model import Source
+    from .readers import decode_text
+
+    text, encoding, warnings = decode_text(data, "-")
+    if not text.strip() and not warnings:
+        warnings = ("-: standard input holds no text",)
+    return Source(text.replace("\r\n", "\n").replace("\r", "\n"), path="-", format="text",
+                  encoding=encoding, warnings=warnings)
 
 
 def _without_output(files: Sequence[Any], output: str, paths: Sequence[str]) -> list[Any]:
@@ -608,14 +621,17 @@ def _exclusive(output: str | None) -> Iterator[None]:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from .api import analyze_file
+    from .api import analyze_file, analyze_source
 
     options = _options(args)
     failed = 0
     stream = _utf8_stdout()
     for number, path in enumerate(args.paths):
         try:
-            report = analyze_file(path, options=options)
+            if path == "-":
+                report = analyze_source(_stdin_source(_stdin_bytes(None)), options)
+            else:
+                report = analyze_file(path, options=options)
         except UnionNLPError as exc:
             _fail(printable(str(exc)), EXIT_FAILED)
             failed += 1
