@@ -5,6 +5,7 @@ term, by the rubric of benchmarks/KEYWORDS.md; then each system's mean score and
     python benchmarks/bench_keywords.py pool --split train|test [--limit N]   # terms to judge
     python benchmarks/bench_keywords.py score --split train|test              # the figures
     python benchmarks/bench_keywords.py bands --split train        # ours, by general IDF
+    python benchmarks/bench_keywords.py cut --split train          # ours, by share of the best
 
 ``pool`` writes benchmarks/data/keywords_<split>_todo.jsonl: per twin, the terms no
 judgment covers yet, in an order that hides which system found them. Judges add lines
@@ -172,13 +173,49 @@ def bands(split: str, limit: int | None) -> int:
     return 0
 
 
+#: Shares of the best keyword's weight, the bands ``cut`` reports.
+SHARES = (0.0, 0.001, 0.003, 0.01, 0.02, 0.05, 0.1)
+
+
+def cut(split: str, limit: int | None) -> int:
+    """Our judged top-10 terms before the cut of ``keyterms.KEPT_SHARE``, by their weight's
+    share of the best: what the terms under each share score (where the cut was set)."""
+    import unionnlp
+    import unionnlp.pipeline as pipeline
+
+    judged = _judged(split)
+    found: list[tuple[float, dict[str, object]]] = []
+    real = pipeline.worth_saying
+    pipeline.worth_saying = list  # the list as ranked, uncut
+    try:
+        for twin in _twins(split, limit):
+            if not any(doc == twin.id for doc, _ in judged):
+                continue
+            ranked = unionnlp.analyze(_plain(twin)).keywords[:TOP]
+            for kw in ranked:
+                verdict = judged.get((twin.id, kw.term))
+                if verdict is not None:
+                    found.append((kw.weight / ranked[0].weight, verdict))
+    finally:
+        pipeline.worth_saying = real
+    print(f"unionnlp's judged top-{TOP} terms ({split}) under a share of the best's weight")
+    print(f"{'under':<8} {'terms':>6} {'junk share':>10} {'mean score':>10}")
+    for share in SHARES[1:]:
+        inside = [v for w, v in found if w < share]
+        if inside:
+            junk = sum(bool(v["junk"]) for v in inside) / len(inside)
+            mean = sum(float(v["score"]) for v in inside) / len(inside)  # type: ignore[arg-type]
+            print(f"{share:<8g} {len(inside):>6} {junk:>10.1%} {mean:>10.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("pool", "score", "bands"))
+    parser.add_argument("command", choices=("pool", "score", "bands", "cut"))
     parser.add_argument("--split", choices=("train", "test"), default="train")
     parser.add_argument("--limit", type=int, help="only the first N twins (in hash order)")
     args = parser.parse_args(argv)
-    command = {"pool": pool, "score": score, "bands": bands}[args.command]
+    command = {"pool": pool, "score": score, "bands": bands, "cut": cut}[args.command]
     return command(args.split, args.limit)
 
 

@@ -84,11 +84,11 @@ def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Key
     _check_text(text, None, "keywords")
     pieces = [cut_for_analysis(line, segmenter) for line in text.splitlines() if line.strip()]
     found = default_keywords().extract(pieces, top_k)
-    written = _as_written(text, [k.term for k in found])
+    written = _in_its_characters(text, [k.term for k in found])
     return [Keyword(term, k.weight) for term, k in zip(written, found, strict=True)]
 
 
-def _as_written(text: str, terms: list[str]) -> list[str]:
+def _in_its_characters(text: str, terms: list[str]) -> list[str]:
     """``terms``, read in ``text``'s analysis view, in the characters ``text`` uses: a
     traditional text's terms come back traditional, as :func:`analyze` gives them."""
     from .convert import analysis_view
@@ -115,7 +115,7 @@ def explain(
 
     _check_text(text, None, "explain")
     found = get_classifier(model).explain(cut_for_analysis(text, segmenter), theme, top)
-    written = _as_written(text, [term for term, _ in found])
+    written = _in_its_characters(text, [term for term, _ in found])
     return [(term, weight) for term, (_, weight) in zip(written, found, strict=True)]
 
 

@@ -605,7 +605,24 @@ class Runner(ABC):
         """Build the runner from :func:`tag_files` settings, rejecting those it cannot use."""
 
 
-class LocalRunner(Runner):
+class _EitherOrder(Runner):
+    """A runner that yields its records in input order or as they are made, from one
+    :meth:`_run`."""
+
+    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
+        for _, record in self._run(tagger, paths, ordered=True):
+            yield record
+
+    def run_as_done(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[tuple[int, Output]]:
+        yield from self._run(tagger, paths, ordered=False)
+
+    @abstractmethod
+    def _run(self, tagger: Tagger, paths: Sequence[Item],
+             ordered: bool) -> Iterator[tuple[int, Output]]:
+        """(index, record) pairs, in input order when ``ordered``, else as they are made."""
+
+
+class LocalRunner(_EitherOrder):
     """A pool of worker processes on this machine; one worker runs in the calling process.
 
     Each worker loads the dictionary and models once, when it starts. Files go to the
@@ -637,13 +654,6 @@ class LocalRunner(Runner):
 
     def __repr__(self) -> str:
         return f"LocalRunner(workers={self.workers!r}, max_in_flight={self.max_in_flight!r})"
-
-    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
-        for _, record in self._run(tagger, paths, ordered=True):
-            yield record
-
-    def run_as_done(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[tuple[int, Output]]:
-        yield from self._run(tagger, paths, ordered=False)
 
     def _run(self, tagger: Tagger, paths: Sequence[Item],
              ordered: bool) -> Iterator[tuple[int, Output]]:
@@ -881,7 +891,7 @@ def _watch(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="unionnlp-parent-watch", daemon=True).start()
 
 
-class DaskRunner(Runner):
+class DaskRunner(_EitherOrder):
     """A Dask cluster: one task per file, gathered in order (``pip install unionnlp[distributed]``).
 
     Paths are sent, not file contents: the workers must see the files at the same
@@ -909,13 +919,6 @@ class DaskRunner(Runner):
 
     def __repr__(self) -> str:
         return f"DaskRunner({self.scheduler!r})"
-
-    def run(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[Output]:
-        for _, record in self._run(tagger, paths, ordered=True):
-            yield record
-
-    def run_as_done(self, tagger: Tagger, paths: Sequence[Item]) -> Iterator[tuple[int, Output]]:
-        yield from self._run(tagger, paths, ordered=False)
 
     def _run(self, tagger: Tagger, paths: Sequence[Item],
              ordered: bool) -> Iterator[tuple[int, Output]]:
