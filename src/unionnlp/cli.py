@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 logger = logging.getLogger(__name__)
+#: The progress lines of a batch whose stderr is no terminal: news, not warnings, logged at
+#: INFO and let through unless -q (:func:`_logging`).
+progress_logger = logging.getLogger(f"{__name__}.progress")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -133,7 +136,7 @@ def _positive(text: str) -> int:
 def _parser() -> argparse.ArgumentParser:
     verbosity = argparse.ArgumentParser(add_help=False)
     loudness = verbosity.add_mutually_exclusive_group()
-    loudness.add_argument("-q", "--quiet", action="store_true", help="only errors; no progress bar or summary")
+    loudness.add_argument("-q", "--quiet", action="store_true", help="only errors; no progress bar or lines, no summary")
     loudness.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
 
     # What changes the analysis itself, for every command that analyses.
@@ -303,16 +306,19 @@ def _silence_stdout() -> None:
 
 @contextlib.contextmanager
 def _logging(verbosity: int) -> Iterator[None]:
-    """Log to stderr at ERROR (-q), WARNING, INFO (-v) or DEBUG (-vv); keep jieba's
-    dictionary-loading chatter out unless -v. Undone on exit, so ``main`` can run twice."""
+    """Log to stderr at ERROR (-q), WARNING, INFO (-v) or DEBUG (-vv), a batch's progress
+    lines (INFO) too unless -q; keep jieba's dictionary-loading chatter out unless -v.
+    Undone on exit, so ``main`` can run twice."""
     level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
     root, jieba = logging.getLogger(), logging.getLogger("jieba")
-    saved = root.level, jieba.level
+    saved = root.level, jieba.level, progress_logger.level
     quiet_jieba = AtLeast(logging.WARNING)
     root.addHandler(handler)
     root.setLevel(level)
+    if verbosity >= 0:
+        progress_logger.setLevel(logging.INFO)
     if verbosity < 1:
         jieba.setLevel(logging.WARNING)
         jieba.addFilter(quiet_jieba)
@@ -325,6 +331,7 @@ def _logging(verbosity: int) -> Iterator[None]:
         jieba.removeFilter(quiet_jieba)
         root.setLevel(saved[0])
         jieba.setLevel(saved[1])
+        progress_logger.setLevel(saved[2])
 
 
 # --- tag ----------------------------------------------------------------------------------------
@@ -355,8 +362,8 @@ class _Tally:
             if self.every is not None and time.monotonic() - last >= self.every:
                 last = time.monotonic()
                 done = self.succeeded + self.failed
-                logger.warning("progress: %d of %d files tagged, %d failed", done, self.total,
-                               self.failed)
+                progress_logger.info("progress: %d of %d files tagged, %d failed", done,
+                                     self.total, self.failed)
             yield record
 
 
