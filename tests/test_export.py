@@ -197,6 +197,29 @@ def test_csv_reports_one_row_per_report(records: list[dict[str, Any]]) -> None:
     assert rows[2]["n_paragraphs"] == ""
 
 
+def test_every_report_has_a_row_in_the_paragraph_csv(tmp_path: Path) -> None:
+    # A nightly inbox: a real report, an empty file, one of blank lines and full-width
+    # spaces (a form saved before anyone typed), and one that cannot be read.
+    (tmp_path / "a_report.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_bytes(b"")
+    (tmp_path / "c_blank.txt").write_text("\r\n  \u3000\u3000\r\n\t\r\n", encoding="gb18030")
+    (tmp_path / "d_broken.txt").write_bytes("工会工作".encode("gbk")[:-1] + b"\xff\x00\x81" * 40)
+    records = list(tag_files([tmp_path], workers=1))
+    assert [bool(r.get("error")) for r in records] == [False, False, False, True]
+    per_report = list(csv.DictReader(io.StringIO(rendered("csv-reports", records)[1:], newline="")))
+    per_paragraph = list(csv.DictReader(io.StringIO(rendered("csv", records)[1:], newline="")))
+    # Joined on source, the per-paragraph table loses no report.
+    assert [r["source"] for r in per_report] == list(dict.fromkeys(
+        r["source"] for r in per_paragraph))
+    for name in ("b_empty.txt", "c_blank.txt"):
+        source = str(tmp_path / name)
+        assert next(r for r in per_report if r["source"] == source)["n_paragraphs"] == "0"
+        (row,) = [r for r in per_paragraph if r["source"] == source]
+        assert set(row.values()) == {source, ""}  # no paragraph, no error: nothing else
+    real = [r for r in per_paragraph if r["source"].endswith("a_report.txt")]
+    assert len(real) == n_paragraphs(records[0]) and all(r["paragraph"] for r in real)
+
+
 # --- atomic writes ------------------------------------------------------------------------------
 
 

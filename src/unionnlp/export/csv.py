@@ -2,7 +2,8 @@
 
 Both start with a UTF-8 byte-order mark, without which Excel reads UTF-8 as the
 local code page and shows Chinese as mojibake. Theme columns follow
-:data:`unionnlp.model.THEMES`; a failed file is one row with its ``error``. A text cell
+:data:`unionnlp.model.THEMES`; a failed file is one row with its ``error``, and in the
+paragraph table a report without paragraphs is one row with only its source. A text cell
 that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a carriage
 return) is written with a leading ``'``: the files are made for Excel, the text is not.
 """
@@ -88,12 +89,16 @@ def _error(record: Mapping[str, Any]) -> str:
 def paragraph_rows(record: Mapping[str, Any],
                    themes: Sequence[str] = tuple(THEMES)) -> Iterator[list[str]]:
     """Rows of :data:`PARAGRAPH_COLUMNS` for one record; article and paragraph numbers
-    count from 1, the paragraph number within its article."""
+    count from 1, the paragraph number within its article. Every record has a row, so
+    that a join with the per-report table loses none: a failed file's holds its error, and
+    a report without paragraphs (an empty file, a scan without text) has one row with
+    its source and every other cell empty."""
     source = _cell(source_label(record))
+    empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 3)
     if record.get("error"):
-        empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 3)
         yield [source, *empty, _error(record), ""]
         return
+    rows = 0
     for a, article in enumerate(record.get("articles") or (), start=1):
         number = 0
         for section in article.get("sections") or ():
@@ -113,6 +118,9 @@ def paragraph_rows(record: Mapping[str, Any],
                     "",
                     _cell(paragraph.get("kind")),
                 ]
+                rows += 1
+    if not rows:
+        yield [source, *empty, "", ""]
 
 
 def report_row(record: Mapping[str, Any], themes: Sequence[str] = tuple(THEMES)) -> list[str]:
