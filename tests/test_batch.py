@@ -387,6 +387,74 @@ def test_dask_records_are_the_bytes_of_a_local_run(tmp_path: Path,
     assert records[2]["error"]["message"].startswith("e/c_bad\\xff.txt: ")
 
 
+def _lose_unionnlp() -> None:
+    """On a worker: forget unionnlp and refuse to import it again, as on a machine where
+    it was never installed (the worker process itself, not a stand-in)."""
+    class NotInstalled:
+        def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+            if name.partition(".")[0] == "unionnlp":
+                raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+    for name in [m for m in sys.modules if m.partition(".")[0] == "unionnlp"]:
+        del sys.modules[name]
+    sys.meta_path.insert(0, NotInstalled())
+
+
+def _install_version(version: str) -> None:
+    """On a worker: unionnlp says it is another version, as an older install would."""
+    import unionnlp
+
+    unionnlp.__version__ = version
+
+
+@pytest.mark.slow
+def test_a_cluster_that_cannot_run_unionnlp_is_refused_before_any_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    distributed = pytest.importorskip("distributed")
+    import unionnlp
+    from unionnlp._dask import installed_version
+
+    monkeypatch.chdir(tmp_path)
+    inbox = Path("inbox")
+    for name, text in (("a.txt", REPORT_ORG), ("b.txt", REPORT_SKILLS), ("c.txt", REPORT_SHORT)):
+        _write(inbox / name, text)
+    asked: list[object] = []
+    real_run = distributed.Client.run
+
+    def counted(self: object, function: object, *args: object, **kwargs: object) -> object:
+        asked.append(function)
+        return real_run(self, function, *args, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "run", counted)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        address = cluster.scheduler_address
+        args = ["tag", "inbox", "--scheduler", address, "-o", "tags.jsonl"]
+        # A healthy cluster: asked once for the run, not once per file.
+        assert main(args) == 0
+        assert asked.count(installed_version) == 1
+        Path("tags.jsonl").unlink()
+
+        client.run(_lose_unionnlp)
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert "unionnlp: error: the Dask workers cannot import unionnlp (" in err
+        assert "No module named 'unionnlp" in err and unionnlp.__version__ in err
+        assert sorted(os.listdir()) == ["inbox"]  # no output, journal or lock left
+        with pytest.raises(ConfigError, match="cannot import unionnlp"):
+            tag_files(["inbox"], runner=DaskRunner(client))  # before the first record is asked for
+
+        client.restart()
+        client.run(_install_version, "0.0.1", workers=[next(iter(client.scheduler_info()["workers"]))])
+        assert main([*args, "--format", "csv"]) == 2
+        err = capsys.readouterr().err
+        assert ("the Dask workers run another version of unionnlp than this process's "
+                f"{unionnlp.__version__} (") in err
+        assert ": unionnlp 0.0.1); install the same version on every worker" in err
+        assert sorted(os.listdir()) == ["inbox"]
+
+
 @pytest.mark.slow
 def test_the_warm_up_plugin_has_the_same_name_in_every_process() -> None:
     pytest.importorskip("distributed")

@@ -1,5 +1,6 @@
-"""The Dask worker plugin that warms each worker once (imported only by the Dask runner,
-which needs ``dask.distributed``)."""
+"""What the Dask runner sends to the workers besides the files (imported only by the Dask
+runner, which needs ``dask.distributed``): the plugin that warms each worker once, and the
+probe that tells which unionnlp a worker runs."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from .model import Options
 from .pipeline import warm
 
-__all__ = ["WarmWorker"]
+__all__ = ["WarmWorker", "installed_version"]
 
 
 class WarmWorker(WorkerPlugin):
@@ -27,3 +28,12 @@ class WarmWorker(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:
         warm(self.options)
+
+
+def installed_version() -> str:
+    """On a worker: the version of the unionnlp it imports. A worker without unionnlp
+    cannot even unpickle this function, which is the point: the runner asks every worker
+    once before a run (``client.run``) and refuses a cluster that could not run its tasks."""
+    from . import __version__
+
+    return __version__

@@ -604,6 +604,12 @@ class Runner(ABC):
     def configure(cls, *, workers: int | None, scheduler: str | Client | None) -> Runner:
         """Build the runner from :func:`tag_files` settings, rejecting those it cannot use."""
 
+    def check(self, tagger: Tagger) -> None:
+        """Raise :class:`ConfigError` now, before any file is read, when the runner could
+        not tag a single file (a cluster whose workers cannot run unionnlp); called once
+        by :func:`tag_files`. By default, nothing to check."""
+        return None
+
 
 class _EitherOrder(Runner):
     """A runner that yields its records in input order or as they are made, from one
@@ -920,6 +926,18 @@ class DaskRunner(_EitherOrder):
     def __repr__(self) -> str:
         return f"DaskRunner({self.scheduler!r})"
 
+    def check(self, tagger: Tagger) -> None:
+        """Ask every worker, once, which unionnlp it imports: a worker without it (or with
+        a version whose tasks differ from this process's) would give every file an error
+        record, so the run is refused with a :class:`ConfigError` naming the workers."""
+        distributed = _import_distributed()
+        client, own = self._client(distributed)
+        try:
+            _check_workers(client)
+        finally:
+            if own:
+                client.close()
+
     def _run(self, tagger: Tagger, paths: Sequence[Item],
              ordered: bool) -> Iterator[tuple[int, Output]]:
         distributed = _import_distributed()
@@ -971,6 +989,37 @@ class DaskRunner(_EitherOrder):
             return distributed.Client(self.scheduler), True
         except (OSError, ValueError) as exc:
             raise ConfigError(f"cannot connect to the Dask scheduler at {self.scheduler}: {exc}") from exc
+
+
+def _check_workers(client: Any) -> None:
+    """Refuse a cluster whose workers cannot import unionnlp, or import another version of
+    it (see :meth:`DaskRunner.check`). A cluster with no worker yet is left to wait for them;
+    a scheduler that cannot run the probe at all leaves the check to the files."""
+    from . import __version__
+    from ._dask import installed_version
+
+    try:
+        found: dict[str, Any] = client.run(installed_version, on_error="return")
+    except Exception:  # an old scheduler, a worker lost meanwhile: each file then says
+        logger.debug("could not ask the Dask workers for their unionnlp", exc_info=True)
+        return
+
+    def listed(pairs: list[tuple[str, str]]) -> str:
+        shown = "; ".join(f"{printable(worker)}: {printable(what)}" for worker, what in pairs[:3])
+        more = len(pairs) - 3
+        return shown + (f"; and {more} more worker{'s' if more > 1 else ''}" if more > 0 else "")
+
+    broken = sorted((w, str(r) or type(r).__name__) for w, r in found.items()
+                    if isinstance(r, BaseException))
+    if broken:
+        raise ConfigError(
+            f"the Dask workers cannot import unionnlp ({listed(broken)}); install unionnlp "
+            f"{__version__}, this process's version, on every worker")
+    other = sorted((w, f"unionnlp {r}") for w, r in found.items() if r != __version__)
+    if other:
+        raise ConfigError(
+            f"the Dask workers run another version of unionnlp than this process's "
+            f"{__version__} ({listed(other)}); install the same version on every worker")
 
 
 def _import_distributed() -> Any:
@@ -1082,7 +1131,9 @@ def tag_files(
     that made it: what writing JSON Lines needs, at less cost to this process. With
     ``in_order`` false, records come as soon as they are made, in any order (each names
     its input: :func:`record_key`, :attr:`JsonRecord.key`), as a journal wants them.
-    Settings are checked now, before the first file is read.
+    Settings are checked now, before the first file is read, and so is the runner
+    (:meth:`Runner.check`: a Dask cluster whose workers cannot import unionnlp, or run
+    another version of it, raises :class:`ConfigError`).
     """
     if isinstance(runner, Runner):
         if workers is not None or scheduler is not None:
@@ -1114,8 +1165,10 @@ def tag_files(
         items = [x for i in items for x in (
             [i] if isinstance(i, PartOf) else expand([i], max_bytes=max_bytes,
                                                       part_bytes=part_bytes))]
-    return _tag(chosen, Tagger(options, max_bytes, time_budget, as_json), items, progress,
-                in_order)
+    tagger = Tagger(options, max_bytes, time_budget, as_json)
+    if items:
+        chosen.check(tagger)
+    return _tag(chosen, tagger, items, progress, in_order)
 
 
 def _tag(runner: Runner, tagger: Tagger, paths: list[Item], progress: bool,

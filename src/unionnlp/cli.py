@@ -2,7 +2,7 @@
 
 A thin layer over :mod:`unionnlp.batch` and :mod:`unionnlp.export`, and the only
 place that configures logging. Exit status: 0 all files succeeded, 1 some failed
-(or another error), 2 a usage error.
+(or another error), 2 a usage error or a run refused before it starts (a ConfigError).
 """
 
 from __future__ import annotations
@@ -72,7 +72,8 @@ every record in input order.
 'unionnlp[distributed]'); workers read the files themselves, so they must see them
 at the same absolute paths (a shared filesystem).
 
-exit status: 0 all files tagged, 1 some failed, 2 usage error.
+exit status: 0 all files tagged, 1 some failed, 2 usage error or refusal (such as
+Dask workers that cannot import unionnlp, or run another version of it).
 
 examples:
   unionnlp tag a.txt b.docx
