@@ -63,6 +63,94 @@ def test_a_text_without_blank_lines_is_cut_after_a_line(tmp_path: Path, long_tex
     assert all(path.read_bytes()[p.start:p.stop].endswith(b"\n") for p in parts[:-1])
 
 
+def _far_apart(long_text: str, every: int) -> str:
+    """The text with a blank line only where ``every`` bytes have gone by since the last:
+    a dump made by a tool that keeps paragraphs on lines of their own, and a blank line
+    only between batches of pages."""
+    out: list[str] = []
+    since = 0
+    for paragraph in (p for p in long_text.split("\n") if p.strip()):
+        if since > every:
+            out.append("")
+            since = 0
+        out.append(paragraph)
+        since += len(paragraph.encode("utf-8")) + 1
+    return "\n".join(out) + "\n"
+
+
+def test_no_part_exceeds_the_size_limit_where_blank_lines_are_far_apart(
+        tmp_path: Path, long_text: str) -> None:
+    path = tmp_path / "dump.txt"
+    data = _far_apart(long_text, 45_000).encode("utf-8")
+    path.write_bytes(data)
+    limit, size = 30_000, 20_000
+    gaps = [len(g) for g in data.split(b"\n\n")]
+    assert len(gaps) > 3 and min(gaps[:-1]) > limit  # no blank line within reach, mostly
+    parts = split_parts(path, size, max_bytes=limit)
+    assert parts[0].start == 0 and parts[-1].stop == len(data)
+    assert all(a.stop == b.start for a, b in itertools.pairwise(parts))
+    assert max(p.stop - p.start for p in parts) <= limit
+    for part in parts[:-1]:
+        chunk = data[part.start:part.stop]
+        # After a blank line where one ends within the limit, else after a line.
+        blank = data.find(b"\n\n", part.start + size, part.start + limit)
+        assert chunk.endswith(b"\n\n" if blank >= 0 else b"\n")
+        assert not read_part(path, part, max_bytes=limit).warnings  # whole lines: nothing to say
+    assert sum(data[p.start:p.stop].endswith(b"\n\n") for p in parts) >= 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_line_longer_than_the_limit_is_cut_between_characters(
+        tmp_path: Path, long_text: str, encoding: str) -> None:
+    # A document-sharing site's page flattened to one line, its byline's surname written
+    # in a character outside the BMP (four bytes in both encodings).
+    flat = long_text[:40_000].replace("\n", "").replace("记者 黄仕强", "记者 𠮷仕强")
+    assert flat.count("𠮷") == 1
+    path = tmp_path / "flat.txt"
+    data = flat.encode(encoding)
+    path.write_bytes(data)
+    # A cut that would fall inside a character falls before it.
+    for char in ("𠮷", "仕", "记"):
+        at = data.index(char.encode(encoding))
+        for into in range(1, len(char.encode(encoding))):
+            assert split_parts(path, at + into, max_bytes=at + into)[0].stop == at
+    for size in (9_997, 10_000, 10_001, 10_002, 10_003):
+        parts = split_parts(path, size, max_bytes=size + 3)
+        assert len(parts) > 5 and parts[-1].stop == len(data)
+        assert all(a.stop == b.start for a, b in itertools.pairwise(parts))
+        assert max(p.stop - p.start for p in parts) <= size
+        texts = [data[p.start:p.stop].decode(encoding) for p in parts]  # strict: no cut character
+        assert "".join(texts) == flat
+    sources = [read_part(path, p, max_bytes=size + 3) for p in parts]
+    assert "".join(s.text for s in sources) == flat
+    # Where it cut is said in the parts on both sides, with the byte offset.
+    first, second = sources[0].warnings, sources[1].warnings
+    assert first == (f"{path}: part 0 is cut inside a line, at byte {parts[0].stop:,}: no line "
+                     "ended within the size limit; part 1 goes on with it",)
+    assert len(second) == 2 and second[0] == (
+        f"{path}: part 1 starts inside a line, at byte {parts[1].start:,}, where part 0 was "
+        "cut: no line ended within the size limit")
+    assert len(sources[-1].warnings) == 1 and "starts inside a line" in sources[-1].warnings[0]
+
+
+def test_a_stream_run_tags_every_part_within_the_limit(tmp_path: Path, long_text: str) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(_far_apart(long_text, 70_000), encoding="utf-8")
+    flat = tmp_path / "flat.txt"
+    flat.write_text(long_text[:60_000].replace("\n", ""), encoding="gb18030")
+    out = tmp_path / "tags.jsonl"
+    # A part a little under the limit: before, one ran on to a blank line past it.
+    assert main(["tag", str(dump), str(flat), "-q", "--workers", "1", "-o", str(out),
+                 "--stream", "--max-size", "0.06", "--part-size", "0.05"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(r.get("error") is None for r in records)
+    limit = int(0.06 * 1024 * 1024)
+    assert max(r["part"]["stop_byte"] - r["part"]["start_byte"] for r in records) <= limit
+    flat_parts = [r for r in records if r["source"] == str(flat)]
+    assert len(flat_parts) > 1 and all(r["encoding"] == "gb18030" for r in flat_parts)
+    assert all(any("inside a line" in w for w in r["warnings"]) for r in flat_parts)
+
+
 def test_a_small_or_empty_file_is_one_part(tmp_path: Path, seed_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

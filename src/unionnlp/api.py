@@ -62,10 +62,11 @@ def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) ->
 
 def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
                    part_bytes: int | None = None) -> Iterator[Report]:
-    """Analyse a plain-text file of any size part by part (parts of ``part_bytes``, default
-    4 MB, cut after a blank line), yielding one report per part, its ``part`` set: memory
-    stays that of one part however large the file. A part is read as any file is, so one
-    longer than :data:`~unionnlp.readers.MAX_INPUT_BYTES` (a line that long) is refused."""
+    """Analyse a plain-text file of any size part by part (parts of about ``part_bytes``,
+    default 4 MB, cut after a blank line, else after a line, never over
+    :data:`~unionnlp.readers.MAX_INPUT_BYTES`: see :func:`~unionnlp.readers.split_parts`),
+    yielding one report per part, its ``part`` set: memory stays that of one part however
+    large the file."""
     from dataclasses import replace
 
     from .readers import PART_BYTES, read_part, split_parts

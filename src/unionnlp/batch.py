@@ -146,8 +146,9 @@ Item = str | PartOf
 def expand(paths: Iterable[str], *, max_bytes: int = MAX_INPUT_BYTES,
            part_bytes: int = PART_BYTES) -> list[Item]:
     """The files, with every plain-text file over ``max_bytes`` replaced by its parts
-    (:func:`unionnlp.readers.split_parts`), so that it is tagged in bounded memory instead
-    of refused. A file that cannot be cut stays whole and gets its error record."""
+    (:func:`unionnlp.readers.split_parts`: about ``part_bytes`` each, none over
+    ``max_bytes``), so that it is tagged in bounded memory instead of refused. A file that
+    cannot be cut stays whole and gets its error record."""
     from .readers import split_parts
 
     out: list[Item] = []
@@ -160,7 +161,8 @@ def expand(paths: Iterable[str], *, max_bytes: int = MAX_INPUT_BYTES,
             out.append(path)
             continue
         try:
-            out += [PartOf(path, part) for part in split_parts(path, part_bytes)]
+            out += [PartOf(path, part)
+                    for part in split_parts(path, part_bytes, max_bytes=max_bytes)]
         except InputError as exc:
             logger.warning("%s; not read in parts", printable(str(exc)))
             out.append(path)

@@ -407,8 +407,7 @@ def _tag(args: argparse.Namespace) -> int:
     max_bytes = int(max_mb * 1024 * 1024)
     if args.stream and args.part_size is not None and args.part_size > max_mb:
         return _fail(f"--part-size {args.part_size:g} MB is larger than --max-size {max_mb:g} MB, "
-                     "so every part would be refused; a part runs on to the next blank line, "
-                     "so keep it at most half --max-size", EXIT_USAGE)
+                     "so every part would be over the size limit", EXIT_USAGE)
 
     if args.scheduler and args.timeout:
         logger.warning("--timeout does not apply on a Dask cluster (its worker threads cannot "

@@ -26,7 +26,13 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
-from unionnlp.errors import CorruptFileError, DecodeError, InputError, UnsupportedFormatError
+from unionnlp.errors import (
+    ConfigError,
+    CorruptFileError,
+    DecodeError,
+    InputError,
+    UnsupportedFormatError,
+)
 from unionnlp.model import Part, Source
 
 from ._regex import regex
@@ -268,20 +274,30 @@ def read_upto(handle: Any, limit: int) -> bytes:
 # --- large text files, part by part ------------------------------------------------------------
 
 
-def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES) -> list[Part]:
-    """Cut a large plain-text file into parts of about ``part_bytes`` bytes, each ending
-    after a blank line (else after a line break), so that a text of any size is analysed
-    with the memory one part takes. Only the cut points are found here (the file is
-    mapped, not read into memory); :func:`read_part` reads a part.
+def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES, *,
+                max_bytes: int = MAX_INPUT_BYTES) -> list[Part]:
+    """Cut a large plain-text file into parts of about ``part_bytes`` bytes and never more
+    than ``max_bytes``, so that a text of any size is analysed with the memory one part
+    takes. Only the cut points are found here (the file is mapped, not read into memory);
+    :func:`read_part` reads a part.
 
-    A newline byte is never inside a character in UTF-8, GB18030 or Big5, so every part
-    decodes alone; UTF-16 and UTF-32 text cannot be cut this way and is refused.
+    A part ends after the first blank line in the ``part_bytes`` after its first
+    ``part_bytes`` (within ``max_bytes``). Failing that, it ends after a line: the first
+    line break past ``part_bytes`` within ``max_bytes``, else the last one before. A line
+    longer than all that is cut inside, at the last character boundary within
+    ``part_bytes`` (never inside a UTF-8, GB18030, GBK or Big5 character), and both parts say
+    so in a warning (:func:`read_part`). A newline byte is never inside a character in
+    those encodings, so every part decodes alone; UTF-16 and UTF-32 text cannot be cut
+    this way and is refused.
     """
     name = os.fspath(path)
     if _FORMATS.get(os.path.splitext(name)[1].lower()) not in ("text", "markdown"):
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
     if part_bytes < 1:
-        raise ValueError(f"part_bytes must be >= 1, got {part_bytes}")
+        raise ConfigError(f"part_bytes must be >= 1, got {part_bytes}")
+    if part_bytes > max_bytes:
+        raise ConfigError(f"part_bytes ({part_bytes:,}) must not exceed max_bytes "
+                          f"({max_bytes:,}): every part would be over the size limit")
     with _reading(name):
         info = os.stat(name)
         if not stat.S_ISREG(info.st_mode):
@@ -298,15 +314,7 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES) -> l
             parts: list[Part] = []
             start = 0
             while size - start > part_bytes:
-                target = start + part_bytes
-                window = target + part_bytes
-                ends = [at + len(mark) for mark in (b"\n\n", b"\n\r\n")
-                        if (at := data.find(mark, target, window)) >= 0]
-                if ends:
-                    stop = min(ends)
-                else:
-                    at = data.find(b"\n", target)
-                    stop = size if at < 0 else at + 1
+                stop = _part_end(data, start, part_bytes, max_bytes)
                 parts.append(Part(len(parts), start, stop))
                 start = stop
             if start < size or not parts:
@@ -314,26 +322,73 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES) -> l
             return parts
 
 
+def _part_end(data: mmap.mmap | bytes, start: int, part_bytes: int, max_bytes: int) -> int:
+    """Where the part of ``data`` (bytes, or a mapped file) that starts at ``start`` ends
+    (see :func:`split_parts`): after ``start``, at most ``max_bytes`` past it."""
+    target = start + part_bytes
+    limit = min(start + max_bytes, len(data))
+    window = min(target + part_bytes, limit)
+    ends = [at + len(mark) for mark in (b"\n\n", b"\n\r\n")
+            if (at := data.find(mark, target, window)) >= 0]
+    if ends:
+        return min(ends)
+    if (at := data.find(b"\n", target, limit)) >= 0:
+        return at + 1
+    if (at := data.rfind(b"\n", start, target)) >= 0:
+        return at + 1
+    return _character_boundary(data[start:target], start)
+
+
+def _character_boundary(chunk: bytes, start: int) -> int:
+    """The offset of the last character boundary in ``chunk``, which starts at ``start`` on
+    one. Text that is UTF-8 (but for a character cut off at its end) is read as UTF-8;
+    any other as GB18030, whose characters begin where those of GBK and Big5 do (their
+    two-byte characters are GB18030's; its four-byte ones have a digit as second byte,
+    which never follows a Big5 lead byte)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(chunk, final=False)
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        encoding = "gb18030"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    decoder.decode(chunk, final=False)
+    pending = len(decoder.getstate()[0])  # the bytes of a character cut off at the end
+    return start + len(chunk) - (pending if pending < len(chunk) else 0)
+
+
 def read_part(path: str | os.PathLike[str], part: Part, *,
               max_bytes: int = MAX_INPUT_BYTES) -> Source:
-    """One part of a text file cut by :func:`split_parts`, decoded on its own."""
+    """One part of a text file cut by :func:`split_parts`, decoded on its own; a part cut
+    inside a line (one longer than the size limit) says so in a warning, as does the part
+    that goes on with it."""
     name = os.fspath(path)
     fmt = _FORMATS.get(os.path.splitext(name)[1].lower())
     if fmt not in ("text", "markdown"):
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
     length = part.stop - part.start
     if length > max_bytes:
-        raise InputError(name, f"part {part.index} of {length:,} bytes (a line that long) is "
-                               f"over the limit of {max_bytes:,} (raise it with --max-size)")
+        raise InputError(name, f"part {part.index} of {length:,} bytes is over the limit of "
+                               f"{max_bytes:,} (raise it with --max-size)")
     with _reading(name):
-        if not stat.S_ISREG(os.stat(name).st_mode):
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(name, "not a regular file (a FIFO, socket or device); not read")
+        before = 1 if part.start > 0 else 0  # the byte before: did the part start a line?
         with open(name, "rb") as handle:
-            handle.seek(part.start)
-            data = read_upto(handle, length)
-    if len(data) != length:
+            handle.seek(part.start - before)
+            data = read_upto(handle, length + before)
+    if len(data) != length + before:
         raise InputError(name, f"the file changed since it was cut into parts (part {part.index})")
-    return _text_source(data, name, fmt)
+    cut: list[str] = []
+    if before and data[:1] != b"\n":
+        cut.append(f"{name}: part {part.index} starts inside a line, at byte {part.start:,}, "
+                   f"where part {part.index - 1} was cut: no line ended within the size limit")
+    data = data[before:]
+    if part.stop < info.st_size and not data.endswith(b"\n"):
+        cut.append(f"{name}: part {part.index} is cut inside a line, at byte {part.stop:,}: "
+                   f"no line ended within the size limit; part {part.index + 1} goes on with it")
+    source = _text_source(data, name, fmt)
+    return replace(source, warnings=(*source.warnings, *cut)) if cut else source
 
 
 def _text_source(data: bytes, name: str, fmt: str) -> Source:
