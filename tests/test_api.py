@@ -108,6 +108,35 @@ def test_analyze_file_and_errors(tmp_path: Path, seed_path: Path) -> None:
     assert unionnlp.analyze_file(empty).articles == ()
 
 
+def test_warnings_name_a_file_as_the_command_does(tmp_path: Path, seed_text: str) -> None:
+    import os
+
+    from unionnlp.batch import record_name, tag_files
+    from unionnlp.readers import split_parts
+
+    # Names saved by a Windows tool in GBK on a UTF-8 system: their bytes are not UTF-8.
+    folder = os.fsencode(tmp_path)
+    empty = os.fsdecode(folder + b"/\xb9\xa4\xbb\xe1\xb1\xa8\xb8\xe6.txt")  # 工会报告 in GBK
+    Path(empty).write_bytes(b"\r\n\r\n")
+    damaged = os.fsdecode(folder + b"/\xc4\xea\xb6\xc8.txt")  # 年度
+    Path(damaged).write_bytes(seed_text.encode("gb18030")[:3000] + b"\xff" + b"\n")
+    for path in (empty, damaged):
+        (record,) = tag_files([path], workers=1)
+        warnings = unionnlp.analyze_file(path).warnings
+        assert warnings and list(warnings) == record["warnings"]
+        assert all(w.startswith(record["source"] + ": ") and "\\x" in w for w in warnings)
+        "\n".join(warnings).encode("utf-8")  # writable, as a record must be
+    flat = os.fsdecode(folder + b"/\xc8\xab\xc4\xea.txt")  # 全年, one line of text
+    Path(flat).write_bytes(seed_text[:3000].replace("\n", "").encode("utf-8"))
+    size = len(Path(flat).read_bytes()) // 2 + 1
+    assert len(split_parts(flat, size)) == 2
+    parts = list(unionnlp.analyze_stream(flat, part_bytes=size))
+    named = [w for r in parts for w in r.warnings]
+    shown = record_name(flat)
+    assert "\\xc4\\xea.txt" in shown
+    assert len(named) == 2 and all(w.startswith(f"{shown}: part ") for w in named)
+
+
 def test_unknown_option_names_the_valid_ones() -> None:
     with pytest.raises(unionnlp.ConfigError, match="jieba"):
         unionnlp.analyze("工会", options=unionnlp.Options(segmenter="nope"))

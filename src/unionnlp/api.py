@@ -57,7 +57,21 @@ def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) ->
     """Read a .txt/.md/.docx/.doc/.html/.mht/.pdf report and analyse it."""
     from .readers import read
 
-    return analyze_source(read(path), options)
+    return analyze_source(_named_as_records(read(path)), options)
+
+
+def _named_as_records(source: Source) -> Source:
+    """``source`` with its warnings naming the file as a batch record and the command do:
+    the lone surrogates that stand for a name's undecodable bytes written as ``\\xff``
+    escapes (:func:`unionnlp.batch.record_name`), so a warning can be printed and written
+    as UTF-8."""
+    if not any(_SURROGATE.search(w) for w in source.warnings):
+        return source
+    from dataclasses import replace
+
+    from .batch import record_name
+
+    return replace(source, warnings=tuple(record_name(w) for w in source.warnings))
 
 
 def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
@@ -73,7 +87,7 @@ def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
 
     size = PART_BYTES if part_bytes is None else part_bytes
     for part in split_parts(path, size):
-        source = read_part(path, part)
+        source = _named_as_records(read_part(path, part))
         yield replace(analyze_source(source, options), part=part)
 
 
