@@ -63,15 +63,15 @@ def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) ->
 def _named_as_records(source: Source) -> Source:
     """``source`` with its warnings naming the file as a batch record and the command do:
     the lone surrogates that stand for a name's undecodable bytes written as ``\\xff``
-    escapes (:func:`unionnlp.batch.record_name`), so a warning can be printed and written
-    as UTF-8."""
+    escapes (:func:`unionnlp.errors.escape_surrogates`), so a warning can be printed and
+    written as UTF-8."""
     if not any(_SURROGATE.search(w) for w in source.warnings):
         return source
     from dataclasses import replace
 
-    from .batch import record_name
+    from .errors import escape_surrogates
 
-    return replace(source, warnings=tuple(record_name(w) for w in source.warnings))
+    return replace(source, warnings=tuple(escape_surrogates(w) for w in source.warnings))
 
 
 def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,

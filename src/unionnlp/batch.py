@@ -40,7 +40,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 from ._env import AtLeast, cpu_count, pool_context
 from ._regex import regex
 from .api import analyze_source
-from .errors import ConfigError, InputError, TimeBudgetError, printable, unknown_name
+from .errors import (
+    ConfigError,
+    InputError,
+    TimeBudgetError,
+    escape_surrogates,
+    printable,
+    unknown_name,
+)
 from .export.json import dumps
 from .model import DEFAULT, SCHEMA, Options, Part
 from .readers import MAX_INPUT_BYTES, PART_BYTES
@@ -121,7 +128,6 @@ Output = Result | JsonRecord
 _GLOB_MAGIC = regex(r"[*?[]")
 #: Seconds a file may take in a batch by default (a 1 MB report takes about one).
 DEFAULT_TIME_BUDGET = 300.0
-_SURROGATES = regex("[\ud800-\udfff]")
 _CHUNK = 1 << 20
 
 
@@ -349,12 +355,7 @@ def record_name(path: str) -> str:
     """How a file is named in its record: as given, except that the lone surrogates which
     stand for a name's undecodable bytes become ``\\xff`` escapes (a record must be
     writable as UTF-8), and any other lone surrogate a ``\\ud800`` one."""
-    return _SURROGATES.sub(_escape_surrogate, path)
-
-
-def _escape_surrogate(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+    return escape_surrogates(path)
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str | None:

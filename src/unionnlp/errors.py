@@ -12,7 +12,9 @@ the path of the file it concerns::
     │   └── TimeBudgetError            a file's analysis ran past the batch's time budget
     ├── ModelError                 a theme model cannot be loaded, trained or used
     ├── CorpusError                the labelled corpus is malformed
-    └── ConfigError                an unknown option, backend or format name
+    └── ConfigError                an unknown option, backend or format name, or a
+                                   run refused before it starts (a Dask cluster
+                                   whose workers cannot run unionnlp)
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ __all__ = [
     "TimeBudgetError",
     "UnionNLPError",
     "UnsupportedFormatError",
+    "escape_surrogates",
     "printable",
     "unknown_name",
 ]
@@ -44,6 +47,16 @@ def printable(text: str) -> str:
     as records write them), safe to print on a terminal and to write as UTF-8: a file name
     can hold an escape sequence, or bytes that are not UTF-8."""
     return _UNPRINTABLE.sub(_escape, text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """``text`` with the lone surrogates that stand for a file name's undecodable bytes
+    written as ``\\xff`` escapes (any other as ``\\ud800``), and nothing else changed:
+    how records and warnings name a file, so that they can be written as UTF-8."""
+    return _SURROGATES.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
