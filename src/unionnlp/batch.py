@@ -931,8 +931,9 @@ class DaskRunner(_EitherOrder):
 
     def check(self, tagger: Tagger) -> None:
         """Ask every worker, once, which unionnlp it imports: a worker without it (or with
-        a version whose tasks differ from this process's) would give every file an error
-        record, so the run is refused with a :class:`ConfigError` naming the workers."""
+        a version whose tasks differ from this process's) would fail every file (an error
+        record each, or a run waiting on workers that die unpickling their tasks), so the
+        run is refused with a :class:`ConfigError` naming the workers."""
         distributed = _import_distributed()
         client, own = self._client(distributed)
         try:

@@ -179,8 +179,9 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--max-size", type=_positive_float, metavar="MB", default=None,
                      help=f"largest file read, in MB (default {MAX_INPUT_MB:g})")
     tag.add_argument("--stream", action="store_true",
-                     help="tag a text file over --max-size in parts (cut after a blank line), "
-                          "one record each, instead of refusing it")
+                     help="tag a text file over --max-size in parts (cut after a blank line, "
+                          "else after a line; none over --max-size), one record each, instead "
+                          "of refusing it")
     tag.add_argument("--part-size", type=_positive_float, metavar="MB", default=None,
                      help=f"the size of a part with --stream, in MB (default {PART_MB:g}, "
                           "or half --max-size when that is less)")
