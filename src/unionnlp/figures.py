@@ -5,8 +5,12 @@ A number without a unit is never a figure, save a count in 万 or 亿 written in
 (``会员人数82万``: unit ``""``). The rules:
 
 Numbers
-    Arabic digits (half- or full-width), thousands separators (``1,200``) and decimals
-    (``1.76``), with a space extraction left before 多/余/万 (``80 多万名``); Chinese
+    Arabic digits (half- or full-width), thousands separators (``1,200``, or a space, thin
+    space or no-break space between groups of exactly three digits after a lead of one to
+    three: ``1 200``, ``3 000 000``; never ``2024 200``) and decimals (``1.76``), with a
+    space extraction left before 多/余/万 (``80 多万名``); a minus sign (-, － or −) after a
+    word or an opening mark makes the number negative (``同比增长-2.1%`` is -2.1 %, its
+    ``text`` from the sign), never a dash after a number (``3-5名``, ``2025-04-24``); Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
     ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
     numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
@@ -70,7 +74,8 @@ __all__ = ["chinese_integer", "extract_figures"]
 _MAX_SUBJECT = 16
 _WINDOW = 48  # characters of context looked at on each side of a figure
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# Full-width digits read as ASCII; the spaces between groups of digits (1 200) go.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,", " \u00a0\u2009\u202f")
 
 
 def _optional(pattern: str) -> str:
@@ -80,9 +85,17 @@ def _optional(pattern: str) -> str:
     return f"(?:{pattern}|)"
 
 
+#: What typesetting puts between groups of three digits instead of a comma (1 200, 12 500):
+#: a space, a thin space, a no-break space or a narrow one.
+_GROUP_SPACES = " \u00a0\u2009\u202f"
 # (?:,[0-9]{3})+ written so that the engine gets to the repetition only after a comma.
+# Groups apart by a space join only after a lead of one to three digits that no digit and
+# space precede, and every group has exactly three digits: 2024 200名 (a year, then a count)
+# and 1 2000 stay apart; past four groups the number is phone-like anyway.
 _ARABIC = (
     r"[0-9]{1,3},[0-9]{3}(?:,[0-9]{3})*" + _optional(r"\.[0-9]+")
+    + rf"|(?<![0-9][{_GROUP_SPACES}])[1-9][0-9]{{0,2}}(?:[{_GROUP_SPACES}][0-9]{{3}}){{1,3}}"
+    + rf"(?![{_GROUP_SPACES}]?[0-9])" + _optional(r"\.[0-9]+")
     + r"|[0-9０-９]+" + _optional(r"[.．][0-9０-９]+")
 )
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
@@ -157,7 +170,7 @@ _FIGURE_RE = regex(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = regex(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u3000]{{0,{_MAX_NUMBER}}}"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u2009\u202f\u3000]{{0,{_MAX_NUMBER}}}"
     rf"(?:[{_UNIT_STARTS}]|(?<=[万亿余多]))|分之)"
 )
 
@@ -250,6 +263,12 @@ _CURRENCY_RE = regex(
 # A year and 起 after 自/从/由 or where a clause starts: "since", no count of cases.
 _SINCE_YEAR_RE = regex(r"(?:^|[自从由于，。；：,;:\s])\s*(?:19[4-9]\d|20\d\d)\s*年?\s*起")
 _RANGE_MARKS = "至到~～-—－"
+#: A minus sign: the hyphen-minus, its full-width form and the mathematical minus.
+_MINUS = "-－−"
+_MINUS_RE = regex(f"[{re.escape(_MINUS)}][0-9０-９]")
+#: What a minus sign stands after: a Chinese character that is no numeral or unit of
+#: magnitude (增长-2.1%), a colon, a comma or an opening bracket.
+_MINUS_AFTER_RE = regex(rf"[\u4e00-\u9fff：:，,（(](?<![{_CN_CHARS}第])")
 _RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = regex(f"[{re.escape(_RANGE_MARKS)}]")
 _RANGE_HEAD_RE = regex(
@@ -347,8 +366,30 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
     if any(g[8] is None and g[6] in ("万", "亿") for _, _, g in matches):
         matches = _joined(matches)
     if _CURRENCY_SIGN_RE.search(text) is not None:
-        return _with_currency(text, matches)
+        matches = _with_currency(text, matches)
+    if _MINUS_RE.search(text) is not None:  # most paragraphs have no minus sign
+        matches = _signed(text, matches)
     return matches
+
+
+def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
+    """``matches`` with a minus sign before a number in digits taken in (增长-2.1%,
+    下降为－3.5个百分点): the figure starts at the sign, its number is negative. A dash is
+    a minus only after a word or an opening mark: after a digit, a numeral or 万 it marks a
+    range or a date (3-5名, 2025-04-24, 5万-8万元), right after a figure a range
+    (300元-5000元), after a code's 号 (备12004590号-1) part of the code."""
+    out: list[tuple[int, int, _Groups]] = []
+    prev_end = 0
+    for start, end, groups in matches:
+        if (groups[3] and groups[0] is None and start >= 2 and text[start - 1] in _MINUS
+                and _MINUS_AFTER_RE.match(text, start - 2) is not None
+                and text[prev_end:start - 1].strip()
+                and not text[start - 3 : start - 2].isdigit()):
+            out.append((start - 1, end, (*groups[:3], "-" + groups[3], *groups[4:])))
+        else:
+            out.append((start, end, groups))
+        prev_end = end
+    return out
 
 
 def _joined(matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
