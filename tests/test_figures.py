@@ -567,3 +567,34 @@ def test_cells_apart_by_tabs_are_no_thousands_and_measure_the_rows_label() -> No
     found = [(f.text, f.value, f.subject) for f in unionnlp.analyze(page).figures]
     assert found == [("200元", 200, "慰问困难职工"), ("500家", 500, "新建工会驿站"),
                      ("1 200名", 1200, "慰问困难职工")]
+
+
+def test_figures_read_from_traditional_text_as_from_simplified() -> None:
+    """extract_figures called on a traditional paragraph reads it as the analysis does, in
+    simplified characters (萬元 is a unit, 達到 a verb of reaching), and gives each figure
+    back in the paragraph's own characters, at its place."""
+    text = ("本會去年舉辦職工技能培訓班32期，參加培訓的會員逾1,200人次，"
+            "工會與企業簽訂「集體合同」的企業達到120家，爲困難會員發放慰問金共計36萬元。")
+    found = [(f.text, f.value, f.unit, f.subject) for f in extract_figures(text, 7)]
+    assert found == [("32期", 32, "期", "舉辦職工技能培訓班"),
+                     ("逾1,200人次", 1200, "人次", "參加培訓的會員"),
+                     ("120家", 120, "家", "工會與企業簽訂集體合同的企業"),
+                     ("36萬元", 36, "萬元", "爲困難會員發放慰問金")]
+    assert all(text[f.offset - 7:f.offset - 7 + len(f.text)] == f.text
+               for f in extract_figures(text, 7))
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("工會接到停管處來函，通知自隔年起不再代扣工會會費;3名常務理事覺得工會將被逼入絕境，於是臨時決定",
+     "3名", "常務理事"),
+    ("在“安康杯”竞赛中，全县5000余名一线职工也踊跃参与隐患排查", "5000余名", "一线职工"),
+    ("座谈会上，12名劳模代表认为应当加大技能人才培养力度", "12名", "劳模代表"),
+    ("全市286家企业将被纳入工资集体协商重点名单", "286家", "企业"),
+])
+def test_the_noun_after_a_figure_ends_where_its_clause_verb_or_adverb_starts(
+        text: str, figure: str, subject: str) -> None:
+    """A noun counted after a figure ends at the verb of the clause it opens (覺得, 认为)
+    or at an adverb, a passive or a disposal marker before it (也, 将, 被, 把), on traditional
+    pages as on simplified ones."""
+    assert _by_text(extract_figures(text))[figure].subject == subject
+

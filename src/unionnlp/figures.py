@@ -50,8 +50,10 @@ Subject
     phrase (``近3000名失业人员的…``, ``5000余名职工参与学习``), when the clause before ends in
     了 or 的 or 和/与/及 (``困难职工和15名“五老”人员``), or when it is empty, the noun
     phrase after the figure is used instead, cut at the first 的 or verb such as
-    参与/提供/为. List labels (二是) and bare scopes (全区) are not subjects. A subject is
-    empty only when both sides of the figure are.
+    参与/提供/为/觉得/认为, or a word that opens a predicate (也, 将, 被, 把). List labels
+    (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
+    of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
+    its figures given back in its own.
 
 Everything is compiled regular expressions and bounded look-arounds: linear in the text.
 """
@@ -244,6 +246,9 @@ _AFTER_CUT_RE = regex(
     r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
     r"|逐一|逐个|逐户|逐家|一一|与|以及"
 )
+# The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
+# opens the predicate (也, 将, 被, 把): never the noun's first character (被褥, 将领).
+_AFTER_VERB_RE = regex(r"觉得|认为|表示|将|被|把|也")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
 _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
@@ -282,7 +287,56 @@ def extract_figures(text: str, offset: int = 0, *,
 
     ``offset`` is added to each figure's position, for text cut from a larger document;
     ``segmenter`` (or its backend name) finds the word boundaries where a long subject is cut.
+    Traditional characters are read as their simplified forms (萬元 is 万元, 達到 a verb of
+    reaching before the figure), and given back as written.
     """
+    from .convert import has_traditional, to_simplified
+
+    if not has_traditional(text):
+        return _extract(text, offset, segmenter)
+    view = to_simplified(text)  # one character for one: the same offsets
+    return [_as_written(f, f.offset - offset, view, text)
+            for f in _extract(view, offset, segmenter)]
+
+
+def _as_written(figure: Figure, start: int, view: str, text: str) -> Figure:
+    """``figure``, found at ``start`` in ``view`` (``text`` in simplified characters), in
+    ``text``'s own characters."""
+    written = text[start:start + len(figure.text)]
+    at = figure.text.rfind(figure.unit) if figure.unit else -1
+    unit = figure.unit if at < 0 else written[at:at + len(figure.unit)]
+    subject = figure.subject
+    if subject:
+        # The subject stands before the figure, or after it, within the window read.
+        lo, hi = max(start - _WINDOW, 0), min(start + len(figure.text) + _WINDOW, len(view))
+        places = _places(subject, view, lo, hi)
+        subject = "".join(text[i] for i in places) if places else subject
+    return Figure(figure.value, unit, subject, written, figure.approximate, figure.offset)
+
+
+def _places(subject: str, view: str, lo: int, hi: int) -> list[int] | None:
+    """Where ``subject``'s characters stand in ``view[lo:hi]``, in order: as one run, else
+    with the quote marks, brackets and spaces that :func:`_clean` removed between them."""
+    at = view.rfind(subject, lo, hi)
+    if at >= 0:
+        return list(range(at, at + len(subject)))
+    start = view.find(subject[0], lo, hi)
+    while start >= 0:
+        places = [start]
+        for char in subject[1:]:
+            i = places[-1] + 1
+            while i < hi and view[i] != char and _NOISE_RE.match(view, i):
+                i += 1
+            if i >= hi or view[i] != char:
+                break
+            places.append(i)
+        else:
+            return places
+        start = view.find(subject[0], start + 1, hi)
+    return None
+
+
+def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
     figures: list[Figure] = []
     matches = _matches(text)
     if not matches:
@@ -686,8 +740,9 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     if leading is not None:
         phrase = phrase[leading.end() :]
     m = _AFTER_CUT_RE.search(phrase)
-    if m is not None and m.start() > 0:
-        phrase = phrase[: m.start()]
+    cut = m.start() if m is not None and m.start() > 0 else len(phrase)
+    m = _AFTER_VERB_RE.search(phrase, 1)
+    phrase = phrase[: cut if m is None else min(cut, m.start())]
     # A noun after the figure may end as a verb before one does (商超, 高达): only a
     # conjunction or a word of more than one character is cut from its end.
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
