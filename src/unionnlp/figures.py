@@ -9,8 +9,9 @@ Numbers
     space or no-break space between groups of exactly three digits after a lead of one to
     three: ``1 200``, ``3 000 000``; never ``2024 200``) and decimals (``1.76``), with a
     space extraction left before 多/余/万 (``80 多万名``); a minus sign (-, － or −) after a
-    word or an opening mark makes the number negative (``同比增长-2.1%`` is -2.1 %, its
-    ``text`` from the sign), never a dash after a number (``3-5名``, ``2025-04-24``); Chinese
+    word or an opening mark makes a rate or an amount of money negative (``同比增长-2.1%``
+    is -2.1 %, its ``text`` from the sign), never a dash after a number (``3-5名``,
+    ``2025-04-24``) or before a count (``要闻-3名``, a site's separator); Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
     ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
     numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
@@ -426,16 +427,24 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
     return matches
 
 
+def _can_fall(unit: str) -> bool:
+    """Whether a figure in ``unit`` can be negative: a rate (%, ‰, 个百分点) or money."""
+    return unit in ("%", "％", "‰", "个百分点", "百分点") or unit.endswith("元")
+
+
 def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
     """``matches`` with a minus sign before a number in digits taken in (增长-2.1%,
     下降为－3.5个百分点): the figure starts at the sign, its number is negative. A dash is
     a minus only after a word or an opening mark: after a digit, a numeral or 万 it marks a
     range or a date (3-5名, 2025-04-24, 5万-8万元), right after a figure a range
-    (300元-5000元), after a code's 号 (备12004590号-1) part of the code."""
+    (300元-5000元), after a code's 号 (备12004590号-1) part of the code. Only a rate or
+    an amount of money can be below zero: before a count the dash is a site's separator
+    (工会要闻-3名职工获表彰)."""
     out: list[tuple[int, int, _Groups]] = []
     prev_end = 0
     for start, end, groups in matches:
         if (groups[3] and groups[0] is None and start >= 2 and text[start - 1] in _MINUS
+                and groups[8] is not None and _can_fall(groups[8])
                 and _MINUS_AFTER_RE.match(text, start - 2) is not None
                 and text[prev_end:start - 1].strip()
                 and not text[start - 3 : start - 2].isdigit()):
