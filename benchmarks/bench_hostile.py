@@ -26,6 +26,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "figures with a tab, 1 line": lambda n: "共有会员12万人，\t" * (n // 10),
     "a chain of ranges": lambda n: "300元~" * (n // 5),
     "figures beside amounts after $": lambda n: "共有会员12万人，$5，" * (n // 11),
+    "thousands apart by spaces": lambda n: "1 000 " * (n // 6),
+    "negative figures": lambda n: "增长-2%，" * (n // 6),
+    "full stops in an open quote": lambda n: "“工会活动.随后" * (n // 7),
 }
 
 

@@ -248,6 +248,7 @@ def test_spaces_left_by_extraction_around_a_number() -> None:
         "第3版共12页，热线023-68881234，8:30开会，2012届、党的二十届三中全会。",
         "一万二千个、三万五人、十余个、１２３份、0５个、300元~5000元、3 户、12345678901人。",
         "会员82 万，人口48万、近3亿；80 多万名、60 多家，1.5万余，一万年，千万不要。",
+        "慰问1 200名、发放3\u2009000\u2009000元、户均12\u00a0500元、1\u202f200份，2024 200名，1 2000人。",
     ],
 )
 def test_number_scan_matches_a_full_scan(text: str) -> None:
@@ -515,3 +516,86 @@ def test_a_count_in_wan_with_thousands_after_it_is_one_figure() -> None:
     assert found == [("超过43万6千人", 436000, "人", True), ("将近1万6千人次", 16000, "人次", True),
                      ("1亿2千万元", 12000, "万元", False), ("82万", 820000, "", False),
                      ("600人", 600, "人", False)]
+
+
+def test_a_minus_sign_before_a_number_makes_its_figure_negative() -> None:
+    """A statistics bureau's line states falls as negative growth (同比增长-2.1%), with a
+    hyphen, a full-width minus or the mathematical one: the figure's value is negative and
+    its text starts at the sign."""
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "据市统计局数据，2024年全市规上企业职工工资总额同比增长-2.1%，职工流失率下降为-3.5个百分点;"
+        "利润总额同比增长－12.5%，营业收入增长−3.2%（增幅：-0.8%），净利润为-300万元。")]
+    assert found == [("-2.1%", -2.1, "%"), ("-3.5个百分点", -3.5, "个百分点"),
+                     ("－12.5%", -12.5, "%"), ("−3.2%", -3.2, "%"), ("-0.8%", -0.8, "%"),
+                     ("-300万元", -300, "万元")]
+
+
+def test_a_hyphen_in_a_range_a_date_or_a_code_is_no_minus() -> None:
+    found = [(f.text, f.value) for f in extract_figures(
+        "每组3-5名队员，2025-04-24起发放慰问金300元-5000元不等，另资助5万-8万元，"
+        "增长5%-8%。京ICP备12004590号-1号 工会要闻-3名职工获表彰")]
+    assert found == [("3", 3), ("5名", 5), ("300元", 300), ("5000元", 5000), ("5万", 5),
+                     ("8万元", 8), ("5%", 5), ("8%", 8), ("3名", 3)]
+
+
+def test_a_negative_figure_keeps_its_sign_and_place_in_the_source() -> None:
+    import unionnlp
+
+    page = ("首页 > 工会要闻\n\n2024年职工队伍稳定情况通报\n\n发布时间：2025-01-08 浏览次数：312\n\n"
+            "全市规上企业职工流失率同比下降为－3.5个百分点，\n一线职工收入同比增长6.2%。\n")
+    figures = unionnlp.analyze(page).figures
+    assert [(f.text, f.value) for f in figures] == [("－3.5个百分点", -3.5), ("6.2%", 6.2)]
+    assert all(page[f.offset:f.offset + len(f.text)] == f.text for f in figures)
+
+
+@pytest.mark.parametrize("space", [" ", "\u2009", "\u00a0", "\u202f"])
+def test_thousands_apart_by_a_space_are_one_number(space: str) -> None:
+    """Typeset pages group thousands with a (thin, no-break) space: 1 200名 is 1200; a year
+    before a count (2024 200名) and a group of four digits (1 2000) are not joined."""
+    text = (f"全年共走访慰问困难职工1{space}200名，发放慰问金3{space}000{space}000元，"
+            f"户均12{space}500元；2024 200名新会员入会，另有1 2000人次参加。")
+    found = [(f.text, f.value, f.unit) for f in extract_figures(text)]
+    assert found == [(f"1{space}200名", 1200, "名"), (f"3{space}000{space}000元", 3000000, "元"),
+                     (f"12{space}500元", 12500, "元"), ("200名", 200, "名"),
+                     ("2000人次", 2000, "人次")]
+
+
+def test_cells_apart_by_tabs_are_no_thousands_and_measure_the_rows_label() -> None:
+    import unionnlp
+
+    page = ("某市总工会2024年帮扶工作统计\n\n项目\t户数\t金额\n慰问困难职工\t1\t200元\n"
+            "新建工会驿站\t12\t500家\n\n全年共慰问困难职工1 200名。\n")
+    found = [(f.text, f.value, f.subject) for f in unionnlp.analyze(page).figures]
+    assert found == [("200元", 200, "慰问困难职工"), ("500家", 500, "新建工会驿站"),
+                     ("1 200名", 1200, "慰问困难职工")]
+
+
+def test_figures_read_from_traditional_text_as_from_simplified() -> None:
+    """extract_figures called on a traditional paragraph reads it as the analysis does, in
+    simplified characters (萬元 is a unit, 達到 a verb of reaching), and gives each figure
+    back in the paragraph's own characters, at its place."""
+    text = ("本會去年舉辦職工技能培訓班32期，參加培訓的會員逾1,200人次，"
+            "工會與企業簽訂「集體合同」的企業達到120家，爲困難會員發放慰問金共計36萬元。")
+    found = [(f.text, f.value, f.unit, f.subject) for f in extract_figures(text, 7)]
+    assert found == [("32期", 32, "期", "舉辦職工技能培訓班"),
+                     ("逾1,200人次", 1200, "人次", "參加培訓的會員"),
+                     ("120家", 120, "家", "工會與企業簽訂集體合同的企業"),
+                     ("36萬元", 36, "萬元", "爲困難會員發放慰問金")]
+    assert all(text[f.offset - 7:f.offset - 7 + len(f.text)] == f.text
+               for f in extract_figures(text, 7))
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("工會接到停管處來函，通知自隔年起不再代扣工會會費;3名常務理事覺得工會將被逼入絕境，於是臨時決定",
+     "3名", "常務理事"),
+    ("在“安康杯”竞赛中，全县5000余名一线职工也踊跃参与隐患排查", "5000余名", "一线职工"),
+    ("座谈会上，12名劳模代表认为应当加大技能人才培养力度", "12名", "劳模代表"),
+    ("全市286家企业将被纳入工资集体协商重点名单", "286家", "企业"),
+])
+def test_the_noun_after_a_figure_ends_where_its_clause_verb_or_adverb_starts(
+        text: str, figure: str, subject: str) -> None:
+    """A noun counted after a figure ends at the verb of the clause it opens (覺得, 认为)
+    or at an adverb, a passive or a disposal marker before it (也, 将, 被, 把), on traditional
+    pages as on simplified ones."""
+    assert _by_text(extract_figures(text))[figure].subject == subject
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import unionnlp
 from unionnlp.pipeline import default_keywords
 from unionnlp.segment import cut_for_analysis
@@ -366,3 +368,56 @@ def test_a_post_without_sentence_ends_still_has_a_summary() -> None:
     summary = unionnlp.analyze(text).summary
     assert summary and all(s in text for s in summary)
     assert not any(s.endswith(("?", "!", "嗎", "吧")) for s in summary)
+
+
+def test_an_ascii_full_stop_ends_a_chinese_sentence() -> None:
+    """范文 and PDF pages end Chinese sentences with an ASCII full stop, with or without a
+    space after it; a number, a date, an address, a file name, an ellipsis, a list label,
+    五.一 and a slogan's parts inside quotation marks keep theirs."""
+    text = ("今年以来，我校工会开展了“送温暖”慰问活动.随后又组织全体教职工参加健步走比赛，参赛人数达120人."
+            "活动中，工会干部走访了32户困难职工家庭. 下一步，我们将继续努力")
+    assert split_sentences(text) == [
+        "今年以来，我校工会开展了“送温暖”慰问活动.", "随后又组织全体教职工参加健步走比赛，参赛人数达120人.",
+        "活动中，工会干部走访了32户困难职工家庭.", "下一步，我们将继续努力"]
+    for whole in ("工资同比增长2.1%，于2025.04.24发布，详见www.acftu.org和附件工作总结.pdf。",
+                  "一.九届工会委员会工作回顾", "庆祝“五.一”国际劳动节，会员人数增长...再创新高。",
+                  "遵循“安全第一.预防为主,综合治理”这一指导思想。"):
+        assert split_sentences(whole) == [whole]
+
+
+def test_a_summary_reads_sentences_that_end_in_an_ascii_full_stop_apart() -> None:
+    text = ("某中学工会2024年度工作总结\n\n"
+            "一年来，我校工会在校党支部的领导下开展了多项工作.为丰富教职工的业余生活，工会组织了"
+            "教职工健步走、羽毛球赛等文体活动，参加人数达186人次.工会还建立了职工书屋，藏书总数"
+            "12000册，已经对外借阅.书屋藏书门类多样，有哲学、社会科学类以及综合性图书等.\n\n"
+            "在“职工书屋”的管理上，我校把各项措施落实到位，坚持每周开放五天. 今后，我校工会将拿出"
+            "更加实在有力的举措，把职工书屋建成凝聚人心的文化品牌.\n")
+    report = unionnlp.analyze(text)
+    assert report.summary
+    for sentence in report.summary:
+        assert sentence in text
+        # Each is one sentence: no full stop between two Chinese characters inside it.
+        assert re.search(r"[\u4e00-\u9fff]\.[\u4e00-\u9fff]", sentence) is None
+
+
+def test_a_pages_date_stamp_is_left_out_of_its_summary_sentence(train: list) -> None:
+    """A Hong Kong union's news items open with the date they were posted,
+    (2025.04.24)--本會於……: the summary gives the sentence without it."""
+    stamp = re.compile(r"^[(（]?\s*20\d\d[-.]\d{1,2}[-.]\d{1,2}\s*[)）]?\s*[-—－]")
+    twins = [t for t in train if t.id in ("trad25", "trad167")]
+    assert len(twins) == 2
+    for twin in twins:
+        report = unionnlp.analyze(twin.text)
+        sentences = [*report.summary, *(s for a in report.articles for s in a.summary),
+                     *(s for a in report.articles for x in a.sections for s in x.summary)]
+        assert sentences
+        for sentence in sentences:
+            assert stamp.match(sentence) is None, sentence
+            assert sentence in twin.text
+    text = ("工會新聞\n\n本會聯同積金局舉辦外展活動\n\n"
+            "（2025-03-25）—— 3月24日，本會與積金局一同走訪石門的食肆，向近30名餐飲業工友講解強積金的最新發展。\n\n"
+            "2025年3月27日，本會舉辦職業安全講座，吸引逾80名工友參加。\n")
+    summary = unionnlp.analyze(text).summary
+    # A date that a sentence opens with and goes on from is part of it.
+    assert summary == ("3月24日，本會與積金局一同走訪石門的食肆，向近30名餐飲業工友講解強積金的最新發展。",
+                       "2025年3月27日，本會舉辦職業安全講座，吸引逾80名工友參加。")

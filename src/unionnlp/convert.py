@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from ._regex import regex
 
-__all__ = ["analysis_view", "is_traditional", "to_simplified"]
+__all__ = ["analysis_view", "has_traditional", "is_traditional", "to_simplified"]
 
 #: Share of Han characters that must be traditional-only for a text to count as traditional.
 #: Ordinary traditional prose has 20-40 %; simplified text has none, or a quoted name.
@@ -36,6 +36,12 @@ def is_traditional(text: str) -> bool:
     han = len(text) - len(_HAN.sub("", text))
     found = len(_traditional_pattern().findall(text))
     return found > 0 and found >= _TRADITIONAL_SHARE * han
+
+
+def has_traditional(text: str) -> bool:
+    """True when ``text`` holds any traditional-only character (a traditional page, or a
+    simplified one that quotes a name): where :func:`to_simplified` changes something."""
+    return _traditional_pattern().search(text) is not None
 
 
 def analysis_view(text: str) -> tuple[str, bool]:

@@ -5,8 +5,13 @@ A number without a unit is never a figure, save a count in 万 or 亿 written in
 (``会员人数82万``: unit ``""``). The rules:
 
 Numbers
-    Arabic digits (half- or full-width), thousands separators (``1,200``) and decimals
-    (``1.76``), with a space extraction left before 多/余/万 (``80 多万名``); Chinese
+    Arabic digits (half- or full-width), thousands separators (``1,200``, or a space, thin
+    space or no-break space between groups of exactly three digits after a lead of one to
+    three: ``1 200``, ``3 000 000``; never ``2024 200``) and decimals (``1.76``), with a
+    space extraction left before 多/余/万 (``80 多万名``); a minus sign (-, － or −) after a
+    word or an opening mark makes a rate or an amount of money negative (``同比增长-2.1%``
+    is -2.1 %, its ``text`` from the sign), never a dash after a number (``3-5名``,
+    ``2025-04-24``) or before a count (``要闻-3名``, a site's separator); Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
     ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
     numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
@@ -46,8 +51,10 @@ Subject
     phrase (``近3000名失业人员的…``, ``5000余名职工参与学习``), when the clause before ends in
     了 or 的 or 和/与/及 (``困难职工和15名“五老”人员``), or when it is empty, the noun
     phrase after the figure is used instead, cut at the first 的 or verb such as
-    参与/提供/为. List labels (二是) and bare scopes (全区) are not subjects. A subject is
-    empty only when both sides of the figure are.
+    参与/提供/为/觉得/认为, or a word that opens a predicate (也, 将, 被, 把). List labels
+    (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
+    of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
+    its figures given back in its own.
 
 Everything is compiled regular expressions and bounded look-arounds: linear in the text.
 """
@@ -70,7 +77,8 @@ __all__ = ["chinese_integer", "extract_figures"]
 _MAX_SUBJECT = 16
 _WINDOW = 48  # characters of context looked at on each side of a figure
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# Full-width digits read as ASCII; the spaces between groups of digits (1 200) go.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,", " \u00a0\u2009\u202f")
 
 
 def _optional(pattern: str) -> str:
@@ -80,9 +88,17 @@ def _optional(pattern: str) -> str:
     return f"(?:{pattern}|)"
 
 
+#: What typesetting puts between groups of three digits instead of a comma (1 200, 12 500):
+#: a space, a thin space, a no-break space or a narrow one.
+_GROUP_SPACES = " \u00a0\u2009\u202f"
 # (?:,[0-9]{3})+ written so that the engine gets to the repetition only after a comma.
+# Groups apart by a space join only after a lead of one to three digits that no digit and
+# space precede, and every group has exactly three digits: 2024 200名 (a year, then a count)
+# and 1 2000 stay apart; past four groups the number is phone-like anyway.
 _ARABIC = (
     r"[0-9]{1,3},[0-9]{3}(?:,[0-9]{3})*" + _optional(r"\.[0-9]+")
+    + rf"|(?<![0-9][{_GROUP_SPACES}])[1-9][0-9]{{0,2}}(?:[{_GROUP_SPACES}][0-9]{{3}}){{1,3}}"
+    + rf"(?![{_GROUP_SPACES}]?[0-9])" + _optional(r"\.[0-9]+")
     + r"|[0-9０-９]+" + _optional(r"[.．][0-9０-９]+")
 )
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
@@ -157,7 +173,7 @@ _FIGURE_RE = regex(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = regex(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u3000]{{0,{_MAX_NUMBER}}}"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u2009\u202f\u3000]{{0,{_MAX_NUMBER}}}"
     rf"(?:[{_UNIT_STARTS}]|(?<=[万亿余多]))|分之)"
 )
 
@@ -231,6 +247,9 @@ _AFTER_CUT_RE = regex(
     r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
     r"|逐一|逐个|逐户|逐家|一一|与|以及"
 )
+# The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
+# opens the predicate (也, 将, 被, 把): never the noun's first character (被褥, 将领).
+_AFTER_VERB_RE = regex(r"觉得|认为|表示|将|被|把|也")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
 _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
@@ -250,6 +269,12 @@ _CURRENCY_RE = regex(
 # A year and 起 after 自/从/由 or where a clause starts: "since", no count of cases.
 _SINCE_YEAR_RE = regex(r"(?:^|[自从由于，。；：,;:\s])\s*(?:19[4-9]\d|20\d\d)\s*年?\s*起")
 _RANGE_MARKS = "至到~～-—－"
+#: A minus sign: the hyphen-minus, its full-width form and the mathematical minus.
+_MINUS = "-－−"
+_MINUS_RE = regex(f"[{re.escape(_MINUS)}][0-9０-９]")
+#: What a minus sign stands after: a Chinese character that is no numeral or unit of
+#: magnitude (增长-2.1%), a colon, a comma or an opening bracket.
+_MINUS_AFTER_RE = regex(rf"[\u4e00-\u9fff：:，,（(](?<![{_CN_CHARS}第])")
 _RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = regex(f"[{re.escape(_RANGE_MARKS)}]")
 _RANGE_HEAD_RE = regex(
@@ -263,7 +288,56 @@ def extract_figures(text: str, offset: int = 0, *,
 
     ``offset`` is added to each figure's position, for text cut from a larger document;
     ``segmenter`` (or its backend name) finds the word boundaries where a long subject is cut.
+    Traditional characters are read as their simplified forms (萬元 is 万元, 達到 a verb of
+    reaching before the figure), and given back as written.
     """
+    from .convert import has_traditional, to_simplified
+
+    if not has_traditional(text):
+        return _extract(text, offset, segmenter)
+    view = to_simplified(text)  # one character for one: the same offsets
+    return [_as_written(f, f.offset - offset, view, text)
+            for f in _extract(view, offset, segmenter)]
+
+
+def _as_written(figure: Figure, start: int, view: str, text: str) -> Figure:
+    """``figure``, found at ``start`` in ``view`` (``text`` in simplified characters), in
+    ``text``'s own characters."""
+    written = text[start:start + len(figure.text)]
+    at = figure.text.rfind(figure.unit) if figure.unit else -1
+    unit = figure.unit if at < 0 else written[at:at + len(figure.unit)]
+    subject = figure.subject
+    if subject:
+        # The subject stands before the figure, or after it, within the window read.
+        lo, hi = max(start - _WINDOW, 0), min(start + len(figure.text) + _WINDOW, len(view))
+        places = _places(subject, view, lo, hi)
+        subject = "".join(text[i] for i in places) if places else subject
+    return Figure(figure.value, unit, subject, written, figure.approximate, figure.offset)
+
+
+def _places(subject: str, view: str, lo: int, hi: int) -> list[int] | None:
+    """Where ``subject``'s characters stand in ``view[lo:hi]``, in order: as one run, else
+    with the quote marks, brackets and spaces that :func:`_clean` removed between them."""
+    at = view.rfind(subject, lo, hi)
+    if at >= 0:
+        return list(range(at, at + len(subject)))
+    start = view.find(subject[0], lo, hi)
+    while start >= 0:
+        places = [start]
+        for char in subject[1:]:
+            i = places[-1] + 1
+            while i < hi and view[i] != char and _NOISE_RE.match(view, i):
+                i += 1
+            if i >= hi or view[i] != char:
+                break
+            places.append(i)
+        else:
+            return places
+        start = view.find(subject[0], start + 1, hi)
+    return None
+
+
+def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
     figures: list[Figure] = []
     matches = _matches(text)
     if not matches:
@@ -347,8 +421,38 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
     if any(g[8] is None and g[6] in ("万", "亿") for _, _, g in matches):
         matches = _joined(matches)
     if _CURRENCY_SIGN_RE.search(text) is not None:
-        return _with_currency(text, matches)
+        matches = _with_currency(text, matches)
+    if _MINUS_RE.search(text) is not None:  # most paragraphs have no minus sign
+        matches = _signed(text, matches)
     return matches
+
+
+def _can_fall(unit: str) -> bool:
+    """Whether a figure in ``unit`` can be negative: a rate (%, ‰, 个百分点) or money."""
+    return unit in ("%", "％", "‰", "个百分点", "百分点") or unit.endswith("元")
+
+
+def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
+    """``matches`` with a minus sign before a number in digits taken in (增长-2.1%,
+    下降为－3.5个百分点): the figure starts at the sign, its number is negative. A dash is
+    a minus only after a word or an opening mark: after a digit, a numeral or 万 it marks a
+    range or a date (3-5名, 2025-04-24, 5万-8万元), right after a figure a range
+    (300元-5000元), after a code's 号 (备12004590号-1) part of the code. Only a rate or
+    an amount of money can be below zero: before a count the dash is a site's separator
+    (工会要闻-3名职工获表彰)."""
+    out: list[tuple[int, int, _Groups]] = []
+    prev_end = 0
+    for start, end, groups in matches:
+        if (groups[3] and groups[0] is None and start >= 2 and text[start - 1] in _MINUS
+                and groups[8] is not None and _can_fall(groups[8])
+                and _MINUS_AFTER_RE.match(text, start - 2) is not None
+                and text[prev_end:start - 1].strip()
+                and not text[start - 3 : start - 2].isdigit()):
+            out.append((start - 1, end, (*groups[:3], "-" + groups[3], *groups[4:])))
+        else:
+            out.append((start, end, groups))
+        prev_end = end
+    return out
 
 
 def _joined(matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
@@ -645,8 +749,9 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     if leading is not None:
         phrase = phrase[leading.end() :]
     m = _AFTER_CUT_RE.search(phrase)
-    if m is not None and m.start() > 0:
-        phrase = phrase[: m.start()]
+    cut = m.start() if m is not None and m.start() > 0 else len(phrase)
+    m = _AFTER_VERB_RE.search(phrase, 1)
+    phrase = phrase[: cut if m is None else min(cut, m.start())]
     # A noun after the figure may end as a verb before one does (商超, 高达): only a
     # conjunction or a word of more than one character is cut from its end.
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))

@@ -104,6 +104,10 @@ def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
     return KeywordExtractor().fit(cut_for_analysis(t, segmenter) for t in texts)
 
 
+def _tab_or_view(written: str, viewed: str) -> str:
+    return written if written == "\t" else viewed
+
+
 def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
              glossed: str | None = None) -> list[Figure]:
     """The paragraph's figures, with offsets into the source and text as written there;
@@ -113,6 +117,10 @@ def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
     if glossed is not None:
         unglossed = drop_glosses(glossed)
         view = unglossed.text
+    elif "\t" in paragraph.text and len(view) == len(paragraph.text):
+        # The view reads a tab as a space; figures read a row's cells apart by their tabs
+        # (a row's label is its figures' subject, and 1<tab>200 is no 1 200).
+        view = "".join(map(_tab_or_view, paragraph.text, view))
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
     for figure in extract_figures(view, segmenter=segmenter):

@@ -55,6 +55,12 @@ _CONTENT = 0.25
 _ITEM_MARK = regex(
     rf"^(?:[{re.escape(lexicon().chars['bullets'])}]|[-–](?=\s)|\d{{1,2}}[.、．](?!\d)"
     r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.．、]?)\s*")
+#: A page's date stamp before its text ((2025.04.24)--, （2025-04-24）——, 2025.04.24 ——):
+#: when the page was posted, no part of the sentence after it, left out of it. A date
+#: that a sentence opens with and goes on from (2025年4月24日，工会……) stays.
+_STAMP = regex(
+    r"^[(（]?\s*(?:19|20)\d\d\s*[-./年－]\s*\d{1,2}\s*[-./月－]\s*\d{1,2}\s*日?\s*[)）]?"
+    r"\s*(?:-{1,3}|－{1,3}|—{1,3}|–{1,3})\s*")
 _FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
@@ -139,13 +145,44 @@ def _between_noise(text: str) -> list[str]:
     return out
 
 
+#: An ASCII full stop that a Chinese text ends a sentence with (…慰问活动.随后…, …送温暖. 活动中):
+#: after a Chinese character (or a closing mark after one) and before another, a space or
+#: the end. After a numeral it is a list label or a date (一.、第二.、五.一), after 的/和/与
+#: a number a site left out (新的.和副.); with a digit or a Latin letter beside it, a
+#: number (2.1%), a date (2025.04.24), an address or a file name (www.acftu.org, 报告.pdf);
+#: one of several, an ellipsis (...).
+_DOT_END = regex(
+    r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][”’」』）)]))"
+    r"(?<![〇零一二两三四五六七八九十百千万亿第的和与及或])\.(?=[\u4e00-\u9fff]|\s|$)")
+_OPENERS, _CLOSERS = "“「『《【（(", "”」』》】）)"
+
+
+def _at_dots(piece: str) -> list[str]:
+    """``piece`` cut after each full stop :data:`_DOT_END` finds, save one inside quotation
+    marks or brackets (遵循“安全第一.预防为主”: a slogan's parts)."""
+    if "." not in piece:
+        return [piece]
+    out, last, depth, seen = [], 0, 0, 0
+    for m in _DOT_END.finditer(piece):
+        for ch in piece[seen:m.start()]:
+            depth += (ch in _OPENERS) - (ch in _CLOSERS and depth > 0)
+        seen = m.start()
+        if depth == 0:
+            out.append(piece[last:m.end()])
+            last = m.end()
+    out.append(piece[last:])
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences at 。！？; closing quotes stay with their sentence, and
+    """Split a paragraph into sentences at 。！？ (and a Chinese sentence's ASCII full stop,
+    see :data:`_DOT_END`); closing quotes stay with their sentence, and
     an attribution after a quotation (“……！”他说，……) stays with the quotation. Random
     anti-copying characters and markup remnants (:func:`_is_noise`) end a sentence and are
     left out; every sentence is a substring of ``text``."""
     out: list[str] = []
-    for piece in (p for part in _between_noise(text) for p in _SENTENCE.findall(part)):
+    for piece in (d for part in _between_noise(text) for p in _SENTENCE.findall(part)
+                  for d in _at_dots(p)):
         piece = piece.strip()
         if not piece:
             continue
@@ -196,7 +233,8 @@ def sentence_vectors(
     paragraphs: Sequence[str], table: TermTable, idf: Any
 ) -> tuple[list[list[Sentence]], Any]:
     """The whole sentences of each paragraph that may enter a summary (a long one's clauses,
-    see :func:`_clauses`), and their unit TF-IDF vectors over content words
+    see :func:`_clauses`; without a list item's marker or a page's date stamp before
+    them), and their unit TF-IDF vectors over content words
     (:class:`SparseRows`, one row per sentence in order).
 
     ``table`` holds the paragraphs' segmentation (one piece each) and ``idf`` the weight of
@@ -210,7 +248,7 @@ def sentence_vectors(
     for d, paragraph in enumerate(paragraphs):
         pos = 0
         for j, piece in enumerate(c for s in split_sentences(paragraph) for c in _clauses(s)):
-            piece = _ITEM_MARK.sub("", piece, count=1)
+            piece = _ITEM_MARK.sub("", _STAMP.sub("", piece, count=1), count=1)
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
             starts.append(offset + (pos if j else 0))
