@@ -148,3 +148,13 @@ def test_a_photo_caption_or_credit_line_is_a_caption_never_a_headline() -> None:
     long_line = "全市八百名职工参加了本届技能大赛，决出各工种冠军二十名，" * 3 + "记者 周立 摄"
     assert classify(long_line)[0] == "body"
     assert classify("图书室向职工开放")[0] != "caption"
+
+
+def test_a_line_of_a_speakers_posts_alone_is_a_byline() -> None:
+    # A speech prints its speaker's posts under the title, often without the name.
+    for line in ("副县长、县总工会主席", "区委常委、副区长", "董事长、党委书记",
+                 "市总工会党组书记、主席　王某"):
+        assert classify(line)[0] == "byline", line
+    # One post alone, or a post a headline names as its topic, is no signature.
+    for line in ("工会主席", "推选工会委员", "(二)依规定配置委员会委员", "一、组织建设"):
+        assert classify(line)[0] != "byline", line

@@ -105,11 +105,6 @@ def test_the_model_file_is_json_with_a_checksum(small, train: list) -> None:
 #: Hong Kong variant forms), the labellers differ from the packaged ones and read three of
 #: the hand-made structure cases worse (a speech's speaker post became a title); the
 #: packaged labellers stay until the retrained ones are mended.
-_RETRAIN_DIFFERS = pytest.mark.xfail(
-    reason="retraining under numpy 2.4 / scikit-learn 1.9 gives other labellers", strict=False)
-
-
-@_RETRAIN_DIFFERS
 @pytest.mark.slow  # the line-text model is fitted six times
 def test_the_packaged_model_is_what_training_on_the_train_twins_gives(train: list) -> None:
     packaged = default_labeller()
@@ -125,7 +120,6 @@ def test_the_packaged_model_is_what_training_on_the_train_twins_gives(train: lis
     assert fresh.trees.digest() == packaged.trees.digest()
 
 
-@_RETRAIN_DIFFERS
 @pytest.mark.slow  # the line-text model is fitted six times, the CRF on twice the lines
 def test_the_packaged_model_of_wrapped_pages_is_what_training_gives(train: list) -> None:
     packaged = wrapped_labeller()

@@ -130,10 +130,13 @@ _BYLINE = regex(
 )
 
 
-#: Who wrote or gave it, under a title: an office and a name (市总工会党组书记、主席　王某).
+_POSTS = (r"(?:书记|主席|局长|部长|主任|经理|董事长|理事长|会长|校长|院长|委员|常委|厅长|县长|"
+          r"市长|区长|镇长|处长|科长|干事|干部)")
+#: Who wrote or gave it, under a title: an office and a name (市总工会党组书记、主席　王某),
+#: or offices alone where a speech prints the speaker's posts (副县长、县总工会主席).
 _SIGNED = regex(
-    r"^[\u4e00-\u9fff、（）()·]{2,30}(?:书记|主席|局长|部长|主任|经理|董事长|理事长|会长|校长|"
-    r"院长|委员|厅长|县长|市长|区长|镇长|处长|科长|干事)[ \u3000]+[\u4e00-\u9fff·]{2,4}$")
+    rf"^[\u4e00-\u9fff、（）()·]{{2,30}}{_POSTS}[ \u3000]+[\u4e00-\u9fff·]{{2,4}}$"
+    rf"|^(?=[\u4e00-\u9fff])[\u4e00-\u9fff（）()·]{{0,20}}{_POSTS}(?:、[\u4e00-\u9fff（）()·]{{0,20}}{_POSTS})+$")
 
 
 @dataclass(frozen=True, slots=True)
