@@ -1564,3 +1564,19 @@ def test_big5s_small_and_vertical_punctuation_reads_as_full_width() -> None:
     (paragraph,) = _parse(text).articles[0].paragraphs
     assert paragraph.lead_in == "職業缺乏保障"
 
+
+
+def test_a_dashed_line_that_ends_a_sentence_is_text_not_a_subtitle() -> None:
+    # A Hong Kong union's news list (written for this test): each item opens with the date
+    # it was posted and a dash; the items are news, not subtitles of untitled articles.
+    text = ("工會新聞\n\n本會義工隊探訪長者\n\n"
+            "2025.03.26 —— 本會義工隊走訪深水埗的劏房戶，向長者派發120份防疫物資包。\n\n"
+            "2025.03.20 —— 本會舉辦職業安全講座，吸引逾80名工友參加。\n")
+    report = _parse(text)
+    assert [a.title for a in report.articles] == ["本會義工隊探訪長者"]
+    assert [a.subtitle for a in report.articles] == [None]
+    texts = [p.text for p in report.paragraphs]
+    assert len(texts) == 2 and texts[0].endswith("120份防疫物資包。") and texts[1].endswith("逾80名工友參加。")
+    # A subtitle proper stays one.
+    titled = _parse("职工之家暖人心\n——记市总工会职工服务中心\n\n今年以来，中心接待职工咨询1200余人次。\n")
+    assert titled.articles[0].subtitle == "——记市总工会职工服务中心"

@@ -41,6 +41,9 @@ _RUN_LIMIT = 40
 _SWITCH = 0.05
 _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
+#: What ends a sentence, and the quotes and brackets that may close it after.
+_SENTENCE_END = frozenset("。！？!?")
+_CLOSERS = lexicon().chars["closers"]
 #: Closing lines of a report: the issuing body and the date, not headlines.
 _SIGNATURE = regex(
     rf"^(?:[（(]?\s*{lexicon().dates['month'].pattern}\s*[)）]?"
@@ -683,6 +686,15 @@ def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
 
 
+def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
+    """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
+    its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
+    13 subtitles end with no full stop; their 7 such lines are text or list items.)"""
+    return [replace(x, kind="body", style=None)
+            if x.kind == "subtitle" and x.view.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+            else x for x in lines]
+
+
 def parse(source: Source, view: str | None = None,
           segmenter: SegmenterLike = "auto") -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
@@ -709,6 +721,7 @@ def parse(source: Source, view: str | None = None,
         text_from = next((x.number for x in lines if x.kind == "body"), len(text))
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
+    lines = _sentences_are_no_subtitles(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
