@@ -55,6 +55,20 @@ def test_candidates_stop_at_a_sentence_mark_and_never_split_punctuation() -> Non
     assert candidates("一、思想要统一。要干。", 2, marks=True) == []  # too little text after
 
 
+@pytest.mark.parametrize("text", [
+    "二、帮扶措施对于检查中发现的困难，工会及时汇报。随后拿出办法。",
+    "（三）加强职工之家建设 全年新建职工书屋12家,投入资金36.5万元。",
+    "3.抓好培训。全年培训职工800人次。",
+])
+def test_the_places_between_words_are_the_places_the_words_allow(text: str) -> None:
+    """What places() reads: the places of a text, kept where a word ends, are the places
+    candidates() gives with the words' ends; after a mark the words change nothing."""
+    _, marker = numbering(text)
+    ends = words(text)[0]
+    assert candidates(text, marker, ends) == [e for e in candidates(text, marker) if e in ends]
+    assert candidates(text, marker, ends, marks=True) == candidates(text, marker, marks=True)
+
+
 def test_a_place_is_read_by_the_characters_and_words_around_it_and_after_a_mark_by_more() -> None:
     """The features of two places, spelled out: the model weighs exactly these (a place
     after a sentence mark also by the rest's length and ending, its script)."""

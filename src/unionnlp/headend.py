@@ -144,10 +144,12 @@ class HeadEnds:
         """Each place where the headline opening ``text`` could end, with the probability
         that it ends there (what is left is the probability that no headline runs in);
         ``traditional``: the text is written in traditional characters (see :func:`features`)."""
-        if not candidates(text, marker, marks=self.marks):  # nothing to read: no need to segment
+        found = candidates(text, marker, marks=self.marks)
+        if not found:  # nothing to read: no need to segment
             return []
         cut = words(text)
-        ends = candidates(text, marker, cut[0], marks=self.marks)
+        # The places between two words (after a mark: the one place, whatever the words).
+        ends = found if self.marks else [e for e in found if e in cut[0]]
         if not ends:
             return []
         weight = self.weights.get
