@@ -18,6 +18,8 @@ from unionnlp.headend import (
     default_head_ends,
     default_head_marks,
     examples,
+    features,
+    words,
 )
 from unionnlp.lines import numbering
 from unionnlp.store import read_arrays, write_arrays
@@ -51,6 +53,38 @@ def test_candidates_stop_at_a_sentence_mark_and_never_split_punctuation() -> Non
     assert text.index("，") not in places and text.index("，") + 1 not in places
     assert candidates(text, 2, marks=True) == [text.index("。") + 1]
     assert candidates("一、思想要统一。要干。", 2, marks=True) == []  # too little text after
+
+
+@pytest.mark.parametrize("text", [
+    "二、帮扶措施对于检查中发现的困难，工会及时汇报。随后拿出办法。",
+    "（三）加强职工之家建设 全年新建职工书屋12家,投入资金36.5万元。",
+    "3.抓好培训。全年培训职工800人次。",
+])
+def test_the_places_between_words_are_the_places_the_words_allow(text: str) -> None:
+    """What places() reads: the places of a text, kept where a word ends, are the places
+    candidates() gives with the words' ends; after a mark the words change nothing."""
+    _, marker = numbering(text)
+    ends = words(text)[0]
+    assert candidates(text, marker, ends) == [e for e in candidates(text, marker) if e in ends]
+    assert candidates(text, marker, ends, marks=True) == candidates(text, marker, marks=True)
+
+
+def test_a_place_is_read_by_the_characters_and_words_around_it_and_after_a_mark_by_more() -> None:
+    """The features of two places, spelled out: the model weighs exactly these (a place
+    after a sentence mark also by the rest's length and ending, its script)."""
+    text = "二、抓好培训。 全年培训职工800人次,考核合格率达到98%；"
+    cut = words(text)
+    mid = text.index("培训")
+    assert features(text, "cn", 2, mid, cut) == [
+        "L1:好", "L2:抓好", "L3:抓好", "R1:培", "R2:培训", "R3:培训。", "X:好培", "len:2",
+        "style:cn", "gap:0", "commas:0", "near_comma:False", "near_stop:True", "digit:False",
+        "quote_open:False", f"W-:{cut[0].get(mid, '')}", f"W+:{cut[1].get(mid, '')}"]
+    after = text.index("。") + 1
+    assert features(text, "cn", 2, after, cut, traditional=True) == [
+        "L1:。", "L2:训。", "L3:培训。", "R1:全", "R2:全年", "R3:全年培", "X:。全", "len:5",
+        "style:cn", "gap:1", "commas:0", "near_comma:True", "near_stop:False", "digit:False",
+        "quote_open:False", f"W-:{cut[0].get(after, '')}", f"W+:{cut[1].get(after, '')}",
+        "rest:21-28", "tail:；", "mark_len:5", "mark_commas:0", "trad:True", "trad_L1:True。"]
 
 
 @pytest.mark.parametrize(("line", "head"), [

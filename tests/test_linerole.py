@@ -171,6 +171,47 @@ def test_the_line_text_model_file_is_checked(line_rows, tmp_path) -> None:
         LineText.load(bytes(data), "linetext.npz")
 
 
+def _page_rows(train: list, chars: int) -> list[str]:
+    """The stripped non-blank lines of train twins, about ``chars`` characters of them."""
+    rows: list[str] = []
+    for twin in train:
+        rows += [r.strip() for r in twin.text.split("\n") if r.strip()]
+        if sum(map(len, rows)) >= chars:
+            break
+    return rows
+
+
+def test_a_line_scores_alike_in_any_block_of_lines(train: list, monkeypatch) -> None:
+    import unionnlp.linetext as linetext
+
+    model = default_labeller().text
+    assert model is not None
+    rows = _page_rows(train, 20_000)
+    whole = model.proba(rows)
+    for chunk in (1, 500, 3_000):  # a line alone, a few blocks, blocks cut mid-page
+        monkeypatch.setattr(linetext, "_CHUNK", chunk)
+        assert np.array_equal(model.proba(rows), whole)
+
+
+def test_scoring_a_long_texts_lines_holds_little_memory(train: list) -> None:
+    """The lines of a long text are scored a block at a time: the temporaries (a row of
+    weights per n-gram found) of 200,000 characters took 90 MB at once, which the cache
+    could not hold either."""
+    import tracemalloc
+
+    model = default_labeller().text
+    assert model is not None
+    rows = _page_rows(train, 200_000)
+    model.proba(rows[:5])
+    tracemalloc.start()
+    try:
+        model.proba(rows)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16_000_000
+
+
 def test_a_labeller_reads_only_the_line_text_model_it_was_trained_with(train: list) -> None:
     ours = train_labeller(train[:30], max_iterations=30, trees=False)
     other = train_labeller(train[30:60], max_iterations=30, trees=False)

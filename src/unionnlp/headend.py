@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from ._regex import regex
@@ -109,20 +110,22 @@ def features(text: str, style: str, marker: int, end: int,
     rest = right.lstrip()
     gap = len(right) - len(rest)
     near = rest[:12]
-    commas = left.count("，") + left.count(",") + left.count("、")
-    at_mark = (f"rest:{_bucket(len(rest.rstrip()))}", f"tail:{rest.rstrip()[-1:]}",
-               f"mark_len:{_bucket(len(left))}", f"mark_commas:{min(commas, 3)}",
-               f"trad:{traditional}", f"trad_L1:{traditional}{left[-1:]}")
-    return [
-        f"L1:{left[-1:]}", f"L2:{left[-2:]}", f"L3:{left[-3:]}", f"R1:{rest[:1]}",
-        f"R2:{rest[:2]}", f"R3:{rest[:3]}", f"X:{left[-1:]}{rest[:1]}",
-        f"len:{_bucket(len(left))}", f"style:{style}", f"gap:{min(gap, 2)}",
-        f"commas:{min(commas, 3)}",
-        f"near_comma:{any(c in near for c in '，,')}", f"near_stop:{any(c in near for c in '。；;')}",
-        f"digit:{rest[:1].isdigit()}", f"quote_open:{left.count('“') > left.count('”')}",
+    commas = min(left.count("，") + left.count(",") + left.count("、"), 3)
+    last, first, length = left[-1:], rest[:1], _bucket(len(left))
+    out = [
+        f"L1:{last}", f"L2:{left[-2:]}", f"L3:{left[-3:]}", f"R1:{first}",
+        f"R2:{rest[:2]}", f"R3:{rest[:3]}", f"X:{last}{first}",
+        f"len:{length}", f"style:{style}", f"gap:{min(gap, 2)}", f"commas:{commas}",
+        f"near_comma:{'，' in near or ',' in near}",
+        f"near_stop:{'。' in near or '；' in near or ';' in near}",
+        f"digit:{first.isdigit()}", f"quote_open:{left.count('“') > left.count('”')}",
         f"W-:{ending.get(end, '')}", f"W+:{starting.get(end, '')}",
-        *(at_mark if left[-1:] in _MARKS else ()),
     ]
+    if last in _MARKS:  # made only where read: most places follow no mark
+        tail = rest.rstrip()
+        out += (f"rest:{_bucket(len(tail))}", f"tail:{tail[-1:]}", f"mark_len:{length}",
+                f"mark_commas:{commas}", f"trad:{traditional}", f"trad_L1:{traditional}{last}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -141,14 +144,17 @@ class HeadEnds:
         """Each place where the headline opening ``text`` could end, with the probability
         that it ends there (what is left is the probability that no headline runs in);
         ``traditional``: the text is written in traditional characters (see :func:`features`)."""
-        if not candidates(text, marker, marks=self.marks):  # nothing to read: no need to segment
+        found = candidates(text, marker, marks=self.marks)
+        if not found:  # nothing to read: no need to segment
             return []
         cut = words(text)
-        ends = candidates(text, marker, cut[0], marks=self.marks)
+        # The places between two words (after a mark: the one place, whatever the words).
+        ends = found if self.marks else [e for e in found if e in cut[0]]
         if not ends:
             return []
-        raw = [self.intercept + sum(self.weights.get(f, 0.0)
-                                    for f in features(text, style, marker, e, cut, traditional))
+        weight = self.weights.get
+        raw = [self.intercept + sum(map(weight, features(text, style, marker, e, cut, traditional),
+                                        repeat(0.0)))
                for e in ends]
         top = max(0.0, *raw)
         odds = [math.exp(z - top) for z in raw]

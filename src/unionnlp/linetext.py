@@ -31,8 +31,11 @@ _START, _END = "\x02", "\x03"
 _CONTROL = {0: 4, 1: 4, 2: 4, 3: 4}
 _MARK_LIKE = regex("[\x00-\x03]")
 _BITS = 21  # every code point fits: an n-gram of up to three is one int64
-#: Characters of lines scored at once (memory stays bounded on a long text).
-_CHUNK = 200_000
+#: Characters of lines scored at once: memory stays bounded on a long text, and the
+#: temporaries (a row of weights per n-gram found) stay small enough to be reused warm
+#: rather than freshly mapped (a megabyte of reports: 0.17 s in blocks of 200,000, 0.12 s
+#: in blocks of 8,000). A line's probabilities do not depend on the block it is in.
+_CHUNK = 8_000
 
 
 def text_grams(row: str) -> list[str]:

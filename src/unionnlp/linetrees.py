@@ -24,8 +24,11 @@ from .errors import ModelError
 __all__ = ["FORMAT", "LineTrees", "fit_line_trees"]
 
 FORMAT = "unionnlp-linetrees/1"
-#: Lines walked down the trees at once (memory stays bounded on a long text).
-_BLOCK = 1024
+#: Lines walked down the trees at once: memory stays bounded on a long text, and a block's
+#: nodes (lines x trees) stay in the processor's cache (the 2,045 distinct lines of a
+#: megabyte of reports: 0.084 s in blocks of 1,024, 0.036 s in blocks of 128). A line's
+#: probabilities do not depend on the block it is in.
+_BLOCK = 128
 #: From this many lines on, lines with the same attributes are walked once (a long text
 #: repeats many: 2,045 distinct of 5,428 lines in a megabyte of reports).
 _DISTINCT = 256
