@@ -532,3 +532,15 @@ def test_a_keyword_list_is_not_padded_with_terms_rated_near_zero() -> None:
         assert 0 < len(found) < 10
         assert all(k.weight >= KEPT_SHARE * found[0].weight for k in found)
     assert {"追討欠薪", "工聯會屬會"} <= {k.term for k in unionnlp.keywords(text)[:3]}
+
+
+def test_a_gloss_printed_with_a_space_before_its_bracket_is_a_gloss() -> None:
+    # Converted pages print 會(huì ): the space is the converter's, the gloss is one all the same.
+    from unionnlp.normalize import drop_glosses
+
+    text = ("全國工會(huì )驛站已達18.61萬(wàn)個，服務(wù)職工群眾。\n\n"
+            "民樂(lè )縣總工會(huì )為戶外勞動者送清涼。\n")
+    unglossed = drop_glosses(text)
+    assert unglossed.text == "全國工會驛站已達18.61萬個，服務職工群眾。\n\n民樂縣總工會為戶外勞動者送清涼。\n"
+    report = unionnlp.analyze(text)
+    assert report.summary and not any("(" in s for s in report.summary)

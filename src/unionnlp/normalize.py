@@ -63,9 +63,10 @@ def normalize(text: str) -> str:
     return _TO_FOLD.sub(_fold, text)
 
 
-#: The end of a pinyin gloss: a syllable with its tone mark and the closing bracket (bào)).
-GLOSS_TAIL = "[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
-#: A pinyin gloss after a character, as some pages print them: 報(bào), 会（huì）.
+#: The end of a pinyin gloss: a syllable with its tone mark and the closing bracket (bào)),
+#: which converters often print after a space (huì ).
+GLOSS_TAIL = "[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5} ?[)）]"
+#: A pinyin gloss after a character, as some pages print them: 報(bào), 会（huì）, 會(huì ).
 _GLOSS = regex(f"(?<=[\u4e00-\u9fff])[(（]{GLOSS_TAIL}")
 
 
