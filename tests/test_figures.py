@@ -599,3 +599,10 @@ def test_the_noun_after_a_figure_ends_where_its_clause_verb_or_adverb_starts(
     pages as on simplified ones."""
     assert _by_text(extract_figures(text))[figure].subject == subject
 
+
+
+def test_a_currency_written_after_the_amount_is_not_what_it_measures() -> None:
+    # A provincial paper's report (written for this test): 592.43万元人民币.
+    text = "累计帮助8877名来晋困难职工子女实现上学梦,共发放助学资金592.43万元人民币。"
+    (_, money) = extract_figures(text)
+    assert money.text == "592.43万元" and "助学资金" in money.subject

@@ -241,7 +241,8 @@ _LEADING_RE = regex(
         r"(?P<scope>[为对向给在]?(?:全区|全市|全县|全省|全国|全镇|全集团|全公司|该区|该市|该县|该公司)$)"
     )
 )
-_AFTER_LEADING_RE = regex(r"^(?:的|都是|均为|均是|都|均|是|为)")
+# A currency written after its amount (592.43万元人民币) belongs to the amount, not to what it measures.
+_AFTER_LEADING_RE = regex(r"^(?:的|都是|均为|均是|都|均|是|为|人民币|港币|港元|新台币|台币|澳门币|澳门元|美元)")
 _AFTER_CUT_RE = regex(
     r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
     r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
