@@ -814,3 +814,17 @@ def test_a_numbered_headline_that_is_a_whole_sentence_heads_its_section() -> Non
     assert first in heads and second in heads
     assert heads.index(first) < heads.index(second)
     assert all(len(h) > 40 for h in (first, second))
+
+
+def test_a_title_printed_over_two_lines_goes_on_where_its_second_opens_with_ji() -> None:
+    # A city union's news page (written for this test): the title is broken before 及.
+    text = ("市总工会召开2024年工作总结\n及2025年工作谋划务虚会\n"
+            "12月27日,市总工会召开务虚会,总结 2024 年工作,谋划 2025 年发展。机关各部门、产业工会及"
+            "直属企事业单位负责人汇报今年工作完成情况与明年打算。党组成员点评分管工作并部署重点任务。"
+            "市委常委,市总工会党组书记、主席王某出席并讲话。\n")
+    report = analyze(text)
+    assert report.articles[0].title == "市总工会召开2024年工作总结及2025年工作谋划务虚会"
+    assert "及2025年工作谋划务虚会" not in report.dropped
+    # A line that opens with 及 and says a sentence is no title's.
+    text = text.replace("及2025年工作谋划务虚会", "及时总结经验，谋划明年工作。")
+    assert analyze(text).articles[0].title == "市总工会召开2024年工作总结"

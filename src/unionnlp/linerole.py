@@ -1295,6 +1295,7 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
         if debug and out[-1].kind != x.kind:
             logger.debug("line %d: %s by the labeller (%s, p=%.2f), the rules said %s: %.30s",
                          x.number + 1, out[-1].kind, role, p, x.kind, x.text)
+    out = _titles_going_on(lines, out, pieces)
     out = [replace(x, kind="title", style=None)
            if x.kind in _OVERRULED and pieces[x.number] == 1 and x.hint is None
            and opens_model_text(x.view) else x for x in out]
@@ -1309,6 +1310,25 @@ def relabel(lines: Sequence[Line], text: str, view: str | None = None, *,
     movable = [k for k, x in enumerate(out) if pieces[x.number] == 1 and x.hint is None
                and style_depth(x.style) is None and not (keep is not None and keep(x))]
     return _siblings_alike(out, movable, lean)
+
+
+def _titles_going_on(lines: Sequence[Line], out: list[Line], pieces: Counter[int]) -> list[Line]:
+    """A title printed over two lines goes on where its second line opens with 及, 暨 or
+    以及 (…2024年工作总结 / 及2025年工作谋划务虚会): that line is the title's, whatever the
+    labeller read (the twins' three such lines are all the title's)."""
+    kept = list(out)
+    for k in range(1, len(kept)):
+        x, before = kept[k], kept[k - 1]
+        if (before.kind == "title" and lines[k].kind in _OVERRULED and x.kind != "title"
+                and x.number == before.number + 1 and pieces[x.number] == 1 and x.hint is None
+                and _TITLE_GOES_ON.match(x.view) and len(x.view) <= HEADLINE_MAX
+                and not _inner_stop(x.view) and x.view.rstrip(_CLOSERS)[-1:] not in _FINAL):
+            kept[k] = replace(x, kind="title", style=None)
+    return kept
+
+
+#: How the second line of a title printed over two opens.
+_TITLE_GOES_ON = regex(r"^(?:及(?!时)|暨|以及)\S")
 
 
 def _tables_of_figures(lines: Sequence[Line]) -> set[int]:
