@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import unionnlp
 from unionnlp.figures import _FIGURE_RE, _matches, _skip, chinese_integer, extract_figures
 from unionnlp.model import Figure
 
@@ -606,3 +607,37 @@ def test_a_currency_written_after_the_amount_is_not_what_it_measures() -> None:
     text = "累计帮助8877名来晋困难职工子女实现上学梦,共发放助学资金592.43万元人民币。"
     (_, money) = extract_figures(text)
     assert money.text == "592.43万元" and "助学资金" in money.subject
+
+
+def test_a_minus_sign_after_a_list_mark_or_a_space_is_a_minus() -> None:
+    # A federation's economic table and its text (written for this test).
+    values = {x: [f.value for f in extract_figures(x)] for x in (
+        "会员企业营业收入同比分别增长-2.1%、-3.5%和-0.8%。", "利润总额同比 -2.1%。",
+        "营业收入增长 −3.2%。", "增长率\t-2.1%")}
+    assert values == {"会员企业营业收入同比分别增长-2.1%、-3.5%和-0.8%。": [-2.1, -3.5, -0.8],
+                      "利润总额同比 -2.1%。": [-2.1], "营业收入增长 −3.2%。": [-3.2],
+                      "增长率\t-2.1%": [-2.1]}
+    # A dash between two amounts stays a range's.
+    assert [f.value for f in extract_figures("补助标准为300元 -500元。")] == [300, 500]
+
+
+def test_a_noun_after_a_figure_is_not_cut_at_a_character_a_verb_may_be() -> None:
+    subjects = {x: extract_figures(x)[0].subject for x in (
+        "全市30名一把手参加了培训。", "共有5名老将参加比赛。", "向灾区捐赠300条棉被。")}
+    assert subjects == {"全市30名一把手参加了培训。": "一把手", "共有5名老将参加比赛。": "老将",
+                        "向灾区捐赠300条棉被。": "棉被"}
+
+
+def test_volunteers_are_counted_in_either_script() -> None:
+    # 名义 (in name) after a number is no count; 名義工 (volunteers) is one.
+    for text in ("本會組織20名義工探訪長者。", "本会组织20名义工探访长者。"):
+        assert [f.text for f in extract_figures(text)] == ["20名"], text
+    assert extract_figures("以20名义发起倡议。") == []
+
+
+def test_a_table_whose_units_stand_in_a_column_of_their_own_gives_its_figures() -> None:
+    text = ("某县总工会2024年帮扶工作统计\n\n项目\t数量\t单位\n慰问困难职工\t1200\t户\n"
+            "发放慰问金\t56.5\t万元\n新建工会驿站\t12\t家\n\n全年共慰问困难职工1 200名。\n")
+    figures = [(f.value, f.unit, f.subject) for f in unionnlp.analyze(text).figures]
+    assert figures == [(1200, "户", "慰问困难职工"), (56.5, "万元", "发放慰问金"),
+                       (12, "家", "新建工会驿站"), (1200, "名", "慰问困难职工")]

@@ -249,8 +249,9 @@ _AFTER_CUT_RE = regex(
     r"|逐一|逐个|逐户|逐家|一一|与|以及"
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
-# opens the predicate (也, 将, 被, 把): never the noun's first character (被褥, 将领).
-_AFTER_VERB_RE = regex(r"觉得|认为|表示|将|被|把|也")
+# opens the predicate (也, 将, 被, 把), only after a noun of two characters and before more
+# of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被, 毛巾被和空调被).
+_AFTER_VERB_RE = regex(r"觉得|认为|表示|(?<=..)[将被把也](?![和与及或]|$)")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
 _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
@@ -274,8 +275,11 @@ _RANGE_MARKS = "至到~～-—－"
 _MINUS = "-－−"
 _MINUS_RE = regex(f"[{re.escape(_MINUS)}][0-9０-９]")
 #: What a minus sign stands after: a Chinese character that is no numeral or unit of
-#: magnitude (增长-2.1%), a colon, a comma or an opening bracket.
-_MINUS_AFTER_RE = regex(rf"[\u4e00-\u9fff：:，,（(](?<![{_CN_CHARS}第])")
+#: magnitude (增长-2.1%), a colon, a comma, an enumeration comma, a semicolon or an opening
+#: bracket, possibly with spaces before the sign.
+_MINUS_AFTER_RE = regex(rf"[\u4e00-\u9fff：:，,、；;（(](?<![{_CN_CHARS}第])")
+#: What may stand between that and the sign (同比 -2.1%, a table's 增长率<tab>-2.1%).
+_SPACES = " \t\u3000\u00a0"
 _RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = regex(f"[{re.escape(_RANGE_MARKS)}]")
 _RANGE_HEAD_RE = regex(
@@ -444,11 +448,14 @@ def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[in
     out: list[tuple[int, int, _Groups]] = []
     prev_end = 0
     for start, end, groups in matches:
-        if (groups[3] and groups[0] is None and start >= 2 and text[start - 1] in _MINUS
+        before = start - 2
+        while before >= 0 and text[before] in _SPACES:
+            before -= 1
+        if (groups[3] and groups[0] is None and before >= 0 and text[start - 1] in _MINUS
                 and groups[8] is not None and _can_fall(groups[8])
-                and _MINUS_AFTER_RE.match(text, start - 2) is not None
+                and _MINUS_AFTER_RE.match(text, before) is not None
                 and text[prev_end:start - 1].strip()
-                and not text[start - 3 : start - 2].isdigit()):
+                and not text[before - 1 : before].isdigit()):
             out.append((start - 1, end, (*groups[:3], "-" + groups[3], *groups[4:])))
         else:
             out.append((start, end, groups))

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ._regex import regex
 from .convert import analysis_view, to_simplified
 from .figures import extract_figures
 from .keyterms import (
@@ -104,8 +105,17 @@ def train_keywords(segmenter: str = "auto") -> KeywordExtractor:
     return KeywordExtractor().fit(cut_for_analysis(t, segmenter) for t in texts)
 
 
-def _tab_or_view(written: str, viewed: str) -> str:
-    return written if written == "\t" else viewed
+def _with_tabs(written: str, view: str) -> str:
+    """``view`` with the tabs of ``written`` put back, where the view reads them as spaces:
+    figures read a row's cells apart by them (a row's label is its figures' subject, and
+    1<tab>200 is no 1 200), save a tab from a number to its unit's cell (1200<tab>户)."""
+    out = [w if w == "\t" else v for w, v in zip(written, view, strict=True)]
+    for m in _TAB_TO_UNIT.finditer(written):
+        out[m.start():m.end()] = view[m.start():m.end()]
+    return "".join(out)
+
+
+_TAB_TO_UNIT = regex(r"(?<=[0-9０-９])\t+(?=[^\t\n0-9０-９])")
 
 
 def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
@@ -118,9 +128,7 @@ def _figures(paragraph: Paragraph, view: str, segmenter: Segmenter,
         unglossed = drop_glosses(glossed)
         view = unglossed.text
     elif "\t" in paragraph.text and len(view) == len(paragraph.text):
-        # The view reads a tab as a space; figures read a row's cells apart by their tabs
-        # (a row's label is its figures' subject, and 1<tab>200 is no 1 200).
-        view = "".join(map(_tab_or_view, paragraph.text, view))
+        view = _with_tabs(paragraph.text, view)
     spans = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
     out = []
     for figure in extract_figures(view, segmenter=segmenter):
