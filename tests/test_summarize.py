@@ -421,3 +421,19 @@ def test_a_pages_date_stamp_is_left_out_of_its_summary_sentence(train: list) -> 
     # A date that a sentence opens with and goes on from is part of it.
     assert summary == ("3月24日，本會與積金局一同走訪石門的食肆，向近30名餐飲業工友講解強積金的最新發展。",
                        "2025年3月27日，本會舉辦職業安全講座，吸引逾80名工友參加。")
+
+
+def test_a_date_range_or_a_name_with_a_dot_is_no_stamp_and_no_sentence_end() -> None:
+    # From a blind review: a range's first date is no page stamp, and a text that ends its
+    # sentences with 。 writes a dot inside a transliterated name.
+    text = ("2024年1月1日—12月31日，全市各级工会开展“送温暖”活动，累计慰问困难职工3200户，"
+            "发放慰问金480万元。\n\n"
+            "2024.1.1-2024.12.31期间，县总工会共为职工办理互助保障2万余份。\n\n"
+            "3月12日，自治区总工会副主席买买提.艾力一行到我县调研基层工会建设工作。"
+            "调研组对我县工会工作给予充分肯定。\n")
+    sentences = [s for p in text.split("\n\n") for s in split_sentences(p)]
+    assert "2024年1月1日—12月31日，全市各级工会开展“送温暖”活动，累计慰问困难职工3200户，发放慰问金480万元。" \
+        in sentences
+    summary = unionnlp.analyze(text).summary
+    assert summary and not any(s.startswith(("12月31日", "2024.12.31")) for s in summary)
+    assert not any(s.endswith("买买提.") for s in sentences)

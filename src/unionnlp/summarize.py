@@ -57,10 +57,13 @@ _ITEM_MARK = regex(
     r"|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）][.．、]?)\s*")
 #: A page's date stamp before its text ((2025.04.24)--, （2025-04-24）——, 2025.04.24 ——):
 #: when the page was posted, no part of the sentence after it, left out of it. A date
-#: that a sentence opens with and goes on from (2025年4月24日，工会……) stays.
+#: that a sentence opens with and goes on from (2025年4月24日，工会……) stays, and so does
+#: the first date of a range (2024年1月1日—12月31日, 2024.1.1-2024.12.31期间): a bare date is
+#: a stamp only in digits and before a doubled dash.
 _STAMP = regex(
-    r"^[(（]?\s*(?:19|20)\d\d\s*[-./年－]\s*\d{1,2}\s*[-./月－]\s*\d{1,2}\s*日?\s*[)）]?"
-    r"\s*(?:-{1,3}|－{1,3}|—{1,3}|–{1,3})\s*")
+    r"^(?:[(（]\s*(?:19|20)\d\d\s*[-./年－]\s*\d{1,2}\s*[-./月－]\s*\d{1,2}\s*日?\s*[)）]"
+    r"\s*(?:-{1,3}|－{1,3}|—{1,3}|–{1,3})"
+    r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s*(?:-{2,3}|－{2,3}|—{2,3}|–{2,3}))\s*")
 _FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
@@ -175,14 +178,19 @@ def _at_dots(piece: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences at 。！？ (and a Chinese sentence's ASCII full stop,
-    see :data:`_DOT_END`); closing quotes stay with their sentence, and
-    an attribution after a quotation (“……！”他说，……) stays with the quotation. Random
+    """Split a paragraph into sentences at 。！？ (and at a Chinese sentence's ASCII full
+    stop, see :data:`_DOT_END`, in a text that ends sentences so far more often than with
+    。); closing quotes stay with their sentence, and an attribution after a quotation
+    (“……！”他说，……) stays with the quotation. Random
     anti-copying characters and markup remnants (:func:`_is_noise`) end a sentence and are
     left out; every sentence is a substring of ``text``."""
     out: list[str] = []
+    # A text that ends its sentences with 。 writes a dot between characters for something
+    # else (买买提.艾力, a transliterated name; 达到.亿元, a number a site left out).
+    dots = "." in text and ("。" not in text
+                            or sum(1 for _ in _DOT_END.finditer(text)) > 2 * text.count("。"))
     for piece in (d for part in _between_noise(text) for p in _SENTENCE.findall(part)
-                  for d in _at_dots(p)):
+                  for d in (_at_dots(p) if dots else (p,))):
         piece = piece.strip()
         if not piece:
             continue
