@@ -156,5 +156,6 @@ def test_a_line_of_a_speakers_posts_alone_is_a_byline() -> None:
                  "市总工会党组书记、主席　王某"):
         assert classify(line)[0] == "byline", line
     # One post alone, or a post a headline names as its topic, is no signature.
-    for line in ("工会主席", "推选工会委员", "(二)依规定配置委员会委员", "一、组织建设"):
+    for line in ("工会主席", "推选工会委员", "(二)依规定配置委员会委员", "一、组织建设",
+                 "张三同志任县总工会党组书记、主席", "各级工会主席、副主席", "致全县工会主席、委员"):
         assert classify(line)[0] != "byline", line

@@ -1580,6 +1580,9 @@ def test_a_dashed_line_that_ends_a_sentence_is_text_not_a_subtitle() -> None:
     assert [a.subtitle for a in report.articles] == [None]
     texts = [p.text for p in report.paragraphs]
     assert len(texts) == 2 and texts[0].endswith("120份防疫物資包。") and texts[1].endswith("逾80名工友參加。")
-    # A subtitle proper stays one.
+    # A subtitle proper stays one, even one that asks.
     titled = _parse("职工之家暖人心\n——记市总工会职工服务中心\n\n今年以来，中心接待职工咨询1200余人次。\n")
     assert titled.articles[0].subtitle == "——记市总工会职工服务中心"
+    asking = _parse("快递小哥有了“娘家”\n——谁来为新就业形态劳动者撑腰？\n\n"
+                    "今年以来，市总工会推动建立快递行业工会联合会，吸纳会员1200余名。\n")
+    assert asking.articles[0].subtitle == "——谁来为新就业形态劳动者撑腰？"

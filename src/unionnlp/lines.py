@@ -133,10 +133,12 @@ _BYLINE = regex(
 _POSTS = (r"(?:书记|主席|局长|部长|主任|经理|董事长|理事长|会长|校长|院长|委员|常委|厅长|县长|"
           r"市长|区长|镇长|处长|科长|干事|干部)")
 #: Who wrote or gave it, under a title: an office and a name (市总工会党组书记、主席　王某),
-#: or offices alone where a speech prints the speaker's posts (副县长、县总工会主席).
+#: or offices alone where a speech prints the speaker's posts (副县长、县总工会主席), but
+#: no line that appoints, addresses or lists (张三任……主席、委员; 致……; 各级工会主席、副主席).
 _SIGNED = regex(
     rf"^[\u4e00-\u9fff、（）()·]{{2,30}}{_POSTS}[ \u3000]+[\u4e00-\u9fff·]{{2,4}}$"
-    rf"|^(?=[\u4e00-\u9fff])[\u4e00-\u9fff（）()·]{{0,20}}{_POSTS}(?:、[\u4e00-\u9fff（）()·]{{0,20}}{_POSTS})+$")
+    rf"|^(?=[\u4e00-\u9fff])(?!各|.*[任免致向请的为由])"
+    rf"[\u4e00-\u9fff（）()·]{{0,20}}{_POSTS}(?:、[\u4e00-\u9fff（）()·]{{0,20}}{_POSTS})+$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,8 +41,9 @@ _RUN_LIMIT = 40
 _SWITCH = 0.05
 _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
-#: What ends a sentence, and the quotes and brackets that may close it after.
-_SENTENCE_END = frozenset("。！？!?")
+#: What ends a statement (a subtitle may ask or exclaim), and the quotes and brackets that
+#: may close it after.
+_SENTENCE_END = frozenset("。")
 _CLOSERS = lexicon().chars["closers"]
 #: Closing lines of a report: the issuing body and the date, not headlines.
 _SIGNATURE = regex(
