@@ -233,3 +233,16 @@ def test_the_command_line_streams_and_resumes_parts(tmp_path: Path, long_text: s
     # A resumed run reuses every part whose bytes did not change: the same output.
     assert main([*args, "--stream", "--part-size", "0.05", "--resume"]) == 0
     assert out.read_bytes() == first
+
+
+def test_a_stray_byte_does_not_make_a_long_utf8_line_cut_inside_characters(tmp_path: Path) -> None:
+    # A flattened UTF-8 dump with one stray byte at its head (from a blind review): every
+    # part is cut between characters, and the text comes back whole but for that byte.
+    line = "县总工会开展送温暖活动慰问困难职工发放慰问金" * 100
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"\xff" + line.encode("utf-8"))
+    for size in (1000, 1001, 1002):
+        parts = split_parts(path, size, max_bytes=size)
+        assert all(p.stop - p.start <= size for p in parts)
+        text = "".join(read_part(path, p, max_bytes=size).text for p in parts)
+        assert text == "\ufffd" + line, size

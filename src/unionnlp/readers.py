@@ -311,10 +311,11 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES, *,
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
                 raise UnsupportedFormatError(
                     name, "UTF-16 or UTF-32 text cannot be read in parts; convert it to UTF-8")
+            utf8 = _reads_as_utf8(head)
             parts: list[Part] = []
             start = 0
             while size - start > part_bytes:
-                stop = _part_end(data, start, part_bytes, max_bytes)
+                stop = _part_end(data, start, part_bytes, max_bytes, utf8=utf8)
                 parts.append(Part(len(parts), start, stop))
                 start = stop
             if start < size or not parts:
@@ -322,9 +323,18 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES, *,
             return parts
 
 
-def _part_end(data: mmap.mmap | bytes, start: int, part_bytes: int, max_bytes: int) -> int:
+def _reads_as_utf8(head: bytes) -> bool:
+    """Whether a file whose first bytes are ``head`` is UTF-8, a stray byte or a character
+    cut off at the end notwithstanding: at most one undecodable byte in a thousand."""
+    text = head.decode("utf-8", errors="replace")
+    return text.count("\ufffd") <= len(head) // 1000 + 1
+
+
+def _part_end(data: mmap.mmap | bytes, start: int, part_bytes: int, max_bytes: int, *,
+              utf8: bool) -> int:
     """Where the part of ``data`` (bytes, or a mapped file) that starts at ``start`` ends
-    (see :func:`split_parts`): after ``start``, at most ``max_bytes`` past it."""
+    (see :func:`split_parts`): after ``start``, at most ``max_bytes`` past it. ``utf8``:
+    whether the file is UTF-8 (else GB18030, GBK or Big5), decided once for the file."""
     target = start + part_bytes
     limit = min(start + max_bytes, len(data))
     window = min(target + part_bytes, limit)
@@ -336,21 +346,28 @@ def _part_end(data: mmap.mmap | bytes, start: int, part_bytes: int, max_bytes: i
         return at + 1
     if (at := data.rfind(b"\n", start, target)) >= 0:
         return at + 1
-    return _character_boundary(data[start:target], start)
+    return _character_boundary(data, start, target, utf8=utf8)
 
 
-def _character_boundary(chunk: bytes, start: int) -> int:
-    """The offset of the last character boundary in ``chunk``, which starts at ``start`` on
-    one. Text that is UTF-8 (but for a character cut off at its end) is read as UTF-8;
-    any other as GB18030, whose characters begin where those of GBK and Big5 do (their
-    two-byte characters are GB18030's; its four-byte ones have a digit as second byte,
-    which never follows a Big5 lead byte)."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(chunk, final=False)
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "gb18030"
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+def _character_boundary(data: mmap.mmap | bytes, start: int, target: int, *, utf8: bool) -> int:
+    """The offset of the last character boundary after ``start`` (on one) and at most
+    ``target``. In UTF-8, before the continuation bytes of a character ``target`` cuts
+    (a stray byte elsewhere changes nothing); in GB18030, whose characters begin where
+    those of GBK and Big5 do (their two-byte characters are GB18030's; its four-byte ones
+    have a digit as second byte, which never follows a Big5 lead byte), where a decoder
+    from ``start`` finds it. A part smaller than one character still holds that one."""
+    if utf8:
+        at = target
+        while at > start and at > target - 3 and 0x80 <= data[at] <= 0xBF:
+            at -= 1
+        if at > start:
+            return at
+        at = target
+        while at < len(data) and at < start + 4 and 0x80 <= data[at] <= 0xBF:
+            at += 1
+        return at
+    chunk = data[start:target]
+    decoder = codecs.getincrementaldecoder("gb18030")(errors="replace")
     decoder.decode(chunk, final=False)
     pending = len(decoder.getstate()[0])  # the bytes of a character cut off at the end
     return start + len(chunk) - (pending if pending < len(chunk) else 0)
