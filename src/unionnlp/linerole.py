@@ -130,14 +130,25 @@ _ROW_DATE, _ROW_TIME, _ROW_NUMERIC = _rows(_DATE), _rows(_TIME), _rows(_NUMERIC)
 _ROW_GAP = _rows(_GAP, once=False)
 _ROW_BAR = regex("[|｜][^\n]*")
 _ROW_GT = regex("[>＞»](?![0-9０-９])")  # not a comparison (>5000元)
-_SPACES = np.array([ord(c) for c in " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a"])
-_CODE_CLASSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
-    ("digits", lambda a: (a >= 48) & (a <= 57)),
-    ("latin", lambda a: ((a >= 65) & (a <= 90)) | ((a >= 97) & (a <= 122))),
-    ("spaces", lambda a: np.isin(a, _SPACES)),
-    ("marks", lambda a: np.isin(a, [ord(c) for c in "。！？；"])),
-    ("commas", lambda a: np.isin(a, [ord(c) for c in "，,"])),
-)
+#: The character classes a line's counts read, as bits of each code point of the Basic
+#: Multilingual Plane (no character beyond it is in any).
+_CODE_CLASSES = {
+    "digits": "0123456789",
+    "latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "spaces": " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a",
+    "marks": "。！？；",
+    "commas": "，,",
+}
+
+
+@cache
+def _class_bits() -> np.ndarray:
+    bits = np.zeros(1 << 16, dtype=np.uint8)
+    for j, chars in enumerate(_CODE_CLASSES.values()):
+        bits[[ord(c) for c in chars]] |= 1 << j
+    return bits
+
+
 _LEN_EDGES = (4, 8, 14, 20, 28, 40, 60, 100, 200)
 #: Buckets of the line-text model's probabilities, as the CRF reads them.
 _TEXT_EDGES = (0.1, 0.3, 0.6, 0.85)
@@ -189,6 +200,11 @@ class LineTable:
     def __len__(self) -> int:
         return len(self.numbers)
 
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """The columns' codes, one row per template (in the columns' order)."""
+        return np.stack([column.codes for column in self.columns.values()])
+
     def with_text(self, proba: np.ndarray, roles: Sequence[str]) -> LineTable:
         """The table with what the line-text model (:mod:`unionnlp.linetext`) says of each
         line: each role's probability, bucketed, and the likeliest role."""
@@ -218,11 +234,11 @@ class LineTable:
         return out
 
 
-def _hits(pattern: re.Pattern[str], joined: str, starts: np.ndarray) -> np.ndarray:
-    """How many matches of ``pattern`` each row of ``joined`` holds."""
-    at = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
-    rows = np.searchsorted(starts, at, side="right") - 1
-    return np.bincount(rows, minlength=len(starts))
+def _hits(pattern: re.Pattern[str], joined: str, row_of: np.ndarray) -> np.ndarray:
+    """How many matches of ``pattern`` each row of ``joined`` holds (``row_of``: the row
+    of each character of ``joined`` and of the line break after it)."""
+    at = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.intp)
+    return np.bincount(row_of[at], minlength=int(row_of[-1]) + 1)
 
 
 #: Numbering styles the labeller does not read (as none): an outline's decimal numbering
@@ -260,9 +276,12 @@ def line_table(text: str, view: str | None = None,
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     joined = "\n".join(rows)
+    row_of = np.repeat(np.arange(n), lengths + 1)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    counts = {name: np.add.reduceat(test(codes).astype(np.int32), starts)
-              for name, test in _CODE_CLASSES}
+    classes = _class_bits()[np.minimum(codes, 0xFFFF)]
+    masks = np.array([1 << j for j in range(len(_CODE_CLASSES))], dtype=np.uint8)
+    found = np.add.reduceat((classes[:, None] & masks).astype(bool).astype(np.int32), starts)
+    counts = dict(zip(_CODE_CLASSES, found.T, strict=True))
     # The page's usual full line: hard-wrapped text fills it, short lines end paragraphs.
     width = int(np.sort(lengths)[int(0.8 * (n - 1))])
     cols: dict[str, Column] = {"len": Column.buckets(lengths, _LEN_EDGES)}
@@ -289,13 +308,13 @@ def line_table(text: str, view: str | None = None,
     cols["digits"] = Column.buckets(counts["digits"] / np.maximum(1, lengths), (0, 0.1, 0.3))
     cols["latin"] = Column.buckets(counts["latin"] / np.maximum(1, lengths), (0, 0.2, 0.5))
     cols["space_in"] = Column.buckets(counts["spaces"], (0, 2, 6))
-    cols["bar"] = Column.flags(_hits(_ROW_BAR, joined, starts))
-    cols["gaps"] = Column.buckets(_hits(_ROW_GAP, joined, starts), (0, 1, 3))
-    cols["numeric"] = Column.flags(_hits(_ROW_NUMERIC, joined, starts))
-    cols["gt"] = Column.of([str(int(x)) for x in _hits(_ROW_GT, joined, starts)])
+    cols["bar"] = Column.flags(_hits(_ROW_BAR, joined, row_of))
+    cols["gaps"] = Column.buckets(_hits(_ROW_GAP, joined, row_of), (0, 1, 3))
+    cols["numeric"] = Column.flags(_hits(_ROW_NUMERIC, joined, row_of))
+    cols["gt"] = Column.of([str(int(x)) for x in _hits(_ROW_GT, joined, row_of)])
     cols["tab"] = Column.flags(np.fromiter(("\t" in raw[i - 1] for i in numbers), bool, n))
-    cols["date"] = Column.flags(_hits(_ROW_DATE, joined, starts))
-    cols["time"] = Column.flags(_hits(_ROW_TIME, joined, starts))
+    cols["date"] = Column.flags(_hits(_ROW_DATE, joined, row_of))
+    cols["time"] = Column.flags(_hits(_ROW_TIME, joined, row_of))
     cols["p1"] = Column.of([r[:1] for r in rows])
     cols["p2"] = Column.of([r[:2] for r in rows])
     cols["s1"] = Column.of([t[-1:] for t in tails])
@@ -319,7 +338,7 @@ def line_table(text: str, view: str | None = None,
     cols["from_end"] = Column.buckets(np.arange(n)[::-1], (0, 1, 3))
     cues: list[list[str]] = [[] for _ in range(n)]
     for name, pattern in _ROW_CUES.items():
-        for k in np.flatnonzero(_hits(pattern, joined, starts)):
+        for k in np.flatnonzero(_hits(pattern, joined, row_of)):
             cues[k].append(name)
     return LineTable(numbers, cols, cues, rows)
 
@@ -422,6 +441,8 @@ _LUT_CACHE = 4096
 #: roles of the models alone: CRF 0.851, trees 0.859, blended at 0.35-0.65 0.860-0.866).
 TREE_SHARE = 0.5
 _FLOOR = 1e-6
+#: Lines per block of the labeller's gathered weights (slots x lines x labels).
+_SLOT_BLOCK = 2048
 #: Lines per block of the forward-backward scan.
 _SCAN_BLOCK = 4096
 
@@ -450,6 +471,17 @@ def _scan(mats: np.ndarray, *, prefix: bool) -> np.ndarray:
         out /= out.max(axis=(1, 2), keepdims=True)
         step *= 2
     return out
+
+
+@cache
+def _layout(names: tuple[str, ...]) -> tuple[np.ndarray, list[int], int]:
+    """Where a table of the templates ``names`` puts its attributes among the labeller's
+    slots (:meth:`LineLabeller._slots`): each template's own slot, the templates that
+    neighbours see (the two slots after their own hold the line before's value and the
+    line after's), and the first slot of the cues."""
+    near = [j for j, name in enumerate(names) if name in _NEIGHBOUR]
+    own = np.array([j + 2 * sum(1 for i in near if i < j) for j in range(len(names))])
+    return own, near, len(names) + 2 * len(near) + 3
 
 
 @dataclass(frozen=True)
@@ -518,46 +550,82 @@ class LineLabeller:
         """Rows of ``prefix=value`` for each value of ``vocab``, then the zero row (code -1
         reads it too); the first ``_LUT_CACHE`` are kept, among them the few vocabularies
         of buckets and flags that every text repeats."""
+        found = self.luts.get((prefix, vocab))
+        if found is not None:
+            return found
         lookup, zero = self._lookup(prefix), len(self.state)
         return _cached(self.luts, (prefix, vocab), lambda: np.array(
             [lookup.get(v, zero) for v in vocab] + [zero], dtype=np.intp))
 
     def _table_scores(self, table: LineTable) -> np.ndarray:
-        """:meth:`scores` read straight off the feature columns (no attribute strings): each
-        template's row table read from the cache, its weights added a column at a time."""
+        """:meth:`scores` read straight off the feature columns (no attribute strings): the
+        rows of every line's attributes (:meth:`_slots`) gathered at once and added up."""
         n = len(table)
         if not n:
             return np.zeros((0, len(self.labels)))
-        out = np.zeros((n, len(self.labels)))
-        padded = self._padded
-        for name, column in table.columns.items():
-            codes = column.codes
-            out += padded[self._lut(name, column.vocab)[codes]]
-            if name in _NEIGHBOUR and n > 1:
-                out[1:] += padded[self._lut(f"prev:{name}", column.vocab)[codes[:-1]]]
-                out[:-1] += padded[self._lut(f"next:{name}", column.vocab)[codes[1:]]]
+        zero = len(self.state)
         index = self.attributes
-        if "bias" in index:
-            out += self.state[index["bias"]]
-        if "prev:none" in index:
-            out[0] += self.state[index["prev:none"]]
-        if "next:none" in index:
-            out[n - 1] += self.state[index["next:none"]]
-        cues = self._lookup("cue")
-        before, after = self._lookup("prev:cue"), self._lookup("next:cue")
-        for k, found in enumerate(table.cues):
-            for c in found:
-                if c in cues:
-                    out[k] += self.state[cues[c]]
-                if k + 1 < n and c in before:
-                    out[k + 1] += self.state[before[c]]
-                if k and c in after:
-                    out[k - 1] += self.state[after[c]]
+        cues, before, after = (self._lookup(p) for p in ("cue", "prev:cue", "next:cue"))
+        bias, prev_none, next_none = (index.get(a, zero) for a in ("bias", "prev:none", "next:none"))
+        slots = self._slots(table, self._lut, zero, (bias, prev_none, next_none),
+                            lambda c: cues.get(c, zero), lambda c: before.get(c, zero),
+                            lambda c: after.get(c, zero))
+        # Added a slot at a time in the slots' order (a sum over the first axis adds its
+        # rows one after another), as the weights were added a column at a time before.
+        padded = self._padded
+        out = np.empty((n, len(self.labels)))
+        for start in range(0, n, _SLOT_BLOCK):
+            out[start:start + _SLOT_BLOCK] = padded[slots[:, start:start + _SLOT_BLOCK]].sum(axis=0)
+        return out
+
+    def _slots(self, table: LineTable, lut: Callable[[str, tuple[str, ...]], np.ndarray],
+               unread: int, fixed: tuple[int, int, int], cue: Callable[[str], int],
+               prev_cue: Callable[[str], int], next_cue: Callable[[str], int]) -> np.ndarray:
+        """(slots, lines): which of a model's rows each line reads in each slot, ``unread``
+        where it reads none. ``lut`` gives the rows of a template's values (then the row of
+        code -1), ``fixed`` the rows of bias, prev:none and next:none, the others the rows
+        of a cue word, of one on the line before and of one on the line after.
+
+        The slots come in the order the attributes are added: each template's own value,
+        then (a neighbour's template) the line before's and the line after's; bias,
+        prev:none, next:none; the cues of the line before, the line's own, the line
+        after's."""
+        n = len(table)
+        names = tuple(table.columns)
+        own, near, first_cue = _layout(names)
+        vocabs = [column.vocab for column in table.columns.values()]
+        # One row table of every template (own values, then the neighbours' before and after).
+        tables = [lut(name, vocab) for name, vocab in zip(names, vocabs, strict=True)]
+        tables += [lut(f"prev:{names[j]}", vocabs[j]) for j in near]
+        tables += [lut(f"next:{names[j]}", vocabs[j]) for j in near]
+        offsets = np.array([0, *itertools.accumulate(len(t) for t in tables[:-1])])[:, None]
+        rows = np.concatenate(tables)
+        codes = table.codes  # (templates, lines); -1 read as each vocabulary's last + 1
+        codes = np.where(codes < 0, np.array([len(v) for v in vocabs])[:, None], codes)
+        cues = table.cues
+        read = [([prev_cue(c) for c in cues[k - 1]] if k else []) + [cue(c) for c in cues[k]]
+                + ([next_cue(c) for c in cues[k + 1]] if k + 1 < n else []) for k in range(n)]
+        width = max(map(len, read))
+        out = np.full((first_cue + width, n), unread, dtype=np.intp)
+        out[own] = rows[codes + offsets[:len(names)]]
+        if n > 1 and near:
+            at, count = own[near], len(near)
+            out[at + 1, 1:] = rows[codes[near, :-1] + offsets[len(names):len(names) + count]]
+            out[at + 2, :-1] = rows[codes[near, 1:] + offsets[len(names) + count:]]
+        bias, prev_none, next_none = fixed
+        out[first_cue - 3] = bias
+        out[first_cue - 2, 0] = prev_none
+        out[first_cue - 1, n - 1] = next_none
+        if width:
+            out[first_cue:] = np.array([r + [unread] * (width - len(r)) for r in read]).T
         return out
 
     def _tree_lut(self, prefix: str, vocab: tuple[str, ...]) -> np.ndarray:
         """The trees' columns of ``prefix=value`` for each value of ``vocab``, then the
         unread last column (code -1 reads it too)."""
+        found = self.tree_luts.get((prefix, vocab))
+        if found is not None:
+            return found
         assert self.trees is not None
         index, unread = self.trees.index, len(self.trees.attributes)
         return _cached(self.tree_luts, (prefix, vocab), lambda: np.array(
@@ -574,22 +642,12 @@ class LineLabeller:
             for k, attributes in enumerate(feats):
                 out[k, [index.get(a, unread) for a in attributes]] = True
             return out
-        rows = np.arange(n)
-        for name, column in feats.columns.items():
-            codes = column.codes
-            out[rows, self._tree_lut(name, column.vocab)[codes]] = True
-            if name in _NEIGHBOUR and n > 1:
-                out[rows[1:], self._tree_lut(f"prev:{name}", column.vocab)[codes[:-1]]] = True
-                out[rows[:-1], self._tree_lut(f"next:{name}", column.vocab)[codes[1:]]] = True
-        out[0, index.get("prev:none", unread)] = True
-        out[n - 1, index.get("next:none", unread)] = True
-        for k, cues in enumerate(feats.cues):
-            for c in cues:
-                out[k, index.get(f"cue={c}", unread)] = True
-                if k + 1 < n:
-                    out[k + 1, index.get(f"prev:cue={c}", unread)] = True
-                if k:
-                    out[k - 1, index.get(f"next:cue={c}", unread)] = True
+        slots = self._slots(
+            feats, self._tree_lut, unread,
+            (unread, index.get("prev:none", unread), index.get("next:none", unread)),
+            lambda c: index.get(f"cue={c}", unread), lambda c: index.get(f"prev:cue={c}", unread),
+            lambda c: index.get(f"next:cue={c}", unread))
+        out[np.arange(n), slots] = True
         return out
 
     def decode(self, feats: LineTable | Sequence[Sequence[str]]) -> list[str]:
