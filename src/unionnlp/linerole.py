@@ -202,8 +202,31 @@ class LineTable:
 
     @cached_property
     def codes(self) -> np.ndarray:
-        """The columns' codes, one row per template (in the columns' order)."""
-        return np.stack([column.codes for column in self.columns.values()])
+        """The columns' codes, one row per template (in the columns' order), a line without
+        a value coded as the size of its template's vocabulary (the row tables' last)."""
+        codes = np.stack([column.codes for column in self.columns.values()])
+        sizes = np.array([len(column.vocab) for column in self.columns.values()])
+        return np.where(codes < 0, sizes[:, None], codes)
+
+    @cached_property
+    def cue_attributes(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """The cue words' attributes each line has, in crfsuite's order (those of the line
+        before, the line's own, the line after's): (place among the line's, line,
+        attribute) of each."""
+        n = len(self.cues)
+        filled = [0] * n
+        place: list[int] = []
+        line: list[int] = []
+        attributes: list[str] = []
+        for k, found in enumerate(self.cues):
+            for tag, at in (("prev:", k + 1), ("", k), ("next:", k - 1)):
+                if found and 0 <= at < n:
+                    for c in found:
+                        place.append(filled[at])
+                        line.append(at)
+                        attributes.append(f"{tag}cue={c}")
+                        filled[at] += 1
+        return np.array(place, dtype=np.intp), np.array(line, dtype=np.intp), attributes
 
     def with_text(self, proba: np.ndarray, roles: Sequence[str]) -> LineTable:
         """The table with what the line-text model (:mod:`unionnlp.linetext`) says of each
@@ -279,9 +302,9 @@ def line_table(text: str, view: str | None = None,
     row_of = np.repeat(np.arange(n), lengths + 1)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     classes = _class_bits()[np.minimum(codes, 0xFFFF)]
-    masks = np.array([1 << j for j in range(len(_CODE_CLASSES))], dtype=np.uint8)
-    found = np.add.reduceat((classes[:, None] & masks).astype(bool).astype(np.int32), starts)
-    counts = dict(zip(_CODE_CLASSES, found.T, strict=True))
+    masks = np.array([1 << j for j in range(len(_CODE_CLASSES))], dtype=np.uint8)[:, None]
+    found = np.add.reduceat((classes & masks).astype(bool).astype(np.int32), starts, axis=1)
+    counts = dict(zip(_CODE_CLASSES, found, strict=True))
     # The page's usual full line: hard-wrapped text fills it, short lines end paragraphs.
     width = int(np.sort(lengths)[int(0.8 * (n - 1))])
     cols: dict[str, Column] = {"len": Column.buckets(lengths, _LEN_EDGES)}
@@ -565,11 +588,9 @@ class LineLabeller:
             return np.zeros((0, len(self.labels)))
         zero = len(self.state)
         index = self.attributes
-        cues, before, after = (self._lookup(p) for p in ("cue", "prev:cue", "next:cue"))
         bias, prev_none, next_none = (index.get(a, zero) for a in ("bias", "prev:none", "next:none"))
-        slots = self._slots(table, self._lut, zero, (bias, prev_none, next_none),
-                            lambda c: cues.get(c, zero), lambda c: before.get(c, zero),
-                            lambda c: after.get(c, zero))
+        slots = self._slots(table, self._lut, lambda a: index.get(a, zero), zero,
+                            (bias, prev_none, next_none))
         # Added a slot at a time in the slots' order (a sum over the first axis adds its
         # rows one after another), as the weights were added a column at a time before.
         padded = self._padded
@@ -579,12 +600,12 @@ class LineLabeller:
         return out
 
     def _slots(self, table: LineTable, lut: Callable[[str, tuple[str, ...]], np.ndarray],
-               unread: int, fixed: tuple[int, int, int], cue: Callable[[str], int],
-               prev_cue: Callable[[str], int], next_cue: Callable[[str], int]) -> np.ndarray:
+               row_of: Callable[[str], int], unread: int, fixed: tuple[int, int, int]
+               ) -> np.ndarray:
         """(slots, lines): which of a model's rows each line reads in each slot, ``unread``
         where it reads none. ``lut`` gives the rows of a template's values (then the row of
-        code -1), ``fixed`` the rows of bias, prev:none and next:none, the others the rows
-        of a cue word, of one on the line before and of one on the line after.
+        code -1), ``row_of`` the row of an attribute, ``fixed`` the rows of bias, prev:none
+        and next:none.
 
         The slots come in the order the attributes are added: each template's own value,
         then (a neighbour's template) the line before's and the line after's; bias,
@@ -600,13 +621,10 @@ class LineLabeller:
         tables += [lut(f"next:{names[j]}", vocabs[j]) for j in near]
         offsets = np.array([0, *itertools.accumulate(len(t) for t in tables[:-1])])[:, None]
         rows = np.concatenate(tables)
-        codes = table.codes  # (templates, lines); -1 read as each vocabulary's last + 1
-        codes = np.where(codes < 0, np.array([len(v) for v in vocabs])[:, None], codes)
-        cues = table.cues
-        read = [([prev_cue(c) for c in cues[k - 1]] if k else []) + [cue(c) for c in cues[k]]
-                + ([next_cue(c) for c in cues[k + 1]] if k + 1 < n else []) for k in range(n)]
-        width = max(map(len, read))
-        out = np.full((first_cue + width, n), unread, dtype=np.intp)
+        codes = table.codes
+        slot, line, attributes = table.cue_attributes
+        rows_of = {a: row_of(a) for a in set(attributes)}
+        out = np.full((first_cue + int(slot.max(initial=-1)) + 1, n), unread, dtype=np.intp)
         out[own] = rows[codes + offsets[:len(names)]]
         if n > 1 and near:
             at, count = own[near], len(near)
@@ -616,8 +634,7 @@ class LineLabeller:
         out[first_cue - 3] = bias
         out[first_cue - 2, 0] = prev_none
         out[first_cue - 1, n - 1] = next_none
-        if width:
-            out[first_cue:] = np.array([r + [unread] * (width - len(r)) for r in read]).T
+        out[first_cue + slot, line] = [rows_of[a] for a in attributes]
         return out
 
     def _tree_lut(self, prefix: str, vocab: tuple[str, ...]) -> np.ndarray:
@@ -642,11 +659,9 @@ class LineLabeller:
             for k, attributes in enumerate(feats):
                 out[k, [index.get(a, unread) for a in attributes]] = True
             return out
-        slots = self._slots(
-            feats, self._tree_lut, unread,
-            (unread, index.get("prev:none", unread), index.get("next:none", unread)),
-            lambda c: index.get(f"cue={c}", unread), lambda c: index.get(f"prev:cue={c}", unread),
-            lambda c: index.get(f"next:cue={c}", unread))
+        slots = self._slots(  # the trees read no bias
+            feats, self._tree_lut, lambda a: index.get(a, unread), unread,
+            (unread, index.get("prev:none", unread), index.get("next:none", unread)))
         out[np.arange(n), slots] = True
         return out
 
