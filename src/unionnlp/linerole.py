@@ -13,12 +13,14 @@ rules' line kinds where it is sure.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
 import logging
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -155,6 +157,14 @@ _TEXT_EDGES = (0.1, 0.3, 0.6, 0.85)
 _WIDTH_EDGES = (0.3, 0.6, 0.85, 0.95, 1.05)
 
 
+@cache
+def _buckets(edges: tuple[float, ...]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The edges of a bucketed template as an array, and its vocabulary."""
+    bounds = np.asarray(edges)
+    bounds.setflags(write=False)
+    return bounds, tuple(str(i) for i in range(len(edges) + 1))
+
+
 @dataclass(frozen=True)
 class Column:
     """One feature template's values on every line: ``vocab[codes[k]]``, or nothing where
@@ -171,10 +181,10 @@ class Column:
         return cls(codes, tuple(index))
 
     @classmethod
-    def buckets(cls, values: np.ndarray, edges: Sequence[float]) -> Column:
+    def buckets(cls, values: np.ndarray, edges: tuple[float, ...]) -> Column:
         """The bucket of each value: i where edges[i-1] < value <= edges[i]."""
-        codes = np.searchsorted(np.asarray(edges), values, side="left").astype(np.int64)
-        return cls(codes, tuple(str(i) for i in range(len(edges) + 1)))
+        bounds, vocab = _buckets(edges)
+        return cls(bounds.searchsorted(values, side="left").astype(np.int64), vocab)
 
     @classmethod
     def flags(cls, values: np.ndarray) -> Column:
@@ -360,9 +370,12 @@ def line_table(text: str, view: str | None = None,
     cols["pos"] = Column.buckets(np.arange(n), (0, 1, 2, 4))
     cols["from_end"] = Column.buckets(np.arange(n)[::-1], (0, 1, 3))
     cues: list[list[str]] = [[] for _ in range(n)]
+    at = starts.tolist()
     for name, pattern in _ROW_CUES.items():
-        for k in np.flatnonzero(_hits(pattern, joined, row_of)):
-            cues[k].append(name)
+        for match in pattern.finditer(joined):
+            on = cues[bisect.bisect_right(at, match.start()) - 1]
+            if on[-1:] != [name]:  # each cue word once on a line
+                on.append(name)
     return LineTable(numbers, cols, cues, rows)
 
 
@@ -419,13 +432,14 @@ def _sibling_columns(styles: Sequence[tuple[Style | None, int]], tails: Sequence
                            if style is not None and marker)
     values: dict[str, list[str | None]] = {
         name: [None] * n for name in ("sib_n", "sib_adj", "sib_at", "sib_len", "sib_stop")}
+    length, end = lengths.tolist(), ends.tolist()
     for members in runs:
         count = len(members)
         size = _how_many(count)
-        typical = float(np.median(lengths[members])) / max(width, 1)
+        typical = statistics.median(length[k] for k in members) / max(width, 1)
         span = "short" if typical <= 0.6 else "line" if typical <= 1.05 else "long"
-        stops = float(ends[members].mean())
-        stop = "none" if stops == 0 else "all" if stops == 1 else "some"
+        stops = sum(end[k] for k in members)
+        stop = "none" if not stops else "all" if stops == count else "some"
         for j, k in enumerate(members):
             near = min((abs(k - members[i]) for i in (j - 1, j + 1) if 0 <= i < count),
                        default=0)
