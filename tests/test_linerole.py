@@ -114,11 +114,15 @@ def _scores_a_column_at_a_time(model: LineLabeller, table: LineTable) -> np.ndar
     return out
 
 
+@pytest.mark.parametrize("block", [2048, 3])  # a long text's many blocks, in small
 def test_scores_off_the_columns_add_the_attributes_weights_in_crfsuites_order(
-        train: list) -> None:
+        train: list, block: int, monkeypatch) -> None:
     """The labeller gathers every line's weights at once; added in the same order as one at
     a time, its scores are the same to the last bit (the marginals, and so the labels and
-    all that depends on them, do not move)."""
+    all that depends on them, do not move), in blocks of lines of any size."""
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "_SLOT_BLOCK", block)
     model = default_labeller()
     pages = [t.text for t in train[100:120]]
     pages += ["区总工会召开全委会议\n",  # one line: both prev:none and next:none

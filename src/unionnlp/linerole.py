@@ -22,7 +22,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.resources import files
@@ -210,33 +210,26 @@ class LineTable:
     def __len__(self) -> int:
         return len(self.numbers)
 
-    @cached_property
-    def codes(self) -> np.ndarray:
-        """The columns' codes, one row per template (in the columns' order), a line without
-        a value coded as the size of its template's vocabulary (the row tables' last)."""
-        codes = np.stack([column.codes for column in self.columns.values()])
-        sizes = np.array([len(column.vocab) for column in self.columns.values()])
-        return np.where(codes < 0, sizes[:, None], codes)
-
-    @cached_property
-    def cue_attributes(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def cue_attributes(self) -> tuple[np.ndarray, np.ndarray, list[int], list[str]]:
         """The cue words' attributes each line has, in crfsuite's order (those of the line
-        before, the line's own, the line after's): (place among the line's, line,
-        attribute) of each."""
+        before, the line's own, the line after's): of each, its place among the line's,
+        the line, its kind (0 prev:cue, 1 cue, 2 next:cue) and the cue word."""
         n = len(self.cues)
         filled = [0] * n
         place: list[int] = []
         line: list[int] = []
-        attributes: list[str] = []
+        kinds: list[int] = []
+        words: list[str] = []
         for k, found in enumerate(self.cues):
-            for tag, at in (("prev:", k + 1), ("", k), ("next:", k - 1)):
+            for kind, at in enumerate((k + 1, k, k - 1)):
                 if found and 0 <= at < n:
                     for c in found:
                         place.append(filled[at])
                         line.append(at)
-                        attributes.append(f"{tag}cue={c}")
+                        kinds.append(kind)
+                        words.append(c)
                         filled[at] += 1
-        return np.array(place, dtype=np.intp), np.array(line, dtype=np.intp), attributes
+        return np.array(place, dtype=np.intp), np.array(line, dtype=np.intp), kinds, words
 
     def with_text(self, proba: np.ndarray, roles: Sequence[str]) -> LineTable:
         """The table with what the line-text model (:mod:`unionnlp.linetext`) says of each
@@ -267,11 +260,11 @@ class LineTable:
         return out
 
 
-def _hits(pattern: re.Pattern[str], joined: str, row_of: np.ndarray) -> np.ndarray:
-    """How many matches of ``pattern`` each row of ``joined`` holds (``row_of``: the row
-    of each character of ``joined`` and of the line break after it)."""
-    at = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.intp)
-    return np.bincount(row_of[at], minlength=int(row_of[-1]) + 1)
+def _hits(pattern: re.Pattern[str], joined: str, starts: np.ndarray) -> np.ndarray:
+    """How many matches of ``pattern`` each row of ``joined`` holds."""
+    at = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+    rows = np.searchsorted(starts, at, side="right") - 1
+    return np.bincount(rows, minlength=len(starts))
 
 
 #: Numbering styles the labeller does not read (as none): an outline's decimal numbering
@@ -309,12 +302,10 @@ def line_table(text: str, view: str | None = None,
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     joined = "\n".join(rows)
-    row_of = np.repeat(np.arange(n), lengths + 1)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     classes = _class_bits()[np.minimum(codes, 0xFFFF)]
-    masks = np.array([1 << j for j in range(len(_CODE_CLASSES))], dtype=np.uint8)[:, None]
-    found = np.add.reduceat((classes & masks).astype(bool).astype(np.int32), starts, axis=1)
-    counts = dict(zip(_CODE_CLASSES, found, strict=True))
+    counts = {name: np.add.reduceat((classes >> j) & 1, starts, dtype=np.int32)
+              for j, name in enumerate(_CODE_CLASSES)}
     # The page's usual full line: hard-wrapped text fills it, short lines end paragraphs.
     width = int(np.sort(lengths)[int(0.8 * (n - 1))])
     cols: dict[str, Column] = {"len": Column.buckets(lengths, _LEN_EDGES)}
@@ -341,13 +332,13 @@ def line_table(text: str, view: str | None = None,
     cols["digits"] = Column.buckets(counts["digits"] / np.maximum(1, lengths), (0, 0.1, 0.3))
     cols["latin"] = Column.buckets(counts["latin"] / np.maximum(1, lengths), (0, 0.2, 0.5))
     cols["space_in"] = Column.buckets(counts["spaces"], (0, 2, 6))
-    cols["bar"] = Column.flags(_hits(_ROW_BAR, joined, row_of))
-    cols["gaps"] = Column.buckets(_hits(_ROW_GAP, joined, row_of), (0, 1, 3))
-    cols["numeric"] = Column.flags(_hits(_ROW_NUMERIC, joined, row_of))
-    cols["gt"] = Column.of([str(int(x)) for x in _hits(_ROW_GT, joined, row_of)])
+    cols["bar"] = Column.flags(_hits(_ROW_BAR, joined, starts))
+    cols["gaps"] = Column.buckets(_hits(_ROW_GAP, joined, starts), (0, 1, 3))
+    cols["numeric"] = Column.flags(_hits(_ROW_NUMERIC, joined, starts))
+    cols["gt"] = Column.of([str(int(x)) for x in _hits(_ROW_GT, joined, starts)])
     cols["tab"] = Column.flags(np.fromiter(("\t" in raw[i - 1] for i in numbers), bool, n))
-    cols["date"] = Column.flags(_hits(_ROW_DATE, joined, row_of))
-    cols["time"] = Column.flags(_hits(_ROW_TIME, joined, row_of))
+    cols["date"] = Column.flags(_hits(_ROW_DATE, joined, starts))
+    cols["time"] = Column.flags(_hits(_ROW_TIME, joined, starts))
     cols["p1"] = Column.of([r[:1] for r in rows])
     cols["p2"] = Column.of([r[:2] for r in rows])
     cols["s1"] = Column.of([t[-1:] for t in tails])
@@ -478,7 +469,7 @@ _LUT_CACHE = 4096
 #: roles of the models alone: CRF 0.851, trees 0.859, blended at 0.35-0.65 0.860-0.866).
 TREE_SHARE = 0.5
 _FLOOR = 1e-6
-#: Lines per block of the labeller's gathered weights (slots x lines x labels).
+#: Lines per block of the labeller's slots (:meth:`LineLabeller._slots`).
 _SLOT_BLOCK = 2048
 #: Lines per block of the forward-backward scan.
 _SCAN_BLOCK = 4096
@@ -603,28 +594,27 @@ class LineLabeller:
         zero = len(self.state)
         index = self.attributes
         bias, prev_none, next_none = (index.get(a, zero) for a in ("bias", "prev:none", "next:none"))
-        slots = self._slots(table, self._lut, lambda a: index.get(a, zero), zero,
-                            (bias, prev_none, next_none))
-        # Added a slot at a time in the slots' order (a sum over the first axis adds its
-        # rows one after another), as the weights were added a column at a time before.
         padded = self._padded
         out = np.empty((n, len(self.labels)))
-        for start in range(0, n, _SLOT_BLOCK):
-            out[start:start + _SLOT_BLOCK] = padded[slots[:, start:start + _SLOT_BLOCK]].sum(axis=0)
+        for lines, slots in self._slots(table, self._lut, lambda a: index.get(a, zero), zero,
+                                        (bias, prev_none, next_none)):
+            # Added a slot at a time in the slots' order (a sum over the first axis adds
+            # its rows one after another), as the weights were added one at a time before.
+            out[lines] = padded[slots].sum(axis=0)
         return out
 
     def _slots(self, table: LineTable, lut: Callable[[str, tuple[str, ...]], np.ndarray],
                row_of: Callable[[str], int], unread: int, fixed: tuple[int, int, int]
-               ) -> np.ndarray:
-        """(slots, lines): which of a model's rows each line reads in each slot, ``unread``
-        where it reads none. ``lut`` gives the rows of a template's values (then the row of
-        code -1), ``row_of`` the row of an attribute, ``fixed`` the rows of bias, prev:none
-        and next:none.
+               ) -> Iterator[tuple[slice, np.ndarray]]:
+        """Blocks of lines and their (slots, lines) matrix: which of a model's rows each
+        line reads in each slot, ``unread`` where it reads none. ``lut`` gives the rows of
+        a template's values (then the row of code -1), ``row_of`` the row of an
+        attribute, ``fixed`` the rows of bias, prev:none and next:none.
 
         The slots come in the order the attributes are added: each template's own value,
         then (a neighbour's template) the line before's and the line after's; bias,
         prev:none, next:none; the cues of the line before, the line's own, the line
-        after's."""
+        after's. Blocks of ``_SLOT_BLOCK`` lines keep a long text's matrices small."""
         n = len(table)
         names = tuple(table.columns)
         own, near, first_cue = _layout(names)
@@ -633,23 +623,46 @@ class LineLabeller:
         tables = [lut(name, vocab) for name, vocab in zip(names, vocabs, strict=True)]
         tables += [lut(f"prev:{names[j]}", vocabs[j]) for j in near]
         tables += [lut(f"next:{names[j]}", vocabs[j]) for j in near]
-        offsets = np.array([0, *itertools.accumulate(len(t) for t in tables[:-1])])[:, None]
-        rows = np.concatenate(tables)
-        codes = table.codes
-        slot, line, attributes = table.cue_attributes
-        rows_of = {a: row_of(a) for a in set(attributes)}
-        out = np.full((first_cue + int(slot.max(initial=-1)) + 1, n), unread, dtype=np.intp)
-        out[own] = rows[codes + offsets[:len(names)]]
-        if n > 1 and near:
-            at, count = own[near], len(near)
-            out[at + 1, 1:] = rows[codes[near, :-1] + offsets[len(names):len(names) + count]]
-            out[at + 2, :-1] = rows[codes[near, 1:] + offsets[len(names) + count:]]
+        # int32 throughout: the slots are a long text's labeller's largest arrays.
+        offsets = np.array([0, *itertools.accumulate(len(t) for t in tables[:-1])],
+                           dtype=np.int32)[:, None]
+        own_at, prev_at, next_at = (offsets[:len(names)], offsets[len(names):][:len(near)],
+                                    offsets[len(names) + len(near):])
+        rows = np.concatenate(tables, dtype=np.int32)
+        columns = list(table.columns.values())
+        sizes = np.array([len(v) for v in vocabs], dtype=np.int32)[:, None]
+        # The cue words' attributes, by line.
+        place, line, kinds, words = table.cue_attributes()
+        cue_row = {(kind, c): row_of(f"{tag}cue={c}") for c in set(words)
+                   for kind, tag in enumerate(("prev:", "", "next:"))}
+        order = np.argsort(line, kind="stable")
+        place, line = place[order], line[order]
+        cue_rows = np.array([cue_row[kinds[i], words[i]] for i in order.tolist()], dtype=np.int32)
+        height = first_cue + int(place.max(initial=-1)) + 1
         bias, prev_none, next_none = fixed
-        out[first_cue - 3] = bias
-        out[first_cue - 2, 0] = prev_none
-        out[first_cue - 1, n - 1] = next_none
-        out[first_cue + slot, line] = [rows_of[a] for a in attributes]
-        return out
+        for start in range(0, n, _SLOT_BLOCK):
+            stop = min(start + _SLOT_BLOCK, n)
+            # The block's codes and its neighbours' (a line without a value: the vocabulary's
+            # size, the row tables' last).
+            first, last = max(start - 1, 0), min(stop + 1, n)
+            codes = np.stack([column.codes[first:last] for column in columns]).astype(np.int32)
+            codes = np.where(codes < 0, sizes, codes)
+            out = np.full((height, stop - start), unread, dtype=np.int32)
+            out[own] = rows[codes[:, start - first:stop - first] + own_at]
+            if near:
+                lo, hi = max(start, 1), min(stop, n - 1)  # lines with one before, one after
+                out[own[near] + 1, lo - start:] = rows[
+                    codes[near, lo - 1 - first:stop - 1 - first] + prev_at]
+                out[own[near] + 2, :hi - start] = rows[
+                    codes[near, start + 1 - first:hi + 1 - first] + next_at]
+            out[first_cue - 3] = bias
+            if start == 0:
+                out[first_cue - 2, 0] = prev_none
+            if stop == n:
+                out[first_cue - 1, n - 1 - start] = next_none
+            a, b = np.searchsorted(line, (start, stop))
+            out[first_cue + place[a:b], line[a:b] - start] = cue_rows[a:b]
+            yield slice(start, stop), out
 
     def _tree_lut(self, prefix: str, vocab: tuple[str, ...]) -> np.ndarray:
         """The trees' columns of ``prefix=value`` for each value of ``vocab``, then the
@@ -673,10 +686,10 @@ class LineLabeller:
             for k, attributes in enumerate(feats):
                 out[k, [index.get(a, unread) for a in attributes]] = True
             return out
-        slots = self._slots(  # the trees read no bias
-            feats, self._tree_lut, lambda a: index.get(a, unread), unread,
-            (unread, index.get("prev:none", unread), index.get("next:none", unread)))
-        out[np.arange(n), slots] = True
+        for lines, slots in self._slots(  # the trees read no bias
+                feats, self._tree_lut, lambda a: index.get(a, unread), unread,
+                (unread, index.get("prev:none", unread), index.get("next:none", unread))):
+            out[np.arange(lines.start, lines.stop), slots] = True
         return out
 
     def decode(self, feats: LineTable | Sequence[Sequence[str]]) -> list[str]:
