@@ -88,6 +88,65 @@ def test_scores_read_off_columns_equal_scores_of_attribute_strings(small, train:
     assert ours.luts
 
 
+def _scores_a_column_at_a_time(model: LineLabeller, table: LineTable) -> np.ndarray:
+    """Each line's scores added up one attribute at a time, in the order crfsuite's
+    attributes come (:meth:`LineTable.features`): templates, bias, prev:none, next:none,
+    then the cue words of the line before, the line's own and the line after's."""
+    n, index = len(table), model.attributes
+    values = {name: [col.value(k) for k in range(n)] for name, col in table.columns.items()}
+    out = np.zeros((n, len(model.labels)))
+    for k in range(n):
+        names = []
+        for name, v in values.items():
+            names.append(f"{name}={v[k]}" if v[k] is not None else "")
+            if name in ("len", "wid", "last", "rule", "num", "indent", "marks", "gaps",
+                        "numeric"):
+                names.append(f"prev:{name}={v[k - 1]}" if k and v[k - 1] is not None else "")
+                names.append(f"next:{name}={v[k + 1]}"
+                             if k + 1 < n and v[k + 1] is not None else "")
+        names += ["bias", "prev:none" if k == 0 else "", "next:none" if k == n - 1 else ""]
+        names += [f"prev:cue={c}" for c in (table.cues[k - 1] if k else ())]
+        names += [f"cue={c}" for c in table.cues[k]]
+        names += [f"next:cue={c}" for c in (table.cues[k + 1] if k + 1 < n else ())]
+        for name in names:
+            if name in index:
+                out[k] += model.state[index[name]]
+    return out
+
+
+@pytest.mark.parametrize("block", [2048, 3])  # a long text's many blocks, in small
+def test_scores_off_the_columns_add_the_attributes_weights_in_crfsuites_order(
+        train: list, block: int, monkeypatch) -> None:
+    """The labeller gathers every line's weights at once; added in the same order as one at
+    a time, its scores are the same to the last bit (the marginals, and so the labels and
+    all that depends on them, do not move), in blocks of lines of any size."""
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "_SLOT_BLOCK", block)
+    model = default_labeller()
+    pages = [t.text for t in train[100:120]]
+    pages += ["区总工会召开全委会议\n",  # one line: both prev:none and next:none
+              "农民工欠薪案件快速办结\n本报讯（通讯员 孙涛）近日，东湖区总工会协调办结一起欠薪"
+              "案件。\n\n职工在车间参加技能比武。 王某 摄\n责任编辑：李明\n"]
+    for page in pages:
+        table = model.table(page)
+        assert np.array_equal(model.scores(table), _scores_a_column_at_a_time(model, table))
+    assert any(len(c) > 1 for c in table.cues) or sum(map(len, table.cues)) >= 3
+
+
+def test_a_lines_counts_of_marks_digits_latin_and_spaces() -> None:
+    text = "2024年工会工作要点\n一、加强组织建设，扩大覆盖面；推进CPC党建带工建。\n序号  单位\tABC 12\n"
+    table = line_table(text)
+    marks = [table.columns["marks"].value(k) for k in range(3)]
+    commas = [table.columns["commas"].value(k) for k in range(3)]
+    spaces = [table.columns["space_in"].value(k) for k in range(3)]
+    digits = [table.columns["digits"].value(k) for k in range(3)]
+    latin = [table.columns["latin"].value(k) for k in range(3)]
+    assert marks == ["0", "2", "0"] and commas == ["0", "1", "0"]
+    assert spaces == ["0", "0", "2"]  # three spaces and a tab between the cells
+    assert digits == ["3", "0", "2"] and latin == ["0", "1", "2"]
+
+
 def test_the_model_file_is_json_with_a_checksum(small, train: list) -> None:
     ours, _ = small
     again = LineLabeller.from_json(ours.to_json(), "m.json")

@@ -111,9 +111,14 @@ def test_the_trees_file_is_checked(attributes, tmp_path) -> None:
         LineTrees.load(tmp_path / "other.npz")
 
 
-def test_tree_attributes_read_off_columns_equal_those_of_attribute_strings(train: list) -> None:
+@pytest.mark.parametrize("block", [2048, 5])  # a long text's many blocks, in small
+def test_tree_attributes_read_off_columns_equal_those_of_attribute_strings(
+        train: list, block: int, monkeypatch) -> None:
     """Labelling reads the trees' attributes off the feature columns; training spells them
     out as crfsuite attributes: both mark the same attributes on every line."""
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "_SLOT_BLOCK", block)
     model = default_labeller()
     assert model.trees is not None
     for twin in train[100:140]:

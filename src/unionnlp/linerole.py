@@ -13,14 +13,16 @@ rules' line kinds where it is sure.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
 import logging
 import math
 import re
+import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.resources import files
@@ -130,18 +132,37 @@ _ROW_DATE, _ROW_TIME, _ROW_NUMERIC = _rows(_DATE), _rows(_TIME), _rows(_NUMERIC)
 _ROW_GAP = _rows(_GAP, once=False)
 _ROW_BAR = regex("[|｜][^\n]*")
 _ROW_GT = regex("[>＞»](?![0-9０-９])")  # not a comparison (>5000元)
-_SPACES = np.array([ord(c) for c in " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a"])
-_CODE_CLASSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
-    ("digits", lambda a: (a >= 48) & (a <= 57)),
-    ("latin", lambda a: ((a >= 65) & (a <= 90)) | ((a >= 97) & (a <= 122))),
-    ("spaces", lambda a: np.isin(a, _SPACES)),
-    ("marks", lambda a: np.isin(a, [ord(c) for c in "。！？；"])),
-    ("commas", lambda a: np.isin(a, [ord(c) for c in "，,"])),
-)
+#: The character classes a line's counts read, as bits of each code point of the Basic
+#: Multilingual Plane (no character beyond it is in any).
+_CODE_CLASSES = {
+    "digits": "0123456789",
+    "latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "spaces": " \t\x0b\x0c\r\xa0\u3000\u2002\u2003\u2009\u200a",
+    "marks": "。！？；",
+    "commas": "，,",
+}
+
+
+@cache
+def _class_bits() -> np.ndarray:
+    bits = np.zeros(1 << 16, dtype=np.uint8)
+    for j, chars in enumerate(_CODE_CLASSES.values()):
+        bits[[ord(c) for c in chars]] |= 1 << j
+    return bits
+
+
 _LEN_EDGES = (4, 8, 14, 20, 28, 40, 60, 100, 200)
 #: Buckets of the line-text model's probabilities, as the CRF reads them.
 _TEXT_EDGES = (0.1, 0.3, 0.6, 0.85)
 _WIDTH_EDGES = (0.3, 0.6, 0.85, 0.95, 1.05)
+
+
+@cache
+def _buckets(edges: tuple[float, ...]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """The edges of a bucketed template as an array, and its vocabulary."""
+    bounds = np.asarray(edges)
+    bounds.setflags(write=False)
+    return bounds, tuple(str(i) for i in range(len(edges) + 1))
 
 
 @dataclass(frozen=True)
@@ -160,10 +181,10 @@ class Column:
         return cls(codes, tuple(index))
 
     @classmethod
-    def buckets(cls, values: np.ndarray, edges: Sequence[float]) -> Column:
+    def buckets(cls, values: np.ndarray, edges: tuple[float, ...]) -> Column:
         """The bucket of each value: i where edges[i-1] < value <= edges[i]."""
-        codes = np.searchsorted(np.asarray(edges), values, side="left").astype(np.int64)
-        return cls(codes, tuple(str(i) for i in range(len(edges) + 1)))
+        bounds, vocab = _buckets(edges)
+        return cls(bounds.searchsorted(values, side="left").astype(np.int64), vocab)
 
     @classmethod
     def flags(cls, values: np.ndarray) -> Column:
@@ -188,6 +209,27 @@ class LineTable:
 
     def __len__(self) -> int:
         return len(self.numbers)
+
+    def cue_attributes(self) -> tuple[np.ndarray, np.ndarray, list[int], list[str]]:
+        """The cue words' attributes each line has, in crfsuite's order (those of the line
+        before, the line's own, the line after's): of each, its place among the line's,
+        the line, its kind (0 prev:cue, 1 cue, 2 next:cue) and the cue word."""
+        n = len(self.cues)
+        filled = [0] * n
+        place: list[int] = []
+        line: list[int] = []
+        kinds: list[int] = []
+        words: list[str] = []
+        for k, found in enumerate(self.cues):
+            for kind, at in enumerate((k + 1, k, k - 1)):
+                if found and 0 <= at < n:
+                    for c in found:
+                        place.append(filled[at])
+                        line.append(at)
+                        kinds.append(kind)
+                        words.append(c)
+                        filled[at] += 1
+        return np.array(place, dtype=np.intp), np.array(line, dtype=np.intp), kinds, words
 
     def with_text(self, proba: np.ndarray, roles: Sequence[str]) -> LineTable:
         """The table with what the line-text model (:mod:`unionnlp.linetext`) says of each
@@ -261,8 +303,9 @@ def line_table(text: str, view: str | None = None,
     starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
     joined = "\n".join(rows)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    counts = {name: np.add.reduceat(test(codes).astype(np.int32), starts)
-              for name, test in _CODE_CLASSES}
+    classes = _class_bits()[np.minimum(codes, 0xFFFF)]
+    counts = {name: np.add.reduceat((classes >> j) & 1, starts, dtype=np.int32)
+              for j, name in enumerate(_CODE_CLASSES)}
     # The page's usual full line: hard-wrapped text fills it, short lines end paragraphs.
     width = int(np.sort(lengths)[int(0.8 * (n - 1))])
     cols: dict[str, Column] = {"len": Column.buckets(lengths, _LEN_EDGES)}
@@ -318,9 +361,12 @@ def line_table(text: str, view: str | None = None,
     cols["pos"] = Column.buckets(np.arange(n), (0, 1, 2, 4))
     cols["from_end"] = Column.buckets(np.arange(n)[::-1], (0, 1, 3))
     cues: list[list[str]] = [[] for _ in range(n)]
+    at = starts.tolist()
     for name, pattern in _ROW_CUES.items():
-        for k in np.flatnonzero(_hits(pattern, joined, starts)):
-            cues[k].append(name)
+        for match in pattern.finditer(joined):
+            on = cues[bisect.bisect_right(at, match.start()) - 1]
+            if on[-1:] != [name]:  # each cue word once on a line
+                on.append(name)
     return LineTable(numbers, cols, cues, rows)
 
 
@@ -377,13 +423,14 @@ def _sibling_columns(styles: Sequence[tuple[Style | None, int]], tails: Sequence
                            if style is not None and marker)
     values: dict[str, list[str | None]] = {
         name: [None] * n for name in ("sib_n", "sib_adj", "sib_at", "sib_len", "sib_stop")}
+    length, end = lengths.tolist(), ends.tolist()
     for members in runs:
         count = len(members)
         size = _how_many(count)
-        typical = float(np.median(lengths[members])) / max(width, 1)
+        typical = statistics.median(length[k] for k in members) / max(width, 1)
         span = "short" if typical <= 0.6 else "line" if typical <= 1.05 else "long"
-        stops = float(ends[members].mean())
-        stop = "none" if stops == 0 else "all" if stops == 1 else "some"
+        stops = sum(end[k] for k in members)
+        stop = "none" if not stops else "all" if stops == count else "some"
         for j, k in enumerate(members):
             near = min((abs(k - members[i]) for i in (j - 1, j + 1) if 0 <= i < count),
                        default=0)
@@ -422,6 +469,8 @@ _LUT_CACHE = 4096
 #: roles of the models alone: CRF 0.851, trees 0.859, blended at 0.35-0.65 0.860-0.866).
 TREE_SHARE = 0.5
 _FLOOR = 1e-6
+#: Lines per block of the labeller's slots (:meth:`LineLabeller._slots`).
+_SLOT_BLOCK = 2048
 #: Lines per block of the forward-backward scan.
 _SCAN_BLOCK = 4096
 
@@ -450,6 +499,17 @@ def _scan(mats: np.ndarray, *, prefix: bool) -> np.ndarray:
         out /= out.max(axis=(1, 2), keepdims=True)
         step *= 2
     return out
+
+
+@cache
+def _layout(names: tuple[str, ...]) -> tuple[np.ndarray, list[int], int]:
+    """Where a table of the templates ``names`` puts its attributes among the labeller's
+    slots (:meth:`LineLabeller._slots`): each template's own slot, the templates that
+    neighbours see (the two slots after their own hold the line before's value and the
+    line after's), and the first slot of the cues."""
+    near = [j for j, name in enumerate(names) if name in _NEIGHBOUR]
+    own = np.array([j + 2 * sum(1 for i in near if i < j) for j in range(len(names))])
+    return own, near, len(names) + 2 * len(near) + 3
 
 
 @dataclass(frozen=True)
@@ -518,46 +578,98 @@ class LineLabeller:
         """Rows of ``prefix=value`` for each value of ``vocab``, then the zero row (code -1
         reads it too); the first ``_LUT_CACHE`` are kept, among them the few vocabularies
         of buckets and flags that every text repeats."""
+        found = self.luts.get((prefix, vocab))
+        if found is not None:
+            return found
         lookup, zero = self._lookup(prefix), len(self.state)
         return _cached(self.luts, (prefix, vocab), lambda: np.array(
             [lookup.get(v, zero) for v in vocab] + [zero], dtype=np.intp))
 
     def _table_scores(self, table: LineTable) -> np.ndarray:
-        """:meth:`scores` read straight off the feature columns (no attribute strings): each
-        template's row table read from the cache, its weights added a column at a time."""
+        """:meth:`scores` read straight off the feature columns (no attribute strings): the
+        rows of every line's attributes (:meth:`_slots`) gathered at once and added up."""
         n = len(table)
         if not n:
             return np.zeros((0, len(self.labels)))
-        out = np.zeros((n, len(self.labels)))
-        padded = self._padded
-        for name, column in table.columns.items():
-            codes = column.codes
-            out += padded[self._lut(name, column.vocab)[codes]]
-            if name in _NEIGHBOUR and n > 1:
-                out[1:] += padded[self._lut(f"prev:{name}", column.vocab)[codes[:-1]]]
-                out[:-1] += padded[self._lut(f"next:{name}", column.vocab)[codes[1:]]]
+        zero = len(self.state)
         index = self.attributes
-        if "bias" in index:
-            out += self.state[index["bias"]]
-        if "prev:none" in index:
-            out[0] += self.state[index["prev:none"]]
-        if "next:none" in index:
-            out[n - 1] += self.state[index["next:none"]]
-        cues = self._lookup("cue")
-        before, after = self._lookup("prev:cue"), self._lookup("next:cue")
-        for k, found in enumerate(table.cues):
-            for c in found:
-                if c in cues:
-                    out[k] += self.state[cues[c]]
-                if k + 1 < n and c in before:
-                    out[k + 1] += self.state[before[c]]
-                if k and c in after:
-                    out[k - 1] += self.state[after[c]]
+        bias, prev_none, next_none = (index.get(a, zero) for a in ("bias", "prev:none", "next:none"))
+        padded = self._padded
+        out = np.empty((n, len(self.labels)))
+        for lines, slots in self._slots(table, self._lut, lambda a: index.get(a, zero), zero,
+                                        (bias, prev_none, next_none)):
+            # Added a slot at a time in the slots' order (a sum over the first axis adds
+            # its rows one after another), as the weights were added one at a time before.
+            out[lines] = padded[slots].sum(axis=0)
         return out
+
+    def _slots(self, table: LineTable, lut: Callable[[str, tuple[str, ...]], np.ndarray],
+               row_of: Callable[[str], int], unread: int, fixed: tuple[int, int, int]
+               ) -> Iterator[tuple[slice, np.ndarray]]:
+        """Blocks of lines and their (slots, lines) matrix: which of a model's rows each
+        line reads in each slot, ``unread`` where it reads none. ``lut`` gives the rows of
+        a template's values (then the row of code -1), ``row_of`` the row of an
+        attribute, ``fixed`` the rows of bias, prev:none and next:none.
+
+        The slots come in the order the attributes are added: each template's own value,
+        then (a neighbour's template) the line before's and the line after's; bias,
+        prev:none, next:none; the cues of the line before, the line's own, the line
+        after's. Blocks of ``_SLOT_BLOCK`` lines keep a long text's matrices small."""
+        n = len(table)
+        names = tuple(table.columns)
+        own, near, first_cue = _layout(names)
+        vocabs = [column.vocab for column in table.columns.values()]
+        # One row table of every template (own values, then the neighbours' before and after).
+        tables = [lut(name, vocab) for name, vocab in zip(names, vocabs, strict=True)]
+        tables += [lut(f"prev:{names[j]}", vocabs[j]) for j in near]
+        tables += [lut(f"next:{names[j]}", vocabs[j]) for j in near]
+        # int32 throughout: the slots are a long text's labeller's largest arrays.
+        offsets = np.array([0, *itertools.accumulate(len(t) for t in tables[:-1])],
+                           dtype=np.int32)[:, None]
+        own_at, prev_at, next_at = (offsets[:len(names)], offsets[len(names):][:len(near)],
+                                    offsets[len(names) + len(near):])
+        rows = np.concatenate(tables, dtype=np.int32)
+        columns = list(table.columns.values())
+        sizes = np.array([len(v) for v in vocabs], dtype=np.int32)[:, None]
+        # The cue words' attributes, by line.
+        place, line, kinds, words = table.cue_attributes()
+        cue_row = {(kind, c): row_of(f"{tag}cue={c}") for c in set(words)
+                   for kind, tag in enumerate(("prev:", "", "next:"))}
+        order = np.argsort(line, kind="stable")
+        place, line = place[order], line[order]
+        cue_rows = np.array([cue_row[kinds[i], words[i]] for i in order.tolist()], dtype=np.int32)
+        height = first_cue + int(place.max(initial=-1)) + 1
+        bias, prev_none, next_none = fixed
+        for start in range(0, n, _SLOT_BLOCK):
+            stop = min(start + _SLOT_BLOCK, n)
+            # The block's codes and its neighbours' (a line without a value: the vocabulary's
+            # size, the row tables' last).
+            first, last = max(start - 1, 0), min(stop + 1, n)
+            codes = np.stack([column.codes[first:last] for column in columns]).astype(np.int32)
+            codes = np.where(codes < 0, sizes, codes)
+            out = np.full((height, stop - start), unread, dtype=np.int32)
+            out[own] = rows[codes[:, start - first:stop - first] + own_at]
+            if near:
+                lo, hi = max(start, 1), min(stop, n - 1)  # lines with one before, one after
+                out[own[near] + 1, lo - start:] = rows[
+                    codes[near, lo - 1 - first:stop - 1 - first] + prev_at]
+                out[own[near] + 2, :hi - start] = rows[
+                    codes[near, start + 1 - first:hi + 1 - first] + next_at]
+            out[first_cue - 3] = bias
+            if start == 0:
+                out[first_cue - 2, 0] = prev_none
+            if stop == n:
+                out[first_cue - 1, n - 1 - start] = next_none
+            a, b = np.searchsorted(line, (start, stop))
+            out[first_cue + place[a:b], line[a:b] - start] = cue_rows[a:b]
+            yield slice(start, stop), out
 
     def _tree_lut(self, prefix: str, vocab: tuple[str, ...]) -> np.ndarray:
         """The trees' columns of ``prefix=value`` for each value of ``vocab``, then the
         unread last column (code -1 reads it too)."""
+        found = self.tree_luts.get((prefix, vocab))
+        if found is not None:
+            return found
         assert self.trees is not None
         index, unread = self.trees.index, len(self.trees.attributes)
         return _cached(self.tree_luts, (prefix, vocab), lambda: np.array(
@@ -574,22 +686,10 @@ class LineLabeller:
             for k, attributes in enumerate(feats):
                 out[k, [index.get(a, unread) for a in attributes]] = True
             return out
-        rows = np.arange(n)
-        for name, column in feats.columns.items():
-            codes = column.codes
-            out[rows, self._tree_lut(name, column.vocab)[codes]] = True
-            if name in _NEIGHBOUR and n > 1:
-                out[rows[1:], self._tree_lut(f"prev:{name}", column.vocab)[codes[:-1]]] = True
-                out[rows[:-1], self._tree_lut(f"next:{name}", column.vocab)[codes[1:]]] = True
-        out[0, index.get("prev:none", unread)] = True
-        out[n - 1, index.get("next:none", unread)] = True
-        for k, cues in enumerate(feats.cues):
-            for c in cues:
-                out[k, index.get(f"cue={c}", unread)] = True
-                if k + 1 < n:
-                    out[k + 1, index.get(f"prev:cue={c}", unread)] = True
-                if k:
-                    out[k - 1, index.get(f"next:cue={c}", unread)] = True
+        for lines, slots in self._slots(  # the trees read no bias
+                feats, self._tree_lut, lambda a: index.get(a, unread), unread,
+                (unread, index.get("prev:none", unread), index.get("next:none", unread))):
+            out[np.arange(lines.start, lines.stop), slots] = True
         return out
 
     def decode(self, feats: LineTable | Sequence[Sequence[str]]) -> list[str]:

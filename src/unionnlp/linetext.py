@@ -111,7 +111,8 @@ class LineText:
         # triples where both their pairs are.
         uni = np.where(codes < (1 << 16), table[np.minimum(codes, (1 << 16) - 1)], -1)
         wide = np.flatnonzero(codes >= (1 << 16))
-        uni[wide] = self._find(codes[wide], 0, bigrams)
+        if len(wide):
+            uni[wide] = self._find(codes[wide], 0, bigrams)
         pos = np.flatnonzero((uni[:-1] >= 0) & (uni[1:] >= 0) & (which[:-1] == which[1:]))
         bi = np.full(len(codes), -1, dtype=np.int64)
         bi[pos] = self._find((codes[pos] << _BITS) | codes[pos + 1], bigrams, trigrams)

@@ -62,13 +62,13 @@ class LineTrees:
         return [np.flatnonzero(self.role_of == k) for k in range(len(self.roles))]
 
     @cached_property
-    def _walk(self) -> tuple[np.ndarray, np.ndarray]:
+    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each node's attribute (at a leaf, the last column, never set: a line stays at
-        its leaf) and its children side by side: node ``i``'s are at ``2i`` (attribute
-        absent) and ``2i + 1`` (present)."""
+        its leaf), its children side by side (node ``i``'s are at ``2i``, attribute absent,
+        and ``2i + 1``, present) and the trees' roots."""
         feature = np.where(self.feature < 0, len(self.attributes), self.feature).astype(np.intp)
         children = np.stack([self.left, self.right], axis=1).astype(np.intp).ravel()
-        return feature, children
+        return feature, children, self.roots.astype(np.intp)
 
     def proba(self, present: np.ndarray) -> np.ndarray:
         """Each line's probability of each role; ``present`` is (lines, attributes + 1),
@@ -86,13 +86,13 @@ class LineTrees:
     def _walk_down(self, present: np.ndarray) -> np.ndarray:
         n = len(present)
         out = np.empty((n, len(self.roles)))
-        feature, children = self._walk
+        feature, children, roots = self._walk
         width = len(self.attributes) + 1
         for start in range(0, n, _BLOCK):
             stop = min(start + _BLOCK, n)
             block = np.ascontiguousarray(present[start:stop], dtype=np.intp).ravel()
             rows = (np.arange(stop - start) * width)[:, None]
-            node = np.broadcast_to(self.roots.astype(np.intp), (stop - start, len(self.roots)))
+            node = np.broadcast_to(roots, (stop - start, len(roots)))
             for _ in range(self.depth):
                 node = children[2 * node + block[rows + feature[node]]]
             leaves = self.value[node]
