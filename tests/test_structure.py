@@ -1580,3 +1580,126 @@ def test_a_dashed_line_that_ends_a_sentence_is_text_not_a_subtitle() -> None:
     # A subtitle proper stays one.
     titled = _parse("职工之家暖人心\n——记市总工会职工服务中心\n\n今年以来，中心接待职工咨询1200余人次。\n")
     assert titled.articles[0].subtitle == "——记市总工会职工服务中心"
+
+
+def _empty_articles(report: Report) -> list[str | None]:
+    return [a.title for a in report.articles if not a.paragraphs]
+
+
+def test_a_kicker_over_the_title_is_its_subtitle_not_an_article() -> None:
+    # A newspaper's web page: a kicker ending on a dash over the story's title, the date
+    # and source line between (the train twins mark the kicker `subtitle`).
+    text = ("首页 > 资讯 > 地方新闻\n\n"
+            "全省2136个职工创新工作室竞相开展技术攻关——\n\n"
+            "一线工人的“金点子”变成了“金果子”\n\n"
+            "2024-05-20 09:12:06 来源：某省工人日报\n\n"
+            "  一名职工钻研技术八年，攻克了一道行业难题，捧回了国家发明专利金奖；\n\n"
+            "  一位劳模从“一人创新”起步，建起创新工作室，带动“全员创新”，帮企业省下设备费用2亿多元。\n\n"
+            "  截至目前，全省已建成职工创新工作室2136个，累计取得革新成果1.2万项。\n\n"
+            "责任编辑：王磊\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "一线工人的“金点子”变成了“金果子”"
+    assert article.subtitle == "全省2136个职工创新工作室竞相开展技术攻关——"
+    assert len(article.paragraphs) == 3
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_pages_own_title_over_the_documents_title_opens_no_article_of_its_own() -> None:
+    # A document-sharing page: its own title, its date line, then the report's title and
+    # the report. The twins mark both titles `title`: one title block, not an article with
+    # no text.
+    text = ("厂工会的工作报告\n\n"
+            "2020-03-03 19:52:16 来源：范文大全 收藏 下载本文\n\n"
+            "贯彻依靠方针 强化维护职能\n\n"
+            "各位代表、同志们：\n\n"
+            "根据《工会法》和工会章程的规定，经厂党委批准，发动机厂工会召开第十次会员代表大会。\n\n"
+            "一、九届工会委员会工作回顾\n\n"
+            "五年来，厂工会围绕企业改革发展稳定开展工作，把维护职工合法权益摆在突出位置。\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "厂工会的工作报告 贯彻依靠方针 强化维护职能"
+    assert [s.heading for s in article.sections] == [None, "一、九届工会委员会工作回顾"]
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_sites_name_over_the_title_is_set_aside_and_its_sign_off_closes_the_article() -> None:
+    # A sub-district union's page: its name over the story's title, and under the text its
+    # name and the author's again, as a sign-off (the twins: furniture, then bylines).
+    text = ("堡子里街道总工会\n"
+            "东门大街服务业组建工会联合会\n"
+            "7月31日上午9点半，东门大街服务业工会联合会在北关街社区会议室召开成立大会，"
+            "街道总工会主席到会指导。\n"
+            "东门大街上开着70多家门店，每家规模都不大，达不到单独成立工会的条件，"
+            "街道总工会便牵头组建了行业工会联合会。\n"
+            "堡子里街道总工会\n"
+            "赵丹丹\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "东门大街服务业组建工会联合会"
+    assert article.byline == "堡子里街道总工会\n赵丹丹"
+    assert report.dropped == ("堡子里街道总工会",)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_byline_apart_from_its_title_opens_no_article() -> None:
+    # The title, share buttons, then the dateline and the reporter on lines of their own.
+    text = ("网易首页 > 网易号 > 正文 申请入驻\n\n"
+            "寒冬传递关爱 工会“送温暖”行动不断深入\n\n"
+            "0\n分享至\n\n"
+            "新华社北京1月17日电\n\n"
+            "新华社记者方晴\n\n"
+            "“这阵子值班任务重吗？”“天冷了千万做好防寒保暖”……前几天，北京市总工会的慰问组"
+            "来到城市副中心综合交通枢纽，看望正在值守的一线职工。\n\n"
+            "进入冬季后，各地各级工会扎实推进职工“送温暖”行动，把关怀送进基层一线。\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "寒冬传递关爱 工会“送温暖”行动不断深入"
+    assert article.byline is not None and "新华社记者方晴" in article.byline
+    assert len(article.paragraphs) == 2
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_reporters_credit_under_the_text_closes_the_article() -> None:
+    # A credit on its own line under the last paragraph (the twins mark it `byline`).
+    text = ("富阳区总工会启动面向一线职工的疗休养\n\n"
+            "发布时间：2021-05-12\n\n"
+            "　　为把上级文件要求落到实处，区总工会近日启动2021年一线职工免费疗休养工作。\n\n"
+            "　　这一轮疗休养名额主要照顾奋战在防疫一线的职工、有毒有害工种和脏苦累险岗位上的人员。\n\n"
+            "　　5月10日，由防疫前线职工和企业一线员工组成的首发团共50人，从区文化中心出发。\n\n"
+            "　　下一阶段，区总工会还将分18批组织疗休养，参加职工共计820人。\n\n"
+            "（何佩琳）\n\n"
+            "浏览次数：874\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == "（何佩琳）"
+    assert len(article.paragraphs) == 4
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("date", ["104.8.21.", "中華民國104年8月21日",
+                                  "104.8.21.第七屆會員代表大會第二次會議修正"])
+def test_a_date_line_over_a_regulations_articles_opens_no_article(date: str) -> None:
+    # A Taiwan union's rules: the Minguo date of the last amendment between the title and
+    # the articles (第一條 …).
+    text = ("首頁 > 法規資料 > 工會法規\n\n"
+            "某某市產業總工會會員代表大會組織規則\n\n"
+            "發布日期：2016-03-02　瀏覽次數：1208\n\n"
+            f"{date}\n\n"
+            "第一條　本規則依據工會法及本會章程之規定訂定之。\n\n"
+            "第二條　會員代表大會由各分會依會員人數比例選出之代表組成。\n\n"
+            "第三條　會員代表大會由理事會召集，並應函請主管機關派員列席指導。\n\n"
+            "第四條　會員代表大會須有代表過半數出席始得開會，決議以出席代表過半數同意行之。\n\n"
+            "第五條　本規則經會員代表大會通過後施行，修正時亦同。\n\n"
+            "回上一頁　｜　列印\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "某某市產業總工會會員代表大會組織規則"
+    # In the byline (as the twins mark such lines) or set aside, never an article's head.
+    assert article.byline == date or date in report.dropped
+    assert len(article.paragraphs) == 5
+    assert _accounted(report) == _chars(text)
