@@ -1703,3 +1703,42 @@ def test_a_date_line_over_a_regulations_articles_opens_no_article(date: str) -> 
     assert article.byline == date or date in report.dropped
     assert len(article.paragraphs) == 5
     assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize(("ending", "byline", "dropped"), [
+    ("（记者 李溪）", "（记者 李溪）", None),
+    ("（通讯员 王某 记者 张某）", "（通讯员 王某 记者 张某）", None),
+    (" (記者 韓靜)", "(記者 韓靜)", None),
+    ("(责任编辑：张三)", None, "(责任编辑：张三)"),
+    ("（记者 李溪）【责任编辑：吴建林】", "（记者 李溪）", "【责任编辑：吴建林】"),
+])
+def test_a_closing_credit_at_the_last_paragraphs_end_leaves_its_text(
+        ending: str, byline: str | None, dropped: str | None) -> None:
+    # The reporters' credit goes to the byline (the twins mark it so on a line of its
+    # own), the editor's is set aside (furniture).
+    text = ("贵州开展农民工工资支付专项检查\n\n"
+            "2024-01-15 10:21  来源：贵州日报\n\n"
+            "　　贵州省总工会近日联合人社、住建等部门，对全省在建工程项目开展农民工工资支付情况专项检查。\n\n"
+            "　　检查组逐项查验用工单位有没有和农民工签劳动合同、有没有执行最低工资规定、"
+            f"有没有拖欠农民工工资。{ending}\n\n"
+            "更多精彩资讯>>>\n\n猜你喜欢\n")
+    report = _parse(text)
+    (article,) = report.articles
+    last = article.paragraphs[-1]
+    assert last.text.endswith("有没有拖欠农民工工资。")
+    assert text[last.offset:last.offset + len(last.text)] == last.text
+    assert article.byline == byline
+    assert dropped is None or dropped in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_photo_credit_or_a_credit_amid_the_text_stays_in_its_paragraph() -> None:
+    text = ("某市總工會表彰優秀勞工\n\n"
+            "某市總工會昨天舉行優秀勞工表揚大會，共表揚42名勞工。（記者林曉雯攝）\n\n"
+            "大會之後，工會還為勞工家屬辦了一場聯誼活動，（記者 韓靜）到場採訪。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert [p.text for p in article.paragraphs] == [
+        "某市總工會昨天舉行優秀勞工表揚大會，共表揚42名勞工。（記者林曉雯攝）",
+        "大會之後，工會還為勞工家屬辦了一場聯誼活動，（記者 韓靜）到場採訪。"]
+    assert not article.byline

@@ -520,7 +520,8 @@ def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[in
             ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:]))
 
 
-def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> Article:
+def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
+             dropped: list[str]) -> Article:
     title, subtitle, byline = _title_parts(*draft.parts) if draft.parts else (None, None, None)
     sections: list[Section] = []
     heading: Line | None = None
@@ -596,11 +597,53 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
     if kept < len(last):
         signature[:0] = [p.text for p in last[kept:]]
         sections[-1] = replace(sections[-1], paragraphs=last[:kept])
+    signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
                    offset=offset)
+
+
+#: A credit in brackets that closes an article's last paragraph after its last sentence:
+#: the reporters' (（记者 李溪）, （通讯员 王某 记者 张某）), which the twins mark ``byline`` on
+#: a line of their own, or the editor's or the source's ((责任编辑：张三), （来源：工人日报）),
+#: which they mark ``furniture``. A photo's credit (……摄, 图/……) is the caption's.
+_CREDIT = regex(r"(?<=[。！？!?”’」』）)\]】])[ \u3000]*"
+                r"([（(【\[][^（）()【】\[\]]{0,12}?(?:(记者|記者|通讯员|通訊員|作者|撰稿|供稿)"
+                r"|责任编辑|責任編輯|责编|責編|编辑|編輯|来源|來源|校对|校對)"
+                r"[^（）()【】\[\]]{0,40}[)）】\]])[ \u3000]*$")
+_PHOTO_CREDIT = regex("摄|攝|图|圖|照片")
+
+
+def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
+    """The reporters' credits cut off the end of the article's last text paragraph (for its
+    byline), the editor's and the source's set aside in ``dropped``; ``sections`` keep the
+    paragraph without them."""
+    at = next(((k, i) for k in range(len(sections) - 1, -1, -1)
+               for i in range(len(sections[k].paragraphs) - 1, -1, -1)
+               if sections[k].paragraphs[i].kind == "text"), None)
+    if at is None:
+        return []
+    k, i = at
+    para = sections[k].paragraphs[i]
+    text = para.text
+    credits: list[str] = []
+    while (m := _CREDIT.search(text)) is not None and not _PHOTO_CREDIT.search(m.group(1)) \
+            and len(text[:m.start()].strip()) >= 8 \
+            and para.spans and len(text) - m.start() <= para.spans[-1][1]:
+        credit = m.group(1)
+        if m.group(2):
+            credits.insert(0, credit)
+        else:
+            dropped.append(credit)
+        spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - (len(text) - m.start())))
+        text = text[:m.start()]
+        para = replace(para, text=text, spans=spans)
+    if para is not sections[k].paragraphs[i]:
+        paragraphs = sections[k].paragraphs
+        sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    return credits
 
 
 #: Numbering of items (1、 （1） ①), whose line cut inside a word is an item's text, where a
@@ -864,7 +907,7 @@ def parse(source: Source, view: str | None = None,
     levels = _levels(blocks, opening)
     return Report(
         source=source.path,
-        articles=tuple(_article(d, levels, opening) for d in drafts),
+        articles=tuple(_article(d, levels, opening, dropped) for d in drafts),
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
