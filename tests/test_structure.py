@@ -1742,3 +1742,30 @@ def test_a_photo_credit_or_a_credit_amid_the_text_stays_in_its_paragraph() -> No
         "某市總工會昨天舉行優秀勞工表揚大會，共表揚42名勞工。（記者林曉雯攝）",
         "大會之後，工會還為勞工家屬辦了一場聯誼活動，（記者 韓靜）到場採訪。"]
     assert not article.byline
+
+
+def test_a_kicker_stands_apart_from_its_title_a_title_wrapped_at_its_dash_does_not() -> None:
+    from dataclasses import replace
+
+    from unionnlp.repair import Block
+    from unionnlp.structure import _title_parts
+
+    def parts(text: str) -> tuple[str | None, str | None]:
+        lines = tuple(replace(x, kind="title") for x in split_lines(text))
+        return _title_parts(Block("title", lines))[:2]
+
+    kicker, title = "百年工运薪火相传 匠心逐梦再启征程——", "泰安高新区焊工技能大赛献礼全总成立百年"
+    assert parts(f"{kicker}\n\n{title}\n") == (title, kicker)
+    assert parts(f"{kicker}\n{title}\n") == (kicker + title, None)
+
+
+def test_a_title_in_two_that_opens_with_a_phrase_is_not_set_aside_as_a_name() -> None:
+    # 在……工會委員會 / 成立會上的致辭: a title in two, not an issuer's name over the title.
+    text = ("在宏勝裝飾有限公司工會委員會\n\n成立會上的致辭\n\n（2010年9月3日）\n\n各位來賓、各位同事：\n\n"
+            "今天，宏勝裝飾有限公司工會委員會正式成立了，這是公司發展歷程中的一件大事。\n\n"
+            "工會成立以後，要把維護職工合法權益作為基本職責，幫助職工解決生產生活中的實際困難。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert "在宏勝裝飾有限公司工會委員會" not in report.dropped
+    assert "在宏勝裝飾有限公司工會委員會" in f"{article.title}\n{article.byline}"
+    assert _accounted(report) == _chars(text)

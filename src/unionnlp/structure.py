@@ -458,6 +458,8 @@ def _level(line: Line, levels: dict[str, int]) -> int:
 
 
 _TITLE_KINDS = ("headline", "body", "title")
+#: What opens a phrase, never a name (在……工会委员会 / 成立会上的致辞 is a title in two).
+_PHRASE = regex("在|关于|对|为|向|致|给")
 
 
 def _sign_offs(drafts: list[_Draft]) -> None:
@@ -485,14 +487,16 @@ def _title_parts(*blocks: Block) -> tuple[str | None, str | None, str | None]:
     """Title, subtitle and byline of an article's title block, put together from
     ``blocks`` (see :class:`_Draft`): the title lines of one block are one title, those of
     several blocks one title spaced between them, save a kicker over a later title line
-    and an original title under an earlier one, which are subtitles."""
+    (not a title wrapped at its dash onto the next line) and an original title under an
+    earlier one, which are subtitles."""
     lines = [(k, x) for k, block in enumerate(blocks) for x in block.lines]
     heads = [i for i, (_, x) in enumerate(lines) if x.kind in ("headline", "body", "title")]
     pieces: dict[int, list[str]] = {}
     subs: list[str] = []
     for i, (k, x) in enumerate(lines):
+        below = next((lines[j][1] for j in heads if j > i), None)
         if x.kind == "subtitle" or (x.kind in ("headline", "body", "title") and (
-                (_KICKER.search(x.text) and heads[-1] > i)
+                (_KICKER.search(x.text) and below is not None and below.number > x.number + 1)
                 or (pieces and _ORIGINAL_TITLE.match(x.text)))):
             subs.append(x.text)
         elif x.kind in ("headline", "body", "title"):
@@ -880,11 +884,12 @@ def parse(source: Source, view: str | None = None,
                 continue
             current = drafts[-1] if drafts else None
             if current is not None and _joins_title(current, block):
+                above = current.parts[0].lines if current.parts else ()
                 if not current.items and _title_parts(block)[0] and len(current.parts) == 1 \
-                        and len(current.parts[0].lines) == 1 \
-                        and _SIGNATURE.match(current.parts[0].lines[0].view):
+                        and len(above) == 1 and _SIGNATURE.match(above[0].view) \
+                        and not _PHRASE.match(above[0].view):
                     # A site's or an issuer's name, or a date, over the title: furniture.
-                    dropped.append(current.parts[0].lines[0].text)
+                    dropped.append(above[0].text)
                     drafts[-1] = again
                 else:
                     current.add_title(block)
