@@ -1769,3 +1769,20 @@ def test_a_title_in_two_that_opens_with_a_phrase_is_not_set_aside_as_a_name() ->
     assert "在宏勝裝飾有限公司工會委員會" not in report.dropped
     assert "在宏勝裝飾有限公司工會委員會" in f"{article.title}\n{article.byline}"
     assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("date", ["104.8.21.", "中華民國104年8月21日"])
+def test_a_date_line_amid_a_regulations_articles_opens_no_article(date: str) -> None:
+    text = ("某某市產業總工會章程\n\n"
+            "第一條　本會定名為某某市產業總工會。\n\n"
+            "第二條　本會以保障勞工權益，增進勞工知能，發展生產事業，改善勞工生活為宗旨。\n\n"
+            f"{date}\n\n"
+            "第三條　本會會址設於某某市。\n\n"
+            "第四條　本會之任務如下：辦理會員福利事項；協助會員解決勞資爭議。\n\n"
+            "第五條　本章程經會員代表大會通過，報請主管機關備查後施行，修正時亦同。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "某某市產業總工會章程"
+    assert [p.text[:3] for p in article.paragraphs] == ["第一條", "第二條", "第三條", "第四條", "第五條"]
+    assert article.byline == date or date in report.dropped
+    assert _accounted(report) == _chars(text)
