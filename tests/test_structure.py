@@ -1786,3 +1786,18 @@ def test_a_date_line_amid_a_regulations_articles_opens_no_article(date: str) -> 
     assert [p.text[:3] for p in article.paragraphs] == ["第一條", "第二條", "第三條", "第四條", "第五條"]
     assert article.byline == date or date in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+def test_a_dash_line_cut_off_at_the_pages_end_is_no_subtitle_of_the_item_above() -> None:
+    # A page of news items, each under a ——line; the page's stored opening ends on one.
+    text = ("——迭部县委、县政府致信感谢兰州办事处\n\n"
+            "日前，中共迭部县委和迭部县人民政府给中互会兰州办事处寄来一封感谢信。\n\n"
+            "1月26日，迭部县遭遇5.5级地震，中互会迅速启动应急响应，部署兰州办事处开展救助。\n\n"
+            "——陕西省总工会领导赴陕西省办事处调研指导\n\n"
+            "3月12日，陕西省总工会党组书记来到中互会陕西省办事处，围绕职工互助保障工作开展调研。\n\n"
+            "调研组一行察看了办事处的数智化平台，还看望了那里的工作人员。\n\n"
+            "——黑龙江省总工\n")
+    report = _parse(text)
+    subtitles = [a.subtitle for a in report.articles if a.paragraphs]
+    assert "——陕西省总工会领导赴陕西省办事处调研指导" in subtitles
+    assert _accounted(report) == _chars(text)

@@ -468,8 +468,11 @@ def _sign_offs(drafts: list[_Draft]) -> None:
     above it: its lines join that article's byline."""
     for k in range(len(drafts) - 1, 0, -1):
         draft, above = drafts[k], drafts[k - 1]
-        if draft.items or draft.title is None or not above.items or not all(
-                _SIGNATURE.match(x.view) for x in draft.title.lines if x.kind in _TITLE_KINDS):
+        if draft.items or draft.title is None or not above.items:
+            continue
+        heads = [x for x in draft.title.lines if x.kind in _TITLE_KINDS]
+        if not heads or any(x.kind == "subtitle" for x in draft.title.lines) \
+                or not all(_SIGNATURE.match(x.view) for x in heads):
             continue
         for part in draft.parts:
             above.add_title(replace(part, lines=tuple(
