@@ -1801,3 +1801,17 @@ def test_a_dash_line_cut_off_at_the_pages_end_is_no_subtitle_of_the_item_above()
     subtitles = [a.subtitle for a in report.articles if a.paragraphs]
     assert "——陕西省总工会领导赴陕西省办事处调研指导" in subtitles
     assert _accounted(report) == _chars(text)
+
+
+def test_a_menus_item_over_the_title_is_set_aside_not_put_in_the_title() -> None:
+    # A union's web page: its menu, one word a line, then the story's title.
+    text = ("首页\n工会动态\n维权服务\n会员福利\n搜索\n"
+            "区总工会举办新春职工联欢会 表彰先进集体\n\n"
+            "区总工会今天在职工文化宫举办新春职工联欢会，来自基层工会和职工服务站点的代表共八百余人参加。\n\n"
+            "大会表彰了一批成绩突出的基层工会和工会工作者，为困难职工发放慰问金一百二十万元。\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
+    assert "工会动态" in report.dropped
+    assert _accounted(report) == _chars(text)

@@ -188,6 +188,8 @@ class _Draft:
     title: Block | None
     items: list[Block] = field(default_factory=list)
     parts: list[Block] = field(default_factory=list)
+    #: Where the first of ``parts`` stands among the page's blocks.
+    at: int | None = None
 
     def __post_init__(self) -> None:
         if self.title is not None and not self.parts:
@@ -217,6 +219,22 @@ _COLLECTION = regex(r"[\d一二三四五六七八九十两]{1,3}\s*篇|合集|�
 _MODEL_TEXT = regex(r"第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}"
                     r"|^(?:范文|总结)[一二三四五六七八九十\d]{1,3}[:：]"
                     r"|[\u4e00-\u9fff\s)）】\]]\d{1,2}$")
+
+
+#: A menu's item: a word or two, no digit (首页, 工会动态, 维权服务).
+_MENU_ITEM = regex(r"[^\d\s]{0,7}[\u4e00-\u9fff][^\d\s]{0,7}")
+
+
+def _amid_a_menu(blocks: Sequence[Block], at: int | None) -> bool:
+    """Whether the block at ``at`` is a line of one word or two standing between two
+    furniture lines that are such words too: an item of a menu the labeller took for a
+    title (首页 / 工会动态 / 维权服务)."""
+    if at is None or not 0 < at < len(blocks) - 1:
+        return False
+    around = (blocks[at - 1], blocks[at], blocks[at + 1])
+    return around[0].kind == around[2].kind == "furniture" and all(
+        len(x.lines) == 1 and len(x.lines[0].view) <= 6 and _MENU_ITEM.fullmatch(x.lines[0].view)
+        for x in around)
 
 
 def _joins_title(current: _Draft | None, block: Block) -> bool:
@@ -875,11 +893,11 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
     dropped: list[str] = []
     drafts: list[_Draft] = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
         elif block.kind == "title":
-            again = _Draft(block)
+            again = _Draft(block, at=at)
             if drafts and not drafts[-1].items and again.headline is not None \
                     and again.headline == drafts[-1].headline:
                 # A web page prints its title twice, around the date and share buttons.
@@ -889,9 +907,11 @@ def parse(source: Source, view: str | None = None,
             if current is not None and _joins_title(current, block):
                 above = current.parts[0].lines if current.parts else ()
                 if not current.items and _title_parts(block)[0] and len(current.parts) == 1 \
-                        and len(above) == 1 and _SIGNATURE.match(above[0].view) \
-                        and not _PHRASE.match(above[0].view):
-                    # A site's or an issuer's name, or a date, over the title: furniture.
+                        and len(above) == 1 and ((_SIGNATURE.match(above[0].view)
+                                                  and not _PHRASE.match(above[0].view))
+                                                 or _amid_a_menu(blocks, current.at)):
+                    # A site's or an issuer's name, or a date, over the title, or a menu's
+                    # item (a channel's name) amid the menu: furniture.
                     dropped.append(above[0].text)
                     drafts[-1] = again
                 else:
