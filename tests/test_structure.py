@@ -1586,3 +1586,238 @@ def test_a_dashed_line_that_ends_a_sentence_is_text_not_a_subtitle() -> None:
     asking = _parse("快递小哥有了“娘家”\n——谁来为新就业形态劳动者撑腰？\n\n"
                     "今年以来，市总工会推动建立快递行业工会联合会，吸纳会员1200余名。\n")
     assert asking.articles[0].subtitle == "——谁来为新就业形态劳动者撑腰？"
+
+
+def _empty_articles(report: Report) -> list[str | None]:
+    return [a.title for a in report.articles if not a.paragraphs]
+
+
+def test_a_kicker_over_the_title_is_its_subtitle_not_an_article() -> None:
+    # A newspaper's web page: a kicker ending on a dash over the story's title, the date
+    # and source line between (the train twins mark the kicker `subtitle`).
+    text = ("首页 > 资讯 > 地方新闻\n\n"
+            "全省2136个职工创新工作室竞相开展技术攻关——\n\n"
+            "一线工人的“金点子”变成了“金果子”\n\n"
+            "2024-05-20 09:12:06 来源：某省工人日报\n\n"
+            "  一名职工钻研技术八年，攻克了一道行业难题，捧回了国家发明专利金奖；\n\n"
+            "  一位劳模从“一人创新”起步，建起创新工作室，带动“全员创新”，帮企业省下设备费用2亿多元。\n\n"
+            "  截至目前，全省已建成职工创新工作室2136个，累计取得革新成果1.2万项。\n\n"
+            "责任编辑：王磊\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "一线工人的“金点子”变成了“金果子”"
+    assert article.subtitle == "全省2136个职工创新工作室竞相开展技术攻关——"
+    assert len(article.paragraphs) == 3
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_pages_own_title_over_the_documents_title_opens_no_article_of_its_own() -> None:
+    # A document-sharing page: its own title, its date line, then the report's title and
+    # the report. The twins mark both titles `title`: one title block, not an article with
+    # no text.
+    text = ("厂工会的工作报告\n\n"
+            "2020-03-03 19:52:16 来源：范文大全 收藏 下载本文\n\n"
+            "贯彻依靠方针 强化维护职能\n\n"
+            "各位代表、同志们：\n\n"
+            "根据《工会法》和工会章程的规定，经厂党委批准，发动机厂工会召开第十次会员代表大会。\n\n"
+            "一、九届工会委员会工作回顾\n\n"
+            "五年来，厂工会围绕企业改革发展稳定开展工作，把维护职工合法权益摆在突出位置。\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "厂工会的工作报告 贯彻依靠方针 强化维护职能"
+    assert [s.heading for s in article.sections] == [None, "一、九届工会委员会工作回顾"]
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_sites_name_over_the_title_is_set_aside_and_its_sign_off_closes_the_article() -> None:
+    # A sub-district union's page: its name over the story's title, and under the text its
+    # name and the author's again, as a sign-off (the twins: furniture, then bylines).
+    text = ("堡子里街道总工会\n"
+            "东门大街服务业组建工会联合会\n"
+            "7月31日上午9点半，东门大街服务业工会联合会在北关街社区会议室召开成立大会，"
+            "街道总工会主席到会指导。\n"
+            "东门大街上开着70多家门店，每家规模都不大，达不到单独成立工会的条件，"
+            "街道总工会便牵头组建了行业工会联合会。\n"
+            "堡子里街道总工会\n"
+            "赵丹丹\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "东门大街服务业组建工会联合会"
+    assert article.byline == "堡子里街道总工会\n赵丹丹"
+    assert report.dropped == ("堡子里街道总工会",)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_byline_apart_from_its_title_opens_no_article() -> None:
+    # The title, share buttons, then the dateline and the reporter on lines of their own.
+    text = ("网易首页 > 网易号 > 正文 申请入驻\n\n"
+            "寒冬传递关爱 工会“送温暖”行动不断深入\n\n"
+            "0\n分享至\n\n"
+            "新华社北京1月17日电\n\n"
+            "新华社记者方晴\n\n"
+            "“这阵子值班任务重吗？”“天冷了千万做好防寒保暖”……前几天，北京市总工会的慰问组"
+            "来到城市副中心综合交通枢纽，看望正在值守的一线职工。\n\n"
+            "进入冬季后，各地各级工会扎实推进职工“送温暖”行动，把关怀送进基层一线。\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "寒冬传递关爱 工会“送温暖”行动不断深入"
+    assert article.byline is not None and "新华社记者方晴" in article.byline
+    assert len(article.paragraphs) == 2
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_reporters_credit_under_the_text_closes_the_article() -> None:
+    # A credit on its own line under the last paragraph (the twins mark it `byline`).
+    text = ("富阳区总工会启动面向一线职工的疗休养\n\n"
+            "发布时间：2021-05-12\n\n"
+            "　　为把上级文件要求落到实处，区总工会近日启动2021年一线职工免费疗休养工作。\n\n"
+            "　　这一轮疗休养名额主要照顾奋战在防疫一线的职工、有毒有害工种和脏苦累险岗位上的人员。\n\n"
+            "　　5月10日，由防疫前线职工和企业一线员工组成的首发团共50人，从区文化中心出发。\n\n"
+            "　　下一阶段，区总工会还将分18批组织疗休养，参加职工共计820人。\n\n"
+            "（何佩琳）\n\n"
+            "浏览次数：874\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == "（何佩琳）"
+    assert len(article.paragraphs) == 4
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("date", ["104.8.21.", "中華民國104年8月21日",
+                                  "104.8.21.第七屆會員代表大會第二次會議修正"])
+def test_a_date_line_over_a_regulations_articles_opens_no_article(date: str) -> None:
+    # A Taiwan union's rules: the Minguo date of the last amendment between the title and
+    # the articles (第一條 …).
+    text = ("首頁 > 法規資料 > 工會法規\n\n"
+            "某某市產業總工會會員代表大會組織規則\n\n"
+            "發布日期：2016-03-02　瀏覽次數：1208\n\n"
+            f"{date}\n\n"
+            "第一條　本規則依據工會法及本會章程之規定訂定之。\n\n"
+            "第二條　會員代表大會由各分會依會員人數比例選出之代表組成。\n\n"
+            "第三條　會員代表大會由理事會召集，並應函請主管機關派員列席指導。\n\n"
+            "第四條　會員代表大會須有代表過半數出席始得開會，決議以出席代表過半數同意行之。\n\n"
+            "第五條　本規則經會員代表大會通過後施行，修正時亦同。\n\n"
+            "回上一頁　｜　列印\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "某某市產業總工會會員代表大會組織規則"
+    # In the byline (as the twins mark such lines) or set aside, never an article's head.
+    assert article.byline == date or date in report.dropped
+    assert len(article.paragraphs) == 5
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize(("ending", "byline", "dropped"), [
+    ("（记者 李溪）", "（记者 李溪）", None),
+    ("（通讯员 王某 记者 张某）", "（通讯员 王某 记者 张某）", None),
+    (" (記者 韓靜)", "(記者 韓靜)", None),
+    ("(责任编辑：张三)", None, "(责任编辑：张三)"),
+    ("（记者 李溪）【责任编辑：吴建林】", "（记者 李溪）", "【责任编辑：吴建林】"),
+])
+def test_a_closing_credit_at_the_last_paragraphs_end_leaves_its_text(
+        ending: str, byline: str | None, dropped: str | None) -> None:
+    # The reporters' credit goes to the byline (the twins mark it so on a line of its
+    # own), the editor's is set aside (furniture).
+    text = ("贵州开展农民工工资支付专项检查\n\n"
+            "2024-01-15 10:21  来源：贵州日报\n\n"
+            "　　贵州省总工会近日联合人社、住建等部门，对全省在建工程项目开展农民工工资支付情况专项检查。\n\n"
+            "　　检查组逐项查验用工单位有没有和农民工签劳动合同、有没有执行最低工资规定、"
+            f"有没有拖欠农民工工资。{ending}\n\n"
+            "更多精彩资讯>>>\n\n猜你喜欢\n")
+    report = _parse(text)
+    (article,) = report.articles
+    last = article.paragraphs[-1]
+    assert last.text.endswith("有没有拖欠农民工工资。")
+    assert text[last.offset:last.offset + len(last.text)] == last.text
+    assert article.byline == byline
+    assert dropped is None or dropped in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_photo_credit_or_a_credit_amid_the_text_stays_in_its_paragraph() -> None:
+    text = ("某市總工會表彰優秀勞工\n\n"
+            "某市總工會昨天舉行優秀勞工表揚大會，共表揚42名勞工。（記者林曉雯攝）\n\n"
+            "大會之後，工會還為勞工家屬辦了一場聯誼活動，（記者 韓靜）到場採訪。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert [p.text for p in article.paragraphs] == [
+        "某市總工會昨天舉行優秀勞工表揚大會，共表揚42名勞工。（記者林曉雯攝）",
+        "大會之後，工會還為勞工家屬辦了一場聯誼活動，（記者 韓靜）到場採訪。"]
+    assert not article.byline
+
+
+def test_a_kicker_stands_apart_from_its_title_a_title_wrapped_at_its_dash_does_not() -> None:
+    from dataclasses import replace
+
+    from unionnlp.repair import Block
+    from unionnlp.structure import _title_parts
+
+    def parts(text: str) -> tuple[str | None, str | None]:
+        lines = tuple(replace(x, kind="title") for x in split_lines(text))
+        return _title_parts(Block("title", lines))[:2]
+
+    kicker, title = "百年工运薪火相传 匠心逐梦再启征程——", "泰安高新区焊工技能大赛献礼全总成立百年"
+    assert parts(f"{kicker}\n\n{title}\n") == (title, kicker)
+    assert parts(f"{kicker}\n{title}\n") == (kicker + title, None)
+
+
+def test_a_title_in_two_that_opens_with_a_phrase_is_not_set_aside_as_a_name() -> None:
+    # 在……工會委員會 / 成立會上的致辭: a title in two, not an issuer's name over the title.
+    text = ("在宏勝裝飾有限公司工會委員會\n\n成立會上的致辭\n\n（2010年9月3日）\n\n各位來賓、各位同事：\n\n"
+            "今天，宏勝裝飾有限公司工會委員會正式成立了，這是公司發展歷程中的一件大事。\n\n"
+            "工會成立以後，要把維護職工合法權益作為基本職責，幫助職工解決生產生活中的實際困難。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert "在宏勝裝飾有限公司工會委員會" not in report.dropped
+    assert "在宏勝裝飾有限公司工會委員會" in f"{article.title}\n{article.byline}"
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("date", ["104.8.21.", "中華民國104年8月21日"])
+def test_a_date_line_amid_a_regulations_articles_opens_no_article(date: str) -> None:
+    text = ("某某市產業總工會章程\n\n"
+            "第一條　本會定名為某某市產業總工會。\n\n"
+            "第二條　本會以保障勞工權益，增進勞工知能，發展生產事業，改善勞工生活為宗旨。\n\n"
+            f"{date}\n\n"
+            "第三條　本會會址設於某某市。\n\n"
+            "第四條　本會之任務如下：辦理會員福利事項；協助會員解決勞資爭議。\n\n"
+            "第五條　本章程經會員代表大會通過，報請主管機關備查後施行，修正時亦同。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "某某市產業總工會章程"
+    assert [p.text[:3] for p in article.paragraphs] == ["第一條", "第二條", "第三條", "第四條", "第五條"]
+    assert article.byline == date or date in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_dash_line_cut_off_at_the_pages_end_is_no_subtitle_of_the_item_above() -> None:
+    # A page of news items, each under a ——line; the page's stored opening ends on one.
+    text = ("——迭部县委、县政府致信感谢兰州办事处\n\n"
+            "日前，中共迭部县委和迭部县人民政府给中互会兰州办事处寄来一封感谢信。\n\n"
+            "1月26日，迭部县遭遇5.5级地震，中互会迅速启动应急响应，部署兰州办事处开展救助。\n\n"
+            "——陕西省总工会领导赴陕西省办事处调研指导\n\n"
+            "3月12日，陕西省总工会党组书记来到中互会陕西省办事处，围绕职工互助保障工作开展调研。\n\n"
+            "调研组一行察看了办事处的数智化平台，还看望了那里的工作人员。\n\n"
+            "——黑龙江省总工\n")
+    report = _parse(text)
+    subtitles = [a.subtitle for a in report.articles if a.paragraphs]
+    assert "——陕西省总工会领导赴陕西省办事处调研指导" in subtitles
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_menus_item_over_the_title_is_set_aside_not_put_in_the_title() -> None:
+    # A union's web page: its menu, one word a line, then the story's title.
+    text = ("首页\n工会动态\n维权服务\n会员福利\n搜索\n"
+            "区总工会举办新春职工联欢会 表彰先进集体\n\n"
+            "区总工会今天在职工文化宫举办新春职工联欢会，来自基层工会和职工服务站点的代表共八百余人参加。\n\n"
+            "大会表彰了一批成绩突出的基层工会和工会工作者，为困难职工发放慰问金一百二十万元。\n")
+    report = _parse(text)
+    assert _empty_articles(report) == []
+    (article,) = report.articles
+    assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
+    assert "工会动态" in report.dropped
+    assert _accounted(report) == _chars(text)

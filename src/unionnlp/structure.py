@@ -26,6 +26,7 @@ from .lines import (
     classify,
     ends_sentence,
     numbering,
+    opens_model_text,
     split_lines,
     style_depth,
 )
@@ -179,17 +180,88 @@ def lead_in(text: str) -> str | None:
 
 @dataclass
 class _Draft:
-    """An article being assembled: its title block and its headline/paragraph blocks."""
+    """An article being assembled: its title block and its headline/paragraph blocks.
+
+    ``parts`` are the title blocks its title block was put together from, in page order
+    (a page may print a kicker, the title and the byline apart, with its furniture
+    between); ``title`` holds all their lines.
+    """
 
     title: Block | None
     items: list[Block] = field(default_factory=list)
+    parts: list[Block] = field(default_factory=list)
+    #: Where the first of ``parts`` stands among the page's blocks.
+    at: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.title is not None and not self.parts:
+            self.parts = [self.title]
+
+    def add_title(self, block: Block) -> None:
+        """Put ``block`` on the article's title block."""
+        self.parts.append(block)
+        self.title = Block("title", tuple(x for part in self.parts for x in part.lines))
 
     @property
     def headline(self) -> str | None:
-        """The title as the analysis reads it, to recognise a web page repeating it."""
-        if self.title is None:
-            return None
-        return "".join(x.view for x in self.title.lines if x.kind in ("headline", "title")) or None
+        """The title right above the text as the analysis reads it, to recognise a web page
+        repeating it."""
+        return next((h for h in map(_headline, reversed(self.parts)) if h), None)
+
+
+def _headline(block: Block) -> str | None:
+    return "".join(x.view for x in block.lines if x.kind in ("headline", "title")) or None
+
+
+#: A title that names a collection of model texts (工会工作总结(精选5篇), ……合集): the
+#: page's title, over the model texts' own titles (see :func:`_joins_title`).
+_COLLECTION = regex(r"[\d一二三四五六七八九十两]{1,3}\s*篇|合集|汇编|合辑|汇总|大全")
+#: A title that numbers one of several model texts: 第1篇 or 篇一 anywhere in it, 范文一：……,
+#: or a number at its end (……工作总结1, ……总结 2).
+_MODEL_TEXT = regex(r"第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}"
+                    r"|^(?:范文|总结)[一二三四五六七八九十\d]{1,3}[:：]"
+                    r"|[\u4e00-\u9fff\s)）】\]]\d{1,2}$")
+
+
+#: A menu's item: a word or two, no digit (首页, 工会动态, 维权服务).
+_MENU_ITEM = regex(r"[^\d\s]{0,7}[\u4e00-\u9fff][^\d\s]{0,7}")
+
+
+def _amid_a_menu(blocks: Sequence[Block], at: int | None) -> bool:
+    """Whether the block at ``at`` is a line of one word or two standing between two
+    furniture lines that are such words too: an item of a menu the labeller took for a
+    title (首页 / 工会动态 / 维权服务)."""
+    if at is None or not 0 < at < len(blocks) - 1:
+        return False
+    around = (blocks[at - 1], blocks[at], blocks[at + 1])
+    return around[0].kind == around[2].kind == "furniture" and all(
+        len(x.lines) == 1 and len(x.lines[0].view) <= 6 and _MENU_ITEM.fullmatch(x.lines[0].view)
+        for x in around)
+
+
+def _joins_title(current: _Draft | None, block: Block) -> bool:
+    """Whether a title block goes on the title block of the article being assembled
+    rather than opening an article of its own.
+
+    A title block with no title (bylines, a date line such as ``104.8.21.`` over a
+    regulation's articles, a reporter's credit under the text) opens no article; nor does
+    one right under a title block with nothing but furniture between, as a page prints its
+    own title and then the story's, or a kicker over the title (the train twins mark both
+    lines ``title``, or the kicker ``subtitle``, never an article with no text) — save a
+    model text's title on a 范文 page (篇一, ……总结1, under a title such as ……(精选5篇)),
+    which opens an article of its own after the one that holds the page's title.
+    """
+    if current is None:
+        return False
+    title, subtitle, _ = _title_parts(block)
+    if title is None:
+        # A ——line alone under text heads a news item of its own (——某县总工会……).
+        return subtitle is None or not current.items
+    if current.items or current.title is None:
+        return False
+    head = _headline(block) or ""
+    return not (opens_model_text(head) or _MODEL_TEXT.search(head)
+                or _COLLECTION.search(current.headline or ""))
 
 
 #: The shortest title whose repetition opening a paragraph is cut off (a shorter one may be
@@ -405,19 +477,64 @@ def _level(line: Line, levels: dict[str, int]) -> int:
     return levels.get(line.style or "plain", 1)
 
 
-def _title_parts(block: Block) -> tuple[str | None, str | None, str | None]:
-    titles = [x.text for x in block.lines if x.kind in ("headline", "body", "title")]
-    subs = [x.text for x in block.lines if x.kind == "subtitle"]
+_TITLE_KINDS = ("headline", "body", "title")
+#: What opens a phrase, never a name (在……工会委员会 / 成立会上的致辞 is a title in two).
+_PHRASE = regex("在|关于|对|为|向|致|给")
+
+
+def _sign_offs(drafts: list[_Draft]) -> None:
+    """A title block with no text under it that names only an issuer, a date or a
+    reporter (堡子里街道总工会 / 赵丹丹 under a news item) is the sign-off of the article
+    above it: its lines join that article's byline."""
+    for k in range(len(drafts) - 1, 0, -1):
+        draft, above = drafts[k], drafts[k - 1]
+        if draft.items or draft.title is None or not above.items:
+            continue
+        heads = [x for x in draft.title.lines if x.kind in _TITLE_KINDS]
+        if not heads or any(x.kind == "subtitle" for x in draft.title.lines) \
+                or not all(_SIGNATURE.match(x.view) for x in heads):
+            continue
+        for part in draft.parts:
+            above.add_title(replace(part, lines=tuple(
+                replace(x, kind="byline") if x.kind in _TITLE_KINDS else x for x in part.lines)))
+        del drafts[k]
+
+
+#: A kicker (引题) over a title ends on a dash (……开展技术革新——); the original title a
+#: page notes under its own (原标题：……) is a subtitle too.
+_KICKER = regex(r"(?:[—─―－]|--)\s*$")
+_ORIGINAL_TITLE = regex(r"^[（(]?原[标標][题題]")
+
+
+def _title_parts(*blocks: Block) -> tuple[str | None, str | None, str | None]:
+    """Title, subtitle and byline of an article's title block, put together from
+    ``blocks`` (see :class:`_Draft`): the title lines of one block are one title, those of
+    several blocks one title spaced between them, save a kicker over a later title line
+    (not a title wrapped at its dash onto the next line) and an original title under an
+    earlier one, which are subtitles."""
+    lines = [(k, x) for k, block in enumerate(blocks) for x in block.lines]
+    heads = [i for i, (_, x) in enumerate(lines) if x.kind in ("headline", "body", "title")]
+    pieces: dict[int, list[str]] = {}
+    subs: list[str] = []
+    for i, (k, x) in enumerate(lines):
+        below = next((lines[j][1] for j in heads if j > i), None)
+        if x.kind == "subtitle" or (x.kind in ("headline", "body", "title") and (
+                (_KICKER.search(x.text) and below is not None and below.number > x.number + 1)
+                or (pieces and _ORIGINAL_TITLE.match(x.text)))):
+            subs.append(x.text)
+        elif x.kind in ("headline", "body", "title"):
+            pieces.setdefault(k, []).append(x.text)
+    titles = ["".join(piece) for piece in pieces.values()]
     # A subtitle goes with a title: with none beside it, the first one not led by a dash is
     # the title the labeller misread.
     kicker = next((i for i, sub in enumerate(subs) if not sub.lstrip().startswith(("—", "－", "-"))),
                   None)
     if not titles and kicker is not None:
         titles = [subs.pop(kicker)]
-    bylines = [x.text for x in block.lines
+    bylines = [x.text for block in blocks for x in block.lines
                if x.kind not in ("headline", "body", "title", "subtitle")]
     return (
-        "".join(titles) or None,
+        " ".join(titles) or None,
         "\n".join(subs) or None,
         "\n".join(bylines) or None,
     )
@@ -430,8 +547,9 @@ def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[in
             ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:]))
 
 
-def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> Article:
-    title, subtitle, byline = _title_parts(draft.title) if draft.title else (None, None, None)
+def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
+             dropped: list[str]) -> Article:
+    title, subtitle, byline = _title_parts(*draft.parts) if draft.parts else (None, None, None)
     sections: list[Section] = []
     heading: Line | None = None
     head_spans: tuple[tuple[int, int], ...] = ()
@@ -506,11 +624,53 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int]) -> 
     if kept < len(last):
         signature[:0] = [p.text for p in last[kept:]]
         sections[-1] = replace(sections[-1], paragraphs=last[:kept])
+    signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
                    offset=offset)
+
+
+#: A credit in brackets that closes an article's last paragraph after its last sentence:
+#: the reporters' (（记者 李溪）, （通讯员 王某 记者 张某）), which the twins mark ``byline`` on
+#: a line of their own, or the editor's or the source's ((责任编辑：张三), （来源：工人日报）),
+#: which they mark ``furniture``. A photo's credit (……摄, 图/……) is the caption's.
+_CREDIT = regex(r"(?<=[。！？!?”’」』）)\]】])[ \u3000]*"
+                r"([（(【\[][^（）()【】\[\]]{0,12}?(?:(记者|記者|通讯员|通訊員|作者|撰稿|供稿)"
+                r"|责任编辑|責任編輯|责编|責編|编辑|編輯|来源|來源|校对|校對)"
+                r"[^（）()【】\[\]]{0,40}[)）】\]])[ \u3000]*$")
+_PHOTO_CREDIT = regex("摄|攝|图|圖|照片")
+
+
+def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
+    """The reporters' credits cut off the end of the article's last text paragraph (for its
+    byline), the editor's and the source's set aside in ``dropped``; ``sections`` keep the
+    paragraph without them."""
+    at = next(((k, i) for k in range(len(sections) - 1, -1, -1)
+               for i in range(len(sections[k].paragraphs) - 1, -1, -1)
+               if sections[k].paragraphs[i].kind == "text"), None)
+    if at is None:
+        return []
+    k, i = at
+    para = sections[k].paragraphs[i]
+    text = para.text
+    credits: list[str] = []
+    while (m := _CREDIT.search(text)) is not None and not _PHOTO_CREDIT.search(m.group(1)) \
+            and len(text[:m.start()].strip()) >= 8 \
+            and para.spans and len(text) - m.start() <= para.spans[-1][1]:
+        credit = m.group(1)
+        if m.group(2):
+            credits.insert(0, credit)
+        else:
+            dropped.append(credit)
+        spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - (len(text) - m.start())))
+        text = text[:m.start()]
+        para = replace(para, text=text, spans=spans)
+    if para is not sections[k].paragraphs[i]:
+        paragraphs = sections[k].paragraphs
+        sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    return credits
 
 
 #: Numbering of items (1、 （1） ①), whose line cut inside a word is an item's text, where a
@@ -735,15 +895,29 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
     dropped: list[str] = []
     drafts: list[_Draft] = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
         elif block.kind == "title":
-            again = _Draft(block)
+            again = _Draft(block, at=at)
             if drafts and not drafts[-1].items and again.headline is not None \
                     and again.headline == drafts[-1].headline:
                 # A web page prints its title twice, around the date and share buttons.
                 dropped.extend(x.text for x in block.lines)
+                continue
+            current = drafts[-1] if drafts else None
+            if current is not None and _joins_title(current, block):
+                above = current.parts[0].lines if current.parts else ()
+                if not current.items and _title_parts(block)[0] and len(current.parts) == 1 \
+                        and len(above) == 1 and ((_SIGNATURE.match(above[0].view)
+                                                  and not _PHRASE.match(above[0].view))
+                                                 or _amid_a_menu(blocks, current.at)):
+                    # A site's or an issuer's name, or a date, over the title, or a menu's
+                    # item (a channel's name) amid the menu: furniture.
+                    dropped.append(above[0].text)
+                    drafts[-1] = again
+                else:
+                    current.add_title(block)
                 continue
             drafts.append(again)
         else:
@@ -756,13 +930,14 @@ def parse(source: Source, view: str | None = None,
             if block.kind == "para" and not current.items:
                 block = _without_title(block, current.headline, dropped)
             current.items.append(block)
+    _sign_offs(drafts)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
     opening = _opening_headings(blocks)
     levels = _levels(blocks, opening)
     return Report(
         source=source.path,
-        articles=tuple(_article(d, levels, opening) for d in drafts),
+        articles=tuple(_article(d, levels, opening, dropped) for d in drafts),
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
