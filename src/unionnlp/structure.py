@@ -42,9 +42,7 @@ _RUN_LIMIT = 40
 _SWITCH = 0.05
 _TITLE_WEIGHT = 6.0
 _LAYOUT_BIAS = 0.005
-#: What ends a statement (a subtitle may ask or exclaim), and the quotes and brackets that
-#: may close it after.
-_SENTENCE_END = frozenset("。")
+#: The quotes and brackets that may close a sentence after its mark.
 _CLOSERS = lexicon().chars["closers"]
 #: Closing lines of a report: the issuing body and the date, not headlines.
 _SIGNATURE = regex(
@@ -853,7 +851,7 @@ def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
     13 subtitles end with no full stop; their 7 such lines are text or list items.)"""
     return [replace(x, kind="body", style=None)
-            if x.kind == "subtitle" and x.view.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+            if x.kind == "subtitle" and x.view.rstrip().rstrip(_CLOSERS).endswith("。")
             else x for x in lines]
 
 
