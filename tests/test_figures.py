@@ -641,3 +641,17 @@ def test_a_table_whose_units_stand_in_a_column_of_their_own_gives_its_figures() 
     figures = [(f.value, f.unit, f.subject) for f in unionnlp.analyze(text).figures]
     assert figures == [(1200, "户", "慰问困难职工"), (56.5, "万元", "发放慰问金"),
                        (12, "家", "新建工会驿站"), (1200, "名", "慰问困难职工")]
+
+
+def test_a_dash_after_a_channels_name_is_a_separator_not_a_minus() -> None:
+    # A union site's headline strip (written for this test): the channel's name is joined
+    # to each headline by a hyphen, ASCII or full-width; a sign stands after a word of change.
+    text = ("首页-50%以上职工参加技能培训\n工会动态-1000万元专项资金惠及一线职工\n"
+            "要闻－300万元帮扶资金发放到位\n首页-50人获评优秀工会工作者\n"
+            "全市职工收入同比增长-2.1%，利润总额-300万元。")
+    found = [(f.text, f.value, f.subject) for f in extract_figures(text)]
+    assert [(t, v) for t, v, _ in found] == [
+        ("50%以上", 50), ("1000万元", 1000), ("300万元", 300), ("50人", 50), ("-2.1%", -2.1),
+        ("-300万元", -300)]
+    # No subject keeps the separator, nor the channel's name before it.
+    assert not any(s.endswith(("-", "－", "首页", "动态", "要闻")) for _, _, s in found), found

@@ -9,9 +9,10 @@ Numbers
     space or no-break space between groups of exactly three digits after a lead of one to
     three: ``1 200``, ``3 000 000``; never ``2024 200``) and decimals (``1.76``), with a
     space extraction left before 多/余/万 (``80 多万名``); a minus sign (-, － or −) after a
-    word or an opening mark makes a rate or an amount of money negative (``同比增长-2.1%``
-    is -2.1 %, its ``text`` from the sign), never a dash after a number (``3-5名``,
-    ``2025-04-24``) or before a count (``要闻-3名``, a site's separator); Chinese
+    word of change or value (``同比增长-2.1%`` is -2.1 %, its ``text`` from the sign), a
+    space or an opening mark makes a rate or an amount of money negative, never a dash
+    after a number (``3-5名``, ``2025-04-24``), before a count (``要闻-3名``) or after
+    any other word (``工会动态-1000万元``): a site's separator; Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
     ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
     numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
@@ -204,7 +205,8 @@ _SEPARATORS = "-/:－／："  # of dates, times and phone numbers
 
 # --- subject ---------------------------------------------------------------------------
 
-_DELIMS = "，。；：！？、,;:!?\n\r\t 　…—～~|/"
+# A hyphen too: a site joins a channel's name to a headline by one (首页-50人…).
+_DELIMS = "，。；：！？、,;:!?\n\r\t 　…—～~|/-－"
 _DELIM_RE = regex(f"[{re.escape(_DELIMS)}]")
 _LAST_DELIM_RE = regex(f"(?s:.*)[{re.escape(_DELIMS)}]")  # greedy: up to the last one
 _OPEN = "（(【["
@@ -278,6 +280,16 @@ _MINUS_RE = regex(f"[{re.escape(_MINUS)}][0-9０-９]")
 #: magnitude (增长-2.1%), a colon, a comma, an enumeration comma, a semicolon or an opening
 #: bracket, possibly with spaces before the sign.
 _MINUS_AFTER_RE = regex(rf"[\u4e00-\u9fff：:，,、；;（(](?<![{_CN_CHARS}第])")
+#: A word that a sign joined to it (no space between) stands after: one that states a
+#: change, a comparison or a value, or a list's conjunction (增长-2.1%, 同比-3%,
+#: 下降为-3.5个百分点, 利润总额-300万元, 分别增长-2.1%和-0.8%). After any other word the
+#: dash joins it to the number as a site's separator joins a channel's name to a headline
+#: (工会动态-1000万元, 首页-50%): no sign.
+_SIGN_WORD_RE = regex(
+    r"(?:增长|增加|增速|增幅|下降|下滑|下跌|降低|降幅|减少|减幅|上升|上涨|涨幅|跌幅|回落|提高"
+    r"|变动|变化|同比|环比|相比|为|是|达|至|到|计|率|额|值|量|数|差|润|收入|支出|结余|余额|盈亏"
+    r"|亏损|和|与|及|或)$")
+_SIGN_WORD_LEN = 2
 #: What may stand between that and the sign (同比 -2.1%, a table's 增长率<tab>-2.1%).
 _SPACES = " \t\u3000\u00a0"
 _RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
@@ -444,7 +456,10 @@ def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[in
     range or a date (3-5名, 2025-04-24, 5万-8万元), right after a figure a range
     (300元-5000元), after a code's 号 (备12004590号-1) part of the code. Only a rate or
     an amount of money can be below zero: before a count the dash is a site's separator
-    (工会要闻-3名职工获表彰)."""
+    (工会要闻-3名职工获表彰). A dash joined to a word is a sign only after a word that
+    states a change or a value (:data:`_SIGN_WORD_RE`): after a channel's name it is the
+    separator of a site's title (工会动态-1000万元); after a space, a tab or a mark it
+    stands before the number as a sign does (同比 -2.1%, a table's 增长率<tab>-2.1%)."""
     out: list[tuple[int, int, _Groups]] = []
     prev_end = 0
     for start, end, groups in matches:
@@ -454,6 +469,9 @@ def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[in
         if (groups[3] and groups[0] is None and before >= 0 and text[start - 1] in _MINUS
                 and groups[8] is not None and _can_fall(groups[8])
                 and _MINUS_AFTER_RE.match(text, before) is not None
+                and (before < start - 2 or not _HAN_RE.match(text, before)
+                     or _SIGN_WORD_RE.search(text, max(before + 1 - _SIGN_WORD_LEN, 0),
+                                             before + 1) is not None)
                 and text[prev_end:start - 1].strip()
                 and not text[before - 1 : before].isdigit()):
             out.append((start - 1, end, (*groups[:3], "-" + groups[3], *groups[4:])))
