@@ -655,3 +655,21 @@ def test_a_dash_after_a_channels_name_is_a_separator_not_a_minus() -> None:
         ("-300万元", -300)]
     # No subject keeps the separator, nor the channel's name before it.
     assert not any(s.endswith(("-", "－", "首页", "动态", "要闻")) for _, _, s in found), found
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # From a user run's kinds of sentence (written for this test).
+    ("自今年6月启动申报以来,全县已有86名学生申报并通过审核.", "86名", "学生"),
+    ("市总工会推荐的9个基层工会荣获全国模范职工之家称号,", "9个", "基层工会"),
+    ("春节前夕,慰问组为260名环卫工人送去米面油等慰问品.", "260名", "环卫工人"),
+    ("截至今年5月,全省已建站点近1.2万个,", "近1.2万个", "站点"),
+    ("各企业共设岗位320个,", "320个", "岗位"),
+    ("目前在岗职工2.8万人,建会率达到96%.", "2.8万人", "在岗职工"),
+    ("目前在岗职工2.8万人,建会率达到96%.", "96%", "建会率"),
+])
+def test_a_subject_stops_before_the_next_verb_and_drops_a_leading_one(
+        text: str, figure: str, subject: str) -> None:
+    """The noun counted after a figure ends where its clause's verb starts (申报, 荣获,
+    送去); a one-character verb or preposition that opens the clause before (建, 设) is not
+    part of what is counted, a character of the noun (在岗职工, 建会率) is."""
+    assert _by_text(extract_figures(text))[figure].subject == subject
