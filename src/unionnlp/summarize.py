@@ -158,11 +158,23 @@ _DOT_END = regex(
     r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][”’」』）)]))"
     r"(?<![〇零一二两三四五六七八九十百千万亿第的和与及或])\.(?=[\u4e00-\u9fff]|\s|$)")
 _OPENERS, _CLOSERS = "“「『《【（(", "”」』》】）)"
+#: Characters of names written by their sounds: a dot between two of them and two more is
+#: inside a name (买买提.艾力), not at a sentence's end.
+_NAME_CHARS = frozenset(lexicon().chars["transliteration"])
+
+
+def _in_name(piece: str, dot: int) -> bool:
+    """Whether the dot at ``piece[dot]`` joins the parts of a transliterated name: two name
+    characters stand on either side of it (买买提.艾力, not 一线职工.慰问组)."""
+    return (dot >= 2 and all(c in _NAME_CHARS for c in piece[dot - 2:dot])
+            and all(c in _NAME_CHARS for c in piece[dot + 1:dot + 3])
+            and len(piece[dot + 1:dot + 3]) == 2)
 
 
 def _at_dots(piece: str) -> list[str]:
     """``piece`` cut after each full stop :data:`_DOT_END` finds, save one inside quotation
-    marks or brackets (遵循“安全第一.预防为主”: a slogan's parts)."""
+    marks or brackets (遵循“安全第一.预防为主”: a slogan's parts) or a transliterated name
+    (副主席买买提.艾力带队, see :func:`_in_name`)."""
     if "." not in piece:
         return [piece]
     out, last, depth, seen = [], 0, 0, 0
@@ -170,7 +182,7 @@ def _at_dots(piece: str) -> list[str]:
         for ch in piece[seen:m.start()]:
             depth += (ch in _OPENERS) - (ch in _CLOSERS and depth > 0)
         seen = m.start()
-        if depth == 0:
+        if depth == 0 and not _in_name(piece, m.start()):
             out.append(piece[last:m.end()])
             last = m.end()
     out.append(piece[last:])
