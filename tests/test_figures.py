@@ -673,3 +673,21 @@ def test_a_subject_stops_before_the_next_verb_and_drops_a_leading_one(
     送去); a one-character verb or preposition that opens the clause before (建, 设) is not
     part of what is counted, a character of the noun (在岗职工, 建会率) is."""
     assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # Shaped as the hard-wrapped PDF plans and news items of the train twins (written for
+    # this test): a transitive verb after the figure, the figure's noun before it.
+    ("春节前摸底审核困难职工25户,生活补助金2.4万元打卡发放.", "2.4万元", "生活补助金"),
+    ("一等奖拟按奖金500元设置,", "500元", "一等奖拟按奖金"),
+    # ... but not a verb whose doer the figure counts, nor after 为 (for whom).
+    ("全年吸引1500多人次参与,", "1500多人次", "参与"),
+    ("配合人社部门为1300多人提供技能培训,", "1300多人", "提供技能培训"),
+    # After an adverb that only a verb follows, a bare verb keeps what stands before it.
+    ("职工书屋建设资金累计投入56.2万元,", "56.2万元", "职工书屋建设资金累计投入"),
+    ("全市此前已建成工会驿站86家,目前已建成42家,", "42家", "目前已建成"),
+    ("其中女职工35人,", "35人", "女职工"),
+])
+def test_a_verb_after_a_figure_and_a_bare_verb_before_it(
+        text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject

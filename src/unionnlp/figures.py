@@ -52,7 +52,11 @@ Subject
     phrase (``近3000名失业人员的…``, ``5000余名职工参与学习``), when the clause before ends in
     了 or 的 or 和/与/及 (``困难职工和15名“五老”人员``), or when it is empty, the noun
     phrase after the figure is used instead, cut at the first 的 or verb such as
-    参与/提供/为/觉得/认为, or a word that opens a predicate (也, 将, 被, 把). List labels
+    参与/提供/为/觉得/认为/申报/荣获, or a word that opens a predicate (也, 将, 被, 把). A
+    transitive verb right after the figure (``慰问金3.1万元打卡发放``) leaves the clause
+    before as the subject; a bare verb after an adverb that only verbs follow keeps what
+    stands before the adverb (``建设资金累计投入179.4万元``); a one-character preposition
+    or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). List labels
     (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
     of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
@@ -223,6 +227,9 @@ _MARKER_RE = regex(
     r"|先后|相继|分别"
     r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
+#: Markers that only a verb follows (已建成, 累计投入, 分别决出), unlike 其中, 目前 or 全年,
+#: which a noun may follow (其中会员, 目前会员).
+_VERB_ADVERB_RE = regex("已经|已|累计|共计|总计|合计|总共|一共|共|分别|先后|相继")
 _TRAILING = ("达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
              "|陆续|顺利|现场|均|都|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
@@ -257,6 +264,15 @@ _AFTER_CUT_RE = regex(
 # opens the predicate (也, 将, 被, 把), only after a noun of two characters and before more
 # of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被, 毛巾被和空调被).
 _AFTER_VERB_RE = regex(r"觉得|认为|表示|(?<=..)[将被把也](?![和与及或]|$)")
+# A transitive verb right after a figure: what the figure counts stands before it, as
+# part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
+# whose doer the figure counts (2000多万人次参与, 600人次受益, 20人入会: the verb says what
+# they are counted for), nor after a preposition that names whom the verb serves
+# (为2700多人提供培训: :data:`_TO_WHOM_RE`).
+_AFTER_OBJECT_VERB_RE = regex(
+    r"提供|建立|开展|进行|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|送去"
+    r"|送上|送出|送来|打卡|设置|命名")
+_TO_WHOM_RE = regex(r"[为给向对替帮]$")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
 _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
 #: A one-character word that opens a clause before the figure without being part of what
@@ -705,12 +721,18 @@ def _subject(
     Each side is worked out only when the choice between them needs it.
     """
     after: str | None = None
+    predicate = ""
     follower = text[end : end + 1]
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start)
         if after and "了" not in after:
-            if not _AFTER_PREDICATE_RE.match(after):
+            if (_AFTER_OBJECT_VERB_RE.match(after)
+                    and not _TO_WHOM_RE.search(text, max(start - 2, prev_end), start)):
+                # 慰问金3.1万元打卡发放, 现金300元设置: the figure ends the noun phrase
+                # before it, a verb follows; that is what it measures unless there is none.
+                predicate = after
+            elif not _AFTER_PREDICATE_RE.match(after):
                 return _shorten(after, False, segmenter)
             after = ""  # 38件全部办结, 500至1000元不等: a predicate, no noun
     raw = _clause_before(text, start, prev_end)
@@ -724,7 +746,7 @@ def _subject(
         after = _phrase_after(text, end, next_start)
     # The clause before is a fallback only where no such word was cut from it.
     fallback = (raw, True) if len(before) > 1 else ("", True)
-    for candidate, keep_end in ((after, False), (before, True), fallback):
+    for candidate, keep_end in ((after, False), (before, True), fallback, (predicate, False)):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
     return ""
@@ -761,12 +783,15 @@ def _trim_before(clause: str, segmenter: SegmenterLike = "auto") -> str:
     s = clause
     while (stripped := _strip_trailing(s)) != s:
         s = stripped
-    cut = 0
+    cut, last = 0, None
     marker = _MARKER_RE.search(s)  # most clauses have none: cheaper than finditer
     while marker is not None:
-        cut = marker.end()
+        cut, last = marker.end(), marker
         marker = _MARKER_RE.search(s, cut)
-    if cut < len(s):
+    # 建设资金累计投入, 此前已建成: after an adverb that only a verb follows, a verb of one
+    # or two characters is all there is; what it acts on stands before the adverb.
+    if (cut < len(s) and not (last is not None and len(s) - cut <= 2 and last.start() >= 2
+                              and _VERB_ADVERB_RE.fullmatch(last.group()))):
         s = s[cut:]
     leading = _LEADING_RE.match(s)
     if leading is not None:
