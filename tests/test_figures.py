@@ -691,3 +691,15 @@ def test_a_subject_stops_before_the_next_verb_and_drops_a_leading_one(
 def test_a_verb_after_a_figure_and_a_bare_verb_before_it(
         text: str, figure: str, subject: str) -> None:
     assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("带领26名有创业意向的返乡农民工参加培训.", "26名", "返乡农民工"),
+    ("调解了30余件比较复杂的劳动争议,", "30余件", "劳动争议"),
+    ("为12名生活困难的环卫工人送去慰问金,", "12名", "环卫工人"),
+    # A noun before 的 stays what is counted.
+    ("解决了近3000名失业人员的就业难题.", "近3000名", "失业人员"),
+])
+def test_what_describes_the_noun_after_a_figure_is_not_its_subject(
+        text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject

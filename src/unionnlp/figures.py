@@ -273,6 +273,12 @@ _AFTER_OBJECT_VERB_RE = regex(
     r"提供|建立|开展|进行|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|送去"
     r"|送上|送出|送来|打卡|设置|命名")
 _TO_WHOM_RE = regex(r"[为给向对替帮]$")
+#: A phrase before 的 that says what the noun after it is like, not a noun itself: it
+#: opens with 有 or an adverb of degree, or ends in an adjective (表现突出, 有求职意向,
+#: 比较棘手, 生活困难), unlike 失业人员(的就业难题).
+_MODIFIER_RE = regex(
+    r"(?:有|没有|比较|较为|十分|非常|特别|表现|成绩)\w*"
+    r"|\w*(?:突出|优秀|棘手|困难|先进|严重|贫困|较大|较多|良好|优异)")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
 _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
 #: A one-character word that opens a clause before the figure without being part of what
@@ -823,6 +829,11 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     if leading is not None:
         phrase = phrase[leading.end() :]
     m = _AFTER_CUT_RE.search(phrase)
+    if m is not None and m.group() == "的" and _MODIFIER_RE.fullmatch(phrase, 0, m.start()):
+        # 50名表现突出的选手, 15名有求职意向的返乡农民工: what 的 follows describes the
+        # noun after it, which is what is counted.
+        phrase = phrase[m.end() :]
+        m = _AFTER_CUT_RE.search(phrase)
     cut = m.start() if m is not None and m.start() > 0 else len(phrase)
     m = _AFTER_VERB_RE.search(phrase, 1)
     phrase = phrase[: cut if m is None else min(cut, m.start())]
