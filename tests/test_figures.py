@@ -703,3 +703,20 @@ def test_a_verb_after_a_figure_and_a_bare_verb_before_it(
 def test_what_describes_the_noun_after_a_figure_is_not_its_subject(
         text: str, figure: str, subject: str) -> None:
     assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # A time word opens the predicate as 今年 does, and one that ends the clause goes.
+    ("本年度职工互助保障活动筹得资金共计86.5万元,", "86.5万元", "职工互助保障活动筹得资金"),
+    ("市第一中学工会一年里发出慰问金128人次,", "128人次", "发出慰问金"),
+    ("各单位上缴的会费眼下已达120万元,", "120万元", "各单位上缴的会费"),
+    ("每队男、女选手各5人,", "5人", "女选手"),
+    ("其中女职工占46人,", "46人", "女职工"),
+    # A one-character verb with 了 goes; a longer one says what is counted.
+    ("送法进企业做了15场次,", "15场次", "送法进企业"),
+    ("区域性集体合同签了23份,", "23份", "区域性集体合同"),
+    ("年度目标完成了60%.", "60%", "年度目标完成"),
+])
+def test_words_of_time_share_and_aspect_around_a_subject_go(
+        text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject

@@ -224,14 +224,16 @@ _MARKER_RE = regex(
     r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
     r"|共同|共(?<![公总]共)(?![享青产性识赢建])"
     r"|其中|此外|另外|同时|全年|今年以来|去年以来|以来|今年|去年|当年|目前|已经|已(?<!而已)"
+    r"|眼下|如今|本年度|一年来|一年里|一年下来|多年来|近年来"
     r"|先后|相继|分别"
     r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
+_MARKER_LEN = 5  # the longest marker
 #: Markers that only a verb follows (已建成, 累计投入, 分别决出), unlike 其中, 目前 or 全年,
 #: which a noun may follow (其中会员, 目前会员).
 _VERB_ADVERB_RE = regex("已经|已|累计|共计|总计|合计|总共|一共|共|分别|先后|相继")
 _TRAILING = ("达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
-             "|陆续|顺利|现场|均|都|新台币|台币|港币|人民币|澳门币").split("|")
+             "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
 _TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)$")
 # After a figure, a conjunction, a modal (驿站可提供) or a word of more than one character.
@@ -752,10 +754,25 @@ def _subject(
         after = _phrase_after(text, end, next_start)
     # The clause before is a fallback only where no such word was cut from it.
     fallback = (raw, True) if len(before) > 1 else ("", True)
+    if before.endswith("了"):
+        before = _without_perfect(before, segmenter)
     for candidate, keep_end in ((after, False), (before, True), fallback, (predicate, False)):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
     return ""
+
+
+def _without_perfect(before: str, segmenter: SegmenterLike) -> str:
+    """A clause before a figure that ends in a verb and 了 without them, when the verb is
+    one character (法治体检做了11场次 → 法治体检, 集体合同签了17份 → 集体合同); a longer
+    verb says what is counted and stays (任务完成了53%)."""
+    from .segment import resolve
+
+    s = before[:-1]
+    words = resolve(segmenter).cut(s[-6:])
+    if len(words) > 1 and len(words[-1]) == 1 and len(s) >= 3:
+        return s[:-1]
+    return s
 
 
 def _row_label(text: str, start: int, segmenter: SegmenterLike) -> str:
@@ -787,7 +804,7 @@ def _clause_before(text: str, start: int, prev_end: int) -> str:
 
 def _trim_before(clause: str, segmenter: SegmenterLike = "auto") -> str:
     s = clause
-    while (stripped := _strip_trailing(s)) != s:
+    while (stripped := _strip_trailing(s)) != s or (stripped := _strip_marker(s)) != s:
         s = stripped
     cut, last = 0, None
     marker = _MARKER_RE.search(s)  # most clauses have none: cheaper than finditer
@@ -842,6 +859,15 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
     # A word that ends in one (参与, 技能) is no noun with a conjunction after it.
     return phrase if m is None or m.start() < 2 else phrase[: m.start()]
+
+
+def _strip_marker(s: str) -> str:
+    """``s`` without a marker (:data:`_MARKER_RE`) that ends it after two characters or more:
+    nothing follows it for it to open (财政划拨眼下(已达), 会员现有)."""
+    for m in _MARKER_RE.finditer(s, max(len(s) - _MARKER_LEN, 0)):
+        if m.end() == len(s) and m.start() >= 2:
+            return s[: m.start()]
+    return s
 
 
 def _strip_trailing(s: str) -> str:
