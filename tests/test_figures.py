@@ -720,3 +720,15 @@ def test_what_describes_the_noun_after_a_figure_is_not_its_subject(
 def test_words_of_time_share_and_aspect_around_a_subject_go(
         text: str, figure: str, subject: str) -> None:
     assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_a_rate_stated_as_a_standard_measures_it_for_whom_it_is_stated() -> None:
+    # Shaped as a county federation's 送温暖 report (written for this test).
+    text = ("春节前夕,县总工会按照每户1500元的标准,慰问了全县320户困难职工家庭;"
+            "对考上大学的职工子女,按每人2000元至3000元不等的标准发放助学金.")
+    found = [(f.text, f.subject) for f in extract_figures(text)]
+    assert found == [("1500元", "每户标准"), ("320户", "困难职工家庭"), ("2000元", "每人标准"),
+                     ("3000元", "每人标准")]
+    # On a traditional page the subject comes back in its characters.
+    traditional = "本會按照每戶1500元的標準,慰問了320戶困難職工家庭."
+    assert extract_figures(traditional)[0].subject == "每戶標準"

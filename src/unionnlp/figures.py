@@ -56,7 +56,9 @@ Subject
     transitive verb right after the figure (``慰问金3.1万元打卡发放``) leaves the clause
     before as the subject; a bare verb after an adverb that only verbs follow keeps what
     stands before the adverb (``建设资金累计投入179.4万元``); a one-character preposition
-    or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). List labels
+    or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). A rate
+    stated as a standard measures it for whom it is stated: ``按每户2500元的标准`` →
+    ``每户标准``. List labels
     (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
     of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
@@ -229,6 +231,10 @@ _MARKER_RE = regex(
     r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
 )
 _MARKER_LEN = 5  # the longest marker
+#: A standard a rate is stated as (按每人300元的标准, 按每人3500元至4500元不等的标准).
+_STANDARD_RE = regex(r"(?:不等)?的?标准")
+#: Whom or what a rate is stated for, right before it: 每人, 每户, 每名职工.
+_PER_RE = regex(r"每[\u4e00-\u9fff]{1,4}$")
 #: Markers that only a verb follows (已建成, 累计投入, 分别决出), unlike 其中, 目前 or 全年,
 #: which a noun may follow (其中会员, 目前会员).
 _VERB_ADVERB_RE = regex("已经|已|累计|共计|总计|合计|总共|一共|共|分别|先后|相继")
@@ -359,7 +365,7 @@ def _as_written(figure: Figure, start: int, view: str, text: str) -> Figure:
     if subject:
         # The subject stands before the figure, or after it, within the window read.
         lo, hi = max(start - _WINDOW, 0), min(start + len(figure.text) + _WINDOW, len(view))
-        places = _places(subject, view, lo, hi)
+        places = _places(subject, view, lo, hi) or _places_apart(subject, view, lo, hi)
         subject = "".join(text[i] for i in places) if places else subject
     return Figure(figure.value, unit, subject, written, figure.approximate, figure.offset)
 
@@ -384,6 +390,19 @@ def _places(subject: str, view: str, lo: int, hi: int) -> list[int] | None:
             return places
         start = view.find(subject[0], start + 1, hi)
     return None
+
+
+def _places_apart(subject: str, view: str, lo: int, hi: int) -> list[int] | None:
+    """Where ``subject``'s characters stand in ``view[lo:hi]``, in order, with anything
+    between them: a subject put together from two places (每户 … 标准)."""
+    places: list[int] = []
+    at = lo - 1
+    for char in subject:
+        at = view.find(char, at + 1, hi)
+        if at < 0:
+            return None
+        places.append(at)
+    return places
 
 
 def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
@@ -731,6 +750,11 @@ def _subject(
     after: str | None = None
     predicate = ""
     follower = text[end : end + 1]
+    if follower in "不的标" and _STANDARD_RE.match(text, end):
+        # 按每户2500元的标准: the figure is a rate, the standard for each household.
+        per = _PER_RE.search(text, max(start - 8, prev_end), start)
+        if per is not None:
+            return per.group() + "标准"
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start)
