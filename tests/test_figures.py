@@ -519,6 +519,18 @@ def test_a_count_in_wan_with_thousands_after_it_is_one_figure() -> None:
                      ("600人", 600, "人", False)]
 
 
+def test_an_amount_in_yi_and_wan_is_one_figure() -> None:
+    """A legal-aid report writes the money it recovered as 1亿5000万元 or, in the forms money
+    is written in, 1亿5仟万元: one amount of 1.5亿, never 1亿 and a second amount with no
+    subject; two amounts a mark apart stay two."""
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "全年办结欠薪案件312件，涉及金额超过1亿5仟万元；另追回工资1亿5000万元，"
+        "奖补资金3仟元、5佰万元；筹资2亿、5000万元。")]
+    assert found == [("312件", 312, "件"), ("超过1亿5仟万元", 15000, "万元"),
+                     ("1亿5000万元", 15000, "万元"), ("3仟元", 3000, "元"),
+                     ("5佰万元", 500, "万元"), ("2亿", 200000000, ""), ("5000万元", 5000, "万元")]
+
+
 def test_a_minus_sign_before_a_number_makes_its_figure_negative() -> None:
     """A statistics bureau's line states falls as negative growth (同比增长-2.1%), with a
     hyphen, a full-width minus or the mathematical one: the figure's value is negative and

@@ -152,7 +152,8 @@ _PREFIX = _optional(
 )
 _PREFIX_ENDS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _PREFIX_LEN = max(map(len, _PREFIX_WORDS))
-_MULT = _optional(r"(?P<mult>万亿|千万|百万|万|亿|千)")
+# 仟 and 佰 are the forms of 千 and 百 that money is written in (1亿5仟万元).
+_MULT = _optional(r"(?P<mult>万亿|[千仟]万|[百佰]万|万|亿|[千仟])")
 # Longest alternatives first; look-aheads keep words such as 项目, 部门, 组织 out
 # (``resources/lexicon.toml``).
 _UNITS = "|".join(unit + (f"(?!{'|'.join(unless)})" if unless else "")
@@ -180,7 +181,7 @@ _FIGURE_RE = regex(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = regex(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u2009\u202f\u3000]{{0,{_MAX_NUMBER}}}"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}仟佰点余多来 \u00a0\u2009\u202f\u3000]{{0,{_MAX_NUMBER}}}"
     rf"(?:[{_UNIT_STARTS}]|(?<=[万亿余多]))|分之)"
 )
 
@@ -200,9 +201,12 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = {
     "": 1,
     "千": 1000,
+    "仟": 1000,
     "万": 10**4,
     "百万": 10**6,
+    "佰万": 10**6,
     "千万": 10**7,
+    "仟万": 10**7,
     "亿": 10**8,
     "万亿": 10**12,
 }
@@ -533,12 +537,12 @@ def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[in
 
 
 def _joined(matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
-    """``43万6千人`` and ``1亿2千万元`` as one figure each: a count in 万 or 亿 with no unit
-    and the smaller count right after it that carries one."""
+    """``43万6千人``, ``1亿2千万元`` and ``1亿5000万元`` as one figure each: a count in 万 or
+    亿 with no unit and the smaller count right after it that carries one."""
     out: list[tuple[int, int, _Groups]] = []
     for start, end, groups in matches:
         if (out and out[-1][1] == start and groups[3] and groups[8] is not None
-                and groups[6] in ("千", "百", "千万", "百万")):
+                and groups[6] in ("千", "仟", "百", "千万", "仟万", "百万", "佰万", "万")):
             head_start, _, head = out[-1]
             if head[3] and head[8] is None and head[6] in ("万", "亿"):
                 big = _parse_arabic(head[3])
