@@ -519,6 +519,14 @@ def test_a_count_in_wan_with_thousands_after_it_is_one_figure() -> None:
                      ("600人", 600, "人", False)]
 
 
+def test_a_figure_with_zhi_duo_after_it_measures_what_stands_before() -> None:
+    """Hong Kong pages stress a count with 之多 after it (個案達120宗之多): 之多 says how
+    many, it names nothing; the subject is what stands before the figure."""
+    found = [(f.text, f.subject) for f in extract_figures(
+        "全年維權個案達120宗之多，此类个案占5成之多。")]
+    assert found == [("120宗", "維權個案"), ("5成", "此类个案")]
+
+
 def test_an_amount_in_yi_and_wan_is_one_figure() -> None:
     """A legal-aid report writes the money it recovered as 1亿5000万元 or, in the forms money
     is written in, 1亿5仟万元: one amount of 1.5亿, never 1亿 and a second amount with no

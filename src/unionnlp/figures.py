@@ -292,7 +292,7 @@ _MODIFIER_RE = regex(
     r"(?:有|没有|比较|较为|十分|非常|特别|表现|成绩)\w*"
     r"|\w*(?:突出|优秀|棘手|困难|先进|严重|贫困|较大|较多|良好|优异)")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
-_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等")
+_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等|之多|之久")
 #: A one-character word that opens a clause before the figure without being part of what
 #: it measures: a preposition, a conjunction, 另 (besides), or a verb of building or setting
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
