@@ -61,3 +61,13 @@ def test_rjieba_extension_loads_without_its_package() -> None:
             "print(' '.join(words))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "困难职工" in out.stdout
+
+
+def test_one_shared_segmenter_however_it_is_named() -> None:
+    """The default, ``auto`` and the backend's own name (what unpickling asks for) give one
+    instance: each instance builds its own dictionary, so two names meant two builds (the
+    head-end model asked for ``get_segmenter()``, the pipeline for ``get_segmenter("auto")``)."""
+    default = get_segmenter()
+    assert get_segmenter("auto") is default
+    assert get_segmenter(default.name) is default
+    assert pickle.loads(pickle.dumps(default)) is default
