@@ -5,19 +5,24 @@ as analysis reads a report), and once by combining the paragraph's probabilities
 sentences' (the maximum, or the mean of paragraph and best sentence). The held-out twins
 are never read.
 
-    python benchmarks/cv_themes.py [--share 0.5]
+    python benchmarks/cv_themes.py [--share 0.5] [--by-kind] [--errors rows.jsonl]
 
 ``--share`` trains each fold on that share of its train twins (drawn with a fixed seed),
-with the written corpus, for a learning curve.
+with the written corpus, for a learning curve. ``--by-kind`` also prints each kind of
+page's precision, recall and F1 per theme, in context; ``--errors`` writes every
+paragraph's out-of-fold row (twin, kind, text, annotated themes, themes found in context,
+probabilities own and in context) as JSON lines, for reading the misses and false alarms.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -41,13 +46,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--share", type=float, default=1.0,
                         help="the share of each fold's train twins to train on")
-    share = parser.parse_args(argv).share
+    parser.add_argument("--by-kind", action="store_true",
+                        help="print precision, recall and F1 per kind of page, in context")
+    parser.add_argument("--errors", type=Path, default=None,
+                        help="write each paragraph's out-of-fold row here (JSON lines)")
+    args = parser.parse_args(argv)
+    share = args.share
     twins = load_twins("train")
     order = sorted(t.id for t in twins)
     random.Random(0).shuffle(order)
     fold = {doc: k % FOLDS for k, doc in enumerate(order)}
     written = load_corpus().paragraphs
     truth: list[tuple[str, ...]] = []
+    rows: list[dict[str, Any]] = []
     decided: dict[str, list[tuple[str, ...]]] = {"paragraph": [], "in context": [], "max": [],
                                                  "mean": []}
     for k in range(FOLDS):
@@ -61,8 +72,15 @@ def main(argv: list[str] | None = None) -> int:
         model = ThemeClassifier().fit(segment_all(texts), labels, groups=groups)
         tested = [p for t in twins if fold[t.id] == k for p in t.paragraphs]
         whole = model.predict_proba(segment_all([p.text for p in tested]))
-        decided["in context"] += model.decide_documents(
-            whole, [t.id for t in twins if fold[t.id] == k for _ in t.paragraphs])
+        ids = [t for t in twins if fold[t.id] == k for _ in t.paragraphs]
+        decided["in context"] += model.decide_documents(whole, [t.id for t in ids])
+        read = [s for t in twins if fold[t.id] == k
+                for s in model.in_context([whole[i] for i, x in enumerate(ids) if x is t])]
+        rows += [{"fold": k, "twin": t.id, "kind": t.kind, "text": p.text,
+                  "themes": list(p.themes), "found": list(model.decide(c, in_context=True)),
+                  "own": {x: round(v, 4) for x, v in o.items()},
+                  "in_context": {x: round(v, 4) for x, v in c.items()}}
+                 for t, p, o, c in zip(ids, tested, whole, read, strict=True)]
         for p, probs in zip(tested, whole, strict=True):
             parts = model.predict_proba(segment_all(sentences(p.text)))
             best = {t: max(s[t] for s in parts) for t in model.themes}
@@ -76,6 +94,19 @@ def main(argv: list[str] | None = None) -> int:
         result = score(truth, found, list(THEMES))
         per = "  ".join(f"{t} {v['f1']:.3f}" for t, v in result["themes"].items())
         print(f"{name:<11} {result['macro_f1']:.3f}   {per}")
+    if args.by_kind:
+        print("in context, by kind (precision / recall / F1, annotated paragraphs):")
+        for kind in sorted({str(r["kind"]) for r in rows}):
+            mine = [r for r in rows if r["kind"] == kind]
+            result = score([tuple(r["themes"]) for r in mine],
+                           [tuple(r["found"]) for r in mine], list(THEMES))
+            per = "  ".join(f"{t} {v['precision']:.2f}/{v['recall']:.2f}/{v['f1']:.2f} "
+                            f"({v['support']})" for t, v in result["themes"].items())
+            print(f"{kind:<13} {len(mine):>5} {result['macro_f1']:.3f}   {per}")
+    if args.errors is not None:
+        with args.errors.open("w", encoding="utf-8") as out:
+            for r in rows:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
     return 0
 
 
