@@ -1821,3 +1821,60 @@ def test_a_menus_item_over_the_title_is_set_aside_not_put_in_the_title() -> None
     assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
     assert "工会动态" in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+def _spans_hold_their_text(report: Report, text: str) -> None:
+    """Every paragraph's spans point at the page's characters that make up its text."""
+    for p in report.paragraphs:
+        assert "".join(text[start:start + length] for start, length in p.spans) == p.text
+
+
+def test_a_caption_printed_twice_on_one_line_keeps_one_copy() -> None:
+    # A news page whose caption and photo credit were pasted twice into one line.
+    caption = "近日,市总工会深入基层指导职工创新工作室建设。图为考核验收现场。市总工会供图"
+    text = ("首页 > 工会新闻\n\n"
+            "市总工会指导基层职工创新工作室建设\n\n"
+            "来源:工人日报\n2024-05-12 09:30\n\n"
+            "近日,市总工会用一个月时间走访全市42家劳模和职工创新工作室,对工作制度、"
+            "创新成果和带徒传技情况逐一考核验收。\n\n"
+            f"{caption}{caption}\n\n"
+            "下一步,市总工会将加大指导力度,推动创新工作室提档升级。\n")
+    report = parse(Source(text=text, path="t.txt"))
+    assert [p.text for p in report.paragraphs].count(caption) == 1
+    assert caption in report.dropped
+    assert not any(caption + caption[:4] in p.text for p in report.paragraphs)
+    _spans_hold_their_text(report, text)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_caption_printed_again_on_the_next_line_is_a_paragraph_of_its_own() -> None:
+    # The same caption on two lines: neither runs on into the other, nor into the text
+    # under them (a credit without brackets, ……供图, ends a paragraph).
+    caption = "近日,市总工会深入基层指导职工创新工作室建设。图为考核验收现场。市总工会供图"
+    text = ("市总工会指导基层职工创新工作室建设\n\n"
+            "近日,市总工会用一个月时间走访全市42家劳模和职工创新工作室,对工作制度、"
+            "创新成果和带徒传技情况逐一考核验收。\n\n"
+            f"{caption}\n\n{caption}\n\n"
+            "下一步,市总工会将加大指导力度,推动创新工作室提档升级。\n")
+    report = _parse(text)
+    texts = [p.text for p in report.paragraphs]
+    assert texts.count(caption) == 2
+    assert texts[-1].startswith("下一步")
+    _spans_hold_their_text(report, text)
+
+
+def test_a_line_printed_again_where_the_text_runs_on_is_set_aside() -> None:
+    # A union's benefits page: a rule's note printed twice under the rule.
+    note = "(同一原因于6个月内住院2次以上者,原则上最多申请2次)"
+    text = ("会员福利申请办法\n\n"
+            "会员本人住院达4天以上\n"
+            "慰问金1200元【因生产住院者不适用】\n"
+            f"{note}\n{note}\n"
+            "会员本人生日\n"
+            "生日礼券500元,于生日当月发放。\n")
+    report = _parse(text)
+    holding = [p.text for p in report.paragraphs if note in p.text]
+    assert len(holding) == 1 and holding[0].count(note) == 1
+    assert note in report.dropped
+    _spans_hold_their_text(report, text)
+    assert _accounted(report) == _chars(text)

@@ -846,6 +846,36 @@ def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
 
 
+#: The shortest text whose copy right after it on its line is read as printed twice.
+_TWICE_MIN = 10
+
+
+def _twice_at(view: str) -> int:
+    """Where the copy starts of a line that is one text printed twice, joined with at most a
+    few spaces (``……图为验收现场。某市总工会供图近日，……图为验收现场。某市总工会供图``);
+    0 when it is not."""
+    n = len(view)
+    for gap in range(4):
+        half, odd = divmod(n - gap, 2)
+        if odd or half < _TWICE_MIN or view[half:n - half].strip():
+            continue
+        if view[:half] == view[n - half:]:
+            return n - half
+    return 0
+
+
+def _printed_once(block: Block, dropped: list[str]) -> Block:
+    """A paragraph without the copy of a line that prints one text twice (a caption and its
+    credit pasted again): the copy goes to ``dropped``. The block itself when no line
+    does (what is decided about a block later goes by its identity)."""
+    cuts = [_twice_at(x.view) for x in block.lines]
+    if not any(cuts):
+        return block
+    dropped.extend(x.text[at:] for x, at in zip(block.lines, cuts, strict=True) if at)
+    return replace(block, lines=tuple(_piece(x, 0, at) if at else x
+                                      for x, at in zip(block.lines, cuts, strict=True)))
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -925,6 +955,8 @@ def parse(source: Source, view: str | None = None,
             if block.kind == "headline" and block.lines[0].view == current.headline:
                 dropped.append(block.lines[0].text)
                 continue
+            if block.kind == "para":
+                block = _printed_once(block, dropped)
             if block.kind == "para" and not current.items:
                 block = _without_title(block, current.headline, dropped)
             current.items.append(block)
