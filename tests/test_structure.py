@@ -1878,3 +1878,25 @@ def test_a_line_printed_again_where_the_text_runs_on_is_set_aside() -> None:
     assert note in report.dropped
     _spans_hold_their_text(report, text)
     assert _accounted(report) == _chars(text)
+
+
+def test_a_bar_before_a_headline_is_set_aside_and_the_numbering_read() -> None:
+    # A union's web page that marks each section's headline with a bar.
+    text = ("当前位置:首页 > 工会动态\n"
+            "市总工会2024年工作总结\n"
+            "发布时间:2025-01-10 来源:市总工会办公室\n"
+            "▌一、组织建设\n"
+            "全年新建基层工会86家,发展会员5200余名,其中快递员、外卖配送员等新就业形态劳动者2300人。\n"
+            "▍(一)新就业形态劳动者入会\n"
+            "推动快递、外卖、网约车等行业建会,新发展会员2300人。\n"
+            "█ 二、帮扶救助\n"
+            "帮扶困难职工1420户,发放帮扶资金830万元,资助困难职工子女312名。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = [(s.heading, s.level) for s in article.sections if s.heading]
+    assert heads == [("一、组织建设", 1), ("(一)新就业形态劳动者入会", 2), ("二、帮扶救助", 1)]
+    for s in article.sections:
+        if s.heading:
+            assert text[s.offset:s.offset + len(s.heading)] == s.heading
+    assert [x for x in report.dropped if x in "▌▍█"] == ["▌", "▍", "█"]
+    assert _accounted(report) == _chars(text)

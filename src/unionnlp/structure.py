@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -846,6 +846,31 @@ def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
 
 
+#: The bars a page prints before a section's headline (▌前言, ▍一年来的工作, █ 下一步打算):
+#: Unicode's block elements, then the headline's text.
+_BAR = regex(r"^[\u2580-\u259f]+[ \u3000\xa0]*(?=[^\s\u2580-\u259f])")
+
+
+def _bars_apart(lines: list[Line], boilerplate: Collection[int]
+                ) -> tuple[list[Line], dict[int, str]]:
+    """The lines without the bar that opens a line before its text (▌一、组织建设), each read
+    again as the page would be without it (its numbering, whether it is a headline); the
+    bars, decoration, by the offset of the line they stood before. A line the reader found
+    to be boilerplate stays furniture."""
+    out: list[Line] = []
+    bars: dict[int, str] = {}
+    for x in lines:
+        bar = _BAR.match(x.text)
+        if bar is None:
+            out.append(x)
+            continue
+        rest = _piece(x, bar.end(), len(x.text))
+        kind, style = ("furniture", None) if x.number in boilerplate else classify(rest.view, x.hint)
+        out.append(replace(rest, kind=kind, style=style, indent=x.indent))
+        bars[rest.offset] = bar.group().strip()
+    return out, bars
+
+
 #: The shortest text whose copy right after it on its line is read as printed twice.
 _TWICE_MIN = 10
 
@@ -900,6 +925,7 @@ def parse(source: Source, view: str | None = None,
     view = analysis_view(text)[0] if view is None else view
     lines = split_lines(text, source.heading_hints, view, source.boilerplate,
                         breaks=gap_breaks(view))
+    lines, bars = _bars_apart(lines, source.boilerplate)
     wrapped = False
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
@@ -924,6 +950,8 @@ def parse(source: Source, view: str | None = None,
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
+        if bars:
+            dropped.extend(bars.pop(x.offset) for x in block.lines if x.offset in bars)
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
         elif block.kind == "title":
@@ -960,6 +988,7 @@ def parse(source: Source, view: str | None = None,
             if block.kind == "para" and not current.items:
                 block = _without_title(block, current.headline, dropped)
             current.items.append(block)
+    dropped.extend(bars.values())  # before a line that a rule cut (none seen)
     _sign_offs(drafts)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
