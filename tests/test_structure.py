@@ -1900,3 +1900,41 @@ def test_a_bar_before_a_headline_is_set_aside_and_the_numbering_read() -> None:
             assert text[s.offset:s.offset + len(s.heading)] == s.heading
     assert [x for x in report.dropped if x in "▌▍█"] == ["▌", "▍", "█"]
     assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("marks", [("(引题)", "(主题)", "(副题)"), ("【引题】", "【主题】", "【副题】")])
+def test_an_e_papers_title_marks_name_kicker_title_and_subtitle(marks: tuple[str, ...]) -> None:
+    kicker, title, sub = marks
+    text = ("第03版:要闻\n"
+            f"{kicker}聚焦新就业形态劳动者\n"
+            f"{title}快递小哥有了自己的“娘家”\n"
+            f"{sub}市总工会推动快递行业建会全覆盖\n"
+            "本报记者 李华\n"
+            "本报讯 近日,市总工会联合市邮政管理局召开快递行业建会推进会,"
+            "全市86家快递企业全部建立工会,发展会员1.2万人。\n"
+            "会上,市总工会为首批20个快递行业职工驿站授牌,驿站为快递员提供饮水、休息、充电等服务。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "快递小哥有了自己的“娘家”"
+    assert article.subtitle == "聚焦新就业形态劳动者\n市总工会推动快递行业建会全覆盖"
+    assert all(m in report.dropped for m in marks)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_title_mark_after_the_text_ends_the_title() -> None:
+    # A news site prints the paper's original title block with its marks after the text.
+    text = ("【奋进新征程 建功新时代】\n"
+            "原标题:全国工会扩大组织覆盖,把职工群众吸引过来、组织起来、稳固下来——(引题)\n"
+            "让工会组织建起来强起来(主题)\n"
+            "中工网讯(工人日报-中工网记者王明)“2023年至2025年,平均每年新发展会员1000万人以上。”"
+            "记者从全总获悉,各级工会持续推进建会入会。\n"
+            "职工在哪里,工会组织就建到哪里。近年来,工会组织覆盖面不断扩大。\n")
+    report = _parse(text)
+    titled = [a for a in report.articles if a.title and "让工会组织建起来强起来" in a.title]
+    assert len(titled) == 1
+    article = titled[0]
+    assert article.title is not None and article.title.endswith("让工会组织建起来强起来")
+    assert article.subtitle is not None and article.subtitle.endswith("稳固下来——")
+    assert "(引题)" in report.dropped and "(主题)" in report.dropped
+    assert [a.title for a in report.articles if a.paragraphs] == [article.title]
+    assert _accounted(report) == _chars(text)

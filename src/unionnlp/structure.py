@@ -22,6 +22,7 @@ from .lines import (
     COMMA,
     HEADLINE_MAX,
     Line,
+    LineKind,
     breaks_off,
     classify,
     ends_sentence,
@@ -852,13 +853,13 @@ _BAR = regex(r"^[\u2580-\u259f]+[ \u3000\xa0]*(?=[^\s\u2580-\u259f])")
 
 
 def _bars_apart(lines: list[Line], boilerplate: Collection[int]
-                ) -> tuple[list[Line], dict[int, str]]:
+                ) -> tuple[list[Line], dict[int, list[str]]]:
     """The lines without the bar that opens a line before its text (▌一、组织建设), each read
     again as the page would be without it (its numbering, whether it is a headline); the
     bars, decoration, by the offset of the line they stood before. A line the reader found
     to be boilerplate stays furniture."""
     out: list[Line] = []
-    bars: dict[int, str] = {}
+    bars: dict[int, list[str]] = {}
     for x in lines:
         bar = _BAR.match(x.text)
         if bar is None:
@@ -867,8 +868,39 @@ def _bars_apart(lines: list[Line], boilerplate: Collection[int]
         rest = _piece(x, bar.end(), len(x.text))
         kind, style = ("furniture", None) if x.number in boilerplate else classify(rest.view, x.hint)
         out.append(replace(rest, kind=kind, style=style, indent=x.indent))
-        bars[rest.offset] = bar.group().strip()
+        bars[rest.offset] = [bar.group().strip()]
     return out, bars
+
+
+#: The part of a title block an e-paper page names in brackets: the kicker (引题, 肩题, 眉题),
+#: the title (主题, 正题) and the subtitle (副题, 子题), before or after the line's text.
+_TITLE_MARK = regex(r"[（(【\[〔]\s*(引题|引題|肩题|肩題|眉题|眉題|主题|主題|正题|正題|副题|副題|子题|子題)"
+                    r"\s*[)）】\]〕]")
+
+
+def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
+                       ) -> tuple[list[Line], dict[int, list[str]]]:
+    """The lines with the marks an e-paper page puts in its title block (（引题）……,
+    ……(主题)) taken off, each such line a title (主题) or subtitle (引题, 副题) whatever the
+    labeller read; the marks, and what a page prints after a mark at the end of a line,
+    join ``aside`` (by the offset of the line they stood on) for ``dropped``."""
+    out: list[Line] = []
+    for x in lines:
+        mark = _TITLE_MARK.search(x.view)
+        if mark is None or x.kind == "table":
+            out.append(x)
+            continue
+        if mark.start() == 0:
+            cut, gone = _piece(x, mark.end(), len(x.text)), x.text[:mark.end()]
+        else:
+            cut, gone = _piece(x, 0, mark.start()), x.text[mark.start():]
+        if not cut.text:
+            out.append(x)
+            continue
+        kind: LineKind = "title" if mark.group(1)[0] in "主正" else "subtitle"
+        out.append(replace(cut, kind=kind, style=None, indent=x.indent))
+        aside = {**aside, cut.offset: [*aside.pop(x.offset, []), gone.strip()]}
+    return out, aside
 
 
 #: The shortest text whose copy right after it on its line is read as printed twice.
@@ -938,6 +970,7 @@ def parse(source: Source, view: str | None = None,
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
     lines = _sentences_are_no_subtitles(lines)
+    lines, aside = _title_marks_apart(lines, bars)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
@@ -950,8 +983,8 @@ def parse(source: Source, view: str | None = None,
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
-        if bars:
-            dropped.extend(bars.pop(x.offset) for x in block.lines if x.offset in bars)
+        if aside:
+            dropped.extend(m for x in block.lines if x.offset in aside for m in aside.pop(x.offset))
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
         elif block.kind == "title":
@@ -988,7 +1021,7 @@ def parse(source: Source, view: str | None = None,
             if block.kind == "para" and not current.items:
                 block = _without_title(block, current.headline, dropped)
             current.items.append(block)
-    dropped.extend(bars.values())  # before a line that a rule cut (none seen)
+    dropped.extend(m for marks in aside.values() for m in marks)  # a line a rule cut again
     _sign_offs(drafts)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
