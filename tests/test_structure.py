@@ -1938,3 +1938,19 @@ def test_a_title_mark_after_the_text_ends_the_title() -> None:
     assert "(引题)" in report.dropped and "(主题)" in report.dropped
     assert [a.title for a in report.articles if a.paragraphs] == [article.title]
     assert _accounted(report) == _chars(text)
+
+
+
+def test_a_columns_name_in_brackets_over_the_title_is_set_aside() -> None:
+    # A news site prints the series a story belongs to over the paper's title block.
+    text = ("【团结奋斗开新局 喜迎工会十八大】\n"
+            "原标题:全国工会持续扩大组织覆盖,把职工群众吸引过来、组织起来、稳固下来——(引题)\n"
+            "让工会组织建起来强起来(主题)\n"
+            "中工网讯(工人日报-中工网记者王明)“2023年至2025年,平均每年新发展新就业形态劳动者会员"
+            "1000万人以上。”记者从全总获悉,各级工会持续推进建会入会。\n"
+            "职工在哪里,工会组织就建到哪里。近年来,我国职工队伍结构发生深刻变化,工会组织覆盖面不断扩大。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "让工会组织建起来强起来"
+    assert "【团结奋斗开新局 喜迎工会十八大】" in report.dropped
+    assert _accounted(report) == _chars(text)

@@ -222,6 +222,27 @@ _MODEL_TEXT = regex(r"第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*
                     r"|[\u4e00-\u9fff\s)）】\]]\d{1,2}$")
 
 
+#: A column's or a series' name in brackets over a title (【工会理论研究】,
+#: 【奋进新征程 建功新时代】): never a model text's number (【篇一】).
+_COLUMN = regex(r"[【〖［\[][^【】〖〗［］\[\]]{2,30}[】〗］\]]")
+
+
+def _columns_aside(drafts: list[_Draft], dropped: list[str]) -> None:
+    """An article's title block without the column's name in brackets that opens it over
+    the title (【奋进新征程 建功新时代】 / ……(引题) / ……(主题)): it goes to ``dropped``."""
+    for draft in drafts:
+        lines = [x for part in draft.parts for x in part.lines]
+        heads = [x for x in lines if x.kind in _TITLE_KINDS]
+        if len(heads) < 2 or lines[0] is not heads[0] or _COLUMN.fullmatch(heads[0].view) is None \
+                or opens_model_text(heads[0].view) or _MODEL_TEXT.search(heads[0].view):
+            continue
+        dropped.append(heads[0].text)
+        parts = [replace(part, lines=tuple(x for x in part.lines if x is not heads[0]))
+                 for part in draft.parts]
+        draft.parts = [part for part in parts if part.lines]
+        draft.title = Block("title", tuple(x for part in draft.parts for x in part.lines))
+
+
 #: A menu's item: a word or two, no digit (首页, 工会动态, 维权服务).
 _MENU_ITEM = regex(r"[^\d\s]{0,7}[\u4e00-\u9fff][^\d\s]{0,7}")
 
@@ -1023,6 +1044,7 @@ def parse(source: Source, view: str | None = None,
             current.items.append(block)
     dropped.extend(m for marks in aside.values() for m in marks)  # a line a rule cut again
     _sign_offs(drafts)
+    _columns_aside(drafts, dropped)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
     opening = _opening_headings(blocks)
