@@ -1954,3 +1954,29 @@ def test_a_columns_name_in_brackets_over_the_title_is_set_aside() -> None:
     assert article.title == "让工会组织建起来强起来"
     assert "【团结奋斗开新局 喜迎工会十八大】" in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+def test_a_headline_in_two_lines_led_by_a_year_keeps_its_first_line() -> None:
+    # A meeting report whose sections are headed by a year and a phrase over a motto.
+    text = ("市总工会召开2024年工作总结及2025年工作谋划务虚会\n"
+            "12月27日,市总工会召开务虚会,总结2024年工作,谋划2025年发展。机关各部门、产业工会负责人参加会议。\n"
+            "2024:四维度诠释工会担当\n"
+            "2024年,市总工会坚决贯彻上级部署要求,在服务大局、服务职工、服务基层、改革创新四个方面展现工会担当。\n"
+            "服务职工方面,全面履行维权服务基本职责,多措并举推进解决职工群众急难愁盼问题。\n"
+            "2025 工作谋划\n"
+            "突出特色,统筹全局\n"
+            "全市工会谋划明年工作时,要立足党政所需、职工所急、工会所能,紧扣深化改革主题推进各项工作。\n"
+            "把握时间节点,将2025年工作纳入全市深化改革大局中谋划。\n"
+            "2025 重点工作\n"
+            "多举措开创工会新局面\n"
+            "2025年,要落实全总工作部署和市委工作要求,谋划好改革创新,加大创新案例培育力度。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = [s for s in article.sections if s.heading]
+    assert [s.heading for s in heads] == [
+        "2024:四维度诠释工会担当", "2025 工作谋划突出特色,统筹全局", "2025 重点工作多举措开创工会新局面"]
+    for s in heads:
+        assert "".join(text[a:a + n] for a, n in s.spans) == s.heading
+    assert [len(s.paragraphs) for s in heads] == [2, 2, 1]
+    assert report.dropped == ()
+    assert _accounted(report) == _chars(text)

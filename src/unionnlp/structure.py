@@ -924,6 +924,45 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
     return out, aside
 
 
+#: A year and a few words, the first line of a headline in two (2025 工作谋划 / 突出特色，
+#: 统筹全局): no date, no mark after the words.
+_YEAR_HEAD = regex(r"(?:19|20)\d{2}(?:\s+|\s*[:：]\s*)[\u4e00-\u9fff]{2,8}")
+
+
+def _years_over_headlines(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
+    """``lines`` (as the labeller gave them) with a year and a few words that the rules read
+    as a headline, right over another headline with text under it, a headline again: the
+    labeller takes the year for a date stamp (furniture)."""
+    if len(ruled) != len(lines):
+        return lines
+    out = list(lines)
+    for k in range(len(out) - 2):
+        x, below, text = out[k], out[k + 1], out[k + 2]
+        if x.kind == "furniture" and ruled[k].kind == "headline" \
+                and _YEAR_HEAD.fullmatch(x.view) is not None \
+                and below.kind == "headline" and below.number == x.number + 1 \
+                and text.kind == "body" and numbering(below.view)[0] is None:
+            out[k] = ruled[k]
+    return out
+
+
+def _year_headlines_joined(blocks: list[Block]) -> list[Block]:
+    """A headline of a year and a few words (see ``_YEAR_HEAD``) right over another unnumbered
+    headline: one headline in two lines, as the twins mark a headline wrapped."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if above is not None and above.kind == block.kind == "headline" \
+                and len(above.lines) == len(block.lines) == 1 \
+                and _YEAR_HEAD.fullmatch(above.lines[0].view) is not None \
+                and block.lines[0].number == above.lines[0].number + 1 \
+                and numbering(block.lines[0].view)[0] is None:
+            out[-1] = Block("headline", (above.lines[0], block.lines[0]))
+            continue
+        out.append(block)
+    return out
+
+
 #: The shortest text whose copy right after it on its line is read as printed twice.
 _TWICE_MIN = 10
 
@@ -988,8 +1027,10 @@ def parse(source: Source, view: str | None = None,
         wrapped = wrapped_page(view)
         # A signature closes the text: the lines above the first of it are a page's head.
         text_from = next((x.number for x in lines if x.kind == "body"), len(text))
+        ruled = lines
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
+        lines = _years_over_headlines(ruled, lines)
     lines = _sentences_are_no_subtitles(lines)
     lines, aside = _title_marks_apart(lines, bars)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
@@ -1000,7 +1041,7 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         if width is not None:
             blocks = _run_on_headlines(blocks, view, width)
-        blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
+        blocks = _trailing_headline_as_text(_run_in_headlines(_year_headlines_joined(blocks)))
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
