@@ -1980,3 +1980,17 @@ def test_a_headline_in_two_lines_led_by_a_year_keeps_its_first_line() -> None:
     assert [len(s.paragraphs) for s in heads] == [2, 2, 1]
     assert report.dropped == ()
     assert _accounted(report) == _chars(text)
+
+
+def test_a_channels_name_over_the_title_is_set_aside() -> None:
+    text = ("首页 > 新闻中心\n"
+            "工会动态\n"
+            "区总工会举办新春职工联欢会 表彰先进集体\n"
+            "发布时间:2025-01-20 来源:区总工会\n"
+            "区总工会今天在职工文化宫举办新春职工联欢会,来自基层工会和职工服务站点的代表共八百余人参加。\n"
+            "大会表彰了一批成绩突出的基层工会和工会工作者,为困难职工发放慰问金一百二十万元。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
+    assert "工会动态" in report.dropped
+    assert _accounted(report) == _chars(text)

@@ -227,13 +227,19 @@ _MODEL_TEXT = regex(r"第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*
 _COLUMN = regex(r"[【〖［\[][^【】〖〗［］\[\]]{2,30}[】〗］\]]")
 
 
+#: A channel's name, a word or two naming a kind of news (工会动态, 基层风采, 工会要闻).
+_CHANNEL = regex(r"[\u4e00-\u9fff]{0,4}(?:动态|新闻|要闻|风采|资讯|快讯|频道|专栏|视点|速递)")
+
+
 def _columns_aside(drafts: list[_Draft], dropped: list[str]) -> None:
-    """An article's title block without the column's name in brackets that opens it over
-    the title (【奋进新征程 建功新时代】 / ……(引题) / ……(主题)): it goes to ``dropped``."""
+    """An article's title block without the column's name in brackets (【奋进新征程
+    建功新时代】) or the channel's name (工会动态) that opens it over the title: it goes to
+    ``dropped``."""
     for draft in drafts:
         lines = [x for part in draft.parts for x in part.lines]
         heads = [x for x in lines if x.kind in _TITLE_KINDS]
-        if len(heads) < 2 or lines[0] is not heads[0] or _COLUMN.fullmatch(heads[0].view) is None \
+        if len(heads) < 2 or lines[0] is not heads[0] or not (
+                _COLUMN.fullmatch(heads[0].view) or _CHANNEL.fullmatch(heads[0].view)) \
                 or opens_model_text(heads[0].view) or _MODEL_TEXT.search(heads[0].view):
             continue
         dropped.append(heads[0].text)
