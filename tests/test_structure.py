@@ -1994,3 +1994,14 @@ def test_a_channels_name_over_the_title_is_set_aside() -> None:
     assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
     assert "工会动态" in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+def test_a_sentence_that_names_a_theme_in_brackets_keeps_its_place() -> None:
+    text = ("区总工会开展主题党日活动\n\n"
+            "本次活动分为(主题)宣讲和现场参观两个环节,全区120名工会干部参加,大家表示收获很大。\n\n"
+            "活动结束后,区总工会还组织开展了座谈交流。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "区总工会开展主题党日活动"
+    assert any("(主题)宣讲" in p.text for p in report.paragraphs)
+    assert "(主题)" not in report.dropped

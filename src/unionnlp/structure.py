@@ -905,16 +905,25 @@ _TITLE_MARK = regex(r"[（(【\[〔]\s*(引题|引題|肩题|肩題|眉题|眉�
                     r"\s*[)）】\]〕]")
 
 
+#: The longest line read as a marked part of a title block, and what may follow a mark
+#: that ends its text: a few characters with no mark of a sentence (a site's stray words).
+_TITLE_MARKED_MAX = 80
+_AFTER_MARK = regex(r"[^，,。；;：:！？!?]{0,6}")
+
+
 def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
                        ) -> tuple[list[Line], dict[int, list[str]]]:
     """The lines with the marks an e-paper page puts in its title block (（引题）……,
     ……(主题)) taken off, each such line a title (主题) or subtitle (引题, 副题) whatever the
-    labeller read; the marks, and what a page prints after a mark at the end of a line,
-    join ``aside`` (by the offset of the line they stood on) for ``dropped``."""
+    labeller read (a mark opening the line, or ending its text, up to 80 characters; a
+    sentence that names a 主题 in passing is left alone); the marks, and what a page prints
+    after a mark that ends the text, join ``aside`` (by the offset of the line they stood
+    on) for ``dropped``."""
     out: list[Line] = []
     for x in lines:
         mark = _TITLE_MARK.search(x.view)
-        if mark is None or x.kind == "table":
+        if mark is None or x.kind == "table" or len(x.view) > _TITLE_MARKED_MAX or not (
+                mark.start() == 0 or _AFTER_MARK.fullmatch(x.view, mark.end())):
             out.append(x)
             continue
         if mark.start() == 0:
