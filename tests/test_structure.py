@@ -1821,3 +1821,187 @@ def test_a_menus_item_over_the_title_is_set_aside_not_put_in_the_title() -> None
     assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
     assert "工会动态" in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+def _spans_hold_their_text(report: Report, text: str) -> None:
+    """Every paragraph's spans point at the page's characters that make up its text."""
+    for p in report.paragraphs:
+        assert "".join(text[start:start + length] for start, length in p.spans) == p.text
+
+
+def test_a_caption_printed_twice_on_one_line_keeps_one_copy() -> None:
+    # A news page whose caption and photo credit were pasted twice into one line.
+    caption = "近日,市总工会深入基层指导职工创新工作室建设。图为考核验收现场。市总工会供图"
+    text = ("首页 > 工会新闻\n\n"
+            "市总工会指导基层职工创新工作室建设\n\n"
+            "来源:工人日报\n2024-05-12 09:30\n\n"
+            "近日,市总工会用一个月时间走访全市42家劳模和职工创新工作室,对工作制度、"
+            "创新成果和带徒传技情况逐一考核验收。\n\n"
+            f"{caption}{caption}\n\n"
+            "下一步,市总工会将加大指导力度,推动创新工作室提档升级。\n")
+    report = parse(Source(text=text, path="t.txt"))
+    assert [p.text for p in report.paragraphs].count(caption) == 1
+    assert caption in report.dropped
+    assert not any(caption + caption[:4] in p.text for p in report.paragraphs)
+    _spans_hold_their_text(report, text)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_caption_printed_again_on_the_next_line_is_a_paragraph_of_its_own() -> None:
+    # The same caption on two lines: neither runs on into the other, nor into the text
+    # under them (a credit without brackets, ……供图, ends a paragraph).
+    caption = "近日,市总工会深入基层指导职工创新工作室建设。图为考核验收现场。市总工会供图"
+    text = ("市总工会指导基层职工创新工作室建设\n\n"
+            "近日,市总工会用一个月时间走访全市42家劳模和职工创新工作室,对工作制度、"
+            "创新成果和带徒传技情况逐一考核验收。\n\n"
+            f"{caption}\n\n{caption}\n\n"
+            "下一步,市总工会将加大指导力度,推动创新工作室提档升级。\n")
+    report = _parse(text)
+    texts = [p.text for p in report.paragraphs]
+    assert texts.count(caption) == 2
+    assert texts[-1].startswith("下一步")
+    _spans_hold_their_text(report, text)
+
+
+def test_a_line_printed_again_where_the_text_runs_on_is_set_aside() -> None:
+    # A union's benefits page: a rule's note printed twice under the rule.
+    note = "(同一原因于6个月内住院2次以上者,原则上最多申请2次)"
+    text = ("会员福利申请办法\n\n"
+            "会员本人住院达4天以上\n"
+            "慰问金1200元【因生产住院者不适用】\n"
+            f"{note}\n{note}\n"
+            "会员本人生日\n"
+            "生日礼券500元,于生日当月发放。\n")
+    report = _parse(text)
+    holding = [p.text for p in report.paragraphs if note in p.text]
+    assert len(holding) == 1 and holding[0].count(note) == 1
+    assert note in report.dropped
+    _spans_hold_their_text(report, text)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_bar_before_a_headline_is_set_aside_and_the_numbering_read() -> None:
+    # A union's web page that marks each section's headline with a bar.
+    text = ("当前位置:首页 > 工会动态\n"
+            "市总工会2024年工作总结\n"
+            "发布时间:2025-01-10 来源:市总工会办公室\n"
+            "▌一、组织建设\n"
+            "全年新建基层工会86家,发展会员5200余名,其中快递员、外卖配送员等新就业形态劳动者2300人。\n"
+            "▍(一)新就业形态劳动者入会\n"
+            "推动快递、外卖、网约车等行业建会,新发展会员2300人。\n"
+            "█ 二、帮扶救助\n"
+            "帮扶困难职工1420户,发放帮扶资金830万元,资助困难职工子女312名。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = [(s.heading, s.level) for s in article.sections if s.heading]
+    assert heads == [("一、组织建设", 1), ("(一)新就业形态劳动者入会", 2), ("二、帮扶救助", 1)]
+    for s in article.sections:
+        if s.heading:
+            assert text[s.offset:s.offset + len(s.heading)] == s.heading
+    assert [x for x in report.dropped if x in "▌▍█"] == ["▌", "▍", "█"]
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("marks", [("(引题)", "(主题)", "(副题)"), ("【引题】", "【主题】", "【副题】")])
+def test_an_e_papers_title_marks_name_kicker_title_and_subtitle(marks: tuple[str, ...]) -> None:
+    kicker, title, sub = marks
+    text = ("第03版:要闻\n"
+            f"{kicker}聚焦新就业形态劳动者\n"
+            f"{title}快递小哥有了自己的“娘家”\n"
+            f"{sub}市总工会推动快递行业建会全覆盖\n"
+            "本报记者 李华\n"
+            "本报讯 近日,市总工会联合市邮政管理局召开快递行业建会推进会,"
+            "全市86家快递企业全部建立工会,发展会员1.2万人。\n"
+            "会上,市总工会为首批20个快递行业职工驿站授牌,驿站为快递员提供饮水、休息、充电等服务。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "快递小哥有了自己的“娘家”"
+    assert article.subtitle == "聚焦新就业形态劳动者\n市总工会推动快递行业建会全覆盖"
+    assert all(m in report.dropped for m in marks)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_title_mark_after_the_text_ends_the_title() -> None:
+    # A news site prints the paper's original title block with its marks after the text.
+    text = ("【奋进新征程 建功新时代】\n"
+            "原标题:全国工会扩大组织覆盖,把职工群众吸引过来、组织起来、稳固下来——(引题)\n"
+            "让工会组织建起来强起来(主题)\n"
+            "中工网讯(工人日报-中工网记者王明)“2023年至2025年,平均每年新发展会员1000万人以上。”"
+            "记者从全总获悉,各级工会持续推进建会入会。\n"
+            "职工在哪里,工会组织就建到哪里。近年来,工会组织覆盖面不断扩大。\n")
+    report = _parse(text)
+    titled = [a for a in report.articles if a.title and "让工会组织建起来强起来" in a.title]
+    assert len(titled) == 1
+    article = titled[0]
+    assert article.title is not None and article.title.endswith("让工会组织建起来强起来")
+    assert article.subtitle is not None and article.subtitle.endswith("稳固下来——")
+    assert "(引题)" in report.dropped and "(主题)" in report.dropped
+    assert [a.title for a in report.articles if a.paragraphs] == [article.title]
+    assert _accounted(report) == _chars(text)
+
+
+
+def test_a_columns_name_in_brackets_over_the_title_is_set_aside() -> None:
+    # A news site prints the series a story belongs to over the paper's title block.
+    text = ("【团结奋斗开新局 喜迎工会十八大】\n"
+            "原标题:全国工会持续扩大组织覆盖,把职工群众吸引过来、组织起来、稳固下来——(引题)\n"
+            "让工会组织建起来强起来(主题)\n"
+            "中工网讯(工人日报-中工网记者王明)“2023年至2025年,平均每年新发展新就业形态劳动者会员"
+            "1000万人以上。”记者从全总获悉,各级工会持续推进建会入会。\n"
+            "职工在哪里,工会组织就建到哪里。近年来,我国职工队伍结构发生深刻变化,工会组织覆盖面不断扩大。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "让工会组织建起来强起来"
+    assert "【团结奋斗开新局 喜迎工会十八大】" in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_headline_in_two_lines_led_by_a_year_keeps_its_first_line() -> None:
+    # A meeting report whose sections are headed by a year and a phrase over a motto.
+    text = ("市总工会召开2024年工作总结及2025年工作谋划务虚会\n"
+            "12月27日,市总工会召开务虚会,总结2024年工作,谋划2025年发展。机关各部门、产业工会负责人参加会议。\n"
+            "2024:四维度诠释工会担当\n"
+            "2024年,市总工会坚决贯彻上级部署要求,在服务大局、服务职工、服务基层、改革创新四个方面展现工会担当。\n"
+            "服务职工方面,全面履行维权服务基本职责,多措并举推进解决职工群众急难愁盼问题。\n"
+            "2025 工作谋划\n"
+            "突出特色,统筹全局\n"
+            "全市工会谋划明年工作时,要立足党政所需、职工所急、工会所能,紧扣深化改革主题推进各项工作。\n"
+            "把握时间节点,将2025年工作纳入全市深化改革大局中谋划。\n"
+            "2025 重点工作\n"
+            "多举措开创工会新局面\n"
+            "2025年,要落实全总工作部署和市委工作要求,谋划好改革创新,加大创新案例培育力度。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = [s for s in article.sections if s.heading]
+    assert [s.heading for s in heads] == [
+        "2024:四维度诠释工会担当", "2025 工作谋划突出特色,统筹全局", "2025 重点工作多举措开创工会新局面"]
+    for s in heads:
+        assert "".join(text[a:a + n] for a, n in s.spans) == s.heading
+    assert [len(s.paragraphs) for s in heads] == [2, 2, 1]
+    assert report.dropped == ()
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_channels_name_over_the_title_is_set_aside() -> None:
+    text = ("首页 > 新闻中心\n"
+            "工会动态\n"
+            "区总工会举办新春职工联欢会 表彰先进集体\n"
+            "发布时间:2025-01-20 来源:区总工会\n"
+            "区总工会今天在职工文化宫举办新春职工联欢会,来自基层工会和职工服务站点的代表共八百余人参加。\n"
+            "大会表彰了一批成绩突出的基层工会和工会工作者,为困难职工发放慰问金一百二十万元。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
+    assert "工会动态" in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_sentence_that_names_a_theme_in_brackets_keeps_its_place() -> None:
+    text = ("区总工会开展主题党日活动\n\n"
+            "本次活动分为(主题)宣讲和现场参观两个环节,全区120名工会干部参加,大家表示收获很大。\n\n"
+            "活动结束后,区总工会还组织开展了座谈交流。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "区总工会开展主题党日活动"
+    assert any("(主题)宣讲" in p.text for p in report.paragraphs)
+    assert "(主题)" not in report.dropped

@@ -179,6 +179,23 @@ def test_a_repeated_title_the_output_set_aside_is_scored_as_furniture() -> None:
     assert predicted_line_roles(twin, report) == gold_line_roles(twin)
 
 
+def test_a_title_line_of_which_the_output_set_a_part_aside_is_scored_as_the_title() -> None:
+    # A news site prints its date stamp before the title on one line; the output sets the
+    # stamp aside and keeps the title (and an e-paper's (主题) mark likewise).
+    twin = parse_twin(
+        '#! unionnlp-twin/1 {"id": "t4", "kind": "news", "url": "u"}\n'
+        "⟦furniture⟧ date 2025-11-30 ⟦title⟧志工团出手 帮三户受灾家庭修缮房屋\n"
+        "⟦byline⟧记者林某/新营报导\n"
+        "⟦body aid⟧区总工会志工团连日为三户受灾家庭修缮房屋,所需材料由工会募集。\n", "t4.ann")
+    body = twin.text.index("区总工会")
+    report = Report(source="t4", dropped=("date 2025-11-30",), articles=(Article(
+        title="志工团出手 帮三户受灾家庭修缮房屋", byline="记者林某/新营报导", offset=0,
+        sections=(Section(heading=None, level=0, paragraphs=(Paragraph(
+            text=twin.text[body:].strip(), offset=body,
+            spans=((body, len(twin.text[body:].strip())),)),)),)),))
+    assert predicted_line_roles(twin, report) == gold_line_roles(twin)
+
+
 def test_rows_of_a_table_the_output_keeps_are_scored_as_table_rows() -> None:
     twin = parse_twin(
         '#! unionnlp-twin/1 {"id": "t3", "kind": "government", "url": "u"}\n'

@@ -93,6 +93,9 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
     # nearest the article's start first; each part of the text is claimed once, so that a
     # copy of the title the output set aside (a running header, a page title printed
     # twice) stays furniture.
+    # A line of which the output set a part aside (an e-paper's (主题) mark, a bar) is
+    # claimed by what remains of it, when the whole line is not.
+    aside = [x for x in ("".join(d.split()) for d in report.dropped) if x]
     for article in report.articles:
         home = at.of(article.offset or 0)
         nearest = sorted(range(1, len(lines) + 1), key=lambda n: (abs(n - home), -n))
@@ -103,11 +106,21 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
             left = "".join(value.split())
             for n in nearest:
                 piece = "".join(lines[n - 1].split())
+                if n not in placed and piece not in left:
+                    piece = _without_parts(piece, aside)
                 if n not in placed and len(piece) >= 2 and piece in left:
                     roles[n - 1] = role
                     placed.add(n)
                     left = left.replace(piece, "", 1)
     return roles
+
+
+def _without_parts(piece: str, parts: Sequence[str]) -> str:
+    """``piece`` without each of ``parts`` that it holds and is longer than."""
+    for part in parts:
+        if len(part) < len(piece) and part in piece:
+            piece = piece.replace(part, "", 1)
+    return piece
 
 
 @dataclass

@@ -56,7 +56,7 @@ _ARTICLE_LABEL = regex(r"^第[一二三四五六七八九十百零〇两\d]{1,5}
 #: ((圖片提供/臺北市停車管理工程處企業工會), (記者林某攝)) or after a sentence (……其乐融融。
 #: 范志刚 摄), or a leaked HTML paragraph tag.
 _CLOSING = regex(r"(?:[（(][^（）()]{0,40}(?:提供|摄|攝)[^（）()]{0,30}[)）]|(?:</?|/)[pP]>"
-                 r"|[。！？!?\s][^。！？!?，,；;:：\s]{1,12}(?:\s[^。！？!?，,；;:：\s]{1,12})?\s?(?:摄|攝))\s*$")
+                 r"|[。！？!?\s][^。！？!?，,；;:：\s]{1,12}(?:\s[^。！？!?，,；;:：\s]{1,12})?\s?(?:摄|攝|供图|供圖))\s*$")
 _OCCASION_LINE = regex(rf"^[（(]?\s*{lexicon().dates['day'].pattern}在.{{2,40}}[)）]?$")
 _SPEAKER_LINE = regex(
     r"^.{0,24}(?:主席|书记|主任|会长|部长|总经理|董事长|秘书长|委员|同志)\s*[\u4e00-\u9fff·×]{2,5}$"
@@ -421,6 +421,20 @@ def _starts_item(view: str) -> bool:
     return view[:1] in BULLETS or view[:2] in ("- ", "– ")
 
 
+#: The shortest line whose copy on the next line is read as printed again, not run on.
+_REPEAT_MIN = 10
+
+
+def _repeats(above: str, below: str) -> bool:
+    """Whether ``below`` is ``above`` printed again, at least ``_REPEAT_MIN`` characters: a
+    line of text printed twice (``……最多申請2次)`` over the same line) does not run on into
+    its copy. (Of the train twins' lines that repeat the line above with text, the two that
+    the text would run on into are furniture; the others, each after a closed paragraph, a
+    caption or credit, are paragraphs of their own, which the rules read already.)"""
+    above, below = above.strip(), below.strip()
+    return len(above) >= _REPEAT_MIN and above == below
+
+
 def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Block]:
     """Group classified lines into blocks, joining paragraphs that extraction broke;
     ``segmenter`` (or its backend name) tells where a line broke inside a word."""
@@ -486,6 +500,12 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
                 # page sets a title into an article's text, the line under the title goes on
                 # with the sentence, or a word is cut in two, as on the seed page.)
                 break
+            if not skipped and _repeats(parts[-1].view, work[j].view):
+                # The last line printed again where the text would run on: set aside.
+                held.extend(Block("furniture", (x,)) for x in work[i:j + 1]
+                            if x.kind == "furniture" or x is work[j])
+                i = j + 1
+                continue
             between = work[i:j]
             for x in between:
                 if x.kind == "furniture":

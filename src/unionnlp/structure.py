@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,6 +22,7 @@ from .lines import (
     COMMA,
     HEADLINE_MAX,
     Line,
+    LineKind,
     breaks_off,
     classify,
     ends_sentence,
@@ -219,6 +220,33 @@ _COLLECTION = regex(r"[\d一二三四五六七八九十两]{1,3}\s*篇|合集|�
 _MODEL_TEXT = regex(r"第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}"
                     r"|^(?:范文|总结)[一二三四五六七八九十\d]{1,3}[:：]"
                     r"|[\u4e00-\u9fff\s)）】\]]\d{1,2}$")
+
+
+#: A column's or a series' name in brackets over a title (【工会理论研究】,
+#: 【奋进新征程 建功新时代】): never a model text's number (【篇一】).
+_COLUMN = regex(r"[【〖［\[][^【】〖〗［］\[\]]{2,30}[】〗］\]]")
+
+
+#: A channel's name, a word or two naming a kind of news (工会动态, 基层风采, 工会要闻).
+_CHANNEL = regex(r"[\u4e00-\u9fff]{0,4}(?:动态|新闻|要闻|风采|资讯|快讯|频道|专栏|视点|速递)")
+
+
+def _columns_aside(drafts: list[_Draft], dropped: list[str]) -> None:
+    """An article's title block without the column's name in brackets (【奋进新征程
+    建功新时代】) or the channel's name (工会动态) that opens it over the title: it goes to
+    ``dropped``."""
+    for draft in drafts:
+        lines = [x for part in draft.parts for x in part.lines]
+        heads = [x for x in lines if x.kind in _TITLE_KINDS]
+        if len(heads) < 2 or lines[0] is not heads[0] or not (
+                _COLUMN.fullmatch(heads[0].view) or _CHANNEL.fullmatch(heads[0].view)) \
+                or opens_model_text(heads[0].view) or _MODEL_TEXT.search(heads[0].view):
+            continue
+        dropped.append(heads[0].text)
+        parts = [replace(part, lines=tuple(x for x in part.lines if x is not heads[0]))
+                 for part in draft.parts]
+        draft.parts = [part for part in parts if part.lines]
+        draft.title = Block("title", tuple(x for part in draft.parts for x in part.lines))
 
 
 #: A menu's item: a word or two, no digit (首页, 工会动态, 维权服务).
@@ -846,6 +874,140 @@ def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
 
 
+#: The bars a page prints before a section's headline (▌前言, ▍一年来的工作, █ 下一步打算):
+#: Unicode's block elements, then the headline's text.
+_BAR = regex(r"^[\u2580-\u259f]+[ \u3000\xa0]*(?=[^\s\u2580-\u259f])")
+
+
+def _bars_apart(lines: list[Line], boilerplate: Collection[int]
+                ) -> tuple[list[Line], dict[int, list[str]]]:
+    """The lines without the bar that opens a line before its text (▌一、组织建设), each read
+    again as the page would be without it (its numbering, whether it is a headline); the
+    bars, decoration, by the offset of the line they stood before. A line the reader found
+    to be boilerplate stays furniture."""
+    out: list[Line] = []
+    bars: dict[int, list[str]] = {}
+    for x in lines:
+        bar = _BAR.match(x.text)
+        if bar is None:
+            out.append(x)
+            continue
+        rest = _piece(x, bar.end(), len(x.text))
+        kind, style = ("furniture", None) if x.number in boilerplate else classify(rest.view, x.hint)
+        out.append(replace(rest, kind=kind, style=style, indent=x.indent))
+        bars[rest.offset] = [bar.group().strip()]
+    return out, bars
+
+
+#: The part of a title block an e-paper page names in brackets: the kicker (引题, 肩题, 眉题),
+#: the title (主题, 正题) and the subtitle (副题, 子题), before or after the line's text.
+_TITLE_MARK = regex(r"[（(【\[〔]\s*(引题|引題|肩题|肩題|眉题|眉題|主题|主題|正题|正題|副题|副題|子题|子題)"
+                    r"\s*[)）】\]〕]")
+
+
+#: The longest line read as a marked part of a title block, and what may follow a mark
+#: that ends its text: a few characters with no mark of a sentence (a site's stray words).
+_TITLE_MARKED_MAX = 80
+_AFTER_MARK = regex(r"[^，,。；;：:！？!?]{0,6}")
+
+
+def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
+                       ) -> tuple[list[Line], dict[int, list[str]]]:
+    """The lines with the marks an e-paper page puts in its title block (（引题）……,
+    ……(主题)) taken off, each such line a title (主题) or subtitle (引题, 副题) whatever the
+    labeller read (a mark opening the line, or ending its text, up to 80 characters; a
+    sentence that names a 主题 in passing is left alone); the marks, and what a page prints
+    after a mark that ends the text, join ``aside`` (by the offset of the line they stood
+    on) for ``dropped``."""
+    out: list[Line] = []
+    for x in lines:
+        mark = _TITLE_MARK.search(x.view)
+        if mark is None or x.kind == "table" or len(x.view) > _TITLE_MARKED_MAX or not (
+                mark.start() == 0 or _AFTER_MARK.fullmatch(x.view, mark.end())):
+            out.append(x)
+            continue
+        if mark.start() == 0:
+            cut, gone = _piece(x, mark.end(), len(x.text)), x.text[:mark.end()]
+        else:
+            cut, gone = _piece(x, 0, mark.start()), x.text[mark.start():]
+        if not cut.text:
+            out.append(x)
+            continue
+        kind: LineKind = "title" if mark.group(1)[0] in "主正" else "subtitle"
+        out.append(replace(cut, kind=kind, style=None, indent=x.indent))
+        aside = {**aside, cut.offset: [*aside.pop(x.offset, []), gone.strip()]}
+    return out, aside
+
+
+#: A year and a few words, the first line of a headline in two (2025 工作谋划 / 突出特色，
+#: 统筹全局): no date, no mark after the words.
+_YEAR_HEAD = regex(r"(?:19|20)\d{2}(?:\s+|\s*[:：]\s*)[\u4e00-\u9fff]{2,8}")
+
+
+def _years_over_headlines(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
+    """``lines`` (as the labeller gave them) with a year and a few words that the rules read
+    as a headline, right over another headline with text under it, a headline again: the
+    labeller takes the year for a date stamp (furniture)."""
+    if len(ruled) != len(lines):
+        return lines
+    out = list(lines)
+    for k in range(len(out) - 2):
+        x, below, text = out[k], out[k + 1], out[k + 2]
+        if x.kind == "furniture" and ruled[k].kind == "headline" \
+                and _YEAR_HEAD.fullmatch(x.view) is not None \
+                and below.kind == "headline" and below.number == x.number + 1 \
+                and text.kind == "body" and numbering(below.view)[0] is None:
+            out[k] = ruled[k]
+    return out
+
+
+def _year_headlines_joined(blocks: list[Block]) -> list[Block]:
+    """A headline of a year and a few words (see ``_YEAR_HEAD``) right over another unnumbered
+    headline: one headline in two lines, as the twins mark a headline wrapped."""
+    out: list[Block] = []
+    for block in blocks:
+        above = out[-1] if out else None
+        if above is not None and above.kind == block.kind == "headline" \
+                and len(above.lines) == len(block.lines) == 1 \
+                and _YEAR_HEAD.fullmatch(above.lines[0].view) is not None \
+                and block.lines[0].number == above.lines[0].number + 1 \
+                and numbering(block.lines[0].view)[0] is None:
+            out[-1] = Block("headline", (above.lines[0], block.lines[0]))
+            continue
+        out.append(block)
+    return out
+
+
+#: The shortest text whose copy right after it on its line is read as printed twice.
+_TWICE_MIN = 10
+
+
+def _twice_at(view: str) -> int:
+    """Where the copy starts of a line that is one text printed twice, joined with at most a
+    few spaces (``……图为验收现场。某市总工会供图近日，……图为验收现场。某市总工会供图``);
+    0 when it is not."""
+    n = len(view)
+    for gap in range(4):
+        half, odd = divmod(n - gap, 2)
+        if odd or half < _TWICE_MIN or view[half:n - half].strip():
+            continue
+        if view[:half] == view[n - half:]:
+            return n - half
+    return 0
+
+
+def _printed_once(block: Block, dropped: list[str]) -> Block:
+    """A paragraph without the copy of a line that prints one text twice (a caption and its
+    credit pasted again): the copy goes to ``dropped``. The block itself when no line
+    does (what is decided about a block later goes by its identity)."""
+    cuts = [_twice_at(x.view) for x in block.lines]
+    if not any(cuts):
+        return block
+    dropped.extend(x.text[at:] for x, at in zip(block.lines, cuts, strict=True) if at)
+    return replace(block, lines=tuple(_piece(x, 0, at) if at else x
+                                      for x, at in zip(block.lines, cuts, strict=True)))
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -870,6 +1032,7 @@ def parse(source: Source, view: str | None = None,
     view = analysis_view(text)[0] if view is None else view
     lines = split_lines(text, source.heading_hints, view, source.boilerplate,
                         breaks=gap_breaks(view))
+    lines, bars = _bars_apart(lines, source.boilerplate)
     wrapped = False
     if not source.heading_hints:
         # The learned labeller overrules the line rules where it is sure; the closing
@@ -879,9 +1042,12 @@ def parse(source: Source, view: str | None = None,
         wrapped = wrapped_page(view)
         # A signature closes the text: the lines above the first of it are a page's head.
         text_from = next((x.number for x in lines if x.kind == "body"), len(text))
+        ruled = lines
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
+        lines = _years_over_headlines(ruled, lines)
     lines = _sentences_are_no_subtitles(lines)
+    lines, aside = _title_marks_apart(lines, bars)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
@@ -890,10 +1056,12 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         if width is not None:
             blocks = _run_on_headlines(blocks, view, width)
-        blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
+        blocks = _trailing_headline_as_text(_run_in_headlines(_year_headlines_joined(blocks)))
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
+        if aside:
+            dropped.extend(m for x in block.lines if x.offset in aside for m in aside.pop(x.offset))
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
         elif block.kind == "title":
@@ -925,10 +1093,14 @@ def parse(source: Source, view: str | None = None,
             if block.kind == "headline" and block.lines[0].view == current.headline:
                 dropped.append(block.lines[0].text)
                 continue
+            if block.kind == "para":
+                block = _printed_once(block, dropped)
             if block.kind == "para" and not current.items:
                 block = _without_title(block, current.headline, dropped)
             current.items.append(block)
+    dropped.extend(m for marks in aside.values() for m in marks)  # a line a rule cut again
     _sign_offs(drafts)
+    _columns_aside(drafts, dropped)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
     opening = _opening_headings(blocks)
