@@ -1019,7 +1019,8 @@ def _check_workers(client: Any) -> None:
         raise ConfigError(
             f"the Dask workers cannot import unionnlp ({listed(broken)}); install unionnlp "
             f"{__version__}, this process's version, on every worker")
-    other = sorted((w, f"unionnlp {r}") for w, r in found.items() if r != __version__)
+    other = sorted((w, f"unionnlp {r} where this process has {__version__}")
+                   for w, r in found.items() if r != __version__)
     if other:
         raise ConfigError(
             f"the Dask workers run another version of unionnlp than this process's "
