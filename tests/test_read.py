@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import io
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -908,6 +909,57 @@ def test_a_legacy_encoded_report_cut_off_mid_character_is_read(
     assert source.encoding == reported
     assert source.text == text[:-1] + "\ufffd"
     assert "1 byte sequence(s) are not valid" in source.warnings[0]
+
+
+#: A news page of a union's site as saved from a browser: menus, a date line, ASCII
+#: commas among the Chinese.
+UNION_PAGE = ("<html><head><meta charset=\"utf-8\"><title>县总工会</title></head><body>"
+              "<div class=\"nav\">首页 | 工会动态 | 维权服务</div>"
+              "<h1>县总工会开展“两节”送温暖活动</h1><p>发布时间: 2024-01-05</p>"
+              "<p>走访慰问困难职工300户,发放慰问金45.6万元。</p>"
+              "<p>全年新建基层工会组织56家,发展会员3200人,覆盖职工1.2万人。</p>"
+              "</body></html>")
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_web_page_with_a_stray_byte_is_read_as_a_text_file_is(
+        tmp_path: Path, declared: bool) -> None:
+    page = UNION_PAGE if declared else UNION_PAGE.replace('<meta charset="utf-8">', "")
+    data = page.encode()
+    cut = data.index("走访".encode())
+    path = tmp_path / "news.html"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])  # a CMS cut a character in two
+    source = read(path)
+    assert source.encoding == "utf-8"
+    assert "\ufffd走访慰问困难职工300户" in source.text and "覆盖职工1.2万人" in source.text
+    assert source.warnings == (f"{path}: 1 byte sequence(s) are not valid utf-8 (a file cut "
+                               "off mid-character, or a stray byte); read as \ufffd",)
+    assert analyze_file(path).warnings == source.warnings
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_a_stray_nul_byte_in_a_text_is_read_as_a_replacement_character(
+        tmp_path: Path, codec: str) -> None:
+    text = "区总工会2024年工作总结\r\n\r\n全年新建基层工会42家,发展会员3000余名。\r\n" * 4
+    data = text.encode(codec)
+    cut = data.index("发展".encode(codec))
+    path = tmp_path / "nul.txt"
+    path.write_bytes(data[:cut] + b"\x00" + data[cut:])
+    source = read(path)
+    expected = text.replace("\r\n", "\n")
+    at = expected.index("发展")
+    assert source.text == expected[:at] + "\ufffd" + expected[at:]  # one for one
+    assert source.warnings == (f"{path}: 1 NUL character(s) are not text; read as \ufffd",)
+    report = analyze_file(path)
+    assert json.dumps(report.to_dict(), ensure_ascii=False).count("\ufffd") >= 1
+    # Many NUL bytes are a binary file still, named.
+    path.write_bytes(data.replace("，".encode(codec), b"\x00").replace(b",", b"\x00\x00"))
+    with pytest.raises(UnsupportedFormatError, match="NUL bytes"):
+        read(path)
+    # and a page's NUL is read alike.
+    page = tmp_path / "nul.html"
+    page.write_bytes(UNION_PAGE.encode().replace("走访".encode(), b"\x00\xe8\xb5\xb0\xe8\xae\xbf"))
+    assert "\ufffd走访" in read(page).text and "NUL" in read(page).warnings[0]
 
 
 def test_text_mostly_not_utf8_is_still_refused(tmp_path: Path) -> None:

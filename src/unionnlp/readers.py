@@ -172,12 +172,13 @@ def _read(name: str, max_bytes: int) -> Source:
 
         data, fmt = flat_opc_docx(data, name), "docx"
     if fmt == "html":
-        html, encoding = _decode_html(data, name)
+        html, encoding, warnings = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
         source = _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=encoding)
         # Blocks are lines 0, 2, 4, … of the joined text.
         outside = _outside_main_content(html, paragraphs, name)
-        return replace(source, boilerplate=frozenset(2 * i for i in outside))
+        return replace(source, boilerplate=frozenset(2 * i for i in outside),
+                       warnings=(*source.warnings, *warnings))
     if not data.strip():
         return Source("", path=name, format=fmt)
     if fmt == "docx":
@@ -205,9 +206,12 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
 
     if b"\x00" in data:
         found = _best_decoding(data, _WIDE_CANDIDATES, use_detector=False)
-        if found is None:
+        if found is not None:
+            return found
+        # A few NUL bytes in a text (a stray one from a bad copy) leave it a text, read
+        # on below; :func:`decode_text` reads them as U+FFFD. Many make it a binary file.
+        if data.count(b"\x00") > _damage_allowed(len(data)):
             raise UnsupportedFormatError(path, "binary content (NUL bytes), not a text file")
-        return found
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if data and controls / len(data) > _MAX_CONTROL_SHARE:
         raise UnsupportedFormatError(path, "binary content (control bytes), not a text file")
@@ -472,30 +476,48 @@ _DAMAGED_MAX_SHARE = 0.02
 _DAMAGED_CANDIDATES = ("utf-8", "gb18030", "big5", "big5hkscs")
 
 
+def _damage_allowed(length: int) -> float:
+    """How many undecodable bytes (or NUL bytes) a text of ``length`` may hold and still
+    be read, each as U+FFFD (see :data:`_DAMAGED_SHARE`)."""
+    return min(max(_DAMAGED_MIN, _DAMAGED_SHARE * length), _DAMAGED_MAX_SHARE * length)
+
+
 def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[str, ...]]:
     """:func:`decode_bytes`, and for a UTF-8, GB18030 or Big5 text with a few undecodable
     bytes (cut off mid-character, a stray byte), the text with each replaced by U+FFFD and
-    a warning saying how many: the rest of the file is worth reading."""
+    a warning saying how many: the rest of the file is worth reading. A NUL character
+    (from a few NUL bytes in a text) is read as U+FFFD too, one for one, with a warning."""
+    where = f"{path}: " if path else ""
     try:
-        return (*decode_bytes(data, path), ())
+        text, encoding = decode_bytes(data, path)
+        warnings: tuple[str, ...] = ()
     except DecodeError:
         best: tuple[int, str, str] | None = None
-        for encoding in _DAMAGED_CANDIDATES:
-            text = data.decode(encoding, errors="replace")
+        for candidate in _DAMAGED_CANDIDATES:
+            text = data.decode(candidate, errors="replace")
             bad = text.count("\ufffd") - data.count("\ufffd".encode())
-            allowed = min(max(_DAMAGED_MIN, _DAMAGED_SHARE * len(text)),
-                          _DAMAGED_MAX_SHARE * len(text))
-            if 0 < bad <= allowed \
+            if 0 < bad <= _damage_allowed(len(text)) \
                     and _plausibility(text) >= _MIN_PLAUSIBILITY \
                     and (best is None or bad < best[0]):
-                best = (bad, encoding, text)
+                best = (bad, candidate, text)
         if best is None:
             raise
-    bad, encoding, text = best
-    where = f"{path}: " if path else ""
-    return text, _canonical(encoding), (
-        f"{where}{bad} byte sequence(s) are not valid {_canonical(encoding)} (a file cut off "
-        "mid-character, or a stray byte); read as \ufffd",)
+        bad, encoding, text = best
+        encoding = _canonical(encoding)
+        warnings = (f"{where}{bad} byte sequence(s) are not valid {encoding} (a file cut off "
+                    "mid-character, or a stray byte); read as \ufffd",)
+    text, warnings = _without_nul(text, where, warnings)
+    return text, encoding, warnings
+
+
+def _without_nul(text: str, where: str, warnings: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """``text`` with each NUL character read as U+FFFD (no stage, nor a browser or a
+    spreadsheet, takes a NUL for text), and a warning counting them."""
+    nul = text.count("\x00")
+    if not nul:
+        return text, warnings
+    return text.replace("\x00", "\ufffd"), (
+        *warnings, f"{where}{nul} NUL character(s) are not text; read as \ufffd")
 
 
 def _best_decoding(
@@ -611,11 +633,13 @@ _DECLARED_CODECS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Decode HTML: BOM first, then a ``<meta>`` charset that reads the bytes, else detection."""
+def _decode_html(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode HTML: BOM first, then a ``<meta>`` charset that reads the bytes, else detection
+    (a page with a few undecodable bytes read as a text file is: :func:`decode_text`);
+    return the text, the encoding and the warnings."""
     match = _META_CHARSET.search(data[:16384])
     if match is None or any(data.startswith(bom) for bom, _ in _BOMS):
-        return decode_bytes(data, path)
+        return decode_text(data, path)
     declared = match.group(1).decode("ascii").lower()
     for encoding in _declared_codecs(declared):
         try:
@@ -625,9 +649,10 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
         if encoding != "utf-8" and not data.isascii() and _is_utf8(data):
             # A page labelled e.g. gb2312 whose bytes are valid UTF-8 is mislabelled UTF-8.
             break
-        return text, _canonical(encoding)
+        clean, warnings = _without_nul(text, f"{path}: ", ())
+        return clean, _canonical(encoding), warnings
     logger.debug("%s: declared charset %r does not fit, detecting", path, declared)
-    return decode_bytes(data, path)
+    return decode_text(data, path)
 
 
 def _declared_codecs(declared: str) -> tuple[str, ...]:
