@@ -962,6 +962,21 @@ def test_a_stray_nul_byte_in_a_text_is_read_as_a_replacement_character(
     assert "\ufffd走访" in read(page).text and "NUL" in read(page).warnings[0]
 
 
+@pytest.mark.parametrize(("bom", "codec", "named"), [
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig")])
+def test_a_damaged_text_with_a_byte_order_mark_is_read_in_its_encoding(
+        tmp_path: Path, bom: bytes, codec: str, named: str) -> None:
+    # Notepad's "Unicode" text, cut off by a byte limit inside its last character.
+    text = "区总工会2024年工作总结\r\n\r\n全年新建基层工会42家,发展会员3000余名。\r\n" * 3 + "走访326户"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(bom + text.encode(codec)[:-1])
+    source = read(path)
+    assert source.encoding == named and source.text == text.replace("\r\n", "\n")[:-1] + "\ufffd"
+    assert source.warnings == (f"{path}: 1 byte sequence(s) are not valid {named} (a file cut off "
+                               "mid-character, or a stray byte); read as \ufffd",)
+
+
 def test_text_mostly_not_utf8_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("café crème brûlée".encode("latin-1") * 3)

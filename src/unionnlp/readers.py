@@ -493,9 +493,11 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[s
         warnings: tuple[str, ...] = ()
     except DecodeError:
         best: tuple[int, str, str] | None = None
-        for candidate in _DAMAGED_CANDIDATES:
+        # A byte-order mark names the encoding (a UTF-16 file cut off mid-character).
+        marked = next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+        for candidate in (marked,) if marked else _DAMAGED_CANDIDATES:
             text = data.decode(candidate, errors="replace")
-            bad = text.count("\ufffd") - data.count("\ufffd".encode())
+            bad = text.count("\ufffd") - data.decode(candidate, errors="ignore").count("\ufffd")
             if 0 < bad <= _damage_allowed(len(text)) \
                     and _plausibility(text) >= _MIN_PLAUSIBILITY \
                     and (best is None or bad < best[0]):
