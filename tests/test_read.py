@@ -359,6 +359,35 @@ def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
     assert str(path) in str(info.value)
 
 
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("members", "said"), [
+    # A spreadsheet of the year's figures, renamed .docx by hand.
+    ({"[Content_Types].xml": '<Types><Override PartName="/xl/workbook.xml" ContentType="application/'
+      'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      "xl/workbook.xml": "<workbook/>"}, "an Excel workbook (.xlsx)"),
+    # WPS or LibreOffice saved it as .odt, and the name says .docx.
+    ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"},
+     "an OpenDocument text (.odt)"),
+    ({"[Content_Types].xml": "<Types/>", "年报.txt": "工会", "附件1.txt": "x", "附件2.txt": "y"},
+     "a zip archive of 4 file(s) ([Content_Types].xml, 年报.txt, 附件1.txt, …)"),
+])
+def test_a_zip_named_docx_is_named_for_what_it_holds(
+        tmp_path: Path, members: dict[str, str], said: str) -> None:
+    path = tmp_path / "2023年工作报告.docx"
+    path.write_bytes(_zip(members))
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(info.value).startswith(f"{path}: not a .docx file: {said}, with no Word document in it")
+    assert "lxml" not in str(info.value) and "object has no attribute" not in str(info.value)
+
+
 def test_docx_with_broken_xml(tmp_path: Path) -> None:
     good = tmp_path / "good.docx"
     _make_docx(good)
