@@ -32,6 +32,7 @@ from unionnlp.errors import (
     DecodeError,
     InputError,
     UnsupportedFormatError,
+    printable,
 )
 from unionnlp.model import Part, Source
 
@@ -959,11 +960,47 @@ def _check_expansion(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
+            if expanded <= MAX_EXPANDED_BYTES:
+                _check_word_archive(archive, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise CorruptFileError(path, f"not a readable .docx file ({exc})") from exc
     if expanded > MAX_EXPANDED_BYTES:
         raise CorruptFileError(path, f"the .docx expands to {expanded:,} bytes, over the limit "
                                      f"of {MAX_EXPANDED_BYTES:,} (a zip bomb?)")
+
+
+#: The content types of a Word document's main part name one of these.
+_WORD_CONTENT = (b"wordprocessingml", b"ms-word")
+#: What a zip named .docx holds instead, told by its content types or ``mimetype``.
+_OTHER_ARCHIVES = ((b"spreadsheetml", "an Excel workbook (.xlsx)"),
+                   (b"presentationml", "a PowerPoint file (.pptx)"),
+                   (b"opendocument.text", "an OpenDocument text (.odt)"),
+                   (b"opendocument", "an OpenDocument file"))
+
+
+def _check_word_archive(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse, saying what it is, a zip named .docx that holds no Word document (an
+    .xlsx, an .odt, any other zip): python-docx would fail on it with an error about its
+    own object model. A Word package whose content types cannot be read is left to it."""
+    names = {name.lower(): name for name in archive.namelist()}
+    told = b""
+    for member in ("[content_types].xml", "mimetype"):
+        if member in names:
+            try:
+                with archive.open(names[member]) as handle:
+                    told += handle.read(1 << 20)
+            except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, RuntimeError):
+                return
+    if any(mark in told for mark in _WORD_CONTENT):
+        return
+    kind = next((what for mark, what in _OTHER_ARCHIVES if mark in told), None)
+    if kind is not None:
+        raise CorruptFileError(path, f"not a .docx file: {kind}, with no Word document in it; "
+                                     "open it in the program that made it and save it as .docx")
+    listed = sorted(names.values())
+    shown = ", ".join(printable(n) for n in listed[:3]) + (", …" if len(listed) > 3 else "")
+    kind = f"a zip archive of {len(listed)} file(s) ({shown})" if listed else "an empty zip archive"
+    raise CorruptFileError(path, f"not a .docx file: {kind}, with no Word document in it")
 
 
 def _fold_entities(document: DocxDocument) -> None:
