@@ -23,7 +23,7 @@ import unionnlp
 from unionnlp import readers
 from unionnlp.batch import Tagger, collect, tag_files
 from unionnlp.cli import main
-from unionnlp.errors import CorruptFileError, InputError, ModelError, TimeBudgetError
+from unionnlp.errors import ConfigError, CorruptFileError, InputError, ModelError, TimeBudgetError
 from unionnlp.export.csv import neutralise
 from unionnlp.readers import read
 
@@ -213,6 +213,52 @@ def test_lone_surrogates_from_a_reader_become_replacement_characters(
     assert main(["show", str(lone)]) == 0
     out, err = capsys.readouterr()
     assert "unpaired surrogate" in out and "Traceback" not in err
+
+
+def test_what_names_no_file_is_an_input_error(tmp_path: Path) -> None:
+    for bad in (None, 123):
+        with pytest.raises(InputError, match=f"not {type(bad).__name__}"):
+            unionnlp.analyze_file(bad)  # type: ignore[arg-type]
+        with pytest.raises(InputError, match=f"not {type(bad).__name__}"):
+            list(unionnlp.analyze_stream(bad))  # type: ignore[arg-type]
+    nul = str(tmp_path / "年报\x00.txt")  # the operating system's ValueError, before
+    with pytest.raises(InputError, match=r"年报\\x00\.txt: a file name cannot hold a NUL"):
+        unionnlp.analyze_file(nul)
+    with pytest.raises(InputError, match="NUL"):
+        list(unionnlp.analyze_stream(nul))
+    path = tmp_path / "年报.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    # A bytes name is a name (on POSIX, the way to give one that is not UTF-8).
+    assert unionnlp.analyze_file(os.fsencode(path)).source == str(path)  # type: ignore[arg-type]
+
+
+def test_tag_files_given_one_path_tags_that_path_not_its_characters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("in")
+    Path("in/a.txt").write_text(REPORT, encoding="utf-8")
+    walked: list[object] = []
+    real_collect = collect
+
+    def watched(paths: list[object]) -> object:
+        walked.extend(paths)
+        assert "/" not in paths, "the whole filesystem walked"
+        return real_collect(paths)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("unionnlp.batch.collect", watched)
+    # "in/a.txt" as characters was "i", "n", "/" (the whole filesystem walked), …
+    records = list(tag_files("in/a.txt", workers=1))
+    assert [r["source"] for r in records] == ["in/a.txt"] and "error" not in records[0]
+    assert [r["source"] for r in tag_files(Path("in"), workers=1)] == ["in/a.txt"]
+    assert walked == ["in"]
+    # A NUL in a name, or what is no path at all: the library's errors, naming them.
+    (record,) = tag_files(["in/a\x00.txt"], workers=1)
+    assert record["error"] == {"type": "InputError",
+                               "message": "in/a\\x00.txt: a file name cannot hold a NUL character"}
+    with pytest.raises(ConfigError, match="not NoneType"):
+        tag_files(["in/a.txt", None], workers=1)  # type: ignore[list-item]
+    with pytest.raises(ConfigError, match="iterable of paths, not int"):
+        tag_files(5, workers=1)  # type: ignore[arg-type]
 
 
 def test_show_reports_a_failure_outside_the_error_tree_as_a_line(

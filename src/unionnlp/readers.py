@@ -43,7 +43,8 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 __all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "PART_BYTES", "SUPPORTED_EXTENSIONS",
-           "decode_bytes", "decode_text", "read", "read_part", "read_upto", "split_parts"]
+           "decode_bytes", "decode_text", "file_name", "read", "read_part", "read_upto",
+           "split_parts"]
 
 #: The largest file :func:`read` accepts by default (``max_bytes``; the CLI's ``--max-size``).
 #: Analysis takes about 15-25 MB of memory per MB of text: the limit bounds a worker's memory.
@@ -128,11 +129,26 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     :class:`~unionnlp.errors.InputError` subclass naming the path on failure; a file
     without text reads as empty text with a warning saying so.
     """
-    name = os.fspath(path)
+    name = file_name(path)
     source = _valid_unicode(_read(name, max_bytes), name)
     if not source.text.strip() and not source.warnings:
         return replace(source, warnings=(f"{name}: the file holds no text",))
     return source
+
+
+def file_name(path: object) -> str:
+    """``path`` (a str, bytes or os.PathLike) as the str every reader names the file by;
+    an :class:`~unionnlp.errors.InputError` for what names no file: another type, or a
+    name holding a NUL character (which the operating system would refuse with a
+    ValueError)."""
+    try:
+        name = os.fsdecode(os.fspath(path))  # type: ignore[call-overload]
+    except TypeError as exc:
+        raise InputError(None, f"a file is named by a str or os.PathLike, not "
+                               f"{type(path).__name__}") from exc
+    if "\x00" in name:
+        raise InputError(name, "a file name cannot hold a NUL character")
+    return name
 
 
 _LONE_SURROGATE = regex("[\ud800-\udfff]")
@@ -295,7 +311,7 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES, *,
     those encodings, so every part decodes alone; UTF-16 and UTF-32 text cannot be cut
     this way and is refused.
     """
-    name = os.fspath(path)
+    name = file_name(path)
     if _FORMATS.get(os.path.splitext(name)[1].lower()) not in ("text", "markdown"):
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
     if part_bytes < 1:
@@ -383,7 +399,7 @@ def read_part(path: str | os.PathLike[str], part: Part, *,
     """One part of a text file cut by :func:`split_parts`, decoded on its own; a part cut
     inside a line (one longer than the size limit) says so in a warning, as does the part
     that goes on with it."""
-    name = os.fspath(path)
+    name = file_name(path)
     fmt = _FORMATS.get(os.path.splitext(name)[1].lower())
     if fmt not in ("text", "markdown"):
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
