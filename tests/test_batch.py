@@ -401,10 +401,73 @@ def _lose_unionnlp() -> None:
 
 
 def _install_version(version: str) -> None:
-    """On a worker: unionnlp says it is another version, as an older install would."""
+    """On a worker: unionnlp says it is another version, and has no ``unionnlp._dask``,
+    as an install older than that module would."""
     import unionnlp
 
+    class Older:
+        def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+            if name == "unionnlp._dask":
+                raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+    sys.modules.pop("unionnlp._dask", None)
+    sys.meta_path.insert(0, Older())
     unionnlp.__version__ = version
+
+
+def test_the_version_probe_runs_on_a_worker_with_an_older_unionnlp(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An older unionnlp has no ``unionnlp._dask.installed_version``: the probe must reach
+    such a worker by value and read its version there, not fail to unpickle (which the
+    runner would report as a worker without unionnlp)."""
+    pytest.importorskip("distributed")
+    import types
+
+    from distributed.protocol import pickle as dask_pickle
+
+    from unionnlp._dask import installed_version
+
+    sent = dask_pickle.dumps(installed_version)
+    older = types.ModuleType("unionnlp")  # a plain module: no unionnlp._dask under it
+    older.__version__ = "0.0.9"  # type: ignore[attr-defined]
+    for name in [m for m in sys.modules if m.startswith("unionnlp.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "unionnlp", older)
+    assert dask_pickle.loads(sent)() == "0.0.9"
+    del older.__version__  # type: ignore[attr-defined]
+    assert isinstance(dask_pickle.loads(sent)(), str)  # the distribution's, or "of unknown version"
+    monkeypatch.delitem(sys.modules, "unionnlp")
+    monkeypatch.setattr(sys, "path", [])  # and a worker without unionnlp cannot import it
+    with pytest.raises(ModuleNotFoundError, match="unionnlp"):
+        dask_pickle.loads(sent)()
+
+
+class _FakeClient:
+    """What ``client.run(installed_version, on_error="return")`` answers, worker by worker."""
+
+    def __init__(self, answers: dict[str, object]) -> None:
+        self.answers = answers
+
+    def run(self, function: object, *, on_error: str) -> dict[str, object]:
+        assert on_error == "return"
+        return self.answers
+
+
+def test_a_worker_with_another_unionnlp_is_named_with_both_versions() -> None:
+    import unionnlp
+    from unionnlp.batch import _check_workers
+
+    ours = unionnlp.__version__
+    _check_workers(_FakeClient({"tcp://10.0.0.1:4001": ours}))  # the same: no complaint
+    with pytest.raises(ConfigError) as caught:
+        _check_workers(_FakeClient({"tcp://10.0.0.1:4001": ours, "tcp://10.0.0.2:4001": "0.0.9"}))
+    message = str(caught.value)
+    assert "another version of unionnlp" in message and "cannot import" not in message
+    assert f"tcp://10.0.0.2:4001: unionnlp 0.0.9 where this process has {ours}" in message
+    assert "10.0.0.1" not in message
+    missing = ModuleNotFoundError("No module named 'unionnlp'")
+    with pytest.raises(ConfigError, match=r"cannot import unionnlp \(tcp://10.0.0.3:4001: No module"):
+        _check_workers(_FakeClient({"tcp://10.0.0.3:4001": missing, "tcp://10.0.0.2:4001": "0.0.9"}))
 
 
 @pytest.mark.slow
@@ -451,7 +514,8 @@ def test_a_cluster_that_cannot_run_unionnlp_is_refused_before_any_file(
         err = capsys.readouterr().err
         assert ("the Dask workers run another version of unionnlp than this process's "
                 f"{unionnlp.__version__} (") in err
-        assert ": unionnlp 0.0.1); install the same version on every worker" in err
+        assert (f": unionnlp 0.0.1 where this process has {unionnlp.__version__}); "
+                "install the same version on every worker") in err
         assert sorted(os.listdir()) == ["inbox"]
 
 

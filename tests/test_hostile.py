@@ -23,7 +23,7 @@ import unionnlp
 from unionnlp import readers
 from unionnlp.batch import Tagger, collect, tag_files
 from unionnlp.cli import main
-from unionnlp.errors import CorruptFileError, InputError, ModelError, TimeBudgetError
+from unionnlp.errors import ConfigError, CorruptFileError, InputError, ModelError, TimeBudgetError
 from unionnlp.export.csv import neutralise
 from unionnlp.readers import read
 
@@ -123,10 +123,80 @@ def test_html_declaring_a_codec_that_is_no_charset(tmp_path: Path, charset: str)
     assert source.text == "工会帮扶困难职工。" and source.encoding == "utf-8"
 
 
-def test_analyze_refuses_lone_surrogates_with_an_input_error() -> None:
-    for call in (unionnlp.analyze, unionnlp.keywords):
-        with pytest.raises(InputError, match="surrogate"):
-            call("工会\ud800帮扶")
+def test_keywords_refuse_lone_surrogates_with_an_input_error() -> None:
+    with pytest.raises(InputError, match="surrogate"):
+        unionnlp.keywords("工会\ud800帮扶")
+
+
+#: A county federation's page as a browser copy gives it: furniture, ASCII punctuation
+#: among the Chinese, a hard wrap.
+PAGE = ("首页 > 工会动态 > 正文\n"
+        "某县总工会2023年工作报告\n"
+        "发布时间: 2024-01-05  来源: 县总工会\n\n"
+        "一、加强基层工会组织建设\n"
+        "全年新建基层工会组织56家,发展会员3200人,覆盖职工1.2万人。在快递、外卖等新就业\n"
+        "形态行业集中开展入会活动。\n\n"
+        "二、做好困难职工帮扶救助\n"
+        "走访慰问困难职工300户,发放慰问金45.6万元。建立困难职工档案,实行动态管理。\n")
+
+
+def _placed(report: unionnlp.Report, text: str) -> None:
+    """Each paragraph and headline is where its offsets say in ``text``."""
+    for article in report.articles:
+        for section in article.sections:
+            for a, n in section.spans:
+                assert text[a:a + n] in section.heading
+            for paragraph in section.paragraphs:
+                pieces = paragraph.spans or ((paragraph.offset, len(paragraph.text)),)
+                for a, n in pieces:
+                    assert text[a:a + n] in paragraph.text
+
+
+def test_analyze_reads_lone_surrogates_as_replacement_characters_one_for_one() -> None:
+    # What open(..., errors="surrogateescape") gives for stray bytes, and a pair's half.
+    text = PAGE.replace("56家", "56\udcff\udcfe家").replace("300户", "300\ud83d户")
+    report = unionnlp.analyze(text, source="c:/inbox/\udcc4\udce3.txt")
+    record = json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")  # no surrogate
+    assert report.source == "c:/inbox/\\xc4\\xe3.txt"
+    assert report.warnings == ("c:/inbox/\\xc4\\xe3.txt: 3 unpaired surrogate(s) are not "
+                               "valid Unicode; read as \ufffd",)
+    replaced = PAGE.replace("56家", "56\ufffd\ufffd家").replace("300户", "300\ufffd户")
+    assert len(replaced) == len(text)  # one for one: offsets count the text as given
+    _placed(report, replaced)
+    kept = "".join([*report.dropped, *(p.text for p in report.paragraphs),
+                    *(x for a in report.articles for x in (a.title, a.subtitle, a.byline) if x),
+                    *(s.heading for a in report.articles for s in a.sections if s.heading)])
+    assert kept.count("\ufffd") == 3 and "56\ufffd\ufffd家" in kept
+    assert record.decode("utf-8")  # and the same report without the surrogates otherwise
+    assert unionnlp.analyze(replaced).to_dict()["articles"] == report.to_dict()["articles"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_damaged_file_with_an_undecodable_name_writes_valid_utf8_everywhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
+    data = PAGE.encode(encoding)
+    cut = data.index("一、".encode(encoding))
+    data = data[:cut] + b"\xff" + data[cut:]  # a stray byte no candidate reads
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/\xb9\xa4\xbb\xe1.txt"  # 工会.txt in GBK, not UTF-8
+    with open(name, "wb") as handle:
+        handle.write(data)
+    shown = str(folder) + "/\\xb9\\xa4\\xbb\\xe1.txt"
+    report = unionnlp.analyze_file(os.fsdecode(name))
+    assert report.source == shown and report.warnings[0].startswith(f"{shown}: 1 byte")
+    json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")
+    assert unionnlp.to_frames([report])["reports"]["source"].tolist() == [shown]
+    for out in ("tags.jsonl", "tags.csv", "tags.html"):
+        assert main(["tag", str(folder), "-o", str(tmp_path / out), "--workers", "1", "-q"]) == 0
+        written = (tmp_path / out).read_bytes().decode("utf-8")  # strict: no surrogate
+        if out.endswith(".jsonl"):
+            assert json.loads(written)["source"] == shown
+        assert "\\xb9\\xa4\\xbb\\xe1.txt" in written.replace("\\\\", "\\") and "覆盖职工" in written
+    assert main(["show", os.fsdecode(name)]) == 0
+    out, err = capsys.readouterr()
+    out.encode("utf-8")
+    assert "Traceback" not in err
 
 
 def test_lone_surrogates_from_a_reader_become_replacement_characters(
@@ -143,6 +213,52 @@ def test_lone_surrogates_from_a_reader_become_replacement_characters(
     assert main(["show", str(lone)]) == 0
     out, err = capsys.readouterr()
     assert "unpaired surrogate" in out and "Traceback" not in err
+
+
+def test_what_names_no_file_is_an_input_error(tmp_path: Path) -> None:
+    for bad in (None, 123):
+        with pytest.raises(InputError, match=f"not {type(bad).__name__}"):
+            unionnlp.analyze_file(bad)  # type: ignore[arg-type]
+        with pytest.raises(InputError, match=f"not {type(bad).__name__}"):
+            list(unionnlp.analyze_stream(bad))  # type: ignore[arg-type]
+    nul = str(tmp_path / "年报\x00.txt")  # the operating system's ValueError, before
+    with pytest.raises(InputError, match=r"年报\\x00\.txt: a file name cannot hold a NUL"):
+        unionnlp.analyze_file(nul)
+    with pytest.raises(InputError, match="NUL"):
+        list(unionnlp.analyze_stream(nul))
+    path = tmp_path / "年报.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    # A bytes name is a name (on POSIX, the way to give one that is not UTF-8).
+    assert unionnlp.analyze_file(os.fsencode(path)).source == str(path)  # type: ignore[arg-type]
+
+
+def test_tag_files_given_one_path_tags_that_path_not_its_characters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("in")
+    Path("in/a.txt").write_text(REPORT, encoding="utf-8")
+    walked: list[object] = []
+    real_collect = collect
+
+    def watched(paths: list[object]) -> object:
+        walked.extend(paths)
+        assert "/" not in paths, "the whole filesystem walked"
+        return real_collect(paths)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("unionnlp.batch.collect", watched)
+    # "in/a.txt" as characters was "i", "n", "/" (the whole filesystem walked), …
+    records = list(tag_files("in/a.txt", workers=1))
+    assert [r["source"] for r in records] == ["in/a.txt"] and "error" not in records[0]
+    assert [r["source"] for r in tag_files(Path("in"), workers=1)] == ["in/a.txt"]
+    assert walked == ["in"]
+    # A NUL in a name, or what is no path at all: the library's errors, naming them.
+    (record,) = tag_files(["in/a\x00.txt"], workers=1)
+    assert record["error"] == {"type": "InputError",
+                               "message": "in/a\\x00.txt: a file name cannot hold a NUL character"}
+    with pytest.raises(ConfigError, match="not NoneType"):
+        tag_files(["in/a.txt", None], workers=1)  # type: ignore[list-item]
+    with pytest.raises(ConfigError, match="iterable of paths, not int"):
+        tag_files(5, workers=1)  # type: ignore[arg-type]
 
 
 def test_show_reports_a_failure_outside_the_error_tree_as_a_line(

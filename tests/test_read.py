@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import io
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -356,6 +357,35 @@ def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
     with pytest.raises(CorruptFileError) as info:
         read(path)
     assert str(path) in str(info.value)
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("members", "said"), [
+    # A spreadsheet of the year's figures, renamed .docx by hand.
+    ({"[Content_Types].xml": '<Types><Override PartName="/xl/workbook.xml" ContentType="application/'
+      'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      "xl/workbook.xml": "<workbook/>"}, "an Excel workbook (.xlsx)"),
+    # WPS or LibreOffice saved it as .odt, and the name says .docx.
+    ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"},
+     "an OpenDocument text (.odt)"),
+    ({"[Content_Types].xml": "<Types/>", "年报.txt": "工会", "附件1.txt": "x", "附件2.txt": "y"},
+     "a zip archive of 4 file(s) ([Content_Types].xml, 年报.txt, 附件1.txt, …)"),
+])
+def test_a_zip_named_docx_is_named_for_what_it_holds(
+        tmp_path: Path, members: dict[str, str], said: str) -> None:
+    path = tmp_path / "2023年工作报告.docx"
+    path.write_bytes(_zip(members))
+    with pytest.raises(CorruptFileError) as info:
+        read(path)
+    assert str(info.value).startswith(f"{path}: not a .docx file: {said}, with no Word document in it")
+    assert "lxml" not in str(info.value) and "object has no attribute" not in str(info.value)
 
 
 def test_docx_with_broken_xml(tmp_path: Path) -> None:
@@ -908,6 +938,72 @@ def test_a_legacy_encoded_report_cut_off_mid_character_is_read(
     assert source.encoding == reported
     assert source.text == text[:-1] + "\ufffd"
     assert "1 byte sequence(s) are not valid" in source.warnings[0]
+
+
+#: A news page of a union's site as saved from a browser: menus, a date line, ASCII
+#: commas among the Chinese.
+UNION_PAGE = ("<html><head><meta charset=\"utf-8\"><title>县总工会</title></head><body>"
+              "<div class=\"nav\">首页 | 工会动态 | 维权服务</div>"
+              "<h1>县总工会开展“两节”送温暖活动</h1><p>发布时间: 2024-01-05</p>"
+              "<p>走访慰问困难职工300户,发放慰问金45.6万元。</p>"
+              "<p>全年新建基层工会组织56家,发展会员3200人,覆盖职工1.2万人。</p>"
+              "</body></html>")
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_web_page_with_a_stray_byte_is_read_as_a_text_file_is(
+        tmp_path: Path, declared: bool) -> None:
+    page = UNION_PAGE if declared else UNION_PAGE.replace('<meta charset="utf-8">', "")
+    data = page.encode()
+    cut = data.index("走访".encode())
+    path = tmp_path / "news.html"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])  # a CMS cut a character in two
+    source = read(path)
+    assert source.encoding == "utf-8"
+    assert "\ufffd走访慰问困难职工300户" in source.text and "覆盖职工1.2万人" in source.text
+    assert source.warnings == (f"{path}: 1 byte sequence(s) are not valid utf-8 (a file cut "
+                               "off mid-character, or a stray byte); read as \ufffd",)
+    assert analyze_file(path).warnings == source.warnings
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_a_stray_nul_byte_in_a_text_is_read_as_a_replacement_character(
+        tmp_path: Path, codec: str) -> None:
+    text = "区总工会2024年工作总结\r\n\r\n全年新建基层工会42家,发展会员3000余名。\r\n" * 4
+    data = text.encode(codec)
+    cut = data.index("发展".encode(codec))
+    path = tmp_path / "nul.txt"
+    path.write_bytes(data[:cut] + b"\x00" + data[cut:])
+    source = read(path)
+    expected = text.replace("\r\n", "\n")
+    at = expected.index("发展")
+    assert source.text == expected[:at] + "\ufffd" + expected[at:]  # one for one
+    assert source.warnings == (f"{path}: 1 NUL character(s) are not text; read as \ufffd",)
+    report = analyze_file(path)
+    assert json.dumps(report.to_dict(), ensure_ascii=False).count("\ufffd") >= 1
+    # Many NUL bytes are a binary file still, named.
+    path.write_bytes(data.replace("，".encode(codec), b"\x00").replace(b",", b"\x00\x00"))
+    with pytest.raises(UnsupportedFormatError, match="NUL bytes"):
+        read(path)
+    # and a page's NUL is read alike.
+    page = tmp_path / "nul.html"
+    page.write_bytes(UNION_PAGE.encode().replace("走访".encode(), b"\x00\xe8\xb5\xb0\xe8\xae\xbf"))
+    assert "\ufffd走访" in read(page).text and "NUL" in read(page).warnings[0]
+
+
+@pytest.mark.parametrize(("bom", "codec", "named"), [
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig")])
+def test_a_damaged_text_with_a_byte_order_mark_is_read_in_its_encoding(
+        tmp_path: Path, bom: bytes, codec: str, named: str) -> None:
+    # Notepad's "Unicode" text, cut off by a byte limit inside its last character.
+    text = "区总工会2024年工作总结\r\n\r\n全年新建基层工会42家,发展会员3000余名。\r\n" * 3 + "走访326户"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(bom + text.encode(codec)[:-1])
+    source = read(path)
+    assert source.encoding == named and source.text == text.replace("\r\n", "\n")[:-1] + "\ufffd"
+    assert source.warnings == (f"{path}: 1 byte sequence(s) are not valid {named} (a file cut off "
+                               "mid-character, or a stray byte); read as \ufffd",)
 
 
 def test_text_mostly_not_utf8_is_still_refused(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ probe that tells which unionnlp a worker runs."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -30,10 +31,34 @@ class WarmWorker(WorkerPlugin):
         warm(self.options)
 
 
-def installed_version() -> str:
-    """On a worker: the version of the unionnlp it imports. A worker without unionnlp
-    cannot even unpickle this function, which is the point: the runner asks every worker
-    once before a run (``client.run``) and refuses a cluster that could not run its tasks."""
-    from . import __version__
+def _version_probe() -> Callable[[], str]:
+    """The function a worker runs to say which unionnlp it imports, made here so that it
+    is defined in a function: pickle cannot send it by reference, so Dask sends it by
+    value (cloudpickle), and a worker runs it without importing this module. A worker
+    with an older unionnlp (one without this module, or without this function) then says
+    its version, where a probe sent by reference would fail to unpickle there and the
+    worker would be reported as having no unionnlp at all. It imports nothing but the
+    standard library and unionnlp itself, and asks the installed distribution's metadata
+    when the package does not say its version."""
 
-    return __version__
+    def installed_version() -> str:
+        import importlib
+
+        package = importlib.import_module("unionnlp")  # no unionnlp: ModuleNotFoundError
+        version = getattr(package, "__version__", None)
+        if isinstance(version, str):
+            return version
+        from importlib import metadata
+
+        try:
+            return metadata.version("unionnlp")
+        except metadata.PackageNotFoundError:
+            return "of unknown version"
+
+    return installed_version
+
+
+#: On a worker: the version of the unionnlp it imports (see :func:`_version_probe`); the
+#: runner asks every worker once before a run (``client.run``) and refuses a cluster that
+#: could not run its tasks.
+installed_version = _version_probe()

@@ -34,19 +34,26 @@ def analyze_source(source: Source, options: Options = DEFAULT) -> Report:
 
 
 def analyze(text: str, *, source: str | None = None, options: Options = DEFAULT) -> Report:
-    """Analyse a report given as a string; ``source`` is only recorded in the output."""
-    _check_text(text, source, "analyze")
+    """Analyse a report given as a string; ``source`` is only recorded in the output.
+
+    A lone surrogate in ``text`` (a string decoded with ``surrogateescape``, say) is
+    read as U+FFFD, one for one, and the report's ``warnings`` say how many; one in
+    ``source`` is written as a ``\\xff`` escape (see :func:`unionnlp.model.writable`)."""
+    _check_text(text, source, "analyze", surrogates=True)
     return analyze_source(Source(text=text, path=source), options)
 
 
-def _check_text(text: object, source: str | None, caller: str) -> None:
-    """Refuse what is not analysable text, naming the source: non-str, lone surrogates."""
+def _check_text(text: object, source: str | None, caller: str, *, surrogates: bool = False) -> None:
+    """Refuse what is not analysable text, naming the source: non-str, and lone surrogates
+    unless ``surrogates`` (the caller then reads them as U+FFFD and says so)."""
     from .errors import InputError
 
     if not isinstance(text, str):
         hint = " (decode bytes first, or pass a path to analyze_file)" if isinstance(
             text, (bytes, bytearray)) else ""
         raise InputError(source, f"{caller} needs str, got {type(text).__name__}{hint}")
+    if surrogates:
+        return
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:
         raise InputError(source, f"the text holds an unpaired surrogate (U+{ord(surrogate[0]):04X}) "
@@ -57,21 +64,9 @@ def analyze_file(path: str | os.PathLike[str], *, options: Options = DEFAULT) ->
     """Read a .txt/.md/.docx/.doc/.html/.mht/.pdf report and analyse it."""
     from .readers import read
 
-    return analyze_source(_named_as_records(read(path)), options)
-
-
-def _named_as_records(source: Source) -> Source:
-    """``source`` with its warnings naming the file as a batch record and the command do:
-    the lone surrogates that stand for a name's undecodable bytes written as ``\\xff``
-    escapes (:func:`unionnlp.errors.escape_surrogates`), so a warning can be printed and
-    written as UTF-8."""
-    if not any(_SURROGATE.search(w) for w in source.warnings):
-        return source
-    from dataclasses import replace
-
-    from .errors import escape_surrogates
-
-    return replace(source, warnings=tuple(escape_surrogates(w) for w in source.warnings))
+    # The report names the file as a batch record does: a name's undecodable bytes
+    # (lone surrogates) as \xff escapes, in ``source`` and the warnings alike.
+    return analyze_source(read(path), options)
 
 
 def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
@@ -87,7 +82,7 @@ def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
 
     size = PART_BYTES if part_bytes is None else part_bytes
     for part in split_parts(path, size):
-        source = _named_as_records(read_part(path, part))
+        source = read_part(path, part)
         yield replace(analyze_source(source, options), part=part)
 
 

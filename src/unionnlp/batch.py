@@ -368,7 +368,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str | None:
         with open(path, "rb") as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name, which read() names
         return None
     return digest.hexdigest()
 
@@ -387,7 +387,7 @@ def item_sha256(item: Item) -> str | None:
             while left > 0 and (chunk := handle.read(min(_CHUNK, left))):
                 digest.update(chunk)
                 left -= len(chunk)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return digest.hexdigest()
 
@@ -1019,7 +1019,8 @@ def _check_workers(client: Any) -> None:
         raise ConfigError(
             f"the Dask workers cannot import unionnlp ({listed(broken)}); install unionnlp "
             f"{__version__}, this process's version, on every worker")
-    other = sorted((w, f"unionnlp {r}") for w, r in found.items() if r != __version__)
+    other = sorted((w, f"unionnlp {r} where this process has {__version__}")
+                   for w, r in found.items() if r != __version__)
     if other:
         raise ConfigError(
             f"the Dask workers run another version of unionnlp than this process's "
@@ -1146,11 +1147,24 @@ def tag_files(
     else:
         name = runner or ("dask" if scheduler is not None else "local")
         chosen = get_runner(name, workers=workers, scheduler=scheduler)
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        # One path, not the characters of one: "a/b.txt" would be "a", "/" (the whole
+        # filesystem walked), "b", …
+        paths = [paths]
+    try:
+        given = iter(paths)
+    except TypeError as exc:
+        raise ConfigError(f"tag_files takes an iterable of paths, not {type(paths).__name__}") from exc
     items: list[Item] = []
-    for p in paths:
+    for p in given:
         if isinstance(p, PartOf):
             items.append(p)
-        elif os.path.isdir(p):  # a folder stands for the report files in it, as on the command line
+            continue
+        if not isinstance(p, (str, bytes, os.PathLike)):
+            raise ConfigError(f"tag_files takes paths (str, bytes or os.PathLike), "
+                              f"not {type(p).__name__}")
+        p = os.fsdecode(p)
+        if os.path.isdir(p):  # a folder stands for the report files in it, as on the command line
             found = collect([p])
             for folder, reason in found.unreadable:
                 logger.warning("%s: cannot list this folder (%s); its files are not tagged",

@@ -6,8 +6,9 @@ Offsets are character offsets into the decoded source text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ConfigError
@@ -29,6 +30,7 @@ __all__ = [
     "Report",
     "Section",
     "Source",
+    "writable",
 ]
 
 SCHEMA = "unionnlp/1"
@@ -65,6 +67,35 @@ class Source:
     boilerplate: frozenset[int] = frozenset()
     #: What the reader could not do with the input (a scanned PDF without text, say).
     warnings: tuple[str, ...] = ()
+
+
+def writable(source: Source) -> Source:
+    """``source`` as a report may carry it into JSON, CSV or HTML written as UTF-8, which
+    cannot hold a lone surrogate (what ``surrogateescape`` makes of undecodable bytes, or
+    half of a pair cut apart). Each one in the text is read as U+FFFD, one character for
+    one so that every offset still counts the text as given (the paragraphs, headings and
+    ``dropped`` lines still hold all of it), with a warning counting them; a name or a
+    warning writes them as ``\\xff`` escapes, as batch records name a file
+    (:func:`unionnlp.errors.escape_surrogates`). A source without any is returned as is."""
+    from .errors import escape_surrogates
+
+    text, path, warnings = source.text, source.path, source.warnings
+    if path is not None and _SURROGATE.search(path):
+        path = escape_surrogates(path)
+    if any(_SURROGATE.search(w) for w in warnings):
+        warnings = tuple(escape_surrogates(w) for w in warnings)
+    lone = len(_SURROGATE.findall(text))
+    if lone:
+        text = _SURROGATE.sub("\ufffd", text)
+        where = f"{path}: " if path else ""
+        warnings = (*warnings, f"{where}{lone} unpaired surrogate(s) are not valid Unicode; "
+                               "read as \ufffd")
+    if (text, path, warnings) == (source.text, source.path, source.warnings):
+        return source
+    return replace(source, text=text, path=path, warnings=warnings)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)

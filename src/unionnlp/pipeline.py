@@ -28,7 +28,17 @@ from .keyterms import (
     shapes_apart,
     worth_saying,
 )
-from .model import Article, Figure, Keyword, Options, Paragraph, Report, Section, Source
+from .model import (
+    Article,
+    Figure,
+    Keyword,
+    Options,
+    Paragraph,
+    Report,
+    Section,
+    Source,
+    writable,
+)
 from .normalize import Unglossed, blank_glosses, drop_glosses, fold_newlines, normalize
 from .segment import Segmenter, cut_for_analysis
 from .sentences import (
@@ -340,6 +350,7 @@ def report_scorer(text: str, extractor: KeywordExtractor, options: Options | Non
 
 def run(source: Source, options: Options) -> Report:
     """Structure, then keywords, themes, summaries and figures, of one source."""
+    source = writable(source)
     text = fold_newlines(source.text)
     view, traditional = analysis_view(text)
     segmenter = options.tokenizer  # resolved once, passed to every stage that cuts words

@@ -32,6 +32,7 @@ from unionnlp.errors import (
     DecodeError,
     InputError,
     UnsupportedFormatError,
+    printable,
 )
 from unionnlp.model import Part, Source
 
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 __all__ = ["MAX_EXPANDED_BYTES", "MAX_INPUT_BYTES", "PART_BYTES", "SUPPORTED_EXTENSIONS",
-           "decode_bytes", "decode_text", "read", "read_part", "read_upto", "split_parts"]
+           "decode_bytes", "decode_text", "file_name", "read", "read_part", "read_upto",
+           "split_parts"]
 
 #: The largest file :func:`read` accepts by default (``max_bytes``; the CLI's ``--max-size``).
 #: Analysis takes about 15-25 MB of memory per MB of text: the limit bounds a worker's memory.
@@ -127,11 +129,26 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> S
     :class:`~unionnlp.errors.InputError` subclass naming the path on failure; a file
     without text reads as empty text with a warning saying so.
     """
-    name = os.fspath(path)
+    name = file_name(path)
     source = _valid_unicode(_read(name, max_bytes), name)
     if not source.text.strip() and not source.warnings:
         return replace(source, warnings=(f"{name}: the file holds no text",))
     return source
+
+
+def file_name(path: object) -> str:
+    """``path`` (a str, bytes or os.PathLike) as the str every reader names the file by;
+    an :class:`~unionnlp.errors.InputError` for what names no file: another type, or a
+    name holding a NUL character (which the operating system would refuse with a
+    ValueError)."""
+    try:
+        name = os.fsdecode(os.fspath(path))  # type: ignore[call-overload]
+    except TypeError as exc:
+        raise InputError(None, f"a file is named by a str or os.PathLike, not "
+                               f"{type(path).__name__}") from exc
+    if "\x00" in name:
+        raise InputError(name, "a file name cannot hold a NUL character")
+    return name
 
 
 _LONE_SURROGATE = regex("[\ud800-\udfff]")
@@ -172,12 +189,13 @@ def _read(name: str, max_bytes: int) -> Source:
 
         data, fmt = flat_opc_docx(data, name), "docx"
     if fmt == "html":
-        html, encoding = _decode_html(data, name)
+        html, encoding, warnings = _decode_html(data, name)
         paragraphs, levels = _html_paragraphs(_normalise_newlines(html))
         source = _join_blocks(paragraphs, levels, path=name, fmt=fmt, encoding=encoding)
         # Blocks are lines 0, 2, 4, … of the joined text.
         outside = _outside_main_content(html, paragraphs, name)
-        return replace(source, boilerplate=frozenset(2 * i for i in outside))
+        return replace(source, boilerplate=frozenset(2 * i for i in outside),
+                       warnings=(*source.warnings, *warnings))
     if not data.strip():
         return Source("", path=name, format=fmt)
     if fmt == "docx":
@@ -205,9 +223,12 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
 
     if b"\x00" in data:
         found = _best_decoding(data, _WIDE_CANDIDATES, use_detector=False)
-        if found is None:
+        if found is not None:
+            return found
+        # A few NUL bytes in a text (a stray one from a bad copy) leave it a text, read
+        # on below; :func:`decode_text` reads them as U+FFFD. Many make it a binary file.
+        if data.count(b"\x00") > _damage_allowed(len(data)):
             raise UnsupportedFormatError(path, "binary content (NUL bytes), not a text file")
-        return found
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if data and controls / len(data) > _MAX_CONTROL_SHARE:
         raise UnsupportedFormatError(path, "binary content (control bytes), not a text file")
@@ -290,7 +311,7 @@ def split_parts(path: str | os.PathLike[str], part_bytes: int = PART_BYTES, *,
     those encodings, so every part decodes alone; UTF-16 and UTF-32 text cannot be cut
     this way and is refused.
     """
-    name = os.fspath(path)
+    name = file_name(path)
     if _FORMATS.get(os.path.splitext(name)[1].lower()) not in ("text", "markdown"):
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
     if part_bytes < 1:
@@ -378,7 +399,7 @@ def read_part(path: str | os.PathLike[str], part: Part, *,
     """One part of a text file cut by :func:`split_parts`, decoded on its own; a part cut
     inside a line (one longer than the size limit) says so in a warning, as does the part
     that goes on with it."""
-    name = os.fspath(path)
+    name = file_name(path)
     fmt = _FORMATS.get(os.path.splitext(name)[1].lower())
     if fmt not in ("text", "markdown"):
         raise UnsupportedFormatError(name, "only plain text (.txt, .md) can be read in parts")
@@ -472,30 +493,50 @@ _DAMAGED_MAX_SHARE = 0.02
 _DAMAGED_CANDIDATES = ("utf-8", "gb18030", "big5", "big5hkscs")
 
 
+def _damage_allowed(length: int) -> float:
+    """How many undecodable bytes (or NUL bytes) a text of ``length`` may hold and still
+    be read, each as U+FFFD (see :data:`_DAMAGED_SHARE`)."""
+    return min(max(_DAMAGED_MIN, _DAMAGED_SHARE * length), _DAMAGED_MAX_SHARE * length)
+
+
 def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[str, ...]]:
     """:func:`decode_bytes`, and for a UTF-8, GB18030 or Big5 text with a few undecodable
     bytes (cut off mid-character, a stray byte), the text with each replaced by U+FFFD and
-    a warning saying how many: the rest of the file is worth reading."""
+    a warning saying how many: the rest of the file is worth reading. A NUL character
+    (from a few NUL bytes in a text) is read as U+FFFD too, one for one, with a warning."""
+    where = f"{path}: " if path else ""
     try:
-        return (*decode_bytes(data, path), ())
+        text, encoding = decode_bytes(data, path)
+        warnings: tuple[str, ...] = ()
     except DecodeError:
         best: tuple[int, str, str] | None = None
-        for encoding in _DAMAGED_CANDIDATES:
-            text = data.decode(encoding, errors="replace")
-            bad = text.count("\ufffd") - data.count("\ufffd".encode())
-            allowed = min(max(_DAMAGED_MIN, _DAMAGED_SHARE * len(text)),
-                          _DAMAGED_MAX_SHARE * len(text))
-            if 0 < bad <= allowed \
+        # A byte-order mark names the encoding (a UTF-16 file cut off mid-character).
+        marked = next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+        for candidate in (marked,) if marked else _DAMAGED_CANDIDATES:
+            text = data.decode(candidate, errors="replace")
+            bad = text.count("\ufffd") - data.decode(candidate, errors="ignore").count("\ufffd")
+            if 0 < bad <= _damage_allowed(len(text)) \
                     and _plausibility(text) >= _MIN_PLAUSIBILITY \
                     and (best is None or bad < best[0]):
-                best = (bad, encoding, text)
+                best = (bad, candidate, text)
         if best is None:
             raise
-    bad, encoding, text = best
-    where = f"{path}: " if path else ""
-    return text, _canonical(encoding), (
-        f"{where}{bad} byte sequence(s) are not valid {_canonical(encoding)} (a file cut off "
-        "mid-character, or a stray byte); read as \ufffd",)
+        bad, encoding, text = best
+        encoding = _canonical(encoding)
+        warnings = (f"{where}{bad} byte sequence(s) are not valid {encoding} (a file cut off "
+                    "mid-character, or a stray byte); read as \ufffd",)
+    text, warnings = _without_nul(text, where, warnings)
+    return text, encoding, warnings
+
+
+def _without_nul(text: str, where: str, warnings: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """``text`` with each NUL character read as U+FFFD (no stage, nor a browser or a
+    spreadsheet, takes a NUL for text), and a warning counting them."""
+    nul = text.count("\x00")
+    if not nul:
+        return text, warnings
+    return text.replace("\x00", "\ufffd"), (
+        *warnings, f"{where}{nul} NUL character(s) are not text; read as \ufffd")
 
 
 def _best_decoding(
@@ -611,11 +652,13 @@ _DECLARED_CODECS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _decode_html(data: bytes, path: str) -> tuple[str, str]:
-    """Decode HTML: BOM first, then a ``<meta>`` charset that reads the bytes, else detection."""
+def _decode_html(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode HTML: BOM first, then a ``<meta>`` charset that reads the bytes, else detection
+    (a page with a few undecodable bytes read as a text file is: :func:`decode_text`);
+    return the text, the encoding and the warnings."""
     match = _META_CHARSET.search(data[:16384])
     if match is None or any(data.startswith(bom) for bom, _ in _BOMS):
-        return decode_bytes(data, path)
+        return decode_text(data, path)
     declared = match.group(1).decode("ascii").lower()
     for encoding in _declared_codecs(declared):
         try:
@@ -625,9 +668,10 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
         if encoding != "utf-8" and not data.isascii() and _is_utf8(data):
             # A page labelled e.g. gb2312 whose bytes are valid UTF-8 is mislabelled UTF-8.
             break
-        return text, _canonical(encoding)
+        clean, warnings = _without_nul(text, f"{path}: ", ())
+        return clean, _canonical(encoding), warnings
     logger.debug("%s: declared charset %r does not fit, detecting", path, declared)
-    return decode_bytes(data, path)
+    return decode_text(data, path)
 
 
 def _declared_codecs(declared: str) -> tuple[str, ...]:
@@ -932,11 +976,47 @@ def _check_expansion(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
+            if expanded <= MAX_EXPANDED_BYTES:
+                _check_word_archive(archive, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise CorruptFileError(path, f"not a readable .docx file ({exc})") from exc
     if expanded > MAX_EXPANDED_BYTES:
         raise CorruptFileError(path, f"the .docx expands to {expanded:,} bytes, over the limit "
                                      f"of {MAX_EXPANDED_BYTES:,} (a zip bomb?)")
+
+
+#: The content types of a Word document's main part name one of these.
+_WORD_CONTENT = (b"wordprocessingml", b"ms-word")
+#: What a zip named .docx holds instead, told by its content types or ``mimetype``.
+_OTHER_ARCHIVES = ((b"spreadsheetml", "an Excel workbook (.xlsx)"),
+                   (b"presentationml", "a PowerPoint file (.pptx)"),
+                   (b"opendocument.text", "an OpenDocument text (.odt)"),
+                   (b"opendocument", "an OpenDocument file"))
+
+
+def _check_word_archive(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse, saying what it is, a zip named .docx that holds no Word document (an
+    .xlsx, an .odt, any other zip): python-docx would fail on it with an error about its
+    own object model. A Word package whose content types cannot be read is left to it."""
+    names = {name.lower(): name for name in archive.namelist()}
+    told = b""
+    for member in ("[content_types].xml", "mimetype"):
+        if member in names:
+            try:
+                with archive.open(names[member]) as handle:
+                    told += handle.read(1 << 20)
+            except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, RuntimeError):
+                return
+    if any(mark in told for mark in _WORD_CONTENT):
+        return
+    kind = next((what for mark, what in _OTHER_ARCHIVES if mark in told), None)
+    if kind is not None:
+        raise CorruptFileError(path, f"not a .docx file: {kind}, with no Word document in it; "
+                                     "open it in the program that made it and save it as .docx")
+    listed = sorted(names.values())
+    shown = ", ".join(printable(n) for n in listed[:3]) + (", …" if len(listed) > 3 else "")
+    kind = f"a zip archive of {len(listed)} file(s) ({shown})" if listed else "an empty zip archive"
+    raise CorruptFileError(path, f"not a .docx file: {kind}, with no Word document in it")
 
 
 def _fold_entities(document: DocxDocument) -> None:

@@ -31,7 +31,7 @@ from .lines import (
     split_lines,
     style_depth,
 )
-from .model import Article, Paragraph, ParagraphKind, Report, Section, Source
+from .model import Article, Paragraph, ParagraphKind, Report, Section, Source, writable
 from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
@@ -1026,8 +1026,9 @@ def parse(source: Source, view: str | None = None,
     (:func:`unionnlp.convert.analysis_view`). ``segmenter`` (or its backend name) tells
     where a line broke inside a word.
     Every character of the text ends up in a title, subtitle, byline, heading,
-    paragraph or ``Report.dropped``.
+    paragraph or ``Report.dropped`` (a lone surrogate as U+FFFD: :func:`~unionnlp.model.writable`).
     """
+    source = writable(source)
     text = fold_newlines(source.text)
     view = analysis_view(text)[0] if view is None else view
     lines = split_lines(text, source.heading_hints, view, source.boilerplate,
