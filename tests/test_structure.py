@@ -191,6 +191,9 @@ def test_web_furniture_and_repeated_title() -> None:
     ("人民网北京10月24日电 (记者 林晓舟) ", "人民网北京10月24日电 (记者 林晓舟)"),
     ("中新網寧波9月2日電(見習記者 蔣雨 通訊員 錢一)", "中新網寧波9月2日電(見習記者 蔣雨 通訊員 錢一)"),
     ("中評社北京7月10日電/", "中評社北京7月10日電/"),
+    # A place between the paper and the date, before 讯 as before 电.
+    ("本报宁波5月18日讯 (记者 周明 通讯员 陈立) ", "本报宁波5月18日讯 (记者 周明 通讯员 陈立)"),
+    ("东南网宁德3月9日讯 ", "东南网宁德3月9日讯"),
 ])
 def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
     text = ("某市總工會表彰優秀勞工\n\n"
