@@ -1824,3 +1824,36 @@ def test_a_menus_item_over_the_title_is_set_aside_not_put_in_the_title() -> None
     assert article.title == "区总工会举办新春职工联欢会 表彰先进集体"
     assert "工会动态" in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+def test_a_photo_caption_inside_a_flattened_paragraph_is_a_paragraph_of_its_own() -> None:
+    """A news page flattened to one line keeps its photo's caption and credit between two
+    sentences, apart by spaces: the caption leaves the text as a caption of its own."""
+    text = ("區總工會:情繫職工 暖在中秋\n"
+            "區工會主席陳志明率隊向堅守一線的環衛工人送上月餅等慰問品,對他們的辛勤付出表示感謝。"
+            " 慰問現場。林嘉欣 攝 主辦方希望環衛工人繼續發揚不怕苦、不怕累的精神,為美化家園而努力。"
+            " 據了解,本次活動共向320名環衛工人發放了640份慰問品。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    kinds = [(p.kind, p.text[:6]) for p in article.paragraphs]
+    assert ("caption", "慰問現場。林") in kinds
+    (caption,) = [p for p in article.paragraphs if p.kind == "caption"]
+    assert caption.text == "慰問現場。林嘉欣 攝"
+    assert not any("攝" in p.text for p in article.paragraphs if p.kind == "text")
+    assert any(p.text.startswith("主辦方希望") for p in article.paragraphs)
+    for p in article.paragraphs:  # the offsets still point at the text
+        assert text[p.offset:p.offset + len(p.text)] == p.text
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("line", [
+    # A caption line of its own, a sentence then the credit: the labeller's to read.
+    "市總工會舉辦職工技能競賽。 林嘉欣 攝",
+    # 拍攝 is no credit.
+    "工會組織職工參加活動。 現場拍攝 短片86部,記錄身邊的好人好事。",
+])
+def test_no_caption_is_cut_from_a_line_that_holds_none_inside(line: str) -> None:
+    text = f"某區工會開展活動\n\n{line}\n\n活動共吸引職工320名參加,收到作品86件。\n"
+    report = _parse(text)
+    assert not any(p.kind == "caption" and p.text != line for p in report.paragraphs)
+    assert _accounted(report) == _chars(text)

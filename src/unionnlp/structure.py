@@ -22,6 +22,7 @@ from .lines import (
     COMMA,
     HEADLINE_MAX,
     Line,
+    LineKind,
     breaks_off,
     classify,
     ends_sentence,
@@ -847,6 +848,54 @@ def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
 
 
+#: A photo caption a flattened page left inside a paragraph, between two of its sentences
+#: and apart from them by white space (never at a line's end: a caption line of its own is
+#: the labeller's to read): a short sentence, if any, then the credit, a name
+#: (or names) before 摄 (……表示感谢。 慰问现场。王晓丽 摄 主办方希望……). ``拍摄`` is no credit.
+_INLINE_CAPTION = regex(
+    r"(?<=[。！？!?”」』])[ \u3000]+"
+    r"((?:[^。！？!?\s]{2,40}[。！？!?][ \u3000]*)?"
+    r"(?:(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯员)[ \u3000]*)?"
+    r"[\u4e00-\u9fff·]{2,4}(?:[、，,][ \u3000]*[\u4e00-\u9fff·]{2,4})*[ \u3000]*(?<!拍)[摄攝])"
+    r"(?=[ \u3000]+\S)")
+
+
+def _part(line: Line, start: int, stop: int, kind: LineKind) -> Line | None:
+    """:func:`_piece` of ``line`` as a line of ``kind``; None where it is blank."""
+    part = _piece(line, start, stop)
+    return replace(part, kind=kind, style=None) if part.text else None
+
+
+def _inline_captions(blocks: list[Block]) -> list[Block]:
+    """Paragraphs with a photo caption inside (see ``_INLINE_CAPTION``) cut around it: the
+    text before it, the caption as a paragraph of its own, the text after it (a new
+    paragraph: a flattened page's paragraphs stand apart by white space too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or not any(x.kind == "body" for x in block.lines):
+            out.append(block)
+            continue
+        pending: list[Line] = []
+        for line in block.lines:
+            m = _INLINE_CAPTION.search(line.view) if line.kind == "body" else None
+            if m is None:
+                pending.append(line)
+                continue
+            before = _part(line, 0, m.start(1), line.kind)
+            caption = _part(line, m.start(1), m.end(1), "caption")
+            after = _part(line, m.end(1), len(line.text), line.kind)
+            if before is not None:
+                pending.append(before)
+            if pending:
+                out.append(replace(block, lines=tuple(pending)))
+            if caption is not None:
+                out.append(Block("para", (caption,)))
+            pending = [after] if after is not None else []
+        if pending:
+            out.append(replace(block, lines=tuple(pending)))
+    return out
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -892,6 +941,7 @@ def parse(source: Source, view: str | None = None,
         if width is not None:
             blocks = _run_on_headlines(blocks, view, width)
         blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
+    blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
