@@ -1857,3 +1857,27 @@ def test_no_caption_is_cut_from_a_line_that_holds_none_inside(line: str) -> None
     report = _parse(text)
     assert not any(p.kind == "caption" and p.text != line for p in report.paragraphs)
     assert _accounted(report) == _chars(text)
+
+
+def test_a_pages_size_note_after_its_title_is_furniture() -> None:
+    """A document site prints the title with the page's length after it, then its date,
+    then the title again: the note is set aside, and the title is the title once."""
+    text = ("镇总工会工作情况汇报 (本页约1800+字)\n"
+            "2023-05-16 08:12:40 9\n\n \n\n"
+            "镇总工会工作情况汇报\n\n"
+            "根据会议安排,现将我镇工会有关工作汇报如下。\n\n"
+            "一、基本情况。全镇共有基层工会126个,覆盖职工1.2万余人,建会率98%。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "镇总工会工作情况汇报"
+    assert "(本页约1800+字)" in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_headlines_own_word_count_is_no_page_size_note() -> None:
+    # A writing template's heading counts its words: the count is the heading's.
+    text = ("工作总结的写法\n\n第一段:导语(150字)\n\n"
+            "导语写一年工作的总体情况,点明成绩和不足,语言要简练。\n")
+    report = _parse(text)
+    assert not any("字)" in d for d in report.dropped)
+    assert _accounted(report) == _chars(text)

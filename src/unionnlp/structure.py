@@ -896,6 +896,29 @@ def _inline_captions(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A site's note of how long its page is, after the title on the same line
+#: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文 or 约/共, so a template's
+#: heading that counts its own words (第一段:导语(150字)) keeps its count.
+_PAGE_SIZE_NOTE = regex(r"[ \u3000]*[（(][ \u3000]*(?=[^（）()]*(?:本页|本文|全文|约|共))"
+                        r"(?:本页|本文|全文)?[ \u3000]*(?:约|共)?[ \u3000]*[0-9０-９.]+\+?[ \u3000]*"
+                        r"千?字[ \u3000]*[)）]$")
+
+
+def _page_size_notes(lines: list[Line]) -> list[Line]:
+    """Lines that end with a page's size note (see ``_PAGE_SIZE_NOTE``) cut before it: the
+    note is furniture, the line before it keeps its kind."""
+    out: list[Line] = []
+    for x in lines:
+        m = _PAGE_SIZE_NOTE.search(x.view) if x.kind != "furniture" else None
+        if m is None:
+            out.append(x)
+            continue
+        before = _part(x, 0, m.start(), x.kind)
+        note = _part(x, m.start(), len(x.text), "furniture")
+        out += [y for y in (before, note) if y is not None]
+    return out
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -931,7 +954,7 @@ def parse(source: Source, view: str | None = None,
         text_from = next((x.number for x in lines if x.kind == "body"), len(text))
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
-    lines = _sentences_are_no_subtitles(lines)
+    lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
