@@ -1881,3 +1881,31 @@ def test_a_headlines_own_word_count_is_no_page_size_note() -> None:
     report = _parse(text)
     assert not any("字)" in d for d in report.dropped)
     assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize(("end", "names"), [
+    # Names alone in brackets after the last sentence, apart by a space, a lost character
+    # after them: a paragraph of their own once the line is cut at the gap.
+    ("积极订阅本报。 (周明 李华)?", "(周明 李华)?"),
+    # ... or right after it, in the paragraph.
+    ("积极订阅本报。(陈涛)", "(陈涛)"),
+])
+def test_a_signature_of_names_alone_closing_a_news_item_joins_the_byline(end: str, names: str) -> None:
+    text = ("本报讯 最近,市总工会召开报刊发行工作会议,各县工会及产业工会代表40人参加了会议。\n"
+            "与会同志普遍反映,这是一张颇受基层职工欢迎的报纸。大家纷纷表示,要组织力量,"
+            f"集中时间到基层检查督促,发动职工{end}\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == f"本报讯\n{names}"
+    assert article.paragraphs[-1].text.endswith("积极订阅本报。")
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("end", ["(据新华社)", "(完)", "(市总工会)"])
+def test_a_source_or_an_end_mark_in_brackets_is_no_signature_of_names(end: str) -> None:
+    # Longer than a name, or one character: a source, a unit, the end of the text.
+    text = ("市总工会开展送温暖活动\n\n"
+            f"春节前,市总工会走访慰问困难职工320户,发放慰问金96万元。{end}\n")
+    (article,) = _parse(text).articles
+    assert article.byline is None
+    assert article.paragraphs[-1].text.endswith(end)

@@ -624,6 +624,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     if kept < len(last):
         signature[:0] = [p.text for p in last[kept:]]
         sections[-1] = replace(sections[-1], paragraphs=last[:kept])
+    signature[:0] = _closing_names(sections)
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
@@ -671,6 +672,42 @@ def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
         paragraphs = sections[k].paragraphs
         sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
     return credits
+
+
+#: A signature of names alone in brackets that closes a news item: one to four names of two
+#: or three characters ((张衍 桂子), (陈涛)), a stray mark of a lost character after it. A
+#: longer bracket is a unit's name or a source ((市总工会), (据新华社)), which the twins
+#: keep in the text as often as they sign with it.
+_NAMES = r"[（(][ \u3000]*[\u4e00-\u9fff]{2,3}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,3}){0,3}[ \u3000]*[)）][?？]*"
+_CLOSING_NAMES = regex(rf"(?<=[。！？!?”’」』])[ \u3000]*({_NAMES})[ \u3000]*$")
+_NAMES_ALONE = regex(rf"^{_NAMES}$")
+
+
+def _closing_names(sections: list[Section]) -> list[str]:
+    """The signature of names (see ``_NAMES``) that closes the article's last text paragraph
+    or stands after it as a paragraph of its own, for the byline; ``sections`` keep the
+    paragraph without it."""
+    at = next(((k, i) for k in range(len(sections) - 1, -1, -1)
+               for i in range(len(sections[k].paragraphs) - 1, -1, -1)
+               if sections[k].paragraphs[i].kind == "text"), None)
+    if at is None:
+        return []
+    k, i = at
+    paragraphs = sections[k].paragraphs
+    para = paragraphs[i]
+    if _NAMES_ALONE.match(para.text) and not _PHOTO_CREDIT.search(para.text) \
+            and any(p.kind == "text" for p in paragraphs[:i]):
+        sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], *paragraphs[i + 1:]))
+        return [para.text]
+    m = _CLOSING_NAMES.search(para.text)
+    if m is None or _PHOTO_CREDIT.search(m.group(1)) or len(para.text[:m.start()].strip()) < 8 \
+            or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+        return []
+    cut = len(para.text) - m.start()
+    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
+    para = replace(para, text=para.text[:m.start()], spans=spans)
+    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    return [m.group(1)]
 
 
 #: Numbering of items (1、 （1） ①), whose line cut inside a word is an item's text, where a
