@@ -1909,3 +1909,17 @@ def test_a_source_or_an_end_mark_in_brackets_is_no_signature_of_names(end: str) 
     (article,) = _parse(text).articles
     assert article.byline is None
     assert article.paragraphs[-1].text.endswith(end)
+
+
+@pytest.mark.parametrize("text", [
+    "纪录短片《石桥村三代人:接力奋斗 书写振兴篇章》讲述全国劳模张志强等人的先进事迹,展现劳动者的使命担当。",
+    "“这里就是我们的‘家’。”外卖骑手王师傅指着驿站里的沙发说,工会驿站让他们有了歇脚的地方。",
+])
+def test_no_lead_in_ends_inside_a_title_or_a_quotation(text: str) -> None:
+    assert lead_in(text) is None
+    (article,) = _parse(f"某县工会开展活动\n\n{text}\n").articles
+    assert article.paragraphs[0].lead_in is None
+
+
+def test_a_lead_in_that_closes_its_title_is_still_a_lead_in() -> None:
+    assert lead_in("《职工之家》建设。全年新建职工之家32个,改造提升职工书屋15个。") == "《职工之家》建设"
