@@ -1923,3 +1923,30 @@ def test_no_lead_in_ends_inside_a_title_or_a_quotation(text: str) -> None:
 
 def test_a_lead_in_that_closes_its_title_is_still_a_lead_in() -> None:
     assert lead_in("《职工之家》建设。全年新建职工之家32个,改造提升职工书屋15个。") == "《职工之家》建设"
+
+
+def test_a_numbered_label_and_its_value_on_one_line_are_a_headline_and_its_text() -> None:
+    """A notice's items name a label and give its value on the same line, the value cut
+    short by the page (1、竞赛活动时间:2023年12月下旬至): the label heads its section, and
+    the value is its text, not lost inside the headline."""
+    text = ("关于开展职工知识竞赛活动的通知\n\n各分工会:\n"
+            "为丰富职工文化生活,校工会决定开展职工知识竞赛活动,现将有关事项通知如下。\n"
+            "1、竞赛活动时间:2023年12月下旬至\n"
+            "2、竞赛内容:工会历史、职工权益维护、困难帮扶等方面的基本知识。\n"
+            "3、竞赛奖项设置\n本次活动设幸运奖200个,通过抽奖的方式产生。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = {s.heading: [p.text for p in s.paragraphs] for s in article.sections}
+    assert heads["1、竞赛活动时间:"] == ["2023年12月下旬至"]
+    assert heads["3、竞赛奖项设置"] == ["本次活动设幸运奖200个,通过抽奖的方式产生。"]
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_parts_headline_with_a_colon_stays_whole() -> None:
+    # A part's headline names its topic whole, colon and all.
+    text = ("某产业工会三十年纪事\n\n第二章、在发展中壮大组织\n\n"
+            "十年间,工会会员由800人增加到3200人,基层分会由6个增加到21个。\n\n"
+            "第三章、在困境里争取福利:面对形势的退让\n\n"
+            "去年以来,工会与资方多次协商,为会员争取到年终奖金和带薪假期。\n")
+    (article,) = _parse(text).articles
+    assert "第三章、在困境里争取福利:面对形势的退让" in [s.heading for s in article.sections]

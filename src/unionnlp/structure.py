@@ -883,6 +883,34 @@ def _run_in_headlines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A numbered item's label and colon, then its value on the same line (二、普查的时间:2015年
+#: 3月9至31日, 1、竞赛活动时间:2010年12月下旬至): the label heads, the value is text.
+_LABEL_THEN_VALUE = regex(r"^([^。！？!?：:，,；;]{1,14}?[：:])[ \u3000]*(?=\S)")
+
+
+def _labelled_headlines(blocks: list[Block]) -> list[Block]:
+    """A numbered headline line that holds a label and its value (see
+    ``_LABEL_THEN_VALUE``) as the headline up to the colon and a paragraph of the value, as
+    a text line that opens so is cut (:func:`inline_heading`). A part's headline (第三章、
+    ……：……) names its topic whole. On the train twins, of the 35 whole numbered headline
+    lines that hold a label and a value, 32 are annotated a heading and its text; the other
+    3 are 2 furniture lines (a site's QQ number) and a chapter's headline."""
+    out: list[Block] = []
+    for block in blocks:
+        line = block.lines[0]
+        if block.kind == "headline" and len(block.lines) == 1 and line.hint is None \
+                and line.style in _CANONICAL and line.style != "part":
+            style, marker = numbering(line.view)
+            m = _LABEL_THEN_VALUE.match(line.view[marker:]) if style == line.style else None
+            if m is not None:
+                end = marker + m.end(1)
+                body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
+                out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
+                continue
+        out.append(block)
+    return out
+
+
 def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     """The blocks with an unnumbered headline that ends the text, with nothing under it,
     read as a paragraph: a headline introduces text, and a page's last line that looks
@@ -1012,7 +1040,7 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         if width is not None:
             blocks = _run_on_headlines(blocks, view, width)
-        blocks = _trailing_headline_as_text(_run_in_headlines(blocks))
+        blocks = _trailing_headline_as_text(_labelled_headlines(_run_in_headlines(blocks)))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
