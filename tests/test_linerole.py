@@ -565,7 +565,7 @@ class _Scripted:
 
     def table(self, text: str, view: str | None = None, rules: object = None) -> LineTable:
         self.lines = text.split("\n")
-        return line_table(text, view, rules)  # type: ignore[arg-type]
+        return line_table(text, view, rules)
 
     def marginals(self, table: LineTable) -> np.ndarray:
         out = np.full((len(table), len(self.labels)), (1 - self.sure) / (len(self.labels) - 1))
@@ -887,3 +887,71 @@ def test_a_title_printed_over_two_lines_goes_on_where_its_second_opens_with_ji()
     # A line that opens with 及 and says a sentence is no title's.
     text = text.replace("及2025年工作谋划务虚会", "及时总结经验，谋划明年工作。")
     assert analyze(text).articles[0].title == "市总工会召开2024年工作总结"
+
+
+class _Leaning:
+    """The packaged labeller, but reading the line that opens with ``opening`` as furniture
+    with probability ``p`` (as it read a news item's paragraph about a film, whose title
+    holds a colon and a space, at 0.75)."""
+
+    def __init__(self, opening: str, p: float) -> None:
+        import unionnlp.linerole as linerole
+
+        self.inner = linerole.default_labeller()
+        self.labels = self.inner.labels
+        self.opening, self.p = opening, p
+        self.text = ""
+
+    def table(self, text: str, *args: object, **kwargs: object) -> object:
+        self.text = text
+        return self.inner.table(text, *args, **kwargs)
+
+    def marginals(self, table: object) -> np.ndarray:
+        out = np.array(self.inner.marginals(table), copy=True)
+        lines = self.text.split("\n")
+        for row, number in enumerate(table.numbers):
+            if lines[number - 1].startswith(self.opening):
+                out[row] = 0.0
+                out[row, self.labels.index("furniture")] = self.p
+                out[row, self.labels.index("start")] = 1 - self.p
+        return out
+
+
+_FILM_PAGE = (
+    "东楚网讯(通讯员 周明)5月6日,阳新县“富川工匠杯”职工技能竞赛在县职教中心启动,同步举办庆“五一”文艺演出。\n"
+    "活动现场。通讯员供图\n"
+    "活动现场,多家企业获评2024年度劳动竞赛先进单位,与会领导为2025年参赛单位授旗。\n"
+    "纪录短片《石桥村三代人:接力奋斗 书写振兴篇章》讲述全国劳模张志强、省劳模刘春生等先进事迹,"
+    "展现劳动者的使命担当。现场观众表示:“劳模精神代代相传。”\n"
+    "文艺演出环节,开场舞《劳动最光荣》热情洋溢,情景剧《安全在我心》普及安全知识。\n")
+
+
+@pytest.mark.parametrize(("p", "kept"), [(0.75, True), (0.85, True), (0.95, False)])
+def test_a_paragraph_between_text_lines_is_set_aside_only_where_the_labeller_is_sure(
+        monkeypatch: pytest.MonkeyPatch, p: float, kept: bool) -> None:
+    import unionnlp.linerole as linerole
+    from unionnlp.model import Source
+    from unionnlp.structure import parse
+
+    leaning = _Leaning("纪录短片", p)
+    monkeypatch.setattr(linerole, "default_labeller", lambda: leaning)
+    report = parse(Source(_FILM_PAGE))
+    found = any(x.text.startswith("纪录短片") for x in report.paragraphs)
+    assert found is kept
+    assert any(d.startswith("纪录短片") for d in report.dropped) is not kept
+
+
+def test_a_sites_blurb_above_the_text_is_still_set_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 范文 site's blurb, before the text: no text line above it, the labeller's bar.
+    import unionnlp.linerole as linerole
+    from unionnlp.model import Source
+    from unionnlp.structure import parse
+
+    text = ("工会工作总结范文\n"
+            "总结是对过去一段时间工作的回顾和分析,能帮我们找出规律,以下是小编整理的工会工作总结,供大家参考。\n"
+            "今年以来,区总工会围绕中心、服务大局,新建基层工会42家,发展会员3000余名。\n"
+            "区总工会还开展送温暖活动,走访慰问困难职工120户,发放慰问金36万元。\n")
+    leaning = _Leaning("总结是对", 0.8)
+    monkeypatch.setattr(linerole, "default_labeller", lambda: leaning)
+    report = parse(Source(text))
+    assert any(d.startswith("总结是对") for d in report.dropped)

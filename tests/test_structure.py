@@ -191,6 +191,9 @@ def test_web_furniture_and_repeated_title() -> None:
     ("人民网北京10月24日电 (记者 林晓舟) ", "人民网北京10月24日电 (记者 林晓舟)"),
     ("中新網寧波9月2日電(見習記者 蔣雨 通訊員 錢一)", "中新網寧波9月2日電(見習記者 蔣雨 通訊員 錢一)"),
     ("中評社北京7月10日電/", "中評社北京7月10日電/"),
+    # A place between the paper and the date, before 讯 as before 电.
+    ("本报宁波5月18日讯 (记者 周明 通讯员 陈立) ", "本报宁波5月18日讯 (记者 周明 通讯员 陈立)"),
+    ("东南网宁德3月9日讯 ", "东南网宁德3月9日讯"),
 ])
 def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
     text = ("某市總工會表彰優秀勞工\n\n"
@@ -2005,3 +2008,129 @@ def test_a_sentence_that_names_a_theme_in_brackets_keeps_its_place() -> None:
     assert article.title == "区总工会开展主题党日活动"
     assert any("(主题)宣讲" in p.text for p in report.paragraphs)
     assert "(主题)" not in report.dropped
+
+
+def test_a_photo_caption_inside_a_flattened_paragraph_is_a_paragraph_of_its_own() -> None:
+    """A news page flattened to one line keeps its photo's caption and credit between two
+    sentences, apart by spaces: the caption leaves the text as a caption of its own."""
+    text = ("區總工會:情繫職工 暖在中秋\n"
+            "區工會主席陳志明率隊向堅守一線的環衛工人送上月餅等慰問品,對他們的辛勤付出表示感謝。"
+            " 慰問現場。林嘉欣 攝 主辦方希望環衛工人繼續發揚不怕苦、不怕累的精神,為美化家園而努力。"
+            " 據了解,本次活動共向320名環衛工人發放了640份慰問品。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    kinds = [(p.kind, p.text[:6]) for p in article.paragraphs]
+    assert ("caption", "慰問現場。林") in kinds
+    (caption,) = [p for p in article.paragraphs if p.kind == "caption"]
+    assert caption.text == "慰問現場。林嘉欣 攝"
+    assert not any("攝" in p.text for p in article.paragraphs if p.kind == "text")
+    assert any(p.text.startswith("主辦方希望") for p in article.paragraphs)
+    for p in article.paragraphs:  # the offsets still point at the text
+        assert text[p.offset:p.offset + len(p.text)] == p.text
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("line", [
+    # A caption line of its own, a sentence then the credit: the labeller's to read.
+    "市總工會舉辦職工技能競賽。 林嘉欣 攝",
+    # 拍攝 is no credit.
+    "工會組織職工參加活動。 現場拍攝 短片86部,記錄身邊的好人好事。",
+])
+def test_no_caption_is_cut_from_a_line_that_holds_none_inside(line: str) -> None:
+    text = f"某區工會開展活動\n\n{line}\n\n活動共吸引職工320名參加,收到作品86件。\n"
+    report = _parse(text)
+    assert not any(p.kind == "caption" and p.text != line for p in report.paragraphs)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_pages_size_note_after_its_title_is_furniture() -> None:
+    """A document site prints the title with the page's length after it, then its date,
+    then the title again: the note is set aside, and the title is the title once."""
+    text = ("镇总工会工作情况汇报 (本页约1800+字)\n"
+            "2023-05-16 08:12:40 9\n\n \n\n"
+            "镇总工会工作情况汇报\n\n"
+            "根据会议安排,现将我镇工会有关工作汇报如下。\n\n"
+            "一、基本情况。全镇共有基层工会126个,覆盖职工1.2万余人,建会率98%。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "镇总工会工作情况汇报"
+    assert "(本页约1800+字)" in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_headlines_own_word_count_is_no_page_size_note() -> None:
+    # A writing template's heading counts its words: the count is the heading's.
+    text = ("工作总结的写法\n\n第一段:导语(150字)\n\n"
+            "导语写一年工作的总体情况,点明成绩和不足,语言要简练。\n")
+    report = _parse(text)
+    assert not any("字)" in d for d in report.dropped)
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize(("end", "names"), [
+    # Names alone in brackets after the last sentence, apart by a space, a lost character
+    # after them: a paragraph of their own once the line is cut at the gap.
+    ("积极订阅本报。 (周明 李华)?", "(周明 李华)?"),
+    # ... or right after it, in the paragraph.
+    ("积极订阅本报。(陈涛)", "(陈涛)"),
+])
+def test_a_signature_of_names_alone_closing_a_news_item_joins_the_byline(end: str, names: str) -> None:
+    text = ("本报讯 最近,市总工会召开报刊发行工作会议,各县工会及产业工会代表40人参加了会议。\n"
+            "与会同志普遍反映,这是一张颇受基层职工欢迎的报纸。大家纷纷表示,要组织力量,"
+            f"集中时间到基层检查督促,发动职工{end}\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline == f"本报讯\n{names}"
+    assert article.paragraphs[-1].text.endswith("积极订阅本报。")
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("end", ["(据新华社)", "(完)", "(市总工会)"])
+def test_a_source_or_an_end_mark_in_brackets_is_no_signature_of_names(end: str) -> None:
+    # Longer than a name, or one character: a source, a unit, the end of the text.
+    text = ("市总工会开展送温暖活动\n\n"
+            f"春节前,市总工会走访慰问困难职工320户,发放慰问金96万元。{end}\n")
+    (article,) = _parse(text).articles
+    assert article.byline is None
+    assert article.paragraphs[-1].text.endswith(end)
+
+
+@pytest.mark.parametrize("text", [
+    "纪录短片《石桥村三代人:接力奋斗 书写振兴篇章》讲述全国劳模张志强等人的先进事迹,展现劳动者的使命担当。",
+    "“这里就是我们的‘家’。”外卖骑手王师傅指着驿站里的沙发说,工会驿站让他们有了歇脚的地方。",
+])
+def test_no_lead_in_ends_inside_a_title_or_a_quotation(text: str) -> None:
+    assert lead_in(text) is None
+    (article,) = _parse(f"某县工会开展活动\n\n{text}\n").articles
+    assert article.paragraphs[0].lead_in is None
+
+
+def test_a_lead_in_that_closes_its_title_is_still_a_lead_in() -> None:
+    assert lead_in("《职工之家》建设。全年新建职工之家32个,改造提升职工书屋15个。") == "《职工之家》建设"
+
+
+def test_a_numbered_label_and_its_value_on_one_line_are_a_headline_and_its_text() -> None:
+    """A notice's items name a label and give its value on the same line, the value cut
+    short by the page (1、竞赛活动时间:2023年12月下旬至): the label heads its section, and
+    the value is its text, not lost inside the headline."""
+    text = ("关于开展职工知识竞赛活动的通知\n\n各分工会:\n"
+            "为丰富职工文化生活,校工会决定开展职工知识竞赛活动,现将有关事项通知如下。\n"
+            "1、竞赛活动时间:2023年12月下旬至\n"
+            "2、竞赛内容:工会历史、职工权益维护、困难帮扶等方面的基本知识。\n"
+            "3、竞赛奖项设置\n本次活动设幸运奖200个,通过抽奖的方式产生。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    heads = {s.heading: [p.text for p in s.paragraphs] for s in article.sections}
+    assert heads["1、竞赛活动时间:"] == ["2023年12月下旬至"]
+    assert heads["3、竞赛奖项设置"] == ["本次活动设幸运奖200个,通过抽奖的方式产生。"]
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_parts_headline_with_a_colon_stays_whole() -> None:
+    # A part's headline names its topic whole, colon and all.
+    text = ("某产业工会三十年纪事\n\n第二章、在发展中壮大组织\n\n"
+            "十年间,工会会员由800人增加到3200人,基层分会由6个增加到21个。\n\n"
+            "第三章、在困境里争取福利:面对形势的退让\n\n"
+            "去年以来,工会与资方多次协商,为会员争取到年终奖金和带薪假期。\n")
+    (article,) = _parse(text).articles
+    assert "第三章、在困境里争取福利:面对形势的退让" in [s.heading for s in article.sections]

@@ -452,3 +452,24 @@ def test_a_name_with_a_dot_is_no_sentence_end_where_dots_end_sentences() -> None
     report = unionnlp.analyze(page)
     assert not any(s.endswith(("买买提.", "阿依古丽.")) for s in report.summary)
     assert [(f.text, f.subject) for f in report.figures] == [("120名", "环卫工人")]
+
+
+def test_no_summary_sentence_opens_with_a_photo_credit() -> None:
+    """A flattened news page leaves a photo's caption and credit inside its paragraph, with
+    no space after the sentence before it (……表示感谢。慰问现场。王晓丽 摄 工会希望……):
+    the sentence after the credit is given without the credit."""
+    text = ("市总工会中秋慰问环卫工人\n\n"
+            "9月12日,市总工会负责人带队看望坚守一线的环卫工人,送上月饼和慰问金,对他们的辛勤付出表示感谢。"
+            "慰问现场。王晓丽 摄 工会希望广大环卫工人继续发扬吃苦耐劳的精神,为城市环境整洁贡献力量。"
+            "据统计,本次活动共慰问环卫工人520名,发放慰问品1040份。\n")
+    report = unionnlp.analyze(text)
+    sentences = [*report.summary, *(s for a in report.articles for s in a.summary),
+                 *(s for a in report.articles for x in a.sections for s in x.summary)]
+    assert any(s.startswith("工会希望广大环卫工人") for s in sentences)
+    credit = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[摄攝]")
+    assert not any(credit.match(s) for s in sentences), sentences
+    # 拍摄 is no credit: a sentence that opens with a verb phrase ending in it stays whole.
+    other = ("市总工会开展职工微电影评选\n\n"
+             "今年5月,市总工会发动全市职工参与评选活动。组织拍摄 微电影120部,讲述身边的劳模故事。"
+             "评选结果将于下月公布,获奖作品将在工人文化宫展映。\n")
+    assert any(s.startswith("组织拍摄") for s in unionnlp.analyze(other).summary)

@@ -53,10 +53,11 @@ _SIGNATURE = regex(
 )
 #: A news item's dateline and reporters, opening its first paragraph: 本报讯（记者 王晓燕）,
 #: 中工网讯（记者 …）, 浙江工人日报讯 方晓东、钱锋报道, 【记者林佩珊/苗栗报导】, 【特讯】,
-#: 红安网消息, 〔记者李雅雯／新北报导〕, （中央社记者苏木春台中15日电）, 人民网北京10月24日电.
+#: 红安网消息, 〔记者李雅雯／新北报导〕, （中央社记者苏木春台中15日电）, 人民网北京10月24日电,
+#: 本报济南8月12日讯 (a place and a date between the paper and 讯, as before 电).
 _DATELINE = regex(
     r"^(?:(?:本报讯|本报\S{0,6}电|新华社\S{0,8}电"
-    r"|[^\s，。,（(【]{0,12}?[报网台社刊](?:\d{1,2}月\d{1,2}日)?(?:讯|消息)(?=[\s（(])"
+    r"|[^\s，。,（(【]{0,12}?[报网台社刊](?:[^\s，。,（(【\d]{0,8}?\d{1,2}月\d{1,2}日)?(?:讯|消息)(?=[\s（(])"
     r"|[^\s，。,（(【]{0,12}?[报网台社刊][^\s，。,（(【\d]{0,8}\d{1,2}月\d{1,2}日电/?)"
     r"(?:\s*[（(][^（）()]{2,40}[)）])?(?:\s*[^\s，。,:：（(]{2,16}报道(?=\s))?"
     r"|[【〔［\[](?:[^【】〔〕［］\[\]]{0,20}(?:讯|消息|报道|报导|专访|电)|转自[^【】〔〕]{2,12})[】〕］\]]"
@@ -172,9 +173,21 @@ def lead_in(text: str) -> str | None:
         return None
     phrase = m.group(1).strip().strip("*_")
     limit = 20 if marker else 14
-    if len(phrase) > limit or len(body) - m.end() < 8 or _LEAD_STOP.search(phrase):
+    if len(phrase) > limit or len(body) - m.end() < 8 or _LEAD_STOP.search(phrase) \
+            or _left_open(phrase):
         return None
     return phrase
+
+
+#: Marks that open and close a title or a quotation.
+_PAIRED = ("《》", "〈〉", "“”", "「」", "『』", "（）", "()")
+
+
+def _left_open(phrase: str) -> bool:
+    """Whether ``phrase`` opens a title, quotation or bracket it does not close: it ends
+    inside it (专题短片《石桥村三代人: ……》, “我的家就在这儿。”……), no lead-in. On the
+    train twins' paragraphs, 2 phrases read as lead-ins end so; neither is annotated one."""
+    return any(phrase.count(pair[0]) > phrase.count(pair[1]) for pair in _PAIRED)
 
 
 @dataclass
@@ -650,6 +663,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     if kept < len(last):
         signature[:0] = [p.text for p in last[kept:]]
         sections[-1] = replace(sections[-1], paragraphs=last[:kept])
+    signature[:0] = _closing_names(sections)
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
@@ -697,6 +711,42 @@ def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
         paragraphs = sections[k].paragraphs
         sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
     return credits
+
+
+#: A signature of names alone in brackets that closes a news item: one to four names of two
+#: or three characters ((张衍 桂子), (陈涛)), a stray mark of a lost character after it. A
+#: longer bracket is a unit's name or a source ((市总工会), (据新华社)), which the twins
+#: keep in the text as often as they sign with it.
+_NAMES = r"[（(][ \u3000]*[\u4e00-\u9fff]{2,3}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,3}){0,3}[ \u3000]*[)）][?？]*"
+_CLOSING_NAMES = regex(rf"(?<=[。！？!?”’」』])[ \u3000]*({_NAMES})[ \u3000]*$")
+_NAMES_ALONE = regex(rf"^{_NAMES}$")
+
+
+def _closing_names(sections: list[Section]) -> list[str]:
+    """The signature of names (see ``_NAMES``) that closes the article's last text paragraph
+    or stands after it as a paragraph of its own, for the byline; ``sections`` keep the
+    paragraph without it."""
+    at = next(((k, i) for k in range(len(sections) - 1, -1, -1)
+               for i in range(len(sections[k].paragraphs) - 1, -1, -1)
+               if sections[k].paragraphs[i].kind == "text"), None)
+    if at is None:
+        return []
+    k, i = at
+    paragraphs = sections[k].paragraphs
+    para = paragraphs[i]
+    if _NAMES_ALONE.match(para.text) and not _PHOTO_CREDIT.search(para.text) \
+            and any(p.kind == "text" for p in paragraphs[:i]):
+        sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], *paragraphs[i + 1:]))
+        return [para.text]
+    m = _CLOSING_NAMES.search(para.text)
+    if m is None or _PHOTO_CREDIT.search(m.group(1)) or len(para.text[:m.start()].strip()) < 8 \
+            or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+        return []
+    cut = len(para.text) - m.start()
+    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
+    para = replace(para, text=para.text[:m.start()], spans=spans)
+    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    return [m.group(1)]
 
 
 #: Numbering of items (1、 （1） ①), whose line cut inside a word is an item's text, where a
@@ -860,6 +910,34 @@ def _run_in_headlines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A numbered item's label and colon, then its value on the same line (二、普查的时间:2015年
+#: 3月9至31日, 1、竞赛活动时间:2010年12月下旬至): the label heads, the value is text.
+_LABEL_THEN_VALUE = regex(r"^([^。！？!?：:，,；;]{1,14}?[：:])[ \u3000]*(?=\S)")
+
+
+def _labelled_headlines(blocks: list[Block]) -> list[Block]:
+    """A numbered headline line that holds a label and its value (see
+    ``_LABEL_THEN_VALUE``) as the headline up to the colon and a paragraph of the value, as
+    a text line that opens so is cut (:func:`inline_heading`). A part's headline (第三章、
+    ……：……) names its topic whole. On the train twins, of the 35 whole numbered headline
+    lines that hold a label and a value, 32 are annotated a heading and its text; the other
+    3 are 2 furniture lines (a site's QQ number) and a chapter's headline."""
+    out: list[Block] = []
+    for block in blocks:
+        line = block.lines[0]
+        if block.kind == "headline" and len(block.lines) == 1 and line.hint is None \
+                and line.style in _CANONICAL and line.style != "part":
+            style, marker = numbering(line.view)
+            m = _LABEL_THEN_VALUE.match(line.view[marker:]) if style == line.style else None
+            if m is not None:
+                end = marker + m.end(1)
+                body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
+                out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
+                continue
+        out.append(block)
+    return out
+
+
 def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     """The blocks with an unnumbered headline that ends the text, with nothing under it,
     read as a paragraph: a headline introduces text, and a page's last line that looks
@@ -1008,6 +1086,77 @@ def _printed_once(block: Block, dropped: list[str]) -> Block:
                                       for x, at in zip(block.lines, cuts, strict=True)))
 
 
+#: A photo caption a flattened page left inside a paragraph, between two of its sentences
+#: and apart from them by white space (never at a line's end: a caption line of its own is
+#: the labeller's to read): a short sentence, if any, then the credit, a name
+#: (or names) before 摄 (……表示感谢。 慰问现场。王晓丽 摄 主办方希望……). ``拍摄`` is no credit.
+_INLINE_CAPTION = regex(
+    r"(?<=[。！？!?”」』])[ \u3000]+"
+    r"((?:[^。！？!?\s]{2,40}[。！？!?][ \u3000]*)?"
+    r"(?:(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯员)[ \u3000]*)?"
+    r"[\u4e00-\u9fff·]{2,4}(?:[、，,][ \u3000]*[\u4e00-\u9fff·]{2,4})*[ \u3000]*(?<!拍)[摄攝])"
+    r"(?=[ \u3000]+\S)")
+
+
+def _part(line: Line, start: int, stop: int, kind: LineKind) -> Line | None:
+    """:func:`_piece` of ``line`` as a line of ``kind``; None where it is blank."""
+    part = _piece(line, start, stop)
+    return replace(part, kind=kind, style=None) if part.text else None
+
+
+def _inline_captions(blocks: list[Block]) -> list[Block]:
+    """Paragraphs with a photo caption inside (see ``_INLINE_CAPTION``) cut around it: the
+    text before it, the caption as a paragraph of its own, the text after it (a new
+    paragraph: a flattened page's paragraphs stand apart by white space too)."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or not any(x.kind == "body" for x in block.lines):
+            out.append(block)
+            continue
+        pending: list[Line] = []
+        for line in block.lines:
+            m = _INLINE_CAPTION.search(line.view) if line.kind == "body" else None
+            if m is None:
+                pending.append(line)
+                continue
+            before = _part(line, 0, m.start(1), line.kind)
+            caption = _part(line, m.start(1), m.end(1), "caption")
+            after = _part(line, m.end(1), len(line.text), line.kind)
+            if before is not None:
+                pending.append(before)
+            if pending:
+                out.append(replace(block, lines=tuple(pending)))
+            if caption is not None:
+                out.append(Block("para", (caption,)))
+            pending = [after] if after is not None else []
+        if pending:
+            out.append(replace(block, lines=tuple(pending)))
+    return out
+
+
+#: A site's note of how long its page is, after the title on the same line
+#: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文 or 约/共, so a template's
+#: heading that counts its own words (第一段:导语(150字)) keeps its count.
+_PAGE_SIZE_NOTE = regex(r"[ \u3000]*[（(][ \u3000]*(?=[^（）()]*(?:本页|本文|全文|约|共))"
+                        r"(?:本页|本文|全文)?[ \u3000]*(?:约|共)?[ \u3000]*[0-9０-９.]+\+?[ \u3000]*"
+                        r"千?字[ \u3000]*[)）]$")
+
+
+def _page_size_notes(lines: list[Line]) -> list[Line]:
+    """Lines that end with a page's size note (see ``_PAGE_SIZE_NOTE``) cut before it: the
+    note is furniture, the line before it keeps its kind."""
+    out: list[Line] = []
+    for x in lines:
+        m = _PAGE_SIZE_NOTE.search(x.view) if x.kind != "furniture" else None
+        if m is None:
+            out.append(x)
+            continue
+        before = _part(x, 0, m.start(), x.kind)
+        note = _part(x, m.start(), len(x.text), "furniture")
+        out += [y for y in (before, note) if y is not None]
+    return out
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -1047,7 +1196,7 @@ def parse(source: Source, view: str | None = None,
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
         lines = _years_over_headlines(ruled, lines)
-    lines = _sentences_are_no_subtitles(lines)
+    lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
@@ -1057,7 +1206,9 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         if width is not None:
             blocks = _run_on_headlines(blocks, view, width)
-        blocks = _trailing_headline_as_text(_run_in_headlines(_year_headlines_joined(blocks)))
+        blocks = _trailing_headline_as_text(
+            _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks))))
+    blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):

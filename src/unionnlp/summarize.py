@@ -64,6 +64,10 @@ _STAMP = regex(
     r"^(?:[(（]\s*(?:19|20)\d\d\s*[-./年－]\s*\d{1,2}\s*[-./月－]\s*\d{1,2}\s*日?\s*[)）]"
     r"\s*(?:-{1,3}|－{1,3}|—{1,3}|–{1,3})"
     r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s*(?:-{2,3}|－{2,3}|—{2,3}|–{2,3}))\s*")
+#: A photo's credit that a sentence opens with (王晓丽 摄 主办方希望……), left by a caption
+#: inside a paragraph: no part of the sentence, left out of it. 拍摄 is no credit.
+_CREDIT_LEAD = regex(r"^(?:(?:本报|新华社|中新社)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
+                     r"(?:[、，,]\s*[\u4e00-\u9fff·]{2,4})*\s*(?<!拍)[摄攝]\s+(?=\S)")
 _FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
@@ -253,8 +257,8 @@ def sentence_vectors(
     paragraphs: Sequence[str], table: TermTable, idf: Any
 ) -> tuple[list[list[Sentence]], Any]:
     """The whole sentences of each paragraph that may enter a summary (a long one's clauses,
-    see :func:`_clauses`; without a list item's marker or a page's date stamp before
-    them), and their unit TF-IDF vectors over content words
+    see :func:`_clauses`; without a list item's marker, a page's date stamp or a photo's
+    credit before them), and their unit TF-IDF vectors over content words
     (:class:`SparseRows`, one row per sentence in order).
 
     ``table`` holds the paragraphs' segmentation (one piece each) and ``idf`` the weight of
@@ -268,7 +272,8 @@ def sentence_vectors(
     for d, paragraph in enumerate(paragraphs):
         pos = 0
         for j, piece in enumerate(c for s in split_sentences(paragraph) for c in _clauses(s)):
-            piece = _ITEM_MARK.sub("", _STAMP.sub("", piece, count=1), count=1)
+            piece = _STAMP.sub("", piece, count=1)
+            piece = _ITEM_MARK.sub("", _CREDIT_LEAD.sub("", piece, count=1), count=1)
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
             starts.append(offset + (pos if j else 0))
