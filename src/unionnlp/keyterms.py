@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 
 from ._regex import regex
 from .model import Keyword
-from .resources import lexicon, stopwords
+from .resources import lexicon, phrase_ends, stopwords
 
 __all__ = ["KEPT_SHARE", "PRIOR_ALPHA", "PRIOR_FEATURES", "SHAPE_C", "WORD_CLASSES", "GeneralIDF",
            "JudgedTerms", "KeywordExtractor", "Prior", "Scorer", "TermShapes", "TermTable",
@@ -1125,7 +1125,7 @@ class _Vocabulary:
 
     _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
              ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"),
-             ("word_class", "i1"))
+             ("word_class", "i1"), ("word_modifier", "?"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
              ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape_keyword", "f8"),
@@ -1149,6 +1149,7 @@ class _Vocabulary:
         self.word_surname: Any
         self.word_short_rare: Any
         self.word_class: Any
+        self.word_modifier: Any
         self.term_unseen: Any
         self.term_domain: Any
         self.term_never: Any
@@ -1213,6 +1214,8 @@ class _Vocabulary:
             self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
                                                for w, d in zip(new, domain, strict=True)]
             self.word_class[base:stop] = word_classes(new)
+            modifiers = phrase_ends().modifiers
+            self.word_modifier[base:stop] = [w in modifiers for w in new]
 
         rows = self._rows(self.words, self._WORD, words, fill)
         self.__dict__["_last_words"] = (words, rows)
@@ -1429,6 +1432,7 @@ class KeywordExtractor:
         token_general = memo.word_general[rows]
         named = memo.word_name[rows] | self._given_names(table, memo, rows)
         fragment_of = memo.word_fragment[rows]
+        modifier = memo.word_modifier[rows]
         at = memo.term_rows(self, table.terms)
         unseen = memo.term_unseen[at]
         domain = memo.term_domain[at]
@@ -1441,6 +1445,10 @@ class KeywordExtractor:
             # A phrase's general IDF is that of its rarest word.
             g[ids] = np.max([token_general[w] for w in parts], axis=0)
             broken[ids] = np.any([fragment_of[w] | named[w] for w in parts], axis=0)
+            if n > 1:
+                # A phrase that ends in a word modifying what follows has lost its head
+                # (维权服务基本 of 维权服务基本职责: resources/phrase_ends.toml).
+                broken[ids] |= modifier[parts[-1]]
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
