@@ -593,3 +593,35 @@ def test_keywords_keep_the_head_a_modifier_goes_with() -> None:
     modifiers = phrase_ends().modifiers
     assert "维权服务基本职责" in terms
     assert not [t for t in terms if any(t.endswith(w) and t != w for w in modifiers)], terms
+
+
+def test_a_phrase_always_followed_by_the_same_noun_goes_on_to_it() -> None:
+    # 湖北|职业|技术 recurs only as 湖北职业技术学院 (four words: no candidate of its own).
+    text = """当前位置:首页>>基层动态
+湖北职业技术学院工会召开第三届教职工代表大会
+来源:校工会 作者:宣传部 时间:2023-04-12 点击:1024
+4月11日,湖北职业技术学院工会第三届教职工代表大会在学术报告厅召开,132名教代会代
+表出席会议。会议听取了湖北职业技术学院工会工作报告和提案工作报告,审议通过了教职工
+绩效工资分配办法。
+一年来,校工会开展青年教师教学竞赛,组织教职工健步走、羽毛球比赛等文体活动,
+为患病教职工申请医疗互助补助11.6万元。湖北职业技术学院工会被评为省级模范职工之家。
+责任编辑:李明
+"""
+    terms = _every_keyword(unionnlp.analyze(text))
+    assert "湖北职业技术学院" in terms
+    assert "湖北职业技术" not in terms
+
+
+def test_the_word_after_every_occurrence_of_a_run() -> None:
+    from unionnlp.keyterms import TermTable
+
+    table = TermTable([["国网", "微山县", "供电", "公司", "开展", "劳动竞赛"],
+                       ["国网", "微山县", "供电", "公司", "职工", "书屋"],
+                       ["微山县", "供电", "，", "国网", "微山县"]])
+    index = {w: i for i, w in enumerate(table.words)}
+    run = [index["国网"], index["微山县"], index["供电"]]
+    assert table.next_word(run, 0, 3) == index["公司"]
+    assert table.next_word(run, 0, 1) == -1  # said once: nothing to go by
+    # 微山县|供电 is followed by 公司 twice and by a comma once: it also stands alone.
+    assert table.next_word([index["微山县"], index["供电"]], 0, 3) == -1
+    assert table.next_word([index["微山县"], index["供电"]], 0, 2) == index["公司"]
