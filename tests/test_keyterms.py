@@ -14,7 +14,7 @@ from unionnlp.errors import ModelError
 from unionnlp.keyterms import KeywordExtractor, candidates, content_runs, is_fragment
 from unionnlp.model import Report
 from unionnlp.pipeline import default_keywords
-from unionnlp.resources import stopwords
+from unionnlp.resources import phrase_ends, stopwords
 
 GENERIC = {"工会", "职工", "工作", "开展", "企业", "服务", "组织", "活动"}
 
@@ -544,3 +544,84 @@ def test_a_gloss_printed_with_a_space_before_its_bracket_is_a_gloss() -> None:
     assert unglossed.text == "全國工會驛站已達18.61萬個，服務職工群眾。\n\n民樂縣總工會為戶外勞動者送清涼。\n"
     report = unionnlp.analyze(text)
     assert report.summary and not any("(" in s for s in report.summary)
+
+
+#: A county federation's year-end page as users paste it: a site's menu, date stamp and
+#: pager around the text, ASCII commas and colons, lines hard-wrapped mid-word.
+_DUTY_PAGE = """首页 > 工作动态 > 基层风采
+沂水县总工会2023年工作总结
+发布时间:2023-12-28  来源:县总工会  浏览次数:326
+一年来,县总工会突出维权服务基本职责,坚持把维护机关干部职工权益作为工会工作的重
+点,全年走访机关单位36家,帮助解决实际困难51件。
+一、突出维权服务基本职责,维护机关干部职工权益
+县总工会围绕维权服务基本职责,推行机关干部职工权益保障清单,建立困难职工
+档案128份。各基层工会落实维权服务基本职责,召开职代会审议集体合同,依法维
+护机关干部职工权益,全年办理法律援助案件17件。
+二、实施产业工人队伍建设工程
+县总工会实施产业工人队伍建设工程,举办技能竞赛9场,评选县级技术能手40名。
+产业工人队伍建设工程纳入全县人才规划,建成劳模创新工作室6个,职工书屋12家。
+上一篇:县总工会召开全委会议  下一篇:县总工会开展安全生产月活动
+"""
+
+
+def _every_keyword(report: Report) -> list[str]:
+    return [k.term for k in report.keywords] + [
+        k.term for a in report.articles
+        for part in (a, *a.sections) for k in part.keywords]
+
+
+@pytest.mark.parametrize("phrase,fragment", phrase_ends().examples)
+def test_a_phrase_never_ends_in_a_word_that_modifies_what_follows(phrase: str,
+                                                                  fragment: str) -> None:
+    """Each example of ``resources/phrase_ends.toml``: the phrase cut before the head its
+    last word modifies is no candidate, however often the text says it."""
+    from unionnlp.pipeline import report_scorer
+
+    assert any(fragment.endswith(w) for w in phrase_ends().modifiers), fragment
+    text = (f"来源:区总工会  时间:2024-03-05\n区总工会今年{phrase},走访企业42家,"
+            f"帮助职工解决困难\n问题63个。各街道工会同样{phrase},{phrase}被写进年度考核。\n")
+    scorer, count = report_scorer(text, default_keywords())
+    names = {scorer.table.terms[t] for t in scorer.candidates(0, count)[0].tolist()}
+    assert fragment not in names
+    assert not [t for t in names if t.endswith(fragment)], names
+
+
+def test_keywords_keep_the_head_a_modifier_goes_with() -> None:
+    # Found by users: 维权服务基本 (of 维权服务基本职责) among a section's keywords.
+    report = unionnlp.analyze(_DUTY_PAGE)
+    terms = _every_keyword(report)
+    modifiers = phrase_ends().modifiers
+    assert "维权服务基本职责" in terms
+    assert not [t for t in terms if any(t.endswith(w) and t != w for w in modifiers)], terms
+
+
+def test_a_phrase_always_followed_by_the_same_noun_goes_on_to_it() -> None:
+    # 湖北|职业|技术 recurs only as 湖北职业技术学院 (four words: no candidate of its own).
+    text = """当前位置:首页>>基层动态
+湖北职业技术学院工会召开第三届教职工代表大会
+来源:校工会 作者:宣传部 时间:2023-04-12 点击:1024
+4月11日,湖北职业技术学院工会第三届教职工代表大会在学术报告厅召开,132名教代会代
+表出席会议。会议听取了湖北职业技术学院工会工作报告和提案工作报告,审议通过了教职工
+绩效工资分配办法。
+一年来,校工会开展青年教师教学竞赛,组织教职工健步走、羽毛球比赛等文体活动,
+为患病教职工申请医疗互助补助11.6万元。湖北职业技术学院工会被评为省级模范职工之家。
+责任编辑:李明
+"""
+    terms = _every_keyword(unionnlp.analyze(text))
+    assert "湖北职业技术学院" in terms
+    assert "湖北职业技术" not in terms
+
+
+def test_the_word_after_every_occurrence_of_a_run() -> None:
+    from unionnlp.keyterms import TermTable
+
+    table = TermTable([["国网", "微山县", "供电", "公司", "开展", "劳动竞赛"],
+                       ["国网", "微山县", "供电", "公司", "职工", "书屋"],
+                       ["微山县", "供电", "，", "国网", "微山县"]])
+    index = {w: i for i, w in enumerate(table.words)}
+    run = [index["国网"], index["微山县"], index["供电"]]
+    assert table.next_word(run, 0, 3) == index["公司"]
+    assert table.next_word(run, 0, 1) == -1  # said once: nothing to go by
+    # 微山县|供电 is followed by 公司 twice and by a comma once: it also stands alone.
+    assert table.next_word([index["微山县"], index["供电"]], 0, 3) == -1
+    assert table.next_word([index["微山县"], index["供电"]], 0, 2) == index["公司"]

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 
 from ._regex import regex
 from .model import Keyword
-from .resources import lexicon, stopwords
+from .resources import lexicon, phrase_ends, stopwords
 
 __all__ = ["KEPT_SHARE", "PRIOR_ALPHA", "PRIOR_FEATURES", "SHAPE_C", "WORD_CLASSES", "GeneralIDF",
            "JudgedTerms", "KeywordExtractor", "Prior", "Scorer", "TermShapes", "TermTable",
@@ -65,6 +65,9 @@ _PHRASE_SHARE = 0.5
 KEPT_SHARE = 0.01
 _FORMAT = "unionnlp-keywords/1"
 _IN_TEXT_PHRASE = 2
+#: The most words a phrase cut before its head grows to as the nouns that always follow it
+#: are taken on (国网|微山县|供电 + 公司).
+_MAX_HEADED = 5
 #: The tail of a rate glued to its verb when jieba cuts 建会|率达|到95% (占|比达).
 _RATE_FRAGMENT = regex(r"^[率度比]([达为超居均由提升])$")
 _ACRONYM = regex(r"^[A-Z]{2,6}$")
@@ -357,6 +360,32 @@ class TermTable:
             (np.flatnonzero(length == n), at[length == n]) for n in range(1, max_phrase + 1)]
         self._edges = [np.searchsorted(d, np.arange(self.n_docs + 1)) for _, d in self.occurrences]
 
+    def split_of(self, term: int) -> list[int]:
+        """The words (indices into :attr:`words`) of a term's shortest split."""
+        n = self.length[term]
+        ids, first = self.splits[n - 1]
+        at = int(first[ids.searchsorted(term)])
+        return [int(w) for w in self.token[at:at + n]]
+
+    def next_word(self, words: Sequence[int], start: int, stop: int) -> int:
+        """The content word (an index into :attr:`words`) that follows every occurrence of
+        the run of ``words`` in pieces ``start``..``stop - 1``, where the run occurs twice or
+        more; else -1."""
+        import numpy as np
+
+        n = len(words)
+        lo, hi = self.bounds[start], self.bounds[stop]
+        # Where the first word is (one pass over the pieces), then where the rest follow it:
+        # every piece ends in an empty token, so a run never reaches past ``hi``.
+        pos = np.flatnonzero(self.token[lo:hi - n] == words[0]) + lo
+        for j in range(1, n):
+            pos = pos[self.token[pos + j] == words[j]]
+        pos = pos + n  # the position after each occurrence
+        if len(pos) < 2 or not self.content[pos].all():
+            return -1
+        after = self.token[pos]
+        return int(after[0]) if (after == after[0]).all() else -1
+
     @cached_property
     def repeated(self) -> Any:
         """Per piece, whether it holds the same words as an earlier piece: a paragraph a
@@ -394,6 +423,8 @@ class TermTable:
 #: adjectives, adverbs, persons' names; then any other tag, then a word no dictionary holds.
 WORD_CLASSES = ("n", "v", "vn", "a", "d", "nr")
 _OTHER_CLASS = len(WORD_CLASSES)
+#: The classes of a word that heads a phrase: a noun (职工权益, 有限公司) or a verbal noun.
+_HEAD_CLASSES = (WORD_CLASSES.index("n"), WORD_CLASSES.index("vn"))
 _UNKNOWN_CLASS = _OTHER_CLASS + 1
 #: What the learned prior reads of a candidate: how often the text names it, what it is
 #: (domain and general IDF, known to jieba, unseen by the domain corpus, words, characters,
@@ -710,7 +741,7 @@ class Scorer:
 
     def __init__(self, table: TermTable, weight: Any, always: Any, never: Any,
                  unseen: Any = None, place: Any = None, static: Any = None,
-                 prior: Prior | None = None) -> None:
+                 prior: Prior | None = None, heads: Any = None) -> None:
         import numpy as np
 
         self.table = table
@@ -720,6 +751,10 @@ class Scorer:
         none = np.zeros(len(table.terms), dtype=bool)
         self.unseen = none if unseen is None else unseen
         self.place = none if place is None else place
+        #: Per word of the table, whether it can head a phrase (a noun or verbal noun, not
+        #: a fragment or a name): a phrase always followed by such a word was cut before it
+        #: (None: no word can).
+        self.heads = np.zeros(len(table.words), dtype=bool) if heads is None else heads
         #: What a term is apart from any text (the middle of :data:`PRIOR_FEATURES`), and
         #: the learned prior that reads it, when the model has one.
         self.static = static
@@ -794,32 +829,65 @@ class Scorer:
         chosen: list[tuple[str, float, int]] = []  # term, score, count
         text: list[str] = []  # the pieces' text, made when first needed
         places = 0
-        for i in ranked:
+        where: dict[str, int] = {}  # each candidate's index by its term, made when first needed
+        for slot in ranked:
             if len(chosen) >= top_k:
                 break
-            term = names[ids[i]]
+            found = self._with_head(slot, ids, tally, where, start, stop)
+            if found is None:
+                continue
+            term, count, place = found
             inside = [k for k, (other, _, _) in enumerate(chosen) if other in term]
             if inside:
                 # A longer phrase takes the place of a word it contains when it accounts for
                 # most of the word's occurrences (实事清单 over 清单).
                 k = inside[0]
-                if len(inside) == 1 and tally[i] > _PHRASE_SHARE * chosen[k][2] \
+                if len(inside) == 1 and count > _PHRASE_SHARE * chosen[k][2] \
                         and not any(term in o for o, _, _ in chosen) \
-                        and not self._a_piece_of(term, tally[i], chosen[:k] + chosen[k + 1:],
+                        and not self._a_piece_of(term, count, chosen[:k] + chosen[k + 1:],
                                                  text, start, stop):
-                    chosen[k] = (term, chosen[k][1], tally[i])
+                    chosen[k] = (term, chosen[k][1], count)
                 continue
             if any(term in other for other, _, _ in chosen):
                 continue
-            if self._a_piece_of(term, tally[i], chosen, text, start, stop):
+            if self._a_piece_of(term, count, chosen, text, start, stop):
                 continue
-            if self.place[ids[i]]:
+            if place:
                 if places >= _MAX_PLACES:
                     continue
                 places += 1
-            chosen.append((term, value[i], tally[i]))
+            # A phrase that took the place of one cut before its head keeps that one's score.
+            chosen.append((term, value[slot], count))
         norm = math.sqrt(float(np.dot(scores, scores))) or 1.0
         return [Keyword(t, v / norm) for t, v, _ in chosen]
+
+    def _with_head(self, i: int, ids: list[int], tally: list[int], where: dict[str, int],
+                   start: int, stop: int) -> tuple[str, int, bool] | None:
+        """The term to take for candidate ``i``, its count and whether it is a place: the
+        candidate itself, or where it is a phrase cut before its head (every one of its two
+        or more occurrences in pieces ``start``..``stop - 1`` runs on into the same noun:
+        湖北职业技术 of 湖北职业技术学院), the phrase that goes on to that noun, as long as
+        such nouns follow (to :data:`_MAX_HEADED` words); None where the phrase that goes on
+        is never a keyword or holds a slogan."""
+        table = self.table
+        term, count, place = table.terms[ids[i]], tally[i], bool(self.place[ids[i]])
+        if table.length[ids[i]] < 2:
+            return term, count, place
+        words = table.split_of(ids[i])
+        while len(words) < _MAX_HEADED:
+            after = table.next_word(words, start, stop)
+            if after < 0 or not self.heads[after]:
+                break
+            words.append(after)
+            term += table.words[after]
+            if not where:
+                where.update((table.terms[t], k) for k, t in enumerate(ids))
+            k = where.get(term)
+            if k is not None:  # a candidate of its own: its count and flags
+                count, place = tally[k], bool(self.place[ids[k]])
+            elif term in _not_keywords() or has_slogan(term):
+                return None
+        return term, count, place
 
     def _a_piece_of(self, term: str, count: int, chosen: Sequence[tuple[str, float, int]],
                     text: list[str], start: int, stop: int) -> bool:
@@ -1125,7 +1193,7 @@ class _Vocabulary:
 
     _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
              ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"),
-             ("word_class", "i1"))
+             ("word_class", "i1"), ("word_modifier", "?"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
              ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape_keyword", "f8"),
@@ -1149,6 +1217,7 @@ class _Vocabulary:
         self.word_surname: Any
         self.word_short_rare: Any
         self.word_class: Any
+        self.word_modifier: Any
         self.term_unseen: Any
         self.term_domain: Any
         self.term_never: Any
@@ -1213,6 +1282,8 @@ class _Vocabulary:
             self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
                                                for w, d in zip(new, domain, strict=True)]
             self.word_class[base:stop] = word_classes(new)
+            modifiers = phrase_ends().modifiers
+            self.word_modifier[base:stop] = [w in modifiers for w in new]
 
         rows = self._rows(self.words, self._WORD, words, fill)
         self.__dict__["_last_words"] = (words, rows)
@@ -1429,6 +1500,7 @@ class KeywordExtractor:
         token_general = memo.word_general[rows]
         named = memo.word_name[rows] | self._given_names(table, memo, rows)
         fragment_of = memo.word_fragment[rows]
+        modifier = memo.word_modifier[rows]
         at = memo.term_rows(self, table.terms)
         unseen = memo.term_unseen[at]
         domain = memo.term_domain[at]
@@ -1441,6 +1513,10 @@ class KeywordExtractor:
             # A phrase's general IDF is that of its rarest word.
             g[ids] = np.max([token_general[w] for w in parts], axis=0)
             broken[ids] = np.any([fragment_of[w] | named[w] for w in parts], axis=0)
+            if n > 1:
+                # A phrase that ends in a word modifying what follows has lost its head
+                # (维权服务基本 of 维权服务基本职责: resources/phrase_ends.toml).
+                broken[ids] |= modifier[parts[-1]]
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
@@ -1450,9 +1526,10 @@ class KeywordExtractor:
         broken |= memo.term_never[at] | (single & (g < _COMMON_IDF))
         always = single | memo.term_phrase[at]
         place = memo.term_place[at]
+        classes = memo.word_class[rows]
         return Scorer(table, idf, always, broken, unseen, place,
-                      _Static(memo, at, domain, unseen, place, memo.word_class[rows][ends]),
-                      self.prior_)
+                      _Static(memo, at, domain, unseen, place, classes[ends]), self.prior_,
+                      np.isin(classes, _HEAD_CLASSES) & ~(fragment_of | named))
 
     def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the

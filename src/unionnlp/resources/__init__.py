@@ -10,7 +10,8 @@ from typing import Any
 
 import tomllib
 
-__all__ = ["Entry", "Lexicon", "lexicon", "read_text", "stopwords", "user_dictionary"]
+__all__ = ["Entry", "Lexicon", "PhraseEnds", "lexicon", "phrase_ends", "read_text", "stopwords",
+           "user_dictionary"]
 
 
 def read_text(name: str) -> str:
@@ -37,6 +38,24 @@ def user_dictionary() -> tuple[tuple[str, int, str], ...]:
 def stopwords() -> frozenset[str]:
     """Function words and generic report vocabulary that are never keywords alone."""
     return frozenset(w for entry in _entries("stopwords.txt") for w in entry.split())
+
+
+@dataclass(frozen=True)
+class PhraseEnds:
+    """How a keyword phrase may end (``resources/phrase_ends.toml``)."""
+
+    #: Words that only modify what follows: no phrase of several words ends in one.
+    modifiers: frozenset[str]
+    #: Phrases where such a word stands before its head, each with the fragment cut there.
+    examples: tuple[tuple[str, str], ...]
+
+
+@cache
+def phrase_ends() -> PhraseEnds:
+    """The packaged rules of how a keyword phrase may end, read once."""
+    data = tomllib.loads(read_text("phrase_ends.toml"))["modifiers"]
+    return PhraseEnds(frozenset(data["words"]),
+                      tuple((phrase, fragment) for phrase, fragment in data["examples"]))
 
 
 @dataclass(frozen=True)
