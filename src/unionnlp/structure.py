@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -855,6 +856,14 @@ def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
             else x for x in lines]
 
 
+def _label_headlines(lines: list[Line]) -> list[Line]:
+    """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
+    from .labelheads import labels_as_headlines
+
+    counts = Counter(x.number for x in lines)
+    return labels_as_headlines(lines, {n for n, c in counts.items() if c > 1})
+
+
 def parse(source: Source, view: str | None = None,
           segmenter: SegmenterLike = "auto") -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
@@ -882,6 +891,8 @@ def parse(source: Source, view: str | None = None,
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
     lines = _sentences_are_no_subtitles(lines)
+    if not source.heading_hints:
+        lines = _label_headlines(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
