@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -1166,6 +1167,14 @@ def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
             else x for x in lines]
 
 
+def _label_headlines(lines: list[Line]) -> list[Line]:
+    """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
+    from .labelheads import labels_as_headlines
+
+    counts = Counter(x.number for x in lines)
+    return labels_as_headlines(lines, {n for n, c in counts.items() if c > 1})
+
+
 def parse(source: Source, view: str | None = None,
           segmenter: SegmenterLike = "auto") -> Report:
     """Structure of one source text: articles, sections and repaired paragraphs.
@@ -1198,6 +1207,8 @@ def parse(source: Source, view: str | None = None,
         lines = _years_over_headlines(ruled, lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
+    if not source.heading_hints:
+        lines = _label_headlines(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
