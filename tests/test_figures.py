@@ -798,6 +798,8 @@ def test_a_minus_joined_to_a_comparison_stays_a_minus_a_channels_dash_does_not()
     ("2023-2024年度参保职工12万人,", "12万人", "2023-2024年度参保职工"),
     ("2024年度参保职工12万人,", "12万人", "2024年度参保职工"),
     ("评定A-B类企业共计210家,", "210家", "评定A-B类企业"),
+    # A subject cut to its last 16 characters inside a range opens with no dash.
+    ("2024-2025学年资助困难学生300名,", "300名", "2025学年资助困难学生"),
 ])
 def test_a_hyphen_between_digits_or_letters_stays_inside_the_subject(
         text: str, figure: str, subject: str) -> None:
@@ -839,7 +841,6 @@ def test_a_noun_that_starts_with_you_is_no_modifier(text: str, figure: str, subj
     ("全市服务站点设有120个,", "120个", "全市服务站点"),
     ("全市企业入会率达到了95%,", "95%", "全市企业入会率"),
     ("新发展会员达到了3200人,", "3200人", "新发展会员"),
-    ("全县在建工地项目12个,", "12个", "全县在建工地项目"),
     ("被帮扶职工1200人,", "1200人", "被帮扶职工"),
 ])
 def test_a_subject_keeps_its_nouns_and_loses_its_verbs_of_having_and_reaching(

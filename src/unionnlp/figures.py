@@ -929,15 +929,8 @@ def _drop_leading_word(s: str, segmenter: SegmenterLike) -> str:
         return s
     from .segment import resolve
 
-    segment = resolve(segmenter)
-    words = segment.cut(s[:6])
-    if not (len(words) > 1 and words[0] == s[0] and len(words[1]) > 1):
-        return s
-    # 在建工地项目 read as 在/建工/地/项目: the first two characters make a word, and the
-    # word after the second is left a single character: a misreading, keep the clause.
-    if len(words) > 2 and len(words[2]) == 1 and segment.cut(s[:2]) == [s[:2]]:
-        return s
-    return s[1:]
+    words = resolve(segmenter).cut(s[:6])
+    return s[1:] if len(words) > 1 and words[0] == s[0] and len(words[1]) > 1 else s
 
 
 def _is_modifier(phrase: str, segmenter: SegmenterLike) -> bool:
@@ -1042,4 +1035,5 @@ def _shorten(s: str, keep_end: bool, segmenter: SegmenterLike) -> str:
         kept += len(word)
     if kept == 0:
         return s[-_MAX_SUBJECT:] if keep_end else s[:_MAX_SUBJECT]
-    return s[len(s) - kept :] if keep_end else s[:kept]
+    # A cut inside a range or a code (2024-2025学年, COVID-19) leaves no dash in front.
+    return s[len(s) - kept :].lstrip("-－") if keep_end else s[:kept]
