@@ -752,3 +752,109 @@ def test_a_rate_stated_as_a_standard_measures_it_for_whom_it_is_stated() -> None
     # On a traditional page the subject comes back in its characters.
     traditional = "本會按照每戶1500元的標準,慰問了320戶困難職工家庭."
     assert extract_figures(traditional)[0].subject == "每戶標準"
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # Shaped as a district federation's year-end news item (written for this test).
+    ("区总工会2024年工作回顾\n其中已建成42家,", "42家", "建成"),
+    ("另外共发放慰问金的企业,同时已建成12家,", "12家", "建成"),
+    # A time word before the adverb sets the period apart, and stays (the train twins'
+    # annotators give 全年服务).
+    ("全市此前已建成工会驿站86家,目前已建成42家,", "42家", "目前已建成"),
+])
+def test_markers_alone_before_an_adverb_and_a_bare_verb_are_no_subject(
+        text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # Wage-arrears items as county sites write them (written for this test).
+    ("经劳动监察和工会联合督促,企业偿还3200万元,", "3200万元", "企业偿还"),
+    ("经调解,用人单位返还120万元.", "120万元", "用人单位返还"),
+    ("截至6月底,欠薪企业已退还120万元,", "120万元", "欠薪企业已退还"),
+])
+def test_a_verb_that_ends_in_huan_keeps_it(text: str, figure: str, subject: str) -> None:
+    """还 opens a predicate (还有, 还为); in 偿还, 返还, 退还 it ends the verb, which stays."""
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_a_minus_joined_to_a_comparison_stays_a_minus_a_channels_dash_does_not() -> None:
+    # A federation's economic bulletin and a site's headline strip (written for this test).
+    text = ("职工工资增幅比上年-5%\n部分企业效益较上年同期-3.2%。\n财政拨款-200万元\n"
+            "全港失業率按年-0.3個百分點。\n首页 > 工会动态-1000万元专项资金惠及一线职工\n"
+            "劳模风采-50%以上职工参加技能培训\n")
+    found = [(f.text, f.value, f.subject) for f in extract_figures(text)]
+    assert [(t, v) for t, v, _ in found] == [
+        ("-5%", -5), ("-3.2%", -3.2), ("-200万元", -200), ("-0.3個百分點", -0.3),
+        ("1000万元", 1000), ("50%以上", 50)]
+    assert [s for _, _, s in found[:4]] == ["职工工资增幅比上年", "部分企业效益较上年同期",
+                                            "财政拨款", "全港失業率按年"]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # Half-year reports write ranges and compounds with a hyphen (written for this test).
+    ("2024年1-6月新增会员3200人,", "3200人", "1-6月新增会员"),
+    ("各企业开办3-6岁职工子女托管班20个,", "20个", "各企业开办3-6岁职工子女托管班"),
+    ("2023-2024年度参保职工12万人,", "12万人", "2023-2024年度参保职工"),
+    ("2024年度参保职工12万人,", "12万人", "2024年度参保职工"),
+    ("评定A-B类企业共计210家,", "210家", "评定A-B类企业"),
+    # A subject cut to its last 16 characters inside a range opens with no dash.
+    ("2024-2025学年资助困难学生300名,", "300名", "2025学年资助困难学生"),
+])
+def test_a_hyphen_between_digits_or_letters_stays_inside_the_subject(
+        text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("今年每镇建成3个标准化职工之家,", "3个", "标准化职工之家"),
+    ("每年举办2期标准化培训班,", "2期", "标准化培训班"),
+    ("职工体检按每季度2次的标准安排,", "2次", "职工体检按每季度"),
+])
+def test_the_standard_rule_takes_only_a_rate_before_a_standard(
+        text: str, figure: str, subject: str) -> None:
+    """标准化 is no standard, and a count (2次的标准) is no rate stated as one."""
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_after_a_standard_the_next_figures_clause_starts() -> None:
+    # A 送温暖 item with no comma after the standard (written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "春节前夕,其中按每户2000元的标准慰问困难职工1500户.")]
+    assert found == [("2000元", "每户标准"), ("1500户", "慰问困难职工")]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("调研组走访了12家有色金属企业的一线职工,", "12家", "有色金属企业"),
+    ("调研了5家有限责任公司的工会组织,", "5家", "有限责任公司"),
+    # 有 a word of its own, or a two-character adjective: what describes the noun.
+    ("带领26名有创业意向的返乡农民工参加培训.", "26名", "返乡农民工"),
+    ("车队规定每月要开展12次有益的活动,", "12次", "活动"),
+])
+def test_a_noun_that_starts_with_you_is_no_modifier(text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("截至年底,会员现有3200人,", "3200人", "会员"),
+    ("全区工会驿站建有86个,", "86个", "全区工会驿站"),
+    ("全市服务站点设有120个,", "120个", "全市服务站点"),
+    ("全市企业入会率达到了95%,", "95%", "全市企业入会率"),
+    ("新发展会员达到了3200人,", "3200人", "新发展会员"),
+    ("被帮扶职工1200人,", "1200人", "被帮扶职工"),
+])
+def test_a_subject_keeps_its_nouns_and_loses_its_verbs_of_having_and_reaching(
+        text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_money_in_qian_and_amounts_in_two_parts_are_read_whole() -> None:
+    # 送温暖 and wage-arrears items as sites and extracted PDFs write them (written for this test).
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "对困难职工按每户补助3仟-5仟元,共计发放1万5000元慰问金,追回工资1亿 5000万元,"
+        "全年服务职工43万6000人次,另拨三仟元.")]
+    assert found == [("3仟", 3000, "元"), ("5仟元", 5000, "元"), ("1万5000元", 15000, "元"),
+                     ("1亿 5000万元", 15000, "万元"), ("43万6000人次", 436000, "人次"),
+                     ("三仟元", 3000, "元")]
+    # A count in 万 and a small one after it are two figures (1万 5元 is no 10005元).
+    assert [f.text for f in extract_figures("会员1万5元")] != ["1万5元"]

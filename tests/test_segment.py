@@ -71,3 +71,40 @@ def test_one_shared_segmenter_however_it_is_named() -> None:
     assert get_segmenter("auto") is default
     assert get_segmenter(default.name) is default
     assert pickle.loads(pickle.dumps(default)) is default
+
+
+def test_threads_that_ask_at_once_share_one_segmenter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads that ask for a backend's segmenter at the same moment get the one instance
+    the first built: each stray instance would load a dictionary of its own."""
+    import threading
+    import time
+
+    from unionnlp import segment
+
+    built: list[object] = []
+
+    class Slow:
+        name = "slow-test"
+
+        def __init__(self) -> None:
+            time.sleep(0.05)  # a construction slow enough for the threads to meet in it
+            built.append(self)
+
+    monkeypatch.setitem(segment.BACKENDS, "slow-test", Slow)  # type: ignore[arg-type]
+    barrier = threading.Barrier(4)
+    got: list[object] = []
+
+    def ask() -> None:
+        barrier.wait()
+        got.append(get_segmenter("slow-test"))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert len(built) == 1
+        assert all(s is built[0] for s in got) and get_segmenter("slow-test") is built[0]
+    finally:
+        getattr(segment, "_SHARED", {}).pop("slow-test", None)

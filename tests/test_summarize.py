@@ -473,3 +473,22 @@ def test_no_summary_sentence_opens_with_a_photo_credit() -> None:
              "今年5月,市总工会发动全市职工参与评选活动。组织拍摄 微电影120部,讲述身边的劳模故事。"
              "评选结果将于下月公布,获奖作品将在工人文化宫展映。\n")
     assert any(s.startswith("组织拍摄") for s in unionnlp.analyze(other).summary)
+
+
+def test_a_names_dot_is_known_by_its_context_not_by_its_characters() -> None:
+    # A Xinjiang county site's news item (written for this test): ASCII full stops end its
+    # sentences, names' parts are apart by a dot, and common characters (福, 利, 合, 力,
+    # 克, 拉) stand on both sides of real sentence ends.
+    body = ("自治区总工会副主席艾合买提.玉素甫带队慰问一线职工.随后,格桑.卓玛一行到县职工服务"
+            "中心调研.会议强调,要健全职工福利.阿克苏地区总工会作了交流发言.要凝聚各方合力."
+            "克拉玛依市总工会介绍了经验.劳模吐逊江.肉孜、热合曼.阿不都当选.活动效果明显."
+            "李明表示,将继续做好服务.")
+    assert split_sentences(body) == [
+        "自治区总工会副主席艾合买提.玉素甫带队慰问一线职工.",
+        "随后,格桑.卓玛一行到县职工服务中心调研.", "会议强调,要健全职工福利.",
+        "阿克苏地区总工会作了交流发言.", "要凝聚各方合力.", "克拉玛依市总工会介绍了经验.",
+        "劳模吐逊江.肉孜、热合曼.阿不都当选.", "活动效果明显.", "李明表示,将继续做好服务."]
+    # The same in traditional characters.
+    traditional = "區總工會副主席買買提.艾力帶隊慰問職工.隨後,阿依古麗.吐爾遜一行到中心調研."
+    assert split_sentences(traditional) == ["區總工會副主席買買提.艾力帶隊慰問職工.",
+                                            "隨後,阿依古麗.吐爾遜一行到中心調研."]

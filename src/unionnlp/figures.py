@@ -9,10 +9,11 @@ Numbers
     space or no-break space between groups of exactly three digits after a lead of one to
     three: ``1 200``, ``3 000 000``; never ``2024 200``) and decimals (``1.76``), with a
     space extraction left before 多/余/万 (``80 多万名``); a minus sign (-, － or −) after a
-    word of change or value (``同比增长-2.1%`` is -2.1 %, its ``text`` from the sign), a
-    space or an opening mark makes a rate or an amount of money negative, never a dash
-    after a number (``3-5名``, ``2025-04-24``), before a count (``要闻-3名``) or after
-    any other word (``工会动态-1000万元``): a site's separator; Chinese
+    word (``同比增长-2.1%``, ``比上年-5%``: -2.1 %, its ``text`` from the sign), a space
+    or an opening mark makes a rate or an amount of money negative, never a dash after a
+    number (``3-5名``, ``2025-04-24``), before a count (``要闻-3名``) or after a channel's
+    name that is all a line holds before it, with the headline going on after the figure
+    (``工会动态-1000万元专项资金…``): a site's separator; Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
     ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
     numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
@@ -55,10 +56,11 @@ Subject
     参与/提供/为/觉得/认为/申报/荣获, or a word that opens a predicate (也, 将, 被, 把). A
     transitive verb right after the figure (``慰问金3.1万元打卡发放``) leaves the clause
     before as the subject; a bare verb after an adverb that only verbs follow keeps what
-    stands before the adverb (``建设资金累计投入179.4万元``); a one-character preposition
+    stands before the adverb (``建设资金累计投入179.4万元``), a time word too
+    (``目前已建成``), not other markers (``其中已建成`` → ``建成``); a one-character preposition
     or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). A rate
     stated as a standard measures it for whom it is stated: ``按每户2500元的标准`` →
-    ``每户标准``. List labels
+    ``每户标准``, and the next figure's clause starts after the standard. List labels
     (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
     of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
@@ -108,7 +110,7 @@ _ARABIC = (
     + rf"(?![{_GROUP_SPACES}]?[0-9])" + _optional(r"\.[0-9]+")
     + r"|[0-9０-９]+" + _optional(r"[.．][0-9０-９]+")
 )
-_CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
+_CN_CHARS = "〇零一二两三四五六七八九十百千万亿佰仟"  # 佰, 仟: as money writes 百, 千
 #: The longest number looked at, in characters. Bounding every repetition keeps the scan
 #: linear: an unbounded one rescans the rest of a run of digits or numerals (``1,1,1,…``,
 #: ``一一一…``) from each of its positions.
@@ -197,7 +199,7 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_SMALL = {"十": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _MULTIPLIERS = {
     "": 1,
     "千": 1000,
@@ -215,10 +217,13 @@ _SEPARATORS = "-/:－／："  # of dates, times and phone numbers
 
 # --- subject ---------------------------------------------------------------------------
 
-# A hyphen too: a site joins a channel's name to a headline by one (首页-50人…).
-_DELIMS = "，。；：！？、,;:!?\n\r\t 　…—～~|/-－"
-_DELIM_RE = regex(f"[{re.escape(_DELIMS)}]")
-_LAST_DELIM_RE = regex(f"(?s:.*)[{re.escape(_DELIMS)}]")  # greedy: up to the last one
+_DELIMS = "，。；：！？、,;:!?\n\r\t 　…—～~|/"
+#: A hyphen too, where a site joins a channel's name to a headline by one (首页-50人…), but
+#: not one between two digits or two letters: a range or a compound inside the clause
+#: (1-6月新增会员, 3-6岁, 2023-2024年度, A-B类企业).
+_HYPHEN = r"(?:(?<![0-9A-Za-z])[-－]|[-－](?![0-9A-Za-z]))"
+_DELIM_RE = regex(f"[{re.escape(_DELIMS)}]|{_HYPHEN}")
+_LAST_DELIM_RE = regex(f"(?s:.*)(?:[{re.escape(_DELIMS)}]|{_HYPHEN})")  # greedy: the last one
 _OPEN = "（(【["
 _CLOSE = "）)】]"
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
@@ -232,16 +237,22 @@ _MARKER_RE = regex(
     r"|其中|此外|另外|同时|全年|今年以来|去年以来|以来|今年|去年|当年|目前|已经|已(?<!而已)"
     r"|眼下|如今|本年度|一年来|一年里|一年下来|多年来|近年来"
     r"|先后|相继|分别"
-    r"|仅(?<!不仅)|还(?![款贷原清])|又|便(?![民利捷于])"
+    r"|仅(?<!不仅)|还(?<![偿返退归交送奉发追索讨赔找清生]还)(?![款贷原清])|又|便(?![民利捷于])"
 )
 _MARKER_LEN = 5  # the longest marker
 #: A standard a rate is stated as (按每人300元的标准, 按每人3500元至4500元不等的标准).
-_STANDARD_RE = regex(r"(?:不等)?的?标准")
+_STANDARD_RE = regex(r"(?:不等)?的?标准(?![化件间])")
 #: Whom or what a rate is stated for, right before it: 每人, 每户, 每名职工.
 _PER_RE = regex(r"每[\u4e00-\u9fff]{1,4}$")
 #: Markers that only a verb follows (已建成, 累计投入, 分别决出), unlike 其中, 目前 or 全年,
 #: which a noun may follow (其中会员, 目前会员).
 _VERB_ADVERB_RE = regex("已经|已|累计|共计|总计|合计|总共|一共|共|分别|先后|相继")
+#: Markers that say when, unlike 其中, 同时 or 另外: before such an adverb and a bare verb
+#: they set the figure's period apart (此前已建成86家, 目前已建成42家; 全年共服务, as the
+#: train twins' annotators give it: 全年服务).
+_TIME_MARKERS = frozenset((
+    "全年", "今年以来", "去年以来", "今年", "去年", "当年", "目前", "眼下", "如今", "本年度",
+    "一年来", "一年里", "一年下来", "多年来", "近年来"))
 _TRAILING = ("达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
              "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
@@ -256,7 +267,7 @@ _TRAILING_LEN = max(map(len, _TRAILING))
 _LEADING_RE = regex(
     "^"
     + _optional(r"我们|[一二三四五六七八九十]+是|首先|其次|再次|最后")
-    + _optional(r"[0-9]{4}年" + _optional(r"底|初|末|以来"))
+    + _optional(r"[0-9]{4}年(?!度)" + _optional(r"底|初|末|以来"))
     + _optional(r"以及|并且|而且|并|和|与|及|且")
     + _optional(
         r"(?P<scope>[为对向给在]?(?:全区|全市|全县|全省|全国|全镇|全集团|全公司|该区|该市|该县|该公司)$)"
@@ -297,7 +308,7 @@ _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同�
 #: it measures: a preposition, a conjunction, 另 (besides), or a verb of building or setting
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
 #: clause's start it may be the verb of reaching (为任务的50%).
-_LEADING_WORD_RE = regex("[在经或另按对向给从由把被将建设]")
+_LEADING_WORD_RE = regex("[在经或另按对向给从由把将建设]")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -310,7 +321,7 @@ _CURRENCY_SIGN_RE = regex(r"[$¥￥]|MOP")
 _CURRENCY_RE = regex(
     r"(?<![A-Za-z])(?P<cur>(?:HK|NT|US|MOP|RMB)?\$|MOP|[¥￥])[ \u00a0]?"
     r"(?P<number>[0-9０-９](?:[0-9０-９]|,(?=[0-9]{3}))*(?:[.．][0-9０-９]+)?)(?![0-9０-９.．])"
-    r"(?P<mult>万亿|千万|百万|万|亿|千)?(?P<yuan>元)?"
+    r"(?P<mult>万亿|[千仟]万|[百佰]万|万|亿|[千仟])?(?P<yuan>元)?"
 )
 # A year and 起 after 自/从/由 or where a clause starts: "since", no count of cases.
 _SINCE_YEAR_RE = regex(r"(?:^|[自从由于，。；：,;:\s])\s*(?:19[4-9]\d|20\d\d)\s*年?\s*起")
@@ -332,12 +343,14 @@ _SIGN_WORD_RE = regex(
     r"|变动|变化|同比|环比|相比|为|是|达|至|到|计|率|额|值|量|数|差|润|收入|支出|结余|余额|盈亏"
     r"|亏损|和|与|及|或)$")
 _SIGN_WORD_LEN = 2
+#: The longest channel's name a site puts before a headline (工会动态, 劳模风采, 职工之家).
+_MAX_CHANNEL = 6
 #: What may stand between that and the sign (同比 -2.1%, a table's 增长率<tab>-2.1%).
 _SPACES = " \t\u3000\u00a0"
 _RANGE_RE = regex(rf"\s*[{re.escape(_RANGE_MARKS)}]\s*")
 _RANGE_MARK_RE = regex(f"[{re.escape(_RANGE_MARKS)}]")
 _RANGE_HEAD_RE = regex(
-    rf"(?<![0-9０-９.．,/:－／：\-])(?P<number>[0-9０-９]{{1,6}}(?:[.．][0-9０-９]+)?)(?P<mult>万|千|亿)?"
+    rf"(?<![0-9０-９.．,/:－／：\-])(?P<number>[0-9０-９]{{1,6}}(?:[.．][0-9０-９]+)?)(?P<mult>万|[千仟]|亿)?"
     rf"\s*[{re.escape(_RANGE_MARKS)}]\s*$")
 
 
@@ -457,7 +470,7 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
         approximate = bool(pre or a1 or a2 or post)
         # Positional: the frozen dataclass is built faster so, once per figure.
         figures.append(Figure(value, unit, subject, text[start:end], approximate, start + offset))
-        prev_end = end
+        prev_end = _standard_end(text, end)
     return figures
 
 
@@ -490,8 +503,8 @@ def _matches(text: str) -> list[tuple[int, int, _Groups]]:
                 if not matches or matches[-1][1] <= head[0]:
                     matches.append(head)  # 3-5名: the range's first end, with no unit of its own
             matches.append((m.start(), pos, groups))
-    if any(g[8] is None and g[6] in ("万", "亿") for _, _, g in matches):
-        matches = _joined(matches)
+    if any(g[8] is None and g[6] in _JOIN_HEADS for _, _, g in matches):
+        matches = _joined(text, matches)
     if _CURRENCY_SIGN_RE.search(text) is not None:
         matches = _with_currency(text, matches)
     if _MINUS_RE.search(text) is not None:  # most paragraphs have no minus sign
@@ -526,7 +539,8 @@ def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[in
                 and _MINUS_AFTER_RE.match(text, before) is not None
                 and (before < start - 2 or not _HAN_RE.match(text, before)
                      or _SIGN_WORD_RE.search(text, max(before + 1 - _SIGN_WORD_LEN, 0),
-                                             before + 1) is not None)
+                                             before + 1) is not None
+                     or not _is_separator(text, start - 1, end))
                 and text[prev_end:start - 1].strip()
                 and not text[before - 1 : before].isdigit()):
             out.append((start - 1, end, (*groups[:3], "-" + groups[3], *groups[4:])))
@@ -536,19 +550,48 @@ def _signed(text: str, matches: list[tuple[int, int, _Groups]]) -> list[tuple[in
     return out
 
 
-def _joined(matches: list[tuple[int, int, _Groups]]) -> list[tuple[int, int, _Groups]]:
-    """``43万6千人``, ``1亿2千万元`` and ``1亿5000万元`` as one figure each: a count in 万 or
-    亿 with no unit and the smaller count right after it that carries one."""
+#: What a site's navigation puts between a line's parts (首页 > 工会要闻, 首页 | 要闻).
+_NAV_MARKS = " \u3000\t>＞|｜/／»"
+_SEPARATED_RUN_RE = regex(f"[^{re.escape(_DELIMS + _NAV_MARKS)}]{{1,{_MAX_CHANNEL}}}")
+
+
+def _is_separator(text: str, dash: int, end: int) -> bool:
+    """Whether the dash at ``text[dash]``, joined to the word before it and to the figure
+    ``text[dash + 1:end]``, is a site's separator between a channel's name and a headline
+    (首页-50%以上职工…, 首页 > 工会动态-1000万元专项资金…): the word before it is all the
+    line holds before the dash (after the navigation marks), short and without a mark,
+    and the headline goes on after the figure. A sign ends its clause or its line (比上年
+    -5%。, 财政拨款-200万元)."""
+    if not _HAN_RE.match(text, end):
+        return False
+    line = text.rfind("\n", 0, dash) + 1
+    head = max(line, *(text.rfind(c, line, dash) + 1 for c in _NAV_MARKS))
+    return _SEPARATED_RUN_RE.fullmatch(text, head, dash) is not None
+
+
+#: The multipliers of a count that a smaller one with the unit may follow (1亿5000万元).
+_JOIN_HEADS = ("万", "亿")
+
+
+def _joined(text: str, matches: list[tuple[int, int, _Groups]]
+            ) -> list[tuple[int, int, _Groups]]:
+    """``43万6千人``, ``1亿2千万元``, ``1亿5000万元`` and ``1万5000元`` as one figure each:
+    a count in 万 or 亿 with no unit and the smaller count right after it
+    (or after the one space a PDF's extraction leaves: ``1亿 5000万元``) that carries one.
+    A smaller count without a multiplier fills a 万's four places (1万5000元, not 1万5元)."""
     out: list[tuple[int, int, _Groups]] = []
     for start, end, groups in matches:
-        if (out and out[-1][1] == start and groups[3] and groups[8] is not None
-                and groups[6] in ("千", "仟", "百", "千万", "仟万", "百万", "佰万", "万")):
+        if (out and start - out[-1][1] <= 1 and not text[out[-1][1]:start].strip()
+                and groups[3] and groups[8] is not None
+                and groups[6] in (None, "千", "仟", "百", "千万", "仟万", "百万", "佰万", "万")):
             head_start, _, head = out[-1]
-            if head[3] and head[8] is None and head[6] in ("万", "亿"):
+            if head[3] and head[8] is None and head[6] in _JOIN_HEADS:
                 big = _parse_arabic(head[3])
                 small = _parse_arabic(groups[3])
                 scale = _MULTIPLIERS[groups[6] or ""]
-                if big is not None and small is not None and small * scale < _MULTIPLIERS[head[6]]:
+                top = _MULTIPLIERS[head[6]]
+                if (big is not None and small is not None and small * scale < top
+                        and (groups[6] or small * 10 >= top)):
                     total = big * _MULTIPLIERS[head[6]] + small * scale
                     # Money keeps its 万元/亿元: the total in the unit's own scale.
                     mult = (groups[6] or "")[-1:] if groups[8] == "元" else ""
@@ -675,7 +718,7 @@ def _parse_cn(s: str) -> Decimal | None:
             return _CN_DIGITS[whole] + fraction
         integer = _parse_cn(whole)
         return None if integer is None else integer + fraction
-    if not any(c in "十百千万亿" for c in s):
+    if not any(c in "十百佰千仟万亿" for c in s):
         return None
     total = 0  # complete 亿 groups
     wan = 0  # the 万 group
@@ -754,14 +797,15 @@ def _subject(
     after: str | None = None
     predicate = ""
     follower = text[end : end + 1]
-    if follower in "不的标" and _STANDARD_RE.match(text, end):
+    if (follower in "不的标" and text[end - 1] in "元%％‰点"
+            and _STANDARD_RE.match(text, end)):
         # 按每户2500元的标准: the figure is a rate, the standard for each household.
         per = _PER_RE.search(text, max(start - 8, prev_end), start)
         if per is not None:
             return per.group() + "标准"
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
-        after = _phrase_after(text, end, next_start)
+        after = _phrase_after(text, end, next_start, segmenter)
         if after and "了" not in after:
             if (_AFTER_OBJECT_VERB_RE.match(after)
                     and not _TO_WHOM_RE.search(text, max(start - 2, prev_end), start)):
@@ -779,7 +823,7 @@ def _subject(
     if len(before) > 1 and not before.endswith(("了", "的")):
         return _shorten(before, True, segmenter)
     if after is None:
-        after = _phrase_after(text, end, next_start)
+        after = _phrase_after(text, end, next_start, segmenter)
     # The clause before is a fallback only where no such word was cut from it.
     fallback = (raw, True) if len(before) > 1 else ("", True)
     if before.endswith("了"):
@@ -790,6 +834,16 @@ def _subject(
     return ""
 
 
+def _standard_end(text: str, end: int) -> int:
+    """Where the standard that a rate ending at ``end`` is stated as ends (按每户2000元的标准
+    慰问…: after 标准), else ``end``: the next figure's clause starts after it."""
+    if text[end:end + 1] in "不的标" and text[end - 1] in "元%％‰点":
+        standard = _STANDARD_RE.match(text, end)
+        if standard is not None:
+            return standard.end()
+    return end
+
+
 def _without_perfect(before: str, segmenter: SegmenterLike) -> str:
     """A clause before a figure that ends in a verb and 了 without them, when the verb is
     one character (法治体检做了11场次 → 法治体检, 集体合同签了17份 → 集体合同); a longer
@@ -797,6 +851,9 @@ def _without_perfect(before: str, segmenter: SegmenterLike) -> str:
     from .segment import resolve
 
     s = before[:-1]
+    reached = _strip_trailing(s)
+    if reached != s and len(reached) > 1:
+        return reached  # 入会率达到了 → 入会率: the verb of reaching goes as without 了
     words = resolve(segmenter).cut(s[-6:])
     if len(words) > 1 and len(words[-1]) == 1 and len(s) >= 3:
         return s[:-1]
@@ -832,18 +889,29 @@ def _clause_before(text: str, start: int, prev_end: int) -> str:
 
 def _trim_before(clause: str, segmenter: SegmenterLike = "auto") -> str:
     s = clause
-    while (stripped := _strip_trailing(s)) != s or (stripped := _strip_marker(s)) != s:
+    # A marker first: 会员现有 loses 现有, not the 有 of it.
+    while (stripped := _strip_marker(s)) != s or (stripped := _strip_trailing(s)) != s:
         s = stripped
-    cut, last = 0, None
+    cut, last, head = 0, None, 0
     marker = _MARKER_RE.search(s)  # most clauses have none: cheaper than finditer
     while marker is not None:
+        head = cut  # where the stretch before this marker starts
         cut, last = marker.end(), marker
         marker = _MARKER_RE.search(s, cut)
-    # 建设资金累计投入, 此前已建成: after an adverb that only a verb follows, a verb of one
-    # or two characters is all there is; what it acts on stands before the adverb.
-    if (cut < len(s) and not (last is not None and len(s) - cut <= 2 and last.start() >= 2
-                              and _VERB_ADVERB_RE.fullmatch(last.group()))):
-        s = s[cut:]
+    if cut < len(s):
+        # 建设资金累计投入: after an adverb that only a verb follows, a verb of one or two
+        # characters is all there is; what it acts on stands before the adverb, and stays
+        # with it. Not when only other markers stand there (其中已建成, 同时共发放: the
+        # verb), save a time word that sets the figure's period apart (目前已建成).
+        keep = (last is not None and len(s) - cut <= 2 and last.start() >= 2
+                and _VERB_ADVERB_RE.fullmatch(last.group()) is not None)
+        if keep and last is not None and head == last.start():
+            previous = _MARKER_RE.search(s, max(head - _MARKER_LEN, 0), head)
+            while previous is not None and previous.end() < head:
+                previous = _MARKER_RE.search(s, previous.end(), head)
+            keep = previous is None or previous.group() in _TIME_MARKERS
+            head = head if previous is None else previous.start()
+        s = s[head if keep else cut:]
     leading = _LEADING_RE.match(s)
     if leading is not None:
         if leading["scope"]:
@@ -865,7 +933,20 @@ def _drop_leading_word(s: str, segmenter: SegmenterLike) -> str:
     return s[1:] if len(words) > 1 and words[0] == s[0] and len(words[1]) > 1 else s
 
 
-def _phrase_after(text: str, end: int, next_start: int) -> str:
+def _is_modifier(phrase: str, segmenter: SegmenterLike) -> bool:
+    """Whether ``phrase``, which :data:`_MODIFIER_RE` matches, describes: one that opens with
+    有 does where 有 is a word of its own (有求职意向) or the phrase an adjective of two
+    characters (有益, 有效), not where 有 starts a longer word, a noun's (有色金属企业,
+    有限责任公司)."""
+    if not phrase.startswith(("有", "没有")):
+        return True
+    from .segment import resolve
+
+    first = resolve(segmenter).cut(phrase[:8])[0]
+    return first in ("有", "没有") or (first == phrase and len(first) == 2)
+
+
+def _phrase_after(text: str, end: int, next_start: int, segmenter: SegmenterLike) -> str:
     stop = min(next_start, end + _WINDOW)
     delim = _DELIM_RE.search(text, end, stop)
     window = text[end : stop if delim is None else delim.start()]
@@ -874,7 +955,8 @@ def _phrase_after(text: str, end: int, next_start: int) -> str:
     if leading is not None:
         phrase = phrase[leading.end() :]
     m = _AFTER_CUT_RE.search(phrase)
-    if m is not None and m.group() == "的" and _MODIFIER_RE.fullmatch(phrase, 0, m.start()):
+    if (m is not None and m.group() == "的" and _MODIFIER_RE.fullmatch(phrase, 0, m.start())
+            and _is_modifier(phrase[: m.start()], segmenter)):
         # 50名表现突出的选手, 15名有求职意向的返乡农民工: what 的 follows describes the
         # noun after it, which is what is counted.
         phrase = phrase[m.end() :]
@@ -953,4 +1035,5 @@ def _shorten(s: str, keep_end: bool, segmenter: SegmenterLike) -> str:
         kept += len(word)
     if kept == 0:
         return s[-_MAX_SUBJECT:] if keep_end else s[:_MAX_SUBJECT]
-    return s[len(s) - kept :] if keep_end else s[:kept]
+    # A cut inside a range or a code (2024-2025学年, COVID-19) leaves no dash in front.
+    return s[len(s) - kept :].lstrip("-－") if keep_end else s[:kept]

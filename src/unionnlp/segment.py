@@ -161,10 +161,22 @@ def _auto_backend() -> str:
     return "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
 
 
-@cache
+_SHARED: dict[str, Segmenter] = {}
+_SHARED_LOCK = threading.Lock()
+
+
 def _shared(name: str) -> Segmenter:
-    segmenter: Segmenter = BACKENDS[name]()  # type: ignore[assignment]
-    return segmenter
+    """The one segmenter of backend ``name``, built by the first thread that asks for it:
+    threads that ask at once wait for it rather than each build (and load a dictionary
+    for) an instance of their own."""
+    shared = _SHARED.get(name)
+    if shared is None:
+        with _SHARED_LOCK:
+            shared = _SHARED.get(name)
+            if shared is None:
+                built: Segmenter = BACKENDS[name]()  # type: ignore[assignment]
+                shared = _SHARED[name] = built
+    return shared
 
 
 #: A segmenter, or the name of its backend: what the stages accept.

@@ -162,17 +162,54 @@ _DOT_END = regex(
     r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][”’」』）)]))"
     r"(?<![〇零一二两三四五六七八九十百千万亿第的和与及或])\.(?=[\u4e00-\u9fff]|\s|$)")
 _OPENERS, _CLOSERS = "“「『《【（(", "”」』》】）)"
-#: Characters of names written by their sounds: a dot between two of them and two more is
-#: inside a name (买买提.艾力), not at a sentence's end.
-_NAME_CHARS = frozenset(lexicon().chars["transliteration"])
+#: A name's dot (买买提.艾力, 格桑.卓玛) is told from a sentence's end by what stands around
+#: it, not by its characters, which are common ones (合, 江, 福, 利, 克, 拉): the part
+#: before it stands alone after a mark (,格桑.) or after a title (副主席买买提.), the part
+#: after it is short and followed by what a name is (带队, 一行, 当选, 同志, 、 …), and
+#: no word that opens a sentence follows the dot (….随后, ….会上).
+_NAME_TITLE = regex(
+    r"(?:主席|书记|同志|主任|经理|代表|部长|局长|厂长|队长|组长|委员|会长|理事长|秘书长|劳模"
+    r"|工匠|师傅|老师|选手|干部|院长|校长|站长|处长|科长|所长)([\u4e00-\u9fff]{2,5})$")
+_NAME_ROLE = regex(
+    r"带队|一行|当选|同志|表示|说|介绍|指出|强调|讲话|发言|主持|陪同|等人|等同志|夫妇|老人"
+    r"|师傅|、|和|与|及")
+#: After a name that no title announces, only what follows a person's name alone
+#: (格桑.卓玛一行; not 效果明显.李明表示, where 表示 follows 李明).
+_NAME_ROLE_ALONE = regex(r"带队|一行|当选|同志|等人|等同志|夫妇|、")
+_SENTENCE_OPENER = regex(
+    r"随后|同时|此外|另外|会上|会后|会议|活动|目前|其中|今年|去年|我们|他们|大家|这|该|此|据"
+    r"|在|为|对|从|经|截至|通过|下一步")
+_HAN_CHAR = regex("[\u4e00-\u9fff]")
 
 
 def _in_name(piece: str, dot: int) -> bool:
-    """Whether the dot at ``piece[dot]`` joins the parts of a transliterated name: two name
-    characters stand on either side of it (买买提.艾力, not 一线职工.慰问组)."""
-    return (dot >= 2 and all(c in _NAME_CHARS for c in piece[dot - 2:dot])
-            and all(c in _NAME_CHARS for c in piece[dot + 1:dot + 3])
-            and len(piece[dot + 1:dot + 3]) == 2)
+    """Whether the dot at ``piece[dot]`` joins the parts of a transliterated name (see
+    :data:`_NAME_TITLE`): 副主席买买提.艾力带队, ,阿依古丽.吐尔逊一行; not 职工福利.阿克苏地区,
+    活动圆满.随后,. Traditional text is read in simplified characters."""
+    from .convert import to_simplified
+
+    lo = max(dot - 16, 0)
+    view = to_simplified(piece[lo:dot + 8])
+    dot -= lo
+    start = dot
+    while start > 0 and _HAN_CHAR.match(view, start - 1):
+        start -= 1
+    run = view[start:dot]
+    titled = _NAME_TITLE.search(run) is not None
+    # The run before the dot is the name alone: two to five characters after a mark or at
+    # the piece's start.
+    alone = 2 <= len(run) <= 5 and (start > 0 or lo == 0)
+    if not (titled or alone) or _SENTENCE_OPENER.match(view, dot + 1):
+        return False
+    for k in (2, 3, 4) if titled else (2, 3):
+        after = dot + 1 + k
+        if len(view) < after or not all(_HAN_CHAR.match(c) for c in view[dot + 1:after]):
+            return False
+        if titled and (_NAME_ROLE.match(view, after) or not _HAN_CHAR.match(view, after)):
+            return True
+        if _NAME_ROLE_ALONE.match(view, after):
+            return True
+    return False
 
 
 def _at_dots(piece: str) -> list[str]:
