@@ -2134,3 +2134,44 @@ def test_a_parts_headline_with_a_colon_stays_whole() -> None:
             "去年以来,工会与资方多次协商,为会员争取到年终奖金和带薪假期。\n")
     (article,) = _parse(text).articles
     assert "第三章、在困境里争取福利:面对形势的退让" in [s.heading for s in article.sections]
+
+
+@pytest.mark.parametrize("headline", [
+    "一、坚持党建引领：把牢工会工作正确政治方向",
+    "（一）思想引领:深入学习宣传贯彻党的二十大精神",
+    "四、加強組織建設：全面提升會員服務質素",
+])
+def test_a_numbered_theme_and_its_elaboration_after_a_colon_stay_one_headline(headline: str) -> None:
+    # A work report's headline names a theme, then says what it means after the colon (a verb
+    # phrase, no figure, no stop): it is one headline, not a label and its value.
+    text = ("某市总工会2023年工作报告\n\n"
+            f"{headline}\n"
+            "全年组织各类学习宣讲活动320场次,覆盖职工12万人次,"
+            "基层工会普遍建立了学习制度。\n"
+            "二、聚焦主责主业：全力维护职工合法权益\n"
+            "全市签订工资专项集体合同1560份,覆盖职工28万人。\n")
+    report = _parse(text)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headline in heads
+    assert "二、聚焦主责主业：全力维护职工合法权益" in heads
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("line", [
+    "1、报名时间:即日起至5月10日",
+    "二、活动地点:市工人文化宫三楼多功能厅",
+    "3、参加对象：全市各级工会女职工委员会主任",
+])
+def test_a_numbered_fields_value_is_still_the_text_under_its_label(line: str) -> None:
+    # A field's label (时间/地点/对象) or a value holding a figure: the label heads.
+    text = ("关于举办女职工健康知识讲座的通知\n\n各基层工会:\n"
+            "为提高女职工自我保健意识,市总工会决定举办健康知识讲座,现将有关事项通知如下。\n"
+            f"{line}\n"
+            "请各单位按时组织人员参加,并于讲座前三天报送名单。\n")
+    report = _parse(text)
+    label, _, value = line.replace("：", ":").partition(":")
+    heads = {s.heading: [p.text for p in s.paragraphs] for a in report.articles for s in a.sections}
+    (heading,) = [h for h in heads if h and h.startswith(label)]
+    assert heading == line[:len(label) + 1]
+    assert heads[heading][0] == value
+    assert _accounted(report) == _chars(text)
