@@ -2175,3 +2175,30 @@ def test_a_numbered_fields_value_is_still_the_text_under_its_label(line: str) ->
     assert heading == line[:len(label) + 1]
     assert heads[heading][0] == value
     assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("【", "】"), ("[", "]")])
+def test_a_notices_field_in_square_brackets_is_no_e_paper_title_mark(opening: str,
+                                                                     closing: str) -> None:
+    # 【主题】 among 【地点】 fields names the event's theme; an e-paper marks its title block
+    # with a mark on the line next to it too.
+    field = f"{opening}主题{closing}"
+    text = ("关于举办职工文艺汇演的通知\n"
+            "为庆祝\"五一\"国际劳动节,丰富职工精神文化生活,决定举办职工文艺汇演。现将有关事项通知如下:\n"
+            f"{field}致敬劳动者 奋进新征程\n"
+            f"{opening}地点{closing}市工人文化宫大剧院\n"
+            "请各单位于4月20日前将节目报送市总工会宣传部。\n"
+            "市总工会\n2024年4月10日\n")
+    report = _parse(text)
+    assert field not in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_bar_before_an_opening_title_mark_is_set_aside_once() -> None:
+    text = ("▌（引题）践行新发展理念 建功新时代\n"
+            "劳模工匠进校园 薪火相传育新人(主题)\n"
+            "本报记者 刘芳\n"
+            "近日,市总工会组织10名全国劳模走进本市中小学,为学生们讲述奋斗故事,传承劳模精神。\n")
+    report = _parse(text)
+    assert report.dropped.count("▌") == 1
+    assert _accounted(report) == _chars(text)

@@ -13,6 +13,7 @@ import itertools
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from re import Match
 from typing import Any
 
 from ._regex import regex
@@ -1017,12 +1018,17 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
     labeller read (a mark opening the line, or ending its text, up to 80 characters; a
     sentence that names a 主题 in passing is left alone); the marks, and what a page prints
     after a mark that ends the text, join ``aside`` (by the offset of the line they stood
-    on) for ``dropped``."""
+    on) for ``dropped``. A mark in 【】, [] or 〔〕 counts only next to another mark: alone it
+    is a notice's field (【主题】致敬劳动者 over 【地点】……), as the train twins' e-paper
+    blocks mark in round brackets. ``aside`` is not changed; a new one is returned."""
+    marks = [_title_mark(x) for x in lines]
     out: list[Line] = []
-    for x in lines:
-        mark = _TITLE_MARK.search(x.view)
-        if mark is None or x.kind == "table" or len(x.view) > _TITLE_MARKED_MAX or not (
-                mark.start() == 0 or _AFTER_MARK.fullmatch(x.view, mark.end())):
+    for k, x in enumerate(lines):
+        mark = marks[k]
+        if mark is not None and mark.group()[0] not in "（(" and not any(
+                0 <= j < len(lines) and marks[j] is not None for j in (k - 1, k + 1)):
+            mark = None  # 【主题】 alone: a notice's field (【主题】…… 【地点】……)
+        if mark is None:
             out.append(x)
             continue
         if mark.start() == 0:
@@ -1034,8 +1040,20 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
             continue
         kind: LineKind = "title" if mark.group(1)[0] in "主正" else "subtitle"
         out.append(replace(cut, kind=kind, style=None, indent=x.indent))
-        aside = {**aside, cut.offset: [*aside.pop(x.offset, []), gone.strip()]}
+        moved = aside.get(x.offset, [])
+        aside = {o: v for o, v in aside.items() if o != x.offset}
+        aside[cut.offset] = [*moved, gone.strip()]
     return out, aside
+
+
+def _title_mark(x: Line) -> Match[str] | None:
+    """The e-paper title mark (see ``_TITLE_MARK``) that opens ``x`` or ends its text, if
+    ``x`` is short enough to be a part of a title block."""
+    mark = _TITLE_MARK.search(x.view)
+    if mark is None or x.kind == "table" or len(x.view) > _TITLE_MARKED_MAX or not (
+            mark.start() == 0 or _AFTER_MARK.fullmatch(x.view, mark.end())):
+        return None
+    return mark
 
 
 #: A year and a few words, the first line of a headline in two (2025 工作谋划 / 突出特色，
