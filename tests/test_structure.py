@@ -2202,3 +2202,16 @@ def test_a_bar_before_an_opening_title_mark_is_set_aside_once() -> None:
     report = _parse(text)
     assert report.dropped.count("▌") == 1
     assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("note", ["（掌声）", "(鼓掌)", "（待续）", "（待續）", "（全文完）", "(附件略)"])
+def test_a_stage_direction_or_a_serials_note_in_brackets_is_no_signature(note: str) -> None:
+    text = ("在市总工会全委会议上的讲话\n"
+            "市总工会主席 张某某\n"
+            "今天召开的市总工会全委会议,主要任务是总结2023年工会工作,部署2024年工作任务。\n"
+            f"让我们更加紧密地团结起来,为谱写新篇章而努力奋斗!{note}\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert note not in (article.byline or "")
+    assert article.paragraphs[-1].text.endswith(note)
+    assert _accounted(report) == _chars(text)

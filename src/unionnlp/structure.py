@@ -721,6 +721,13 @@ def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
 _NAMES = r"[（(][ \u3000]*[\u4e00-\u9fff]{2,3}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,3}){0,3}[ \u3000]*[)）][?？]*"
 _CLOSING_NAMES = regex(rf"(?<=[。！？!?”’」』])[ \u3000]*({_NAMES})[ \u3000]*$")
 _NAMES_ALONE = regex(rf"^{_NAMES}$")
+#: What such a bracket may not hold (lexicon's ``not_names``: (掌声), (待续), (全文完)).
+_NOT_NAMES = lexicon().not_names
+
+
+def _names_only(bracket: str) -> bool:
+    """Whether ``bracket`` (matched by ``_NAMES``) holds names, not a stage direction or a note."""
+    return not any(word in bracket for word in _NOT_NAMES)
 
 
 def _closing_names(sections: list[Section]) -> list[str]:
@@ -736,11 +743,12 @@ def _closing_names(sections: list[Section]) -> list[str]:
     paragraphs = sections[k].paragraphs
     para = paragraphs[i]
     if _NAMES_ALONE.match(para.text) and not _PHOTO_CREDIT.search(para.text) \
-            and any(p.kind == "text" for p in paragraphs[:i]):
+            and _names_only(para.text) and any(p.kind == "text" for p in paragraphs[:i]):
         sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], *paragraphs[i + 1:]))
         return [para.text]
     m = _CLOSING_NAMES.search(para.text)
-    if m is None or _PHOTO_CREDIT.search(m.group(1)) or len(para.text[:m.start()].strip()) < 8 \
+    if m is None or _PHOTO_CREDIT.search(m.group(1)) or not _names_only(m.group(1)) \
+            or len(para.text[:m.start()].strip()) < 8 \
             or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
         return []
     cut = len(para.text) - m.start()
