@@ -2215,3 +2215,14 @@ def test_a_stage_direction_or_a_serials_note_in_brackets_is_no_signature(note: s
     assert note not in (article.byline or "")
     assert article.paragraphs[-1].text.endswith(note)
     assert _accounted(report) == _chars(text)
+
+
+def test_a_template_headlines_approximate_word_count_is_its_own() -> None:
+    # 约300字 says how long the part should be; only 本页/本文/全文 speaks of the page.
+    text = ("年度工作总结范文模板\n第一部分：工作概述（约300字）\n"
+            "简要介绍本年度工会工作的总体情况,包括主要任务和完成情况等内容。\n")
+    report = _parse(text)
+    heads = [s.heading for a in report.articles for s in a.sections]
+    assert "第一部分：工作概述（约300字）" in heads
+    assert not any("字" in d for d in report.dropped)
+    assert _accounted(report) == _chars(text)

@@ -1182,11 +1182,11 @@ def _inline_captions(blocks: list[Block]) -> list[Block]:
 
 
 #: A site's note of how long its page is, after the title on the same line
-#: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文 or 约/共, so a template's
-#: heading that counts its own words (第一段:导语(150字)) keeps its count.
-_PAGE_SIZE_NOTE = regex(r"[ \u3000]*[（(][ \u3000]*(?=[^（）()]*(?:本页|本文|全文|约|共))"
-                        r"(?:本页|本文|全文)?[ \u3000]*(?:约|共)?[ \u3000]*[0-9０-９.]+\+?[ \u3000]*"
-                        r"千?字[ \u3000]*[)）]$")
+#: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文, so a template's
+#: heading that counts its own words (第一段:导语(150字), 第一部分：工作概述（约300字）) keeps
+#: its count.
+_PAGE_SIZE_NOTE = regex(r"[ \u3000]*[（(][ \u3000]*(?:本页|本頁|本文|全文)[ \u3000]*(?:约|約|共)?"
+                        r"[ \u3000]*[0-9０-９.]+\+?[ \u3000]*千?字[ \u3000]*[)）]$")
 
 
 def _page_size_notes(lines: list[Line]) -> list[Line]:
