@@ -643,3 +643,15 @@ def test_workers_end_with_the_run(tmp_path: Path, sig: signal.Signals) -> None:
     while _processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_with(marker) == []
+
+
+def test_a_valid_surrogate_pair_is_not_warned_about_as_unpaired() -> None:
+    # A character outside the BMP given as its two UTF-16 halves (from a JSON \ud83d\udc4d
+    # decoded by hand): one for one still, but the warning says what they are.
+    text = PAGE.replace("300户", "300户\ud83d\udc4d").replace("56家", "56\udcff家")
+    report = unionnlp.analyze(text)
+    unpaired = [w for w in report.warnings if "unpaired" in w]
+    assert len(unpaired) == 1 and unpaired[0].startswith("1 unpaired surrogate(s)")
+    assert any("1 character(s) given as a UTF-16 surrogate pair" in w for w in report.warnings)
+    json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")
+    _placed(report, text.replace("\ud83d\udc4d", "\ufffd\ufffd").replace("\udcff", "\ufffd"))

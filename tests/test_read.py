@@ -1020,3 +1020,17 @@ def test_a_short_text_with_a_few_bad_bytes_is_still_refused(tmp_path: Path) -> N
     path.write_bytes("工会工作报告".encode("gbk") + b"\xff\xfe\x80\xff")
     with pytest.raises(DecodeError):
         read(path)
+
+
+def test_a_gb18030_text_behind_a_utf8_byte_order_mark_is_read_as_gb18030(tmp_path: Path) -> None:
+    # A tool that assumed UTF-8 put a BOM before a GB18030 report: the mark is wrong, the
+    # bytes after it are the text.
+    text = ("某市总工会2023年工作总结\n\n一、加强组织建设\n"
+            "全年新建基层工会86家,发展会员5200余名,其中快递员、外卖配送员2300人。\n"
+            "二、做好帮扶救助\n走访慰问困难职工300户,发放慰问金45.6万元。\n")
+    path = tmp_path / "bom_gbk.txt"
+    path.write_bytes(codecs.BOM_UTF8 + text.encode("gb18030"))
+    source = read(path)
+    assert source.encoding == "gb18030" and source.text == text
+    assert len(source.warnings) == 1 and "byte-order mark" in source.warnings[0]
+    assert str(path) in source.warnings[0]

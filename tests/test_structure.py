@@ -2135,3 +2135,95 @@ def test_a_parts_headline_with_a_colon_stays_whole() -> None:
             "去年以来,工会与资方多次协商,为会员争取到年终奖金和带薪假期。\n")
     (article,) = _parse(text).articles
     assert "第三章、在困境里争取福利:面对形势的退让" in [s.heading for s in article.sections]
+
+
+@pytest.mark.parametrize("headline", [
+    "一、坚持党建引领：把牢工会工作正确政治方向",
+    "（一）思想引领:深入学习宣传贯彻党的二十大精神",
+    "四、加強組織建設：全面提升會員服務質素",
+])
+def test_a_numbered_theme_and_its_elaboration_after_a_colon_stay_one_headline(headline: str) -> None:
+    # A work report's headline names a theme, then says what it means after the colon (a verb
+    # phrase, no figure, no stop): it is one headline, not a label and its value.
+    text = ("某市总工会2023年工作报告\n\n"
+            f"{headline}\n"
+            "全年组织各类学习宣讲活动320场次,覆盖职工12万人次,"
+            "基层工会普遍建立了学习制度。\n"
+            "二、聚焦主责主业：全力维护职工合法权益\n"
+            "全市签订工资专项集体合同1560份,覆盖职工28万人。\n")
+    report = _parse(text)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headline in heads
+    assert "二、聚焦主责主业：全力维护职工合法权益" in heads
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("line", [
+    "1、报名时间:即日起至5月10日",
+    "二、活动地点:市工人文化宫三楼多功能厅",
+    "3、参加对象：全市各级工会女职工委员会主任",
+])
+def test_a_numbered_fields_value_is_still_the_text_under_its_label(line: str) -> None:
+    # A field's label (时间/地点/对象) or a value holding a figure: the label heads.
+    text = ("关于举办女职工健康知识讲座的通知\n\n各基层工会:\n"
+            "为提高女职工自我保健意识,市总工会决定举办健康知识讲座,现将有关事项通知如下。\n"
+            f"{line}\n"
+            "请各单位按时组织人员参加,并于讲座前三天报送名单。\n")
+    report = _parse(text)
+    label, _, value = line.replace("：", ":").partition(":")
+    heads = {s.heading: [p.text for p in s.paragraphs] for a in report.articles for s in a.sections}
+    (heading,) = [h for h in heads if h and h.startswith(label)]
+    assert heading == line[:len(label) + 1]
+    assert heads[heading][0] == value
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("【", "】"), ("[", "]")])
+def test_a_notices_field_in_square_brackets_is_no_e_paper_title_mark(opening: str,
+                                                                     closing: str) -> None:
+    # 【主题】 among 【地点】 fields names the event's theme; an e-paper marks its title block
+    # with a mark on the line next to it too.
+    field = f"{opening}主题{closing}"
+    text = ("关于举办职工文艺汇演的通知\n"
+            "为庆祝\"五一\"国际劳动节,丰富职工精神文化生活,决定举办职工文艺汇演。现将有关事项通知如下:\n"
+            f"{field}致敬劳动者 奋进新征程\n"
+            f"{opening}地点{closing}市工人文化宫大剧院\n"
+            "请各单位于4月20日前将节目报送市总工会宣传部。\n"
+            "市总工会\n2024年4月10日\n")
+    report = _parse(text)
+    assert field not in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_bar_before_an_opening_title_mark_is_set_aside_once() -> None:
+    text = ("▌（引题）践行新发展理念 建功新时代\n"
+            "劳模工匠进校园 薪火相传育新人(主题)\n"
+            "本报记者 刘芳\n"
+            "近日,市总工会组织10名全国劳模走进本市中小学,为学生们讲述奋斗故事,传承劳模精神。\n")
+    report = _parse(text)
+    assert report.dropped.count("▌") == 1
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("note", ["（掌声）", "(鼓掌)", "（待续）", "（待續）", "（全文完）", "(附件略)"])
+def test_a_stage_direction_or_a_serials_note_in_brackets_is_no_signature(note: str) -> None:
+    text = ("在市总工会全委会议上的讲话\n"
+            "市总工会主席 张某某\n"
+            "今天召开的市总工会全委会议,主要任务是总结2023年工会工作,部署2024年工作任务。\n"
+            f"让我们更加紧密地团结起来,为谱写新篇章而努力奋斗!{note}\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert note not in (article.byline or "")
+    assert article.paragraphs[-1].text.endswith(note)
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_template_headlines_approximate_word_count_is_its_own() -> None:
+    # 约300字 says how long the part should be; only 本页/本文/全文 speaks of the page.
+    text = ("年度工作总结范文模板\n第一部分：工作概述（约300字）\n"
+            "简要介绍本年度工会工作的总体情况,包括主要任务和完成情况等内容。\n")
+    report = _parse(text)
+    heads = [s.heading for a in report.articles for s in a.sections]
+    assert "第一部分：工作概述（约300字）" in heads
+    assert not any("字" in d for d in report.dropped)
+    assert _accounted(report) == _chars(text)

@@ -76,7 +76,9 @@ def writable(source: Source) -> Source:
     one so that every offset still counts the text as given (the paragraphs, headings and
     ``dropped`` lines still hold all of it), with a warning counting them; a name or a
     warning writes them as ``\\xff`` escapes, as batch records name a file
-    (:func:`unionnlp.errors.escape_surrogates`). A source without any is returned as is."""
+    (:func:`unionnlp.errors.escape_surrogates`). A valid pair (a character outside the BMP
+    given as its two UTF-16 halves) is read as two U+FFFD too, to keep the offsets, and
+    warned about as a pair, not as unpaired surrogates. A source without any is returned as is."""
     from .errors import escape_surrogates
 
     text, path, warnings = source.text, source.path, source.warnings
@@ -84,18 +86,28 @@ def writable(source: Source) -> Source:
         path = escape_surrogates(path)
     if any(_SURROGATE.search(w) for w in warnings):
         warnings = tuple(escape_surrogates(w) for w in warnings)
-    lone = len(_SURROGATE.findall(text))
-    if lone:
+    halves = len(_SURROGATE.findall(text))
+    if halves:
+        pairs = len(_SURROGATE_PAIR.findall(text))
+        lone = halves - 2 * pairs
         text = _SURROGATE.sub("\ufffd", text)
         where = f"{path}: " if path else ""
-        warnings = (*warnings, f"{where}{lone} unpaired surrogate(s) are not valid Unicode; "
-                               "read as \ufffd")
+        if lone:
+            warnings = (*warnings, f"{where}{lone} unpaired surrogate(s) are not valid Unicode; "
+                                   "read as \ufffd")
+        if pairs:
+            warnings = (*warnings, f"{where}{pairs} character(s) given as a UTF-16 surrogate pair "
+                                   "(two code points, not one); each half read as \ufffd to keep "
+                                   "the offsets: join them first (text.encode('utf-16', "
+                                   "'surrogatepass').decode('utf-16'))")
     if (text, path, warnings) == (source.text, source.path, source.warnings):
         return source
     return replace(source, text=text, path=path, warnings=warnings)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A high surrogate then a low one: one character outside the BMP written in two halves.
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 @dataclass(frozen=True)

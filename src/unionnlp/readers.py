@@ -503,7 +503,9 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[s
     """:func:`decode_bytes`, and for a UTF-8, GB18030 or Big5 text with a few undecodable
     bytes (cut off mid-character, a stray byte), the text with each replaced by U+FFFD and
     a warning saying how many: the rest of the file is worth reading. A NUL character
-    (from a few NUL bytes in a text) is read as U+FFFD too, one for one, with a warning."""
+    (from a few NUL bytes in a text) is read as U+FFFD too, one for one, with a warning.
+    Bytes a byte-order mark's encoding cannot read even so (a GB18030 text behind a UTF-8
+    BOM) are read after the mark as a text without one, with a warning."""
     where = f"{path}: " if path else ""
     try:
         text, encoding = decode_bytes(data, path)
@@ -519,12 +521,28 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[s
                     and _plausibility(text) >= _MIN_PLAUSIBILITY \
                     and (best is None or bad < best[0]):
                 best = (bad, candidate, text)
+        note: tuple[str, ...] = ()
+        bom = next((bom for bom, _ in _BOMS if data.startswith(bom)), b"")
+        if best is None and bom:
+            # A byte-order mark the text does not follow (a GB18030 text saved with a UTF-8
+            # BOM by a tool that assumed UTF-8): the bytes after it read as an unmarked text.
+            rest = data[len(bom):]
+            for candidate in _DAMAGED_CANDIDATES:
+                text = rest.decode(candidate, errors="replace")
+                bad = text.count("\ufffd") - rest.decode(candidate, errors="ignore").count("\ufffd")
+                if bad <= _damage_allowed(len(text)) and _plausibility(text) >= _MIN_PLAUSIBILITY \
+                        and (best is None or bad < best[0]):
+                    best = (bad, candidate, text)
+            note = (f"{where}the byte-order mark says {_canonical(str(marked))} but the text "
+                    f"after it is not; read as {_canonical(best[1])}",) if best else ()
         if best is None:
             raise
         bad, encoding, text = best
         encoding = _canonical(encoding)
-        warnings = (f"{where}{bad} byte sequence(s) are not valid {encoding} (a file cut off "
-                    "mid-character, or a stray byte); read as \ufffd",)
+        warnings = note
+        if bad:
+            warnings = (*note, f"{where}{bad} byte sequence(s) are not valid {encoding} (a file "
+                               "cut off mid-character, or a stray byte); read as \ufffd")
     text, warnings = _without_nul(text, where, warnings)
     return text, encoding, warnings
 

@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
+from re import Match
 from typing import Any
 
 from ._regex import regex
@@ -721,6 +722,13 @@ def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
 _NAMES = r"[（(][ \u3000]*[\u4e00-\u9fff]{2,3}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,3}){0,3}[ \u3000]*[)）][?？]*"
 _CLOSING_NAMES = regex(rf"(?<=[。！？!?”’」』])[ \u3000]*({_NAMES})[ \u3000]*$")
 _NAMES_ALONE = regex(rf"^{_NAMES}$")
+#: What such a bracket may not hold (lexicon's ``not_names``: (掌声), (待续), (全文完)).
+_NOT_NAMES = lexicon().not_names
+
+
+def _names_only(bracket: str) -> bool:
+    """Whether ``bracket`` (matched by ``_NAMES``) holds names, not a stage direction or a note."""
+    return not any(word in bracket for word in _NOT_NAMES)
 
 
 def _closing_names(sections: list[Section]) -> list[str]:
@@ -736,11 +744,12 @@ def _closing_names(sections: list[Section]) -> list[str]:
     paragraphs = sections[k].paragraphs
     para = paragraphs[i]
     if _NAMES_ALONE.match(para.text) and not _PHOTO_CREDIT.search(para.text) \
-            and any(p.kind == "text" for p in paragraphs[:i]):
+            and _names_only(para.text) and any(p.kind == "text" for p in paragraphs[:i]):
         sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], *paragraphs[i + 1:]))
         return [para.text]
     m = _CLOSING_NAMES.search(para.text)
-    if m is None or _PHOTO_CREDIT.search(m.group(1)) or len(para.text[:m.start()].strip()) < 8 \
+    if m is None or _PHOTO_CREDIT.search(m.group(1)) or not _names_only(m.group(1)) \
+            or len(para.text[:m.start()].strip()) < 8 \
             or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
         return []
     cut = len(para.text) - m.start()
@@ -915,14 +924,34 @@ def _run_in_headlines(blocks: list[Block]) -> list[Block]:
 #: 3月9至31日, 1、竞赛活动时间:2010年12月下旬至): the label heads, the value is text.
 _LABEL_THEN_VALUE = regex(r"^([^。！？!?：:，,；;]{1,14}?[：:])[ \u3000]*(?=\S)")
 
+#: What makes the part after the colon a value rather than the second half of a headline
+#: (一、坚持党建引领：把牢工会工作正确政治方向, a theme and a verb phrase that elaborates it):
+#: the label names a field (活动时间:, 對象:), or the value holds a figure or a date, a
+#: list or a sentence (a digit, a comma or 、, a stop).
+_FIELD_LABEL = regex(r"(?:时间|時間|日期|期间|期間|期限|时段|時段|地点|地點|对象|對象|内容|內容"
+                     r"|方式|方法|电话|電話|单位|單位|范围|範圍|条件|條件|要求|名称|名稱|主题|主題"
+                     r"|目的|依据|依據|标准|標準|程序|形式|人员|人員|名额|名額|费用|費用|办法|辦法)"
+                     r"[ \u3000]*[：:]$")
+_VALUE_MARK = regex(r"[0-9０-９，,、；;。.！？!?]")
+
+
+def _reads_as_value(label: str, value: str) -> bool:
+    """Whether ``value``, after ``label`` and its colon on a numbered line, is a field's value
+    (see ``_FIELD_LABEL``): on the train twins, 114 of the 118 numbered lines of a label, a
+    colon and more (whatever the labeller reads them as) read so; the other 4 are short
+    values with no figure and no stop (按年繳交, 頒發獎狀一張) or a line cut off."""
+    return _FIELD_LABEL.search(label) is not None or _VALUE_MARK.search(value) is not None
+
 
 def _labelled_headlines(blocks: list[Block]) -> list[Block]:
     """A numbered headline line that holds a label and its value (see
     ``_LABEL_THEN_VALUE``) as the headline up to the colon and a paragraph of the value, as
     a text line that opens so is cut (:func:`inline_heading`). A part's headline (第三章、
-    ……：……) names its topic whole. On the train twins, of the 35 whole numbered headline
-    lines that hold a label and a value, 32 are annotated a heading and its text; the other
-    3 are 2 furniture lines (a site's QQ number) and a chapter's headline."""
+    ……：……) names its topic whole. A theme and the phrase that elaborates it (一、坚持党建
+    引领：把牢工会工作正确政治方向) is one headline: the part after the colon must read as a
+    value (see ``_reads_as_value``). On the train twins, of the 35 whole numbered headline
+    lines of a label, a colon and more that reach this rule, 34 still read so; the one left
+    whole is a line the page cut off (2. 任期:每一届教代会代表任职时间为两)."""
     out: list[Block] = []
     for block in blocks:
         line = block.lines[0]
@@ -930,7 +959,8 @@ def _labelled_headlines(blocks: list[Block]) -> list[Block]:
                 and line.style in _CANONICAL and line.style != "part":
             style, marker = numbering(line.view)
             m = _LABEL_THEN_VALUE.match(line.view[marker:]) if style == line.style else None
-            if m is not None:
+            if m is not None and _reads_as_value(line.view[:marker + m.end(1)],
+                                                 line.view[marker + m.end():]):
                 end = marker + m.end(1)
                 body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
                 out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
@@ -997,12 +1027,17 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
     labeller read (a mark opening the line, or ending its text, up to 80 characters; a
     sentence that names a 主题 in passing is left alone); the marks, and what a page prints
     after a mark that ends the text, join ``aside`` (by the offset of the line they stood
-    on) for ``dropped``."""
+    on) for ``dropped``. A mark in 【】, [] or 〔〕 counts only next to another mark: alone it
+    is a notice's field (【主题】致敬劳动者 over 【地点】……), as the train twins' e-paper
+    blocks mark in round brackets. ``aside`` is not changed; a new one is returned."""
+    marks = [_title_mark(x) for x in lines]
     out: list[Line] = []
-    for x in lines:
-        mark = _TITLE_MARK.search(x.view)
-        if mark is None or x.kind == "table" or len(x.view) > _TITLE_MARKED_MAX or not (
-                mark.start() == 0 or _AFTER_MARK.fullmatch(x.view, mark.end())):
+    for k, x in enumerate(lines):
+        mark = marks[k]
+        if mark is not None and mark.group()[0] not in "（(" and not any(
+                0 <= j < len(lines) and marks[j] is not None for j in (k - 1, k + 1)):
+            mark = None  # 【主题】 alone: a notice's field (【主题】…… 【地点】……)
+        if mark is None:
             out.append(x)
             continue
         if mark.start() == 0:
@@ -1014,8 +1049,20 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
             continue
         kind: LineKind = "title" if mark.group(1)[0] in "主正" else "subtitle"
         out.append(replace(cut, kind=kind, style=None, indent=x.indent))
-        aside = {**aside, cut.offset: [*aside.pop(x.offset, []), gone.strip()]}
+        moved = aside.get(x.offset, [])
+        aside = {o: v for o, v in aside.items() if o != x.offset}
+        aside[cut.offset] = [*moved, gone.strip()]
     return out, aside
+
+
+def _title_mark(x: Line) -> Match[str] | None:
+    """The e-paper title mark (see ``_TITLE_MARK``) that opens ``x`` or ends its text, if
+    ``x`` is short enough to be a part of a title block."""
+    mark = _TITLE_MARK.search(x.view)
+    if mark is None or x.kind == "table" or len(x.view) > _TITLE_MARKED_MAX or not (
+            mark.start() == 0 or _AFTER_MARK.fullmatch(x.view, mark.end())):
+        return None
+    return mark
 
 
 #: A year and a few words, the first line of a headline in two (2025 工作谋划 / 突出特色，
@@ -1136,11 +1183,11 @@ def _inline_captions(blocks: list[Block]) -> list[Block]:
 
 
 #: A site's note of how long its page is, after the title on the same line
-#: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文 or 约/共, so a template's
-#: heading that counts its own words (第一段:导语(150字)) keeps its count.
-_PAGE_SIZE_NOTE = regex(r"[ \u3000]*[（(][ \u3000]*(?=[^（）()]*(?:本页|本文|全文|约|共))"
-                        r"(?:本页|本文|全文)?[ \u3000]*(?:约|共)?[ \u3000]*[0-9０-９.]+\+?[ \u3000]*"
-                        r"千?字[ \u3000]*[)）]$")
+#: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文, so a template's
+#: heading that counts its own words (第一段:导语(150字), 第一部分：工作概述（约300字）) keeps
+#: its count.
+_PAGE_SIZE_NOTE = regex(r"[ \u3000]*[（(][ \u3000]*(?:本页|本頁|本文|全文)[ \u3000]*(?:约|約|共)?"
+                        r"[ \u3000]*[0-9０-９.]+\+?[ \u3000]*千?字[ \u3000]*[)）]$")
 
 
 def _page_size_notes(lines: list[Line]) -> list[Line]:
