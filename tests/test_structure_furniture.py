@@ -108,6 +108,23 @@ def test_a_collections_title_over_its_first_model_text_stays() -> None:
     assert [b.kind for b in _site_title_copies(blocks)] == ["title", "title", "para"]
 
 
+NEWS_WITH_SITE_TITLE = (
+    '滨江区医院工会“暖冬行动”为一线职工送关怀\n某某财经·2025-12-18 09:12\n\n'
+    '(来源:城市晚报) 滨江区医院工会有关负责人说,希望借这次慰问把关心送到一线,给职工带去实用的冬季 物品,也让大家感到单'
+    '位对辛苦付出的认可与尊重,进一步增强职工的归属感和职 业自豪感。 本报讯 (记者 王小明) 近日,气温骤降,为关心坚守一'
+    '线岗位的广大职工, 滨江区医院工会开展“暖冬行动”慰问活动,为职工送去冬日 温暖。 活动中,工会人员把采购好的手套、围巾'
+    '、热饮等逐一送到职工手中,既覆盖急诊、儿科等任务重的岗位, 也包括导诊、安保、后勤保障等维持医院运转的岗位。寒风里, 一'
+    '杯热饮让职工们倍感温暖。 转自:城市晚报 ...'
+    '\n\n滨江区医院工会“暖冬行动”为一线职工送关怀 - Reportify\n'
+)
+
+
+def test_a_sites_title_line_under_the_text_makes_no_empty_article() -> None:
+    report = _parse(NEWS_WITH_SITE_TITLE)
+    assert [a.title for a in report.articles] == ["滨江区医院工会“暖冬行动”为一线职工送关怀"]
+    assert "滨江区医院工会“暖冬行动”为一线职工送关怀 - Reportify" in report.dropped
+
+
 CUT_OFF_ITEM = """工会主席述职报告
 首页 > 述职报告
 
