@@ -969,18 +969,144 @@ def _labelled_headlines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A numbering marker that numbers the first of its list (1、 一、 （一） (1) ① 第一).
+_FIRST_NUMBER = regex(r"^[^\d一二三四五六七八九十百]*(?:1|一|①|⑴|⒈)[^\d一二三四五六七八九十百]*$")
+
+
+def _body_item_style(blocks: Sequence[Block], style: str) -> bool:
+    """Whether the page numbers paragraphs, and no headline, in ``style``: its items are a
+    list of text (1、…… 2、…… under a headline), not headlines."""
+    firsts = [(b.kind, numbering(b.lines[0].view)[0]) for b in blocks]
+    return ("para", style) in firsts and ("headline", style) not in firsts[:-1]
+
+
 def _trailing_headline_as_text(blocks: list[Block]) -> list[Block]:
     """The blocks with an unnumbered headline that ends the text, with nothing under it,
     read as a paragraph: a headline introduces text, and a page's last line that looks
-    like one is mostly its last words cut off (``市总工会常务副主席、党组书记刘振``)."""
+    like one is mostly its last words cut off (``市总工会常务副主席、党组书记刘振``). A
+    numbered one is a headline cut off: on the train twins, 17 of the 23 such lines are
+    annotated headings, and of the 5 numbered as the page numbers paragraphs and no
+    headline, 4. But a list's first item, numbered as the page numbers paragraphs and no
+    headline, opens one more list of text that the page cut (``1、……反馈`` after
+    ``二、``, on a page with 1、 2、 3、 items of text under ``一、``): text (no train line)."""
     last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind != "furniture"),
                 None)
     if last is None or blocks[last].kind != "headline":
         return blocks
     head = blocks[last].lines[0]
-    if numbering(head.view)[0] is not None or _SIGNATURE.match(head.view):
+    style, marker = numbering(head.view)
+    if _SIGNATURE.match(head.view) or (style is not None and not (
+            _FIRST_NUMBER.match(head.view[:marker]) and _body_item_style(blocks, style))):
         return blocks  # a numbered headline cut off; the sign-off is read as such later
     return [*blocks[:last], replace(blocks[last], kind="para"), *blocks[last + 1:]]
+
+
+#: A line that names where a news item was taken from (转自:劳动午报, 来源:某某网,
+#: (信息来源:……)): the site's credit, never a title or a headline; one that names the
+#: author too (来源:某报 作者:……) is a byline, the labeller's to read.
+_SOURCE_TAG = regex(r"^[（(]?\s*(?:转自|转载自|转载于|来源|稿源|文章来源|信息来源|新闻来源)\s*[:：]")
+_AUTHOR = regex(r"作者|记者|通讯员")
+#: A Markdown table's rule under its header row (---|---|, |:--|--:|): a line of bars and
+#: dashes only.
+_TABLE_RULE = regex(r"^[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-*:?\s*)+$")
+
+
+def _credits_and_rules_aside(blocks: list[Block]) -> list[Block]:
+    """The blocks with a title's or a headline's line that is a site's credit
+    (``_SOURCE_TAG``) or a table's rule (``_TABLE_RULE``) read as furniture: neither is
+    the text's. On the train twins, of the 65 lines that open with such a credit, 62 are
+    annotated furniture (the other 3 name the author, a byline); the one table rule,
+    furniture."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind not in ("title", "headline"):
+            out.append(block)
+            continue
+        keep: list[Line] = []
+        for x in block.lines:
+            if _TABLE_RULE.match(x.view) or (_SOURCE_TAG.match(x.view)
+                                             and not _AUTHOR.search(x.view)):
+                if keep:
+                    out.append(Block(block.kind, tuple(keep)))
+                    keep = []
+                out.append(Block("furniture", (replace(x, kind="furniture", style=None),)))
+            else:
+                keep.append(x)
+        if len(keep) == len(block.lines):
+            out.append(block)
+        elif keep:
+            out.append(Block(block.kind, tuple(keep)))
+    return out
+
+
+#: A line of a table drawn with bars (會長 | 陳大文 |, 總部 |): it ends with a cell's bar.
+_BAR_ROW = regex(r"[|｜]\s*$")
+
+
+def _amid_bar_rows(blocks: Sequence[Block], at: int) -> bool:
+    """Whether the block ``at`` stands between two lines of a table drawn with bars."""
+    before = blocks[at - 1].lines[-1].view if at > 0 else ""
+    after = blocks[at + 1].lines[0].view if at + 1 < len(blocks) else ""
+    return "|" in before and "|" in after
+
+
+def _table_cells_aside(blocks: list[Block]) -> list[Block]:
+    """The blocks with a one-line headline that is a row of a table drawn with bars (an
+    infobox's ``總部 |``), or a one-line title or headline without bars between two such
+    rows (a logo's caption), read as furniture, as the table's other rows are. A title
+    that ends with a bar is a page's title (``……表彰会 |``). On the train twins this
+    touches one line, a table's row read as a headline."""
+    out: list[Block] = []
+    for at, block in enumerate(blocks):
+        if block.kind in ("title", "headline") and len(block.lines) == 1 \
+                and ((block.kind == "headline" and _BAR_ROW.search(block.lines[0].view))
+                     or ("|" not in block.lines[0].view and _amid_bar_rows(blocks, at))):
+            x = block.lines[0]
+            out.append(Block("furniture", (replace(x, kind="furniture", style=None),)))
+        else:
+            out.append(block)
+    return out
+
+
+#: A site's name after a page's title in its own title line (…… - 某某网, ……_首页).
+_SITE_SUFFIX = regex(r"\s*(?:\s[-–—|]\s|_)\s*[^\s，。,；;：:！!？?]{1,20}$")
+
+
+def _near_copy(a: str, b: str) -> bool:
+    """Whether two titles are one printed twice, once with a slip of a character
+    (工会换届换举工作报告, 工会换届选举工作报告); never a collection's title over one of its
+    model texts (……总结7篇, ……总结篇1)."""
+    return (a != b and len(a) == len(b) >= 6
+            and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+            and not any(p.search(t) for p in (_COLLECTION, _MODEL_TEXT) for t in (a, b)))
+
+
+def _site_title_copies(blocks: list[Block]) -> list[Block]:
+    """The blocks with a site's copy of a page's title read as furniture: a one-line title
+    that is an earlier title with the site's name after it (…… - 某某网), and a one-line
+    title right over the same title with one character otherwise (a site's title line,
+    mistyped, over the article's own). On the train twins it touches no line."""
+    out = list(blocks)
+    seen: set[str] = set()
+    last: int | None = None  # the last one-line title, with only furniture after it
+    for at, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        if block.kind != "title" or len(block.lines) != 1:
+            seen.update(h for h in [_headline(block)] if h and block.kind == "title")
+            last = None
+            continue
+        x = block.lines[0]
+        cut = _SITE_SUFFIX.search(x.view)
+        if cut is not None and x.view[:cut.start()].strip() in seen:
+            out[at] = Block("furniture", (replace(x, kind="furniture", style=None),))
+            continue
+        if last is not None and _near_copy(blocks[last].lines[0].view, x.view):
+            y = blocks[last].lines[0]
+            out[last] = Block("furniture", (replace(y, kind="furniture", style=None),))
+        seen.add(x.view)
+        last = at
+    return out
 
 
 #: The bars a page prints before a section's headline (▌前言, ▍一年来的工作, █ 下一步打算):
@@ -1264,8 +1390,9 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         if width is not None:
             blocks = _run_on_headlines(blocks, view, width)
-        blocks = _trailing_headline_as_text(
-            _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks))))
+        blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
+            _credits_and_rules_aside(
+                _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
