@@ -2135,3 +2135,90 @@ def test_a_parts_headline_with_a_colon_stays_whole() -> None:
             "去年以来,工会与资方多次协商,为会员争取到年终奖金和带薪假期。\n")
     (article,) = _parse(text).articles
     assert "第三章、在困境里争取福利:面对形势的退让" in [s.heading for s in article.sections]
+
+
+def test_a_reporters_credit_alone_on_its_line_is_the_byline_not_furniture() -> None:
+    # A Taiwanese news page: the dateline alone over the story, the TV station's credit
+    # in brackets under it, then the site's links (the twins mark both credits `byline`).
+    text = ("首頁 > 社會 > 勞動\n\n"
+            "【記者陳志明/高雄報導】\n"
+            "高雄市產業總工會昨(3)日在勞工公園舉辦勞動節園遊會,上千名勞工和家屬到場同歡,"
+            "市長到場致詞時表示,市府將持續推動勞動權益保障。\n"
+            "總工會理事長指出,今年園遊會特別設置職業安全宣導攤位,提醒勞工注意工作安全。\n\n"
+            "(民視新聞/林怡君、張家豪 高雄報導)\n\n"
+            "更多新聞: 高雄勞工局公布今年職災統計\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline is not None
+    assert "【記者陳志明/高雄報導】" in article.byline
+    assert "(民視新聞/林怡君、張家豪 高雄報導)" in article.byline
+    assert not any("報導" in d for d in report.dropped)
+    assert [p.text[:5] for p in article.paragraphs] == ["高雄市產業", "總工會理事"]
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("credit", ["新唐人亞太電視 綜合報導", "(中天新聞/王大同 台中報導)"])
+def test_a_credit_closing_the_text_joins_the_byline(credit: str) -> None:
+    text = ("勞團赴勞動部抗議 要求調高基本工資\n\n"
+            "全國產業總工會今日上午號召數百名勞工到勞動部前抗議,要求政府正視物價上漲,"
+            "大幅調高明年基本工資,並落實同工同酬。\n"
+            "勞動部官員出面接下陳情書,允諾將在審議委員會上轉達勞團訴求。\n"
+            f"{credit}\n"
+            "相關新聞\n-\n")
+    report = _parse(text)
+    assert any(credit in (a.byline or "") for a in report.articles)
+    assert credit not in report.dropped
+
+
+@pytest.mark.parametrize("word", ["其他報導", "即時報道"])
+def test_a_menus_word_that_ends_on_report_stays_furniture(word: str) -> None:
+    text = ("工聯會舉辦職業博覽會\n\n"
+            "工聯會今日在九龍灣舉辦職業博覽會,提供逾二千個職位空缺,吸引大批求職者到場。\n\n"
+            f"{word}\n\n"
+            "工聯會促請政府加強就業支援\n")
+    report = _parse(text)
+    assert not any(word in (a.byline or "") for a in report.articles)
+
+
+def test_a_date_beside_the_reporters_credit_is_the_byline() -> None:
+    # A Taiwanese news site: the title, the reporter's credit, the story's date alone.
+    text = ("中鋼工會發表聲明 澄清兩工會各自獨立\n"
+            "台灣新聞網記者許雅雯/高雄報導\n"
+            "2020.10.08\n\n"
+            "對於中鋼運通公司企業工會前往市議會陳情,中鋼公司企業工會發出澄清稿,"
+            "說明兩個工會是各自獨立的法人組織,請各界不要混為一談。\n"
+            "返回上一頁\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "中鋼工會發表聲明 澄清兩工會各自獨立"
+    assert article.byline == "台灣新聞網記者許雅雯/高雄報導\n2020.10.08"
+    assert "2020.10.08" not in report.dropped
+
+
+def test_a_charters_amendment_dates_over_the_last_one_are_the_byline() -> None:
+    # A union's rules as its site prints them: the adoption and each amendment on a line,
+    # the labeller reads only the last as a byline.
+    text = ("工會會員代表大會組織規則\n\n \n\n"
+            "85.01.12第一屆理監事第五次聯席會議通過\n"
+            "85.04.13第一屆理監事第六次聯席會議修正\n"
+            "101.3.23.第六屆理監事第八次聯席會議修正\n"
+            "104.8.21.第七屆會員代表大會第二次會議修正\n\n"
+            "第 一 條:本規則係根據工會法及本會章程的規定而訂定。\n"
+            "第 二 條:各區依會員人數的比例選出代表,組成會員代表大會。\n"
+            "第 三 條:理事會負責召開代表大會,並應請主管機關派員到場指導。\n")
+    report = _parse(text)
+    bylines = "\n".join(a.byline or "" for a in report.articles)
+    for date in ("85.01.12", "85.04.13", "101.3.23.", "104.8.21."):
+        assert date in bylines
+    assert not any("會議" in d for d in report.dropped)
+
+
+@pytest.mark.parametrize("stamp", ["2020-10-08 14:35", "2020.10.08 來源:中央社"])
+def test_a_sites_date_stamp_by_the_byline_stays_aside(stamp: str) -> None:
+    text = ("中鋼工會發表聲明 澄清兩工會各自獨立\n"
+            "台灣新聞網記者許雅雯/高雄報導\n"
+            f"{stamp}\n\n"
+            "對於中鋼運通公司企業工會前往市議會陳情,中鋼公司企業工會發出澄清稿,"
+            "說明兩個工會是各自獨立的法人組織,請各界不要混為一談。\n")
+    report = _parse(text)
+    assert not any(stamp in (a.byline or "") for a in report.articles)

@@ -1167,6 +1167,50 @@ def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
             else x for x in lines]
 
 
+#: A reporters' credit that is a line of its own: a news item's dateline alone over its text
+#: (【記者黃柏翰/台中報導】) or the credit under it ((民視新聞/莊雅婷、溫子晴 台北報導),
+#: 新唐人亞太電視 綜合報導): it ends on 報導 and names a reporter, or sets a name apart by a
+#: slash, or reports from several sources (綜合). A word alone (其他報導, 即時報道) is a menu's.
+_CREDIT_LINE = regex(r"^[【〔［\[(（]?(?=[^【】]*?(?:記者|记者|通訊員|通讯员|[/／]|綜合|综合))"
+                     r"[^，。,；;！？!?:：]{2,36}?(?:報導|报导|報道|报道)[】〕］\])）]?$")
+#: A date in figures (2020.10.08, 2019/06/17, 85.01.12, 101.3.23.) or in words (2024年3月8日)
+#: opening a line; with a clock time or a source after it, it is a site's date stamp.
+_DATE_OPENS = regex(r"^(?:\d{2,4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2}(?!\d)\.?"
+                    rf"|{lexicon().dates['day'].pattern})")
+_STAMP = regex(r"\d\s*[:：]\s*\d\d|[来來]\s*源|更新|[发發]\s*[布佈表]|[浏瀏]\s*[览覽]|[点點]\s*[阅閱击擊]")
+
+
+def _credit_lines(lines: list[Line]) -> list[Line]:
+    """A line set aside that is a reporters' credit alone (see ``_CREDIT_LINE``) is a
+    byline: over the text it heads the article, under it it closes the article's byline.
+    On the train twins, all 4 such lines the labeller set aside are annotated byline."""
+    return [replace(x, kind="byline", style=None)
+            if x.kind == "furniture" and _CREDIT_LINE.match(x.view.strip()) else x
+            for x in lines]
+
+
+def _dates_by_bylines(lines: list[Line]) -> list[Line]:
+    """A line set aside that opens with a date (no clock time, no source: ``_STAMP``) right
+    above or below a byline is the byline's too, and so on along a run of them: the
+    story's date by its reporter's credit (台灣新聞網記者許雅雯/高雄報導 / 2020.10.08), or a
+    charter's earlier amendments over its last one (85.01.12第一屆理監事第五次聯席會議通過
+    …). On the train twins, 9 of the 10 such lines are annotated byline; a date right under
+    a title with no byline by it is the site's stamp (26 of 28 annotated furniture)."""
+    kinds = [x.kind for x in lines]
+    dated = [x.kind == "furniture" and _DATE_OPENS.match(x.view.strip()) is not None
+             and _STAMP.search(x.view) is None for x in lines]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(lines)):
+            if dated[i] and kinds[i] == "furniture" and any(
+                    0 <= j < len(lines) and kinds[j] == "byline" for j in (i - 1, i + 1)):
+                kinds[i] = "byline"
+                changed = True
+    return [x if x.kind == kind else replace(x, kind="byline", style=None)
+            for x, kind in zip(lines, kinds, strict=True)]
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     from .labelheads import labels_as_headlines
@@ -1209,6 +1253,8 @@ def parse(source: Source, view: str | None = None,
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:
         lines = _label_headlines(lines)
+        # Title block lines the labeller set aside: a credit, a date by a byline.
+        lines = _dates_by_bylines(_credit_lines(lines))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
