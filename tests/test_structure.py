@@ -2222,3 +2222,22 @@ def test_a_sites_date_stamp_by_the_byline_stays_aside(stamp: str) -> None:
             "說明兩個工會是各自獨立的法人組織,請各界不要混為一談。\n")
     report = _parse(text)
     assert not any(stamp in (a.byline or "") for a in report.articles)
+
+
+@pytest.mark.parametrize("signed_on", ["二〇一六年四月二十九日", "2016年4月29日"])
+def test_an_issuer_and_a_date_set_far_right_under_a_notice_are_its_byline(signed_on: str) -> None:
+    # A notice copied out of a PDF: the signature far to the right, then the attached rules.
+    text = ("关于做好2016年度工会重点工作考核的通知\n"
+            "各县(区)总工会,功能区工会工委:\n"
+            "关于县(区)和功能区工会年度重点工作的考核办法,连同配套的考核指标体系,均已经过"
+            "市总工会主席会议讨论同意,现发给你们,望切实抓好落实。\n"
+            "                                                      舟山市总工会办公室\n"
+            f"                                                        {signed_on}\n"
+            "舟山市县(区)、功能区工会年度\n"
+            "重点工作考核办法\n"
+            "第一章 一般规定\n"
+            "第一条 为推动全市各级工会重点工作落实,制定本办法。\n")
+    report = _parse(text)
+    assert report.articles[0].byline == f"舟山市总工会办公室\n{signed_on}"
+    assert "舟山市总工会办公室" not in report.dropped and signed_on not in report.dropped
+    assert _accounted(report) == _chars(text)

@@ -1211,6 +1211,32 @@ def _dates_by_bylines(lines: list[Line]) -> list[Line]:
             for x, kind in zip(lines, kinds, strict=True)]
 
 
+#: An issuing body's name as it signs a notice (舟山市总工会办公室, 交通局工委), and the date
+#: under it in figures or in Chinese numerals (二〇〇八年十二月十八日).
+_ISSUER = regex(r"^[\u4e00-\u9fff（）()×＊*○]{2,24}"
+                r"(?:工会|总工会|委员会|公司|办公室|办公厅|联合会|局|厂|集团|工委)$")
+_SIGNED_ON = regex(rf"^[（(]?\s*(?:{lexicon().dates['month'].pattern}"
+                   r"|[〇零○一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月"
+                   r"(?:\s*[一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?$")
+
+
+def _issuers_and_dates(lines: list[Line]) -> list[Line]:
+    """An issuing body's name and the date right under it, both set aside, after text: the
+    notice's signature, a byline (the line rules set a signature far to the right of a
+    PDF's page aside). On the train twins, all 13 such pairs after text are annotated
+    byline; the labeller had set 3 of them aside."""
+    out = list(lines)
+    seen_text = False
+    for i, x in enumerate(lines[:-1]):
+        seen_text = seen_text or x.kind == "body"
+        below = lines[i + 1]
+        if seen_text and x.kind == below.kind == "furniture" \
+                and _ISSUER.match(x.view.strip()) and _SIGNED_ON.match(below.view.strip()):
+            out[i] = replace(x, kind="byline", style=None)
+            out[i + 1] = replace(below, kind="byline", style=None)
+    return out
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     from .labelheads import labels_as_headlines
@@ -1254,7 +1280,7 @@ def parse(source: Source, view: str | None = None,
     if not source.heading_hints:
         lines = _label_headlines(lines)
         # Title block lines the labeller set aside: a credit, a date by a byline.
-        lines = _dates_by_bylines(_credit_lines(lines))
+        lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
