@@ -2241,3 +2241,32 @@ def test_an_issuer_and_a_date_set_far_right_under_a_notice_are_its_byline(signed
     assert report.articles[0].byline == f"舟山市总工会办公室\n{signed_on}"
     assert "舟山市总工会办公室" not in report.dropped and signed_on not in report.dropped
     assert _accounted(report) == _chars(text)
+
+
+_PRINTED_TWICE = ("Skip to Content Facebook Feature Image\n\n"
+                  "{title}\n\n"
+                  "社會事\n\n"
+                  "廣告\n\n"
+                  "{title}\n\n"
+                  "2021年08月30日 16:42 最後更新:16:42\n\n"
+                  "香港失業率儘管回落到5%,部分行業的失業率卻仍在8%至12%之間徘徊,與此同時市面上"
+                  "又有行業請不到人。工聯會職業訓練及促進就業委員會促請政府加強配對,協助失業人士"
+                  "盡快重投職場。\n\n"
+                  "工聯會表示,今次招聘會共有三十多間機構參與,涵蓋零售、飲食、物流及保安等行業,"
+                  "並設有即場面試。\n")
+
+
+def test_a_title_printed_twice_above_the_story_is_its_title() -> None:
+    # A Hong Kong news site: the title in the page's head, then again over the story.
+    title = "工聯會周四舉行招聘會 逾2000個職缺待聘"
+    text = _PRINTED_TWICE.format(title=title)
+    report = _parse(text)
+    assert report.articles[0].title == title
+    assert report.dropped.count(title) == 1  # the second copy stays aside
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("item", ["• 雷暴警告生效 請市民留意", "Subscribe to our newsletter"])
+def test_a_menus_item_or_foreign_words_printed_twice_are_no_title(item: str) -> None:
+    report = _parse(_PRINTED_TWICE.format(title=item))
+    assert all(item not in (a.title or "") for a in report.articles)

@@ -1237,6 +1237,34 @@ def _issuers_and_dates(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: The shortest title that :func:`_title_printed_twice` takes from a page's head.
+_TWICE_MIN = 8
+_BULLETS = lexicon().chars["bullets"]
+
+
+def _title_printed_twice(lines: list[Line]) -> list[Line]:
+    """The first of two copies of a line that the labeller set aside above the text, when it
+    reads as a title (eight characters or more, most of them Chinese, no bullet: not a
+    menu's item, a site's name or an error page's words): a web page prints its title in
+    the page's title bar and again over the story. The second copy stays aside. On the
+    train twins, 5 of 6 such first copies are annotated title (one is an advert's); a piece
+    of a line is never one."""
+    first = next((i for i, x in enumerate(lines) if x.kind != "furniture"), len(lines))
+    head = [x.view.strip() for x in lines[:first]]
+    counts = Counter(head)
+    pieces = Counter(x.number for x in lines[:first])
+    for i, view in enumerate(head):
+        cjk = sum("\u4e00" <= c <= "\u9fff" for c in view)
+        # A piece of a line (a news list's item after its date) is no title.
+        if counts[view] > 1 and pieces[lines[i].number] == 1 and len(view) >= _TWICE_MIN \
+                and 2 * cjk >= len(view) \
+                and not view.startswith(tuple(_BULLETS)):
+            out = list(lines)
+            out[i] = replace(lines[i], kind="title", style=None)
+            return out
+    return lines
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     from .labelheads import labels_as_headlines
@@ -1281,6 +1309,7 @@ def parse(source: Source, view: str | None = None,
         lines = _label_headlines(lines)
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
+        lines = _title_printed_twice(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
