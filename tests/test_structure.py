@@ -2270,3 +2270,39 @@ def test_a_title_printed_twice_above_the_story_is_its_title() -> None:
 def test_a_menus_item_or_foreign_words_printed_twice_are_no_title(item: str) -> None:
     report = _parse(_PRINTED_TWICE.format(title=item))
     assert all(item not in (a.title or "") for a in report.articles)
+
+
+def test_a_deck_between_two_title_lines_is_the_subtitle() -> None:
+    # A union's press release: its title, a deck, the title again shorter, then the text.
+    deck = "老將回鍋挑大樑 經驗無縫接軌"
+    text = ("老將回鍋挑大樑 投身工運30年的陳國華接任產總理事長(20240520新聞稿)\n"
+            f"{deck}\n"
+            "投身工運30年的陳國華接任產總理事長\n"
+            "面對缺工、低薪等嚴峻挑戰,盼以社會對話凝聚勞資共識\n"
+            "台灣產業總工會因理事長請辭,於今(20)日舉行臨時理事會補選理事長,"
+            "由資深秘書長陳國華高票當選。\n"
+            "陳國華表示,缺工、低薪是勞工往後要面對的挑戰,工會必須提早準備。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.subtitle is not None and deck in article.subtitle
+    assert deck not in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_copy_of_the_title_between_title_lines_stays_aside() -> None:
+    from dataclasses import replace
+
+    from unionnlp.structure import _decks_between_titles
+
+    text = ("机械厂工会年度工作报告\n机械厂工会年度工作报告\n凝心聚力 奋勇争先\n"
+            "竭诚为广大职工服务\n受厂工会第五届委员会委托,现在我向大会报告过去一年的工作。\n")
+    ruled = split_lines(text)
+    kinds = ["title", "furniture", "title", "furniture", "body"]
+    lines = [replace(x, kind=k) for x, k in zip(ruled, kinds, strict=True)]  # type: ignore[arg-type]
+    ruled = [replace(x, kind="headline") for x in ruled]
+    got = [x.kind for x in _decks_between_titles(ruled, lines)]
+    # The copy of the title line above stays aside; the line under a title with text below
+    # is no deck.
+    assert got == kinds
+    lines[1] = replace(lines[1], view="凝心聚力 再创佳绩", text="凝心聚力 再创佳绩")
+    assert _decks_between_titles(ruled, lines)[1].kind == "subtitle"
