@@ -2227,3 +2227,174 @@ def test_a_template_headlines_approximate_word_count_is_its_own() -> None:
     assert "第一部分：工作概述（约300字）" in heads
     assert not any("字" in d for d in report.dropped)
     assert _accounted(report) == _chars(text)
+
+
+def test_a_reporters_credit_alone_on_its_line_is_the_byline_not_furniture() -> None:
+    # A Taiwanese news page: the dateline alone over the story, the TV station's credit
+    # in brackets under it, then the site's links (the twins mark both credits `byline`).
+    text = ("首頁 > 社會 > 勞動\n\n"
+            "【記者陳志明/高雄報導】\n"
+            "高雄市產業總工會昨(3)日在勞工公園舉辦勞動節園遊會,上千名勞工和家屬到場同歡,"
+            "市長到場致詞時表示,市府將持續推動勞動權益保障。\n"
+            "總工會理事長指出,今年園遊會特別設置職業安全宣導攤位,提醒勞工注意工作安全。\n\n"
+            "(民視新聞/林怡君、張家豪 高雄報導)\n\n"
+            "更多新聞: 高雄勞工局公布今年職災統計\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.byline is not None
+    assert "【記者陳志明/高雄報導】" in article.byline
+    assert "(民視新聞/林怡君、張家豪 高雄報導)" in article.byline
+    assert not any("報導" in d for d in report.dropped)
+    assert [p.text[:5] for p in article.paragraphs] == ["高雄市產業", "總工會理事"]
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("credit", ["新唐人亞太電視 綜合報導", "(中天新聞/王大同 台中報導)"])
+def test_a_credit_closing_the_text_joins_the_byline(credit: str) -> None:
+    text = ("勞團赴勞動部抗議 要求調高基本工資\n\n"
+            "全國產業總工會今日上午號召數百名勞工到勞動部前抗議,要求政府正視物價上漲,"
+            "大幅調高明年基本工資,並落實同工同酬。\n"
+            "勞動部官員出面接下陳情書,允諾將在審議委員會上轉達勞團訴求。\n"
+            f"{credit}\n"
+            "相關新聞\n-\n")
+    report = _parse(text)
+    assert any(credit in (a.byline or "") for a in report.articles)
+    assert credit not in report.dropped
+
+
+@pytest.mark.parametrize("word", ["其他報導", "即時報道"])
+def test_a_menus_word_that_ends_on_report_stays_furniture(word: str) -> None:
+    text = ("工聯會舉辦職業博覽會\n\n"
+            "工聯會今日在九龍灣舉辦職業博覽會,提供逾二千個職位空缺,吸引大批求職者到場。\n\n"
+            f"{word}\n\n"
+            "工聯會促請政府加強就業支援\n")
+    report = _parse(text)
+    assert not any(word in (a.byline or "") for a in report.articles)
+
+
+def test_a_date_beside_the_reporters_credit_is_the_byline() -> None:
+    # A Taiwanese news site: the title, the reporter's credit, the story's date alone.
+    text = ("中鋼工會發表聲明 澄清兩工會各自獨立\n"
+            "台灣新聞網記者許雅雯/高雄報導\n"
+            "2020.10.08\n\n"
+            "對於中鋼運通公司企業工會前往市議會陳情,中鋼公司企業工會發出澄清稿,"
+            "說明兩個工會是各自獨立的法人組織,請各界不要混為一談。\n"
+            "返回上一頁\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.title == "中鋼工會發表聲明 澄清兩工會各自獨立"
+    assert article.byline == "台灣新聞網記者許雅雯/高雄報導\n2020.10.08"
+    assert "2020.10.08" not in report.dropped
+
+
+def test_a_charters_amendment_dates_over_the_last_one_are_the_byline() -> None:
+    # A union's rules as its site prints them: the adoption and each amendment on a line,
+    # the labeller reads only the last as a byline.
+    text = ("工會會員代表大會組織規則\n\n \n\n"
+            "85.01.12第一屆理監事第五次聯席會議通過\n"
+            "85.04.13第一屆理監事第六次聯席會議修正\n"
+            "101.3.23.第六屆理監事第八次聯席會議修正\n"
+            "104.8.21.第七屆會員代表大會第二次會議修正\n\n"
+            "第 一 條:本規則係根據工會法及本會章程的規定而訂定。\n"
+            "第 二 條:各區依會員人數的比例選出代表,組成會員代表大會。\n"
+            "第 三 條:理事會負責召開代表大會,並應請主管機關派員到場指導。\n")
+    report = _parse(text)
+    bylines = "\n".join(a.byline or "" for a in report.articles)
+    for date in ("85.01.12", "85.04.13", "101.3.23.", "104.8.21."):
+        assert date in bylines
+    assert not any("會議" in d for d in report.dropped)
+
+
+@pytest.mark.parametrize("stamp", ["2020-10-08 14:35", "2020.10.08 來源:中央社"])
+def test_a_sites_date_stamp_by_the_byline_stays_aside(stamp: str) -> None:
+    text = ("中鋼工會發表聲明 澄清兩工會各自獨立\n"
+            "台灣新聞網記者許雅雯/高雄報導\n"
+            f"{stamp}\n\n"
+            "對於中鋼運通公司企業工會前往市議會陳情,中鋼公司企業工會發出澄清稿,"
+            "說明兩個工會是各自獨立的法人組織,請各界不要混為一談。\n")
+    report = _parse(text)
+    assert not any(stamp in (a.byline or "") for a in report.articles)
+
+
+@pytest.mark.parametrize("signed_on", ["二〇一六年四月二十九日", "2016年4月29日"])
+def test_an_issuer_and_a_date_set_far_right_under_a_notice_are_its_byline(signed_on: str) -> None:
+    # A notice copied out of a PDF: the signature far to the right, then the attached rules.
+    text = ("关于做好2016年度工会重点工作考核的通知\n"
+            "各县(区)总工会,功能区工会工委:\n"
+            "关于县(区)和功能区工会年度重点工作的考核办法,连同配套的考核指标体系,均已经过"
+            "市总工会主席会议讨论同意,现发给你们,望切实抓好落实。\n"
+            "                                                      舟山市总工会办公室\n"
+            f"                                                        {signed_on}\n"
+            "舟山市县(区)、功能区工会年度\n"
+            "重点工作考核办法\n"
+            "第一章 一般规定\n"
+            "第一条 为推动全市各级工会重点工作落实,制定本办法。\n")
+    report = _parse(text)
+    assert report.articles[0].byline == f"舟山市总工会办公室\n{signed_on}"
+    assert "舟山市总工会办公室" not in report.dropped and signed_on not in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+_PRINTED_TWICE = ("Skip to Content Facebook Feature Image\n\n"
+                  "{title}\n\n"
+                  "社會事\n\n"
+                  "廣告\n\n"
+                  "{title}\n\n"
+                  "2021年08月30日 16:42 最後更新:16:42\n\n"
+                  "香港失業率儘管回落到5%,部分行業的失業率卻仍在8%至12%之間徘徊,與此同時市面上"
+                  "又有行業請不到人。工聯會職業訓練及促進就業委員會促請政府加強配對,協助失業人士"
+                  "盡快重投職場。\n\n"
+                  "工聯會表示,今次招聘會共有三十多間機構參與,涵蓋零售、飲食、物流及保安等行業,"
+                  "並設有即場面試。\n")
+
+
+def test_a_title_printed_twice_above_the_story_is_its_title() -> None:
+    # A Hong Kong news site: the title in the page's head, then again over the story.
+    title = "工聯會周四舉行招聘會 逾2000個職缺待聘"
+    text = _PRINTED_TWICE.format(title=title)
+    report = _parse(text)
+    assert report.articles[0].title == title
+    assert report.dropped.count(title) == 1  # the second copy stays aside
+    assert _accounted(report) == _chars(text)
+
+
+@pytest.mark.parametrize("item", ["• 雷暴警告生效 請市民留意", "Subscribe to our newsletter"])
+def test_a_menus_item_or_foreign_words_printed_twice_are_no_title(item: str) -> None:
+    report = _parse(_PRINTED_TWICE.format(title=item))
+    assert all(item not in (a.title or "") for a in report.articles)
+
+
+def test_a_deck_between_two_title_lines_is_the_subtitle() -> None:
+    # A union's press release: its title, a deck, the title again shorter, then the text.
+    deck = "老將回鍋挑大樑 經驗無縫接軌"
+    text = ("老將回鍋挑大樑 投身工運30年的陳國華接任產總理事長(20240520新聞稿)\n"
+            f"{deck}\n"
+            "投身工運30年的陳國華接任產總理事長\n"
+            "面對缺工、低薪等嚴峻挑戰,盼以社會對話凝聚勞資共識\n"
+            "台灣產業總工會因理事長請辭,於今(20)日舉行臨時理事會補選理事長,"
+            "由資深秘書長陳國華高票當選。\n"
+            "陳國華表示,缺工、低薪是勞工往後要面對的挑戰,工會必須提早準備。\n")
+    report = _parse(text)
+    (article,) = report.articles
+    assert article.subtitle is not None and deck in article.subtitle
+    assert deck not in report.dropped
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_copy_of_the_title_between_title_lines_stays_aside() -> None:
+    from dataclasses import replace
+
+    from unionnlp.structure import _decks_between_titles
+
+    text = ("机械厂工会年度工作报告\n机械厂工会年度工作报告\n凝心聚力 奋勇争先\n"
+            "竭诚为广大职工服务\n受厂工会第五届委员会委托,现在我向大会报告过去一年的工作。\n")
+    ruled = split_lines(text)
+    kinds = ["title", "furniture", "title", "furniture", "body"]
+    lines = [replace(x, kind=k) for x, k in zip(ruled, kinds, strict=True)]  # type: ignore[arg-type]
+    ruled = [replace(x, kind="headline") for x in ruled]
+    got = [x.kind for x in _decks_between_titles(ruled, lines)]
+    # The copy of the title line above stays aside; the line under a title with text below
+    # is no deck.
+    assert got == kinds
+    lines[1] = replace(lines[1], view="凝心聚力 再创佳绩", text="凝心聚力 再创佳绩")
+    assert _decks_between_titles(ruled, lines)[1].kind == "subtitle"
