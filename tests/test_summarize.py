@@ -492,3 +492,31 @@ def test_a_names_dot_is_known_by_its_context_not_by_its_characters() -> None:
     traditional = "區總工會副主席買買提.艾力帶隊慰問職工.隨後,阿依古麗.吐爾遜一行到中心調研."
     assert split_sentences(traditional) == ["區總工會副主席買買提.艾力帶隊慰問職工.",
                                             "隨後,阿依古麗.吐爾遜一行到中心調研."]
+
+
+def test_a_county_reports_setting_is_never_a_summary_sentence() -> None:
+    """A county's report to visiting leaders opens with the county's geography and history
+    (written for this test in the shape of such pages: a menu line, ASCII punctuation, a
+    hard wrap): background, not what its union did, and never a summary sentence."""
+    page = ("首页 > 工作交流 > 基层动态\n\n"
+            "关于全县工会工作情况的汇报\n\n"
+            "尊敬的各位领导:\n\n"
+            "清河县位于平原省中部偏北,东与临江市交界,幅员面积1826平方公里,辖14个乡镇,总人口62万。"
+            "清河县历史悠久、人文厚重,素有“鱼米之乡”之称,是全省闻名的农业大县。\n\n"
+            "近年来,县总工会紧紧围绕县委中心工作,全县已建基层工会组织2466个,覆盖职工8.6万人,"
+            "建会率达到96%。\n"
+            "今年以来,县总工会投入帮扶资金320万元,走访慰问困难职工1150户,为680名农民工追回欠薪"
+            "1260万元。\n"
+            "县总工会开展职业技能竞赛12场,培训职工4300人次,新培育县级劳模工匠36名。\n\n"
+            "下一步,我们将继续深化产业工人队伍建设改革,推动全县工会工作再上新台阶。\n")
+    report = unionnlp.analyze(page)
+    sentences = [*report.summary, *(s for a in report.articles for s in a.summary)]
+    assert not any(s.startswith(("清河县位于", "清河县历史悠久")) for s in sentences), sentences
+    assert any("2466个" in s for s in report.summary), report.summary
+    # One cue of a place alone is union work: a service point's place stays a candidate.
+    other = ("县总工会建成户外劳动者服务站\n\n"
+             "县总工会在城区建成户外劳动者服务站15个,每个站点配备饮水机、微波炉和急救药箱。"
+             "新建的职工驿站位于县城东部的工业园区内,全天向环卫工人和快递员开放。\n")
+    assert any(s.startswith("新建的职工驿站位于")
+               for s in unionnlp.analyze(other).summary)
+

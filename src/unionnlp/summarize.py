@@ -85,6 +85,18 @@ _SITE_TALK = regex(r"小编|本站(?:规则|文档|不退款)|(?:如您|已)付�
 #: out of its context, in a summary, it points at nothing, and is left out.
 LINK = regex(r"^(?:此外|另外|与此同时|同时|据了解|据悉|据介绍|记者了解到|值得一提的是|不仅如此|"
              r"另一方面|其次|再次|最后|首先|总之|因此|所以|而且|并且)\s*[，,]\s*")
+#: What describes a place's setting rather than its union's work: where it lies (位于X省中部,
+#: 地处……交界), its extent (幅员面积, 平方公里), its people (总人口, 常住人口), its history and
+#: culture (历史悠久, 人文厚重, 文化底蕴), its resources and climate. A county's report may open
+#: with them as background; a reader's summary never takes them (no train reference does).
+_SETTING_CUE = regex(
+    r"(?:位于|地处)[^，。,；;]{0,12}(?:[东南西北中]部|[东西][南北]|腹地|交界|之间|沿海|境内)"
+    r"|幅员|平方公里|(?:总|常住|户籍)人口|辖\d+个(?:乡|镇|街道)|历史悠久|源远流长"
+    r"|人文(?:厚重|荟萃|底蕴)|文化底蕴|资源丰富|物产丰富|气候(?:宜人|温和|湿润)|素有[^，。,]{1,12}之称"
+    r"|区位(?:优势|独特)|交通便利")
+#: Two setting cues (:data:`_SETTING_CUE`) make a sentence background: one alone is often
+#: union work (工会驿站位于园区内, 交通便利的服务点).
+_SETTING_CUES = 2
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -275,7 +287,8 @@ def _whole(
     (slogans, rhetoric), not a bare quotation, not a formula (现将有关情况报告如下。), not a
     photo caption or a bare list of names, not a record's fields
     (【发布单位】……【发布日期】……【文件来源】……), not a sentence a site cut (a paywall's
-    teaser, page markup) or in which a site speaks of itself."""
+    teaser, page markup) or in which a site speaks of itself, not the place's setting
+    (its geography and history, see :func:`_is_setting`)."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -287,7 +300,14 @@ def _whole(
         and _NAME_LIST.match(sentence) is None
         and _CUT_BY_SITE.search(sentence) is None
         and _SITE_TALK.search(sentence) is None
+        and not _is_setting(sentence)
     )
+
+
+def _is_setting(sentence: str) -> bool:
+    """Whether a sentence describes the place's setting (its geography, people, history),
+    background to a report rather than what its union did (see :data:`_SETTING_CUE`)."""
+    return len({m.group() for m in _SETTING_CUE.finditer(sentence)}) >= _SETTING_CUES
 
 
 def sentence_vectors(
