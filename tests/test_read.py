@@ -985,6 +985,10 @@ def test_a_stray_nul_byte_in_a_text_is_read_as_a_replacement_character(
     path.write_bytes(data.replace("，".encode(codec), b"\x00").replace(b",", b"\x00\x00"))
     with pytest.raises(UnsupportedFormatError, match="NUL bytes"):
         read(path)
+    # A short binary file with as few NUL bytes, whose rest is no text, is binary still.
+    path.write_bytes(b"\x00\x01\x02\x03PK\x00\x00" + bytes(range(256)))
+    with pytest.raises(UnsupportedFormatError, match="NUL bytes"):
+        read(path)
     # and a page's NUL is read alike.
     page = tmp_path / "nul.html"
     page.write_bytes(UNION_PAGE.encode().replace("走访".encode(), b"\x00\xe8\xb5\xb0\xe8\xae\xbf"))

@@ -239,6 +239,9 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         pass
     found = _best_decoding(data, _NARROW_CANDIDATES, use_detector=True)
     if found is None:
+        if b"\x00" in data:
+            # A few NUL bytes are a text's stray ones only where the rest reads as text.
+            raise UnsupportedFormatError(path, "binary content (NUL bytes), not a text file")
         raise DecodeError(path, "cannot decode as UTF-8, GB18030 or Big5")
     return found
 
