@@ -519,4 +519,11 @@ def test_a_county_reports_setting_is_never_a_summary_sentence() -> None:
              "新建的职工驿站位于县城东部的工业园区内,全天向环卫工人和快递员开放。\n")
     assert any(s.startswith("新建的职工驿站位于")
                for s in unionnlp.analyze(other).summary)
+    # Two cues beside the union's own work are that work, not background.
+    from unionnlp.summarize import _is_setting
+
+    assert _is_setting("清河县历史悠久、人文厚重,素有“鱼米之乡”之称。")
+    assert not any(_is_setting(s) for s in (
+        "依托区位优势和交通便利条件,县总工会在高速服务区建成司机之家10个,惠及货车司机2万人次。",
+        "我县历史悠久、人文厚重,县总工会深入挖掘红色资源,打造职工思政教育基地5个。"))
 

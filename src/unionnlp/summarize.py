@@ -97,6 +97,9 @@ _SETTING_CUE = regex(
 #: Two setting cues (:data:`_SETTING_CUE`) make a sentence background: one alone is often
 #: union work (工会驿站位于园区内, 交通便利的服务点).
 _SETTING_CUES = 2
+#: Who a union's work is done by or for: a sentence naming them reports that work, whatever
+#: setting it opens with (依托交通便利条件,县总工会在服务区建成司机之家10个).
+_UNION_WORK = regex(r"工会|职工|会员|工人|劳模|工匠|建会|入会|帮扶|慰问|驿站|司机之家")
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -307,7 +310,8 @@ def _whole(
 def _is_setting(sentence: str) -> bool:
     """Whether a sentence describes the place's setting (its geography, people, history),
     background to a report rather than what its union did (see :data:`_SETTING_CUE`)."""
-    return len({m.group() for m in _SETTING_CUE.finditer(sentence)}) >= _SETTING_CUES
+    return (len({m.group() for m in _SETTING_CUE.finditer(sentence)}) >= _SETTING_CUES
+            and _UNION_WORK.search(sentence) is None)
 
 
 def sentence_vectors(
