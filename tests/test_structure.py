@@ -2272,6 +2272,22 @@ def test_a_menus_word_that_ends_on_report_stays_furniture(word: str) -> None:
     assert not any(word in (a.byline or "") for a in report.articles)
 
 
+@pytest.mark.parametrize("path", ["首页/工会动态/基层报道", "专题/劳模事迹报道", "综合报道",
+                                  "当前位置：首页/新闻/媒体报道"])
+def test_a_sites_path_that_ends_on_report_is_no_credit(path: str) -> None:
+    # A mainland union's news page: the path to the page over the title, the date stamp;
+    # the path ends on 报道 but names no reporter (no name by the slash, no 记者).
+    text = (f"{path}\n\n"
+            "区总工会举办职工劳动技能大赛\n\n"
+            "2024-05-16 来源：区总工会\n\n"
+            "5月15日,区总工会在区职业技术学校举办职工劳动技能大赛,来自全区23家企业的"
+            "186名职工参加了电工、焊工等6个工种的比赛。\n\n"
+            "大赛决出各工种一等奖6名,获奖选手将推荐参加全市职工技能竞赛。\n")
+    report = _parse(text)
+    assert not any(path in (a.byline or "") for a in report.articles)
+    assert _accounted(report) == _chars(text)
+
+
 def test_a_date_beside_the_reporters_credit_is_the_byline() -> None:
     # A Taiwanese news site: the title, the reporter's credit, the story's date alone.
     text = ("中鋼工會發表聲明 澄清兩工會各自獨立\n"

@@ -1353,12 +1353,32 @@ _DATE_OPENS = regex(r"^(?:\d{2,4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2}(?!\d
 _STAMP = regex(r"\d\s*[:：]\s*\d\d|[来來]\s*源|更新|[发發]\s*[布佈表]|[浏瀏]\s*[览覽]|[点點]\s*[阅閱击擊]")
 
 
+#: Who a credit names: a person (two to four Han characters) after 记者 or 通讯员, or after
+#: the slash and set apart (民视新闻/庄雅婷、温子晴 台北报导), or a blank left for the name
+#: (/ 報導); several sources after a source's name (新唐人亚太电视 综合报导).
+_CREDIT_NAMES = regex(r"(?:記者|记者|通訊員|通讯员)\s*[\u4e00-\u9fff]{2,4}"
+                      r"|[/／](?:\s*[\u4e00-\u9fff]{2,4}(?=[、,，\s])|\s+)"
+                      r"|\S\s+(?:綜合|综合)")
+#: A site's path to the page, not a credit: 首页/新闻中心/媒体报道, 当前位置：……
+_SLASH = regex(r"[/／]")
+_PATH_OPENS = regex(r"^[【〔［\[(（]?(?:首[页頁]|[当當]前位置|您的位置|主页|主頁)")
+
+
+def _is_credit(view: str) -> bool:
+    """Whether ``view`` is a reporters' credit alone (see ``_CREDIT_LINE``) that names
+    someone (see ``_CREDIT_NAMES``): a site's path (首页/新闻中心/媒体报道, 专题/工会新闻报道,
+    two slashes or more) or a menu's word (综合报道) ends on 报道 too."""
+    return (_CREDIT_LINE.match(view) is not None and _CREDIT_NAMES.search(view) is not None
+            and len(_SLASH.findall(view)) < 2 and _PATH_OPENS.match(view) is None)
+
+
 def _credit_lines(lines: list[Line]) -> list[Line]:
-    """A line set aside that is a reporters' credit alone (see ``_CREDIT_LINE``) is a
+    """A line set aside that is a reporters' credit alone (see ``_is_credit``) is a
     byline: over the text it heads the article, under it it closes the article's byline.
-    On the train twins, all 4 such lines the labeller set aside are annotated byline."""
+    On the train twins, all 4 such lines the labeller set aside are annotated byline,
+    and all 4 name someone (or leave a blank for the name: / 報導)."""
     return [replace(x, kind="byline", style=None)
-            if x.kind == "furniture" and _CREDIT_LINE.match(x.view.strip()) else x
+            if x.kind == "furniture" and _is_credit(x.view.strip()) else x
             for x in lines]
 
 
