@@ -2158,6 +2158,26 @@ def test_a_numbered_theme_and_its_elaboration_after_a_colon_stay_one_headline(he
     assert _accounted(report) == _chars(text)
 
 
+@pytest.mark.parametrize("headline", [
+    "二、强化服务保障：让职工群众更有获得感、幸福感、安全感",
+    "（三）深化产改:推动技能、学历、职称三提升",
+])
+def test_a_themes_aims_listed_with_dunhao_over_text_stay_one_headline(headline: str) -> None:
+    # The part after the colon lists the theme's aims with 、 and a paragraph of text
+    # follows: it elaborates the headline, it is no field's value.
+    text = ("某区总工会2024年工作要点\n\n"
+            "一、坚持党建引领：把牢工会工作正确政治方向\n\n"
+            "深入学习贯彻党的二十大精神,引导广大职工听党话、跟党走。\n\n"
+            f"{headline}\n\n"
+            "全年筹集送温暖资金860万元,走访慰问困难职工3200户,"
+            "新建户外劳动者服务站15个。\n")
+    report = _parse(text)
+    heads = {s.heading: [p.text for p in s.paragraphs] for a in report.articles for s in a.sections}
+    assert headline in heads
+    assert heads[headline][0].startswith("全年筹集送温暖资金")
+    assert _accounted(report) == _chars(text)
+
+
 @pytest.mark.parametrize("line", [
     "1、报名时间:即日起至5月10日",
     "二、活动地点:市工人文化宫三楼多功能厅",

@@ -927,20 +927,25 @@ _LABEL_THEN_VALUE = regex(r"^([^。！？!?：:，,；;]{1,14}?[：:])[ \u3000]*
 #: What makes the part after the colon a value rather than the second half of a headline
 #: (一、坚持党建引领：把牢工会工作正确政治方向, a theme and a verb phrase that elaborates it):
 #: the label names a field (活动时间:, 對象:), or the value holds a figure or a date, a
-#: list or a sentence (a digit, a comma or 、, a stop).
+#: list or a sentence (a digit, a comma, a stop; a 、 only with no text paragraph under
+#: the line: 二、强化服务保障：让职工群众更有获得感、幸福感、安全感 over its paragraph
+#: lists the theme's aims, one headline).
 _FIELD_LABEL = regex(r"(?:时间|時間|日期|期间|期間|期限|时段|時段|地点|地點|对象|對象|内容|內容"
                      r"|方式|方法|电话|電話|单位|單位|范围|範圍|条件|條件|要求|名称|名稱|主题|主題"
                      r"|目的|依据|依據|标准|標準|程序|形式|人员|人員|名额|名額|费用|費用|办法|辦法)"
                      r"[ \u3000]*[：:]$")
-_VALUE_MARK = regex(r"[0-9０-９，,、；;。.！？!?]")
+_VALUE_MARK = regex(r"[0-9０-９，,；;。.！？!?]")
+_LIST_MARK = "、"
 
 
-def _reads_as_value(label: str, value: str) -> bool:
+def _reads_as_value(label: str, value: str, text_follows: bool = False) -> bool:
     """Whether ``value``, after ``label`` and its colon on a numbered line, is a field's value
     (see ``_FIELD_LABEL``): on the train twins, 114 of the 118 numbered lines of a label, a
     colon and more (whatever the labeller reads them as) read so; the other 4 are short
-    values with no figure and no stop (按年繳交, 頒發獎狀一張) or a line cut off."""
-    return _FIELD_LABEL.search(label) is not None or _VALUE_MARK.search(value) is not None
+    values with no figure and no stop (按年繳交, 頒發獎狀一張) or a line cut off. A 、 alone
+    makes a value only when no text paragraph follows (``text_follows``)."""
+    return (_FIELD_LABEL.search(label) is not None or _VALUE_MARK.search(value) is not None
+            or (not text_follows and _LIST_MARK in value))
 
 
 def _labelled_headlines(blocks: list[Block]) -> list[Block]:
@@ -953,14 +958,15 @@ def _labelled_headlines(blocks: list[Block]) -> list[Block]:
     lines of a label, a colon and more that reach this rule, 34 still read so; the one left
     whole is a line the page cut off (2. 任期:每一届教代会代表任职时间为两)."""
     out: list[Block] = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         line = block.lines[0]
         if block.kind == "headline" and len(block.lines) == 1 and line.hint is None \
                 and line.style in _CANONICAL and line.style != "part":
             style, marker = numbering(line.view)
             m = _LABEL_THEN_VALUE.match(line.view[marker:]) if style == line.style else None
+            text_follows = at + 1 < len(blocks) and blocks[at + 1].kind == "para"
             if m is not None and _reads_as_value(line.view[:marker + m.end(1)],
-                                                 line.view[marker + m.end():]):
+                                                 line.view[marker + m.end():], text_follows):
                 end = marker + m.end(1)
                 body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
                 out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
