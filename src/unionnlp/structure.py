@@ -588,6 +588,14 @@ def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[in
             ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:]))
 
 
+def _names_what_follows(view: str) -> bool:
+    """Whether a headline is a label or a question with no number of its own
+    (:mod:`unionnlp.labelheads`): a numbered one (四.範圍:) is its list's sibling."""
+    from .labelheads import label_or_question
+
+    return numbering(view.strip())[0] is None and label_or_question(view.strip())
+
+
 def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
              dropped: list[str]) -> Article:
     title, subtitle, byline = _title_parts(*draft.parts) if draft.parts else (None, None, None)
@@ -595,13 +603,22 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     heading: Line | None = None
     head_spans: tuple[tuple[int, int], ...] = ()
     paras: list[Paragraph] = []
+    numbered = 0  # the level of the last numbered headline of the article
 
     def close() -> None:
+        nonlocal numbered
         if heading is None and not paras:
             return
+        level = _level(heading, levels) if heading else 0
+        if heading is not None and heading.style in _CANONICAL:
+            numbered = level
+        elif heading is not None and numbered and _names_what_follows(heading.view):
+            # 一、主要工作 then 主要做法： / 如何破解这一难题？: the label or question heads a
+            # part of the numbered headline's section.
+            level = numbered + 1
         sections.append(Section(
             heading=heading.text if heading else None,
-            level=_level(heading, levels) if heading else 0,
+            level=level,
             paragraphs=tuple(paras),
             offset=heading.offset if heading else None,
             spans=head_spans if heading else (),
