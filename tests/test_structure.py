@@ -2178,6 +2178,24 @@ def test_a_themes_aims_listed_with_dunhao_over_text_stay_one_headline(headline: 
     assert _accounted(report) == _chars(text)
 
 
+def test_a_themes_aims_the_labeller_reads_as_text_stay_one_headline() -> None:
+    # A work plan's three themes, each over one paragraph; the labeller reads the one whose
+    # elaboration lists aims with 、 as text, which would be cut at its colon.
+    text = ("某县总工会2024年工作安排\n\n"
+            "一、突出思想引领：筑牢职工队伍团结奋斗的思想基础\n\n"
+            "组织开展劳模工匠宣讲活动,引导广大职工坚定信心、建功立业。\n\n"
+            "二、做实普惠服务：让职工生活更有温度、更有质感、更有保障\n\n"
+            "全年发放职工普惠卡3万张,开展送清凉活动惠及职工1.5万人次。\n\n"
+            "三、深化基层建设：推动工会组织提质增效\n\n"
+            "推动小三级工会规范化建设,提升基层工会组织力。\n")
+    report = _parse(text)
+    heads = {s.heading: [p.text for p in s.paragraphs] for a in report.articles for s in a.sections}
+    headline = "二、做实普惠服务：让职工生活更有温度、更有质感、更有保障"
+    assert headline in heads
+    assert heads[headline][0].startswith("全年发放职工普惠卡")
+    assert _accounted(report) == _chars(text)
+
+
 @pytest.mark.parametrize("line", [
     "1、报名时间:即日起至5月10日",
     "二、活动地点:市工人文化宫三楼多功能厅",

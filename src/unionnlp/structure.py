@@ -988,8 +988,33 @@ def _labelled_headlines(blocks: list[Block]) -> list[Block]:
                 body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
                 out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
                 continue
+        elif block.kind == "para" and len(block.lines) == 1 and _theme_over_text(blocks, at):
+            # Read as text, it would be cut at the colon (inline_heading); it heads.
+            out.append(Block("headline", (replace(line, kind="headline"),)))
+            continue
         out.append(block)
     return out
+
+
+#: The longest line a theme and its elaboration make (二、强化服务保障：让职工群众更有获得感、
+#: 幸福感、安全感 is 27 characters).
+_THEME_LINE = 40
+
+
+def _theme_over_text(blocks: list[Block], at: int) -> bool:
+    """Whether the one-line paragraph ``blocks[at]`` is a numbered theme, a colon and its
+    elaboration (no field's value: ``_reads_as_value``) over a paragraph of text: a headline
+    the labeller read as text. On the train twins no line the labeller reads as text reads
+    so."""
+    line = blocks[at].lines[0]
+    view = line.view.strip()
+    if line.style not in _CANONICAL or line.style == "part" or len(view) > _THEME_LINE \
+            or at + 1 >= len(blocks) or blocks[at + 1].kind != "para":
+        return False
+    style, marker = numbering(view)
+    m = _LABEL_THEN_VALUE.match(view[marker:]) if style == line.style else None
+    return m is not None and not _reads_as_value(view[:marker + m.end(1)],
+                                                 view[marker + m.end():], True)
 
 
 #: A numbering marker that numbers the first of its list (1、 一、 （一） (1) ① 第一).
