@@ -190,3 +190,36 @@ def test_a_line_cut_into_pieces_is_left_to_the_rules() -> None:
     lines = _lines(("body", "申請資格:"), ("body", "1. 入會滿一年以上的會員本人或其子女。"))
     assert labels_as_headlines(lines, {lines[0].number})[0].kind == "body"
     assert labels_as_headlines(lines)[0].kind == "headline"
+
+
+def test_labels_and_questions_under_a_numbered_headline_nest_below_it() -> None:
+    # A mainland work report: a numbered headline, then labels and a question that head
+    # parts of its section; a numbered headline after them is their sibling again.
+    text = ("某区总工会2023年度工作总结\n\n"
+            "一、重点工作开展情况\n\n"
+            "主要措施：\n"
+            "一是推进新就业形态劳动者入会,全年新发展快递员、外卖送餐员会员1860名。\n\n"
+            "工作成效：\n"
+            "职工之家覆盖率达到95%,区总工会被评为市级先进集体。\n\n"
+            "二、存在的问题\n\n"
+            "怎样让服务更贴近职工？\n"
+            "我们认为,要把服务阵地建到园区和楼宇,让职工就近享受普惠服务。\n")
+    report = _parse(text)
+    levels = {s.heading: s.level for a in report.articles for s in a.sections if s.heading}
+    assert levels["主要措施："] == levels["一、重点工作开展情况"] + 1
+    assert levels["工作成效："] == levels["一、重点工作开展情况"] + 1
+    assert levels["怎样让服务更贴近职工？"] == levels["二、存在的问题"] + 1
+    assert levels["二、存在的问题"] == levels["一、重点工作开展情况"]
+
+
+def test_a_label_with_no_numbered_headline_above_keeps_its_level() -> None:
+    # The same parts on a page that numbers no headline: the labels head the page's parts.
+    text = ("某区总工会2023年度工作总结\n\n"
+            "主要措施：\n"
+            "一是推进新就业形态劳动者入会,全年新发展快递员、外卖送餐员会员1860名。\n\n"
+            "工作成效：\n"
+            "职工之家覆盖率达到95%,区总工会被评为市级先进集体。\n")
+    report = _parse(text)
+    levels = {s.heading: s.level for a in report.articles for s in a.sections if s.heading}
+    assert levels["主要措施："] == 1
+    assert levels["工作成效："] == 1

@@ -2158,6 +2158,44 @@ def test_a_numbered_theme_and_its_elaboration_after_a_colon_stay_one_headline(he
     assert _accounted(report) == _chars(text)
 
 
+@pytest.mark.parametrize("headline", [
+    "二、强化服务保障：让职工群众更有获得感、幸福感、安全感",
+    "（三）深化产改:推动技能、学历、职称三提升",
+])
+def test_a_themes_aims_listed_with_dunhao_over_text_stay_one_headline(headline: str) -> None:
+    # The part after the colon lists the theme's aims with 、 and a paragraph of text
+    # follows: it elaborates the headline, it is no field's value.
+    text = ("某区总工会2024年工作要点\n\n"
+            "一、坚持党建引领：把牢工会工作正确政治方向\n\n"
+            "深入学习贯彻党的二十大精神,引导广大职工听党话、跟党走。\n\n"
+            f"{headline}\n\n"
+            "全年筹集送温暖资金860万元,走访慰问困难职工3200户,"
+            "新建户外劳动者服务站15个。\n")
+    report = _parse(text)
+    heads = {s.heading: [p.text for p in s.paragraphs] for a in report.articles for s in a.sections}
+    assert headline in heads
+    assert heads[headline][0].startswith("全年筹集送温暖资金")
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_themes_aims_the_labeller_reads_as_text_stay_one_headline() -> None:
+    # A work plan's three themes, each over one paragraph; the labeller reads the one whose
+    # elaboration lists aims with 、 as text, which would be cut at its colon.
+    text = ("某县总工会2024年工作安排\n\n"
+            "一、突出思想引领：筑牢职工队伍团结奋斗的思想基础\n\n"
+            "组织开展劳模工匠宣讲活动,引导广大职工坚定信心、建功立业。\n\n"
+            "二、做实普惠服务：让职工生活更有温度、更有质感、更有保障\n\n"
+            "全年发放职工普惠卡3万张,开展送清凉活动惠及职工1.5万人次。\n\n"
+            "三、深化基层建设：推动工会组织提质增效\n\n"
+            "推动小三级工会规范化建设,提升基层工会组织力。\n")
+    report = _parse(text)
+    heads = {s.heading: [p.text for p in s.paragraphs] for a in report.articles for s in a.sections}
+    headline = "二、做实普惠服务：让职工生活更有温度、更有质感、更有保障"
+    assert headline in heads
+    assert heads[headline][0].startswith("全年发放职工普惠卡")
+    assert _accounted(report) == _chars(text)
+
+
 @pytest.mark.parametrize("line", [
     "1、报名时间:即日起至5月10日",
     "二、活动地点:市工人文化宫三楼多功能厅",
@@ -2270,6 +2308,22 @@ def test_a_menus_word_that_ends_on_report_stays_furniture(word: str) -> None:
             "工聯會促請政府加強就業支援\n")
     report = _parse(text)
     assert not any(word in (a.byline or "") for a in report.articles)
+
+
+@pytest.mark.parametrize("path", ["首页/工会动态/基层报道", "专题/劳模事迹报道", "综合报道",
+                                  "当前位置：首页/新闻/媒体报道"])
+def test_a_sites_path_that_ends_on_report_is_no_credit(path: str) -> None:
+    # A mainland union's news page: the path to the page over the title, the date stamp;
+    # the path ends on 报道 but names no reporter (no name by the slash, no 记者).
+    text = (f"{path}\n\n"
+            "区总工会举办职工劳动技能大赛\n\n"
+            "2024-05-16 来源：区总工会\n\n"
+            "5月15日,区总工会在区职业技术学校举办职工劳动技能大赛,来自全区23家企业的"
+            "186名职工参加了电工、焊工等6个工种的比赛。\n\n"
+            "大赛决出各工种一等奖6名,获奖选手将推荐参加全市职工技能竞赛。\n")
+    report = _parse(text)
+    assert not any(path in (a.byline or "") for a in report.articles)
+    assert _accounted(report) == _chars(text)
 
 
 def test_a_date_beside_the_reporters_credit_is_the_byline() -> None:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from ._regex import regex
 from .lines import Line, numbering
 
-__all__ = ["labels_as_headlines"]
+__all__ = ["label_or_question", "labels_as_headlines"]
 
 #: A label and its colon: two to eight characters, no punctuation or space inside (a space
 #: parts a speaker's title from the name: 福昌工会理事长 赖淑芬:), after a bullet maybe.
@@ -43,6 +43,12 @@ _SHORT_TEXT = 12
 def _is_label(view: str) -> bool:
     m = _LABEL.match(view)
     return m is not None and not _ARTICLE.match(m.group(1)) and not _CLAUSE.search(m.group(1))
+
+
+def label_or_question(view: str) -> bool:
+    """Whether ``view`` reads as a label and its colon or a short question (what this
+    module makes a headline of, an article's number aside)."""
+    return _is_label(view) or _QUESTION.match(view) is not None
 
 
 def _heads_items(after: Line) -> bool:

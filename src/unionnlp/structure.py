@@ -588,6 +588,14 @@ def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[in
             ((spans[0][0] + cut, spans[0][1] - cut), *spans[1:]))
 
 
+def _names_what_follows(view: str) -> bool:
+    """Whether a headline is a label or a question with no number of its own
+    (:mod:`unionnlp.labelheads`): a numbered one (四.範圍:) is its list's sibling."""
+    from .labelheads import label_or_question
+
+    return numbering(view.strip())[0] is None and label_or_question(view.strip())
+
+
 def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
              dropped: list[str]) -> Article:
     title, subtitle, byline = _title_parts(*draft.parts) if draft.parts else (None, None, None)
@@ -595,13 +603,22 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     heading: Line | None = None
     head_spans: tuple[tuple[int, int], ...] = ()
     paras: list[Paragraph] = []
+    numbered = 0  # the level of the last numbered headline of the article
 
     def close() -> None:
+        nonlocal numbered
         if heading is None and not paras:
             return
+        level = _level(heading, levels) if heading else 0
+        if heading is not None and heading.style in _CANONICAL:
+            numbered = level
+        elif heading is not None and numbered and _names_what_follows(heading.view):
+            # 一、主要工作 then 主要做法： / 如何破解这一难题？: the label or question heads a
+            # part of the numbered headline's section.
+            level = numbered + 1
         sections.append(Section(
             heading=heading.text if heading else None,
-            level=_level(heading, levels) if heading else 0,
+            level=level,
             paragraphs=tuple(paras),
             offset=heading.offset if heading else None,
             spans=head_spans if heading else (),
@@ -927,20 +944,25 @@ _LABEL_THEN_VALUE = regex(r"^([^。！？!?：:，,；;]{1,14}?[：:])[ \u3000]*
 #: What makes the part after the colon a value rather than the second half of a headline
 #: (一、坚持党建引领：把牢工会工作正确政治方向, a theme and a verb phrase that elaborates it):
 #: the label names a field (活动时间:, 對象:), or the value holds a figure or a date, a
-#: list or a sentence (a digit, a comma or 、, a stop).
+#: list or a sentence (a digit, a comma, a stop; a 、 only with no text paragraph under
+#: the line: 二、强化服务保障：让职工群众更有获得感、幸福感、安全感 over its paragraph
+#: lists the theme's aims, one headline).
 _FIELD_LABEL = regex(r"(?:时间|時間|日期|期间|期間|期限|时段|時段|地点|地點|对象|對象|内容|內容"
                      r"|方式|方法|电话|電話|单位|單位|范围|範圍|条件|條件|要求|名称|名稱|主题|主題"
                      r"|目的|依据|依據|标准|標準|程序|形式|人员|人員|名额|名額|费用|費用|办法|辦法)"
                      r"[ \u3000]*[：:]$")
-_VALUE_MARK = regex(r"[0-9０-９，,、；;。.！？!?]")
+_VALUE_MARK = regex(r"[0-9０-９，,；;。.！？!?]")
+_LIST_MARK = "、"
 
 
-def _reads_as_value(label: str, value: str) -> bool:
+def _reads_as_value(label: str, value: str, text_follows: bool = False) -> bool:
     """Whether ``value``, after ``label`` and its colon on a numbered line, is a field's value
     (see ``_FIELD_LABEL``): on the train twins, 114 of the 118 numbered lines of a label, a
     colon and more (whatever the labeller reads them as) read so; the other 4 are short
-    values with no figure and no stop (按年繳交, 頒發獎狀一張) or a line cut off."""
-    return _FIELD_LABEL.search(label) is not None or _VALUE_MARK.search(value) is not None
+    values with no figure and no stop (按年繳交, 頒發獎狀一張) or a line cut off. A 、 alone
+    makes a value only when no text paragraph follows (``text_follows``)."""
+    return (_FIELD_LABEL.search(label) is not None or _VALUE_MARK.search(value) is not None
+            or (not text_follows and _LIST_MARK in value))
 
 
 def _labelled_headlines(blocks: list[Block]) -> list[Block]:
@@ -953,20 +975,46 @@ def _labelled_headlines(blocks: list[Block]) -> list[Block]:
     lines of a label, a colon and more that reach this rule, 34 still read so; the one left
     whole is a line the page cut off (2. 任期:每一届教代会代表任职时间为两)."""
     out: list[Block] = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         line = block.lines[0]
         if block.kind == "headline" and len(block.lines) == 1 and line.hint is None \
                 and line.style in _CANONICAL and line.style != "part":
             style, marker = numbering(line.view)
             m = _LABEL_THEN_VALUE.match(line.view[marker:]) if style == line.style else None
+            text_follows = at + 1 < len(blocks) and blocks[at + 1].kind == "para"
             if m is not None and _reads_as_value(line.view[:marker + m.end(1)],
-                                                 line.view[marker + m.end():]):
+                                                 line.view[marker + m.end():], text_follows):
                 end = marker + m.end(1)
                 body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
                 out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
                 continue
+        elif block.kind == "para" and len(block.lines) == 1 and _theme_over_text(blocks, at):
+            # Read as text, it would be cut at the colon (inline_heading); it heads.
+            out.append(Block("headline", (replace(line, kind="headline"),)))
+            continue
         out.append(block)
     return out
+
+
+#: The longest line a theme and its elaboration make (二、强化服务保障：让职工群众更有获得感、
+#: 幸福感、安全感 is 27 characters).
+_THEME_LINE = 40
+
+
+def _theme_over_text(blocks: list[Block], at: int) -> bool:
+    """Whether the one-line paragraph ``blocks[at]`` is a numbered theme, a colon and its
+    elaboration (no field's value: ``_reads_as_value``) over a paragraph of text: a headline
+    the labeller read as text. On the train twins no line the labeller reads as text reads
+    so."""
+    line = blocks[at].lines[0]
+    view = line.view.strip()
+    if line.style not in _CANONICAL or line.style == "part" or len(view) > _THEME_LINE \
+            or at + 1 >= len(blocks) or blocks[at + 1].kind != "para":
+        return False
+    style, marker = numbering(view)
+    m = _LABEL_THEN_VALUE.match(view[marker:]) if style == line.style else None
+    return m is not None and not _reads_as_value(view[:marker + m.end(1)],
+                                                 view[marker + m.end():], True)
 
 
 #: A numbering marker that numbers the first of its list (1、 一、 （一） (1) ① 第一).
@@ -1353,12 +1401,32 @@ _DATE_OPENS = regex(r"^(?:\d{2,4}\s*[./／-]\s*\d{1,2}\s*[./／-]\s*\d{1,2}(?!\d
 _STAMP = regex(r"\d\s*[:：]\s*\d\d|[来來]\s*源|更新|[发發]\s*[布佈表]|[浏瀏]\s*[览覽]|[点點]\s*[阅閱击擊]")
 
 
+#: Who a credit names: a person (two to four Han characters) after 记者 or 通讯员, or after
+#: the slash and set apart (民视新闻/庄雅婷、温子晴 台北报导), or a blank left for the name
+#: (/ 報導); several sources after a source's name (新唐人亚太电视 综合报导).
+_CREDIT_NAMES = regex(r"(?:記者|记者|通訊員|通讯员)\s*[\u4e00-\u9fff]{2,4}"
+                      r"|[/／](?:\s*[\u4e00-\u9fff]{2,4}(?=[、,，\s])|\s+)"
+                      r"|\S\s+(?:綜合|综合)")
+#: A site's path to the page, not a credit: 首页/新闻中心/媒体报道, 当前位置：……
+_SLASH = regex(r"[/／]")
+_PATH_OPENS = regex(r"^[【〔［\[(（]?(?:首[页頁]|[当當]前位置|您的位置|主页|主頁)")
+
+
+def _is_credit(view: str) -> bool:
+    """Whether ``view`` is a reporters' credit alone (see ``_CREDIT_LINE``) that names
+    someone (see ``_CREDIT_NAMES``): a site's path (首页/新闻中心/媒体报道, 专题/工会新闻报道,
+    two slashes or more) or a menu's word (综合报道) ends on 报道 too."""
+    return (_CREDIT_LINE.match(view) is not None and _CREDIT_NAMES.search(view) is not None
+            and len(_SLASH.findall(view)) < 2 and _PATH_OPENS.match(view) is None)
+
+
 def _credit_lines(lines: list[Line]) -> list[Line]:
-    """A line set aside that is a reporters' credit alone (see ``_CREDIT_LINE``) is a
+    """A line set aside that is a reporters' credit alone (see ``_is_credit``) is a
     byline: over the text it heads the article, under it it closes the article's byline.
-    On the train twins, all 4 such lines the labeller set aside are annotated byline."""
+    On the train twins, all 4 such lines the labeller set aside are annotated byline,
+    and all 4 name someone (or leave a blank for the name: / 報導)."""
     return [replace(x, kind="byline", style=None)
-            if x.kind == "furniture" and _CREDIT_LINE.match(x.view.strip()) else x
+            if x.kind == "furniture" and _is_credit(x.view.strip()) else x
             for x in lines]
 
 
