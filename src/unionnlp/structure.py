@@ -1044,10 +1044,14 @@ _BAR_ROW = regex(r"[|｜]\s*$")
 
 
 def _amid_bar_rows(blocks: Sequence[Block], at: int) -> bool:
-    """Whether the block ``at`` stands between two lines of a table drawn with bars."""
-    before = blocks[at - 1].lines[-1].view if at > 0 else ""
-    after = blocks[at + 1].lines[0].view if at + 1 < len(blocks) else ""
-    return "|" in before and "|" in after
+    """Whether the block ``at`` stands between two lines of a table drawn with bars, right
+    between them: a blank line apart, it is a headline between two tables."""
+    if not 0 < at < len(blocks) - 1:
+        return False
+    before, after = blocks[at - 1].lines[-1], blocks[at + 1].lines[0]
+    number = blocks[at].lines[0].number
+    return "|" in before.view and "|" in after.view \
+        and before.number + 1 == number == after.number - 1
 
 
 def _table_cells_aside(blocks: list[Block]) -> list[Block]:
@@ -1055,12 +1059,15 @@ def _table_cells_aside(blocks: list[Block]) -> list[Block]:
     infobox's ``總部 |``), or a one-line title or headline without bars between two such
     rows (a logo's caption), read as furniture, as the table's other rows are. A title
     that ends with a bar is a page's title (``……表彰会 |``). On the train twins this
-    touches one line, a table's row read as a headline."""
+    touches one line, a table's row read as a headline. A numbered headline is never a
+    cell, nor is a headline without bars over a table or text: it heads them."""
     out: list[Block] = []
     for at, block in enumerate(blocks):
-        if block.kind in ("title", "headline") and len(block.lines) == 1 \
+        numbered = block.lines[0].style not in (None, "plain")
+        if block.kind in ("title", "headline") and len(block.lines) == 1 and not numbered \
                 and ((block.kind == "headline" and _BAR_ROW.search(block.lines[0].view))
-                     or ("|" not in block.lines[0].view and _amid_bar_rows(blocks, at))):
+                     or (block.kind == "title" and "|" not in block.lines[0].view
+                         and _amid_bar_rows(blocks, at))):
             x = block.lines[0]
             out.append(Block("furniture", (replace(x, kind="furniture", style=None),)))
         else:
