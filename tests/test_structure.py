@@ -2452,3 +2452,61 @@ def test_a_copy_of_the_title_between_title_lines_stays_aside() -> None:
     assert got == kinds
     lines[1] = replace(lines[1], view="凝心聚力 再创佳绩", text="凝心聚力 再创佳绩")
     assert _decks_between_titles(ruled, lines)[1].kind == "subtitle"
+
+
+_SITE_NAME_TWICE = ("湖州市总工会门户网站欢迎您\n"
+                    "湖州市总工会门户网站欢迎您\n"
+                    "{between}"
+                    "{title}"
+                    "近日,全市工会系统产业工人队伍建设改革推进会在南太湖新区召开,会议总结了"
+                    "改革以来的成效,部署下一阶段工作。\n\n"
+                    "会议要求,各级工会要坚持问题导向,推动改革举措落地见效,让职工群众有更多获得感。\n")
+
+
+@pytest.mark.parametrize(("between", "title"), [
+    ("首页 | 工会新闻 | 通知公告\n", "全市工会系统推进产业工人队伍建设改革\n\n"),
+    ("", "全市工会系统推进产业工人队伍建设改革\n\n"),
+    ("首页 > 工会新闻 > 正文\n", ""),
+])
+def test_a_sites_name_printed_twice_over_a_menu_or_a_title_is_no_title(
+        between: str, title: str) -> None:
+    # A city union's portal: its greeting twice in the page's head, a menu, the story.
+    text = _SITE_NAME_TWICE.format(between=between, title=title)
+    report = _parse(text)
+    assert all("欢迎您" not in (a.title or "") for a in report.articles)
+    assert report.dropped.count("湖州市总工会门户网站欢迎您") == 2
+    assert _accounted(report) == _chars(text)
+
+
+def test_a_news_lists_dates_under_the_byline_stay_the_lists() -> None:
+    # A news page: the story, its reporters' credit, then the site's list of other items,
+    # each a date and a headline on one line.
+    items = ["区总工会举办职工篮球赛", "全市职工技能大赛开幕", "市总工会召开全委会议"]
+    text = ("市总工会开展\"送清凉\"活动\n\n"
+            "7月15日,市总工会党组书记带队深入建筑工地,为一线职工送去防暑降温物品,"
+            "叮嘱企业落实高温津贴政策。此次活动共走访企业32家,慰问职工1.2万人次。\n\n"
+            "通讯员 张华 记者 李明\n"
+            + "".join(f"2024.07.{10 - 2 * k:02d} {item}\n" for k, item in enumerate(items)))
+    report = _parse(text)
+    bylines = "\n".join(a.byline or "" for a in report.articles)
+    assert "2024.07" not in bylines
+    assert _accounted(report) == _chars(text)
+
+
+def test_only_a_few_dates_along_from_a_byline_are_its() -> None:
+    # A union's charter with a long record of amendments over the last one: the byline
+    # takes the few dates nearest it, never the whole run (a run of any length is read in
+    # one pass along the lines).
+    dates = [f"{85 + k}.0{1 + k % 9}.1{k % 10}第一屆理監事第{k + 5}次聯席會議修正"
+             for k in range(12)]
+    dates.append("104.8.21.第七屆會員代表大會第二次會議修正")
+    text = ("工會會員代表大會組織規則\n\n \n\n"
+            + "\n".join(dates)
+            + "\n\n第 一 條:本規則係根據工會法及本會章程的規定而訂定。\n"
+            "第 二 條:各區依會員人數的比例選出代表,組成會員代表大會。\n"
+            "第 三 條:理事會負責召開代表大會,並應請主管機關派員到場指導。\n")
+    report = _parse(text)
+    bylines = "\n".join(a.byline or "" for a in report.articles)
+    assert dates[-1] in bylines
+    assert dates[0] not in bylines
+    assert _accounted(report) == _chars(text)

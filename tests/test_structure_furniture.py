@@ -6,7 +6,12 @@ from __future__ import annotations
 from unionnlp.lines import Line
 from unionnlp.model import Report, Source
 from unionnlp.repair import Block
-from unionnlp.structure import _credits_and_rules_aside, _site_title_copies, parse
+from unionnlp.structure import (
+    _credits_and_rules_aside,
+    _site_title_copies,
+    _table_cells_aside,
+    parse,
+)
 
 
 def _parse(text: str) -> Report:
@@ -159,3 +164,44 @@ def test_a_cut_off_numbered_headline_that_numbers_like_the_headlines_stays_one()
     report = _parse(text)
     heads = [s.heading for s in report.articles[0].sections if s.heading]
     assert heads[-1] == "三、加强自身建设"
+
+
+# A district union's report with its figures in tables drawn with bars: the sections'
+# headlines stand a blank line apart from the tables above and below them.
+_TABLES_UNDER_HEADLINES = """某县总工会2023年困难职工帮扶工作情况报告
+
+一、帮扶对象基本情况
+
+| 类别 | 人数 | 金额(万元) |
+| 在档困难职工 | 136 | 41.5 |
+| 大病救助 | 52 | 26 |
+
+{head}
+
+| 项目 | 户数 | 金额(万元) |
+| 元旦春节送温暖 | 912 | 182.4 |
+
+三、存在的问题
+部分基层工会帮扶台账不够规范,精准识别有待加强。
+"""
+
+
+def test_a_numbered_headline_between_two_tables_heads_its_table() -> None:
+    report = _parse(_TABLES_UNDER_HEADLINES.format(head="二、送温暖活动开展情况"))
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert "二、送温暖活动开展情况" in heads
+    assert "二、送温暖活动开展情况" not in report.dropped
+
+
+def test_a_headline_a_blank_line_apart_from_table_rows_is_no_cell() -> None:
+    blocks = [
+        _block("table", "| 类别 | 人数 |", "| 在档困难职工 | 136 |", at=2),
+        _block("headline", "送温暖活动开展情况", at=5),
+        _block("table", "| 项目 | 户数 |", "| 元旦春节送温暖 | 912 |", at=7),
+    ]
+    out = _table_cells_aside(blocks)
+    assert [b.kind for b in out] == ["table", "headline", "table"]
+    # right between the rows (no blank line), a title without bars is a logo's caption
+    tight = [_block("table", "---|---|", at=2), _block("title", "某某市職工總會會徽", at=3),
+             _block("table", "| |", at=4)]
+    assert [b.kind for b in _table_cells_aside(tight)] == ["table", "furniture", "table"]

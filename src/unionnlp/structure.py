@@ -1092,10 +1092,14 @@ _BAR_ROW = regex(r"[|｜]\s*$")
 
 
 def _amid_bar_rows(blocks: Sequence[Block], at: int) -> bool:
-    """Whether the block ``at`` stands between two lines of a table drawn with bars."""
-    before = blocks[at - 1].lines[-1].view if at > 0 else ""
-    after = blocks[at + 1].lines[0].view if at + 1 < len(blocks) else ""
-    return "|" in before and "|" in after
+    """Whether the block ``at`` stands between two lines of a table drawn with bars, right
+    between them: a blank line apart, it is a headline between two tables."""
+    if not 0 < at < len(blocks) - 1:
+        return False
+    before, after = blocks[at - 1].lines[-1], blocks[at + 1].lines[0]
+    number = blocks[at].lines[0].number
+    return "|" in before.view and "|" in after.view \
+        and before.number + 1 == number == after.number - 1
 
 
 def _table_cells_aside(blocks: list[Block]) -> list[Block]:
@@ -1103,12 +1107,15 @@ def _table_cells_aside(blocks: list[Block]) -> list[Block]:
     infobox's ``總部 |``), or a one-line title or headline without bars between two such
     rows (a logo's caption), read as furniture, as the table's other rows are. A title
     that ends with a bar is a page's title (``……表彰会 |``). On the train twins this
-    touches one line, a table's row read as a headline."""
+    touches one line, a table's row read as a headline. A numbered headline is never a
+    cell, nor is a headline without bars over a table or text: it heads them."""
     out: list[Block] = []
     for at, block in enumerate(blocks):
-        if block.kind in ("title", "headline") and len(block.lines) == 1 \
+        numbered = block.lines[0].style not in (None, "plain")
+        if block.kind in ("title", "headline") and len(block.lines) == 1 and not numbered \
                 and ((block.kind == "headline" and _BAR_ROW.search(block.lines[0].view))
-                     or ("|" not in block.lines[0].view and _amid_bar_rows(blocks, at))):
+                     or (block.kind == "title" and "|" not in block.lines[0].view
+                         and _amid_bar_rows(blocks, at))):
             x = block.lines[0]
             out.append(Block("furniture", (replace(x, kind="furniture", style=None),)))
         else:
@@ -1430,6 +1437,10 @@ def _credit_lines(lines: list[Line]) -> list[Line]:
             for x in lines]
 
 
+#: The most dated lines :func:`_dates_by_bylines` takes along from one byline.
+_DATED_RUN = 4
+
+
 def _dates_by_bylines(lines: list[Line]) -> list[Line]:
     """A line set aside that opens with a date (no clock time, no source: ``_STAMP``) right
     above or below a byline is the byline's too, and so on along a run of them: the
@@ -1437,19 +1448,22 @@ def _dates_by_bylines(lines: list[Line]) -> list[Line]:
     charter's earlier amendments over its last one (85.01.12第一屆理監事第五次聯席會議通過
     …). On the train twins, 9 of the 10 such lines are annotated byline; a date right under
     a title with no byline by it is the site's stamp (26 of 28 annotated furniture)."""
-    kinds = [x.kind for x in lines]
-    dated = [x.kind == "furniture" and _DATE_OPENS.match(x.view.strip()) is not None
+    pieces = Counter(x.number for x in lines)
+    # A piece of a longer line (a news list's date before its item) is the list's.
+    dated = [x.kind == "furniture" and pieces[x.number] == 1
+             and _DATE_OPENS.match(x.view.strip()) is not None
              and _STAMP.search(x.view) is None for x in lines]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(lines)):
-            if dated[i] and kinds[i] == "furniture" and any(
-                    0 <= j < len(lines) and kinds[j] == "byline" for j in (i - 1, i + 1)):
-                kinds[i] = "byline"
-                changed = True
-    return [x if x.kind == kind else replace(x, kind="byline", style=None)
-            for x, kind in zip(lines, kinds, strict=True)]
+    out = list(lines)
+    for at, x in enumerate(lines):
+        if x.kind != "byline":
+            continue
+        for step in (-1, 1):
+            # At most a few dated lines along from each byline: a long run is a list's.
+            i = at + step
+            while 0 <= i < len(lines) and abs(i - at) <= _DATED_RUN and dated[i]:
+                out[i] = replace(lines[i], kind="byline", style=None)
+                i += step
+    return out
 
 
 #: An issuing body's name as it signs a notice (舟山市总工会办公室, 交通局工委), and the date
@@ -1481,6 +1495,9 @@ def _issuers_and_dates(lines: list[Line]) -> list[Line]:
 #: The shortest title that :func:`_title_printed_twice` takes from a page's head.
 _TWICE_MIN = 8
 _BULLETS = lexicon().chars["bullets"]
+#: A menu's line: three or more short items apart by bars, slashes or arrows (首页 | 新闻 |
+#: 通知公告, 首页 > 工会动态 > 正文).
+_MENU_LINE = regex(r"^[^|｜/／>＞»›]{1,8}(?:\s*[|｜/／>＞»›]\s*[^|｜/／>＞»›]{1,8}){2,}\s*[|｜]?$")
 
 
 def _title_printed_twice(lines: list[Line]) -> list[Line]:
@@ -1489,16 +1506,21 @@ def _title_printed_twice(lines: list[Line]) -> list[Line]:
     menu's item, a site's name or an error page's words): a web page prints its title in
     the page's title bar and again over the story. The second copy stays aside. On the
     train twins, 5 of 6 such first copies are annotated title (one is an advert's); a piece
-    of a line is never one."""
+    of a line is never one. Nor is a copy when the page has a title line below it (the
+    copy is the site's, 某某网欢迎您) or a menu's line stands between it and the text."""
     first = next((i for i, x in enumerate(lines) if x.kind != "furniture"), len(lines))
+    if any(x.kind == "title" for x in lines[first:]):
+        return lines
     head = [x.view.strip() for x in lines[:first]]
     counts = Counter(head)
     pieces = Counter(x.number for x in lines[:first])
+    # The last menu's line over the text: a copy above it is the site's, not the story's.
+    menu = max((i for i, view in enumerate(head) if _MENU_LINE.match(view)), default=-1)
     for i, view in enumerate(head):
         cjk = sum("\u4e00" <= c <= "\u9fff" for c in view)
         # A piece of a line (a news list's item after its date) is no title.
-        if counts[view] > 1 and pieces[lines[i].number] == 1 and len(view) >= _TWICE_MIN \
-                and 2 * cjk >= len(view) \
+        if i > menu and counts[view] > 1 and pieces[lines[i].number] == 1 \
+                and len(view) >= _TWICE_MIN and 2 * cjk >= len(view) \
                 and not view.startswith(tuple(_BULLETS)):
             out = list(lines)
             out[i] = replace(lines[i], kind="title", style=None)
