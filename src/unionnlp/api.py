@@ -39,22 +39,27 @@ def analyze(text: str, *, source: str | None = None, options: Options = DEFAULT)
     A lone surrogate in ``text`` (a string decoded with ``surrogateescape``, say) is
     read as U+FFFD, one for one, and the report's ``warnings`` say how many; one in
     ``source`` is written as a ``\\xff`` escape (see :func:`unionnlp.model.writable`)."""
-    _check_text(text, source, "analyze", surrogates=True)
+    _check_str(text, source, "analyze")
     return analyze_source(Source(text=text, path=source), options)
 
 
-def _check_text(text: object, source: str | None, caller: str, *, surrogates: bool = False) -> None:
-    """Refuse what is not analysable text, naming the source: non-str, and lone surrogates
-    unless ``surrogates`` (the caller then reads them as U+FFFD and says so)."""
+def _check_str(text: object, source: str | None, caller: str) -> str:
+    """``text``, refused when it is not a str, naming the source."""
     from .errors import InputError
 
     if not isinstance(text, str):
         hint = " (decode bytes first, or pass a path to analyze_file)" if isinstance(
             text, (bytes, bytearray)) else ""
         raise InputError(source, f"{caller} needs str, got {type(text).__name__}{hint}")
-    if surrogates:
-        return
-    surrogate = _SURROGATE.search(text)
+    return text
+
+
+def _check_text(text: object, source: str | None, caller: str) -> None:
+    """Refuse what is not analysable text, naming the source: non-str and lone surrogates
+    (for callers that have no warnings to say they read them as U+FFFD)."""
+    from .errors import InputError
+
+    surrogate = _SURROGATE.search(_check_str(text, source, caller))
     if surrogate is not None:
         raise InputError(source, f"the text holds an unpaired surrogate (U+{ord(surrogate[0]):04X}) "
                                  f"at offset {surrogate.start()}: not valid Unicode text")

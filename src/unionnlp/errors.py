@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from os import PathLike
 
 __all__ = [
+    "SURROGATE",
     "ConfigError",
     "CorpusError",
     "CorruptFileError",
@@ -49,14 +50,15 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+#: A lone surrogate (half of a UTF-16 pair), as ``surrogateescape`` leaves undecodable bytes.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def escape_surrogates(text: str) -> str:
     """``text`` with the lone surrogates that stand for a file name's undecodable bytes
     written as ``\\xff`` escapes (any other as ``\\ud800``), and nothing else changed:
     how records and warnings name a file, so that they can be written as UTF-8."""
-    return _SURROGATES.sub(_escape, text)
+    return SURROGATE.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -96,6 +96,8 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
     # A line of which the output set a part aside (an e-paper's (主题) mark, a bar) is
     # claimed by what remains of it, when the whole line is not.
     aside = [x for x in ("".join(d.split()) for d in report.dropped) if x]
+    squeezed = ["".join(x.split()) for x in lines]
+    trimmed: dict[int, str] = {}  # each line without the parts set aside, when first needed
     for article in report.articles:
         home = at.of(article.offset or 0)
         nearest = sorted(range(1, len(lines) + 1), key=lambda n: (abs(n - home), -n))
@@ -105,9 +107,11 @@ def predicted_line_roles(twin: Twin, report: Report) -> list[str]:
                 continue
             left = "".join(value.split())
             for n in nearest:
-                piece = "".join(lines[n - 1].split())
+                piece = squeezed[n - 1]
                 if n not in placed and piece not in left:
-                    piece = _without_parts(piece, aside)
+                    if n not in trimmed:
+                        trimmed[n] = _without_parts(piece, aside)
+                    piece = trimmed[n]
                 if n not in placed and len(piece) >= 2 and piece in left:
                     roles[n - 1] = role
                     placed.add(n)

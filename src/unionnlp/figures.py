@@ -183,7 +183,7 @@ _FIGURE_RE = regex(
 _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _UNITS.split("|")})))
 _NUMBER_START_RE = regex(
     rf"[0-9０-９一二两三四五六七八九十百](?<![0-9０-９]{{2}})"
-    rf"(?=[0-9０-９,.．{_CN_CHARS}仟佰点余多来 \u00a0\u2009\u202f\u3000]{{0,{_MAX_NUMBER}}}"
+    rf"(?=[0-9０-９,.．{_CN_CHARS}点余多来 \u00a0\u2009\u202f\u3000]{{0,{_MAX_NUMBER}}}"
     rf"(?:[{_UNIT_STARTS}]|(?<=[万亿余多]))|分之)"
 )
 
@@ -275,13 +275,15 @@ _LEADING_RE = regex(
 )
 # A currency written after its amount (592.43万元人民币) belongs to the amount, not to what it measures.
 _AFTER_LEADING_RE = regex(r"^(?:的|都是|均为|均是|都|均|是|为|人民币|港币|港元|新台币|台币|澳门币|澳门元|美元)")
+#: Verbs that take what a figure counts as their object (发放, 追回, 送去 …).
+_OBJECT_VERBS = (r"提供|建立|开展|进行|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办"
+                 r"|送去|送上|送出|送来")
 _AFTER_CUT_RE = regex(
-    r"的|参与|参加|提供|摆脱|免费|建立|通过|获得|得到|实现|享受|开展|进行|受益|为|都|均|是"
-    r"|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|接受|入会"
+    r"的|参与|参加|摆脱|免费|通过|获得|得到|实现|享受|受益|为|都|均|是|接受|入会"
     r"|逐一|逐个|逐户|逐家|一一|与|以及"
     # verbs that a counted noun is the agent or the receiver of (103名学生申报并通过审核,
     # 14个县区总工会荣获…, 为120名环卫工人送去…)
-    r"|荣获|喜获|获评|获颁|申报|送去|送上|送出|送来|惠及"
+    r"|荣获|喜获|获评|获颁|申报|惠及|" + _OBJECT_VERBS
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
 # opens the predicate (也, 将, 被, 把), only after a noun of two characters and before more
@@ -292,9 +294,7 @@ _AFTER_VERB_RE = regex(r"觉得|认为|表示|(?<=..)[将被把也](?![和与及
 # whose doer the figure counts (2000多万人次参与, 600人次受益, 20人入会: the verb says what
 # they are counted for), nor after a preposition that names whom the verb serves
 # (为2700多人提供培训: :data:`_TO_WHOM_RE`).
-_AFTER_OBJECT_VERB_RE = regex(
-    r"提供|建立|开展|进行|共计|累计|发放|追回|讨回|挽回|办理|领取|申领|签订|完成|举办|送去"
-    r"|送上|送出|送来|打卡|设置|命名")
+_AFTER_OBJECT_VERB_RE = regex(_OBJECT_VERBS + "|打卡|设置|命名")
 _TO_WHOM_RE = regex(r"[为给向对替帮]$")
 #: A phrase before 的 that says what the noun after it is like, not a noun itself: it
 #: opens with 有 or an adverb of degree, or ends in an adjective (表现突出, 有求职意向,
@@ -583,7 +583,7 @@ def _joined(text: str, matches: list[tuple[int, int, _Groups]]
     for start, end, groups in matches:
         if (out and start - out[-1][1] <= 1 and not text[out[-1][1]:start].strip()
                 and groups[3] and groups[8] is not None
-                and groups[6] in (None, "千", "仟", "百", "千万", "仟万", "百万", "佰万", "万")):
+                and groups[6] in (None, "千", "仟", "千万", "仟万", "百万", "佰万", "万")):
             head_start, _, head = out[-1]
             if head[3] and head[8] is None and head[6] in _JOIN_HEADS:
                 big = _parse_arabic(head[3])
@@ -592,7 +592,7 @@ def _joined(text: str, matches: list[tuple[int, int, _Groups]]
                 top = _MULTIPLIERS[head[6]]
                 if (big is not None and small is not None and small * scale < top
                         and (groups[6] or small * 10 >= top)):
-                    total = big * _MULTIPLIERS[head[6]] + small * scale
+                    total = big * top + small * scale
                     # Money keeps its 万元/亿元: the total in the unit's own scale.
                     mult = (groups[6] or "")[-1:] if groups[8] == "元" else ""
                     mult = mult if mult in ("万", "亿") else ""
@@ -797,8 +797,7 @@ def _subject(
     after: str | None = None
     predicate = ""
     follower = text[end : end + 1]
-    if (follower in "不的标" and text[end - 1] in "元%％‰点"
-            and _STANDARD_RE.match(text, end)):
+    if _standard_end(text, end) > end:
         # 按每户2500元的标准: the figure is a rate, the standard for each household.
         per = _PER_RE.search(text, max(start - 8, prev_end), start)
         if per is not None:

@@ -30,8 +30,6 @@ _LABEL = regex(r"^(?:[-‧•·]\s*)?([^\s,，。；;、:：!?！？()（）「�
 #: 本方案的目的是:) rather than a name for them.
 _CLAUSE = regex(r"如下|下列|以下|的|[是为][:：]?$")
 _ARTICLE = regex(r"^第[一二三四五六七八九十百零〇两廿卅\d]{1,5}[条條]")
-#: An article's number alone, without a colon.
-_ARTICLE_ALONE = regex(r"^第[一二三四五六七八九十百零〇两廿卅\d]{1,5}[条條]$")
 #: A question of one clause (after Q: or 问:), ending its line.
 _QUESTION = regex(r"^(?:(?:Q|问|問)\s*[:：]\s*)?([^\s,，。；;!！?？:：]{4,20})[?？]$")
 _QUOTES = "「『“\"‘"
@@ -84,7 +82,7 @@ def labels_as_headlines(lines: Sequence[Line], pieces: Collection[int] = ()) -> 
         view = x.view
         if _is_label(view) and _heads_items(after):
             pass
-        elif _ARTICLE_ALONE.match(view):
+        elif _ARTICLE.fullmatch(view):  # an article's number alone, without a colon
             pass
         elif apart and _QUESTION.match(view) and not _QUESTION.match(after.view):
             pass

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import ConfigError
+from .errors import SURROGATE, ConfigError, escape_surrogates
 
 if TYPE_CHECKING:
     from .segment import Segmenter
@@ -79,18 +79,16 @@ def writable(source: Source) -> Source:
     (:func:`unionnlp.errors.escape_surrogates`). A valid pair (a character outside the BMP
     given as its two UTF-16 halves) is read as two U+FFFD too, to keep the offsets, and
     warned about as a pair, not as unpaired surrogates. A source without any is returned as is."""
-    from .errors import escape_surrogates
-
     text, path, warnings = source.text, source.path, source.warnings
-    if path is not None and _SURROGATE.search(path):
+    if path is not None and SURROGATE.search(path):
         path = escape_surrogates(path)
-    if any(_SURROGATE.search(w) for w in warnings):
+    if any(SURROGATE.search(w) for w in warnings):
         warnings = tuple(escape_surrogates(w) for w in warnings)
-    halves = len(_SURROGATE.findall(text))
+    halves = len(SURROGATE.findall(text))
     if halves:
         pairs = len(_SURROGATE_PAIR.findall(text))
         lone = halves - 2 * pairs
-        text = _SURROGATE.sub("\ufffd", text)
+        text = SURROGATE.sub("\ufffd", text)
         where = f"{path}: " if path else ""
         if lone:
             warnings = (*warnings, f"{where}{lone} unpaired surrogate(s) are not valid Unicode; "
@@ -105,7 +103,6 @@ def writable(source: Source) -> Source:
     return replace(source, text=text, path=path, warnings=warnings)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: A high surrogate then a low one: one character outside the BMP written in two halves.
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 

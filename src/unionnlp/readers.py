@@ -21,7 +21,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
@@ -514,28 +514,15 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[s
         text, encoding = decode_bytes(data, path)
         warnings: tuple[str, ...] = ()
     except DecodeError:
-        best: tuple[int, str, str] | None = None
         # A byte-order mark names the encoding (a UTF-16 file cut off mid-character).
-        marked = next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
-        for candidate in (marked,) if marked else _DAMAGED_CANDIDATES:
-            text = data.decode(candidate, errors="replace")
-            bad = text.count("\ufffd") - data.decode(candidate, errors="ignore").count("\ufffd")
-            if 0 < bad <= _damage_allowed(len(text)) \
-                    and _plausibility(text) >= _MIN_PLAUSIBILITY \
-                    and (best is None or bad < best[0]):
-                best = (bad, candidate, text)
+        bom, marked = next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)),
+                           (b"", None))
+        best = _least_damaged(data, (marked,) if marked else _DAMAGED_CANDIDATES, clean=False)
         note: tuple[str, ...] = ()
-        bom = next((bom for bom, _ in _BOMS if data.startswith(bom)), b"")
         if best is None and bom:
             # A byte-order mark the text does not follow (a GB18030 text saved with a UTF-8
             # BOM by a tool that assumed UTF-8): the bytes after it read as an unmarked text.
-            rest = data[len(bom):]
-            for candidate in _DAMAGED_CANDIDATES:
-                text = rest.decode(candidate, errors="replace")
-                bad = text.count("\ufffd") - rest.decode(candidate, errors="ignore").count("\ufffd")
-                if bad <= _damage_allowed(len(text)) and _plausibility(text) >= _MIN_PLAUSIBILITY \
-                        and (best is None or bad < best[0]):
-                    best = (bad, candidate, text)
+            best = _least_damaged(data[len(bom):], _DAMAGED_CANDIDATES, clean=True)
             note = (f"{where}the byte-order mark says {_canonical(str(marked))} but the text "
                     f"after it is not; read as {_canonical(best[1])}",) if best else ()
         if best is None:
@@ -548,6 +535,22 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str, tuple[s
                                "cut off mid-character, or a stray byte); read as \ufffd")
     text, warnings = _without_nul(text, where, warnings)
     return text, encoding, warnings
+
+
+def _least_damaged(data: bytes, candidates: Sequence[str], *, clean: bool
+                   ) -> tuple[int, str, str] | None:
+    """The candidate that reads ``data`` with the fewest bytes it cannot decode, within
+    :func:`_damage_allowed` and plausibly: (their count, the encoding, the text with each as
+    U+FFFD); ``clean`` lets it read every byte. Genuine U+FFFD in the file are told from
+    replaced bytes by decoding with ``errors="ignore"``."""
+    best: tuple[int, str, str] | None = None
+    for candidate in candidates:
+        text = data.decode(candidate, errors="replace")
+        bad = text.count("\ufffd") - data.decode(candidate, errors="ignore").count("\ufffd")
+        if (clean or bad > 0) and bad <= _damage_allowed(len(text)) \
+                and _plausibility(text) >= _MIN_PLAUSIBILITY and (best is None or bad < best[0]):
+            best = (bad, candidate, text)
+    return best
 
 
 def _without_nul(text: str, where: str, warnings: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:

@@ -20,7 +20,9 @@ from typing import Any
 from ._regex import regex
 from .convert import analysis_view
 from .gapbreaks import gap_breaks
+from .labelheads import label_or_question, labels_as_headlines
 from .lines import (
+    BULLETS,
     COMMA,
     HEADLINE_MAX,
     Line,
@@ -554,16 +556,16 @@ def _title_parts(*blocks: Block) -> tuple[str | None, str | None, str | None]:
     (not a title wrapped at its dash onto the next line) and an original title under an
     earlier one, which are subtitles."""
     lines = [(k, x) for k, block in enumerate(blocks) for x in block.lines]
-    heads = [i for i, (_, x) in enumerate(lines) if x.kind in ("headline", "body", "title")]
+    heads = [i for i, (_, x) in enumerate(lines) if x.kind in _TITLE_KINDS]
     pieces: dict[int, list[str]] = {}
     subs: list[str] = []
     for i, (k, x) in enumerate(lines):
         below = next((lines[j][1] for j in heads if j > i), None)
-        if x.kind == "subtitle" or (x.kind in ("headline", "body", "title") and (
+        if x.kind == "subtitle" or (x.kind in _TITLE_KINDS and (
                 (_KICKER.search(x.text) and below is not None and below.number > x.number + 1)
                 or (pieces and _ORIGINAL_TITLE.match(x.text)))):
             subs.append(x.text)
-        elif x.kind in ("headline", "body", "title"):
+        elif x.kind in _TITLE_KINDS:
             pieces.setdefault(k, []).append(x.text)
     titles = ["".join(piece) for piece in pieces.values()]
     # A subtitle goes with a title: with none beside it, the first one not led by a dash is
@@ -573,7 +575,7 @@ def _title_parts(*blocks: Block) -> tuple[str | None, str | None, str | None]:
     if not titles and kicker is not None:
         titles = [subs.pop(kicker)]
     bylines = [x.text for block in blocks for x in block.lines
-               if x.kind not in ("headline", "body", "title", "subtitle")]
+               if x.kind not in (*_TITLE_KINDS, "subtitle")]
     return (
         " ".join(titles) or None,
         "\n".join(subs) or None,
@@ -591,8 +593,6 @@ def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[in
 def _names_what_follows(view: str) -> bool:
     """Whether a headline is a label or a question with no number of its own
     (:mod:`unionnlp.labelheads`): a numbered one (四.範圍:) is its list's sibling."""
-    from .labelheads import label_or_question
-
     return numbering(view.strip())[0] is None and label_or_question(view.strip())
 
 
@@ -702,13 +702,18 @@ _CREDIT = regex(r"(?<=[。！？!?”’」』）)\]】])[ \u3000]*"
 _PHOTO_CREDIT = regex("摄|攝|图|圖|照片")
 
 
+def _last_text(sections: Sequence[Section]) -> tuple[int, int] | None:
+    """Where the article's last text paragraph is: its section's index and its own."""
+    return next(((k, i) for k in range(len(sections) - 1, -1, -1)
+                 for i in range(len(sections[k].paragraphs) - 1, -1, -1)
+                 if sections[k].paragraphs[i].kind == "text"), None)
+
+
 def _closing_credits(sections: list[Section], dropped: list[str]) -> list[str]:
     """The reporters' credits cut off the end of the article's last text paragraph (for its
     byline), the editor's and the source's set aside in ``dropped``; ``sections`` keep the
     paragraph without them."""
-    at = next(((k, i) for k in range(len(sections) - 1, -1, -1)
-               for i in range(len(sections[k].paragraphs) - 1, -1, -1)
-               if sections[k].paragraphs[i].kind == "text"), None)
+    at = _last_text(sections)
     if at is None:
         return []
     k, i = at
@@ -752,9 +757,7 @@ def _closing_names(sections: list[Section]) -> list[str]:
     """The signature of names (see ``_NAMES``) that closes the article's last text paragraph
     or stands after it as a paragraph of its own, for the byline; ``sections`` keep the
     paragraph without it."""
-    at = next(((k, i) for k in range(len(sections) - 1, -1, -1)
-               for i in range(len(sections[k].paragraphs) - 1, -1, -1)
-               if sections[k].paragraphs[i].kind == "text"), None)
+    at = _last_text(sections)
     if at is None:
         return []
     k, i = at
@@ -1285,8 +1288,10 @@ def _year_headlines_joined(blocks: list[Block]) -> list[Block]:
     return out
 
 
-#: The shortest text whose copy right after it on its line is read as printed twice.
-_TWICE_MIN = 10
+#: The shortest text whose copy right after it on its line is read as printed twice, and
+#: the shortest title that :func:`_title_printed_twice` takes from a page's head (one
+#: bar for both: the same length was in force for both when it was chosen).
+_TWICE_MIN = 8
 
 
 def _twice_at(view: str) -> int:
@@ -1492,9 +1497,6 @@ def _issuers_and_dates(lines: list[Line]) -> list[Line]:
     return out
 
 
-#: The shortest title that :func:`_title_printed_twice` takes from a page's head.
-_TWICE_MIN = 8
-_BULLETS = lexicon().chars["bullets"]
 #: A menu's line: three or more short items apart by bars, slashes or arrows (首页 | 新闻 |
 #: 通知公告, 首页 > 工会动态 > 正文).
 _MENU_LINE = regex(r"^[^|｜/／>＞»›]{1,8}(?:\s*[|｜/／>＞»›]\s*[^|｜/／>＞»›]{1,8}){2,}\s*[|｜]?$")
@@ -1521,7 +1523,7 @@ def _title_printed_twice(lines: list[Line]) -> list[Line]:
         # A piece of a line (a news list's item after its date) is no title.
         if i > menu and counts[view] > 1 and pieces[lines[i].number] == 1 \
                 and len(view) >= _TWICE_MIN and 2 * cjk >= len(view) \
-                and not view.startswith(tuple(_BULLETS)):
+                and view[:1] not in BULLETS:
             out = list(lines)
             out[i] = replace(lines[i], kind="title", style=None)
             return out
@@ -1548,8 +1550,6 @@ def _decks_between_titles(ruled: Sequence[Line], lines: list[Line]) -> list[Line
 
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
-    from .labelheads import labels_as_headlines
-
     counts = Counter(x.number for x in lines)
     return labels_as_headlines(lines, {n for n, c in counts.items() if c > 1})
 
