@@ -285,6 +285,10 @@ def test_show_prints_a_readable_outline(capsys: pytest.CaptureFixture[str]) -> N
     assert "# 清溪县总工会2025年工作总结" in out
     assert "  一、扩大组织覆盖，工会基础更加坚实\n    （一）建会入会持续扩面\n      ¶ 全年新建" in out
     assert "[帮扶救助]" in out and "figures: 42家" in out and "set aside: - 2 -" in out
+    # Shares overlap (a paragraph may carry several themes), so the line must not read as
+    # parts of one whole: a user summed them to 182% and thought them broken.
+    themes_line = next(line for line in out.splitlines() if line.startswith("themes "))
+    assert "may carry several" in themes_line
     assert main(["show", str(sample.with_name("missing.txt"))]) == 1
 
 

@@ -675,7 +675,7 @@ def outline(report: Any, width: int = 60) -> str:
              f"{', ' + report.encoding if report.encoding else ''}; "
              f"{len(report.articles)} article(s), {len(report.paragraphs)} paragraphs)",
              *(f"warning: {printable(w)}" for w in report.warnings),
-             f"themes (share of the text): {shares}",
+             f"themes (share of the text carrying each; a paragraph may carry several): {shares}",
              "keywords: " + " · ".join(k.term for k in report.keywords),
              "summary:"]
     lines += [f"  - {cut(s)}" for s in report.summary]

@@ -498,7 +498,7 @@ def _batch(items: Sequence[Mapping[str, Any]], palette: _Palette) -> str:
         "<h2>高频关键词 keywords in the most reports</h2>"
         f'{cloud}<p class="muted">数字为含该关键词的报告数，点击筛选上表。'
         " (Number of reports with the keyword; click to filter the table.)</p></div>"
-        "<div><h2>全部报告的主题占比 theme shares, whole batch</h2>"
+        "<div><h2>全部报告的主题覆盖 share of the text carrying each theme, whole batch</h2>"
         f"{_chart(batch_shares(items), palette, 'theme shares, whole batch')}</div></div>"
         "</section>"
     )
@@ -691,7 +691,8 @@ def _report(index: int, record: Mapping[str, Any], palette: _Palette) -> str:
         _keywords(record.get("keywords") or ()) or '<p class="muted">—</p>',
         "<h3>摘要 summary</h3>",
         _summary(record.get("summary") or ()) or '<p class="muted">—</p>',
-        "</div><div><h3>主题占比 theme shares</h3>",
+        "</div><div><h3>主题覆盖 share of the text carrying each theme</h3>"
+        '<p class="muted">一段可有多个主题 a paragraph may carry several themes</p>',
         _chart(shares, palette, f"{record.get('source') or ''} theme shares"),
         "</div></div>",
         f'<nav class="outline"><h3>结构 outline</h3><ol>{"".join(outline)}</ol></nav>',
