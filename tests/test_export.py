@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from unionnlp import analyze
 from unionnlp.batch import error_record, tag_files
 from unionnlp.errors import ConfigError
 from unionnlp.export import WRITERS, atomic_text_file, format_for_path, get_writer, write
@@ -140,7 +141,7 @@ def test_jsonl_and_json_are_deterministic_with_fixed_keys(records: list[dict[str
     assert array == [json.loads(line) for line in lines]
     for record in array[:2]:
         assert list(record) == [
-            "schema", "source", "sha256", "format", "encoding", "traditional", "keywords",
+            "schema", "source", "sha256", "format", "encoding", "traditional", "date", "keywords",
             "summary", "theme_shares", "figures", "dropped", "articles", "part",
             "warnings",
         ] + (["provenance"] if "provenance" in record else [])
@@ -331,8 +332,8 @@ def test_xlsx_workbook_sheets_cells_and_custom_themes(records: list[dict[str, An
     assert book.sheetnames == ["reports", "paragraphs", "figures", "keywords"]
     reports, paragraphs = book["reports"], book["paragraphs"]
     header = [c.value for c in paragraphs[1]]
-    assert header[-6:] == ["score_org_building", "score_worker_aid", "score_rights_protection",
-                           "score_skills_training", "score_safety", "kind"]
+    assert header[-7:] == ["score_org_building", "score_worker_aid", "score_rights_protection",
+                           "score_skills_training", "score_safety", "kind", "date"]
     assert [c.value for c in reports[2]][:2] == ["broken.txt", "DecodeError: broken.txt: cannot decode"]
     cells = [row[5] for row in paragraphs.iter_rows(min_row=2)]
     assert cells and all(c.value.startswith("=SUM(A1:A9)") and c.data_type == "s" for c in cells)
@@ -505,6 +506,22 @@ def test_report_date(byline: str | None, dropped: list[str], date: str) -> None:
     assert parse(render([record])).rows[0]["attrs"]["data-date"] == date
 
 
+def test_a_news_page_dated_only_in_its_header_carries_the_date_in_every_format() -> None:
+    # A web page's date line is furniture (set aside), yet the date is what an analyst files
+    # the report by: the record names it, and CSV rows and the HTML row carry it.
+    page = ("首页 > 工会新闻 > 正文\n2016年11月28日11:03  来源:工人日报\n\n"
+            "市总工会为百名困难职工送去冬衣\n\n"
+            "本报讯(记者 王某)入冬以来,市总工会走访慰问困难职工120户,送去棉衣和慰问金共计18万元。\n")
+    record = analyze(page, source="news.txt").to_dict()
+    assert record["date"] == "2016-11-28"
+    assert any("2016年11月28日" in line for line in record["dropped"])
+    for fmt in ("csv", "csv-reports"):
+        rows = list(csv.DictReader(io.StringIO(rendered(fmt, [record]).lstrip("\ufeff"))))
+        assert rows and all(row["date"] == "2016-11-28" for row in rows)
+    assert parse(render([record])).rows[0]["attrs"]["data-date"] == "2016-11-28"
+    assert analyze("工会召开职工代表大会,审议通过集体合同草案。\n").to_dict()["date"] is None
+
+
 def test_batch_keywords_count_reports() -> None:
     def record(*terms: str) -> dict[str, Any]:
         return {"keywords": [{"term": t, "weight": 0.1} for t in terms]}
@@ -524,11 +541,12 @@ def test_csv_keeps_a_custom_taxonomys_scores(records: list[dict[str, Any]]) -> N
         p["scores"] = {"safety": 0.7, "culture": 0.1}
     custom["theme_shares"] = {"safety": 0.6, "culture": 0.0}
     rows = list(csv_module.reader(io.StringIO(rendered("csv", [records[2], custom]).lstrip("\ufeff"))))
-    assert rows[0][-4:] == ["score_safety", "score_culture", "error", "kind"]
-    assert rows[1][0] == "broken.txt" and rows[1][-2].startswith("DecodeError")
-    assert all(row[-4:-2] == ["0.7", "0.1"] for row in rows[2:])
+    assert rows[0][-5:] == ["score_safety", "score_culture", "error", "kind", "date"]
+    assert rows[1][0] == "broken.txt" and rows[1][-3].startswith("DecodeError")
+    assert all(len(row) == len(rows[0]) for row in rows)
+    assert all(row[-5:-3] == ["0.7", "0.1"] for row in rows[2:])
     reports = list(csv_module.reader(io.StringIO(rendered("csv-reports", [custom]).lstrip("\ufeff"))))
-    assert reports[0][-4:] == ["share_safety", "share_culture", "n_figures", "title"]
+    assert reports[0][-5:] == ["share_safety", "share_culture", "n_figures", "title", "date"]
 
 
 def test_xlsx_is_the_same_bytes_every_run(records: list[dict[str, Any]], tmp_path: Path,

@@ -267,6 +267,15 @@ class Report:
         """All paragraphs of the report, in article order."""
         return tuple(p for a in self.articles for p in a.paragraphs)
 
+    @property
+    def date(self) -> str | None:
+        """The date the report carries, as ISO text (``2024-01-15``, or ``2024-01`` where
+        only a month is given): the first in its bylines, then in the lines set aside
+        (a masthead's or web page's date line); None where there is none."""
+        from .dates import first_date
+
+        return first_date([*(a.byline or "" for a in self.articles), *self.dropped])
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
@@ -274,6 +283,7 @@ class Report:
             "format": self.format,
             "encoding": self.encoding,
             "traditional": self.traditional,
+            "date": self.date,
             "keywords": [k.to_dict() for k in self.keywords],
             "summary": list(self.summary),
             "theme_shares": {k: _round(v) for k, v in self.theme_shares.items()},

@@ -42,6 +42,7 @@ PARAGRAPH_COLUMNS: tuple[str, ...] = (
     *(f"score_{theme}" for theme in THEMES),
     "error",
     "kind",
+    "date",  # the report's (added after the others: columns keep their places)
 )
 
 REPORT_COLUMNS: tuple[str, ...] = (
@@ -54,6 +55,7 @@ REPORT_COLUMNS: tuple[str, ...] = (
     *(f"share_{theme}" for theme in THEMES),
     "n_figures",
     "title",  # the first article's (added after the others: columns keep their places)
+    "date",  # the report's
 )
 
 
@@ -94,10 +96,11 @@ def paragraph_rows(record: Mapping[str, Any],
     a report without paragraphs (an empty file, a scan without text) has one row with
     its source and every other cell empty."""
     source = _cell(source_label(record))
-    empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 3)
+    empty = [""] * (len(PARAGRAPH_COLUMNS) - len(THEMES) + len(themes) - 4)
     if record.get("error"):
-        yield [source, *empty, _error(record), ""]
+        yield [source, *empty, _error(record), "", ""]
         return
+    date = _cell(record.get("date"))
     rows = 0
     for a, article in enumerate(record.get("articles") or (), start=1):
         number = 0
@@ -117,10 +120,11 @@ def paragraph_rows(record: Mapping[str, Any],
                     *(_cell(scores.get(theme)) for theme in themes),
                     "",
                     _cell(paragraph.get("kind")),
+                    date,
                 ]
                 rows += 1
     if not rows:
-        yield [source, *empty, "", ""]
+        yield [source, *empty, "", "", date]
 
 
 def report_row(record: Mapping[str, Any], themes: Sequence[str] = tuple(THEMES)) -> list[str]:
@@ -141,6 +145,7 @@ def report_row(record: Mapping[str, Any], themes: Sequence[str] = tuple(THEMES))
         *(_cell(shares.get(theme)) for theme in themes),
         "" if failed else str(len(record.get("figures") or ())),
         _cell(next((a.get("title") for a in articles if a.get("title")), None)),
+        _cell(record.get("date")),
     ]
 
 

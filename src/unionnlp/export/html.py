@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
-from .._regex import regex
+from ..dates import first_date
 from ..model import THEMES
 from ._base import Writer
 from .tables import source_label
@@ -53,11 +53,6 @@ _BATCH_KEYWORDS = 30
 _LINE_CHARS = 60  # for a lazy report's placeholder height
 _LINE_PX = 27
 
-_FULL_DATE = regex(
-    r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
-    r"|(?<!\d)((?:19|20)\d\d)([-/.])(\d{1,2})\5(\d{1,2})(?!\d)"
-)
-_MONTH = regex(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 _SCRIPT_UNSAFE = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -349,21 +344,13 @@ def batch_keywords(
 
 
 def report_date(record: Mapping[str, Any]) -> str:
-    """The report's date as ISO text, from its bylines, then its dropped lines (mastheads,
-    web-page headers): the first full date (``2024年1月15日``, ``2024-01-15``), else the first
-    year and month (``2024-01``), else ``""``.
-    """
+    """The report's ``date`` (:func:`unionnlp.dates.first_date` of its bylines, then its
+    dropped lines), found again for records written before the key existed; else ``""``."""
+    if "date" in record:
+        return str(record.get("date") or "")
     lines = [str(a.get("byline") or "") for a in record.get("articles") or ()]
     lines += [str(line) for line in record.get("dropped") or ()]
-    text = unicodedata.normalize("NFKC", "\n".join(lines))
-    for found in _FULL_DATE.finditer(text):
-        year, month, day = found.group(1, 2, 3) if found.group(1) else found.group(4, 6, 7)
-        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-    for found in _MONTH.finditer(text):
-        if 1 <= int(found.group(2)) <= 12:
-            return f"{found.group(1)}-{int(found.group(2)):02d}"
-    return ""
+    return first_date(lines) or ""
 
 
 def _title(record: Mapping[str, Any]) -> str:

@@ -23,6 +23,7 @@ _KEY_ORDER = (
     "format",
     "encoding",
     "traditional",
+    "date",
     "keywords",
     "summary",
     "theme_shares",

@@ -46,9 +46,9 @@ def columns(table: str, themes: Sequence[str]) -> list[str]:
     """The column names of ``table``."""
     return {
         "reports": ["source", "error", "title", "articles", "paragraphs", "keywords",
-                    "summary", *(f"share_{t}" for t in themes), "figures"],
+                    "summary", *(f"share_{t}" for t in themes), "figures", "date"],
         "paragraphs": ["source", "article", "article_title", "section_heading", "paragraph",
-                       "text", "lead_in", "themes", *(f"score_{t}" for t in themes), "kind"],
+                       "text", "lead_in", "themes", *(f"score_{t}" for t in themes), "kind", "date"],
         "figures": ["source", "value", "unit", "subject", "text", "approximate", "offset"],
         "keywords": ["source", "rank", "term", "weight"],
     }[table]
@@ -83,11 +83,12 @@ def rows(record: Mapping[str, Any], themes: Sequence[str]) -> Iterator[tuple[str
     articles = record.get("articles") or ()
     paragraphs = list(_paragraphs(record))
     shares = record.get("theme_shares") or {}
+    date = record.get("date")
     yield "reports", [
         source, None, articles[0].get("title") if articles else None, len(articles),
         len(paragraphs), "、".join(k["term"] for k in record.get("keywords") or ()),
         "".join(record.get("summary") or ()), *(shares.get(t) for t in themes),
-        len(record.get("figures") or ())]
+        len(record.get("figures") or ()), date]
     seen: dict[int, int] = {}
     for a, article, section, p in paragraphs:
         seen[a] = seen.get(a, 0) + 1
@@ -95,7 +96,7 @@ def rows(record: Mapping[str, Any], themes: Sequence[str]) -> Iterator[tuple[str
         yield "paragraphs", [
             source, a, article.get("title"), section.get("heading"), seen[a], p.get("text"),
             p.get("lead_in"), ",".join(p.get("themes") or ()), *(scores.get(t) for t in themes),
-            p.get("kind")]
+            p.get("kind"), date]
     for f in record.get("figures") or ():
         yield "figures", [source, f.get("value"), f.get("unit"), f.get("subject"),
                           f.get("text"), f.get("approximate"), f.get("offset")]
