@@ -468,7 +468,8 @@ def test_a_session_a_since_year_and_a_spaced_article_number_are_no_figures() -> 
     assert extract_figures("县总工会召开十三届三次全委会议和十四届全委会议，第 十 條：會員大會每年召開。") == []
     assert [f.text for f in extract_figures("2012 起，市总工会每年开展送温暖活动。")] == []
     found = extract_figures("自2012起，全市共调解劳动争议案件120起，受理案件2012起。连续举办三届技能大赛，共12届。")
-    assert [(f.text, f.value) for f in found] == [("120起", 120), ("2012起", 2012), ("12届", 12)]
+    assert [(f.text, f.value) for f in found] == [
+        ("120起", 120), ("2012起", 2012), ("三届", 3), ("12届", 12)]
 
 
 def test_an_amount_after_a_currency_sign_and_a_share_in_tenths() -> None:
@@ -858,3 +859,42 @@ def test_money_in_qian_and_amounts_in_two_parts_are_read_whole() -> None:
                      ("三仟元", 3000, "元")]
     # A count in 万 and a small one after it are two figures (1万 5元 is no 10005元).
     assert [f.text for f in extract_figures("会员1万5元")] != ["1万5元"]
+
+
+def test_a_count_in_one_chinese_digit_is_a_figure() -> None:
+    # As a union's activity plan and a county report put them (written for this test):
+    # ASCII commas, a list of events and the posts of a congress.
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "比赛项目:趣味保龄球、绑腿协力跑、拔河三项,合计奖项九个。"
+        "我镇有两名同志光荣当选市级劳模,提出完善劳动法律制度等合共八项建议。")]
+    assert found == [("三项", 3, "项"), ("九个", 9, "个"), ("两名", 2, "名"), ("八项", 8, "项")]
+    # 一 counts after its noun, at the end of the clause; traditional text too.
+    found = [(f.text, f.value) for f in extract_figures(
+        "职代会设主任一名、副主任一名、秘书一名。親自辦理入會的會員另送精美禮品一份")]
+    assert found == [("一名", 1), ("一名", 1), ("一名", 1), ("一份", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "以邓小平理论和三个代表重要思想为指导,增强“四个意识”,做好“两节”送温暖,两节期间走访。",
+    "推行“搞好两评议”“做到四个亮”,实施\"五个一\"工程。",
+    "从组织、服务、经费四个方面提出建议,总部、分部、基层三个层面一起联开。",
+    "区总工会召开三届二次全委会作出部署,五次全委会审议通过。",
+    "一、二、三名各奖励现金;至于前三名,最低门槛则是每年引介。",
+    "受助的是两类学生:一类是考上大学的学生;拟定了两类样本——《区域性女职工专项集体合同》。",
+    "为建设和谐团队出了一份力,每位选手各上场一次,大家编为一组,做到不漏一人。",
+    "一项重要举措,莱州一家机械公司,四处打零工,三位一体,五家渠市。",
+])
+def test_a_chinese_digit_in_a_name_a_slogan_a_rank_or_an_outline_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_a_frequency_and_a_plenary_session_are_no_figures() -> None:
+    # Rules of a safety supervisors' scheme and a speech's opening (written for this test).
+    assert extract_figures(
+        "4、群监员每年由群监会调剂1次,上岗前由群监会组织培训。"
+        "6、群监会每年度评比表彰群监员1次,评比按照优中选优的原则开展。") == []
+    assert extract_figures(
+        "把党的十七届四中、五中全会以及二十届历次全会精神落到实处。") == []
+    # A count of times that goes on to what is done is still one.
+    assert [f.text for f in extract_figures("全年共开展宣讲12次,每月开展2次专题活动。")] == [
+        "12次", "2次"]

@@ -15,9 +15,13 @@ Numbers
     name that is all a line holds before it, with the headline going on after the figure
     (``工会动态-1000万元专项资金…``): a site's separator; Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
-    ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
-    numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
-    these are idioms, list labels or years, not statistics.
+    ``一万二千``, ``三万五``); ``百分之…`` is a percentage. One Chinese digit
+    before a counter is a count (``拔河三项``, ``合计奖项九个``, ``两名同志``), save in a
+    name, a slogan or an outline (``三个代表``, “四个意识”, ``两节``, ``四个方面``, ``两类学生：``),
+    as a rank or an ordinal (``前三名``, ``三届二次全委会``, ``一、二、三名``); 一 only after
+    the noun it counts, ending its clause (``设主任一名、``), not as an article (``一份力``,
+    ``一次体检``). Other numerals without a place character (``二〇二三``) are years or
+    labels, not statistics.
 
 Multipliers 万/亿/千/千万/百万/万亿
     Applied to counts: ``1.76万个`` is 17600 个, ``18.99万人`` is 189900 人. Money keeps
@@ -40,7 +44,9 @@ Approximation
 Skipped
     Ordinals (``第3版``, ``第一届``), digits glued to letters, other digits or a date/time
     separator (``023-6866…``, ``8:30``), numbers with a leading zero, digit strings of 11 or
-    more digits (phone-like), years in ``2012届``. A range ``300元~5000元`` gives two figures.
+    more digits (phone-like), years in ``2012届``, a frequency (a clause that ends in
+    ``每年…1次``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
+    A range ``300元~5000元`` gives two figures.
 
 Subject
     The phrase the figure measures, at most 16 characters cut at a word boundary
@@ -313,8 +319,28 @@ _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
 _SESSION_RE = regex(
-    r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会|[一二三四五六七八九十\d]+次"
+    r"[一二三四五六七八九十\d]*中?全会|[一二三四五六七八九十]+中(?=[、，,和及与])|历次全会|全国|人大|政协|党代会|代表大会|[一二三四五六七八九十\d]+次"
     r"|全委|常委|执委|委员会|理事会|会员代表|职代会|工代会")
+#: A count of one digit in Chinese (三项, 两家) that names, slogans or an outline hold: 四处
+#: (everywhere), 两节 (the two festivals), 三个代表, 三位一体, 五家渠, 两个方面.
+_ONE_DIGIT_PHRASE_RE = regex(
+    r"四处|两节(?!课)|[二两三四五六七八九](?:个(?:代表|文明|方面|层面|部分)|位一体|次下载|家渠)")
+#: What a count of one digit in Chinese stands after as a rank or an ordinal, not a count:
+#: 前三名, 三届二次, 一、二、三等奖; or a quote mark that opens a slogan (“四个意识”).
+_ONE_DIGIT_NOT_AFTER = "前届“\"「『‘《"
+#: What ends a slogan in quote marks after a count of one digit in it (“四个意识”, “做到四个亮”,
+#: “五个一”工程): a closing quote mark within a few characters.
+_SLOGAN_RE = regex("[^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{0,4}[”\"」』’》]")
+#: The counters 一 counts with as a statistic (主任一名, 礼品一份), not as an article (一份
+#: 力, 一次体检, 不漏一人).
+_ONE_UNITS = frozenset("名家位个份项户所件篇册本套台辆座间张支队组块")
+#: A count of one digit in Chinese that heads an outline of what it counts, its items after
+#: a colon or a dash (两类学生：一类是……, 拟定了两类样本——《……》): no statistic.
+_OUTLINE_AFTER_RE = regex(r"[\u4e00-\u9fff]{0,8}[：:—]")
+#: A clause that ends in a count of times after 每 and a period (群监员每年由群监会调剂1次。)
+#: states how often, not how many; not one where the count goes on to what is done (每月开展
+#: 12次活动) or to a standard (按每季度2次的标准).
+_EVERY_RE = regex(r"每(?:年度?|半年|季度?|月|周|星期|天|日|学期)")
 _HAN_RE = regex("[\u4e00-\u9fff]")
 _ORDINAL_LIST_RE = regex(rf"第(?:[0-9０-９{_CN_CHARS}]+[、，,和及])+$")
 _CURRENCY_SIGN_RE = regex(r"[$¥￥]|MOP")
@@ -658,13 +684,18 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
         return True  # 第11、12批: the last of a list of ordinals
     if text.endswith("隐藏", 0, start):
         return True  # ……此处隐藏2632个字……: how much of the page a site hides, no figure
-    _, parabic, pcn, arabic, _, _, mult, _, unit, _ = groups
+    _, parabic, pcn, arabic, cn, _, mult, _, unit, _ = groups
     if unit == "届" and _SESSION_RE.match(text, m.end()):
         return True  # 党的二十届三中全会: which congress, not how many
+    if (unit == "次" and (m.end() == len(text) or text[m.end()] in _DELIMS)
+            and _EVERY_RE.search(_clause_before(text, start, 0)) is not None):
+        return True  # 群监会每年度评比表彰群监员1次。: how often, not how many times
     if unit == "起" and _SINCE_YEAR_RE.fullmatch(text, max(start - 1, 0), m.end()):
         return True  # 自2012起 / 2012 起，: since when, not how many cases
     if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
         return True  # only a count in 万 or 亿 stands without a unit (一万年, 千万不要)
+    if cn is not None and cn in _CN_DIGITS:
+        return not _one_digit_counts(text, m.start("cn"), m.end(), cn, unit)
     if not (arabic or parabic):
         return False
     num_start, end = m.span("arabic" if arabic else "parabic")
@@ -674,6 +705,33 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     if end < len(text) and text[end] in _SEPARATORS and text[end + 1 : end + 2].isdigit():
         return True
     return _implausible(arabic or parabic or "", unit)
+
+
+def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | None) -> bool:
+    """Whether a count written as one Chinese digit and a counter (``text[start:end]``: 三项,
+    两家, 主任一名) states a statistic: not in a name, a slogan or an outline
+    (:data:`_ONE_DIGIT_PHRASE_RE`, a quote mark around it), not a rank or an ordinal (前三名,
+    三届二次全委会, 一、二、三等奖). 一 counts only after the noun it counts, at the end of
+    its clause (设主任一名、, 另送礼品一份。): before a noun it is mostly an article (一份力,
+    一项重要举措, 一家机械公司)."""
+    if unit is None or unit == "成":
+        return unit == "成"  # 八成: a share (its value is read in _value)
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before in _ONE_DIGIT_NOT_AFTER or _SLOGAN_RE.match(text, end) is not None:
+        return False  # “四个意识”, “做到四个亮”: a slogan in quote marks
+    if before == "、" and text[start - 2 : start - 1] in _CN_DIGITS:
+        return False  # 二、三名: a list of ranks
+    if _ONE_DIGIT_PHRASE_RE.match(text, start) is not None:
+        return False
+    if unit in ("次", "届") and _SESSION_RE.match(text, end) is not None:
+        return False  # 五次全委会: which meeting, not how many
+    if digit != "一":
+        return _OUTLINE_AFTER_RE.match(text, end) is None
+    # Not after a verb that makes it a grouping or a share (编为一组, 分成一组, 尽了一份力).
+    return (unit in _ONE_UNITS and after in _DELIMS
+            and _HAN_RE.match(before) is not None
+            and before not in "每这那哪某其的之另单唯同为成作是有了")
 
 
 @lru_cache(maxsize=4096)
@@ -769,8 +827,8 @@ def _value(
         number = _parse_arabic(parabic) if parabic else _parse_cn(pcn or "")
         return None if number is None else (float(number), "%")
     number = _parse_arabic(arabic) if arabic else _parse_cn(cn or "")
-    if number is None and written_unit == "成" and cn in _CN_DIGITS:
-        number = Decimal(_CN_DIGITS[cn])  # 八成: a share, where 八名 is too common a phrase
+    if number is None and written_unit and cn in _CN_DIGITS:
+        number = Decimal(_CN_DIGITS[cn])  # 八成, 三项: _skip let it through
     if number is None:
         return None
     mult = mult or ""
