@@ -898,3 +898,14 @@ def test_a_frequency_and_a_plenary_session_are_no_figures() -> None:
     # A count of times that goes on to what is done is still one.
     assert [f.text for f in extract_figures("全年共开展宣讲12次,每月开展2次专题活动。")] == [
         "12次", "2次"]
+
+
+def test_seats_votes_and_pairs_are_counters() -> None:
+    # A Taiwanese federation's election and a union's group wedding, as news pages write
+    # them (written for this test); traditional characters too.
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "大會選出38席理事及13席監事,蔡振邦以222票對113票勝選。"
+        "当天,12对新人参加集体婚礼,当场有四对男女嘉宾牵手成功。")]
+    assert found == [("38席", 38, "席"), ("13席", 13, "席"), ("222票", 222, "票"),
+                     ("113票", 113, "票"), ("12对", 12, "对"), ("四对", 4, "对")]
+    assert extract_figures("走访慰问方案篇1对于今年的工作,议案取得三分之二票数赞成。") == []

@@ -325,9 +325,9 @@ _SESSION_RE = regex(
 #: (everywhere), 两节 (the two festivals), 三个代表, 三位一体, 五家渠, 两个方面.
 _ONE_DIGIT_PHRASE_RE = regex(
     r"四处|两节(?!课)|[二两三四五六七八九](?:个(?:代表|文明|方面|层面|部分)|位一体|次下载|家渠)")
-#: What a count of one digit in Chinese stands after as a rank or an ordinal, not a count:
-#: 前三名, 三届二次, 一、二、三等奖; or a quote mark that opens a slogan (“四个意识”).
-_ONE_DIGIT_NOT_AFTER = "前届“\"「『‘《"
+#: What a count of one digit in Chinese stands after as a rank, an ordinal or a fraction, not
+#: a count: 前三名, 三届二次, 一、二、三等奖, 三分之二票数; or a quote mark that opens a slogan (“四个意识”).
+_ONE_DIGIT_NOT_AFTER = "前届之“\"「『‘《"
 #: What ends a slogan in quote marks after a count of one digit in it (“四个意识”, “做到四个亮”,
 #: “五个一”工程): a closing quote mark within a few characters.
 _SLOGAN_RE = regex("[^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{0,4}[”\"」』’》]")
