@@ -502,11 +502,12 @@ def test_a_range_gives_both_ends_with_the_unit_written_once() -> None:
 
 def test_bounds_shares_and_lead_in_words() -> None:
     """不超过 is a bound below a figure, not 超过 (more than); 数十 no exact ten; 人均 is
-    what is measured; a clause of lead-in words alone (累计达) is no subject."""
+    what is measured; a clause of lead-in words alone (累计达) goes on from the clause
+    before it, which names what is counted."""
     found = {f.text: (f.subject, f.approximate) for f in extract_figures(
         "每户补助不超过2000元，困难职工人均500元，全年帮扶困难职工，累计达500户，数十名职工参加。")}
     assert found == {"不超过2000元": ("每户补助", True), "500元": ("困难职工人均", False),
-                     "500户": ("", False)}
+                     "500户": ("帮扶困难职工", False)}
 
 
 
@@ -909,3 +910,27 @@ def test_seats_votes_and_pairs_are_counters() -> None:
     assert found == [("38席", 38, "席"), ("13席", 13, "席"), ("222票", 222, "票"),
                      ("113票", 113, "票"), ("12对", 12, "对"), ("四对", 4, "对")]
     assert extract_figures("走访慰问方案篇1对于今年的工作,议案取得三分之二票数赞成。") == []
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # A total in a clause of its own names what the clause before it counts.
+    ("60名困难职工的子女拿到“金秋助学”资助款,合计23000元。", "23000元", "困难职工的子女拿到金秋助学资助款"),
+    ("还有来自各个商户的职工代表,总共15人。", "15人", "有来自各个商户的职工代表"),
+    ("三間餐廳拖欠強積金供款,涉及71萬元。", "71萬元", "餐廳拖欠強積金供款"),
+    # 合共 (in all) and verbs of rising to are no part of what is measured.
+    ("被拖欠的工資合共約五千萬元,到目前仍有二百人未收到。", "約五千萬元", "被拖欠的工資"),
+    ("一月辦行業專場配對會合共19場 超過350人獲聘", "19場", "一月辦行業專場配對會"),
+    ("辖区内工会覆盖的单位增至2860个,", "2860个", "辖区内工会覆盖的单位"),
+    ("所属帮扶机构增加到757个,", "757个", "所属帮扶机构"),
+    ("合共欠款高達23萬元。", "23萬元", "欠款"),
+])
+def test_a_total_apart_and_verbs_of_rising_to(text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_the_second_of_two_figures_joined_by_and_measures_what_the_first_does() -> None:
+    # A county report's sentence (written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "全县建會率和會員率分別達到84.7%和79.3%,困难职工的月补助从2000元上调到3000元。")]
+    assert found == [("84.7%", "全县建會率和會員率"), ("79.3%", "全县建會率和會員率"),
+                     ("2000元", "困难职工的月补助从"), ("3000元", "困难职工的月补助从")]

@@ -238,7 +238,7 @@ _NOISE_RE = regex(f"[{re.escape(_QUOTES + _OPEN + _CLOSE)}\\s]")  # what _clean 
 # Adverbs that open a predicate: the subject starts after the last one. Every alternative
 # starts with its character (look-behinds come after it), which the regex engine scans for.
 _MARKER_RE = regex(
-    r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
+    r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共|合共有|合共(?![建享赢])"
     r"|共同|共(?<![公总]共)(?![享青产性识赢建])"
     r"|其中|此外|另外|同时|全年|今年以来|去年以来|以来|今年|去年|当年|目前|已经|已(?<!而已)"
     r"|眼下|如今|本年度|一年来|一年里|一年下来|多年来|近年来"
@@ -259,7 +259,9 @@ _VERB_ADVERB_RE = regex("已经|已|累计|共计|总计|合计|总共|一共|�
 _TIME_MARKERS = frozenset((
     "全年", "今年以来", "去年以来", "今年", "去年", "当年", "目前", "眼下", "如今", "本年度",
     "一年来", "一年里", "一年下来", "多年来", "近年来"))
-_TRAILING = ("达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
+_TRAILING = ("增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上调到|上调至|下调到|下调至"
+             "|扩大到|扩大至|调整为|调整到|调整至|增至|降至|降到|升至|高达|定为|订为"
+             "|达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
              "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
 _TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)$")
@@ -315,6 +317,8 @@ _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同�
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
 #: clause's start it may be the verb of reaching (为任务的50%).
 _LEADING_WORD_RE = regex("[在经或另按对向给从由把将建设]")
+#: A clause before a figure that says only that it is a total, an amount or about so much.
+_TOTAL_ONLY_RE = regex(r"(?:另|并|还|又|共|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -324,7 +328,7 @@ _SESSION_RE = regex(
 #: A count of one digit in Chinese (三项, 两家) that names, slogans or an outline hold: 四处
 #: (everywhere), 两节 (the two festivals), 三个代表, 三位一体, 五家渠, 两个方面.
 _ONE_DIGIT_PHRASE_RE = regex(
-    r"四处|两节(?!课)|[二两三四五六七八九](?:个(?:代表|文明|方面|层面|部分)|位一体|次下载|家渠)")
+    r"四处|两节(?!课)|[两三四五六七八九](?:个(?:代表|文明|方面|层面|部分)|位一体|家渠)")
 #: What a count of one digit in Chinese stands after as a rank, an ordinal or a fraction, not
 #: a count: 前三名, 三届二次, 一、二、三等奖, 三分之二票数; or a quote mark that opens a slogan (“四个意识”).
 _ONE_DIGIT_NOT_AFTER = "前届之“\"「『‘《"
@@ -491,6 +495,10 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
             subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
                        or _subject(text, matches[first][0], range_end, before, next_start,
                                    segmenter))
+        if not subject and figures and prev_end < start and _HAN_RE.search(
+                text, prev_end, start) and _DELIM_RE.search(text, prev_end, start) is None:
+            # 从2000元上调到3000元: what the figure before measures, this one measures too.
+            subject = figures[-1].subject
         if table:
             subject = _row_label(text, start, segmenter) or subject
         approximate = bool(pre or a1 or a2 or post)
@@ -716,6 +724,8 @@ def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | N
     一项重要举措, 一家机械公司)."""
     if unit is None or unit == "成":
         return unit == "成"  # 八成: a share (its value is read in _value)
+    if digit == "二":
+        return False  # a count of two is 两 (两类); 二类, 二次下载 are labels and ordinals
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
     if before in _ONE_DIGIT_NOT_AFTER or _SLOGAN_RE.match(text, end) is not None:
@@ -863,6 +873,10 @@ def _subject(
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start, segmenter)
+        if after in ("和", "与", "及", "或") or not _strip_trailing(after):
+            # 达到84.7%和79.3%: the next item of a list; 从2000元上调到: a verb of rising to
+            # the next figure. No noun.
+            after = ""
         if after and "了" not in after:
             if (_AFTER_OBJECT_VERB_RE.match(after)
                     and not _TO_WHOM_RE.search(text, max(start - 2, prev_end), start)):
@@ -888,7 +902,24 @@ def _subject(
     for candidate, keep_end in ((after, False), (before, True), fallback, (predicate, False)):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
+    if _TOTAL_ONLY_RE.fullmatch(raw) is not None:
+        # The clause holds only a total (资助款，合计23000元; 共100余人; 涉及71万): it goes
+        # on from the clause before it, which names what is totalled.
+        return _previous_clause_subject(text, start, prev_end, segmenter)
     return ""
+
+
+def _previous_clause_subject(text: str, start: int, prev_end: int,
+                             segmenter: SegmenterLike) -> str:
+    """What the clause before the one that ends at ``start`` names, read as a subject before a
+    figure is (after its markers, at most 16 characters from its end); "" when a figure or
+    the window's edge stands between."""
+    lo = max(prev_end, start - _WINDOW)
+    delim = _LAST_DELIM_RE.match(text, lo, start)
+    if delim is None:
+        return ""
+    before = _trim_before(_clause_before(text, delim.end() - 1, prev_end), segmenter)
+    return _shorten(before, True, segmenter) if len(before) > 1 else ""
 
 
 def _standard_end(text: str, end: int) -> int:
