@@ -67,8 +67,13 @@ Subject
     or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). A rate
     stated as a standard measures it for whom it is stated: ``按每户2500元的标准`` →
     ``每户标准``, and the next figure's clause starts after the standard. List labels
-    (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
-    of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
+    (二是) and bare scopes (全区) are not subjects. After a verb of at most three characters
+    or a word of worth, a figure and 的 count the noun after 的 (``记下近80万字的读书笔记``
+    → ``读书笔记``, ``送去价值0.2万元的学习用品`` → ``学习用品``). A clause that holds only a
+    total (``资助款，合计23000元``) takes its subject from the clause before it; a figure
+    with only a conjunction or a verb of rising to between it and the figure before
+    (``达到84.7%和79.3%``, ``从2000元上调到3000元``) measures what that one does. A subject
+    is empty only when all of these are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
 
 Everything is compiled regular expressions and bounded look-arounds: linear in the text.
@@ -294,9 +299,12 @@ _AFTER_CUT_RE = regex(
     r"|荣获|喜获|获评|获颁|申报|惠及|" + _OBJECT_VERBS
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
-# opens the predicate (也, 将, 被, 把), only after a noun of two characters and before more
-# of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被, 毛巾被和空调被).
-_AFTER_VERB_RE = regex(r"觉得|认为|表示|(?<=..)[将被把也](?![和与及或]|$)")
+# opens the predicate (也, 将, 被, 把, 还, 常, 让, 属于), only after a noun of two characters
+# and before more of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被,
+# 毛巾被和空调被, 常务理事, 偿还, 转让).
+_AFTER_VERB_RE = regex(
+    r"觉得|认为|表示|属于|(?<=..)(?:[将被把也]|还(?![款贷原])"
+    r"|(?<![日正经通平非异反寻照])常(?![务委态规年驻住])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
 # whose doer the figure counts (2000多万人次参与, 600人次受益, 20人入会: the verb says what
@@ -317,6 +325,9 @@ _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同�
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
 #: clause's start it may be the verb of reaching (为任务的50%).
 _LEADING_WORD_RE = regex("[在经或另按对向给从由把将建设]")
+#: The longest clause before a figure and 的 that is read as the verb leading to it (记下,
+#: 能领到, 争取到) rather than what it measures, when a noun follows 的.
+_SHORT_BEFORE = 3
 #: A clause before a figure that says only that it is a total, an amount or about so much.
 _TOTAL_ONLY_RE = regex(r"(?:另|并|还|又|共|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
@@ -889,6 +900,12 @@ def _subject(
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
     before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw, segmenter)
+    if follower == "的" and (len(before) <= _SHORT_BEFORE or before.endswith("价值")):
+        # 记下近80万字的读书笔记, 送去价值0.2万元的学习用品: a verb or a word of worth
+        # before the figure, the noun it counts after 的.
+        after = _phrase_after(text, end, next_start, segmenter)
+        if len(after) > 1:
+            return _shorten(after, False, segmenter)
     # One character before the figure (给, 共, 有, 占) is a word that leads into it, or a
     # piece of one, never what it measures.
     if len(before) > 1 and not before.endswith(("了", "的")):
