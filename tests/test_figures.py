@@ -923,6 +923,10 @@ def test_seats_votes_and_pairs_are_counters() -> None:
     ("辖区内工会覆盖的单位增至2860个,", "2860个", "辖区内工会覆盖的单位"),
     ("所属帮扶机构增加到757个,", "757个", "所属帮扶机构"),
     ("合共欠款高達23萬元。", "23萬元", "欠款"),
+    # Verbs of holding at a level and a condition are no part of it either.
+    ("全市基层工会的组建率一直稳定在85%以上。", "85%以上", "全市基层工会的组建率"),
+    ("公司新会员入会率始终保持在100%。", "100%", "公司新会员入会率"),
+    ("工联会反映最低工资若订于40元,", "40元", "工联会反映最低工资"),
 ])
 def test_a_total_apart_and_verbs_of_rising_to(text: str, figure: str, subject: str) -> None:
     assert _by_text(extract_figures(text))[figure].subject == subject
