@@ -956,3 +956,12 @@ def test_the_second_of_two_figures_joined_by_and_measures_what_the_first_does() 
 ])
 def test_after_a_verb_the_noun_after_de_is_counted(text: str, figure: str, subject: str) -> None:
     assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_ming_before_dan_shen_wei_qin_is_a_counter_not_a_list() -> None:
+    # 名单 is a list, but 34名单身青年职工 counts single young workers (a traditional news
+    # page's sentence, written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "工人文化宮舉辦聯誼交友活動,吸引34名單身青年職工參加;帮扶5名单亲母亲,3名单位负责人参加。")]
+    assert found == [("34名", "單身青年職工"), ("5名", "单亲母亲"), ("3名", "单位负责人")]
+    assert extract_figures("拟表彰先进个人名单公示,全年名单管理。") == []
