@@ -965,3 +965,11 @@ def test_ming_before_dan_shen_wei_qin_is_a_counter_not_a_list() -> None:
         "工人文化宮舉辦聯誼交友活動,吸引34名單身青年職工參加;帮扶5名单亲母亲,3名单位负责人参加。")]
     assert found == [("34名", "單身青年職工"), ("5名", "单亲母亲"), ("3名", "单位负责人")]
     assert extract_figures("拟表彰先进个人名单公示,全年名单管理。") == []
+
+
+def test_a_multiple_of_a_years_figure_measures_what_the_figure_before_does() -> None:
+    # A speech's sentence as a PDF gives it, spaces around the numbers (written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "眼下全市基层工会组织达到 4739个,为 1999 年的 1.8 倍;会员人数 82 万,相当于 1999 年的1.9 倍。")]
+    assert found == [("4739个", "全市基层工会组织"), ("1.8 倍", "全市基层工会组织"),
+                     ("82 万", "会员人数"), ("1.9 倍", "会员人数")]

@@ -326,6 +326,10 @@ _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同�
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
 #: clause's start it may be the verb of reaching (为任务的50%).
 _LEADING_WORD_RE = regex("[在经或另按对向给从由把将建设]")
+#: A clause that compares a figure with a year's (为1999年的1.8倍, 相当于上年的1.2倍):
+#: nothing of what is measured.
+_THAN_YEAR_RE = regex(r"[，,；;：:]\s*(?:为|是|相当于|达到|达|约为|接近)?\s*"
+                      r"(?:[0-9]{4}\s*年|去年|上年|上一年|前年)(?:同期|底|末)?的?\s*$")
 #: The longest clause before a figure and 的 that is read as the verb leading to it (记下,
 #: 能领到, 争取到) rather than what it measures, when a noun follows 的.
 _SHORT_BEFORE = 3
@@ -507,7 +511,11 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
             subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
                        or _subject(text, matches[first][0], range_end, before, next_start,
                                    segmenter))
-        if not subject and figures and prev_end < start and _HAN_RE.search(
+        if figures and _THAN_YEAR_RE.search(text, max(prev_end, start - 16), start):
+            # 达到4739个，为1999年的1.8倍: the multiple compares what the figure before
+            # measures with a year's.
+            subject = figures[-1].subject
+        elif not subject and figures and prev_end < start and _HAN_RE.search(
                 text, prev_end, start) and _DELIM_RE.search(text, prev_end, start) is None:
             # 从2000元上调到3000元: what the figure before measures, this one measures too.
             subject = figures[-1].subject
