@@ -468,7 +468,8 @@ def test_a_session_a_since_year_and_a_spaced_article_number_are_no_figures() -> 
     assert extract_figures("县总工会召开十三届三次全委会议和十四届全委会议，第 十 條：會員大會每年召開。") == []
     assert [f.text for f in extract_figures("2012 起，市总工会每年开展送温暖活动。")] == []
     found = extract_figures("自2012起，全市共调解劳动争议案件120起，受理案件2012起。连续举办三届技能大赛，共12届。")
-    assert [(f.text, f.value) for f in found] == [("120起", 120), ("2012起", 2012), ("12届", 12)]
+    assert [(f.text, f.value) for f in found] == [
+        ("120起", 120), ("2012起", 2012), ("三届", 3), ("12届", 12)]
 
 
 def test_an_amount_after_a_currency_sign_and_a_share_in_tenths() -> None:
@@ -501,11 +502,12 @@ def test_a_range_gives_both_ends_with_the_unit_written_once() -> None:
 
 def test_bounds_shares_and_lead_in_words() -> None:
     """不超过 is a bound below a figure, not 超过 (more than); 数十 no exact ten; 人均 is
-    what is measured; a clause of lead-in words alone (累计达) is no subject."""
+    what is measured; a clause of lead-in words alone (累计达) goes on from the clause
+    before it, which names what is counted."""
     found = {f.text: (f.subject, f.approximate) for f in extract_figures(
         "每户补助不超过2000元，困难职工人均500元，全年帮扶困难职工，累计达500户，数十名职工参加。")}
     assert found == {"不超过2000元": ("每户补助", True), "500元": ("困难职工人均", False),
-                     "500户": ("", False)}
+                     "500户": ("帮扶困难职工", False)}
 
 
 
@@ -858,3 +860,116 @@ def test_money_in_qian_and_amounts_in_two_parts_are_read_whole() -> None:
                      ("三仟元", 3000, "元")]
     # A count in 万 and a small one after it are two figures (1万 5元 is no 10005元).
     assert [f.text for f in extract_figures("会员1万5元")] != ["1万5元"]
+
+
+def test_a_count_in_one_chinese_digit_is_a_figure() -> None:
+    # As a union's activity plan and a county report put them (written for this test):
+    # ASCII commas, a list of events and the posts of a congress.
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "比赛项目:趣味保龄球、绑腿协力跑、拔河三项,合计奖项九个。"
+        "我镇有两名同志光荣当选市级劳模,提出完善劳动法律制度等合共八项建议。")]
+    assert found == [("三项", 3, "项"), ("九个", 9, "个"), ("两名", 2, "名"), ("八项", 8, "项")]
+    # 一 counts after its noun, at the end of the clause; traditional text too.
+    found = [(f.text, f.value) for f in extract_figures(
+        "职代会设主任一名、副主任一名、秘书一名。親自辦理入會的會員另送精美禮品一份")]
+    assert found == [("一名", 1), ("一名", 1), ("一名", 1), ("一份", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "以邓小平理论和三个代表重要思想为指导,增强“四个意识”,做好“两节”送温暖,两节期间走访。",
+    "推行“搞好两评议”“做到四个亮”,实施\"五个一\"工程。",
+    "从组织、服务、经费四个方面提出建议,总部、分部、基层三个层面一起联开。",
+    "区总工会召开三届二次全委会作出部署,五次全委会审议通过。",
+    "一、二、三名各奖励现金;至于前三名,最低门槛则是每年引介。",
+    "受助的是两类学生:一类是考上大学的学生;拟定了两类样本——《区域性女职工专项集体合同》。",
+    "为建设和谐团队出了一份力,每位选手各上场一次,大家编为一组,做到不漏一人。",
+    "一项重要举措,莱州一家机械公司,四处打零工,三位一体,五家渠市。",
+])
+def test_a_chinese_digit_in_a_name_a_slogan_a_rank_or_an_outline_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_a_frequency_and_a_plenary_session_are_no_figures() -> None:
+    # Rules of a safety supervisors' scheme and a speech's opening (written for this test).
+    assert extract_figures(
+        "4、群监员每年由群监会调剂1次,上岗前由群监会组织培训。"
+        "6、群监会每年度评比表彰群监员1次,评比按照优中选优的原则开展。") == []
+    assert extract_figures(
+        "把党的十七届四中、五中全会以及二十届历次全会精神落到实处。") == []
+    # A count of times that goes on to what is done is still one.
+    assert [f.text for f in extract_figures("全年共开展宣讲12次,每月开展2次专题活动。")] == [
+        "12次", "2次"]
+
+
+def test_seats_votes_and_pairs_are_counters() -> None:
+    # A Taiwanese federation's election and a union's group wedding, as news pages write
+    # them (written for this test); traditional characters too.
+    found = [(f.text, f.value, f.unit) for f in extract_figures(
+        "大會選出38席理事及13席監事,蔡振邦以222票對113票勝選。"
+        "当天,12对新人参加集体婚礼,当场有四对男女嘉宾牵手成功。")]
+    assert found == [("38席", 38, "席"), ("13席", 13, "席"), ("222票", 222, "票"),
+                     ("113票", 113, "票"), ("12对", 12, "对"), ("四对", 4, "对")]
+    assert extract_figures("走访慰问方案篇1对于今年的工作,议案取得三分之二票数赞成。") == []
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # A total in a clause of its own names what the clause before it counts.
+    ("60名困难职工的子女拿到“金秋助学”资助款,合计23000元。", "23000元", "困难职工的子女拿到金秋助学资助款"),
+    ("还有来自各个商户的职工代表,总共15人。", "15人", "有来自各个商户的职工代表"),
+    ("三間餐廳拖欠強積金供款,涉及71萬元。", "71萬元", "餐廳拖欠強積金供款"),
+    # 合共 (in all) and verbs of rising to are no part of what is measured.
+    ("被拖欠的工資合共約五千萬元,到目前仍有二百人未收到。", "約五千萬元", "被拖欠的工資"),
+    ("一月辦行業專場配對會合共19場 超過350人獲聘", "19場", "一月辦行業專場配對會"),
+    ("辖区内工会覆盖的单位增至2860个,", "2860个", "辖区内工会覆盖的单位"),
+    ("所属帮扶机构增加到757个,", "757个", "所属帮扶机构"),
+    ("合共欠款高達23萬元。", "23萬元", "欠款"),
+    # Verbs of holding at a level and a condition are no part of it either.
+    ("全市基层工会的组建率一直稳定在85%以上。", "85%以上", "全市基层工会的组建率"),
+    ("公司新会员入会率始终保持在100%。", "100%", "公司新会员入会率"),
+    ("工联会反映最低工资若订于40元,", "40元", "工联会反映最低工资"),
+])
+def test_a_total_apart_and_verbs_of_rising_to(text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_the_second_of_two_figures_joined_by_and_measures_what_the_first_does() -> None:
+    # A county report's sentence (written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "全县建會率和會員率分別達到84.7%和79.3%,困难职工的月补助从2000元上调到3000元。")]
+    assert found == [("84.7%", "全县建會率和會員率"), ("79.3%", "全县建會率和會員率"),
+                     ("2000元", "困难职工的月补助从"), ("3000元", "困难职工的月补助从")]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # A verb or a word of worth before the figure, the counted noun after 的 (sentences
+    # as speeches and news pages put them, written for this test).
+    ("30年来读了2000多册书,记下近80万字的读书笔记,练出一手绝活。", "近80万字", "读书笔记"),
+    ("对10户困境儿童入户走访,送去价值0.2万元的学习用品,", "0.2万元", "学习用品"),
+    ("每人还能领到50元的工会会费补助。", "50元", "工会会费补助"),
+    # The noun after the figure ends where an adverb opens the predicate.
+    ("我这笔1.5万元的工伤补偿款还不晓得要等到哪一天。", "1.5万元", "工伤补偿款"),
+    ("每个月3万多元的养护费用让赖家喘不过气。", "3万多元", "养护费用"),
+    ("是渔工19000元的底薪常遭中介任意克扣。", "19000元", "底薪"),
+    ("在香港只有大约1%的劳工属于有行动力的会员。", "大约1%", "劳工"),
+    # 常务, 日常 are no adverb.
+    ("停管工会5名常务理事还到场陈情,", "5名", "常务理事"),
+])
+def test_after_a_verb_the_noun_after_de_is_counted(text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_ming_before_dan_shen_wei_qin_is_a_counter_not_a_list() -> None:
+    # 名单 is a list, but 34名单身青年职工 counts single young workers (a traditional news
+    # page's sentence, written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "工人文化宮舉辦聯誼交友活動,吸引34名單身青年職工參加;帮扶5名单亲母亲,3名单位负责人参加。")]
+    assert found == [("34名", "單身青年職工"), ("5名", "单亲母亲"), ("3名", "单位负责人")]
+    assert extract_figures("拟表彰先进个人名单公示,全年名单管理。") == []
+
+
+def test_a_multiple_of_a_years_figure_measures_what_the_figure_before_does() -> None:
+    # A speech's sentence as a PDF gives it, spaces around the numbers (written for this test).
+    found = [(f.text, f.subject) for f in extract_figures(
+        "眼下全市基层工会组织达到 4739个,为 1999 年的 1.8 倍;会员人数 82 万,相当于 1999 年的1.9 倍。")]
+    assert found == [("4739个", "全市基层工会组织"), ("1.8 倍", "全市基层工会组织"),
+                     ("82 万", "会员人数"), ("1.9 倍", "会员人数")]

@@ -15,9 +15,13 @@ Numbers
     name that is all a line holds before it, with the headline going on after the figure
     (``工会动态-1000万元专项资金…``): a site's separator; Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
-    ``一万二千``, ``三万五``); ``百分之…`` is a percentage. A Chinese
-    numeral without a place character (``三个层面``, ``一次``, ``二〇二三``) is not a figure:
-    these are idioms, list labels or years, not statistics.
+    ``一万二千``, ``三万五``); ``百分之…`` is a percentage. One Chinese digit
+    before a counter is a count (``拔河三项``, ``合计奖项九个``, ``两名同志``), save in a
+    name, a slogan or an outline (``三个代表``, “四个意识”, ``两节``, ``四个方面``, ``两类学生：``),
+    as a rank or an ordinal (``前三名``, ``三届二次全委会``, ``一、二、三名``); 一 only after
+    the noun it counts, ending its clause (``设主任一名、``), not as an article (``一份力``,
+    ``一次体检``). Other numerals without a place character (``二〇二三``) are years or
+    labels, not statistics.
 
 Multipliers 万/亿/千/千万/百万/万亿
     Applied to counts: ``1.76万个`` is 17600 个, ``18.99万人`` is 189900 人. Money keeps
@@ -40,7 +44,9 @@ Approximation
 Skipped
     Ordinals (``第3版``, ``第一届``), digits glued to letters, other digits or a date/time
     separator (``023-6866…``, ``8:30``), numbers with a leading zero, digit strings of 11 or
-    more digits (phone-like), years in ``2012届``. A range ``300元~5000元`` gives two figures.
+    more digits (phone-like), years in ``2012届``, a frequency (a clause that ends in
+    ``每年…1次``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
+    A range ``300元~5000元`` gives two figures.
 
 Subject
     The phrase the figure measures, at most 16 characters cut at a word boundary
@@ -61,8 +67,13 @@ Subject
     or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). A rate
     stated as a standard measures it for whom it is stated: ``按每户2500元的标准`` →
     ``每户标准``, and the next figure's clause starts after the standard. List labels
-    (二是) and bare scopes (全区) are not subjects. A subject is empty only when both sides
-    of the figure are. Traditional text is read in simplified characters (萬元, 達到) and
+    (二是) and bare scopes (全区) are not subjects. After a verb of at most three characters
+    or a word of worth, a figure and 的 count the noun after 的 (``记下近80万字的读书笔记``
+    → ``读书笔记``, ``送去价值0.2万元的学习用品`` → ``学习用品``). A clause that holds only a
+    total (``资助款，合计23000元``) takes its subject from the clause before it; a figure
+    with only a conjunction or a verb of rising to between it and the figure before
+    (``达到84.7%和79.3%``, ``从2000元上调到3000元``) measures what that one does. A subject
+    is empty only when all of these are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
 
 Everything is compiled regular expressions and bounded look-arounds: linear in the text.
@@ -232,7 +243,7 @@ _NOISE_RE = regex(f"[{re.escape(_QUOTES + _OPEN + _CLOSE)}\\s]")  # what _clean 
 # Adverbs that open a predicate: the subject starts after the last one. Every alternative
 # starts with its character (look-behinds come after it), which the regex engine scans for.
 _MARKER_RE = regex(
-    r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共"
+    r"共建有|共有|现有|拥有|建有|设有|共计|总计|合计|累计|总共|一共|合共有|合共(?![建享赢])"
     r"|共同|共(?<![公总]共)(?![享青产性识赢建])"
     r"|其中|此外|另外|同时|全年|今年以来|去年以来|以来|今年|去年|当年|目前|已经|已(?<!而已)"
     r"|眼下|如今|本年度|一年来|一年里|一年下来|多年来|近年来"
@@ -253,7 +264,10 @@ _VERB_ADVERB_RE = regex("已经|已|累计|共计|总计|合计|总共|一共|�
 _TIME_MARKERS = frozenset((
     "全年", "今年以来", "去年以来", "今年", "去年", "当年", "目前", "眼下", "如今", "本年度",
     "一年来", "一年里", "一年下来", "多年来", "近年来"))
-_TRAILING = ("达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
+_TRAILING = ("增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上调到|上调至|下调到|下调至"
+             "|扩大到|扩大至|调整为|调整到|调整至|增至|降至|降到|升至|高达|定为|订为|定于|订于"
+             "|稳定在|保持在|维持在|控制在|一直|始终|若"
+             "|达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
              "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
 _TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)$")
@@ -286,9 +300,12 @@ _AFTER_CUT_RE = regex(
     r"|荣获|喜获|获评|获颁|申报|惠及|" + _OBJECT_VERBS
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
-# opens the predicate (也, 将, 被, 把), only after a noun of two characters and before more
-# of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被, 毛巾被和空调被).
-_AFTER_VERB_RE = regex(r"觉得|认为|表示|(?<=..)[将被把也](?![和与及或]|$)")
+# opens the predicate (也, 将, 被, 把, 还, 常, 让, 属于), only after a noun of two characters
+# and before more of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被,
+# 毛巾被和空调被, 常务理事, 偿还, 转让).
+_AFTER_VERB_RE = regex(
+    r"觉得|认为|表示|属于|(?<=..)(?:[将被把也]|还(?![款贷原])"
+    r"|(?<![日正经通平非异反寻照])常(?![务委态规年驻住])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
 # whose doer the figure counts (2000多万人次参与, 600人次受益, 20人入会: the verb says what
@@ -309,12 +326,41 @@ _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同�
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
 #: clause's start it may be the verb of reaching (为任务的50%).
 _LEADING_WORD_RE = regex("[在经或另按对向给从由把将建设]")
+#: A clause that compares a figure with a year's (为1999年的1.8倍, 相当于上年的1.2倍):
+#: nothing of what is measured.
+_THAN_YEAR_RE = regex(r"[，,；;：:]\s*(?:为|是|相当于|达到|达|约为|接近)?\s*"
+                      r"(?:[0-9]{4}\s*年|去年|上年|上一年|前年)(?:同期|底|末)?的?\s*$")
+#: The longest clause before a figure and 的 that is read as the verb leading to it (记下,
+#: 能领到, 争取到) rather than what it measures, when a noun follows 的.
+_SHORT_BEFORE = 3
+#: A clause before a figure that says only that it is a total, an amount or about so much.
+_TOTAL_ONLY_RE = regex(r"(?:另|并|还|又|共|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
 _SESSION_RE = regex(
-    r"[一二三四五六七八九十\d]*中?全会|全国|人大|政协|党代会|代表大会|[一二三四五六七八九十\d]+次"
+    r"[一二三四五六七八九十\d]*中?全会|[一二三四五六七八九十]+中(?=[、，,和及与])|历次全会|全国|人大|政协|党代会|代表大会|[一二三四五六七八九十\d]+次"
     r"|全委|常委|执委|委员会|理事会|会员代表|职代会|工代会")
+#: A count of one digit in Chinese (三项, 两家) that names, slogans or an outline hold: 四处
+#: (everywhere), 两节 (the two festivals), 三个代表, 三位一体, 五家渠, 两个方面.
+_ONE_DIGIT_PHRASE_RE = regex(
+    r"四处|两节(?!课)|[两三四五六七八九](?:个(?:代表|文明|方面|层面|部分)|位一体|家渠)")
+#: What a count of one digit in Chinese stands after as a rank, an ordinal or a fraction, not
+#: a count: 前三名, 三届二次, 一、二、三等奖, 三分之二票数; or a quote mark that opens a slogan (“四个意识”).
+_ONE_DIGIT_NOT_AFTER = "前届之“\"「『‘《"
+#: What ends a slogan in quote marks after a count of one digit in it (“四个意识”, “做到四个亮”,
+#: “五个一”工程): a closing quote mark within a few characters.
+_SLOGAN_RE = regex("[^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{0,4}[”\"」』’》]")
+#: The counters 一 counts with as a statistic (主任一名, 礼品一份), not as an article (一份
+#: 力, 一次体检, 不漏一人).
+_ONE_UNITS = frozenset("名家位个份项户所件篇册本套台辆座间张支队组块")
+#: A count of one digit in Chinese that heads an outline of what it counts, its items after
+#: a colon or a dash (两类学生：一类是……, 拟定了两类样本——《……》): no statistic.
+_OUTLINE_AFTER_RE = regex(r"[\u4e00-\u9fff]{0,8}[：:—]")
+#: A clause that ends in a count of times after 每 and a period (群监员每年由群监会调剂1次。)
+#: states how often, not how many; not one where the count goes on to what is done (每月开展
+#: 12次活动) or to a standard (按每季度2次的标准).
+_EVERY_RE = regex(r"每(?:年度?|半年|季度?|月|周|星期|天|日|学期)")
 _HAN_RE = regex("[\u4e00-\u9fff]")
 _ORDINAL_LIST_RE = regex(rf"第(?:[0-9０-９{_CN_CHARS}]+[、，,和及])+$")
 _CURRENCY_SIGN_RE = regex(r"[$¥￥]|MOP")
@@ -465,6 +511,14 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
             subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
                        or _subject(text, matches[first][0], range_end, before, next_start,
                                    segmenter))
+        if figures and _THAN_YEAR_RE.search(text, max(prev_end, start - 16), start):
+            # 达到4739个，为1999年的1.8倍: the multiple compares what the figure before
+            # measures with a year's.
+            subject = figures[-1].subject
+        elif not subject and figures and prev_end < start and _HAN_RE.search(
+                text, prev_end, start) and _DELIM_RE.search(text, prev_end, start) is None:
+            # 从2000元上调到3000元: what the figure before measures, this one measures too.
+            subject = figures[-1].subject
         if table:
             subject = _row_label(text, start, segmenter) or subject
         approximate = bool(pre or a1 or a2 or post)
@@ -658,13 +712,18 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
         return True  # 第11、12批: the last of a list of ordinals
     if text.endswith("隐藏", 0, start):
         return True  # ……此处隐藏2632个字……: how much of the page a site hides, no figure
-    _, parabic, pcn, arabic, _, _, mult, _, unit, _ = groups
+    _, parabic, pcn, arabic, cn, _, mult, _, unit, _ = groups
     if unit == "届" and _SESSION_RE.match(text, m.end()):
         return True  # 党的二十届三中全会: which congress, not how many
+    if (unit == "次" and (m.end() == len(text) or text[m.end()] in _DELIMS)
+            and _EVERY_RE.search(_clause_before(text, start, 0)) is not None):
+        return True  # 群监会每年度评比表彰群监员1次。: how often, not how many times
     if unit == "起" and _SINCE_YEAR_RE.fullmatch(text, max(start - 1, 0), m.end()):
         return True  # 自2012起 / 2012 起，: since when, not how many cases
     if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
         return True  # only a count in 万 or 亿 stands without a unit (一万年, 千万不要)
+    if cn is not None and cn in _CN_DIGITS:
+        return not _one_digit_counts(text, m.start("cn"), m.end(), cn, unit)
     if not (arabic or parabic):
         return False
     num_start, end = m.span("arabic" if arabic else "parabic")
@@ -674,6 +733,35 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     if end < len(text) and text[end] in _SEPARATORS and text[end + 1 : end + 2].isdigit():
         return True
     return _implausible(arabic or parabic or "", unit)
+
+
+def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | None) -> bool:
+    """Whether a count written as one Chinese digit and a counter (``text[start:end]``: 三项,
+    两家, 主任一名) states a statistic: not in a name, a slogan or an outline
+    (:data:`_ONE_DIGIT_PHRASE_RE`, a quote mark around it), not a rank or an ordinal (前三名,
+    三届二次全委会, 一、二、三等奖). 一 counts only after the noun it counts, at the end of
+    its clause (设主任一名、, 另送礼品一份。): before a noun it is mostly an article (一份力,
+    一项重要举措, 一家机械公司)."""
+    if unit is None or unit == "成":
+        return unit == "成"  # 八成: a share (its value is read in _value)
+    if digit == "二":
+        return False  # a count of two is 两 (两类); 二类, 二次下载 are labels and ordinals
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before in _ONE_DIGIT_NOT_AFTER or _SLOGAN_RE.match(text, end) is not None:
+        return False  # “四个意识”, “做到四个亮”: a slogan in quote marks
+    if before == "、" and text[start - 2 : start - 1] in _CN_DIGITS:
+        return False  # 二、三名: a list of ranks
+    if _ONE_DIGIT_PHRASE_RE.match(text, start) is not None:
+        return False
+    if unit in ("次", "届") and _SESSION_RE.match(text, end) is not None:
+        return False  # 五次全委会: which meeting, not how many
+    if digit != "一":
+        return _OUTLINE_AFTER_RE.match(text, end) is None
+    # Not after a verb that makes it a grouping or a share (编为一组, 分成一组, 尽了一份力).
+    return (unit in _ONE_UNITS and after in _DELIMS
+            and _HAN_RE.match(before) is not None
+            and before not in "每这那哪某其的之另单唯同为成作是有了")
 
 
 @lru_cache(maxsize=4096)
@@ -769,8 +857,8 @@ def _value(
         number = _parse_arabic(parabic) if parabic else _parse_cn(pcn or "")
         return None if number is None else (float(number), "%")
     number = _parse_arabic(arabic) if arabic else _parse_cn(cn or "")
-    if number is None and written_unit == "成" and cn in _CN_DIGITS:
-        number = Decimal(_CN_DIGITS[cn])  # 八成: a share, where 八名 is too common a phrase
+    if number is None and written_unit and cn in _CN_DIGITS:
+        number = Decimal(_CN_DIGITS[cn])  # 八成, 三项: _skip let it through
     if number is None:
         return None
     mult = mult or ""
@@ -805,6 +893,10 @@ def _subject(
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start, segmenter)
+        if after in ("和", "与", "及", "或") or not _strip_trailing(after):
+            # 达到84.7%和79.3%: the next item of a list; 从2000元上调到: a verb of rising to
+            # the next figure. No noun.
+            after = ""
         if after and "了" not in after:
             if (_AFTER_OBJECT_VERB_RE.match(after)
                     and not _TO_WHOM_RE.search(text, max(start - 2, prev_end), start)):
@@ -817,6 +909,12 @@ def _subject(
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
     before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw, segmenter)
+    if follower == "的" and (len(before) <= _SHORT_BEFORE or before.endswith("价值")):
+        # 记下近80万字的读书笔记, 送去价值0.2万元的学习用品: a verb or a word of worth
+        # before the figure, the noun it counts after 的.
+        after = _phrase_after(text, end, next_start, segmenter)
+        if len(after) > 1:
+            return _shorten(after, False, segmenter)
     # One character before the figure (给, 共, 有, 占) is a word that leads into it, or a
     # piece of one, never what it measures.
     if len(before) > 1 and not before.endswith(("了", "的")):
@@ -830,7 +928,24 @@ def _subject(
     for candidate, keep_end in ((after, False), (before, True), fallback, (predicate, False)):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
+    if _TOTAL_ONLY_RE.fullmatch(raw) is not None:
+        # The clause holds only a total (资助款，合计23000元; 共100余人; 涉及71万): it goes
+        # on from the clause before it, which names what is totalled.
+        return _previous_clause_subject(text, start, prev_end, segmenter)
     return ""
+
+
+def _previous_clause_subject(text: str, start: int, prev_end: int,
+                             segmenter: SegmenterLike) -> str:
+    """What the clause before the one that ends at ``start`` names, read as a subject before a
+    figure is (after its markers, at most 16 characters from its end); "" when a figure or
+    the window's edge stands between."""
+    lo = max(prev_end, start - _WINDOW)
+    delim = _LAST_DELIM_RE.match(text, lo, start)
+    if delim is None:
+        return ""
+    before = _trim_before(_clause_before(text, delim.end() - 1, prev_end), segmenter)
+    return _shorten(before, True, segmenter) if len(before) > 1 else ""
 
 
 def _standard_end(text: str, end: int) -> int:
