@@ -1548,6 +1548,39 @@ def _decks_between_titles(ruled: Sequence[Line], lines: list[Line]) -> list[Line
     return out
 
 
+def _reads_as_title(view: str) -> bool:
+    """Whether a line set aside could be a story's title: the line rules read it by itself
+    as a headline with no number, eight characters or more, most of them Chinese, no bar
+    or slash of a menu."""
+    view = view.strip()
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in view)
+    return classify(view) == ("headline", "plain") and len(view) >= _TWICE_MIN \
+        and 2 * cjk >= len(view) and not any(c in view for c in "|｜/／>＞")
+
+
+def _title_over_a_tool(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
+    """The story's title that a run of head lines set aside (the rule of a table of
+    contents spares only the run's last headline, the one right over the text): when the
+    labeller sets that last one aside (an e-paper's 语音播报 button under the title), the
+    line right above it, printed once, is the title if it reads as one
+    (:func:`_reads_as_title`). Without that button line the run's last headline is the
+    title already; on the train twins no page's head has this shape."""
+    if len(ruled) != len(lines):
+        return lines
+    text = next((i for i, x in enumerate(lines) if x.kind != "furniture"), None)
+    if text is None or text < 2 or lines[text].kind != "body":
+        return lines
+    tool, above = text - 1, text - 2
+    head = Counter(x.view.strip() for x in lines[:text])
+    if ruled[tool].kind == "headline" and lines[tool].kind == "furniture" \
+            and ruled[above].kind == lines[above].kind == "furniture" \
+            and head[lines[above].view.strip()] == 1 and _reads_as_title(lines[above].view):
+        out = list(lines)
+        out[above] = replace(lines[above], kind="title", style=None)
+        return out
+    return lines
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1585,6 +1618,7 @@ def parse(source: Source, view: str | None = None,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
+        lines = _title_over_a_tool(ruled, lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:
