@@ -37,3 +37,34 @@ def test_a_title_between_an_epapers_masthead_and_its_audio_button_is_the_title()
     assert "语音播报: 语音播报" in report.dropped
     assert "第3120期:第02版 要闻" in report.dropped
     assert article.byline is not None and article.byline.startswith("本报讯")
+
+
+PHOTO = """河口镇三家职工书屋被评为“全省示范职工书屋”
+
+北方晨报 2019-06-18 00:00:00
+
+原标题:河口镇三家职工书屋被评为“全省示范职工书屋”
+
+镇总工会主席刘明为获评单位授牌.JPG
+
+镇总工会主席刘明为获评单位授牌
+
+河口镇中心小学职工书屋获评省级示范职工书屋
+
+河口镇供电所“悦读+”职工书屋获评省级示范职工书屋
+
+北方晨报讯(记者 王宁 通讯员 赵丽)6月15日,全省示范职工书屋授牌仪式在镇文化站举行,镇总工会为三家书屋授牌。
+
+职工书屋建成以来,各书屋开展读书分享、技能讲座等活动,带动职工读书学习。
+"""
+
+
+def test_a_caption_after_a_photos_file_name_is_no_part_of_the_title() -> None:
+    report = _parse(PHOTO)
+    article = report.articles[0]
+    assert article.title == "河口镇三家职工书屋被评为“全省示范职工书屋”"
+    caption = "河口镇供电所“悦读+”职工书屋获评省级示范职工书屋"
+    assert [p.text for p in article.paragraphs if p.kind == "caption"] == [caption]
+    texts = [p for p in article.paragraphs if p.kind == "text"]
+    assert texts[0].text.startswith("6月15日"), texts[0].text
+    assert article.byline is not None and "记者 王宁" in article.byline

@@ -30,6 +30,7 @@ from .lines import (
     breaks_off,
     classify,
     ends_sentence,
+    furniture_rule,
     numbering,
     opens_model_text,
     split_lines,
@@ -1581,6 +1582,28 @@ def _title_over_a_tool(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
     return lines
 
 
+def _captions_after_a_photo(lines: list[Line]) -> list[Line]:
+    """A title line under a photo's file name (……颁奖.JPG), with only lines set aside
+    between it and the title above, is the photo's last caption over the lead, not a second
+    title: a caption, as the twins mark a photo's captions over the lead. (A title under a
+    title with only furniture between is the page's and the story's, or a kicker's: 100 of
+    the 108 such lines of the train twins are annotated title; none has a photo's file
+    name above it.)"""
+    out = list(lines)
+    photo = False
+    for i, x in enumerate(lines):
+        if x.kind == "furniture":
+            photo = photo or furniture_rule(x.view.strip()) == "image file name"
+            continue
+        if x.kind == "title" and photo and i and any(
+                y.kind == "title" for y in itertools.takewhile(
+                    lambda y: y.kind in ("furniture", "title"), reversed(lines[:i]))):
+            out[i] = replace(x, kind="caption", style=None)
+            continue
+        photo = False
+    return out
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1618,7 +1641,7 @@ def parse(source: Source, view: str | None = None,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
-        lines = _title_over_a_tool(ruled, lines)
+        lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:
