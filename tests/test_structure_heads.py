@@ -5,6 +5,8 @@ list, and an unnumbered headline over numbered ones."""
 
 from __future__ import annotations
 
+import pytest
+
 from unionnlp.model import Report, Source
 from unionnlp.structure import parse
 
@@ -68,3 +70,37 @@ def test_a_caption_after_a_photos_file_name_is_no_part_of_the_title() -> None:
     texts = [p for p in article.paragraphs if p.kind == "text"]
     assert texts[0].text.startswith("6月15日"), texts[0].text
     assert article.byline is not None and "记者 王宁" in article.byline
+
+
+#: A feature article's text under its author's name (the labeller reads some names as a
+#: title, under a title as furniture).
+FEATURE = """“比技能,赛本领,争先进,创一流。”随着响亮的口号声,“全省职工职业技能大赛决赛”的会标出现在巨大的红色屏幕上,几束追光同时亮起。
+2022年9月20日,全省职工职业技能大赛决赛在省体育中心开幕。经过各市层层选拔,最终有312名职工组成16支代表队进入决赛。
+作为省总工会的一项品牌工作,两年一届的全省职工职业技能大赛自2008年以来已举办七届,累计带动300余万名职工参加。
+本届大赛期间,除了现场观众,还有18万名职工通过网上直播观看比赛。
+"""
+NAMES = ("陈可馨", "马梦瑶", "孙梦瑶", "吴佳怡", "马 丽")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_authors_bare_name_over_the_text_is_the_byline_not_the_title(name: str) -> None:
+    article = _parse(f"{name}\n{FEATURE}").articles[0]
+    assert article.title is None
+    assert article.byline == name
+    assert article.paragraphs[0].text.startswith("“比技能")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_authors_bare_name_under_the_title_is_the_byline(name: str) -> None:
+    report = _parse(f"全省职工职业技能大赛决赛侧记\n{name}\n{FEATURE}")
+    article = report.articles[0]
+    assert article.title == "全省职工职业技能大赛决赛侧记"
+    assert article.byline == name
+    assert name not in report.dropped
+
+
+def test_a_menus_word_that_could_be_a_name_stays_furniture() -> None:
+    report = _parse(f"范文\n菜单\n全省职工职业技能大赛决赛侧记\n{FEATURE}")
+    article = report.articles[0]
+    assert article.byline is None
+    assert "范文" in report.dropped

@@ -1604,6 +1604,44 @@ def _captions_after_a_photo(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A line of a person's name alone: two or three Chinese characters, a space may stand
+#: between the surname and the given name (鲁 茵, 郑晖远).
+_BARE_NAME = regex(r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,2}")
+
+
+def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
+    """A line above the text that holds nothing but a person's name (a common surname and
+    a given name that jieba's dictionary knows as no other word: :func:`unionnlp.keyterms.
+    _is_name`) is the author's byline, not a title and not furniture; not one beside a
+    menu's item (范文 / 菜单), nor one over a headline (which would then head a section
+    rather than title the story). On the train twins, the rule turns 10 lines into
+    bylines (2 read as titles before, 8 set aside): all 10 are annotated byline."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    found = [i for i, x in enumerate(lines[:text])
+             if x.kind != "byline" and _BARE_NAME.fullmatch(x.view.strip())]
+    if not found:
+        return lines
+    from .keyterms import _is_name
+
+    def name(x: Line) -> bool:
+        return _BARE_NAME.fullmatch(x.view.strip()) is not None \
+            and _is_name("".join(x.view.split()), False)
+
+    def menu_item(x: Line) -> bool:
+        view = x.view.strip()
+        return x.kind == "furniture" and len(view) <= 6 and _MENU_ITEM.fullmatch(view) is not None \
+            and not name(x)
+
+    out = list(lines)
+    for i in found:
+        below = next((x for x in lines[i + 1:] if x.kind != "furniture"), None)
+        if not name(lines[i]) or (below is not None and below.kind == "headline") \
+                or any(menu_item(x) for x in lines[max(0, i - 1):i + 2] if x is not lines[i]):
+            continue
+        out[i] = replace(lines[i], kind="byline", style=None)
+    return out
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1642,6 +1680,7 @@ def parse(source: Source, view: str | None = None,
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
+        lines = _bare_names_as_bylines(lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:
