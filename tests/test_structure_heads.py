@@ -104,3 +104,25 @@ def test_a_menus_word_that_could_be_a_name_stays_furniture() -> None:
     article = report.articles[0]
     assert article.byline is None
     assert "范文" in report.dropped
+
+
+TEASER = ("江南市总工会简介 江南市总工会是全市各级工会的领导机关,是党联系职工群众的桥梁和纽带。"
+          "一、市总工会主要职责江南市总工会负责指导全市各级工会开展工作。市总... 更多>\n"
+          "9月12日,由市总工会主办的“匠心筑梦”职工演讲比赛在市文化馆举行。来自全市各行业的40名选手参加比赛。\n"
+          "比赛自8月启动以来,各级工会广泛发动职工参与,最终评出一等奖2名、二等奖4名、三等奖6名。\n"
+          "©CopyRight 江南市总工会 All Rights Reserved.\n")
+
+
+def test_a_sidebar_teaser_cut_before_its_more_link_is_furniture_with_its_headline() -> None:
+    report = _parse(TEASER)
+    article = report.articles[0]
+    assert [s.heading for s in article.sections if s.heading] == []
+    assert [p.text[:5] for p in article.paragraphs] == ["9月12日", "比赛自8月"]
+    assert any(d.endswith("更多>") for d in report.dropped)
+
+
+def test_a_paragraph_that_ends_its_sentence_before_a_read_more_link_stays() -> None:
+    text = TEASER.replace("市总... 更多>", "。 …… 阅读全文")
+    article = _parse(text).articles[0]
+    assert any("阅读全文" in p.text or "阅读全文" in (s.heading or "")
+               for s in article.sections for p in s.paragraphs)

@@ -1642,6 +1642,25 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
+#: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
+_TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
+                    r"(?:更多|查看更多|阅读更多|详细|详情|查看详情|阅读全文|查看全文|more|More|MORE)"
+                    r"[ \u3000]*[>＞»›]*[ \u3000]*[\]】］]?$")
+
+
+def _teasers_aside(lines: list[Line]) -> list[Line]:
+    """A line that ends in a teaser's cut and its link (see ``_TEASER_END``) is a sidebar's
+    teaser flattened onto one line: every piece of it is furniture, a numbered headline in
+    it too, which would otherwise head the article under it. On the train twins, 1 line
+    ends so (a federation's introduction over its news), annotated furniture; a text that
+    ends its sentence before …… 阅读全文 is kept."""
+    cut = {x.number for x in lines if x.kind != "furniture" and _TEASER_END.search(x.view.rstrip())}
+    if not cut:
+        return lines
+    return [replace(x, kind="furniture", style=None) if x.number in cut else x for x in lines]
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1680,7 +1699,7 @@ def parse(source: Source, view: str | None = None,
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
-        lines = _bare_names_as_bylines(lines)
+        lines = _teasers_aside(_bare_names_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:
