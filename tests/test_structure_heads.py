@@ -126,3 +126,31 @@ def test_a_paragraph_that_ends_its_sentence_before_a_read_more_link_stays() -> N
     article = _parse(text).articles[0]
     assert any("阅读全文" in p.text or "阅读全文" in (s.heading or "")
                for s in article.sections for p in s.paragraphs)
+
+
+SIGNED = """江北县集体合同签订率达95%
+中工网讯 记者日前获悉,江北县企业集体合同、工资专项集体合同等签订到位,全县共签订独立合同61份、区域性合同9份,覆盖企业410家,覆盖职工1.3万人。
+为确保按期完成目标任务,江北县成立了由县人社局、县总工会、县工商联组成的工作小组,形成了党委领导、政府主导、工会力推、企业和职工参与的工作格局。(江北县总工会 王海燕 刘建国)
+编辑:陈晨
+"""
+
+
+def test_a_closing_bracket_of_a_unit_and_names_signs_the_item() -> None:
+    article = _parse(SIGNED).articles[0]
+    assert article.paragraphs[-1].text.endswith("的工作格局。")
+    assert article.byline is not None
+    assert article.byline.splitlines()[-1] == "(江北县总工会 王海燕 刘建国)"
+
+
+def test_a_closing_bracket_of_a_unit_and_other_words_stays_in_the_text() -> None:
+    text = SIGNED.replace("(江北县总工会 王海燕 刘建国)", "(江北县总工会 办公室)")
+    article = _parse(text).articles[0]
+    assert article.paragraphs[-1].text.endswith("(江北县总工会 办公室)")
+
+
+def test_a_news_sources_tag_opening_the_first_paragraph_goes_to_the_byline() -> None:
+    text = ("[江城新闻]在春节来临之际,江城市东湖区总工会开展“情暖职工”活动,筹措资金十五万元,慰问困难职工。\n"
+            "区总工会提高帮扶标准,对全区在档的98名困难职工每人发放慰问金800元。\n")
+    article = _parse(text).articles[0]
+    assert article.byline == "[江城新闻]"
+    assert article.paragraphs[0].text.startswith("在春节来临之际")

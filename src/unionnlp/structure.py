@@ -68,6 +68,11 @@ _DATELINE = regex(
     r"|[【〔［\[](?:[^【】〔〕［］\[\]]{0,20}(?:讯|消息|报道|报导|专访|电)|转自[^【】〔〕]{2,12})[】〕］\]]"
     r"(?:(?:记者|通讯员)[^\s，。,:：]{1,12}?(?:报道|报导)[:：])?"
     r"|[（(][^（）()\s]{0,8}记者[^（）()]{1,24}(?:电|报道|报导)[)）])[:：]?\s*")
+#: A news source's name in brackets opening a news item ([某某新闻], 【某某网】, [某某日报]),
+#: its reporters' bracket after it: the byline's, as a dateline is (see ``_DATELINE``).
+_SOURCE_BRACKET = regex(r"^[【〔［\[][^【】〔〕［］\[\]\s]{1,12}?"
+                        r"(?:新闻网?|网|在线|日报|晚报|报|电视台|融媒)[】〕］\]]"
+                        r"(?:\s*[（(][^（）()]{0,8}(?:记者|通讯员)[^（）()]{1,30}[)）])?\s*")
 _LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -639,7 +644,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
             # Only the news itself opens with a dateline: the article's first paragraph, or
             # its first after photo captions.
             first = not sections and all(captions)
-            dateline = _DATELINE.match(view) if first else None
+            dateline = (_DATELINE.match(view) or _SOURCE_BRACKET.match(view)) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
@@ -683,7 +688,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     if kept < len(last):
         signature[:0] = [p.text for p in last[kept:]]
         sections[-1] = replace(sections[-1], paragraphs=last[:kept])
-    signature[:0] = _closing_names(sections)
+    signature[:0] = _closing_names(sections) or _closing_unit_and_names(sections)
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
@@ -772,6 +777,41 @@ def _closing_names(sections: list[Section]) -> list[str]:
     if m is None or _PHOTO_CREDIT.search(m.group(1)) or not _names_only(m.group(1)) \
             or len(para.text[:m.start()].strip()) < 8 \
             or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+        return []
+    cut = len(para.text) - m.start()
+    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
+    para = replace(para, text=para.text[:m.start()], spans=spans)
+    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    return [m.group(1)]
+
+
+#: A signature in brackets that closes a news item with the reporting unit and the names
+#: of its writers, apart by spaces, no 记者 or 通讯员 ((某县总工会 张三 李四)).
+_CLOSING_UNIT = regex(
+    r"(?<=[。！？!?”’」』])[ \u3000]*([（(][ \u3000]*[\u4e00-\u9fff]{1,20}"
+    r"(?:总工会|工会|委员会|公司|办公室|联合会|局|厂|集团|中心|协会)"
+    r"((?:[ \u3000]+[\u4e00-\u9fff]{2,3}){1,4})[ \u3000]*[)）])[ \u3000]*$")
+
+
+def _closing_unit_and_names(sections: list[Section]) -> list[str]:
+    """The signature of a unit and its writers' names (see ``_CLOSING_UNIT``) that closes the
+    article's last text paragraph, for the byline, when every word after the unit is a
+    person's name (:func:`unionnlp.keyterms._is_name`); ``sections`` keep the paragraph
+    without it. No train twin's paragraph closes so (the twins' closing brackets with a
+    unit name a reporter, 记者, which ``_CREDIT`` reads)."""
+    at = _last_text(sections)
+    if at is None:
+        return []
+    k, i = at
+    paragraphs = sections[k].paragraphs
+    para = paragraphs[i]
+    m = _CLOSING_UNIT.search(para.text)
+    if m is None or len(para.text[:m.start()].strip()) < 8 \
+            or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+        return []
+    from .keyterms import _is_name
+
+    if not all(_is_name(name, False) for name in m.group(2).split()):
         return []
     cut = len(para.text) - m.start()
     spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
