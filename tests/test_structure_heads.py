@@ -154,3 +154,30 @@ def test_a_news_sources_tag_opening_the_first_paragraph_goes_to_the_byline() -> 
     article = _parse(text).articles[0]
     assert article.byline == "[江城新闻]"
     assert article.paragraphs[0].text.startswith("在春节来临之际")
+
+
+AWARDS = """5月28日,我区召开“建功新时代”劳动竞赛表彰大会。
+区委常委、区总工会主席陈立国出席会议并讲话,区人大常委会副主任张明,副区长李红出席会议。
+这次竞赛中,12个单位获区级“五一劳动奖状”、30人获“五一劳动奖章”。
+附“东湖区五一劳动奖状”名单:
+附:“东湖区五一劳动奖章”
+图文:晓雨
+编辑:方舟
+"""
+
+
+def test_labels_of_lists_missing_from_the_page_are_set_aside_alike() -> None:
+    report = _parse(AWARDS)
+    texts = [p.text for p in report.articles[0].paragraphs]
+    assert texts[-1].endswith("获“五一劳动奖章”。")
+    assert "附“东湖区五一劳动奖状”名单:" in report.dropped
+    assert "附:“东湖区五一劳动奖章”" in report.dropped
+
+
+def test_a_lists_label_with_its_list_under_it_stays() -> None:
+    text = AWARDS.replace("附:“东湖区五一劳动奖章”\n",
+                          "区供电公司、区第一中学、区人民医院、区公交公司、区自来水公司等12个单位。\n")
+    report = _parse(text)
+    texts = [p.text for p in report.articles[0].paragraphs]
+    assert "附“东湖区五一劳动奖状”名单:" in texts
+    assert any(t.startswith("区供电公司") for t in texts)

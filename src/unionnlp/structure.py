@@ -1701,6 +1701,27 @@ def _teasers_aside(lines: list[Line]) -> list[Line]:
     return [replace(x, kind="furniture", style=None) if x.number in cut else x for x in lines]
 
 
+#: The label of an attachment or a list (附：“……”, 附“……”名单：, 附件2 ……表): no clause in it.
+_ATTACHED = regex(r"附(?:件|表|录)?[ \u3000\d一二三四五六七八九十]*[:：]?[ \u3000]*"
+                  r"[^。！？!?；;，,]{2,40}")
+
+
+def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
+    """The labels of attachments or lists that the page does not hold (附“……”名单： with
+    nothing but furniture under it) are set aside, however they are written: the labeller
+    reads 附：“……” so already, not always 附“……”名单：. On the train twins, the 13 lines
+    opening with 附 are all annotated furniture, all set aside already."""
+    last = max((i for i, x in enumerate(lines) if x.kind != "furniture"), default=-1)
+    first = last
+    while first >= 0 and lines[first].kind != "furniture" \
+            and _ATTACHED.fullmatch(lines[first].view.strip()):
+        first -= 1
+    if first == last:
+        return lines
+    return [replace(x, kind="furniture", style=None) if first < i <= last else x
+            for i, x in enumerate(lines)]
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1739,7 +1760,7 @@ def parse(source: Source, view: str | None = None,
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
-        lines = _teasers_aside(_bare_names_as_bylines(lines))
+        lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:
