@@ -181,3 +181,24 @@ def test_a_lists_label_with_its_list_under_it_stays() -> None:
     texts = [p.text for p in report.articles[0].paragraphs]
     assert "附“东湖区五一劳动奖状”名单:" in texts
     assert any(t.startswith("区供电公司") for t in texts)
+
+
+HALF_YEAR = """镇总工会半年工作总结
+半年来,我镇各级工会在镇党委和上级工会的领导下,围绕中心、服务大局,较好地完成了各项工作任务。
+20xx年上半年工作回顾
+一、认真贯彻落实市总工会全委会精神
+市总工会全委会召开后,镇总工会及时向镇党委汇报,研究部署全镇工会工作,推动各项任务落实。
+二、积极服务全镇经济发展大局
+镇总工会组织开展劳动竞赛和合理化建议活动,共收到职工建议120条,采纳35条。
+下半年工作打算
+下半年,镇总工会将继续加强基层组织建设,扎实做好困难职工帮扶工作。
+"""
+
+
+def test_an_unnumbered_headline_over_numbered_ones_is_their_parent() -> None:
+    article = _parse(HALF_YEAR).articles[0]
+    levels = {s.heading: s.level for s in article.sections if s.heading}
+    assert levels["20xx年上半年工作回顾"] == 1
+    assert levels["一、认真贯彻落实市总工会全委会精神"] == 2
+    assert levels["二、积极服务全镇经济发展大局"] == 2
+    assert levels["下半年工作打算"] == 1

@@ -692,9 +692,41 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
+    sections = _parents_of_numbered(sections)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
                    offset=offset)
+
+
+def _parents_of_numbered(sections: list[Section]) -> list[Section]:
+    """Sections whose numbered headlines stand under an unnumbered headline with no text
+    of its own (上半年工作回顾 / 一、…… / 二、……): they go a level deeper than it, as do
+    the labels under them, until the next unnumbered headline. On the train twins, all 19
+    numbered headlines annotated right under an unnumbered one are a level deeper."""
+    out = list(sections)
+    shift = 0
+    numbered = False  # a numbered headline since the last unnumbered one
+    for k, section in enumerate(sections):
+        if not section.heading or section.level < 1:
+            continue
+        style = numbering(section.heading.strip())[0]
+        if style in _CANONICAL:
+            numbered = True
+            if shift:
+                out[k] = replace(section, level=section.level + shift)
+            continue
+        if style is not None:
+            shift, numbered = 0, False
+            continue
+        if shift and numbered and _names_what_follows(section.heading):
+            out[k] = replace(section, level=section.level + shift)  # a label under 一、
+            continue
+        below = sections[k + 1] if k + 1 < len(sections) else None
+        shift, numbered = 0, False
+        if not section.paragraphs and below is not None and below.heading \
+                and numbering(below.heading.strip())[0] in _CANONICAL:
+            shift = max(0, section.level + 1 - below.level)
+    return out
 
 
 #: A credit in brackets that closes an article's last paragraph after its last sentence:
