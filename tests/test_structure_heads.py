@@ -202,3 +202,11 @@ def test_an_unnumbered_headline_over_numbered_ones_is_their_parent() -> None:
     assert levels["一、认真贯彻落实市总工会全委会精神"] == 2
     assert levels["二、积极服务全镇经济发展大局"] == 2
     assert levels["下半年工作打算"] == 1
+
+
+def test_a_regulations_closing_part_opening_with_fu_is_no_lists_label() -> None:
+    text = ("第一条 为做好困难职工帮扶工作,制定本办法。\n"
+            "第二条 本办法适用于全市各级工会。\n"
+            "附则:本办法由市总工会负责解释\n")
+    paragraphs = [p.text for p in _parse(text).articles[0].paragraphs]
+    assert any(t.startswith("附则") for t in paragraphs), paragraphs

@@ -1733,9 +1733,11 @@ def _teasers_aside(lines: list[Line]) -> list[Line]:
     return [replace(x, kind="furniture", style=None) if x.number in cut else x for x in lines]
 
 
-#: The label of an attachment or a list (附：“……”, 附“……”名单：, 附件2 ……表): no clause in it.
-_ATTACHED = regex(r"附(?:件|表|录)?[ \u3000\d一二三四五六七八九十]*[:：]?[ \u3000]*"
-                  r"[^。！？!?；;，,]{2,40}")
+#: The label of an attachment or a list, no clause in it: 附件2 ……, 附：“……”, 附《……》,
+#: 附“……”名单：, 附获奖名单 (not 附则：……, a regulation's last part).
+_ATTACHED = regex(r"附(?:件|表|录)[ \u3000\d一二三四五六七八九十]*(?:[:：][^。！？!?；;，,]{0,40})?"
+                  r"|附[:：]?[ \u3000]*[“《「\"][^。！？!?；;，,]{1,40}"
+                  r"|附[^。！？!?；;，,:：]{1,30}(?:名单|名册|清单|一览表|表)[:：]?")
 
 
 def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
