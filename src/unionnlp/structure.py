@@ -828,7 +828,7 @@ _CLOSING_UNIT = regex(
 def _closing_unit_and_names(sections: list[Section]) -> list[str]:
     """The signature of a unit and its writers' names (see ``_CLOSING_UNIT``) that closes the
     article's last text paragraph, for the byline, when every word after the unit is a
-    person's name (:func:`unionnlp.keyterms._is_name`); ``sections`` keep the paragraph
+    person's name (:func:`unionnlp.keyterms.person_name`); ``sections`` keep the paragraph
     without it. No train twin's paragraph closes so (the twins' closing brackets with a
     unit name a reporter, 记者, which ``_CREDIT`` reads)."""
     at = _last_text(sections)
@@ -841,9 +841,9 @@ def _closing_unit_and_names(sections: list[Section]) -> list[str]:
     if m is None or len(para.text[:m.start()].strip()) < 8 \
             or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
         return []
-    from .keyterms import _is_name
+    from .keyterms import person_name
 
-    if not all(_is_name(name, False) for name in m.group(2).split()):
+    if not all(person_name(name) for name in m.group(2).split()):
         return []
     cut = len(para.text) - m.start()
     spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
@@ -1684,7 +1684,7 @@ _BARE_NAME = regex(r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,2}")
 def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     """A line above the text that holds nothing but a person's name (a common surname and
     a given name that jieba's dictionary knows as no other word: :func:`unionnlp.keyterms.
-    _is_name`) is the author's byline, not a title and not furniture; not one beside a
+    person_name`) is the author's byline, not a title and not furniture; not one beside a
     menu's item (范文 / 菜单), nor one over a headline (which would then head a section
     rather than title the story). On the train twins, the rule turns 10 lines into
     bylines (2 read as titles before, 8 set aside): all 10 are annotated byline."""
@@ -1693,11 +1693,11 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
              if x.kind != "byline" and _BARE_NAME.fullmatch(x.view.strip())]
     if not found:
         return lines
-    from .keyterms import _is_name
+    from .keyterms import person_name
 
     def name(x: Line) -> bool:
         return _BARE_NAME.fullmatch(x.view.strip()) is not None \
-            and _is_name("".join(x.view.split()), False)
+            and person_name("".join(x.view.split()))
 
     def menu_item(x: Line) -> bool:
         view = x.view.strip()
