@@ -35,7 +35,7 @@ from .resources import lexicon, phrase_ends, stopwords
 __all__ = ["KEPT_SHARE", "PRIOR_ALPHA", "PRIOR_FEATURES", "SHAPE_C", "WORD_CLASSES", "GeneralIDF",
            "JudgedTerms", "KeywordExtractor", "Prior", "Scorer", "TermShapes", "TermTable",
            "candidates", "content_runs", "fit_prior", "general_idf", "has_slogan",
-           "is_fragment", "shapes_apart", "worth_saying"]
+           "is_fragment", "person_name", "shapes_apart", "worth_saying"]
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -126,6 +126,13 @@ def _is_name(word: str, common: bool) -> bool:
     if not all(_HAN.match(c) for c in word):
         return False
     return word not in _surname_words() and word not in _user_words()
+
+
+def person_name(word: str) -> bool:
+    """Whether ``word`` alone reads as a person's name (a line of a byline, a signature):
+    two or three Han characters opening with a common surname, no other word of jieba's
+    dictionary or the domain's (:func:`_is_name`, with no corpus to tell a common word)."""
+    return _is_name(word, False)
 
 
 _NAMES_FORMAT = "unionnlp-jieba-surname-words/1"

@@ -30,6 +30,7 @@ from .lines import (
     breaks_off,
     classify,
     ends_sentence,
+    furniture_rule,
     numbering,
     opens_model_text,
     split_lines,
@@ -67,6 +68,11 @@ _DATELINE = regex(
     r"|[【〔［\[](?:[^【】〔〕［］\[\]]{0,20}(?:讯|消息|报道|报导|专访|电)|转自[^【】〔〕]{2,12})[】〕］\]]"
     r"(?:(?:记者|通讯员)[^\s，。,:：]{1,12}?(?:报道|报导)[:：])?"
     r"|[（(][^（）()\s]{0,8}记者[^（）()]{1,24}(?:电|报道|报导)[)）])[:：]?\s*")
+#: A news source's name in brackets opening a news item ([某某新闻], 【某某网】, [某某日报]),
+#: its reporters' bracket after it: the byline's, as a dateline is (see ``_DATELINE``).
+_SOURCE_BRACKET = regex(r"^[【〔［\[][^【】〔〕［］\[\]\s]{1,12}?"
+                        r"(?:新闻网?|网|在线|日报|晚报|报|电视台|融媒)[】〕］\]]"
+                        r"(?:\s*[（(][^（）()]{0,8}(?:记者|通讯员)[^（）()]{1,30}[)）])?\s*")
 _LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -638,7 +644,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
             # Only the news itself opens with a dateline: the article's first paragraph, or
             # its first after photo captions.
             first = not sections and all(captions)
-            dateline = _DATELINE.match(view) if first else None
+            dateline = (_DATELINE.match(view) or _SOURCE_BRACKET.match(view)) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
@@ -682,13 +688,45 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     if kept < len(last):
         signature[:0] = [p.text for p in last[kept:]]
         sections[-1] = replace(sections[-1], paragraphs=last[:kept])
-    signature[:0] = _closing_names(sections)
+    signature[:0] = _closing_names(sections) or _closing_unit_and_names(sections)
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
         byline = "\n".join([byline, *signature] if byline else signature)
+    sections = _parents_of_numbered(sections)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
                    offset=offset)
+
+
+def _parents_of_numbered(sections: list[Section]) -> list[Section]:
+    """Sections whose numbered headlines stand under an unnumbered headline with no text
+    of its own (上半年工作回顾 / 一、…… / 二、……): they go a level deeper than it, as do
+    the labels under them, until the next unnumbered headline. On the train twins, all 19
+    numbered headlines annotated right under an unnumbered one are a level deeper."""
+    out = list(sections)
+    shift = 0
+    numbered = False  # a numbered headline since the last unnumbered one
+    for k, section in enumerate(sections):
+        if not section.heading or section.level < 1:
+            continue
+        style = numbering(section.heading.strip())[0]
+        if style in _CANONICAL:
+            numbered = True
+            if shift:
+                out[k] = replace(section, level=section.level + shift)
+            continue
+        if style is not None:
+            shift, numbered = 0, False
+            continue
+        if shift and numbered and _names_what_follows(section.heading):
+            out[k] = replace(section, level=section.level + shift)  # a label under 一、
+            continue
+        below = sections[k + 1] if k + 1 < len(sections) else None
+        shift, numbered = 0, False
+        if not section.paragraphs and below is not None and below.heading \
+                and numbering(below.heading.strip())[0] in _CANONICAL:
+            shift = max(0, section.level + 1 - below.level)
+    return out
 
 
 #: A credit in brackets that closes an article's last paragraph after its last sentence:
@@ -771,6 +809,41 @@ def _closing_names(sections: list[Section]) -> list[str]:
     if m is None or _PHOTO_CREDIT.search(m.group(1)) or not _names_only(m.group(1)) \
             or len(para.text[:m.start()].strip()) < 8 \
             or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+        return []
+    cut = len(para.text) - m.start()
+    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
+    para = replace(para, text=para.text[:m.start()], spans=spans)
+    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    return [m.group(1)]
+
+
+#: A signature in brackets that closes a news item with the reporting unit and the names
+#: of its writers, apart by spaces, no 记者 or 通讯员 ((某县总工会 张三 李四)).
+_CLOSING_UNIT = regex(
+    r"(?<=[。！？!?”’」』])[ \u3000]*([（(][ \u3000]*[\u4e00-\u9fff]{1,20}"
+    r"(?:总工会|工会|委员会|公司|办公室|联合会|局|厂|集团|中心|协会)"
+    r"((?:[ \u3000]+[\u4e00-\u9fff]{2,3}){1,4})[ \u3000]*[)）])[ \u3000]*$")
+
+
+def _closing_unit_and_names(sections: list[Section]) -> list[str]:
+    """The signature of a unit and its writers' names (see ``_CLOSING_UNIT``) that closes the
+    article's last text paragraph, for the byline, when every word after the unit is a
+    person's name (:func:`unionnlp.keyterms.person_name`); ``sections`` keep the paragraph
+    without it. No train twin's paragraph closes so (the twins' closing brackets with a
+    unit name a reporter, 记者, which ``_CREDIT`` reads)."""
+    at = _last_text(sections)
+    if at is None:
+        return []
+    k, i = at
+    paragraphs = sections[k].paragraphs
+    para = paragraphs[i]
+    m = _CLOSING_UNIT.search(para.text)
+    if m is None or len(para.text[:m.start()].strip()) < 8 \
+            or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+        return []
+    from .keyterms import person_name
+
+    if not all(person_name(name) for name in m.group(2).split()):
         return []
     cut = len(para.text) - m.start()
     spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
@@ -1548,6 +1621,141 @@ def _decks_between_titles(ruled: Sequence[Line], lines: list[Line]) -> list[Line
     return out
 
 
+def _reads_as_title(view: str) -> bool:
+    """Whether a line set aside could be a story's title: the line rules read it by itself
+    as a headline with no number, eight characters or more, most of them Chinese, no bar
+    or slash of a menu."""
+    view = view.strip()
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in view)
+    return classify(view) == ("headline", "plain") and len(view) >= _TWICE_MIN \
+        and 2 * cjk >= len(view) and not any(c in view for c in "|｜/／>＞")
+
+
+def _title_over_a_tool(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
+    """The story's title that a run of head lines set aside (the rule of a table of
+    contents spares only the run's last headline, the one right over the text): when the
+    labeller sets that last one aside (an e-paper's 语音播报 button under the title), the
+    line right above it, printed once, is the title if it reads as one
+    (:func:`_reads_as_title`). Without that button line the run's last headline is the
+    title already; on the train twins no page's head has this shape."""
+    if len(ruled) != len(lines):
+        return lines
+    text = next((i for i, x in enumerate(lines) if x.kind != "furniture"), None)
+    if text is None or text < 2 or lines[text].kind != "body":
+        return lines
+    tool, above = text - 1, text - 2
+    head = Counter(x.view.strip() for x in lines[:text])
+    if ruled[tool].kind == "headline" and lines[tool].kind == "furniture" \
+            and ruled[above].kind == lines[above].kind == "furniture" \
+            and head[lines[above].view.strip()] == 1 and _reads_as_title(lines[above].view):
+        out = list(lines)
+        out[above] = replace(lines[above], kind="title", style=None)
+        return out
+    return lines
+
+
+def _captions_after_a_photo(lines: list[Line]) -> list[Line]:
+    """A title line under a photo's file name (……颁奖.JPG), with only lines set aside
+    between it and the title above, is the photo's last caption over the lead, not a second
+    title: a caption, as the twins mark a photo's captions over the lead. (A title under a
+    title with only furniture between is the page's and the story's, or a kicker's: 100 of
+    the 108 such lines of the train twins are annotated title; none has a photo's file
+    name above it.)"""
+    out = list(lines)
+    photo = False
+    for i, x in enumerate(lines):
+        if x.kind == "furniture":
+            photo = photo or furniture_rule(x.view.strip()) == "image file name"
+            continue
+        if x.kind == "title" and photo and i and any(
+                y.kind == "title" for y in itertools.takewhile(
+                    lambda y: y.kind in ("furniture", "title"), reversed(lines[:i]))):
+            out[i] = replace(x, kind="caption", style=None)
+            continue
+        photo = False
+    return out
+
+
+#: A line of a person's name alone: two or three Chinese characters, a space may stand
+#: between the surname and the given name (鲁 茵, 郑晖远).
+_BARE_NAME = regex(r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,2}")
+
+
+def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
+    """A line above the text that holds nothing but a person's name (a common surname and
+    a given name that jieba's dictionary knows as no other word: :func:`unionnlp.keyterms.
+    person_name`) is the author's byline, not a title and not furniture; not one beside a
+    menu's item (范文 / 菜单), nor one over a headline (which would then head a section
+    rather than title the story). On the train twins, the rule turns 10 lines into
+    bylines (2 read as titles before, 8 set aside): all 10 are annotated byline."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    found = [i for i, x in enumerate(lines[:text])
+             if x.kind != "byline" and _BARE_NAME.fullmatch(x.view.strip())]
+    if not found:
+        return lines
+    from .keyterms import person_name
+
+    def name(x: Line) -> bool:
+        return _BARE_NAME.fullmatch(x.view.strip()) is not None \
+            and person_name("".join(x.view.split()))
+
+    def menu_item(x: Line) -> bool:
+        view = x.view.strip()
+        return x.kind == "furniture" and len(view) <= 6 and _MENU_ITEM.fullmatch(view) is not None \
+            and not name(x)
+
+    out = list(lines)
+    for i in found:
+        below = next((x for x in lines[i + 1:] if x.kind != "furniture"), None)
+        if not name(lines[i]) or (below is not None and below.kind == "headline") \
+                or any(menu_item(x) for x in lines[max(0, i - 1):i + 2] if x is not lines[i]):
+            continue
+        out[i] = replace(lines[i], kind="byline", style=None)
+    return out
+
+
+#: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
+#: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
+_TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
+                    r"(?:更多|查看更多|阅读更多|详细|详情|查看详情|阅读全文|查看全文|more|More|MORE)"
+                    r"[ \u3000]*[>＞»›]*[ \u3000]*[\]】］]?$")
+
+
+def _teasers_aside(lines: list[Line]) -> list[Line]:
+    """A line that ends in a teaser's cut and its link (see ``_TEASER_END``) is a sidebar's
+    teaser flattened onto one line: every piece of it is furniture, a numbered headline in
+    it too, which would otherwise head the article under it. On the train twins, 1 line
+    ends so (a federation's introduction over its news), annotated furniture; a text that
+    ends its sentence before …… 阅读全文 is kept."""
+    cut = {x.number for x in lines if x.kind != "furniture" and _TEASER_END.search(x.view.rstrip())}
+    if not cut:
+        return lines
+    return [replace(x, kind="furniture", style=None) if x.number in cut else x for x in lines]
+
+
+#: The label of an attachment or a list, no clause in it: 附件2 ……, 附：“……”, 附《……》,
+#: 附“……”名单：, 附获奖名单 (not 附则：……, a regulation's last part).
+_ATTACHED = regex(r"附(?:件|表|录)[ \u3000\d一二三四五六七八九十]*(?:[:：][^。！？!?；;，,]{0,40})?"
+                  r"|附[:：]?[ \u3000]*[“《「\"][^。！？!?；;，,]{1,40}"
+                  r"|附[^。！？!?；;，,:：]{1,30}(?:名单|名册|清单|一览表|表)[:：]?")
+
+
+def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
+    """The labels of attachments or lists that the page does not hold (附“……”名单： with
+    nothing but furniture under it) are set aside, however they are written: the labeller
+    reads 附：“……” so already, not always 附“……”名单：. On the train twins, the 13 lines
+    opening with 附 are all annotated furniture, all set aside already."""
+    last = max((i for i, x in enumerate(lines) if x.kind != "furniture"), default=-1)
+    first = last
+    while first >= 0 and lines[first].kind != "furniture" \
+            and _ATTACHED.fullmatch(lines[first].view.strip()):
+        first -= 1
+    if first == last:
+        return lines
+    return [replace(x, kind="furniture", style=None) if first < i <= last else x
+            for i, x in enumerate(lines)]
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1585,6 +1793,8 @@ def parse(source: Source, view: str | None = None,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
+        lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
+        lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     if not source.heading_hints:

@@ -1,0 +1,212 @@
+"""Structure of fresh mainland pages' heads and tails: a title between an e-paper's masthead
+and its audio button, a photo's caption over the lead, an author's bare name, a sidebar
+teaser cut off before 更多>, closing signatures and source tags, a list's label with no
+list, and an unnumbered headline over numbered ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionnlp.model import Report, Source
+from unionnlp.structure import parse
+
+
+def _parse(text: str) -> Report:
+    return parse(Source(text=text, path="t.txt"))
+
+
+EPAPER = """南方职工报官方网站 | 南工网首页 今天是
+网络评论自律承诺书  违法信息举报电话:南工网(020-66554433)
+第3120期:第02版 要闻
+
+滨江区总工会启动职工技能提升行动助推企业复工
+
+语音播报: 语音播报
+
+本报讯(林晓 通讯员 周宁)近日,滨江区总工会印发《职工技能提升行动实施方案》,行动从4月持续到11月。
+
+《方案》要求,各街道总工会和区直基层工会结合实际组织培训,区总工会将定期督导,年底评选先进集体。
+
+关注公众号,随时阅读南方职工报
+"""
+
+
+def test_a_title_between_an_epapers_masthead_and_its_audio_button_is_the_title() -> None:
+    report = _parse(EPAPER)
+    article = report.articles[0]
+    assert article.title == "滨江区总工会启动职工技能提升行动助推企业复工"
+    assert article.title not in report.dropped
+    assert "语音播报: 语音播报" in report.dropped
+    assert "第3120期:第02版 要闻" in report.dropped
+    assert article.byline is not None and article.byline.startswith("本报讯")
+
+
+PHOTO = """河口镇三家职工书屋被评为“全省示范职工书屋”
+
+北方晨报 2019-06-18 00:00:00
+
+原标题:河口镇三家职工书屋被评为“全省示范职工书屋”
+
+镇总工会主席刘明为获评单位授牌.JPG
+
+镇总工会主席刘明为获评单位授牌
+
+河口镇中心小学职工书屋获评省级示范职工书屋
+
+河口镇供电所“悦读+”职工书屋获评省级示范职工书屋
+
+北方晨报讯(记者 王宁 通讯员 赵丽)6月15日,全省示范职工书屋授牌仪式在镇文化站举行,镇总工会为三家书屋授牌。
+
+职工书屋建成以来,各书屋开展读书分享、技能讲座等活动,带动职工读书学习。
+"""
+
+
+def test_a_caption_after_a_photos_file_name_is_no_part_of_the_title() -> None:
+    report = _parse(PHOTO)
+    article = report.articles[0]
+    assert article.title == "河口镇三家职工书屋被评为“全省示范职工书屋”"
+    caption = "河口镇供电所“悦读+”职工书屋获评省级示范职工书屋"
+    assert [p.text for p in article.paragraphs if p.kind == "caption"] == [caption]
+    texts = [p for p in article.paragraphs if p.kind == "text"]
+    assert texts[0].text.startswith("6月15日"), texts[0].text
+    assert article.byline is not None and "记者 王宁" in article.byline
+
+
+#: A feature article's text under its author's name (the labeller reads some names as a
+#: title, under a title as furniture).
+FEATURE = """“比技能,赛本领,争先进,创一流。”随着响亮的口号声,“全省职工职业技能大赛决赛”的会标出现在巨大的红色屏幕上,几束追光同时亮起。
+2022年9月20日,全省职工职业技能大赛决赛在省体育中心开幕。经过各市层层选拔,最终有312名职工组成16支代表队进入决赛。
+作为省总工会的一项品牌工作,两年一届的全省职工职业技能大赛自2008年以来已举办七届,累计带动300余万名职工参加。
+本届大赛期间,除了现场观众,还有18万名职工通过网上直播观看比赛。
+"""
+NAMES = ("陈可馨", "马梦瑶", "孙梦瑶", "吴佳怡", "马 丽")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_authors_bare_name_over_the_text_is_the_byline_not_the_title(name: str) -> None:
+    article = _parse(f"{name}\n{FEATURE}").articles[0]
+    assert article.title is None
+    assert article.byline == name
+    assert article.paragraphs[0].text.startswith("“比技能")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_authors_bare_name_under_the_title_is_the_byline(name: str) -> None:
+    report = _parse(f"全省职工职业技能大赛决赛侧记\n{name}\n{FEATURE}")
+    article = report.articles[0]
+    assert article.title == "全省职工职业技能大赛决赛侧记"
+    assert article.byline == name
+    assert name not in report.dropped
+
+
+def test_a_menus_word_that_could_be_a_name_stays_furniture() -> None:
+    report = _parse(f"范文\n菜单\n全省职工职业技能大赛决赛侧记\n{FEATURE}")
+    article = report.articles[0]
+    assert article.byline is None
+    assert "范文" in report.dropped
+
+
+TEASER = ("江南市总工会简介 江南市总工会是全市各级工会的领导机关,是党联系职工群众的桥梁和纽带。"
+          "一、市总工会主要职责江南市总工会负责指导全市各级工会开展工作。市总... 更多>\n"
+          "9月12日,由市总工会主办的“匠心筑梦”职工演讲比赛在市文化馆举行。来自全市各行业的40名选手参加比赛。\n"
+          "比赛自8月启动以来,各级工会广泛发动职工参与,最终评出一等奖2名、二等奖4名、三等奖6名。\n"
+          "©CopyRight 江南市总工会 All Rights Reserved.\n")
+
+
+def test_a_sidebar_teaser_cut_before_its_more_link_is_furniture_with_its_headline() -> None:
+    report = _parse(TEASER)
+    article = report.articles[0]
+    assert [s.heading for s in article.sections if s.heading] == []
+    assert [p.text[:5] for p in article.paragraphs] == ["9月12日", "比赛自8月"]
+    assert any(d.endswith("更多>") for d in report.dropped)
+
+
+def test_a_paragraph_that_ends_its_sentence_before_a_read_more_link_stays() -> None:
+    text = TEASER.replace("市总... 更多>", "。 …… 阅读全文")
+    article = _parse(text).articles[0]
+    assert any("阅读全文" in p.text or "阅读全文" in (s.heading or "")
+               for s in article.sections for p in s.paragraphs)
+
+
+SIGNED = """江北县集体合同签订率达95%
+中工网讯 记者日前获悉,江北县企业集体合同、工资专项集体合同等签订到位,全县共签订独立合同61份、区域性合同9份,覆盖企业410家,覆盖职工1.3万人。
+为确保按期完成目标任务,江北县成立了由县人社局、县总工会、县工商联组成的工作小组,形成了党委领导、政府主导、工会力推、企业和职工参与的工作格局。(江北县总工会 王海燕 刘建国)
+编辑:陈晨
+"""
+
+
+def test_a_closing_bracket_of_a_unit_and_names_signs_the_item() -> None:
+    article = _parse(SIGNED).articles[0]
+    assert article.paragraphs[-1].text.endswith("的工作格局。")
+    assert article.byline is not None
+    assert article.byline.splitlines()[-1] == "(江北县总工会 王海燕 刘建国)"
+
+
+def test_a_closing_bracket_of_a_unit_and_other_words_stays_in_the_text() -> None:
+    text = SIGNED.replace("(江北县总工会 王海燕 刘建国)", "(江北县总工会 办公室)")
+    article = _parse(text).articles[0]
+    assert article.paragraphs[-1].text.endswith("(江北县总工会 办公室)")
+
+
+def test_a_news_sources_tag_opening_the_first_paragraph_goes_to_the_byline() -> None:
+    text = ("[江城新闻]在春节来临之际,江城市东湖区总工会开展“情暖职工”活动,筹措资金十五万元,慰问困难职工。\n"
+            "区总工会提高帮扶标准,对全区在档的98名困难职工每人发放慰问金800元。\n")
+    article = _parse(text).articles[0]
+    assert article.byline == "[江城新闻]"
+    assert article.paragraphs[0].text.startswith("在春节来临之际")
+
+
+AWARDS = """5月28日,我区召开“建功新时代”劳动竞赛表彰大会。
+区委常委、区总工会主席陈立国出席会议并讲话,区人大常委会副主任张明,副区长李红出席会议。
+这次竞赛中,12个单位获区级“五一劳动奖状”、30人获“五一劳动奖章”。
+附“东湖区五一劳动奖状”名单:
+附:“东湖区五一劳动奖章”
+图文:晓雨
+编辑:方舟
+"""
+
+
+def test_labels_of_lists_missing_from_the_page_are_set_aside_alike() -> None:
+    report = _parse(AWARDS)
+    texts = [p.text for p in report.articles[0].paragraphs]
+    assert texts[-1].endswith("获“五一劳动奖章”。")
+    assert "附“东湖区五一劳动奖状”名单:" in report.dropped
+    assert "附:“东湖区五一劳动奖章”" in report.dropped
+
+
+def test_a_lists_label_with_its_list_under_it_stays() -> None:
+    text = AWARDS.replace("附:“东湖区五一劳动奖章”\n",
+                          "区供电公司、区第一中学、区人民医院、区公交公司、区自来水公司等12个单位。\n")
+    report = _parse(text)
+    texts = [p.text for p in report.articles[0].paragraphs]
+    assert "附“东湖区五一劳动奖状”名单:" in texts
+    assert any(t.startswith("区供电公司") for t in texts)
+
+
+HALF_YEAR = """镇总工会半年工作总结
+半年来,我镇各级工会在镇党委和上级工会的领导下,围绕中心、服务大局,较好地完成了各项工作任务。
+20xx年上半年工作回顾
+一、认真贯彻落实市总工会全委会精神
+市总工会全委会召开后,镇总工会及时向镇党委汇报,研究部署全镇工会工作,推动各项任务落实。
+二、积极服务全镇经济发展大局
+镇总工会组织开展劳动竞赛和合理化建议活动,共收到职工建议120条,采纳35条。
+下半年工作打算
+下半年,镇总工会将继续加强基层组织建设,扎实做好困难职工帮扶工作。
+"""
+
+
+def test_an_unnumbered_headline_over_numbered_ones_is_their_parent() -> None:
+    article = _parse(HALF_YEAR).articles[0]
+    levels = {s.heading: s.level for s in article.sections if s.heading}
+    assert levels["20xx年上半年工作回顾"] == 1
+    assert levels["一、认真贯彻落实市总工会全委会精神"] == 2
+    assert levels["二、积极服务全镇经济发展大局"] == 2
+    assert levels["下半年工作打算"] == 1
+
+
+def test_a_regulations_closing_part_opening_with_fu_is_no_lists_label() -> None:
+    text = ("第一条 为做好困难职工帮扶工作,制定本办法。\n"
+            "第二条 本办法适用于全市各级工会。\n"
+            "附则:本办法由市总工会负责解释\n")
+    paragraphs = [p.text for p in _parse(text).articles[0].paragraphs]
+    assert any(t.startswith("附则") for t in paragraphs), paragraphs
