@@ -1548,6 +1548,51 @@ def _decks_between_titles(ruled: Sequence[Line], lines: list[Line]) -> list[Line
     return out
 
 
+#: A table of contents' entry ends in dot leaders (four or more) and the page number they
+#: lead to (第一節、研究背景與研究目的 ........ 1); a number that starts a word or a figure
+#: (……2023年, ……5%) is text.
+_LEADERS = regex(r"(?:[.．…‧·・][ \u3000]?){4,}[ \u3000]*[0-9０-９]{1,4}"
+                 r"(?![0-9０-９\u4e00-\u9fff%％.．]?[0-9０-９\u4e00-\u9fff%％])")
+#: The most characters of an entry's own words before its leaders.
+_ENTRY_MAX = 40
+
+
+def _contents_cover(view: str) -> int:
+    """How many characters of a line are entries of a table of contents: each entry's
+    leaders and page number, and up to ``_ENTRY_MAX`` characters of words before them."""
+    covered, last = 0, 0
+    for m in _LEADERS.finditer(view):
+        covered += m.end() - max(last, m.start() - _ENTRY_MAX)
+        last = m.end()
+    return covered
+
+
+def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tuple[str, ...]]:
+    """A line (all its pieces) that is mostly a table of contents' entries, dot leaders
+    and page numbers, is furniture: a PDF's contents pages flattened into text (several
+    entries on one line, the page numbers read as numbered headlines). When such lines hold
+    most of the page's text, the report says so: little of it is text. No line of the train
+    twins has such an entry (the rule touches none of them)."""
+    whole: dict[int, str] = {}
+    for x in lines:
+        if x.kind != "furniture":
+            whole[x.number] = whole.get(x.number, "") + x.view
+    contents = {n for n, view in whole.items()
+                if "\n" not in view and 2 * _contents_cover(view) >= len(view.strip()) > 0}
+    if not contents:
+        return lines, ()
+    out = [replace(x, kind="furniture", style=None) if x.number in contents else x
+           for x in lines]
+    aside = sum(len(whole[n]) for n in contents)
+    total = sum(len(v) for v in whole.values())
+    if 2 * aside <= total:
+        return out, ()
+    where = f"{path}: " if path else ""
+    return out, (f"{where}most of the text ({100 * aside // total}% of its characters) is a "
+                 "table of contents (dot leaders and page numbers), set aside; little body "
+                 "text is left",)
+
+
 def _label_headlines(lines: list[Line]) -> list[Line]:
     """:func:`unionnlp.labelheads.labels_as_headlines`, sparing lines cut into pieces."""
     counts = Counter(x.number for x in lines)
@@ -1587,6 +1632,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
+    lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
         lines = _label_headlines(lines)
         # Title block lines the labeller set aside: a credit, a date by a byline.
@@ -1658,5 +1704,5 @@ def parse(source: Source, view: str | None = None,
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
-        warnings=source.warnings,
+        warnings=(*source.warnings, *notes),
     )
