@@ -93,3 +93,22 @@ def test_a_gloss_after_a_titles_end_word_cuts_no_title_off_a_sentence() -> None:
     assert not any(t.endswith("匯報") for t in titles)
     # The blurb is set aside, as on a page without glosses.
     assert not any("小編" in p.text for p in report.paragraphs)
+
+
+def test_an_ordinary_first_sentence_is_no_lead_in_but_a_bold_style_phrase_is() -> None:
+    text = (
+        "某區職工服務中心舉辦長者聯歡會\n"
+        "\n"
+        "聯歡會由中心主任李美華主持。首先由區工會代表致辭,感謝義工多年來的付出,"
+        "隨後會員表演了粵曲和舞蹈節目,現場氣氛熱烈。\n"
+        "\n"
+        "理事應準時出席理事會會議。因故不能出席的,須書面請假,並由理事長指定代理人,"
+        "連續兩次缺席者視同辭職。\n"
+        "\n"
+        "思想引領機制。堅持每月召開一次職工思想動態分析會,及時掌握職工的訴求和意見。\n"
+    )
+    report = _parse(text)
+    leads = {p.text[:6]: p.lead_in for p in report.paragraphs}
+    assert leads["聯歡會由中心"] is None
+    assert leads["理事應準時出"] is None
+    assert leads["思想引領機制"] == "思想引領機制"
