@@ -112,3 +112,32 @@ def test_an_ordinary_first_sentence_is_no_lead_in_but_a_bold_style_phrase_is() -
     assert leads["聯歡會由中心"] is None
     assert leads["理事應準時出"] is None
     assert leads["思想引領機制"] == "思想引領機制"
+
+
+# A federation's chronicle page: the channel's name, the list's date before the title, a
+# table header whose two characters the page spreads over the columns, then the rows.
+CHRONICLE = (
+    "會務紀要\n"
+    "[ 2011/03/02 ] 會務紀要_85年度\n"
+    "\n"
+    "項" + " " * 20 + "目\n"
+    "本會協助各縣市木工業工會籌組省級聯合會,並輔導其申請加入本會成為會員工會,會員人數持續成長。\n"
+    "本會理監事前往勞保局陳情,要求改善勞保給付作業,縮短審核時間,並普設各地辦事處以便勞工洽公。\n"
+)
+
+
+def test_a_lists_date_before_the_title_is_set_aside() -> None:
+    report = _parse(CHRONICLE)
+    title = report.articles[0].title or ""
+    assert title.endswith("會務紀要_85年度") and "2011" not in title
+    assert "[ 2011/03/02 ]" in report.dropped
+
+
+def test_a_header_spread_over_the_columns_is_a_table_row_no_headline() -> None:
+    report = _parse(CHRONICLE)
+    assert not any(s.heading and s.heading.startswith("項") for s in report.articles[0].sections)
+    assert any(p.kind == "table" and p.text.startswith("項") for p in report.paragraphs)
+    # A headline whose characters stand a space apart (職 工 代 表) is not spread so.
+    from unionnlp.structure import _SPREAD_HEADER
+
+    assert _SPREAD_HEADER.fullmatch("職 工 代 表") is None

@@ -1251,6 +1251,46 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
     return out, aside
 
 
+#: A date in brackets that a site's list prints before each title ([ 2009/07/14 ] ……).
+_DATE_BEFORE_TITLE = regex(r"^[\[［【〔(（][ \u3000]*(?:19|20)?\d{2}[ \u3000]*[-/.．][ \u3000]*\d{1,2}"
+                           r"[ \u3000]*[-/.．][ \u3000]*\d{1,2}[ \u3000]*[\]］】〕)）][ \u3000]*(?=\S{4})")
+
+
+def _dates_off_titles(lines: list[Line], aside: dict[int, list[str]]
+                      ) -> tuple[list[Line], dict[int, list[str]]]:
+    """A title line without the bracketed date that opens it ([ 2009/07/14 ] 大事紀要_78年度):
+    the date joins ``aside`` (by the offset of the title's piece) for ``dropped``. On the train
+    twins, 3 title lines open so; all 3 dates are annotated furniture, the rest title. A
+    date alone in brackets ((2023年5月10日), a speech's) is no title's. ``aside`` is not
+    changed; a new one is returned."""
+    out: list[Line] = []
+    for x in lines:
+        m = _DATE_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
+        if m is None:
+            out.append(x)
+            continue
+        cut = _piece(x, m.end(), len(x.text))
+        out.append(cut)
+        moved = aside.get(x.offset, [])
+        aside = {o: v for o, v in aside.items() if o != x.offset}
+        aside[cut.offset] = [*moved, x.text[:m.end()].strip()]
+    return out, aside
+
+
+#: A table's header of one word, its characters spread over the columns (事         由).
+_SPREAD_HEADER = regex(r"[\u4e00-\u9fff](?:[ \u3000]{3,}[\u4e00-\u9fff]){1,3}")
+
+
+def _spread_headers_as_table(lines: list[Line]) -> list[Line]:
+    """A headline of two to four characters spread apart by runs of three spaces or more is
+    a table's header row (事         由 over a chronicle's rows), no headline: a table line.
+    On the train twins, 2 lines are spread so, neither annotated a heading (a table's header,
+    a notice's 通   知 set aside); the rule changes only headlines."""
+    return [replace(x, kind="table", style=None)
+            if x.kind == "headline" and _SPREAD_HEADER.fullmatch(x.view.strip()) else x
+            for x in lines]
+
+
 def _title_mark(x: Line) -> Match[str] | None:
     """The e-paper title mark (see ``_TITLE_MARK``) that opens ``x`` or ends its text, if
     ``x`` is short enough to be a part of a title block."""
@@ -1644,6 +1684,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
+    lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
         lines = _label_headlines(lines)
