@@ -61,6 +61,8 @@ __all__ = [
     "default_labeller",
     "line_features",
     "line_table",
+    "numbered_lists",
+    "ordinal",
     "relabel",
     "rule_kinds",
     "train_labeller",
@@ -1544,3 +1546,9 @@ def _siblings_alike(lines: list[Line], movable: Sequence[int],
                     and not _inner_stop(x.view):
                 out[k] = replace(x, kind="headline", style=style)
     return out
+
+
+#: The lists numbered lines form and the number a marker counts, as the structure rules
+#: read a list's items too (:func:`unionnlp.structure.parse`).
+numbered_lists = _numbered_lists
+ordinal = _ordinal

@@ -27,6 +27,7 @@ from .lines import (
     HEADLINE_MAX,
     Line,
     LineKind,
+    Style,
     breaks_off,
     classify,
     ends_sentence,
@@ -535,17 +536,17 @@ def _inline_siblings_alike(blocks: Sequence[Block], opening: dict[int, int]) -> 
     opens a paragraph does. A list split evenly stays as it is. On the train twins, 46
     lists are split so (157 items): the annotation agrees with 128 items after the rule
     against 119 before (the evenly split lists would gain 1 more made all headlines)."""
-    from .linerole import _numbered_lists, _ordinal
+    from .linerole import numbered_lists, ordinal
 
-    numbered: list[tuple[int, str, int | None]] = []
+    numbered: list[tuple[int, Style, int | None]] = []
     for k, block in enumerate(blocks):
         x = block.lines[0]
         if block.kind in ("para", "headline") and x.style in _CANONICAL and x.style:
             width = numbering(x.view)[1]
             if width:
-                numbered.append((k, x.style, _ordinal(x.view[:width])))
+                numbered.append((k, x.style, ordinal(x.view[:width])))
     out = dict(opening)
-    for members in _numbered_lists(numbered):  # type: ignore[arg-type]
+    for members in numbered_lists(numbered):
         heads = [blocks[k].kind == "headline" or id(blocks[k]) in opening for k in members]
         if len(members) < 2 or 2 * sum(heads) == len(members) or len(set(heads)) < 2:
             continue
