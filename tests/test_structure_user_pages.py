@@ -141,38 +141,3 @@ def test_a_header_spread_over_the_columns_is_a_table_row_no_headline() -> None:
     from unionnlp.structure import _SPREAD_HEADER
 
     assert _SPREAD_HEADER.fullmatch("職 工 代 表") is None
-
-
-def _headings(text: str) -> list[str]:
-    return [s.heading or "" for a in _parse(text).articles for s in a.sections if s.heading]
-
-
-def test_items_of_one_list_mostly_paragraphs_are_all_paragraphs() -> None:
-    # (二) alone of the three would head a section: the list's items are paragraphs.
-    text = (
-        "局工會年度工作總結\n"
-        "今年以來,局工會圍繞中心工作,團結動員全體職工,較好地完成了全年各項任務,現總結如下。\n"
-        "(一)今年我們多次組織職工認真學習上級工會有關文件,深入領會文件精神,加強職工思想建設,"
-        "引導職工立足崗位作貢獻。\n"
-        "(二)大力表彰和宣傳先進,充分發揮先進典型的示範作用。我們認真做好各項評比的牽頭工作,"
-        "共評出先進集體6個、先進個人33名。\n"
-        "(三)注重職工業務技能的培訓,提高職工技能水平。我們充分利用職工業餘學校這個陣地,"
-        "全年舉辦培訓班12期,參訓職工860人次。\n"
-    )
-    assert _headings(text) == []
-    paragraphs = [p.text[:3] for p in _parse(text).paragraphs]
-    assert paragraphs[1:] == ["(一)", "(二)", "(三)"]
-
-
-def test_items_of_one_list_mostly_headlines_are_all_headlines() -> None:
-    # 3、 alone of the four would run on as a paragraph under 2、.
-    text = (
-        "區總工會上半年工作總結\n"
-        "1、強化思想引領。全年舉辦職工講堂12場,參加職工1500人次,職工的政治素質進一步提高。\n"
-        "2、深化建功立業。組織開展勞動競賽8項,參賽職工3200人,評選崗位能手45名,帶動了職工技能提升。\n"
-        "3、我們把困難職工幫扶做細做實。全年走訪慰問困難職工320戶,發放慰問金46萬元,"
-        "幫助35人實現再就業。\n"
-        "4、加強自身建設。健全工會各項制度,開展工會幹部培訓2期,工會幹部的履職能力得到增強。\n"
-    )
-    assert [h[:2] for h in _headings(text)] == ["1、", "2、", "3、", "4、"]
-    assert "3、我們把困難職工幫扶做細做實。" in _headings(text)

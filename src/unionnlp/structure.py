@@ -514,56 +514,6 @@ def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
     return out
 
 
-def _first_sentence_end(view: str) -> int:
-    """Where a numbered paragraph's first sentence (up to 40 characters after its number,
-    ended by 。 or a colon) ends, white space after it included; 0 when it has none or
-    fewer than 8 characters follow it."""
-    style, marker = numbering(view)
-    m = _NUMBERED_SENTENCE.match(view[marker:]) if style else None
-    if m is None or len(view) - marker - m.end() < 8:
-        return 0
-    end = marker + m.end()
-    while end < len(view) and view[end].isspace():
-        end += 1
-    return end
-
-
-def _inline_siblings_alike(blocks: Sequence[Block], opening: dict[int, int]) -> dict[int, int]:
-    """``opening`` with the items of one numbered list (one style, numbers that count on:
-    （二） after （一）) that open paragraphs made alike: where most of the list's items head
-    a section (a headline, or a numbered headline opening its paragraph), each item that
-    opens a paragraph does, cut after its first sentence; where most do not, none that
-    opens a paragraph does. A list split evenly stays as it is. On the train twins, 46
-    lists are split so (157 items): the annotation agrees with 128 items after the rule
-    against 119 before (the evenly split lists would gain 1 more made all headlines)."""
-    from .linerole import numbered_lists, ordinal
-
-    numbered: list[tuple[int, Style, int | None]] = []
-    for k, block in enumerate(blocks):
-        x = block.lines[0]
-        if block.kind in ("para", "headline") and x.style in _CANONICAL and x.style:
-            width = numbering(x.view)[1]
-            if width:
-                numbered.append((k, x.style, ordinal(x.view[:width])))
-    out = dict(opening)
-    for members in numbered_lists(numbered):
-        heads = [blocks[k].kind == "headline" or id(blocks[k]) in opening for k in members]
-        if len(members) < 2 or 2 * sum(heads) == len(members) or len(set(heads)) < 2:
-            continue
-        most = 2 * sum(heads) > len(members)
-        for k, head in zip(members, heads, strict=True):
-            block = blocks[k]
-            if block.kind != "para" or head == most:
-                continue
-            if most:
-                cut = _first_sentence_end(block.view)
-                if 0 < cut < len(block.lines[0].text):
-                    out[id(block)] = cut
-            else:
-                del out[id(block)]
-    return out
-
-
 def _levels(blocks: Sequence[Block], opening: dict[int, int]) -> dict[str, int]:
     """Nesting level of each numbering style the document uses: the usual order
     (第一部分 > 一、 > （一） > 1. > （1） > ①), numbered densely so no level is skipped;
@@ -1800,7 +1750,7 @@ def parse(source: Source, view: str | None = None,
     _columns_aside(drafts, dropped)
     _reassign(drafts)
     drafts = [d for d in drafts if d.title is not None or d.items]
-    opening = _inline_siblings_alike(blocks, _opening_headings(blocks))
+    opening = _opening_headings(blocks)
     levels = _levels(blocks, opening)
     return Report(
         source=source.path,
