@@ -61,8 +61,6 @@ __all__ = [
     "default_labeller",
     "line_features",
     "line_table",
-    "numbered_lists",
-    "ordinal",
     "relabel",
     "rule_kinds",
     "train_labeller",
@@ -1547,8 +1545,3 @@ def _siblings_alike(lines: list[Line], movable: Sequence[int],
                 out[k] = replace(x, kind="headline", style=style)
     return out
 
-
-#: The lists numbered lines form and the number a marker counts, as the structure rules
-#: read a list's items too (:func:`unionnlp.structure.parse`).
-numbered_lists = _numbered_lists
-ordinal = _ordinal
