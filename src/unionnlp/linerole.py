@@ -1544,3 +1544,4 @@ def _siblings_alike(lines: list[Line], movable: Sequence[int],
                     and not _inner_stop(x.view):
                 out[k] = replace(x, kind="headline", style=style)
     return out
+

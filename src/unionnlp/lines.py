@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, cast, get_args
 
 from ._regex import regex
+from .normalize import GLOSS_TAIL
 from .resources import Entry, lexicon
 
 __all__ = [
@@ -612,6 +613,9 @@ _TITLE_GOES_ON = regex("[会书稿表中上下的之和与及、如提指时后�
 _SENTENCE_OPENER = regex("[在按根依为对把经通结围今我从自随据于向由要与第]")
 #: What a title running into its text never holds: a quotation or a book title of its own.
 _QUOTING = regex("[《》“”\"「」【】]")
+#: A pinyin gloss right after a word (匯報(bào)工作): it belongs to the word before it, which
+#: goes on after it; the title's end word is never followed by one.
+_GLOSS_NEXT = regex(f"[(（]{GLOSS_TAIL}")
 
 
 def _title_runs_in(line: str) -> int:
@@ -623,6 +627,7 @@ def _title_runs_in(line: str) -> int:
         title, rest = line[:at], line[at:].lstrip()
         if (at < 6 or _NOT_TITLE.search(title) or _SENTENCE_OPENER.match(title)
                 or _QUOTING.search(title) or len(rest) < 20 or _TITLE_GOES_ON.match(rest)
+                or _GLOSS_NEXT.match(rest)
                 or not any(c in rest[:60] for c in "，,。；;")):
             continue
         return len(line) - len(rest)

@@ -184,9 +184,21 @@ def lead_in(text: str) -> str | None:
     phrase = m.group(1).strip().strip("*_")
     limit = 20 if marker else 14
     if len(phrase) > limit or len(body) - m.end() < 8 or _LEAD_STOP.search(phrase) \
-            or _left_open(phrase):
+            or _left_open(phrase) or _reads_as_clause(phrase):
         return None
     return phrase
+
+
+#: What only a clause with its subject holds, never a bold-style phrase: an agent (由),
+#: a modal (应, 须), a passive or a tense (被, 已, 将): 活动由中心主任主持。, 理事应亲自出席会议。
+_CLAUSE_WORD = regex(r"由|(?<![顺適适反相对對供响響效回呼答])[应應](?![用急])|[须須]|已|被|将(?![军軍])")
+
+
+def _reads_as_clause(phrase: str) -> bool:
+    """Whether a paragraph's short first sentence is an ordinary sentence (see
+    ``_CLAUSE_WORD``), no lead-in. On the train twins' paragraphs, 8 phrases that read as
+    lead-ins hold such a word; none is annotated a lead-in (66 phrases are)."""
+    return _CLAUSE_WORD.search(phrase) is not None
 
 
 #: Marks that open and close a title or a quotation.
@@ -1312,6 +1324,46 @@ def _title_marks_apart(lines: list[Line], aside: dict[int, list[str]]
     return out, aside
 
 
+#: A date in brackets that a site's list prints before each title ([ 2009/07/14 ] ……).
+_DATE_BEFORE_TITLE = regex(r"^[\[［【〔(（][ \u3000]*(?:19|20)?\d{2}[ \u3000]*[-/.．][ \u3000]*\d{1,2}"
+                           r"[ \u3000]*[-/.．][ \u3000]*\d{1,2}[ \u3000]*[\]］】〕)）][ \u3000]*(?=\S{4})")
+
+
+def _dates_off_titles(lines: list[Line], aside: dict[int, list[str]]
+                      ) -> tuple[list[Line], dict[int, list[str]]]:
+    """A title line without the bracketed date that opens it ([ 2009/07/14 ] 大事紀要_78年度):
+    the date joins ``aside`` (by the offset of the title's piece) for ``dropped``. On the train
+    twins, 3 title lines open so; all 3 dates are annotated furniture, the rest title. A
+    date alone in brackets ((2023年5月10日), a speech's) is no title's. ``aside`` is not
+    changed; a new one is returned."""
+    out: list[Line] = []
+    for x in lines:
+        m = _DATE_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
+        if m is None:
+            out.append(x)
+            continue
+        cut = _piece(x, m.end(), len(x.text))
+        out.append(cut)
+        moved = aside.get(x.offset, [])
+        aside = {o: v for o, v in aside.items() if o != x.offset}
+        aside[cut.offset] = [*moved, x.text[:m.end()].strip()]
+    return out, aside
+
+
+#: A table's header of one word, its characters spread over the columns (事         由).
+_SPREAD_HEADER = regex(r"[\u4e00-\u9fff](?:[ \u3000]{3,}[\u4e00-\u9fff]){1,3}")
+
+
+def _spread_headers_as_table(lines: list[Line]) -> list[Line]:
+    """A headline of two to four characters spread apart by runs of three spaces or more is
+    a table's header row (事         由 over a chronicle's rows), no headline: a table line.
+    On the train twins, 2 lines are spread so, neither annotated a heading (a table's header,
+    a notice's 通   知 set aside); the rule changes only headlines."""
+    return [replace(x, kind="table", style=None)
+            if x.kind == "headline" and _SPREAD_HEADER.fullmatch(x.view.strip()) else x
+            for x in lines]
+
+
 def _title_mark(x: Line) -> Match[str] | None:
     """The e-paper title mark (see ``_TITLE_MARK``) that opens ``x`` or ends its text, if
     ``x`` is short enough to be a part of a title block."""
@@ -1754,6 +1806,49 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
         return lines
     return [replace(x, kind="furniture", style=None) if first < i <= last else x
             for i, x in enumerate(lines)]
+#: A table of contents' entry ends in dot leaders (four or more) and the page number they
+#: lead to (第一節、研究背景與研究目的 ........ 1); a number that starts a word or a figure
+#: (……2023年, ……5%) is text.
+_LEADERS = regex(r"(?:[.．…‧·・][ \u3000]?){4,}[ \u3000]*[0-9０-９]{1,4}"
+                 r"(?![0-9０-９\u4e00-\u9fff%％.．]?[0-9０-９\u4e00-\u9fff%％])")
+#: The most characters of an entry's own words before its leaders.
+_ENTRY_MAX = 40
+
+
+def _contents_cover(view: str) -> int:
+    """How many characters of a line are entries of a table of contents: each entry's
+    leaders and page number, and up to ``_ENTRY_MAX`` characters of words before them."""
+    covered, last = 0, 0
+    for m in _LEADERS.finditer(view):
+        covered += m.end() - max(last, m.start() - _ENTRY_MAX)
+        last = m.end()
+    return covered
+
+
+def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tuple[str, ...]]:
+    """A line (all its pieces) that is mostly a table of contents' entries, dot leaders
+    and page numbers, is furniture: a PDF's contents pages flattened into text (several
+    entries on one line, the page numbers read as numbered headlines). When such lines hold
+    most of the page's text, the report says so: little of it is text. No line of the train
+    twins has such an entry (the rule touches none of them)."""
+    whole: dict[int, str] = {}
+    for x in lines:
+        if x.kind != "furniture":
+            whole[x.number] = whole.get(x.number, "") + x.view
+    contents = {n for n, view in whole.items()
+                if "\n" not in view and 2 * _contents_cover(view) >= len(view.strip()) > 0}
+    if not contents:
+        return lines, ()
+    out = [replace(x, kind="furniture", style=None) if x.number in contents else x
+           for x in lines]
+    aside = sum(len(whole[n]) for n in contents)
+    total = sum(len(v) for v in whole.values())
+    if 2 * aside <= total:
+        return out, ()
+    where = f"{path}: " if path else ""
+    return out, (f"{where}most of the text ({100 * aside // total}% of its characters) is a "
+                 "table of contents (dot leaders and page numbers), set aside; little body "
+                 "text is left",)
 
 
 def _label_headlines(lines: list[Line]) -> list[Line]:
@@ -1797,6 +1892,8 @@ def parse(source: Source, view: str | None = None,
         lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
+    lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
+    lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
         lines = _label_headlines(lines)
         # Title block lines the labeller set aside: a credit, a date by a byline.
@@ -1868,5 +1965,5 @@ def parse(source: Source, view: str | None = None,
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
-        warnings=source.warnings,
+        warnings=(*source.warnings, *notes),
     )
