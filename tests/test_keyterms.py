@@ -660,6 +660,13 @@ def test_a_terms_own_prior_columns_are_read_once_per_report(
         terms, counts, scores = scorer.candidates(start, stop)
         assert np.array_equal(scorer.features(terms, counts, scores),
                               fresh.features(terms, counts, scores))
+    # A table of more terms than are kept reads them afresh for every range, alike.
+    monkeypatch.setattr(keyterms, "_KEPT_COLUMNS_TERMS", 0)
+    large, _ = report_scorer(seed_text, extractor)
+    terms, counts, scores = scorer.candidates(3, 9)
+    assert np.array_equal(large.features(terms, counts, scores),
+                          scorer.features(terms, counts, scores))
+    assert large._columns is None
 
 
 def test_a_range_ranked_twice_in_a_row_is_weighed_once(
