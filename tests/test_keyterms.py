@@ -625,3 +625,72 @@ def test_the_word_after_every_occurrence_of_a_run() -> None:
     # 微山县|供电 is followed by 公司 twice and by a comma once: it also stands alone.
     assert table.next_word([index["微山县"], index["供电"]], 0, 3) == -1
     assert table.next_word([index["微山县"], index["供电"]], 0, 2) == index["公司"]
+
+
+def test_a_terms_own_prior_columns_are_read_once_per_report(
+        seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report ranks its sections, articles and itself, many with the same candidates, and
+    the same range for more than one list length: what the prior reads of a term alone (its
+    IDFs, flags, word classes, judges' record, shape) is gathered once per term, and every
+    range's features are those a fresh scorer of the same text reads."""
+    import numpy as np
+
+    from unionnlp import keyterms
+    from unionnlp.pipeline import report_scorer
+
+    extractor = default_keywords()
+    assert extractor.prior_ is not None
+    scorer, count = report_scorer(seed_text, extractor)
+    assert count >= 20
+    ranges = [(0, count), (0, count), (0, count // 2), (count // 2, count), (3, 9), (10, 11)]
+    read: list[int] = []
+    rows = keyterms._Static.rows
+
+    def counted(static: keyterms._Static, table: keyterms.TermTable, terms: np.ndarray) -> np.ndarray:
+        read.extend(terms.tolist())
+        return rows(static, table, terms)
+
+    monkeypatch.setattr(keyterms._Static, "rows", counted)
+    for k, (start, stop) in enumerate(ranges):
+        scorer.rank(start, stop, 10 if k == 0 else 5)
+    assert read and len(read) == len(set(read))
+    monkeypatch.undo()
+    for start, stop in ranges:
+        fresh, _ = report_scorer(seed_text, extractor)
+        terms, counts, scores = scorer.candidates(start, stop)
+        assert np.array_equal(scorer.features(terms, counts, scores),
+                              fresh.features(terms, counts, scores))
+    # A table of more terms than are kept reads them afresh for every range, alike.
+    monkeypatch.setattr(keyterms, "_KEPT_COLUMNS_TERMS", 0)
+    large, _ = report_scorer(seed_text, extractor)
+    terms, counts, scores = scorer.candidates(3, 9)
+    assert np.array_equal(large.features(terms, counts, scores),
+                          scorer.features(terms, counts, scores))
+    assert large._columns is None
+
+
+def test_a_range_ranked_twice_in_a_row_is_weighed_once(
+        seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article that is one section ranks the same paragraphs for its own 10 keywords
+    and its section's 5: the candidates are counted and weighed by the prior once, and each
+    list is the one a fresh scorer makes."""
+    from unionnlp import keyterms
+    from unionnlp.pipeline import report_scorer
+
+    extractor = default_keywords()
+    scorer, count = report_scorer(seed_text, extractor)
+    asked: list[tuple[int, int]] = []
+    candidates = keyterms.Scorer.candidates
+
+    def counted(self: keyterms.Scorer, start: int, stop: int) -> tuple:
+        asked.append((start, stop))
+        return candidates(self, start, stop)
+
+    monkeypatch.setattr(keyterms.Scorer, "candidates", counted)
+    lists = [scorer.rank(0, count, 10), scorer.rank(0, count, 5), scorer.rank(2, 8, 5),
+             scorer.rank(2, 8, 10)]
+    assert asked == [(0, count), (2, 8)]
+    monkeypatch.undo()
+    for got, (start, stop, k) in zip(lists, [(0, count, 10), (0, count, 5), (2, 8, 5), (2, 8, 10)],
+                                     strict=True):
+        assert got == report_scorer(seed_text, extractor)[0].rank(start, stop, k)

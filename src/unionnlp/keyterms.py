@@ -743,6 +743,13 @@ def fit_prior(features: Any, good: Any, *, alpha: float = PRIOR_ALPHA, C: float 
                  judged, shapes)
 
 
+#: Up to this many terms in a table, each term's own columns of the prior's features are
+#: kept once read (:meth:`Scorer._term_columns`): a quarter of a kilobyte a term, about 5 MB
+#: for the 19,000 terms of a megabyte of reports. A larger table reads them afresh for
+#: every range, so that the memory of a very large text does not grow by them.
+_KEPT_COLUMNS_TERMS = 1 << 16
+
+
 class Scorer:
     """Ranks the terms of any run of a table's pieces (a section, an article, the whole text)."""
 
@@ -766,6 +773,11 @@ class Scorer:
         #: the learned prior that reads it, when the model has one.
         self.static = static
         self.prior = prior if static is not None else None
+        #: The prior they were read for, which terms' :meth:`_fresh_columns` are known yet,
+        #: and those columns.
+        self._columns: tuple[Prior | None, Any, Any, Any] | None = None
+        #: The range ranked last, the prior it was weighed with and its weighed candidates.
+        self._last: tuple[int, int, Prior | None, tuple[Any, Any, Any]] | None = None
 
     def candidates(self, start: int, stop: int) -> tuple[Any, Any, Any]:
         """The candidate terms of pieces ``start``..``stop - 1`` (ids into the table's
@@ -785,6 +797,24 @@ class Scorer:
         prior's."""
         import numpy as np
 
+        if judged is None and shapes is None and len(self.table.terms) <= _KEPT_COLUMNS_TERMS:
+            what, rest = self._term_columns(terms)
+        else:
+            what, rest = self._fresh_columns(terms, judged, shapes)
+        order = np.argsort(-scores, kind="stable")
+        rank = np.empty(len(scores))
+        rank[order] = np.arange(len(scores))
+        top = float(scores.max()) if len(scores) else 1.0
+        return np.column_stack([
+            np.log(counts), counts == 1, counts == 2, what,
+            scores / (top or 1.0), np.log(rank + 1.0), rest])
+
+    def _fresh_columns(self, terms: Any, judged: JudgedTerms | None = None,
+                       shapes: TermShapes | None = None) -> tuple[Any, Any]:
+        """The columns of :meth:`features` that depend on the terms alone, not on the
+        pieces ranked: the static rows, then the word classes, judges' record and shape."""
+        import numpy as np
+
         prior = self.prior
         if judged is not None:
             record = judged.columns([self.table.terms[t] for t in terms.tolist()])
@@ -798,13 +828,47 @@ class Scorer:
             shape = self.static.shapes(self.table, terms, prior.shapes)
         else:
             shape = np.zeros((len(terms), 2))
-        order = np.argsort(-scores, kind="stable")
-        rank = np.empty(len(scores))
-        rank[order] = np.arange(len(scores))
-        top = float(scores.max()) if len(scores) else 1.0
-        return np.column_stack([
-            np.log(counts), counts == 1, counts == 2, self.static.rows(self.table, terms),
-            scores / (top or 1.0), np.log(rank + 1.0), self.static.classes(terms), record, shape])
+        return (self.static.rows(self.table, terms),
+                np.hstack([self.static.classes(terms), record, shape]))
+
+    def _term_columns(self, terms: Any) -> tuple[Any, Any]:
+        """:meth:`_fresh_columns`, each term's gathered once per table: a report's sections,
+        articles and the report itself rank many of the same candidates (each row depends
+        on its own term only, so a row read back is the row made afresh)."""
+        import numpy as np
+
+        if self._columns is None or self._columns[0] is not self.prior:
+            what, rest = self._fresh_columns(terms)
+            size = len(self.table.terms)
+            self._columns = (self.prior, np.zeros(size, dtype=bool),
+                             np.empty((size, what.shape[1])), np.empty((size, rest.shape[1])))
+            missing = terms
+        else:
+            missing = terms[~self._columns[1][terms]]
+            if len(missing):
+                what, rest = self._fresh_columns(missing)
+        _, have, what_of, rest_of = self._columns
+        if len(missing):
+            what_of[missing], rest_of[missing] = what, rest
+            have[missing] = True
+        return what_of[terms], rest_of[terms]
+
+    def _weighed(self, start: int, stop: int) -> tuple[Any, Any, Any]:
+        """:meth:`candidates`, their scores weighed by the prior: the same for any length of
+        list, so that a range ranked twice in a row (an article that is one section lists
+        10 keywords and its section 5) is weighed once. Only the last range is kept: a
+        long text's many sections hold no arrays."""
+        last = self._last
+        if last is not None and last[:2] == (start, stop) and last[2] is self.prior:
+            return last[3]
+        terms, counts, scores = self.candidates(start, stop)
+        if len(terms) and self.prior is not None:
+            # What a term is and how the text uses it say how likely a judge is to find
+            # it a keyword at all: the score is weighed by that probability.
+            scores = scores * self.prior.probability(self.features(terms, counts, scores)) \
+                ** self.prior.alpha
+        self._last = (start, stop, self.prior, (terms, counts, scores))
+        return terms, counts, scores
 
     def rank(self, start: int, stop: int, top_k: int = 10) -> list[Keyword]:
         """The ``top_k`` keywords of pieces ``start``..``stop - 1``, best first.
@@ -816,14 +880,9 @@ class Scorer:
 
         if top_k <= 0:
             return []
-        terms, counts, scores = self.candidates(start, stop)
+        terms, counts, scores = self._weighed(start, stop)
         if not len(terms):
             return []
-        if self.prior is not None:
-            # What a term is and how the text uses it say how likely a judge is to find
-            # it a keyword at all: the score is weighed by that probability.
-            scores = scores * self.prior.probability(self.features(terms, counts, scores)) \
-                ** self.prior.alpha
         pool = np.arange(len(scores))
         m = top_k * 8
         if len(scores) > m:
