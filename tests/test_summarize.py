@@ -558,3 +558,38 @@ def test_a_summary_keeps_its_promise_when_a_long_opening_is_all_else_there_is() 
     assert report.summary[0].startswith("上半年,全市各级工会")
     body = "\n".join(p.text for p in report.paragraphs)
     assert all(s in body for s in report.summary)
+
+
+#: A news item on a visit to delivery riders: what was done, then a leader's praise of
+#: labour in the words of the slogan, then what the unions will do.
+_PRAISE_PAGE = """首页 > 工会动态
+2023-05-04 10:21 来源:市总工会
+为做好新就业形态劳动者服务工作,五一前夕,市总工会慰问组来到顺丰速运城南网点、\
+饿了么东湖站点和货拉拉司机服务中心,看望慰问快递员、外卖送餐员和网约货车司机,\
+为他们送上清凉包、工会定制水杯和雨衣等慰问品。
+
+慰问组与快递员、外卖送餐员面对面交流,详细了解他们的工作时间、收入状况和社会保险缴纳情况。\
+市总工会副主席陈华表示,劳动最光荣、劳动最崇高,特别是在汛期和高温天气里,快递员、外卖送餐员、\
+网约货车司机作为新就业形态劳动者,在保障市民生活物资供应和城市运转中发挥着重要作用。各级工会将把新就业形态劳动者入会和服务工作抓紧抓实,\
+让他们在城市里有“家”的温暖。
+
+分享到:
+"""
+
+
+def test_a_leaders_praise_in_the_words_of_a_slogan_is_not_a_summary_sentence() -> None:
+    # Found by users: 某某表示,劳动最光荣、劳动最伟大…… chosen as a news item's second
+    # sentence. A person's words that carry a slogan (劳动最光荣 is one, as 中国梦 is) are
+    # praise, not news: what was done and what will be done fill the summary.
+    from unionnlp.keyterms import has_slogan
+
+    report = unionnlp.analyze(_PRAISE_PAGE)
+    assert len(report.summary) == 3
+    assert not [s for s in report.summary if "劳动最光荣" in s], report.summary
+    assert has_slogan("劳动最光荣、劳动最伟大")
+    # Reported speech without a slogan may still be picked: only the pair is left out.
+    from unionnlp.summarize import _said_slogan
+
+    assert _said_slogan("陈华表示,劳动最光荣、劳动最崇高,他们是城市运转的重要力量。")
+    assert not _said_slogan("陈华表示,下一步将为新就业形态劳动者建设爱心驿站20个。")
+    assert not _said_slogan("劳动最光荣的风气在全市企业中日益浓厚,职工参赛热情高涨。")

@@ -317,6 +317,18 @@ def _is_setting(sentence: str) -> bool:
             and _UNION_WORK.search(sentence) is None)
 
 
+#: A sentence that gives what a person said (李某表示，……; 他说，……).
+_SAID = regex(r"^[^，。！？“”,!?]{1,16}?(?:表示|说)[，,：:]")
+
+
+def _said_slogan(sentence: str) -> bool:
+    """Whether a sentence gives a person's words that carry a slogan (某某表示，劳动最光荣、
+    劳动最伟大……): praise or a pledge in set words, not what a union did."""
+    from .keyterms import has_slogan
+
+    return _SAID.match(sentence) is not None and has_slogan(sentence)
+
+
 def sentence_vectors(
     paragraphs: Sequence[str], table: TermTable, idf: Any
 ) -> tuple[list[list[Sentence]], Any]:
@@ -344,7 +356,7 @@ def sentence_vectors(
             pieces.append((d, piece, j))
             pos += len(piece)
         offset += len(paragraph)
-    whole = [_whole(piece) for _, piece, _ in pieces]
+    whole = [_whole(piece) and not _said_slogan(piece) for _, piece, _ in pieces]
     if sum(whole) < FEW:
         # A very short or long-winded text, a list, one whose opening statement runs past
         # :data:`_MAX_CHARS` with no ；: the sentences of other lengths fill a summary that
