@@ -527,3 +527,69 @@ def test_a_county_reports_setting_is_never_a_summary_sentence() -> None:
         "依托区位优势和交通便利条件,县总工会在高速服务区建成司机之家10个,惠及货车司机2万人次。",
         "我县历史悠久、人文厚重,县总工会深入挖掘红色资源,打造职工思政教育基地5个。"))
 
+
+
+#: A half-year report as a document site shows it: its notices, the title twice, an opening
+#: statement of aims in one sentence of over 220 characters with no ；, and the preview cut
+#: off in the middle of the last section.
+_LONG_OPENING_PAGE = """市总工会上半年工作总结
+- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充等附加服务。
+- 2、如文档侵犯您的权益,请联系客服反馈,我们会尽快为您处理(人工客服工作时间:9:00-18:30)。
+市总工会上半年工作总结
+上半年,全市各级工会在市委、市政府和省总工会的坚强领导下,坚持以职工为中心的工作导向,\
+认真贯彻全省工会工作会议精神,紧紧围绕建设沿江先进制造业基地和现代物流枢纽城市的目标,\
+以服务发展大局为先、夯实基层基础为重、健全维权机制为要、深化工会改革为本,\
+持续推动工会工作理念创新、制度创新和载体创新,不断扩大工会组织的覆盖面和影响力,\
+切实增强基层工会的活力和凝聚力,团结动员全市广大职工在推进高质量发展、\
+建设幸福宜居城市的生动实践中充分发挥主力军作用,各项工作取得了新的进展。
+一、抓好全省工会工作会议精神的贯彻落实
+全省工会工作会议结束后,市总工会及时向市委作了专题汇报,市委研究解决了工会办公用房等三个问题。\
+4月中旬,市委召开全市群团工作会议,对工会工作作出部署,将职工服务阵地建设列入年度目标考核。
+二、主动融入全市经济社会发展大局
+围绕先进制造业基地建设,市总工会组织开展“建功新时代”主题劳动竞赛,引导职工立足岗位建功立
+"""
+
+
+def test_a_summary_keeps_its_promise_when_a_long_opening_is_all_else_there_is() -> None:
+    # Found by users: two sentences, as the opening statement runs past the usual length
+    # and the last paragraph ends in no sentence: the opening fills the third place.
+    report = unionnlp.analyze(_LONG_OPENING_PAGE)
+    assert len(report.summary) == 3
+    assert report.summary[0].startswith("上半年,全市各级工会")
+    body = "\n".join(p.text for p in report.paragraphs)
+    assert all(s in body for s in report.summary)
+
+
+#: A news item on a visit to delivery riders: what was done, then a leader's praise of
+#: labour in the words of the slogan, then what the unions will do.
+_PRAISE_PAGE = """首页 > 工会动态
+2023-05-04 10:21 来源:市总工会
+为做好新就业形态劳动者服务工作,五一前夕,市总工会慰问组来到顺丰速运城南网点、\
+饿了么东湖站点和货拉拉司机服务中心,看望慰问快递员、外卖送餐员和网约货车司机,\
+为他们送上清凉包、工会定制水杯和雨衣等慰问品。
+
+慰问组与快递员、外卖送餐员面对面交流,详细了解他们的工作时间、收入状况和社会保险缴纳情况。\
+市总工会副主席陈华表示,劳动最光荣、劳动最崇高,特别是在汛期和高温天气里,快递员、外卖送餐员、\
+网约货车司机作为新就业形态劳动者,在保障市民生活物资供应和城市运转中发挥着重要作用。各级工会将把新就业形态劳动者入会和服务工作抓紧抓实,\
+让他们在城市里有“家”的温暖。
+
+分享到:
+"""
+
+
+def test_a_leaders_praise_in_the_words_of_a_slogan_is_not_a_summary_sentence() -> None:
+    # Found by users: 某某表示,劳动最光荣、劳动最伟大…… chosen as a news item's second
+    # sentence. A person's words that carry a slogan (劳动最光荣 is one, as 中国梦 is) are
+    # praise, not news: what was done and what will be done fill the summary.
+    from unionnlp.keyterms import has_slogan
+
+    report = unionnlp.analyze(_PRAISE_PAGE)
+    assert len(report.summary) == 3
+    assert not [s for s in report.summary if "劳动最光荣" in s], report.summary
+    assert has_slogan("劳动最光荣、劳动最伟大")
+    # Reported speech without a slogan may still be picked: only the pair is left out.
+    from unionnlp.summarize import _said_slogan
+
+    assert _said_slogan("陈华表示,劳动最光荣、劳动最崇高,他们是城市运转的重要力量。")
+    assert not _said_slogan("陈华表示,下一步将为新就业形态劳动者建设爱心驿站20个。")
+    assert not _said_slogan("劳动最光荣的风气在全市企业中日益浓厚,职工参赛热情高涨。")

@@ -50,7 +50,7 @@ from .sentences import (
     oracle,
 )
 from .structure import parse
-from .summarize import LINK, Graph, Sentence, sentence_vectors
+from .summarize import FEW, LINK, Graph, Sentence, sentence_vectors
 from .themes import default_classifier, get_classifier
 
 __all__ = ["PACKAGED_KEYWORDS", "corpus_twin_scorer", "default_keywords",
@@ -182,7 +182,7 @@ def _heading_figures(articles: Sequence[Article], text: str, view: str,
 
 #: The report's summary unless a number of sentences is asked for: three, and a fourth when
 #: three hold fewer characters than this (chosen in folds of the train references).
-_SUMMARY_SENTENCES, _SUMMARY_MIN_CHARS = 3, 140
+_SUMMARY_SENTENCES, _SUMMARY_MIN_CHARS = FEW, 140
 
 
 def _link(sentence: str) -> int:

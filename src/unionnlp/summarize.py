@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .keyterms import TermTable
 
 __all__ = [
-    "FIGURE", "LINK", "Graph", "Sentence", "SparseRows", "select", "sentence_vectors",
+    "FEW", "FIGURE", "LINK", "Graph", "Sentence", "SparseRows", "select", "sentence_vectors",
     "split_sentences", "summarize",
 ]
 
@@ -40,6 +40,9 @@ _OPEN_ENDS = "。！？!?；;，,、：:…—-"
 _MIN_SHORT = 6
 _MAX_LONG = 600
 _MAX_CHARS = 220
+#: The sentences a report's summary promises (:data:`unionnlp.pipeline`'s default): a text
+#: with fewer whole statements of usual length takes sentences of other lengths too.
+FEW = 3
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
 #: The maximal-marginal-relevance trade-off between centrality and novelty, chosen on the
@@ -314,6 +317,18 @@ def _is_setting(sentence: str) -> bool:
             and _UNION_WORK.search(sentence) is None)
 
 
+#: A sentence that gives what a person said (李某表示，……; 他说，……).
+_SAID = regex(r"^[^，。！？“”,!?]{1,16}?(?:表示|说)[，,：:]")
+
+
+def _said_slogan(sentence: str) -> bool:
+    """Whether a sentence gives a person's words that carry a slogan (某某表示，劳动最光荣、
+    劳动最伟大……): praise or a pledge in set words, not what a union did."""
+    from .keyterms import has_slogan
+
+    return _SAID.match(sentence) is not None and has_slogan(sentence)
+
+
 def sentence_vectors(
     paragraphs: Sequence[str], table: TermTable, idf: Any
 ) -> tuple[list[list[Sentence]], Any]:
@@ -341,9 +356,13 @@ def sentence_vectors(
             pieces.append((d, piece, j))
             pos += len(piece)
         offset += len(paragraph)
-    whole = [_whole(piece) for _, piece, _ in pieces]
-    if not any(whole):  # a very short or long-winded text, a list: take what it has
-        whole = [_whole(piece, _MIN_SHORT, max_chars=_MAX_LONG) for _, piece, _ in pieces]
+    whole = [_whole(piece) and not _said_slogan(piece) for _, piece, _ in pieces]
+    if sum(whole) < FEW:
+        # A very short or long-winded text, a list, one whose opening statement runs past
+        # :data:`_MAX_CHARS` with no ；: the sentences of other lengths fill a summary that
+        # would otherwise say less than it promises.
+        whole = [keep or _whole(piece, _MIN_SHORT, max_chars=_MAX_LONG)
+                 for keep, (_, piece, _) in zip(whole, pieces, strict=True)]
     if not any(whole):  # a post with no sentence ends: a paragraph that ends in no mark
         whole = [piece.rstrip()[-1:] not in _OPEN_ENDS
                  and _whole(piece.rstrip() + "。", _MIN_SHORT, max_chars=_MAX_LONG)
