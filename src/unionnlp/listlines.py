@@ -1,0 +1,55 @@
+"""Lists as union sites of Hong Kong, Macau and Taiwan set them, read after the line
+labeller, which takes their lines one by one:
+
+- an item's number alone on its line, its text on the line right under it (``1`` over
+  ``各縣市總工會成立浮濫……``), in a run of such numbers: the number opens the item's
+  paragraph, it is no page number.
+
+Each rule reads the lines' ``view`` (normalised, simplified), their kinds and where they
+stand, and changes the kind or the ``opens`` flag of a line, never its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ._regex import regex
+from .lines import Line
+
+__all__ = ["numbers_over_items"]
+
+#: An item's number alone: one or two digits, a mark after them maybe (1 / 2. / 3、).
+_BARE_NUMBER = regex(r"^(\d{1,2})[.、．]?$")
+
+
+def _number_over_text(lines: Sequence[Line], k: int) -> int | None:
+    """The value of ``lines[k]`` when it is a number alone with a blank line (or nothing)
+    above it and a text line right under it, no blank line between."""
+    x = lines[k]
+    m = _BARE_NUMBER.match(x.view.strip())
+    if m is None or x.kind not in ("furniture", "body") or k + 1 >= len(lines):
+        return None
+    below = lines[k + 1]
+    if below.kind != "body" or below.number != x.number + 1 or _BARE_NUMBER.match(below.view.strip()):
+        return None
+    if k and lines[k - 1].number == x.number - 1:
+        # A number right under a line of text is a figure cut off from it, or a page's number.
+        return None
+    return int(m.group(1))
+
+
+def numbers_over_items(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with each item's number alone over its text (see the module's docstring)
+    opening the item's paragraph, and its text line going on from it. A number counts only
+    with the one before or after it in the run (1 with 2, 2 with 1 or 3): a lone number over
+    a paragraph is a page's or a counter's."""
+    found = {k: v for k in range(len(lines)) if (v := _number_over_text(lines, k)) is not None}
+    values = set(found.values())
+    out = list(lines)
+    for k, v in found.items():
+        if v - 1 not in values and v + 1 not in values:
+            continue
+        out[k] = replace(lines[k], kind="body", style=None, opens=True)
+        out[k + 1] = replace(lines[k + 1], opens=False)
+    return out

@@ -1,0 +1,69 @@
+"""Lists as Hong Kong, Macau and Taiwan union sites set them, read after the line
+labeller (:mod:`unionnlp.listlines`)."""
+
+from __future__ import annotations
+
+from unionnlp.model import Report, Source
+from unionnlp.structure import parse
+
+
+def _parse(text: str) -> Report:
+    return parse(Source(text=text, path="t.txt"))
+
+
+def _paragraph_of(report: Report, needle: str) -> str:
+    hits = [p.text for p in report.paragraphs if needle in p.text]
+    assert len(hits) == 1, (needle, hits)
+    return hits[0]
+
+
+# A Taiwan federation's policy proposals as its print view has them: a menu word, the
+# date stamp in brackets before the title, each proposal's number alone on its line with
+# the proposal right under it, a blank line between proposals (ASCII commas).
+PROPOSALS = """政策建言
+[ 2019/06/12 ] 本會第十屆第三次會員代表大會通過之政策建議
+本會第十屆第三次會員代表大會決議事項
+
+1
+請勞動部儘速檢討基本工資審議機制,將消費者物價指數列為法定參考指標,讓調幅跟得上物價。
+
+2
+請修正勞工保險條例,把職業工會會員的投保薪資上限逐年調高,避免高薪低報損及老年給付。
+
+3
+請加強查核派遣業者,對長期以派遣名義規避雇主責任者加重處罰,保障派遣勞工的權益。
+
+4
+請政府編列預算補助職業工會辦理職業安全衛生訓練,讓自營作業者也能得到應有的保護。
+"""
+
+
+def test_an_items_number_alone_opens_the_items_paragraph() -> None:
+    report = _parse(PROPOSALS)
+    for number, needle in (("1", "基本工資審議"), ("2", "投保薪資上限"), ("3", "派遣業者"),
+                           ("4", "職業安全衛生訓練")):
+        paragraph = _paragraph_of(report, needle)
+        assert paragraph.startswith(number), paragraph
+        assert number not in report.dropped
+
+
+# A Hong Kong union's news page: the view counter alone over the story, no blank line
+# between (as the site prints it), and a figure the page cut off onto a line of its own.
+COUNTER = """工聯會職安健協會
+發布時間:2023-03-02 10:58
+
+73
+今年二月中旬,本會於西灣河舉辦職安展覽,向市民推廣在職培訓計劃,吸引不少街坊參觀。
+
+展覽期間本會共接待市民
+12
+批次,派發單張逾千份,並即場為二十多名建造業工友登記參加平安咭課程。
+"""
+
+
+def test_a_number_alone_with_no_run_of_numbers_stays_as_it_was() -> None:
+    report = _parse(COUNTER)
+    # The counter is no item's number: nothing in the run goes with it.
+    assert not _paragraph_of(report, "西灣河").startswith("73")
+    # Nor is a figure the page cut off under a line of text.
+    assert not _paragraph_of(report, "派發單張").startswith("12")
