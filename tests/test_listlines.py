@@ -67,3 +67,33 @@ def test_a_number_alone_with_no_run_of_numbers_stays_as_it_was() -> None:
     assert not _paragraph_of(report, "西灣河").startswith("73")
     # Nor is a figure the page cut off under a line of text.
     assert not _paragraph_of(report, "派發單張").startswith("12")
+
+
+# A Taiwan national federation's "about us" page: plain headlines, the last one over its
+# numbered tasks, which the labeller reads as text (ASCII commas).
+TASKS = """工會簡介
+
+
+本會簡介
+為了凝聚勞工的集體力量,維護並提升勞工的權益與知能,本會由各地的會員工會共同發起成立。
+本會現有會員工會八十餘家,會員逾十萬人,會務上一方面服務各會員工會,一方面代表勞工參與政策討論。
+
+
+核心價值
+秉持積極、專業與服務的精神,讓勞工在職場上的知識與能力更加精進。
+
+本會任務
+一、協助並支援各會員工會辦理會務與業務。
+二、推動並承辦與勞工相關的經濟、文化、教育、職業訓練等事業。
+三、就勞工政策、勞健保及就業安全等議題進行研究並提出建議。
+四、舉辦勞工安全衛生教育訓練。
+五、協助會員工會處理勞資爭議事件。
+六、其他符合本會章程所列的事項。
+"""
+
+
+def test_a_plain_headline_over_numbered_items_is_no_word_cut_in_two() -> None:
+    report = _parse(TASKS)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert "本會任務" in heads
+    assert _paragraph_of(report, "協助並支援各會員工會").startswith("一、")
