@@ -69,6 +69,37 @@ def test_a_number_alone_with_no_run_of_numbers_stays_as_it_was() -> None:
     assert not _paragraph_of(report, "派發單張").startswith("12")
 
 
+# A Taiwan occupational union's scholarship rules (ASCII commas and colons): some rules
+# are a label and their text, others one sentence each, the last of them with nothing
+# but the site's footer under it.
+SCHOLARSHIP = """首頁 > 會員福利 > 獎學金
+
+會員子女獎學金辦法
+
+一、為鼓勵會員子女努力向學,本會特別訂定這套辦法。
+二、申請期間:每年九月一日起至九月三十日止,逾期恕不受理。
+三、申請資格:
+(一)國中生:學期總平均達八十分以上,操行成績甲等。
+(二)高中職生:學期總平均達八十分以上,操行成績甲等。
+四、申請人若在審核期間退會,就喪失申請資格。
+五、發放時間:審核結束後以簡訊通知,請在一個月內到會領取。
+六、本辦法若有未盡事宜,得經理事會決議修訂後施行。
+
+回上頁 | 列印本頁
+"""
+
+
+def test_a_numbered_rule_of_one_sentence_is_an_item_not_a_headline() -> None:
+    report = _parse(SCHOLARSHIP)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    for rule in ("一、為鼓勵會員子女", "四、申請人若在審核期間退會", "六、本辦法若有未盡事宜"):
+        assert not any(h.startswith(rule) for h in heads), (rule, heads)
+        assert _paragraph_of(report, rule).startswith(rule)
+    # A rule that labels its text, or the items under it, still heads them.
+    assert any(h.startswith("三、申請資格") for h in heads), heads
+    assert any(h.startswith("五、發放時間") for h in heads), heads
+
+
 # A Taiwan national federation's "about us" page: plain headlines, the last one over its
 # numbered tasks, which the labeller reads as text (ASCII commas).
 TASKS = """工會簡介

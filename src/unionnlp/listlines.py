@@ -3,7 +3,10 @@ labeller, which takes their lines one by one:
 
 - an item's number alone on its line, its text on the line right under it (``1`` over
   ``各縣市總工會成立浮濫……``), in a run of such numbers: the number opens the item's
-  paragraph, it is no page number.
+  paragraph, it is no page number;
+- a rule of a notice that is one short sentence under its number (``六、審核期間若轉出或退保,
+  即喪失申請資格。``), with the next rule or nothing under it: an item of the list, not a
+  headline over an empty section.
 
 Each rule reads the lines' ``view`` (normalised, simplified), their kinds and where they
 stand, and changes the kind or the ``opens`` flag of a line, never its text.
@@ -15,9 +18,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ._regex import regex
-from .lines import Line
+from .lines import COMMA, HEADLINE_MAX, Line, numbering
+from .resources import lexicon
 
-__all__ = ["numbers_over_items"]
+__all__ = ["numbers_over_items", "sentences_numbered_as_items"]
+
+#: The quotes and brackets that may close a sentence after its mark.
+_CLOSERS = lexicon().chars["closers"]
+#: What ends a sentence, or parts a label from its text, before a line's end.
+_INSIDE = regex("[。！？!?；;：:]")
 
 #: An item's number alone: one or two digits, a mark after them maybe (1 / 2. / 3、).
 _BARE_NUMBER = regex(r"^(\d{1,2})[.、．]?$")
@@ -52,4 +61,30 @@ def numbers_over_items(lines: Sequence[Line]) -> list[Line]:
             continue
         out[k] = replace(lines[k], kind="body", style=None, opens=True)
         out[k + 1] = replace(lines[k + 1], opens=False)
+    return out
+
+
+def _one_sentence(view: str) -> bool:
+    """Whether ``view`` (after its number) is one short sentence of clauses: a comma in it,
+    a full stop at its end and no other sentence's end or label's colon before it."""
+    text = view.strip().rstrip(_CLOSERS)
+    return (len(view.strip()) <= HEADLINE_MAX and text.endswith("。")
+            and COMMA.search(text) is not None and _INSIDE.search(text, 0, len(text) - 1) is None)
+
+
+def sentences_numbered_as_items(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with each headline numbered 一、 that is one short sentence (see the module's
+    docstring) made a paragraph of its own, when the next line that is not furniture is
+    numbered 一、 too or there is none: no text stands under it for it to head."""
+    out = list(lines)
+    for k, x in enumerate(lines):
+        if x.kind != "headline" or x.style != "cn":
+            continue
+        style, marker = numbering(x.view)
+        if style != "cn" or not _one_sentence(x.view[marker:]):
+            continue
+        after = next((y for y in lines[k + 1:] if y.kind != "furniture"), None)
+        if after is not None and numbering(after.view)[0] != "cn":
+            continue
+        out[k] = replace(x, kind="body", style=None, opens=True)
     return out
