@@ -364,6 +364,10 @@ def word_cut(before: str, after: str, segmenter: SegmenterLike) -> bool:
 
     if _BROKEN_AFTER_ONE.match(after) is not None:
         return True
+    if before.rstrip()[-2:-1].isalpha() and before.rstrip()[-1:] == "." and after[:1].isdigit():
+        # A Latin sentence's full stop, then a date or a figure: no decimal point runs on
+        # (members. / 1987/10/31 …), whatever the segmenter makes of ".1987".
+        return False
     tail, head = before[-4:], after[:4]
     at = 0
     for word in resolve(segmenter).cut(tail + head):
