@@ -128,3 +128,22 @@ def test_a_plain_headline_over_numbered_items_is_no_word_cut_in_two() -> None:
     heads = [s.heading for a in report.articles for s in a.sections if s.heading]
     assert "本會任務" in heads
     assert _paragraph_of(report, "協助並支援各會員工會").startswith("一、")
+
+
+# A Taiwan telecom union's chronology (大事記), each entry a date, the event in Chinese and
+# the same in English on one line, as the site prints it.
+CHRONOLOGY = """1958/03/15 第一屆會員代表大會召開,本會正式成立,成立時共有9個分會,會員3,120人。 The first Congress was held and the union was formally founded, with 9 branches and 3,120 members.
+1988/11/02 基層員工自組權益促進會,以爭取經濟權益為起點,推動工會走向自主。 Rank-and-file staff set up a rights association, starting a push for an autonomous union.
+1993/06/21 本會員工首度前往立法院陳情,反對國營事業賤賣給財團。 Members petitioned the Legislative Yuan for the first time against selling state enterprises to conglomerates.
+1996/04/30 本會聯合郵政工會前往交通部陳情,要求推行產業民主制度。 Together with the postal union, we petitioned the ministry for industrial democracy.
+1996/09/12 本會發起捍衛全民資產的抗爭,並演出行動劇表達訴求。 The union launched a campaign to defend public assets and staged a street play.
+"""
+
+
+def test_a_chronologys_dates_open_their_entries() -> None:
+    report = _parse(CHRONOLOGY)
+    for date, needle in (("1958/03/15", "第一屆會員代表大會"), ("1988/11/02", "基層員工自組"),
+                         ("1996/04/30", "聯合郵政工會"), ("1996/09/12", "捍衛全民資產")):
+        paragraph = _paragraph_of(report, needle)
+        assert paragraph.startswith(date), paragraph
+    assert not any(d in report.dropped for d in ("1958/03/15", "1996/09/12"))

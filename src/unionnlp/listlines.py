@@ -6,7 +6,10 @@ labeller, which takes their lines one by one:
   paragraph, it is no page number;
 - a rule of a notice that is one short sentence under its number (``六、審核期間若轉出或退保,
   即喪失申請資格。``), with the next rule or nothing under it: an item of the list, not a
-  headline over an empty section.
+  headline over an empty section;
+- a chronology's entries, each a date and what happened on it on one line
+  (``1987/10/31 電信實習員佐權益促進會宣告成立,……``), which the line rules cut into a
+  date set aside and text that runs on from the entry above: each date opens its entry.
 
 Each rule reads the lines' ``view`` (normalised, simplified), their kinds and where they
 stand, and changes the kind or the ``opens`` flag of a line, never its text.
@@ -21,7 +24,7 @@ from ._regex import regex
 from .lines import COMMA, HEADLINE_MAX, Line, numbering
 from .resources import lexicon
 
-__all__ = ["numbers_over_items", "sentences_numbered_as_items"]
+__all__ = ["dated_entries", "numbers_over_items", "sentences_numbered_as_items"]
 
 #: The quotes and brackets that may close a sentence after its mark.
 _CLOSERS = lexicon().chars["closers"]
@@ -87,4 +90,28 @@ def sentences_numbered_as_items(lines: Sequence[Line]) -> list[Line]:
         if after is not None and numbering(after.view)[0] != "cn":
             continue
         out[k] = replace(x, kind="body", style=None, opens=True)
+    return out
+
+
+#: A day's date in figures, alone (a piece of its line): 1987/10/31, 1992/07/13/, 2021-07-08.
+_DAY = regex(r"^(?:19|20)\d\d\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}[/.]?$")
+#: The fewest entries that make a chronology (a site's date stamp before its text is one).
+_ENTRIES = 3
+
+
+def dated_entries(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with a chronology's dates (see the module's docstring) opening their
+    entries: a date set aside that is the first piece of its line, the rest of the line
+    text, in a run of at least ``_ENTRIES`` such lines. A date before furniture (a news
+    list's, a page's stamp before its view count) is left as it is."""
+    found = [k for k in range(len(lines) - 1)
+             if lines[k].kind == "furniture" and _DAY.match(lines[k].view.strip())
+             and lines[k + 1].number == lines[k].number and lines[k + 1].kind == "body"
+             and (k == 0 or lines[k - 1].number != lines[k].number)]
+    out = list(lines)
+    if len(found) < _ENTRIES:
+        return out
+    for k in found:
+        out[k] = replace(lines[k], kind="body", style=None, opens=True)
+        out[k + 1] = replace(lines[k + 1], opens=False)
     return out
