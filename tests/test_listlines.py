@@ -147,3 +147,24 @@ def test_a_chronologys_dates_open_their_entries() -> None:
         paragraph = _paragraph_of(report, needle)
         assert paragraph.startswith(date), paragraph
     assert not any(d in report.dropped for d in ("1958/03/15", "1996/09/12"))
+
+
+# A county federation chair's speech as a PDF's text extraction breaks it: hard wraps at
+# the page's width, each item's number left at the end of the line above its headline.
+WRAPPED_SPEECH = """同志们：
+    这几年，全市各级工会把“组织起来，切实维权”这一方针落到实处，紧扣全
+局、抓住要点，无论是服务经济建设、守护社会安定，还是推进工会组
+建和规范化建设、做好帮扶和依法维权，都下了很大功夫。 1、
+全力服务经济发展。各级工会紧扣工业化这一主题，在全市组织了
+“当好主力军，建功十一五”主题竞赛，参赛职工逾十二万人次。 2、
+工会组织根基越扎越牢。眼下全市基层工会组织达到4739个，会员人数
+82万，各乡镇、街道无一例外建起了工会。
+"""
+
+
+def test_a_number_after_text_on_its_line_is_no_item_number_alone() -> None:
+    report = _parse(WRAPPED_SPEECH)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    # Each number goes with the headline under it, as the page's numbered headlines do.
+    assert "1、全力服务经济发展。" in heads, heads
+    assert "2、工会组织根基越扎越牢。" in heads, heads

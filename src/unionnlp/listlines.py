@@ -45,8 +45,9 @@ def _number_over_text(lines: Sequence[Line], k: int) -> int | None:
     below = lines[k + 1]
     if below.kind != "body" or below.number != x.number + 1 or _BARE_NUMBER.match(below.view.strip()):
         return None
-    if k and lines[k - 1].number == x.number - 1:
-        # A number right under a line of text is a figure cut off from it, or a page's number.
+    if k and lines[k - 1].number >= x.number - 1:
+        # A number right under a line of text, or after text on its own line, is a figure
+        # cut off from it, a page's number or the next item's number wrapped onto the line.
         return None
     return int(m.group(1))
 
