@@ -2510,3 +2510,13 @@ def test_only_a_few_dates_along_from_a_byline_are_its() -> None:
     assert dates[-1] in bylines
     assert dates[0] not in bylines
     assert _accounted(report) == _chars(text)
+
+
+def test_a_latin_sentences_full_stop_then_a_date_is_no_word_cut() -> None:
+    from unionnlp.repair import word_cut
+
+    # A bilingual chronology's entry ends on an English sentence; the next opens with a date.
+    assert not word_cut("It then counted 9 branches and 3,120 members.", "1988/11/02 基層員工",
+                        "auto")
+    # A figure's decimal point before the break still runs on.
+    assert word_cut("全年會員人數增長了12.", "5%,達到3,120人。", "auto")

@@ -364,6 +364,10 @@ def word_cut(before: str, after: str, segmenter: SegmenterLike) -> bool:
 
     if _BROKEN_AFTER_ONE.match(after) is not None:
         return True
+    if before.rstrip()[-2:-1].isalpha() and before.rstrip()[-1:] == "." and after[:1].isdigit():
+        # A Latin sentence's full stop, then a date or a figure: no decimal point runs on
+        # (members. / 1987/10/31 …), whatever the segmenter makes of ".1987".
+        return False
     tail, head = before[-4:], after[:4]
     at = 0
     for word in resolve(segmenter).cut(tail + head):
@@ -375,12 +379,13 @@ def word_cut(before: str, after: str, segmenter: SegmenterLike) -> bool:
 
 def _cut_in_a_word(lines: list[Line], segmenter: SegmenterLike) -> list[Line]:
     """A plain "headline" whose last word runs on into the line right under it (服务站 / 点26个,
-    落 / 幕，) is the first line of a paragraph broken at the page's width."""
+    落 / 幕，) is the first line of a paragraph broken at the page's width; not over a
+    numbered line (一、為勉勵……: its number is no word's end)."""
     out = list(lines)
     for i in range(len(out) - 1):
         line, nxt = out[i], out[i + 1]
         if not (line.kind == "headline" and line.style == "plain" and nxt.kind == "body"
-                and nxt.number == line.number + 1):
+                and nxt.number == line.number + 1 and numbering(nxt.view)[0] is None):
             continue
         if word_cut(line.view, nxt.view, segmenter):
             out[i] = replace(line, kind="body")

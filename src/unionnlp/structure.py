@@ -36,6 +36,7 @@ from .lines import (
     split_lines,
     style_depth,
 )
+from .listlines import dated_entries, numbers_over_items, sentences_numbered_as_items
 from .model import Article, Paragraph, ParagraphKind, Report, Section, Source, writable
 from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
@@ -1899,6 +1900,7 @@ def parse(source: Source, view: str | None = None,
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
         lines = _title_printed_twice(lines)
+        lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
