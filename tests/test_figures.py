@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 import unionnlp
-from unionnlp.figures import _FIGURE_RE, _matches, _skip, chinese_integer, extract_figures
+from unionnlp.figures import (
+    _FIGURE_RE,
+    _TOTAL_ONLY_RE,
+    _matches,
+    _skip,
+    chinese_integer,
+    extract_figures,
+)
 from unionnlp.model import Figure
 
 
@@ -915,7 +922,9 @@ def test_seats_votes_and_pairs_are_counters() -> None:
 @pytest.mark.parametrize(("text", "figure", "subject"), [
     # A total in a clause of its own names what the clause before it counts.
     ("60名困难职工的子女拿到“金秋助学”资助款,合计23000元。", "23000元", "困难职工的子女拿到金秋助学资助款"),
-    ("还有来自各个商户的职工代表,总共15人。", "15人", "有来自各个商户的职工代表"),
+    ("还有来自各个商户的职工代表,总共15人。", "15人", "来自各个商户的职工代表"),
+    # 有 that opens a word stays.
+    ("另外,有关部门和企业,共计12家。", "12家", "有关部门和企业"),
     ("三間餐廳拖欠強積金供款,涉及71萬元。", "71萬元", "餐廳拖欠強積金供款"),
     # 合共 (in all) and verbs of rising to are no part of what is measured.
     ("被拖欠的工資合共約五千萬元,到目前仍有二百人未收到。", "約五千萬元", "被拖欠的工資"),
@@ -937,7 +946,7 @@ def test_the_second_of_two_figures_joined_by_and_measures_what_the_first_does() 
     found = [(f.text, f.subject) for f in extract_figures(
         "全县建會率和會員率分別達到84.7%和79.3%,困难职工的月补助从2000元上调到3000元。")]
     assert found == [("84.7%", "全县建會率和會員率"), ("79.3%", "全县建會率和會員率"),
-                     ("2000元", "困难职工的月补助从"), ("3000元", "困难职工的月补助从")]
+                     ("2000元", "困难职工的月补助"), ("3000元", "困难职工的月补助")]
 
 
 @pytest.mark.parametrize(("text", "figure", "subject"), [
@@ -973,3 +982,108 @@ def test_a_multiple_of_a_years_figure_measures_what_the_figure_before_does() -> 
         "眼下全市基层工会组织达到 4739个,为 1999 年的 1.8 倍;会员人数 82 万,相当于 1999 年的1.9 倍。")]
     assert found == [("4739个", "全市基层工会组织"), ("1.8 倍", "全市基层工会组织"),
                      ("82 万", "会员人数"), ("1.9 倍", "会员人数")]
+
+
+def test_a_year_opening_a_clause_is_no_comparison() -> None:
+    # A county's year-end news page (written for this test): 2023年 and 去年 say when.
+    found = [(f.text, f.subject) for f in extract_figures(
+        "新建工会20家，2023年12名职工获得五一劳动奖章。今年参赛职工500人,去年的获奖职工30人。")]
+    assert found[1] == ("12名", "职工")
+    assert found[3][1] != "参赛职工"
+    # A multiple or a share after 的 or a verb of comparing still compares.
+    found = [(f.text, f.subject) for f in extract_figures(
+        "全市会员达到12万人,为2020年的1.5倍;建会率95%,去年的108%。")]
+    assert found == [("12万人", "全市会员"), ("1.5倍", "全市会员"), ("95%", "建会率"),
+                     ("108%", "建会率")]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # A noun before the figure and 的 is what it measures (lines as news pages give them,
+    # written for this test).
+    ("建会率达95%的目标顺利实现。", "95%", "建会率"),
+    ("会员500名的企业工会,", "500名", "会员"),
+    ("月工资3000元以上的职工有200人。", "3000元以上", "月工资"),
+    ("月工资3000元以上的职工有200人。", "200人", "职工"),
+    # A verb before it counts the noun after 的, without the 有 that opens the predicate.
+    ("每人能领到300元的补助有多少人?", "300元", "补助"),
+    ("工会为职工发放1000元的慰问品,", "1000元", "慰问品"),
+])
+def test_a_noun_before_a_figure_and_de_is_its_subject(text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_only_a_conjunction_or_a_verb_of_rising_to_carries_the_subject_over() -> None:
+    # A visit report's sentences (written for this test).
+    found = _by_text(extract_figures("慰问困难职工300户计60万元。"))
+    assert found["60万元"].subject != "慰问困难职工"
+    found = _by_text(extract_figures("发放慰问金50万元惠及3000人。"))
+    assert found["3000人"].subject != found["50万元"].subject
+    # 从/由 and a rate's 每月 are no part of what rises, in simplified and traditional text.
+    for text, subject in (("生活补助标准由每月500元提高到800元。", "生活补助标准"),
+                          ("最低工資時薪由37.5元上調至40元。", "最低工資時薪"),
+                          ("全市工会会员从12万人增加到15万人。", "全市工会会员")):
+        assert [f.subject for f in extract_figures(text)] == [subject, subject]
+    # 理由, 自由 are words, not the preposition.
+    assert _one("写明申请理由300字,").subject == "写明申请理由"
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # 常用, 常备, 常青 and 追还 open no predicate inside the noun (written for this test).
+    ("为职工发放10种家庭常用药品,", "10种", "家庭常用药品"),
+    ("配发300份职工常备药箱,", "300份", "职工常备药箱"),
+    ("组建20支职工常青志愿服务队,", "20支", "职工常青志愿服务队"),
+    ("帮助12名职工追还欠薪,", "12名", "职工"),
+    # 常 and 还 as adverbs still cut.
+    ("停管工会5名常务理事还到场陈情,", "5名", "常务理事"),
+    ("是渔工19000元的底薪常遭中介任意克扣。", "19000元", "底薪"),
+])
+def test_chang_and_huan_inside_a_noun(text: str, figure: str, subject: str) -> None:
+    assert _by_text(extract_figures(text))[figure].subject == subject
+
+
+def test_dui_before_a_number_is_no_pair() -> None:
+    assert extract_figures("开展1对1帮扶,机关队以3对1战胜后勤队,实行三对一帮扶,推行2对２结对。") == []
+    assert [f.text for f in extract_figures("12对新人参加集体婚礼,四对嘉宾牵手。")] == ["12对", "四对"]
+
+
+def test_a_long_run_of_total_words_is_read_in_linear_time() -> None:
+    # 共计 read as 共 and 计 too made the total-only test try every split of the run: 2**n
+    # ways for a run of n, before the character that ends it fails the match.
+    assert _TOTAL_ONLY_RE.fullmatch("共计" * 60 + "中") is None
+    assert _TOTAL_ONLY_RE.fullmatch("另" + "共计" * 60 + "约") is not None
+    hostile = "全年走访。" + "共计" * 40 + "中1200户。"
+    assert [(f.text, f.subject) for f in extract_figures(hostile)] == [("1200户", "")]
+    total = "困难职工资助款," + "共计" * 3 + "23000元。"
+    assert [(f.text, f.subject) for f in extract_figures(total)] == [("23000元", "困难职工资助款")]
+
+
+@pytest.mark.parametrize("text", [
+    "确保困难职工应纳尽纳、不漏一户。",
+    "做到不落一家,五湖四海一家亲。",
+])
+def test_one_in_an_idiom_is_no_count(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Counts in Chinese digits count as those in Arabic digits do (written for this test).
+    ("目前三家企业正在筹建工会。", [("三家", "企业")]),
+    ("此前两名职工申请仲裁,之前三名职工辞职。", [("两名", "职工申请仲裁"), ("三名", "职工辞职")]),
+    ("全年召开三次职代会。", [("三次", "职代会")]),
+    ("获评省级劳模三人:张三、李四、王五。", [("三人", "获评省级劳模")]),
+    ("他说:“我们厂今年评了两名劳模”。", [("两名", "劳模")]),
+    ("設秘書長一名(兼)。", [("一名", "秘書長")]),
+    ("本會二人獲獎。", [("二人", "獲獎")]),
+])
+def test_chinese_digits_count_as_arabic_ones_do(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.subject) for f in extract_figures(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    # Ranks, plenary sessions, outlines and slogans in quote marks stay no counts.
+    "进入前三名,五次全委会审议通过,十三届三次职代会闭幕。",
+    "分为两类:一类是考上大学的学生。",
+    "落实“四个意识”,做到“四个亮”。",
+])
+def test_ranks_sessions_outlines_and_quoted_slogans_stay_no_counts(text: str) -> None:
+    assert extract_figures(text) == []

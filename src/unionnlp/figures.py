@@ -16,12 +16,14 @@ Numbers
     (``工会动态-1000万元专项资金…``): a site's separator; Chinese
     numerals that contain a place character 十/百/千/万/亿 (``十五``, ``三千``, ``两万``,
     ``一万二千``, ``三万五``); ``百分之…`` is a percentage. One Chinese digit
-    before a counter is a count (``拔河三项``, ``合计奖项九个``, ``两名同志``), save in a
-    name, a slogan or an outline (``三个代表``, “四个意识”, ``两节``, ``四个方面``, ``两类学生：``),
-    as a rank or an ordinal (``前三名``, ``三届二次全委会``, ``一、二、三名``); 一 only after
-    the noun it counts, ending its clause (``设主任一名、``), not as an article (``一份力``,
-    ``一次体检``). Other numerals without a place character (``二〇二三``) are years or
-    labels, not statistics.
+    before a counter is a count (``拔河三项``, ``合计奖项九个``, ``两名同志``, ``本会二人``),
+    save in a name, a slogan or an outline (the lexicon's slogans: ``八项规定``, ``两个维护``,
+    ``腊八节``; ``四个一工程``, “四个意识”, ``两节``, ``四个方面``, ``两类学生：``; not a
+    list of names after a colon: ``劳模三人：``), as a rank or an ordinal (``前三名``, not
+    ``目前三家``; ``三届二次全委会``, ``五次全委会``, ``一、二、三名``); 一 only after
+    the noun it counts, ending its clause (``设主任一名、``, ``秘书长一名（兼）``), not as an
+    article (``一份力``, ``一次体检``) or in an idiom (``不漏一户``, ``四海一家``). Other
+    numerals without a place character (``二〇二三``) are years or labels, not statistics.
 
 Multipliers 万/亿/千/千万/百万/万亿
     Applied to counts: ``1.76万个`` is 17600 个, ``18.99万人`` is 189900 人. Money keeps
@@ -67,12 +69,16 @@ Subject
     or verb of setting up that opens the clause is dropped (``建站点15个`` → ``站点``). A rate
     stated as a standard measures it for whom it is stated: ``按每户2500元的标准`` →
     ``每户标准``, and the next figure's clause starts after the standard. List labels
-    (二是) and bare scopes (全区) are not subjects. After a verb of at most three characters
-    or a word of worth, a figure and 的 count the noun after 的 (``记下近80万字的读书笔记``
-    → ``读书笔记``, ``送去价值0.2万元的学习用品`` → ``学习用品``). A clause that holds only a
-    total (``资助款，合计23000元``) takes its subject from the clause before it; a figure
+    (二是) and bare scopes (全区) are not subjects. After a verb (one that ends in a
+    complement such as 下/到/出/去, or takes what is counted as its object: 发放), a word of
+    worth, a determiner or a copula, a figure and 的 count the noun after 的, up to a 有 that
+    opens the predicate (``记下近80万字的读书笔记`` → ``读书笔记``, ``送去价值0.2万元的学习用品``
+    → ``学习用品``); after a noun the figure measures it (``建会率达95%的目标`` →
+    ``建会率``). A clause that holds only a total (``资助款，合计23000元``) takes its subject from the clause before it; a figure
     with only a conjunction or a verb of rising to between it and the figure before
-    (``达到84.7%和79.3%``, ``从2000元上调到3000元``) measures what that one does. A subject
+    (``达到84.7%和79.3%``, ``从2000元上调到3000元``) measures what that one does, and 从/由
+    (with a rate's 每月) before the first is no part of it; so does a multiple or a share
+    after a year and 的 or a verb of comparing (``为1999年的1.8倍``). A subject
     is empty only when all of these are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
 
@@ -280,6 +286,8 @@ _TRAILING_LEN = max(map(len, _TRAILING))
 # What a subject does not start with; ``scope`` is a bare scope that is all there is after.
 _LEADING_RE = regex(
     "^"
+    # 的 left by the figure before (月工资3000元以上的职工有200人): 的士 and 的确 are words
+    + _optional(r"的(?![士确])")
     + _optional(r"我们|[一二三四五六七八九十]+是|首先|其次|再次|最后")
     + _optional(r"[0-9]{4}年(?!度)" + _optional(r"底|初|末|以来"))
     + _optional(r"以及|并且|而且|并|和|与|及|且")
@@ -300,12 +308,13 @@ _AFTER_CUT_RE = regex(
     r"|荣获|喜获|获评|获颁|申报|惠及|" + _OBJECT_VERBS
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
-# opens the predicate (也, 将, 被, 把, 还, 常, 让, 属于), only after a noun of two characters
-# and before more of the clause: inside a noun they are none (被褥, 一把手, 老将, 棉被,
-# 毛巾被和空调被, 常务理事, 偿还, 转让).
+# opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于), only after a noun of two
+# characters and before more of the clause: inside a noun they are none (被褥, 一把手, 老将,
+# 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
+# (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:[将被把也]|还(?![款贷原])"
-    r"|(?<![日正经通平非异反寻照])常(?![务委态规年驻住])|(?<![转出])让)(?![和与及或]|$)")
+    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
 # whose doer the figure counts (2000多万人次参与, 600人次受益, 20人入会: the verb says what
@@ -328,29 +337,76 @@ _AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同�
 _LEADING_WORD_RE = regex("[在经或另按对向给从由把将建设]")
 #: A clause that compares a figure with a year's (为1999年的1.8倍, 相当于上年的1.2倍):
 #: nothing of what is measured.
-_THAN_YEAR_RE = regex(r"[，,；;：:]\s*(?:为|是|相当于|达到|达|约为|接近)?\s*"
-                      r"(?:[0-9]{4}\s*年|去年|上年|上一年|前年)(?:同期|底|末)?的?\s*$")
-#: The longest clause before a figure and 的 that is read as the verb leading to it (记下,
-#: 能领到, 争取到) rather than what it measures, when a noun follows 的.
-_SHORT_BEFORE = 3
+#: Only a multiple or a share does so, and only after 的 or a verb of comparing: a year that
+#: opens a clause (，2023年12名职工…, 去年300人) says when, not than what.
+_YEAR = r"(?:[0-9]{4}\s*年|去年|上年|上一年|前年)(?:同期|底|末)?"
+_THAN_YEAR_RE = regex(rf"[，,；;：:]\s*(?:(?:为|是|相当于|达到|达|约为|接近)\s*{_YEAR}的?|{_YEAR}的)\s*$")
+#: The units of a figure that compares with a year's: a multiple or a share.
+_THAN_UNITS = frozenset(("倍", "%", "％"))
+#: A clause before a figure and 的 that is the verb leading to it (记下, 能领到, 送去, 发放) or
+#: a word of worth (价值), rather than what it measures, when a noun follows 的: it ends in a
+#: verb's complement or is an object verb, or it is one character (送, 捐). A noun before
+#: the figure (建会率达95%的目标, 会员500名的企业工会) is what it measures; not a determiner, a
+#: period or a copula that leads into the figure (我这笔1.5万元的, 每个月3万多元的, 是渔工
+#: 19000元的: the noun after 的 is what they measure).
+_VERB_BEFORE_RE = regex(rf"(?:[下到出去了回得成有只仅才就]|价值|{_OBJECT_VERBS})$"
+                        r"|^(?:是|[我你他她它]?们?[这那每该此][\u4e00-\u9fff]{0,2}$)")
+#: 有 after the noun after 的 opens the predicate (…以上的职工有200人).
+_HAS_RE = regex("(?<=..)(?<![国所共拥享具含没只还占持私公固特原现专])有")
+#: 从 or 由 that opens a change from the figure (月补助从2000元上调到3000元, 补助标准由每月500元
+#: 提高到800元), with whom or how often it is for: no part of what is measured. Not in a
+#: word (服从, 理由, 自由).
+_FROM_RE = regex(r"(?<![服随听跟自打])从(?:每[\u4e00-\u9fff]{1,2})?$"
+                 r"|(?<![理自缘事来经因根])由(?:每[\u4e00-\u9fff]{1,2})?$")
+#: What joins a figure to the one before it when both measure one thing: a conjunction
+#: (84.7%和79.3%) or a verb of rising or falling to (从2000元上调到3000元, 由500元提高到800元).
+_JOINED_RE = regex(
+    r"[ \u00a0\u3000]*(?:和|与|及|或|以及|(?:上调|下调|提高|提升|增加|增长|扩大|减少|下降|降低|上升"
+    r"|调整)[到至为]|增至|降至|降到|升至|升到)[ \u00a0\u3000]*")
 #: A clause before a figure that says only that it is a total, an amount or about so much.
-_TOTAL_ONLY_RE = regex(r"(?:另|并|还|又|共|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
+#: No run of its words reads two ways (共计 is one word, never 共 and 计), so that the
+#: repetition matches in linear time: 共计共计… would otherwise be tried in 2**n splits.
+_TOTAL_ONLY_RE = regex(
+    r"(?:另|并|还|又|共(?!计)|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
 _SESSION_RE = regex(
     r"[一二三四五六七八九十\d]*中?全会|[一二三四五六七八九十]+中(?=[、，,和及与])|历次全会|全国|人大|政协|党代会|代表大会|[一二三四五六七八九十\d]+次"
     r"|全委|常委|执委|委员会|理事会|会员代表|职代会|工代会")
-#: A count of one digit in Chinese (三项, 两家) that names, slogans or an outline hold: 四处
-#: (everywhere), 两节 (the two festivals), 三个代表, 三位一体, 五家渠, 两个方面.
+
+
+def _slogan(phrase: str) -> str:
+    """A pattern that matches ``phrase`` (八项规定, 腊八节) at its digit: what stands
+    before the digit is looked behind for."""
+    at = next(i for i, ch in enumerate(phrase) if ch in _CN_DIGITS)
+    head = f"(?<={re.escape(phrase[:at])})" if at else ""
+    return head + re.escape(phrase[at:])
+
+
+#: A count of one digit in Chinese (三项, 两家) that names, slogans or an outline hold: the
+#: lexicon's slogans (八项规定, 两个维护, 腊八节), 两节 (the two festivals), 两个方面, and a
+#: count of 个 before 一 (四个一工程, 三个一百, 两个一百年), save 一线 (两个一线班组).
 _ONE_DIGIT_PHRASE_RE = regex(
-    r"四处|两节(?!课)|[两三四五六七八九](?:个(?:代表|文明|方面|层面|部分)|位一体|家渠)")
+    "|".join(map(_slogan, lexicon().figure_slogans))
+    + r"|两节(?!课)|[两三四五六七八九]个(?:方面|层面|部分|一(?!线))")
 #: What a count of one digit in Chinese stands after as a rank, an ordinal or a fraction, not
 #: a count: 前三名, 三届二次, 一、二、三等奖, 三分之二票数; or a quote mark that opens a slogan (“四个意识”).
 _ONE_DIGIT_NOT_AFTER = "前届之“\"「『‘《"
 #: What ends a slogan in quote marks after a count of one digit in it (“四个意识”, “做到四个亮”,
 #: “五个一”工程): a closing quote mark within a few characters.
 _SLOGAN_RE = regex("[^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{0,4}[”\"」』’》]")
+#: What stands before the digit when the quote mark after it closes a slogan (“做到四个亮”):
+#: an opening quote mark within a few characters, none of the clause's marks between.
+_SLOGAN_HEAD = 4
+_SLOGAN_OPEN_RE = regex(f"[“\"「『‘《][^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{{0,{_SLOGAN_HEAD}}}$")
+#: Words ending in 前 that say when (目前, 此前), not a rank (前三名).
+_BEFORE_NOW = frozenset(("目前", "此前", "之前", "以前", "日前", "当前", "眼前", "先前", "从前",
+                         "提前", "事前", "年前", "月前"))
+#: A plenary session that a count of one digit and 次 names (五次全委会, 三次全会).
+_PLENARY_RE = regex(r"中?全会|全委|全体委员|常委会|执委会")
+#: Counters of people: a count of them before a colon is a list of names, not an outline.
+_PERSON_UNITS = frozenset("人名位")
 #: The counters 一 counts with as a statistic (主任一名, 礼品一份), not as an article (一份
 #: 力, 一次体检, 不漏一人).
 _ONE_UNITS = frozenset("名家位个份项户所件篇册本套台辆座间张支队组块")
@@ -511,13 +567,15 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
             subject = (_subject(text, range_end, range_end, range_end, next_start, segmenter)
                        or _subject(text, matches[first][0], range_end, before, next_start,
                                    segmenter))
-        if figures and _THAN_YEAR_RE.search(text, max(prev_end, start - 16), start):
+        if (figures and unit in _THAN_UNITS
+                and _THAN_YEAR_RE.search(text, max(prev_end, start - 16), start)):
             # 达到4739个，为1999年的1.8倍: the multiple compares what the figure before
             # measures with a year's.
             subject = figures[-1].subject
-        elif not subject and figures and prev_end < start and _HAN_RE.search(
-                text, prev_end, start) and _DELIM_RE.search(text, prev_end, start) is None:
-            # 从2000元上调到3000元: what the figure before measures, this one measures too.
+        elif (not subject and figures and prev_end < start
+              and _JOINED_RE.fullmatch(text, prev_end, start) is not None):
+            # 从2000元上调到3000元, 84.7%和79.3%: what the figure before measures, this one
+            # measures too; not after another verb (300户计60万元, 50万元惠及3000人).
             subject = figures[-1].subject
         if table:
             subject = _row_label(text, start, segmenter) or subject
@@ -744,24 +802,33 @@ def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | N
     一项重要举措, 一家机械公司)."""
     if unit is None or unit == "成":
         return unit == "成"  # 八成: a share (its value is read in _value)
-    if digit == "二":
-        return False  # a count of two is 两 (两类); 二类, 二次下载 are labels and ordinals
+    if digit == "二" and unit != "人":
+        return False  # a count of two is 两 (两类) or 二人; 二类, 二次下载 are labels and ordinals
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before in _ONE_DIGIT_NOT_AFTER or _SLOGAN_RE.match(text, end) is not None:
+    if before == "前" and text[start - 2 : start] in _BEFORE_NOW:
+        before = text[start - 2 : start]  # 目前三家企业: now, not the first three
+    if before in _ONE_DIGIT_NOT_AFTER or (
+            _SLOGAN_RE.match(text, end) is not None
+            and _SLOGAN_OPEN_RE.search(text, max(start - _SLOGAN_HEAD - 1, 0), start) is not None):
         return False  # “四个意识”, “做到四个亮”: a slogan in quote marks
     if before == "、" and text[start - 2 : start - 1] in _CN_DIGITS:
         return False  # 二、三名: a list of ranks
     if _ONE_DIGIT_PHRASE_RE.match(text, start) is not None:
         return False
-    if unit in ("次", "届") and _SESSION_RE.match(text, end) is not None:
-        return False  # 五次全委会: which meeting, not how many
+    if unit == "届" and _SESSION_RE.match(text, end) is not None:
+        return False  # 三届二次全委会: which congress, not how many
+    if unit == "次" and (_PLENARY_RE.match(text, end) is not None
+                        or (before == "届" and _SESSION_RE.match(text, end) is not None)):
+        return False  # 五次全委会, 三届二次职代会: which meeting; 召开三次职代会 counts them
     if digit != "一":
-        return _OUTLINE_AFTER_RE.match(text, end) is None
+        # 两类学生：一类是…: an outline; 劳模三人：张三、李四、王五 counts the people it names.
+        return (_OUTLINE_AFTER_RE.match(text, end) is None
+                or (unit in _PERSON_UNITS and text[end:end + 1] in "：:"))
     # Not after a verb that makes it a grouping or a share (编为一组, 分成一组, 尽了一份力).
-    return (unit in _ONE_UNITS and after in _DELIMS
+    return (unit in _ONE_UNITS and (after in _DELIMS or after in _OPEN)
             and _HAN_RE.match(before) is not None
-            and before not in "每这那哪某其的之另单唯同为成作是有了")
+            and before not in "每这那哪某其的之另单唯同为成作是有了漏落缺少海")
 
 
 @lru_cache(maxsize=4096)
@@ -909,10 +976,12 @@ def _subject(
     raw = _clause_before(text, start, prev_end)
     # "A和N个B": the clause before is the previous item of a list, not this subject.
     before = "" if raw.endswith(("和", "与", "及")) else _trim_before(raw, segmenter)
-    if follower == "的" and (len(before) <= _SHORT_BEFORE or before.endswith("价值")):
+    if follower == "的" and (len(before) <= 1 or _VERB_BEFORE_RE.search(before) is not None):
         # 记下近80万字的读书笔记, 送去价值0.2万元的学习用品: a verb or a word of worth
         # before the figure, the noun it counts after 的.
         after = _phrase_after(text, end, next_start, segmenter)
+        has = _HAS_RE.search(after)
+        after = after if has is None else after[: has.start()]
         if len(after) > 1:
             return _shorten(after, False, segmenter)
     # One character before the figure (给, 共, 有, 占) is a word that leads into it, or a
@@ -945,6 +1014,13 @@ def _previous_clause_subject(text: str, start: int, prev_end: int,
     if delim is None:
         return ""
     before = _trim_before(_clause_before(text, delim.end() - 1, prev_end), segmenter)
+    if before.startswith("有") and len(before) > 2:
+        # 还有来自各个商户的职工代表，总共15人: 有 says there are such, it is none of them
+        # (unless it opens a word: 有色金属企业, 有关部门).
+        from .segment import resolve
+
+        if resolve(segmenter).cut(before[:6])[0] == "有":
+            before = before[1:]
     return _shorten(before, True, segmenter) if len(before) > 1 else ""
 
 
@@ -1095,9 +1171,12 @@ def _strip_marker(s: str) -> str:
 
 
 def _strip_trailing(s: str) -> str:
-    """``s`` without one trailing verb of reaching or conjunction (``_TRAILING_RE``)."""
+    """``s`` without one trailing verb of reaching or conjunction (``_TRAILING_RE``), or the
+    preposition that opens a change from the figure (月补助从, 补助标准由每月:
+    :data:`_FROM_RE`)."""
     if s[-1:] not in _TRAILING_ENDS:
-        return s
+        m = _FROM_RE.search(s, max(len(s) - 6, 0))
+        return s if m is None or m.start() < 2 else s[: m.start()]
     m = _TRAILING_RE.search(s, max(len(s) - _TRAILING_LEN, 0))
     return s if m is None else s[: m.start()]
 

@@ -92,6 +92,8 @@ class Lexicon:
     units: tuple[tuple[str, tuple[str, ...]], ...]
     #: Lines and the texts of the figures found in them.
     figure_examples: tuple[tuple[str, tuple[str, ...]], ...]
+    #: Slogans and set phrases whose Chinese digit and counter count nothing (八项规定).
+    figure_slogans: tuple[str, ...] = ()
     #: Words in a closing bracket that name no person ((掌声), (待续)).
     not_names: tuple[str, ...] = ()
 
@@ -126,5 +128,6 @@ def lexicon() -> Lexicon:
         units=tuple((u["unit"], tuple(u.get("unless", ()))) for u in data["figures"]["units"]),
         figure_examples=tuple((line, tuple(found.split()))
                               for line, found in data["figures"]["examples"]),
+        figure_slogans=tuple(data["figures"]["slogans"]),
         not_names=tuple(data["not_names"]["words"]),
     )
