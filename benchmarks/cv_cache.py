@@ -46,12 +46,15 @@ from typing import Any
 log = logging.getLogger("cv_cache")
 
 FORMAT = "unionnlp-cvfold/1"
-#: Modules (relative to ``src/unionnlp``, without ``.py``) of the rules after the models: a
-#: change to them leaves the fold models as they are, unless other modules import what
-#: changed. Every module not named here counts whole.
+#: Modules (relative to ``src/unionnlp``, without ``.py``) counted only by what the others
+#: import from them: the rules after the models, and the stages after them that lend a
+#: feature a helper (``keyterms.candidates`` makes the theme model's words). A change to
+#: them leaves the fold models as they are, unless it is in what another module imports or
+#: in what that uses in turn. Every module not named here counts whole.
 RULE_MODULES = frozenset({
-    "structure", "repair", "pipeline", "api", "summarize", "figures", "dates", "cli",
-    "batch", "evaluate", "evaluate_real", "_dask", "_warm", "__main__", "export"})
+    "structure", "repair", "pipeline", "api", "keyterms", "sentences", "summarize",
+    "figures", "dates", "cli", "batch", "evaluate", "evaluate_real", "_dask", "_warm",
+    "__main__", "export"})
 #: Packaged models that the fold models stand in for (not part of the key; refused to load
 #: while a fold is fitted).
 REPLACED = frozenset({"linerole.json", "linerole_wrapped.json", "linetext.npz",
@@ -133,6 +136,10 @@ def _imported(module: str, tree: ast.AST) -> Iterator[tuple[str, str | None, str
                     yield alias.name.removeprefix("unionnlp."), None, alias.name
 
 
+_DEFINING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign,
+             ast.AugAssign, ast.Import, ast.ImportFrom)
+
+
 def code_digest(package: Path) -> str:
     """A digest of the fitting code under ``package`` (``src/unionnlp``): every module not
     in :data:`RULE_MODULES` byte for byte, and of those the definitions the others import,
@@ -170,6 +177,11 @@ def code_digest(package: Path) -> str:
             defined[module] = _definitions(tree)
             local[module] = {alias: (source, orig)
                              for source, orig, alias in _imported(module, tree)}
+            # What the module does as it is imported, besides defining names, counts too.
+            for stmt in tree.body:
+                if not isinstance(stmt, _DEFINING) and not (
+                        isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                    parts.append(f"{module}:<top>:{ast.dump(stmt, include_attributes=False)}")
         if name is None or name not in defined[module]:
             # A whole module, or a name it imports itself: all of it counts.
             nodes: list[ast.AST] = [tree]
