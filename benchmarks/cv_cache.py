@@ -8,7 +8,8 @@ They are stored in the user cache directory (:func:`unionnlp.cache.cache_dir`, u
 ``cv_structure/``) in the formats the packaged models use (arrays and JSON with a checksum,
 never a pickle), one folder per fold, named by a key: a SHA-256 of
 
-- the fold's training twins (ids, kinds and their ``.ann`` files as read) and the written
+- the fold's training twins (ids, kinds, texts and annotations as read from their ``.ann``
+  files) and the written
   corpus's paragraphs the theme model learns from;
 - the source of every module of ``unionnlp`` (byte for byte), except the rules that run after
   the models (:data:`RULE_MODULES`: ``structure.py``, ``repair.py``, the wiring, the export):
@@ -218,16 +219,11 @@ def _versions() -> str:
     return f"python={platform.python_version()} " + " ".join(found)
 
 
-def _twin_file(twin: Any) -> bytes:
-    from unionnlp.corpus import corpus_root
-
-    entry = corpus_root().joinpath("real").joinpath(f"{twin.id}.ann")
-    try:
-        return bytes(entry.read_bytes())
-    except OSError:  # a twin made in memory (a test's, a hard-wrapped copy)
-        from unionnlp.twins import annotated
-
-        return annotated(twin).encode("utf-8")
+def _twin_digest(twin: Any) -> bytes:
+    """A digest of a twin as its ``.ann`` file reads: id, kind, split, text, every span and
+    paragraph with its role, level and themes."""
+    body = repr((twin.id, twin.kind, twin.split, twin.text, twin.spans, twin.paragraphs))
+    return hashlib.sha256(body.encode("utf-8")).digest()
 
 
 def fold_key(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: float,
@@ -242,7 +238,7 @@ def fold_key(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
     h.update(code_digest(package).encode())
     h.update(resources_digest(package / "resources").encode())
     for twin in sorted(train, key=lambda t: t.id):
-        h.update(f"\0twin {twin.id} {twin.kind}\0".encode() + _twin_file(twin))
+        h.update(f"\0twin {twin.id}\0".encode() + _twin_digest(twin))
     for p in written:
         h.update(f"\0written {p.doc}\0{p.text}\0{','.join(p.labels)}".encode())
     return h.hexdigest()
