@@ -271,8 +271,9 @@ def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
              max_iterations: int = 200) -> FoldModels:
     """Fit a fold's models on its training twins (and the written corpus's ``written``
     paragraphs for the themes), the packaged ones refused meanwhile: the gap model first,
-    then the head-end models (their examples split lines with the fold's gap model), then
-    the labellers and the theme model with the fold's own."""
+    then the head-end models, then the labellers and the theme model, each with the fold's
+    models fitted before it in place of the packaged ones, should it read them (today none
+    does: only the structure reads the gap and head-end models)."""
     import unionnlp.gapbreaks as gapbreaks
     import unionnlp.headend as headend
     import unionnlp.linerole as linerole
@@ -344,6 +345,11 @@ def store(models: FoldModels, folder: Path, key: str) -> None:
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not folder.is_dir():
+            raise
+        # Another run stored the same key meanwhile: its folder stays.
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -30,9 +30,10 @@ twins, the fitting code, the package versions and the CRF's settings). A run who
 cached costs the scoring alone; a change to ``lines.py``, ``linerole.py``, a model's
 features or a twin's annotation refits, a change to a rule of ``structure.py`` or
 ``repair.py`` that no feature reads does not. ``--no-cache`` fits every fold afresh (and
-stores it). While a fold is fitted the packaged models it stands in for refuse to load, and
-its labellers are fitted with its own head-end and gap models (before the cache, fold k's
-labellers read lines split by fold k-1's gap model).
+stores it). While a fold is fitted the packaged models it stands in for refuse to load (a
+fit that read one would not be out of sample). Folders of old keys stay until removed
+(``rm -r ~/.cache/unionnlp/cv_structure``); a fold takes about 13 MB (its linetext model
+once per labeller).
 
     python benchmarks/cv_structure.py --labeller-only --folds 0,2 --json
 
