@@ -17,8 +17,8 @@ never a pickle), one folder per fold, named by a key: a SHA-256 of
   turn (``linerole.py`` reads ``repair.page_width`` as a feature, so a change to it
   invalidates; a change to a rule of ``structure.py`` that no feature reads does not);
 - every resource file but the packaged models the folds replace (:data:`REPLACED`);
-- the versions of Python, numpy, scipy, scikit-learn, sklearn-crfsuite, jieba and rjieba, and the
-  CRF's settings.
+- the versions of Python, numpy, scipy, scikit-learn, sklearn-crfsuite, jieba and rjieba, the
+  CRF's penalties and the source of :func:`fit_fold`.
 
 While a fold's models are fitted the packaged models the folds replace refuse to load, so
 that a fit that would read one fails instead of being cached. A folder whose manifest or
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import inspect
 import json
 import logging
 import os
@@ -227,14 +228,15 @@ def _twin_digest(twin: Any) -> bytes:
 
 
 def fold_key(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: float,
-             max_iterations: int, package: Path | None = None) -> str:
+             package: Path | None = None) -> str:
     """The key of a fold's models: see the module's docstring. ``package`` is the source
     tree of ``unionnlp`` (the one imported by default)."""
     import unionnlp
 
     package = package or Path(unionnlp.__file__).resolve().parent
-    h = hashlib.sha256(f"{FORMAT}\0{_versions()}\0c1={c1!r} c2={c2!r} "
-                       f"iterations={max_iterations}\0".encode())
+    h = hashlib.sha256(f"{FORMAT}\0{_versions()}\0c1={c1!r} c2={c2!r}\0".encode())
+    # How a fold is fitted (the CRF's other settings are linerole's, counted with it).
+    h.update(inspect.getsource(fit_fold).encode())
     h.update(code_digest(package).encode())
     h.update(resources_digest(package / "resources").encode())
     for twin in sorted(train, key=lambda t: t.id):
@@ -267,8 +269,8 @@ def _refuse(what: str) -> Callable[..., Any]:
     return refuse
 
 
-def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: float,
-             max_iterations: int = 200) -> FoldModels:
+def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: float
+             ) -> FoldModels:
     """Fit a fold's models on its training twins (and the written corpus's ``written``
     paragraphs for the themes), the packaged ones refused meanwhile: the gap model first,
     then the head-end models, then the labellers and the theme model, each with the fold's
@@ -280,7 +282,6 @@ def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
     import unionnlp.pipeline as pipeline
     import unionnlp.themes as themes
     from unionnlp.themes import ThemeClassifier, segment_all
-    from unionnlp.twins import hard_wrapped
 
     train = list(train)
     refused = [(linerole, "default_labeller", _refuse("line labeller")),
@@ -299,13 +300,8 @@ def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
                                          threshold=headend.VETO)
             with _patched([(headend, "default_head_ends", lambda: ends),
                            (headend, "default_head_marks", lambda: marks)]):
-                labeller = linerole.train_labeller(train, c1=c1, c2=c2,
-                                                   max_iterations=max_iterations)
-                # the copies train_wrapped_labeller learns from, with max_iterations
-                copies = [w for w, t in zip(hard_wrapped(train, linerole.WRAP_SALT), train,
-                                            strict=True) if w.text != t.text]
-                wrapped = linerole.train_labeller(train, c1=c1, c2=c2,
-                                                  max_iterations=max_iterations, extra=copies)
+                labeller = linerole.train_labeller(train, c1=c1, c2=c2)
+                wrapped = linerole.train_wrapped_labeller(train, c1=c1, c2=c2)
                 texts = [p.text for p in written] + [p.text for t in train
                                                      for p in t.paragraphs]
                 labels = [p.labels for p in written] + [p.themes for t in train
@@ -402,21 +398,21 @@ def cache_root() -> Path:
 
 
 def fold_models(train: Sequence[Any], written: Sequence[Any], *, name: str, c1: float,
-                c2: float, max_iterations: int = 200, use_cache: bool = True,
+                c2: float, use_cache: bool = True,
                 root: Path | None = None) -> tuple[FoldModels, str]:
     """A fold's models and where they came from (``hit``, ``fitted``): from the cache when
     it holds them under their key, else fitted, stored and read back. ``use_cache`` false
     fits (and stores) whatever the cache holds."""
     from unionnlp.errors import ModelError
 
-    key = fold_key(train, written, c1=c1, c2=c2, max_iterations=max_iterations)
+    key = fold_key(train, written, c1=c1, c2=c2)
     folder = (root or cache_root()) / f"{name}-{key[:32]}"
     if use_cache and folder.is_dir():
         try:
             return load(folder, key), "hit"
         except ModelError as exc:
             log.warning("refusing the cached fold models: %s; fitting them again", exc)
-    store(fit_fold(train, written, c1=c1, c2=c2, max_iterations=max_iterations), folder, key)
+    store(fit_fold(train, written, c1=c1, c2=c2), folder, key)
     return load(folder, key), "fitted"
 
 

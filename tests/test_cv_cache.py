@@ -62,7 +62,7 @@ def package(tmp_path_factory):
 
 
 def _key(package, twins, written):
-    return cv_cache.fold_key(twins, written, c1=0.1, c2=0.1, max_iterations=10,
+    return cv_cache.fold_key(twins, written, c1=0.1, c2=0.1,
                              package=package)
 
 
@@ -144,8 +144,7 @@ def fitted(fold_twins, written, tmp_path_factory):
 
     cv_cache.fit_fold = fit
     try:
-        models, how = cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1,
-                                           max_iterations=10, root=root)
+        models, how = cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1, root=root)
     finally:
         cv_cache.fit_fold = real
     assert how == "fitted" and len(made) == 1
@@ -175,7 +174,7 @@ def _predictions(models, twins):
 def test_a_cached_fold_predicts_as_fitted(fitted, fold_twins, written):
     root, made, stored = fitted
     again, how = cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1,
-                                      max_iterations=10, root=root)
+                                      root=root)
     assert how == "hit"
     twins = fold_twins[:3]
     # A hit gives what the miss gave (both read what was stored) ...
@@ -200,7 +199,7 @@ def test_a_damaged_cache_file_is_refused_and_refitted(fitted, fold_twins, writte
                                                       caplog):
     root, made, _ = fitted
     (folder,) = root.iterdir()
-    key = cv_cache.fold_key(fold_twins, written, c1=0.1, c2=0.1, max_iterations=10)
+    key = cv_cache.fold_key(fold_twins, written, c1=0.1, c2=0.1)
     path = folder / name
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
@@ -219,14 +218,14 @@ def test_a_damaged_cache_file_is_refused_and_refitted(fitted, fold_twins, writte
     try:
         with caplog.at_level(logging.WARNING, logger="cv_cache"):
             _, how = cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1,
-                                          max_iterations=10, root=root)
+                                          root=root)
     finally:
         cv_cache.fit_fold = real
     assert how == "fitted" and len(calls) == 1
     assert "refusing the cached fold models" in caplog.text
     # What was stored again loads.
     assert cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1,
-                                max_iterations=10, root=root)[1] == "hit"
+                                root=root)[1] == "hit"
 
 
 def test_no_cache_fits_even_when_cached(fitted, fold_twins, written):
@@ -235,7 +234,7 @@ def test_no_cache_fits_even_when_cached(fitted, fold_twins, written):
     cv_cache.fit_fold = lambda *args, **kwargs: made
     try:
         _, how = cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1,
-                                      max_iterations=10, root=root, use_cache=False)
+                                      root=root, use_cache=False)
     finally:
         cv_cache.fit_fold = real
     assert how == "fitted"
@@ -251,5 +250,5 @@ def test_a_fold_fit_refuses_the_packaged_models(fold_twins, written, monkeypatch
 
     monkeypatch.setattr(linerole, "train_labeller", sneaky)
     with pytest.raises(ModelError, match="packaged line labeller"):
-        cv_cache.fit_fold(fold_twins, written, c1=0.1, c2=0.1, max_iterations=10)
+        cv_cache.fit_fold(fold_twins, written, c1=0.1, c2=0.1)
     assert linerole.default_labeller().labels  # and it loads again afterwards
