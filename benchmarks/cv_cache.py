@@ -11,11 +11,12 @@ never a pickle), one folder per fold, named by a key: a SHA-256 of
 - the fold's training twins (ids, kinds, texts and annotations as read from their ``.ann``
   files) and the written
   corpus's paragraphs the theme model learns from;
-- the source of every module of ``unionnlp`` (byte for byte), except the rules that run after
-  the models (:data:`RULE_MODULES`: ``structure.py``, ``repair.py``, the wiring, the export):
-  of those only the definitions that the other modules import count, with what they use in
-  turn (``linerole.py`` reads ``repair.page_width`` as a feature, so a change to it
-  invalidates; a change to a rule of ``structure.py`` that no feature reads does not);
+- the source (byte for byte) of the modules that fit and of every module they import,
+  directly or not, except the rules that run after the models (:data:`RULE_MODULES`:
+  ``structure.py``, ``repair.py``, the wiring, the export): of those only the definitions
+  that the others import count, with what they use in turn (``linerole.py`` reads
+  ``repair.page_width`` as a feature, so a change to it invalidates; a change to a rule of
+  ``structure.py`` that no feature reads does not, nor a module only the rules import);
 - every resource file but the packaged models the folds replace (:data:`REPLACED`);
 - the versions of Python, numpy, scipy, scikit-learn, sklearn-crfsuite, jieba and rjieba, the
   CRF's penalties and the source of :func:`fit_fold`.
@@ -53,6 +54,10 @@ FORMAT = "unionnlp-cvfold/1"
 #: feature a helper (``keyterms.candidates`` makes the theme model's words). A change to
 #: them leaves the fold models as they are, unless it is in what another module imports or
 #: in what that uses in turn. Every module not named here counts whole.
+#: The modules whose code fits a fold's models (:func:`fit_fold`): they, and every module
+#: they import, count.
+FITTING = ("gapbreaks", "headend", "linerole", "linetext", "linetrees", "themes", "twins",
+           "corpus", "store", "segment", "lines", "__init__")
 RULE_MODULES = frozenset({
     "structure", "repair", "pipeline", "api", "keyterms", "sentences", "summarize",
     "figures", "dates", "cli", "batch", "evaluate", "evaluate_real", "_dask", "_warm",
@@ -143,38 +148,65 @@ _DEFINING = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, as
 
 
 def code_digest(package: Path) -> str:
-    """A digest of the fitting code under ``package`` (``src/unionnlp``): every module not
-    in :data:`RULE_MODULES` byte for byte, and of those the definitions the others import,
-    with everything they use in turn (as their syntax trees: comments do not count)."""
+    """A digest of the fitting code under ``package`` (``src/unionnlp``): the modules that
+    fit (:data:`FITTING`) and every module they import, directly or not, byte for byte, but
+    of the modules in :data:`RULE_MODULES` only the definitions imported, with everything
+    they use in turn (as their syntax trees: comments do not count). A module that the
+    fitting code never imports (a new helper of the structure's) does not count."""
     sources = {_module_name(p, package): p for p in sorted(package.rglob("*.py"))}
     trees = {m: ast.parse(p.read_bytes(), str(p)) for m, p in sources.items()}
-    h = hashlib.sha256()
+
+    def module_of(name: str) -> str | None:
+        if name in trees:
+            return name
+        return f"{name}.__init__" if f"{name}.__init__" in trees else None
+
+    whole: set[str] = set()
+    todo: list[str] = []
     wanted: list[tuple[str, str | None]] = []
-    for module, path in sources.items():
-        if _is_rule(module):
-            continue
-        h.update(f"{module}\0".encode() + path.read_bytes() + b"\0")
-        if module == "__init__":  # the package's public names: fitting imports none
-            continue
-        for source, name, _ in _imported(module, trees[module]):
+
+    def count(name: str) -> None:
+        """Count a module whole (the package's too), or by its names for a rule module."""
+        found = module_of(name)
+        parts_of = name.split(".")
+        for k in range(1, len(parts_of)):  # importing a.b runs a/__init__.py too
+            count(".".join(parts_of[:k]))
+        if found is not None and found not in whole and not _is_rule(found):
+            whole.add(found)
+            todo.append(found)
+
+    def imports(module: str, tree: ast.AST) -> None:
+        for source, name, _ in _imported(module, tree):
             if _is_rule(source):
                 wanted.append((source, name))
+            elif name is not None and module_of(f"{source}.{name}") is not None:
+                count(f"{source}.{name}")  # from .resources import a submodule
+            else:
+                count(source)
+
+    for name in FITTING:
+        count(name)
     seen: set[tuple[str, str | None]] = set()
     parts: list[str] = []
     defined: dict[str, dict[str, list[ast.AST]]] = {}
     local: dict[str, dict[str, tuple[str, str | None]]] = {}
-    while wanted:
+    while todo or wanted:
+        if todo:
+            module = todo.pop()
+            parts.append(f"{module}:<whole>:" + sources[module].read_bytes().hex())
+            if module != "__init__":  # the package's public names: fitting reads none
+                imports(module, trees[module])
+            continue
         item = wanted.pop()
         if item in seen:
             continue
         seen.add(item)
         module, name = item
-        if module not in trees and f"{module}.__init__" in trees:
-            module = f"{module}.__init__"
-        if module not in trees:
+        found = module_of(module)
+        if found is None:
             parts.append(f"{module}:{name}:missing")
             continue
-        tree = trees[module]
+        module, tree = found, trees[found]
         if module not in defined:
             defined[module] = _definitions(tree)
             local[module] = {alias: (source, orig)
@@ -184,6 +216,7 @@ def code_digest(package: Path) -> str:
                 if not isinstance(stmt, _DEFINING) and not (
                         isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
                     parts.append(f"{module}:<top>:{ast.dump(stmt, include_attributes=False)}")
+                    imports(module, stmt)
         if name is None or name not in defined[module]:
             # A whole module, or a name it imports itself: all of it counts.
             nodes: list[ast.AST] = [tree]
@@ -191,11 +224,21 @@ def code_digest(package: Path) -> str:
             nodes = list(defined[module][name])
         for node in nodes:
             parts.append(f"{module}:{name}:{ast.dump(node, include_attributes=False)}")
+            if node is tree:
+                imports(module, tree)
+                continue
+            imports(module, node)  # what a definition imports inside itself
             for ref in {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name)}:
                 if ref in defined[module] and ref != name:
                     wanted.append((module, ref))
-                elif ref in local[module] and _is_rule(local[module][ref][0]):
-                    wanted.append(local[module][ref])
+                elif ref in local[module]:
+                    source, orig = local[module][ref]
+                    if _is_rule(source):
+                        wanted.append((source, orig))
+                    else:
+                        count(source if orig is None or module_of(f"{source}.{orig}") is None
+                              else f"{source}.{orig}")
+    h = hashlib.sha256()
     for part in sorted(parts):
         h.update(part.encode("utf-8") + b"\0")
     return h.hexdigest()
@@ -237,6 +280,7 @@ def fold_key(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
     h = hashlib.sha256(f"{FORMAT}\0{_versions()}\0c1={c1!r} c2={c2!r}\0".encode())
     # How a fold is fitted (the CRF's other settings are linerole's, counted with it).
     h.update(inspect.getsource(fit_fold).encode())
+    h.update(f"{FITTING}\0{sorted(RULE_MODULES)}\0".encode())
     h.update(code_digest(package).encode())
     h.update(resources_digest(package / "resources").encode())
     for twin in sorted(train, key=lambda t: t.id):

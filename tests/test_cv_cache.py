@@ -61,6 +61,9 @@ def package(tmp_path_factory):
     return copy
 
 
+FUTURE = "from __future__ import annotations\n"
+
+
 def _key(package, twins, written):
     return cv_cache.fold_key(twins, written, c1=0.1, c2=0.1,
                              package=package)
@@ -122,6 +125,19 @@ def test_key_follows_annotations_and_fitting_code_not_rules(package, fold_twins,
         assert _key(package, twins, written) == base
     with _edited(package / "repair.py", "\n\n\ndef ", "\n\n\n# a note on the repairs\ndef "):
         assert _key(package, twins, written) == base
+    # A new module that only the structure imports does not count; one the features
+    # import does.
+    helper = package / "newhelper.py"
+    helper.write_text('"""A helper."""\n\nMARK = "：:"\n', encoding="utf-8")
+    try:
+        with _edited(structure, FUTURE, FUTURE + "from .newhelper import MARK\n"):
+            assert _key(package, twins, written) == base
+            helper.write_text('"""A helper."""\n\nMARK = "："\n', encoding="utf-8")
+            assert _key(package, twins, written) == base
+        with _edited(package / "lines.py", FUTURE, FUTURE + "from .newhelper import MARK\n"):
+            assert _key(package, twins, written) != base
+    finally:
+        helper.unlink()
     # ... unless the change is in what the features import from them (linerole reads
     # repair.page_width).
     source = (package / "repair.py").read_text(encoding="utf-8")
