@@ -9,8 +9,7 @@ They are stored in the user cache directory (:func:`unionnlp.cache.cache_dir`, u
 never a pickle), one folder per fold, named by a key: a SHA-256 of
 
 - the fold's training twins (ids, kinds, texts and annotations as read from their ``.ann``
-  files) and the written
-  corpus's paragraphs the theme model learns from;
+  files) and the written corpus's paragraphs the theme model learns from;
 - the source (byte for byte) of the modules that fit and of every module they import,
   directly or not, except the rules that run after the models (:data:`RULE_MODULES`:
   ``structure.py``, ``repair.py``, the wiring, the export): of those only the definitions
@@ -18,8 +17,11 @@ never a pickle), one folder per fold, named by a key: a SHA-256 of
   ``repair.page_width`` as a feature, so a change to it invalidates; a change to a rule of
   ``structure.py`` that no feature reads does not, nor a module only the rules import);
 - every resource file but the packaged models the folds replace (:data:`REPLACED`);
-- the versions of Python, numpy, scipy, scikit-learn, sklearn-crfsuite, jieba and rjieba, the
-  CRF's penalties and the source of :func:`fit_fold`.
+- the versions of Python, numpy, scipy, scikit-learn, sklearn-crfsuite, jieba and rjieba,
+  the CRF's penalties, the source of :func:`fit_fold` and the lists of modules below.
+
+A module that only a dynamic import (``importlib``) reaches is not seen: none of the
+fitting code does that today. The key of a fold takes a few seconds (parsing the source).
 
 While a fold's models are fitted the packaged models the folds replace refuse to load, so
 that a fit that would read one fails instead of being cached. A folder whose manifest or
