@@ -281,7 +281,7 @@ def fold_key(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
     package = package or Path(unionnlp.__file__).resolve().parent
     h = hashlib.sha256(f"{FORMAT}\0{_versions()}\0c1={c1!r} c2={c2!r}\0".encode())
     # How a fold is fitted (the CRF's other settings are linerole's, counted with it).
-    h.update(inspect.getsource(fit_fold).encode())
+    h.update(_FIT_FOLD_SOURCE.encode())
     h.update(f"{FITTING}\0{sorted(RULE_MODULES)}\0".encode())
     h.update(code_digest(package).encode())
     h.update(resources_digest(package / "resources").encode())
@@ -355,6 +355,10 @@ def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
                 groups = [p.doc for p in written] + [t.id for t in train for _ in t.paragraphs]
                 theme_model = ThemeClassifier().fit(segment_all(texts), labels, groups=groups)
     return FoldModels(labeller, wrapped, ends, marks, gaps, theme_model)
+
+
+#: How a fold is fitted, as the key counts it (read once: a test may wrap fit_fold).
+_FIT_FOLD_SOURCE = inspect.getsource(fit_fold)
 
 
 def _file_digest(path: Path) -> str:
