@@ -27,7 +27,9 @@ after the labeller, so they are cached (``benchmarks/cv_cache.py``: in the user 
 directory, ``~/.cache/unionnlp/cv_structure/`` or ``$UNIONNLP_CACHE/cv_structure/``, as
 checked arrays and JSON, never a pickle, one folder per fold named by a key of the fold's
 twins, the fitting code, the package versions and the CRF's settings). A run whose folds are
-cached costs the scoring alone; a change to ``lines.py``, ``linerole.py``, a model's
+cached costs the scoring alone (about 15 s a fold on a loaded machine, reading a fold's
+models well under a second, its key a few seconds: some two minutes for the five folds,
+against some 75 CPU-minutes of fitting); a change to ``lines.py``, ``linerole.py``, a model's
 features or a twin's annotation refits, a change to a rule of ``structure.py`` or
 ``repair.py`` that no feature reads does not. ``--no-cache`` fits every fold afresh (and
 stores it). While a fold is fitted the packaged models it stands in for refuse to load (a
