@@ -34,7 +34,7 @@ features or a twin's annotation refits, a change to a rule of ``structure.py`` o
 ``repair.py`` that no feature reads does not. ``--no-cache`` fits every fold afresh (and
 stores it). While a fold is fitted the packaged models it stands in for refuse to load (a
 fit that read one would not be out of sample). Folders of old keys stay until removed
-(``rm -r ~/.cache/unionnlp/cv_structure``); a fold takes about 13 MB (its linetext model
+(``rm -r ~/.cache/unionnlp/cv_structure``); a fold takes about 15 MB (its linetext model
 once per labeller).
 
     python benchmarks/cv_structure.py --labeller-only --folds 0,2 --json
