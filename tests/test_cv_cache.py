@@ -186,6 +186,7 @@ def _predictions(models, twins):
     return out
 
 
+@pytest.mark.slow  # fits a fold
 def test_a_cached_fold_predicts_as_fitted(fitted, fold_twins, written):
     root, made, stored = fitted
     again, how = cv_cache.fold_models(fold_twins, written, name="fold0", c1=0.1, c2=0.1,
@@ -209,6 +210,7 @@ def test_a_cached_fold_predicts_as_fitted(fitted, fold_twins, written):
     assert stored.themes.predict_proba(tokens) == made.themes.predict_proba(tokens)
 
 
+@pytest.mark.slow  # fits a fold
 @pytest.mark.parametrize("name", ["themes.npz", "linerole.json", "manifest.json"])
 def test_a_damaged_cache_file_is_refused_and_refitted(fitted, fold_twins, written, name,
                                                       caplog):
@@ -244,6 +246,7 @@ def test_a_damaged_cache_file_is_refused_and_refitted(fitted, fold_twins, writte
                                 root=root)[1] == "hit"
 
 
+@pytest.mark.slow  # fits a fold
 def test_no_cache_fits_even_when_cached(fitted, fold_twins, written):
     root, made, _ = fitted
     real = cv_cache.fit_fold
