@@ -210,3 +210,48 @@ def test_a_regulations_closing_part_opening_with_fu_is_no_lists_label() -> None:
             "附则:本办法由市总工会负责解释\n")
     paragraphs = [p.text for p in _parse(text).articles[0].paragraphs]
     assert any(t.startswith("附则") for t in paragraphs), paragraphs
+
+
+#: Common words that open with a surname; jieba's dictionary tags them all ``nr``.
+WORDS_LIKE_NAMES = ("张贴", "贺信", "高峰", "金秋", "万人", "许可", "毛巾", "宋体")
+
+
+@pytest.mark.parametrize("word", WORDS_LIKE_NAMES)
+def test_a_common_word_is_no_persons_name(word: str) -> None:
+    from unionnlp.keyterms import person_name
+
+    assert not person_name(word)
+
+
+@pytest.mark.parametrize("name", ("陈可馨", "王磊", "韩志远", "周楠", "马丽", "李强", "王芳"))
+def test_a_real_name_is_a_persons_name(name: str) -> None:
+    from unionnlp.keyterms import person_name
+
+    assert person_name(name)
+
+
+def test_a_common_word_over_the_text_is_no_byline() -> None:
+    article = _parse("张贴\n各单位要将宣传海报张贴在醒目位置,确保职工知晓政策,"
+                     "切实提高宣传的覆盖面和影响力。\n").articles[0]
+    assert "张贴" not in (article.byline or "")
+
+
+def test_a_letters_title_is_no_byline() -> None:
+    report = _parse("贺信\n全市广大职工朋友们:值此“五一”国际劳动节来临之际,市总工会向全市广大"
+                    "职工致以节日的问候!\n市总工会\n2023年4月28日\n")
+    article = report.articles[0]
+    assert "贺信" not in (article.byline or "")
+    assert article.byline == "市总工会\n2023年4月28日"
+
+
+def test_a_closing_bracket_of_common_words_is_no_signature() -> None:
+    text = ("某县总工会开展送温暖活动\n1月10日,某县总工会走访慰问困难职工30户,送去慰问金和"
+            "慰问品,把党和政府的关怀送到职工心坎上。(某县总工会 张贴 高峰)\n")
+    article = _parse(text).articles[0]
+    assert "张贴" not in (article.byline or "")
+
+
+def test_a_bare_name_far_under_the_title_is_no_byline() -> None:
+    text = (f"全省职工职业技能大赛决赛侧记\n第一部分 赛场内外\n陈可馨\n{FEATURE}")
+    article = _parse(text).articles[0]
+    assert article.byline != "陈可馨"

@@ -1739,7 +1739,9 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     a given name that jieba's dictionary knows as no other word: :func:`unionnlp.keyterms.
     person_name`) is the author's byline, not a title and not furniture; not one beside a
     menu's item (范文 / 菜单), nor one over a headline (which would then head a section
-    rather than title the story). On the train twins, the rule turns 10 lines into
+    rather than title the story). Since some names are words too (高峰, 林立), the layout
+    must agree: the line opens the page or sits right under the title (only furniture,
+    bylines or a subtitle between). On the train twins, the rule turns 10 lines into
     bylines (2 read as titles before, 8 set aside): all 10 are annotated byline."""
     text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
     found = [i for i, x in enumerate(lines[:text])
@@ -1757,10 +1759,14 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
         return x.kind == "furniture" and len(view) <= 6 and _MENU_ITEM.fullmatch(view) is not None \
             and not name(x)
 
+    def under_title(i: int) -> bool:
+        above = [x for x in lines[:i] if x.kind not in ("furniture", "byline", "subtitle")]
+        return not above or (len(above) == 1 and above[0].kind in ("title", "headline"))
+
     out = list(lines)
     for i in found:
         below = next((x for x in lines[i + 1:] if x.kind != "furniture"), None)
-        if not name(lines[i]) or (below is not None and below.kind == "headline") \
+        if not name(lines[i]) or not under_title(i) or (below is not None and below.kind == "headline") \
                 or any(menu_item(x) for x in lines[max(0, i - 1):i + 2] if x is not lines[i]):
             continue
         out[i] = replace(lines[i], kind="byline", style=None)
