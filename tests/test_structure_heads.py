@@ -255,3 +255,15 @@ def test_a_bare_name_far_under_the_title_is_no_byline() -> None:
     text = (f"全省职工职业技能大赛决赛侧记\n第一部分 赛场内外\n陈可馨\n{FEATURE}")
     article = _parse(text).articles[0]
     assert article.byline != "陈可馨"
+
+
+STORY = "10月18日,县总工会举行2023年职工技能大赛颁奖仪式,为获奖的30名选手颁发证书和奖金,县领导出席并讲话。\n"
+
+
+@pytest.mark.parametrize("head", ("职工风采\nbanner_top.jpg\n", "职工风采\nIMG_2031.JPG\n",
+                                  "职工风采\n\nlogo.png\n\n"))
+def test_a_storys_title_under_a_channels_image_is_no_caption(head: str) -> None:
+    report = _parse(f"{head}某县总工会举行职工技能大赛颁奖仪式\n{STORY}")
+    article = report.articles[0]
+    assert article.title == "某县总工会举行职工技能大赛颁奖仪式"
+    assert [p.kind for p in article.paragraphs] == ["text"]

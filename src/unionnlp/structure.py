@@ -1713,20 +1713,34 @@ def _captions_after_a_photo(lines: list[Line]) -> list[Line]:
     title: a caption, as the twins mark a photo's captions over the lead. (A title under a
     title with only furniture between is the page's and the story's, or a kicker's: 100 of
     the 108 such lines of the train twins are annotated title; none has a photo's file
-    name above it.)"""
+    name above it.) The file is a story's photo, not the page's banner or logo
+    (:data:`_PAGE_IMAGE`), and the title above is a story's by its length
+    (:data:`_STORY_TITLE`), not a channel's name (职工风采 / banner_top.jpg / the real title).
+    No train twin has such a line."""
     out = list(lines)
     photo = False
     for i, x in enumerate(lines):
         if x.kind == "furniture":
-            photo = photo or furniture_rule(x.view.strip()) == "image file name"
+            view = x.view.strip()
+            photo = photo or (furniture_rule(view) == "image file name"
+                              and _PAGE_IMAGE.search(view) is None)
             continue
         if x.kind == "title" and photo and i and any(
-                y.kind == "title" for y in itertools.takewhile(
+                y.kind == "title" and len("".join(y.view.split())) >= _STORY_TITLE
+                for y in itertools.takewhile(
                     lambda y: y.kind in ("furniture", "title"), reversed(lines[:i]))):
             out[i] = replace(x, kind="caption", style=None)
             continue
         photo = False
     return out
+
+
+#: An image file of the page's own, not a story's photo: a banner, a logo, an icon, a
+#: background, a button (banner_top.jpg, logo.png, nav-bg.gif).
+_PAGE_IMAGE = regex(r"(?i)banner|logo|icon|(?<![a-z])(?:top|bg|nav|btn|head(?:er)?)(?![a-z])")
+#: A story's title is this long or longer; a channel's or site's name (职工风采, 工会新闻)
+#: is shorter.
+_STORY_TITLE = 8
 
 
 #: A line of a person's name alone: two or three Chinese characters, a space may stand
