@@ -267,3 +267,20 @@ def test_a_storys_title_under_a_channels_image_is_no_caption(head: str) -> None:
     article = report.articles[0]
     assert article.title == "某县总工会举行职工技能大赛颁奖仪式"
     assert [p.kind for p in article.paragraphs] == ["text"]
+
+
+@pytest.mark.parametrize("tag", ("【喜报】", "【捷报】", "【快报】", "【通报】", "【简报】", "【海报】",
+                                 "【周报】", "【工会快报】", "【工会新闻】", "[图片新闻]", "【职工在线】"))
+def test_a_column_tag_opening_the_news_is_no_source(tag: str) -> None:
+    report = _parse(f"某区工会开展送清凉活动\n{tag}我区工会获评全省工会工作先进单位,"
+                    "这是区总工会连续三年获此殊荣,是全区各级工会共同努力的结果。\n")
+    article = report.articles[0]
+    assert tag not in (article.byline or "")
+    assert article.paragraphs[0].text.startswith(tag) or tag in report.dropped
+
+
+@pytest.mark.parametrize("tag", ("【中工网】", "【工人日报】", "[江南晚报]", "【连网】"))
+def test_a_news_sources_tag_opening_the_news_joins_the_byline(tag: str) -> None:
+    report = _parse(f"某区工会开展送清凉活动\n{tag}我区工会获评全省工会工作先进单位,"
+                    "这是区总工会连续三年获此殊荣,是全区各级工会共同努力的结果。\n")
+    assert report.articles[0].byline == tag

@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from re import Match
+from re import Match, escape
 from typing import Any
 
 from ._regex import regex
@@ -71,7 +71,11 @@ _DATELINE = regex(
     r"|[（(][^（）()\s]{0,8}记者[^（）()]{1,24}(?:电|报道|报导)[)）])[:：]?\s*")
 #: A news source's name in brackets opening a news item ([某某新闻], 【某某网】, [某某日报]),
 #: its reporters' bracket after it: the byline's, as a dateline is (see ``_DATELINE``).
-_SOURCE_BRACKET = regex(r"^[【〔［\[][^【】〔〕［］\[\]\s]{1,12}?"
+#: A tag naming the item's kind or column rather than its source ([图片新闻], 【工会快报】:
+#: ``column_tags`` of the lexicon) is no source.
+_SOURCE_BRACKET = regex(r"^[【〔［\[](?![^【】〔〕［］\[\]]*?(?:"
+                        + "|".join(map(escape, lexicon().column_tags)) + r")[】〕］\]])"
+                        r"[^【】〔〕［］\[\]\s]{1,12}?"
                         r"(?:新闻网?|网|在线|日报|晚报|报|电视台|融媒)[】〕］\]]"
                         r"(?:\s*[（(][^（）()]{0,8}(?:记者|通讯员)[^（）()]{1,30}[)）])?\s*")
 _LEAD_STOP = regex(
