@@ -3,6 +3,8 @@ glossed lead paragraph, run-on first sentences, numbered lists, title blocks."""
 
 from __future__ import annotations
 
+import pytest
+
 from unionnlp.convert import analysis_view
 from unionnlp.lines import split_lines
 from unionnlp.model import Report, Source
@@ -141,3 +143,30 @@ def test_a_header_spread_over_the_columns_is_a_table_row_no_headline() -> None:
     from unionnlp.structure import _SPREAD_HEADER
 
     assert _SPREAD_HEADER.fullmatch("職 工 代 表") is None
+
+
+@pytest.mark.parametrize("phrase", ("提升应对突发事件能力", "服务应届毕业生就业", "推进将心比心服务",
+                                    "关爱退役将士", "强化被派遣劳动者维权", "完善已建工会规范化",
+                                    "由点及面推进创新", "应知应会培训全覆盖", "安全须知进班组",
+                                    "维护职工自由择业权"))
+def test_a_bold_style_phrase_with_a_clause_words_character_inside_a_word_is_a_lead_in(
+        phrase: str) -> None:
+    text = (f"某县总工会2023年工作总结\n{phrase}。全年举办培训班12期,参加职工860人次,"
+            "评选岗位能手25名,职工的技能水平明显提高。\n")
+    paragraph = _parse(text).paragraphs[0]
+    assert paragraph.lead_in == phrase
+
+
+def test_a_traditional_bold_style_phrase_with_将_inside_a_word_is_a_lead_in() -> None:
+    text = ("某區工會年度工作總結\n"
+            "推進將心比心服務行動。開設職工服務熱線,全年接聽來電1200餘次,"
+            "為職工解決實際困難300餘件。\n")
+    assert _parse(text).paragraphs[0].lead_in == "推進將心比心服務行動"
+
+
+@pytest.mark.parametrize("sentence", ("会员须书面请假", "工程已全面完工", "职工被评为劳动模范",
+                                      "大会将于明年召开", "各单位必须按时上报"))
+def test_an_ordinary_first_sentence_with_a_clause_word_is_no_lead_in(sentence: str) -> None:
+    text = (f"某县总工会2023年工作总结\n{sentence}。全年举办培训班12期,参加职工860人次,"
+            "评选岗位能手25名,职工的技能水平明显提高。\n")
+    assert _parse(text).paragraphs[0].lead_in is None

@@ -196,7 +196,14 @@ def lead_in(text: str) -> str | None:
 
 #: What only a clause with its subject holds, never a bold-style phrase: an agent (由),
 #: a modal (应, 须), a passive or a tense (被, 已, 将): 活动由中心主任主持。, 理事应亲自出席会议。
-_CLAUSE_WORD = regex(r"由|(?<![顺適适反相对對供响響效回呼答])[应應](?![用急])|[须須]|已|被|将(?![军軍])")
+#: Each is a word of its own, not a character inside another word: 自由, 理由, 由点及面,
+#: 由衷; 适应, 应对, 应届, 应知应会, 应收尽收, 应急; 须知, 须臾; 已建 (工会); 被派遣, 被子;
+#: 将心比心, 将士, 将军, 将领.
+_CLAUSE_WORD = regex(r"(?<![自理缘緣事来來因])由(?!衷|点及面|點及面)"
+                     r"|(?<![顺順適适反相对對供响響效回呼答感照知])[应應]"
+                     r"(?![用急对對届屆知收保聘征徵变變酬])"
+                     r"|[须須](?![知臾])|已(?![建婚故])|被(?![派子褥])"
+                     r"|将(?![军軍士领領帅帥心])|將(?![军軍士领領帅帥心])")
 
 
 def _reads_as_clause(phrase: str) -> bool:
