@@ -170,3 +170,21 @@ def test_an_ordinary_first_sentence_with_a_clause_word_is_no_lead_in(sentence: s
     text = (f"某县总工会2023年工作总结\n{sentence}。全年举办培训班12期,参加职工860人次,"
             "评选岗位能手25名,职工的技能水平明显提高。\n")
     assert _parse(text).paragraphs[0].lead_in is None
+
+
+@pytest.mark.parametrize("dots", (". " * 10000, "." * 20000, "…" * 20000))
+def test_a_long_run_of_dots_costs_linear_time(dots: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert _contents_cover(f"请填写姓名:{dots}") == 0
+    entry = f"第一章 总则{dots}1"
+    assert _contents_cover(entry) == len(entry)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_leaders_and_page_numbers_are_read_as_before() -> None:
+    line = "第一章 总则 ........ 1 第二章 组织建设 . . . . . 12 第三章 附则…………15"
+    assert _contents_cover(line) == len(line)
+    assert _contents_cover("参与率从40%升到......95%") == 0
+    assert _contents_cover("共有...3个") == 0

@@ -1841,8 +1841,12 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
 #: A table of contents' entry ends in dot leaders (four or more) and the page number they
 #: lead to (第一節、研究背景與研究目的 ........ 1); a number that starts a word or a figure
 #: (……2023年, ……5%) is text.
-_LEADERS = regex(r"(?:[.．…‧·・][ \u3000]?){4,}[ \u3000]*[0-9０-９]{1,4}"
-                 r"(?![0-9０-９\u4e00-\u9fff%％.．]?[0-9０-９\u4e00-\u9fff%％])")
+#: (A run of leaders is found whole first and its page number read once after it, so that
+#: a long run with no number costs linear time, not a new scan from each of its dots.)
+_LEADER_RUN = regex(r"(?:[.．…‧·・][ \u3000]?)+")
+_LEADER_DOTS = 4
+_PAGE_AFTER = regex(r"[ \u3000]*[0-9０-９]{1,4}"
+                    r"(?![0-9０-９\u4e00-\u9fff%％.．]?[0-9０-９\u4e00-\u9fff%％])")
 #: The most characters of an entry's own words before its leaders.
 _ENTRY_MAX = 40
 
@@ -1851,10 +1855,22 @@ def _contents_cover(view: str) -> int:
     """How many characters of a line are entries of a table of contents: each entry's
     leaders and page number, and up to ``_ENTRY_MAX`` characters of words before them."""
     covered, last = 0, 0
-    for m in _LEADERS.finditer(view):
-        covered += m.end() - max(last, m.start() - _ENTRY_MAX)
-        last = m.end()
+    for start, end in _leaders(view):
+        covered += end - max(last, start - _ENTRY_MAX)
+        last = end
     return covered
+
+
+def _leaders(view: str) -> list[tuple[int, int]]:
+    """Where each entry's leaders (four dots or more, a space may follow each) and its page
+    number stand in a line: start and end."""
+    found = []
+    for run in _LEADER_RUN.finditer(view):
+        dots = run.end() - run.start() - sum(c in " \u3000" for c in run.group())
+        page = _PAGE_AFTER.match(view, run.end()) if dots >= _LEADER_DOTS else None
+        if page is not None:
+            found.append((run.start(), page.end()))
+    return found
 
 
 def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tuple[str, ...]]:
