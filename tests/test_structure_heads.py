@@ -284,3 +284,25 @@ def test_a_news_sources_tag_opening_the_news_joins_the_byline(tag: str) -> None:
     report = _parse(f"某区工会开展送清凉活动\n{tag}我区工会获评全省工会工作先进单位,"
                     "这是区总工会连续三年获此殊荣,是全区各级工会共同努力的结果。\n")
     assert report.articles[0].byline == tag
+
+
+def _visible(report: Report) -> str:
+    return "\n".join([a.title or "" for a in report.articles]
+                     + [s.heading or "" for a in report.articles for s in a.sections]
+                     + [p.text for p in report.paragraphs])
+
+
+def test_a_sections_only_text_ending_in_more_stays() -> None:
+    report = _parse("一、职工服务\n今年,我们着力打造“15分钟服务圈”,建成职工驿站36个,让职工享受到更多…更多\n"
+                    "二、帮扶救助\n全年发放帮扶资金120万元,救助困难职工860人次。\n")
+    assert not report.dropped
+    first = report.articles[0].sections[0]
+    assert first.heading == "一、职工服务" and first.paragraphs[0].text.startswith("今年")
+
+
+def test_a_line_ending_in_more_that_runs_on_into_the_next_stays() -> None:
+    head = "全年开展送温暖、金秋助学、医疗互助、法律援助……更多"
+    report = _parse(f"某县总工会2023年工作总结\n{head}\n困难职工得到了实实在在的帮助,"
+                    "职工群众的获得感、幸福感、安全感不断增强,工会组织的凝聚力明显提高。\n")
+    assert head not in report.dropped
+    assert head in _visible(report)

@@ -1810,11 +1810,30 @@ def _teasers_aside(lines: list[Line]) -> list[Line]:
     teaser flattened onto one line: every piece of it is furniture, a numbered headline in
     it too, which would otherwise head the article under it. On the train twins, 1 line
     ends so (a federation's introduction over its news), annotated furniture; a text that
-    ends its sentence before …… 阅读全文 is kept."""
-    cut = {x.number for x in lines if x.kind != "furniture" and _TEASER_END.search(x.view.rstrip())}
+    ends its sentence before …… 阅读全文 is kept. So is a section's or an article's only
+    text, and a line whose link word has no link mark (更多, not 更多>) over a line of text:
+    that line may go on with its sentence (……法律援助……更多 / 困难职工得到了……)."""
+    text = [x for x in lines if x.kind != "furniture"]
+    cut = set()
+    for i, x in enumerate(text):
+        view = x.view.rstrip()
+        if not _TEASER_END.search(view):
+            continue
+        above = next((y for y in reversed(text[:i]) if y.number != x.number), None)
+        below = next((y for y in text[i + 1:] if y.number != x.number), None)
+        if (above is None or above.kind in ("title", "headline")) \
+                and (below is None or below.kind in ("title", "headline")):
+            continue  # a section's or an article's only text
+        if below is not None and below.kind == "body" and _LINK_MARK.search(view) is None:
+            continue  # ……更多 may run on into the next line: ……更多困难职工得到了……
+        cut.add(x.number)
     if not cut:
         return lines
     return [replace(x, kind="furniture", style=None) if x.number in cut else x for x in lines]
+
+
+#: A link's mark after its word (更多>, 详细》, [详细], 【更多】): the word is a link, not text.
+_LINK_MARK = regex(r"[>＞»›\]】］][ \u3000]*$")
 
 
 #: The label of an attachment or a list, no clause in it: 附件2 ……, 附：“……”, 附《……》,
