@@ -188,3 +188,26 @@ def test_leaders_and_page_numbers_are_read_as_before() -> None:
     assert _contents_cover(line) == len(line)
     assert _contents_cover("参与率从40%升到......95%") == 0
     assert _contents_cover("共有...3个") == 0
+
+
+FIGURE_ROWS = ("新建工会…………………………120\n发展会员…………………………8000\n帮扶资金(万元)………………500\n"
+               "培训职工…………………………3000\n走访企业…………………………260\n")
+
+
+def test_figure_rows_with_dot_leaders_are_no_table_of_contents() -> None:
+    report = _parse(f"某市总工会2023年工作报告\n各项指标完成情况如下:\n{FIGURE_ROWS}"
+                    "全年各项工作指标均超额完成,为推动全市经济社会发展作出了积极贡献。\n")
+    assert report.warnings == ()
+    # The labeller sets some rows aside; the contents rule sets none aside: their numbers
+    # (120, 8000, 500, 3000, 260) do not rise, no entry names a part of the document.
+    texts = "\n".join(p.text for p in report.paragraphs)
+    assert "走访企业…………………………260" in texts
+
+
+def test_entries_whose_page_numbers_rise_are_a_table_of_contents() -> None:
+    report = _parse("某市总工会2023年工作报告\n工会概况…………………………1\n组织建设…………………………3\n"
+                    "帮扶救助…………………………8\n职工文化…………………………12\n"
+                    "全年各项工作指标均超额完成,为推动全市经济社会发展作出了积极贡献。\n")
+    texts = "\n".join(p.text for p in report.paragraphs)
+    assert "……" not in texts
+    assert any(d.startswith("帮扶救助") for d in report.dropped)

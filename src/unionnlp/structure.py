@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -1904,6 +1905,12 @@ def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tu
             whole[x.number] = whole.get(x.number, "") + x.view
     contents = {n for n, view in whole.items()
                 if "\n" not in view and 2 * _contents_cover(view) >= len(view.strip()) > 0}
+    every: dict[int, str] = {}
+    for x in lines:
+        every[x.number] = every.get(x.number, "") + x.view
+    contents = _contents_entries(contents, {n: view for n, view in every.items()
+                                            if "\n" not in view
+                                            and 2 * _contents_cover(view) >= len(view.strip()) > 0})
     if not contents:
         return lines, ()
     out = [replace(x, kind="furniture", style=None) if x.number in contents else x
@@ -1916,6 +1923,35 @@ def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tu
     return out, (f"{where}most of the text ({100 * aside // total}% of its characters) is a "
                  "table of contents (dot leaders and page numbers), set aside; little body "
                  "text is left",)
+
+
+#: A contents entry that names a part of the document: 第一章, 第二节, 第三部分, 一、, 1.1,
+#: (一), 前言, 附录; or a line that says it is the contents (目录).
+_CONTENTS_ENTRY = regex(r"(?:^|[\s.．、:：])(?:第[一二三四五六七八九十百零〇两\d]+[章节部篇编]"
+                        r"|[一二三四五六七八九十]+[、.．]|\d+(?:[.．]\d+)+|[（(][一二三四五六七八九十\d]+[)）]"
+                        r"|前言|序言|引言|绪论|结语|结论|后记|附录|参考文献)|目录")
+
+
+def _contents_entries(candidates: set[int], whole: dict[int, str]) -> set[int]:
+    """The lines of ``candidates`` (mostly leaders and numbers) that are a table of
+    contents, not a table of figures with dot leaders (新建工会……120 / 发展会员……8000): all of
+    them, if the page numbers of all such lines (``whole``: furniture too) never fall and
+    rise over the lines; else those with an entry that names a part of the document (see
+    ``_CONTENTS_ENTRY``)."""
+    pages: list[int] = []
+    heads: set[int] = set()
+    for n in sorted(whole):
+        view, last = whole[n], 0
+        for start, end in _leaders(view):
+            entry = view[max(last, start - _ENTRY_MAX):start]
+            if _CONTENTS_ENTRY.search(entry):
+                heads.add(n)
+            digits = "".join(c for c in view[start:end] if c.isdigit())[-4:]
+            pages.append(int(unicodedata.normalize("NFKC", digits)))
+            last = end
+    if len(pages) >= 2 and pages[-1] > pages[0] and all(a <= b for a, b in itertools.pairwise(pages)):
+        return candidates
+    return heads & candidates
 
 
 def _label_headlines(lines: list[Line]) -> list[Line]:
