@@ -159,3 +159,12 @@ def test_a_line_of_a_speakers_posts_alone_is_a_byline() -> None:
     for line in ("工会主席", "推选工会委员", "(二)依规定配置委员会委员", "一、组织建设",
                  "张三同志任县总工会党组书记、主席", "各级工会主席、副主席", "致全县工会主席、委员"):
         assert classify(line)[0] != "byline", line
+
+
+def test_column_tags_are_no_news_sources() -> None:
+    from unionnlp.structure import _SOURCE_BRACKET
+
+    for tag in LEXICON.column_tag_examples:
+        assert _SOURCE_BRACKET.match(tag) is None, tag
+    for tag in LEXICON.column_tag_not:
+        assert _SOURCE_BRACKET.match(tag) is not None, tag

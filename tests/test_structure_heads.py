@@ -210,3 +210,99 @@ def test_a_regulations_closing_part_opening_with_fu_is_no_lists_label() -> None:
             "附则:本办法由市总工会负责解释\n")
     paragraphs = [p.text for p in _parse(text).articles[0].paragraphs]
     assert any(t.startswith("附则") for t in paragraphs), paragraphs
+
+
+#: Common words that open with a surname; jieba's dictionary tags them all ``nr``.
+WORDS_LIKE_NAMES = ("张贴", "贺信", "高峰", "金秋", "万人", "许可", "毛巾", "宋体")
+
+
+@pytest.mark.parametrize("word", WORDS_LIKE_NAMES)
+def test_a_common_word_is_no_persons_name(word: str) -> None:
+    from unionnlp.keyterms import person_name
+
+    assert not person_name(word)
+
+
+@pytest.mark.parametrize("name", ("陈可馨", "王磊", "韩志远", "周楠", "马丽", "李强", "王芳"))
+def test_a_real_name_is_a_persons_name(name: str) -> None:
+    from unionnlp.keyterms import person_name
+
+    assert person_name(name)
+
+
+def test_a_common_word_over_the_text_is_no_byline() -> None:
+    article = _parse("张贴\n各单位要将宣传海报张贴在醒目位置,确保职工知晓政策,"
+                     "切实提高宣传的覆盖面和影响力。\n").articles[0]
+    assert "张贴" not in (article.byline or "")
+
+
+def test_a_letters_title_is_no_byline() -> None:
+    report = _parse("贺信\n全市广大职工朋友们:值此“五一”国际劳动节来临之际,市总工会向全市广大"
+                    "职工致以节日的问候!\n市总工会\n2023年4月28日\n")
+    article = report.articles[0]
+    assert "贺信" not in (article.byline or "")
+    assert article.byline == "市总工会\n2023年4月28日"
+
+
+def test_a_closing_bracket_of_common_words_is_no_signature() -> None:
+    text = ("某县总工会开展送温暖活动\n1月10日,某县总工会走访慰问困难职工30户,送去慰问金和"
+            "慰问品,把党和政府的关怀送到职工心坎上。(某县总工会 张贴 高峰)\n")
+    article = _parse(text).articles[0]
+    assert "张贴" not in (article.byline or "")
+
+
+def test_a_bare_name_far_under_the_title_is_no_byline() -> None:
+    text = (f"全省职工职业技能大赛决赛侧记\n第一部分 赛场内外\n陈可馨\n{FEATURE}")
+    article = _parse(text).articles[0]
+    assert article.byline != "陈可馨"
+
+
+STORY = "10月18日,县总工会举行2023年职工技能大赛颁奖仪式,为获奖的30名选手颁发证书和奖金,县领导出席并讲话。\n"
+
+
+@pytest.mark.parametrize("head", ("职工风采\nbanner_top.jpg\n", "职工风采\nIMG_2031.JPG\n",
+                                  "职工风采\n\nlogo.png\n\n"))
+def test_a_storys_title_under_a_channels_image_is_no_caption(head: str) -> None:
+    report = _parse(f"{head}某县总工会举行职工技能大赛颁奖仪式\n{STORY}")
+    article = report.articles[0]
+    assert article.title == "某县总工会举行职工技能大赛颁奖仪式"
+    assert [p.kind for p in article.paragraphs] == ["text"]
+
+
+@pytest.mark.parametrize("tag", ("【喜报】", "【捷报】", "【快报】", "【通报】", "【简报】", "【海报】",
+                                 "【周报】", "【工会快报】", "【工会新闻】", "[图片新闻]", "【职工在线】"))
+def test_a_column_tag_opening_the_news_is_no_source(tag: str) -> None:
+    report = _parse(f"某区工会开展送清凉活动\n{tag}我区工会获评全省工会工作先进单位,"
+                    "这是区总工会连续三年获此殊荣,是全区各级工会共同努力的结果。\n")
+    article = report.articles[0]
+    assert tag not in (article.byline or "")
+    assert article.paragraphs[0].text.startswith(tag) or tag in report.dropped
+
+
+@pytest.mark.parametrize("tag", ("【中工网】", "【工人日报】", "[江南晚报]", "【连网】"))
+def test_a_news_sources_tag_opening_the_news_joins_the_byline(tag: str) -> None:
+    report = _parse(f"某区工会开展送清凉活动\n{tag}我区工会获评全省工会工作先进单位,"
+                    "这是区总工会连续三年获此殊荣,是全区各级工会共同努力的结果。\n")
+    assert report.articles[0].byline == tag
+
+
+def _visible(report: Report) -> str:
+    return "\n".join([a.title or "" for a in report.articles]
+                     + [s.heading or "" for a in report.articles for s in a.sections]
+                     + [p.text for p in report.paragraphs])
+
+
+def test_a_sections_only_text_ending_in_more_stays() -> None:
+    report = _parse("一、职工服务\n今年,我们着力打造“15分钟服务圈”,建成职工驿站36个,让职工享受到更多…更多\n"
+                    "二、帮扶救助\n全年发放帮扶资金120万元,救助困难职工860人次。\n")
+    assert not report.dropped
+    first = report.articles[0].sections[0]
+    assert first.heading == "一、职工服务" and first.paragraphs[0].text.startswith("今年")
+
+
+def test_a_line_ending_in_more_that_runs_on_into_the_next_stays() -> None:
+    head = "全年开展送温暖、金秋助学、医疗互助、法律援助……更多"
+    report = _parse(f"某县总工会2023年工作总结\n{head}\n困难职工得到了实实在在的帮助,"
+                    "职工群众的获得感、幸福感、安全感不断增强,工会组织的凝聚力明显提高。\n")
+    assert head not in report.dropped
+    assert head in _visible(report)

@@ -3,6 +3,8 @@ glossed lead paragraph, run-on first sentences, numbered lists, title blocks."""
 
 from __future__ import annotations
 
+import pytest
+
 from unionnlp.convert import analysis_view
 from unionnlp.lines import split_lines
 from unionnlp.model import Report, Source
@@ -141,3 +143,71 @@ def test_a_header_spread_over_the_columns_is_a_table_row_no_headline() -> None:
     from unionnlp.structure import _SPREAD_HEADER
 
     assert _SPREAD_HEADER.fullmatch("職 工 代 表") is None
+
+
+@pytest.mark.parametrize("phrase", ("提升应对突发事件能力", "服务应届毕业生就业", "推进将心比心服务",
+                                    "关爱退役将士", "强化被派遣劳动者维权", "完善已建工会规范化",
+                                    "由点及面推进创新", "应知应会培训全覆盖", "安全须知进班组",
+                                    "维护职工自由择业权"))
+def test_a_bold_style_phrase_with_a_clause_words_character_inside_a_word_is_a_lead_in(
+        phrase: str) -> None:
+    text = (f"某县总工会2023年工作总结\n{phrase}。全年举办培训班12期,参加职工860人次,"
+            "评选岗位能手25名,职工的技能水平明显提高。\n")
+    paragraph = _parse(text).paragraphs[0]
+    assert paragraph.lead_in == phrase
+
+
+def test_a_traditional_bold_style_phrase_with_将_inside_a_word_is_a_lead_in() -> None:
+    text = ("某區工會年度工作總結\n"
+            "推進將心比心服務行動。開設職工服務熱線,全年接聽來電1200餘次,"
+            "為職工解決實際困難300餘件。\n")
+    assert _parse(text).paragraphs[0].lead_in == "推進將心比心服務行動"
+
+
+@pytest.mark.parametrize("sentence", ("会员须书面请假", "工程已全面完工", "职工被评为劳动模范",
+                                      "大会将于明年召开", "各单位必须按时上报"))
+def test_an_ordinary_first_sentence_with_a_clause_word_is_no_lead_in(sentence: str) -> None:
+    text = (f"某县总工会2023年工作总结\n{sentence}。全年举办培训班12期,参加职工860人次,"
+            "评选岗位能手25名,职工的技能水平明显提高。\n")
+    assert _parse(text).paragraphs[0].lead_in is None
+
+
+@pytest.mark.parametrize("dots", (". " * 10000, "." * 20000, "…" * 20000))
+def test_a_long_run_of_dots_costs_linear_time(dots: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    assert _contents_cover(f"请填写姓名:{dots}") == 0
+    entry = f"第一章 总则{dots}1"
+    assert _contents_cover(entry) == len(entry)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_leaders_and_page_numbers_are_read_as_before() -> None:
+    line = "第一章 总则 ........ 1 第二章 组织建设 . . . . . 12 第三章 附则…………15"
+    assert _contents_cover(line) == len(line)
+    assert _contents_cover("参与率从40%升到......95%") == 0
+    assert _contents_cover("共有...3个") == 0
+
+
+FIGURE_ROWS = ("新建工会…………………………120\n发展会员…………………………8000\n帮扶资金(万元)………………500\n"
+               "培训职工…………………………3000\n走访企业…………………………260\n")
+
+
+def test_figure_rows_with_dot_leaders_are_no_table_of_contents() -> None:
+    report = _parse(f"某市总工会2023年工作报告\n各项指标完成情况如下:\n{FIGURE_ROWS}"
+                    "全年各项工作指标均超额完成,为推动全市经济社会发展作出了积极贡献。\n")
+    assert report.warnings == ()
+    # The labeller sets some rows aside; the contents rule sets none aside: their numbers
+    # (120, 8000, 500, 3000, 260) do not rise, no entry names a part of the document.
+    texts = "\n".join(p.text for p in report.paragraphs)
+    assert "走访企业…………………………260" in texts
+
+
+def test_entries_whose_page_numbers_rise_are_a_table_of_contents() -> None:
+    report = _parse("某市总工会2023年工作报告\n工会概况…………………………1\n组织建设…………………………3\n"
+                    "帮扶救助…………………………8\n职工文化…………………………12\n"
+                    "全年各项工作指标均超额完成,为推动全市经济社会发展作出了积极贡献。\n")
+    texts = "\n".join(p.text for p in report.paragraphs)
+    assert "……" not in texts
+    assert any(d.startswith("帮扶救助") for d in report.dropped)

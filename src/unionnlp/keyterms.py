@@ -128,11 +128,26 @@ def _is_name(word: str, common: bool) -> bool:
     return word not in _surname_words() and word not in _user_words()
 
 
+#: A word jieba's dictionary counts this often (even tagged ``nr``, as it tags 金秋, 贺信,
+#: 张贴, 高峰 and 许可) is a common word, not a person's name; of the 120 names in the train
+#: twins' bylines the most frequent one there is 韩志远 (30).
+_COMMON_FREQUENCY = 50
+#: A word rarer than this in jieba's general IDF table (万人 6.4, 高峰 6.8) is a common
+#: word; the train twins' byline names listed there are all above 10.6 (王磊).
+_COMMON_IDF = 10.0
+
+
 def person_name(word: str) -> bool:
     """Whether ``word`` alone reads as a person's name (a line of a byline, a signature):
     two or three Han characters opening with a common surname, no other word of jieba's
-    dictionary or the domain's (:func:`_is_name`, with no corpus to tell a common word)."""
-    return _is_name(word, False)
+    dictionary or the domain's (:func:`_is_name`), and no common word either: the corpus
+    check :func:`_is_name` relies on is jieba's own here (a word its dictionary counts
+    :data:`_COMMON_FREQUENCY` times or more, or one its IDF table rates below
+    :data:`_COMMON_IDF`, unless the dictionary tags it a full name, ``nrfg``, as 李强). A real name that is also a word (高峰, 林立) fails: callers need
+    the layout to speak as well."""
+    if not _is_name(word, False) or word in _common_surname_words():
+        return False
+    return word in _full_names() or general_idf().get(word, math.inf) >= _COMMON_IDF
 
 
 _NAMES_FORMAT = "unionnlp-jieba-surname-words/1"
@@ -144,13 +159,41 @@ def _surname_words() -> frozenset[str]:
     surname and are tagged as something other than a person's name."""
     return _dictionary_words(
         "surname-words", _NAMES_FORMAT, "".join(sorted(_SURNAMES)),
-        lambda word, tag: 2 <= len(word) <= 3 and word[0] in _SURNAMES and not tag.startswith("nr"))
+        lambda word, tag, _: 2 <= len(word) <= 3 and word[0] in _SURNAMES
+        and not tag.startswith("nr"))
+
+
+_COMMON_NAMES_FORMAT = "unionnlp-jieba-common-surname-words/1"
+
+
+@cache
+def _common_surname_words() -> frozenset[str]:
+    """The two- and three-character words of jieba's dictionary that open with a common
+    surname and that it counts :data:`_COMMON_FREQUENCY` times or more, whatever their tag
+    but a full name's (``nrfg``)."""
+    return _dictionary_words(
+        "common-surname-words", _COMMON_NAMES_FORMAT,
+        f"{''.join(sorted(_SURNAMES))}{_COMMON_FREQUENCY}-nrfg",
+        lambda word, tag, freq: 2 <= len(word) <= 3 and word[0] in _SURNAMES
+        and freq >= _COMMON_FREQUENCY and tag != "nrfg")
+
+
+_FULL_NAMES_FORMAT = "unionnlp-jieba-full-names/1"
+
+
+@cache
+def _full_names() -> frozenset[str]:
+    """The two- and three-character words of jieba's dictionary tagged as a person's full
+    name (``nrfg``: 李强), which the frequency and IDF tests of :func:`person_name` spare."""
+    return _dictionary_words(
+        "full-names", _FULL_NAMES_FORMAT, "".join(sorted(_SURNAMES)),
+        lambda word, tag, _: 2 <= len(word) <= 3 and word[0] in _SURNAMES and tag == "nrfg")
 
 
 def _dictionary_words(kind: str, fmt: str, salt: str,
-                      keep: Callable[[str, str], bool]) -> frozenset[str]:
-    """The words of jieba's dictionary whose word and tag ``keep`` accepts, read once from
-    jieba's dict.txt and then from the user's cache as a checked array."""
+                      keep: Callable[[str, str, int], bool]) -> frozenset[str]:
+    """The words of jieba's dictionary whose word, tag and count ``keep`` accepts, read once
+    from jieba's dict.txt and then from the user's cache as a checked array."""
     from .store import pack_strings, unpack_strings
 
     def load(meta: Mapping[str, Any], arrays: Mapping[str, Any]) -> frozenset[str]:
@@ -158,7 +201,8 @@ def _dictionary_words(kind: str, fmt: str, salt: str,
 
     def build(text: str) -> tuple[frozenset[str], dict[str, Any], dict[str, Any]]:
         words = [parts[0] for parts in map(str.split, text.splitlines())
-                 if len(parts) == 3 and keep(parts[0], parts[2])]
+                 if len(parts) == 3 and parts[1].isdigit()
+                 and keep(parts[0], parts[2], int(parts[1]))]
         return frozenset(words), {"n": len(words)}, {"words": pack_strings(words)}
 
     return _from_jieba("dict.txt", kind, "dictionary words", fmt, salt, load, build)
@@ -179,7 +223,7 @@ def _function_words() -> frozenset[str]:
     """The words of jieba's dictionary tagged with one of :data:`_FUNCTION_TAGS`, less the
     domain dictionary's words."""
     return _dictionary_words("function-words", _FUNCTION_FORMAT, "".join(sorted(_FUNCTION_TAGS)),
-                             lambda word, tag: tag in _FUNCTION_TAGS) - _user_words()
+                             lambda word, tag, _: tag in _FUNCTION_TAGS) - _user_words()
 
 
 #: jieba's tags of idioms (i) and set phrases (l): 勤学苦练, 切实有效, 广大职工, 落到实处.
@@ -192,7 +236,7 @@ def _set_phrases() -> frozenset[str]:
     """Idioms and set phrases of jieba's dictionary, less the domain dictionary's words."""
     words = _dictionary_words("set-phrases", _SET_PHRASE_FORMAT,
                               "".join(sorted(_SET_PHRASE_TAGS)),
-                              lambda word, tag: tag in _SET_PHRASE_TAGS)
+                              lambda word, tag, _: tag in _SET_PHRASE_TAGS)
     return words - _user_words()
 
 

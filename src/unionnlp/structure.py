@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from re import Match
+from re import Match, escape
 from typing import Any
 
 from ._regex import regex
@@ -71,7 +72,11 @@ _DATELINE = regex(
     r"|[（(][^（）()\s]{0,8}记者[^（）()]{1,24}(?:电|报道|报导)[)）])[:：]?\s*")
 #: A news source's name in brackets opening a news item ([某某新闻], 【某某网】, [某某日报]),
 #: its reporters' bracket after it: the byline's, as a dateline is (see ``_DATELINE``).
-_SOURCE_BRACKET = regex(r"^[【〔［\[][^【】〔〕［］\[\]\s]{1,12}?"
+#: A tag naming the item's kind or column rather than its source ([图片新闻], 【工会快报】:
+#: ``column_tags`` of the lexicon) is no source.
+_SOURCE_BRACKET = regex(r"^[【〔［\[](?![^【】〔〕［］\[\]]*?(?:"
+                        + "|".join(map(escape, lexicon().column_tags)) + r")[】〕］\]])"
+                        r"[^【】〔〕［］\[\]\s]{1,12}?"
                         r"(?:新闻网?|网|在线|日报|晚报|报|电视台|融媒)[】〕］\]]"
                         r"(?:\s*[（(][^（）()]{0,8}(?:记者|通讯员)[^（）()]{1,30}[)）])?\s*")
 _LEAD_STOP = regex(
@@ -192,7 +197,14 @@ def lead_in(text: str) -> str | None:
 
 #: What only a clause with its subject holds, never a bold-style phrase: an agent (由),
 #: a modal (应, 须), a passive or a tense (被, 已, 将): 活动由中心主任主持。, 理事应亲自出席会议。
-_CLAUSE_WORD = regex(r"由|(?<![顺適适反相对對供响響效回呼答])[应應](?![用急])|[须須]|已|被|将(?![军軍])")
+#: Each is a word of its own, not a character inside another word: 自由, 理由, 由点及面,
+#: 由衷; 适应, 应对, 应届, 应知应会, 应收尽收, 应急; 须知, 须臾; 已建 (工会); 被派遣, 被子;
+#: 将心比心, 将士, 将军, 将领.
+_CLAUSE_WORD = regex(r"(?<![自理缘緣事来來因])由(?!衷|点及面|點及面)"
+                     r"|(?<![顺順適适反相对對供响響效回呼答感照知])[应應]"
+                     r"(?![用急对對届屆知收保聘征徵变變酬])"
+                     r"|[须須](?![知臾])|已(?![建婚故])|被(?![派子褥])"
+                     r"|将(?![军軍士领領帅帥心])|將(?![军軍士领領帅帥心])")
 
 
 def _reads_as_clause(phrase: str) -> bool:
@@ -1713,20 +1725,34 @@ def _captions_after_a_photo(lines: list[Line]) -> list[Line]:
     title: a caption, as the twins mark a photo's captions over the lead. (A title under a
     title with only furniture between is the page's and the story's, or a kicker's: 100 of
     the 108 such lines of the train twins are annotated title; none has a photo's file
-    name above it.)"""
+    name above it.) The file is a story's photo, not the page's banner or logo
+    (:data:`_PAGE_IMAGE`), and the title above is a story's by its length
+    (:data:`_STORY_TITLE`), not a channel's name (职工风采 / banner_top.jpg / the real title).
+    No train twin has such a line."""
     out = list(lines)
     photo = False
     for i, x in enumerate(lines):
         if x.kind == "furniture":
-            photo = photo or furniture_rule(x.view.strip()) == "image file name"
+            view = x.view.strip()
+            photo = photo or (furniture_rule(view) == "image file name"
+                              and _PAGE_IMAGE.search(view) is None)
             continue
         if x.kind == "title" and photo and i and any(
-                y.kind == "title" for y in itertools.takewhile(
+                y.kind == "title" and len("".join(y.view.split())) >= _STORY_TITLE
+                for y in itertools.takewhile(
                     lambda y: y.kind in ("furniture", "title"), reversed(lines[:i]))):
             out[i] = replace(x, kind="caption", style=None)
             continue
         photo = False
     return out
+
+
+#: An image file of the page's own, not a story's photo: a banner, a logo, an icon, a
+#: background, a button (banner_top.jpg, logo.png, nav-bg.gif).
+_PAGE_IMAGE = regex(r"(?i)banner|logo|icon|(?<![a-z])(?:top|bg|nav|btn|head(?:er)?)(?![a-z])")
+#: A story's title is this long or longer; a channel's or site's name (职工风采, 工会新闻)
+#: is shorter.
+_STORY_TITLE = 8
 
 
 #: A line of a person's name alone: two or three Chinese characters, a space may stand
@@ -1739,7 +1765,9 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     a given name that jieba's dictionary knows as no other word: :func:`unionnlp.keyterms.
     person_name`) is the author's byline, not a title and not furniture; not one beside a
     menu's item (范文 / 菜单), nor one over a headline (which would then head a section
-    rather than title the story). On the train twins, the rule turns 10 lines into
+    rather than title the story). Since some names are words too (高峰, 林立), the layout
+    must agree: the line opens the page or sits right under the title (only furniture,
+    bylines or a subtitle between). On the train twins, the rule turns 10 lines into
     bylines (2 read as titles before, 8 set aside): all 10 are annotated byline."""
     text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
     found = [i for i, x in enumerate(lines[:text])
@@ -1757,10 +1785,14 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
         return x.kind == "furniture" and len(view) <= 6 and _MENU_ITEM.fullmatch(view) is not None \
             and not name(x)
 
+    def under_title(i: int) -> bool:
+        above = [x for x in lines[:i] if x.kind not in ("furniture", "byline", "subtitle")]
+        return not above or (len(above) == 1 and above[0].kind in ("title", "headline"))
+
     out = list(lines)
     for i in found:
         below = next((x for x in lines[i + 1:] if x.kind != "furniture"), None)
-        if not name(lines[i]) or (below is not None and below.kind == "headline") \
+        if not name(lines[i]) or not under_title(i) or (below is not None and below.kind == "headline") \
                 or any(menu_item(x) for x in lines[max(0, i - 1):i + 2] if x is not lines[i]):
             continue
         out[i] = replace(lines[i], kind="byline", style=None)
@@ -1779,11 +1811,30 @@ def _teasers_aside(lines: list[Line]) -> list[Line]:
     teaser flattened onto one line: every piece of it is furniture, a numbered headline in
     it too, which would otherwise head the article under it. On the train twins, 1 line
     ends so (a federation's introduction over its news), annotated furniture; a text that
-    ends its sentence before …… 阅读全文 is kept."""
-    cut = {x.number for x in lines if x.kind != "furniture" and _TEASER_END.search(x.view.rstrip())}
+    ends its sentence before …… 阅读全文 is kept. So is a section's or an article's only
+    text, and a line whose link word has no link mark (更多, not 更多>) over a line of text:
+    that line may go on with its sentence (……法律援助……更多 / 困难职工得到了……)."""
+    text = [x for x in lines if x.kind != "furniture"]
+    cut = set()
+    for i, x in enumerate(text):
+        view = x.view.rstrip()
+        if not _TEASER_END.search(view):
+            continue
+        above = next((y for y in reversed(text[:i]) if y.number != x.number), None)
+        below = next((y for y in text[i + 1:] if y.number != x.number), None)
+        if (above is None or above.kind in ("title", "headline")) \
+                and (below is None or below.kind in ("title", "headline")):
+            continue  # a section's or an article's only text
+        if below is not None and below.kind == "body" and _LINK_MARK.search(view) is None:
+            continue  # ……更多 may run on into the next line: ……更多困难职工得到了……
+        cut.add(x.number)
     if not cut:
         return lines
     return [replace(x, kind="furniture", style=None) if x.number in cut else x for x in lines]
+
+
+#: A link's mark after its word (更多>, 详细》, [详细], 【更多】): the word is a link, not text.
+_LINK_MARK = regex(r"[>＞»›\]】］][ \u3000]*$")
 
 
 #: The label of an attachment or a list, no clause in it: 附件2 ……, 附：“……”, 附《……》,
@@ -1810,8 +1861,12 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
 #: A table of contents' entry ends in dot leaders (four or more) and the page number they
 #: lead to (第一節、研究背景與研究目的 ........ 1); a number that starts a word or a figure
 #: (……2023年, ……5%) is text.
-_LEADERS = regex(r"(?:[.．…‧·・][ \u3000]?){4,}[ \u3000]*[0-9０-９]{1,4}"
-                 r"(?![0-9０-９\u4e00-\u9fff%％.．]?[0-9０-９\u4e00-\u9fff%％])")
+#: (A run of leaders is found whole first and its page number read once after it, so that
+#: a long run with no number costs linear time, not a new scan from each of its dots.)
+_LEADER_RUN = regex(r"(?:[.．…‧·・][ \u3000]?)+")
+_LEADER_DOTS = 4
+_PAGE_AFTER = regex(r"[ \u3000]*[0-9０-９]{1,4}"
+                    r"(?![0-9０-９\u4e00-\u9fff%％.．]?[0-9０-９\u4e00-\u9fff%％])")
 #: The most characters of an entry's own words before its leaders.
 _ENTRY_MAX = 40
 
@@ -1820,10 +1875,22 @@ def _contents_cover(view: str) -> int:
     """How many characters of a line are entries of a table of contents: each entry's
     leaders and page number, and up to ``_ENTRY_MAX`` characters of words before them."""
     covered, last = 0, 0
-    for m in _LEADERS.finditer(view):
-        covered += m.end() - max(last, m.start() - _ENTRY_MAX)
-        last = m.end()
+    for start, end in _leaders(view):
+        covered += end - max(last, start - _ENTRY_MAX)
+        last = end
     return covered
+
+
+def _leaders(view: str) -> list[tuple[int, int]]:
+    """Where each entry's leaders (four dots or more, a space may follow each) and its page
+    number stand in a line: start and end."""
+    found = []
+    for run in _LEADER_RUN.finditer(view):
+        dots = run.end() - run.start() - sum(c in " \u3000" for c in run.group())
+        page = _PAGE_AFTER.match(view, run.end()) if dots >= _LEADER_DOTS else None
+        if page is not None:
+            found.append((run.start(), page.end()))
+    return found
 
 
 def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tuple[str, ...]]:
@@ -1838,6 +1905,12 @@ def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tu
             whole[x.number] = whole.get(x.number, "") + x.view
     contents = {n for n, view in whole.items()
                 if "\n" not in view and 2 * _contents_cover(view) >= len(view.strip()) > 0}
+    every: dict[int, str] = {}
+    for x in lines:
+        every[x.number] = every.get(x.number, "") + x.view
+    contents = _contents_entries(contents, {n: view for n, view in every.items()
+                                            if "\n" not in view
+                                            and 2 * _contents_cover(view) >= len(view.strip()) > 0})
     if not contents:
         return lines, ()
     out = [replace(x, kind="furniture", style=None) if x.number in contents else x
@@ -1850,6 +1923,35 @@ def _contents_aside(lines: list[Line], path: str | None) -> tuple[list[Line], tu
     return out, (f"{where}most of the text ({100 * aside // total}% of its characters) is a "
                  "table of contents (dot leaders and page numbers), set aside; little body "
                  "text is left",)
+
+
+#: A contents entry that names a part of the document: 第一章, 第二节, 第三部分, 一、, 1.1,
+#: (一), 前言, 附录; or a line that says it is the contents (目录).
+_CONTENTS_ENTRY = regex(r"(?:^|[\s.．、:：])(?:第[一二三四五六七八九十百零〇两\d]+[章节部篇编]"
+                        r"|[一二三四五六七八九十]+[、.．]|\d+(?:[.．]\d+)+|[（(][一二三四五六七八九十\d]+[)）]"
+                        r"|前言|序言|引言|绪论|结语|结论|后记|附录|参考文献)|目录")
+
+
+def _contents_entries(candidates: set[int], whole: dict[int, str]) -> set[int]:
+    """The lines of ``candidates`` (mostly leaders and numbers) that are a table of
+    contents, not a table of figures with dot leaders (新建工会……120 / 发展会员……8000): all of
+    them, if the page numbers of all such lines (``whole``: furniture too) never fall and
+    rise over the lines; else those with an entry that names a part of the document (see
+    ``_CONTENTS_ENTRY``)."""
+    pages: list[int] = []
+    heads: set[int] = set()
+    for n in sorted(whole):
+        view, last = whole[n], 0
+        for start, end in _leaders(view):
+            entry = view[max(last, start - _ENTRY_MAX):start]
+            if _CONTENTS_ENTRY.search(entry):
+                heads.add(n)
+            digits = "".join(c for c in view[start:end] if c.isdigit())[-4:]
+            pages.append(int(unicodedata.normalize("NFKC", digits)))
+            last = end
+    if len(pages) >= 2 and pages[-1] > pages[0] and all(a <= b for a, b in itertools.pairwise(pages)):
+        return candidates
+    return heads & candidates
 
 
 def _label_headlines(lines: list[Line]) -> list[Line]:

@@ -96,6 +96,11 @@ class Lexicon:
     figure_slogans: tuple[str, ...] = ()
     #: Words in a closing bracket that name no person ((掌声), (待续)).
     not_names: tuple[str, ...] = ()
+    #: Bracketed tags of a news item's kind or column, not of its source (【喜报】, [图片新闻]).
+    column_tags: tuple[str, ...] = ()
+    #: Tags that must read as such a column tag, and source tags that must not.
+    column_tag_examples: tuple[str, ...] = ()
+    column_tag_not: tuple[str, ...] = ()
 
 
 @cache
@@ -130,4 +135,7 @@ def lexicon() -> Lexicon:
                               for line, found in data["figures"]["examples"]),
         figure_slogans=tuple(data["figures"]["slogans"]),
         not_names=tuple(data["not_names"]["words"]),
+        column_tags=tuple(data["column_tags"]["words"]),
+        column_tag_examples=tuple(data["column_tags"]["examples"]),
+        column_tag_not=tuple(data["column_tags"]["not"]),
     )
