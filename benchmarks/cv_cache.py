@@ -16,7 +16,9 @@ never a pickle), one folder per fold, named by a key: a SHA-256 of
   that the others import count, with what they use in turn (``linerole.py`` reads
   ``repair.page_width`` as a feature, so a change to it invalidates; a change to a rule of
   ``structure.py`` that no feature reads does not, nor a module only the rules import);
-- every resource file but the packaged models the folds replace (:data:`REPLACED`);
+- every resource file but the packaged models the folds replace (:data:`REPLACED`) and
+  those only the rules after them read (:data:`RULE_MODELS`: the keyword model and the
+  summary sentence model, refitted whenever the structure changes);
 - the versions of Python, numpy, scipy, scikit-learn, sklearn-crfsuite, jieba and rjieba,
   the CRF's penalties, the source of :func:`fit_fold` and the lists of modules below.
 
@@ -64,6 +66,10 @@ RULE_MODULES = frozenset({
     "structure", "repair", "pipeline", "api", "keyterms", "sentences", "summarize",
     "figures", "dates", "cli", "batch", "evaluate", "evaluate_real", "_dask", "_warm",
     "__main__", "export"})
+#: Packaged models only the rules after the fold models read (not part of the key, so that
+#: refitting them after a structure change keeps the folds; refused to load while a fold is
+#: fitted).
+RULE_MODELS = frozenset({"keywords.npz", "sentences.npz"})
 #: Packaged models that the fold models stand in for (not part of the key; refused to load
 #: while a fold is fitted).
 REPLACED = frozenset({"linerole.json", "linerole_wrapped.json", "linetext.npz",
@@ -247,10 +253,12 @@ def code_digest(package: Path) -> str:
 
 
 def resources_digest(folder: Path) -> str:
-    """A digest of the resource files but the packaged models the folds replace."""
+    """A digest of the resource files but the packaged models the folds replace and those
+    only the rules read."""
     h = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name not in REPLACED and "__pycache__" not in path.parts:
+        if path.is_file() and path.name not in REPLACED | RULE_MODELS \
+                and "__pycache__" not in path.parts:
             h.update(f"{path.relative_to(folder).as_posix()}\0".encode() + path.read_bytes())
     return h.hexdigest()
 
@@ -326,6 +334,7 @@ def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
     import unionnlp.headend as headend
     import unionnlp.linerole as linerole
     import unionnlp.pipeline as pipeline
+    import unionnlp.sentences as sentences
     import unionnlp.themes as themes
     from unionnlp.themes import ThemeClassifier, segment_all
 
@@ -337,7 +346,9 @@ def fit_fold(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
                (themes, "default_classifier", _refuse("theme model")),
                (headend, "default_head_ends", _refuse("head-end model")),
                (headend, "default_head_marks", _refuse("first-mark model")),
-               (gapbreaks, "default_gap_breaks", _refuse("gap model"))]
+               (gapbreaks, "default_gap_breaks", _refuse("gap model")),
+               (pipeline, "default_keywords", _refuse("keyword model")),
+               (sentences, "default_sentence_model", _refuse("summary sentence model"))]
     with _patched(refused):
         gaps = gapbreaks.GapBreaks.fit(gapbreaks.examples(train))
         with _patched([(gapbreaks, "default_gap_breaks", lambda: gaps)]):

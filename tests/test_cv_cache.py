@@ -108,13 +108,15 @@ def test_key_follows_annotations_and_fitting_code_not_rules(package, fold_twins,
     # A resource the features read counts; a packaged model the folds replace does not.
     with _edited(package / "resources" / "userdict.txt", "\n", "\n职工之家 10 n\n"):
         assert _key(package, twins, written) != base
-    model = package / "resources" / "linerole.json"
-    saved = model.read_bytes()
-    model.write_bytes(saved + b" ")
-    try:
-        assert _key(package, twins, written) == base
-    finally:
-        model.write_bytes(saved)
+    # Nor do the models only the rules read, refitted whenever the structure changes.
+    for name in ("linerole.json", "keywords.npz", "sentences.npz"):
+        model = package / "resources" / name
+        saved = model.read_bytes()
+        model.write_bytes(saved + b" ")
+        try:
+            assert _key(package, twins, written) == base, name
+        finally:
+            model.write_bytes(saved)
 
     # The rules after the models: a new rule or a changed one in structure.py, a comment in
     # repair.py, keep the key...
@@ -271,3 +273,12 @@ def test_a_fold_fit_refuses_the_packaged_models(fold_twins, written, monkeypatch
     with pytest.raises(ModelError, match="packaged line labeller"):
         cv_cache.fit_fold(fold_twins, written, c1=0.1, c2=0.1)
     assert linerole.default_labeller().labels  # and it loads again afterwards
+    # Nor the models only the rules read, which the key leaves out.
+    import unionnlp.pipeline as pipeline
+
+    def reads_keywords(twins, **kwargs):
+        pipeline.default_keywords()
+
+    monkeypatch.setattr(linerole, "train_labeller", reads_keywords)
+    with pytest.raises(ModelError, match="packaged keyword model"):
+        cv_cache.fit_fold(fold_twins, written, c1=0.1, c2=0.1)
