@@ -53,15 +53,15 @@ from typing import Any
 log = logging.getLogger("cv_cache")
 
 FORMAT = "unionnlp-cvfold/1"
+#: The modules whose code fits a fold's models (:func:`fit_fold`): they, and every module
+#: they import, count.
+FITTING = ("gapbreaks", "headend", "linerole", "linetext", "linetrees", "themes", "twins",
+           "corpus", "store", "segment", "lines", "__init__")
 #: Modules (relative to ``src/unionnlp``, without ``.py``) counted only by what the others
 #: import from them: the rules after the models, and the stages after them that lend a
 #: feature a helper (``keyterms.candidates`` makes the theme model's words). A change to
 #: them leaves the fold models as they are, unless it is in what another module imports or
 #: in what that uses in turn. Every module not named here counts whole.
-#: The modules whose code fits a fold's models (:func:`fit_fold`): they, and every module
-#: they import, count.
-FITTING = ("gapbreaks", "headend", "linerole", "linetext", "linetrees", "themes", "twins",
-           "corpus", "store", "segment", "lines", "__init__")
 RULE_MODULES = frozenset({
     "structure", "repair", "pipeline", "api", "keyterms", "sentences", "summarize",
     "figures", "dates", "cli", "batch", "evaluate", "evaluate_real", "_dask", "_warm",

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ._regex import regex
 
-__all__ = ["first_date"]
+__all__ = ["first_date", "report_date"]
 
 _FULL_DATE = regex(
     r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
@@ -30,3 +30,9 @@ def first_date(lines: Iterable[str]) -> str | None:
         if 1 <= int(found.group(2)) <= 12:
             return f"{found.group(1)}-{int(found.group(2)):02d}"
     return None
+
+
+def report_date(bylines: Iterable[str | None], dropped: Iterable[str]) -> str | None:
+    """The date a report carries: :func:`first_date` of its articles' bylines, then of the
+    lines it set aside."""
+    return first_date([*(b or "" for b in bylines), *dropped])

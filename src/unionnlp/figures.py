@@ -393,13 +393,16 @@ _ONE_DIGIT_PHRASE_RE = regex(
 #: What a count of one digit in Chinese stands after as a rank, an ordinal or a fraction, not
 #: a count: 前三名, 三届二次, 一、二、三等奖, 三分之二票数; or a quote mark that opens a slogan (“四个意识”).
 _ONE_DIGIT_NOT_AFTER = "前届之“\"「『‘《"
+#: How far from a count a slogan's quote marks stand, and what stands between (none of the
+#: clause's marks).
+_SLOGAN_HEAD = 4
+_IN_SLOGAN = "[^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]"
 #: What ends a slogan in quote marks after a count of one digit in it (“四个意识”, “做到四个亮”,
 #: “五个一”工程): a closing quote mark within a few characters.
-_SLOGAN_RE = regex("[^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{0,4}[”\"」』’》]")
+_SLOGAN_RE = regex(f"{_IN_SLOGAN}{{0,{_SLOGAN_HEAD}}}[”\"」』’》]")
 #: What stands before the digit when the quote mark after it closes a slogan (“做到四个亮”):
 #: an opening quote mark within a few characters, none of the clause's marks between.
-_SLOGAN_HEAD = 4
-_SLOGAN_OPEN_RE = regex(f"[“\"「『‘《][^，。；：！？、,;:!?\\s“”\"「」『』‘’《》]{{0,{_SLOGAN_HEAD}}}$")
+_SLOGAN_OPEN_RE = regex(f"[“\"「『‘《]{_IN_SLOGAN}{{0,{_SLOGAN_HEAD}}}$")
 #: Words ending in 前 that say when (目前, 此前), not a rank (前三名).
 _BEFORE_NOW = frozenset(("目前", "此前", "之前", "以前", "日前", "当前", "眼前", "先前", "从前",
                          "提前", "事前", "年前", "月前"))
@@ -800,8 +803,8 @@ def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | N
     三届二次全委会, 一、二、三等奖). 一 counts only after the noun it counts, at the end of
     its clause (设主任一名、, 另送礼品一份。): before a noun it is mostly an article (一份力,
     一项重要举措, 一家机械公司)."""
-    if unit is None or unit == "成":
-        return unit == "成"  # 八成: a share (its value is read in _value)
+    if unit == "成":
+        return True  # 八成: a share (its value is read in _value)
     if digit == "二" and unit != "人":
         return False  # a count of two is 两 (两类) or 二人; 二类, 二次下载 are labels and ordinals
     before = text[start - 1] if start else "\n"
@@ -816,8 +819,6 @@ def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | N
         return False  # 二、三名: a list of ranks
     if _ONE_DIGIT_PHRASE_RE.match(text, start) is not None:
         return False
-    if unit == "届" and _SESSION_RE.match(text, end) is not None:
-        return False  # 三届二次全委会: which congress, not how many
     if unit == "次" and (_PLENARY_RE.match(text, end) is not None
                         or (before == "届" and _SESSION_RE.match(text, end) is not None)):
         return False  # 五次全委会, 三届二次职代会: which meeting; 召开三次职代会 counts them

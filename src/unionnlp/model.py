@@ -272,9 +272,9 @@ class Report:
         """The date the report carries, as ISO text (``2024-01-15``, or ``2024-01`` where
         only a month is given): the first in its bylines, then in the lines set aside
         (a masthead's or web page's date line); None where there is none."""
-        from .dates import first_date
+        from .dates import report_date
 
-        return first_date([*(a.byline or "" for a in self.articles), *self.dropped])
+        return report_date((a.byline for a in self.articles), self.dropped)
 
     def to_dict(self) -> dict[str, Any]:
         return {

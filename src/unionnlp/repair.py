@@ -364,9 +364,11 @@ def word_cut(before: str, after: str, segmenter: SegmenterLike) -> bool:
 
     if _BROKEN_AFTER_ONE.match(after) is not None:
         return True
-    if before.rstrip()[-2:-1].isalpha() and before.rstrip()[-1:] == "." and after[:1].isdigit():
-        # A Latin sentence's full stop, then a date or a figure: no decimal point runs on
-        # (members. / 1987/10/31 …), whatever the segmenter makes of ".1987".
+    end = before.rstrip()[-2:]
+    if end[-1:] == "." and end[:1].isalpha() and after[:1].isdigit():
+        # A full stop after a letter (a Latin sentence's, or a Han one's written in ASCII),
+        # then a date or a figure: no decimal point runs on (members. / 1987/10/31 …),
+        # whatever the segmenter makes of ".1987".
         return False
     tail, head = before[-4:], after[:4]
     at = 0

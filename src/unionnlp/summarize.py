@@ -464,7 +464,7 @@ def summarize(
     tokens: Callable[[str], Sequence[str]],
     idf: Callable[[str], float],
     *,
-    k: int = 3,
+    k: int = FEW,
     diversity: float = DIVERSITY,
 ) -> list[str]:
     """The ``k`` best sentences of ``paragraphs`` in text order.
@@ -559,7 +559,7 @@ class Graph:
             closest = np.maximum(closest, sim[best])
         return chosen
 
-    def pick(self, members: Sequence[int], *, k: int = 3,
+    def pick(self, members: Sequence[int], *, k: int = FEW,
              diversity: float | None = None, min_chars: int = 0) -> list[str]:
         """The ``k`` most central, mutually distinct candidates among ``members`` (indices
         into the candidates, in text order), returned in text order; ``diversity`` defaults
@@ -616,7 +616,7 @@ class Graph:
 
 
 def select(
-    candidates: Sequence[Sentence], vectors: Any, *, k: int = 3, diversity: float | None = None
+    candidates: Sequence[Sentence], vectors: Any, *, k: int = FEW, diversity: float | None = None
 ) -> list[str]:
     """The ``k`` most central, mutually distinct of ``candidates`` (given in text order, with
     their vectors as the rows of a matrix)."""

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
-from ..dates import first_date
+from ..dates import report_date as _report_date
 from ..model import THEMES
 from ._base import Writer
 from .tables import source_label
@@ -344,13 +344,12 @@ def batch_keywords(
 
 
 def report_date(record: Mapping[str, Any]) -> str:
-    """The report's ``date`` (:func:`unionnlp.dates.first_date` of its bylines, then its
-    dropped lines), found again for records written before the key existed; else ``""``."""
+    """The report's ``date``, found again (:func:`unionnlp.dates.report_date`) for records
+    written before the key existed; else ``""``."""
     if "date" in record:
         return str(record.get("date") or "")
-    lines = [str(a.get("byline") or "") for a in record.get("articles") or ()]
-    lines += [str(line) for line in record.get("dropped") or ()]
-    return first_date(lines) or ""
+    bylines = (str(a.get("byline") or "") for a in record.get("articles") or ())
+    return _report_date(bylines, (str(line) for line in record.get("dropped") or ())) or ""
 
 
 def _title(record: Mapping[str, Any]) -> str:
