@@ -832,14 +832,28 @@ def _closing_names(sections: list[Section]) -> list[str]:
         return [para.text]
     m = _CLOSING_NAMES.search(para.text)
     if m is None or _PHOTO_CREDIT.search(m.group(1)) or not _names_only(m.group(1)) \
-            or len(para.text[:m.start()].strip()) < 8 \
-            or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+            or not _tail_cuttable(para, m.start()):
         return []
-    cut = len(para.text) - m.start()
-    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
-    para = replace(para, text=para.text[:m.start()], spans=spans)
-    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    _cut_tail(sections, k, i, m.start())
     return [m.group(1)]
+
+
+def _tail_cuttable(para: Paragraph, start: int) -> bool:
+    """Whether the paragraph's text from ``start`` on can leave it: eight characters of text
+    stay, and the tail lies in the paragraph's last span."""
+    return len(para.text[:start].strip()) >= 8 and bool(para.spans) \
+        and len(para.text) - start <= para.spans[-1][1]
+
+
+def _cut_tail(sections: list[Section], k: int, i: int, start: int) -> None:
+    """Section ``k``'s paragraph ``i`` without its text from ``start`` on (its last span
+    shortened to match)."""
+    paragraphs = sections[k].paragraphs
+    para = paragraphs[i]
+    cut = len(para.text) - start
+    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
+    para = replace(para, text=para.text[:start], spans=spans)
+    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
 
 
 #: A signature in brackets that closes a news item with the reporting unit and the names
@@ -863,17 +877,13 @@ def _closing_unit_and_names(sections: list[Section]) -> list[str]:
     paragraphs = sections[k].paragraphs
     para = paragraphs[i]
     m = _CLOSING_UNIT.search(para.text)
-    if m is None or len(para.text[:m.start()].strip()) < 8 \
-            or not para.spans or len(para.text) - m.start() > para.spans[-1][1]:
+    if m is None or not _tail_cuttable(para, m.start()):
         return []
     from .keyterms import person_name
 
     if not all(person_name(name) for name in m.group(2).split()):
         return []
-    cut = len(para.text) - m.start()
-    spans = (*para.spans[:-1], (para.spans[-1][0], para.spans[-1][1] - cut))
-    para = replace(para, text=para.text[:m.start()], spans=spans)
-    sections[k] = replace(sections[k], paragraphs=(*paragraphs[:i], para, *paragraphs[i + 1:]))
+    _cut_tail(sections, k, i, m.start())
     return [m.group(1)]
 
 
