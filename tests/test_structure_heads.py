@@ -306,3 +306,24 @@ def test_a_line_ending_in_more_that_runs_on_into_the_next_stays() -> None:
                     "职工群众的获得感、幸福感、安全感不断增强,工会组织的凝聚力明显提高。\n")
     assert head not in report.dropped
     assert head in _visible(report)
+
+
+_CAPTION_TWICE = ("市总工会开展“劳模工匠进校园”活动\n\n"
+                  "本报讯(记者 王敏)4月18日,市总工会组织8名全国和省级劳模工匠走进市第三职业中学,"
+                  "与600余名师生面对面交流。\n\n"
+                  "{line}\n{line}\n\n"
+                  "活动中,劳模工匠们讲述了自己扎根一线、钻研技术的成长经历,并现场展示了焊接、"
+                  "数控加工等绝活。\n\n"
+                  "市总工会有关负责人表示,今年将组织劳模工匠进校园活动20场以上。\n")
+
+
+@pytest.mark.parametrize("line", ["职工书屋揭牌仪式现场", "全毁补助5,000元、半毁补助2,000元"])
+def test_a_line_printed_twice_one_under_the_other_heads_no_section(line: str) -> None:
+    # A news page prints a photo's caption as the image's text and again under it; a
+    # converted table prints a cell's note twice. Neither copy is a headline.
+    text = _CAPTION_TWICE.format(line=line)
+    report = _parse(text)
+    assert all(s.heading != line for a in report.articles for s in a.sections)
+    assert [p.text for p in report.paragraphs].count(line) == 1
+    assert report.dropped.count(line) == 1
+    assert [p.text[:3] for p in report.paragraphs][-2:] == ["活动中", "市总工"]

@@ -1678,6 +1678,29 @@ def _title_printed_twice(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def _headlines_printed_twice(lines: list[Line]) -> list[Line]:
+    """A headline whose line the page prints twice, one copy right under the other, is no
+    headline: a web page prints a photo's caption as the image's text and again under it
+    (环卫女工领到了爱心体检卡 twice), a converted table a cell's note twice. The first copy is a
+    paragraph of its own, the second set aside. Lines cut into pieces are left alone. On the
+    train twins read by the five folds' labellers, 7 headlines are lines printed so, none
+    annotated a heading; no annotated heading there is a line printed twice."""
+    counts = Counter(x.number for x in lines)
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        x, y = lines[i], lines[i + 1]
+        if y.number != x.number + 1 or counts[x.number] > 1 or counts[y.number] > 1:
+            continue
+        if "headline" not in (x.kind, y.kind) or "furniture" in (x.kind, y.kind):
+            continue
+        view = "".join(x.view.split())
+        if not view or view != "".join(y.view.split()):
+            continue
+        out[i] = replace(x, kind="body", style=None, opens=True)
+        out[i + 1] = replace(y, kind="furniture", style=None, opens=False)
+    return out
+
+
 def _decks_between_titles(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
     """A line the labeller set aside that the line rules read as a headline, right between
     two title lines (no blank line apart), is a subtitle: a deck or a kicker printed
@@ -2011,7 +2034,7 @@ def parse(source: Source, view: str | None = None,
         lines = _label_headlines(lines)
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
-        lines = _title_printed_twice(lines)
+        lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
