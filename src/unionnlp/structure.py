@@ -1001,6 +1001,42 @@ def _run_on_headlines(blocks: list[Block], view: str, width: int) -> list[Block]
     return out
 
 
+#: What a headline printed over two lines never holds in either: a sentence's or a
+#: clause's end, a label's colon.
+_NOT_IN_TWO_LINE_HEAD = regex("[。！？!?；;：:]")
+
+
+def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
+    """Two unnumbered headline lines, one right under the other (no blank line between),
+    that together are no longer than a headline, as one headline printed over two lines
+    (本地勞工團體曾經風光 / 從「五一」遊行走到博彩業工運, a news story's 小标题; a caption and
+    the rest of it): the second line goes on from the first and heads no section of its
+    own. Numbered lines, bulleted ones, lines that end a sentence or a label and a closing
+    signature's lines (an issuer over a date) keep their blocks."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+        if nxt is None or block.kind != "headline" or nxt.kind != "headline" \
+                or len(block.lines) != 1 or len(nxt.lines) != 1:
+            out.append(block)
+            continue
+        head, second = block.lines[0], nxt.lines[0]
+        views = (head.view.strip(), second.view.strip())
+        if second.number != head.number + 1 or head.hint is not None or second.hint is not None \
+                or any(numbering(v)[0] is not None or v[:1] in BULLETS
+                       or _NOT_IN_TWO_LINE_HEAD.search(v) or _SIGNATURE.match(v)
+                       for v in views) \
+                or len(views[0]) + len(views[1]) > HEADLINE_MAX:
+            out.append(block)
+            continue
+        out.append(Block("headline", (head, second)))
+        i += 1
+    return out
+
+
 def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> list[Block] | None:
     """A paragraph block whose first line is a numbered headline cut at the page's width,
     as a headline block and the paragraph after it (see :func:`_run_on_headlines`); None
@@ -2047,6 +2083,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
+        blocks = _headlines_over_two_lines(blocks)
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
