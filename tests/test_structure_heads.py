@@ -306,3 +306,64 @@ def test_a_line_ending_in_more_that_runs_on_into_the_next_stays() -> None:
                     "职工群众的获得感、幸福感、安全感不断增强,工会组织的凝聚力明显提高。\n")
     assert head not in report.dropped
     assert head in _visible(report)
+
+
+_CAPTION_TWICE = ("市总工会开展“劳模工匠进校园”活动\n\n"
+                  "本报讯(记者 王敏)4月18日,市总工会组织8名全国和省级劳模工匠走进市第三职业中学,"
+                  "与600余名师生面对面交流。\n\n"
+                  "{line}\n{line}\n\n"
+                  "活动中,劳模工匠们讲述了自己扎根一线、钻研技术的成长经历,并现场展示了焊接、"
+                  "数控加工等绝活。\n\n"
+                  "市总工会有关负责人表示,今年将组织劳模工匠进校园活动20场以上。\n")
+
+
+@pytest.mark.parametrize("line", ["职工书屋揭牌仪式现场", "全毁补助5,000元、半毁补助2,000元"])
+def test_a_line_printed_twice_one_under_the_other_heads_no_section(line: str) -> None:
+    # A news page prints a photo's caption as the image's text and again under it; a
+    # converted table prints a cell's note twice. Neither copy is a headline.
+    text = _CAPTION_TWICE.format(line=line)
+    report = _parse(text)
+    assert all(s.heading != line for a in report.articles for s in a.sections)
+    assert [p.text for p in report.paragraphs].count(line) == 1
+    assert report.dropped.count(line) == 1
+    assert [p.text[:3] for p in report.paragraphs][-2:] == ["活动中", "市总工"]
+
+
+_TWO_LINE_HEADS = ("本地工會發展回顧 從碼頭罷工到最低工資立法\n\n"
+                   "記者 陳嘉欣\n\n"
+                   "回顧本地工會的發展,不少老工友都會提到上世紀的幾場罷工。當年工人生活艱苦,"
+                   "工時長、工資低,工會成為工人爭取權益的主要渠道。\n\n"
+                   "碼頭工人曾經團結一致\n"
+                   "四十天罷工換來加薪\n"
+                   "二〇一三年,碼頭工人因工資多年未有調整而發起罷工,持續四十天,最終換來百分之九點八"
+                   "的加薪。工會幹事梁志明表示,那次行動令更多工人明白團結的重要。\n\n"
+                   "最低工資立法之後\n"
+                   "工時保障仍待爭取\n"
+                   "最低工資於二〇一一年實施後,基層工人的收入有所改善,但標準工時至今仍未立法。"
+                   "梁志明認為,工會下一步要繼續爭取合理工時,讓工人有時間休息和陪伴家人。\n")
+
+
+def test_a_headline_printed_over_two_lines_heads_one_section() -> None:
+    # A Hong Kong union paper's story: each 小标题 printed over two short lines, its text
+    # right under it. The second line goes on from the first; no section is left empty.
+    report = _parse(_TWO_LINE_HEADS)
+    (article,) = report.articles
+    heads = [s for s in article.sections if s.heading]
+    assert [s.heading for s in heads] == ["碼頭工人曾經團結一致四十天罷工換來加薪",
+                                          "最低工資立法之後工時保障仍待爭取"]
+    assert all(s.paragraphs for s in heads)
+    assert heads[0].offset == _TWO_LINE_HEADS.index("碼頭工人")
+
+
+def test_a_closing_issuer_over_its_date_stays_the_byline() -> None:
+    # Two short lines at the foot of a notice, the issuer over the date: a signature,
+    # not a headline printed over two lines.
+    text = ("关于开展2024年金秋助学活动的通知\n\n"
+            "各基层工会:\n\n"
+            "为帮助困难职工子女顺利入学,经研究,决定开展2024年金秋助学活动。"
+            "请各基层工会于8月20日前将申报材料报送县总工会权益保障部。\n\n"
+            "某某县总工会\n"
+            "2024年8月1日\n")
+    report = _parse(text)
+    assert all(not s.heading for a in report.articles for s in a.sections)
+    assert "某某县总工会" in (report.articles[0].byline or "")

@@ -1001,6 +1001,42 @@ def _run_on_headlines(blocks: list[Block], view: str, width: int) -> list[Block]
     return out
 
 
+#: What a headline printed over two lines never holds in either: a sentence's or a
+#: clause's end, a label's colon.
+_NOT_IN_TWO_LINE_HEAD = regex("[。！？!?；;：:]")
+
+
+def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
+    """Two unnumbered headline lines, one right under the other (no blank line between),
+    that together are no longer than a headline, as one headline printed over two lines
+    (本地勞工團體曾經風光 / 從「五一」遊行走到博彩業工運, a news story's 小标题; a caption and
+    the rest of it): the second line goes on from the first and heads no section of its
+    own. Numbered lines, bulleted ones, lines that end a sentence or a label and a closing
+    signature's lines (an issuer over a date) keep their blocks."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+        if nxt is None or block.kind != "headline" or nxt.kind != "headline" \
+                or len(block.lines) != 1 or len(nxt.lines) != 1:
+            out.append(block)
+            continue
+        head, second = block.lines[0], nxt.lines[0]
+        views = (head.view.strip(), second.view.strip())
+        if second.number != head.number + 1 or head.hint is not None or second.hint is not None \
+                or any(numbering(v)[0] is not None or v[:1] in BULLETS
+                       or _NOT_IN_TWO_LINE_HEAD.search(v) or _SIGNATURE.match(v)
+                       for v in views) \
+                or len(views[0]) + len(views[1]) > HEADLINE_MAX:
+            out.append(block)
+            continue
+        out.append(Block("headline", (head, second)))
+        i += 1
+    return out
+
+
 def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> list[Block] | None:
     """A paragraph block whose first line is a numbered headline cut at the page's width,
     as a headline block and the paragraph after it (see :func:`_run_on_headlines`); None
@@ -1678,6 +1714,29 @@ def _title_printed_twice(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def _headlines_printed_twice(lines: list[Line]) -> list[Line]:
+    """A headline whose line the page prints twice, one copy right under the other, is no
+    headline: a web page prints a photo's caption as the image's text and again under it
+    (环卫女工领到了爱心体检卡 twice), a converted table a cell's note twice. The first copy is a
+    paragraph of its own, the second set aside. Lines cut into pieces are left alone. On the
+    train twins read by the five folds' labellers, 7 headlines are lines printed so, none
+    annotated a heading; no annotated heading there is a line printed twice."""
+    counts = Counter(x.number for x in lines)
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        x, y = lines[i], lines[i + 1]
+        if y.number != x.number + 1 or counts[x.number] > 1 or counts[y.number] > 1:
+            continue
+        if "headline" not in (x.kind, y.kind) or "furniture" in (x.kind, y.kind):
+            continue
+        view = "".join(x.view.split())
+        if not view or view != "".join(y.view.split()):
+            continue
+        out[i] = replace(x, kind="body", style=None, opens=True)
+        out[i + 1] = replace(y, kind="furniture", style=None, opens=False)
+    return out
+
+
 def _decks_between_titles(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
     """A line the labeller set aside that the line rules read as a headline, right between
     two title lines (no blank line apart), is a subtitle: a deck or a kicker printed
@@ -2011,7 +2070,7 @@ def parse(source: Source, view: str | None = None,
         lines = _label_headlines(lines)
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
-        lines = _title_printed_twice(lines)
+        lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
@@ -2024,6 +2083,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
+        blocks = _headlines_over_two_lines(blocks)
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
