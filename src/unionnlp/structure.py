@@ -2073,11 +2073,47 @@ def parse(source: Source, view: str | None = None,
     drafts = [d for d in drafts if d.title is not None or d.items]
     opening = _opening_headings(blocks)
     levels = _levels(blocks, opening)
+    articles = tuple(_article(d, levels, opening, dropped) for d in drafts)
     return Report(
         source=source.path,
-        articles=tuple(_article(d, levels, opening, dropped) for d in drafts),
+        articles=articles,
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
-        warnings=(*source.warnings, *notes),
+        warnings=(*source.warnings, *notes,
+                  *(() if source.goes_on else _cut_off(articles, source.path))),
     )
+
+
+#: A paragraph left open: its last character an ideograph or a comma (……订有周密的规,
+#: ……的评价制, 二、掌握干警的思想动态,).
+_LEFT_OPEN = regex(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff，,、]$")
+#: What a page's text may end in after its last word: spaces, a table's bars.
+_TRAILING = regex(r"[\s|｜]+$")
+#: The fewest characters of a last paragraph read as prose cut short: a shorter one (谢谢大家,
+#: 出席) may be a closing word or a label written without punctuation.
+_CUT_OFF_LEAST = 10
+
+
+def _cut_off(articles: Sequence[Article], path: str | None) -> tuple[str, ...]:
+    """A warning when the text stops mid-sentence: its last paragraph, prose of at least
+    ``_CUT_OFF_LEAST`` characters at the end of the last section (no headline, table row or
+    caption after it), ends in a word or a comma, while the text paragraph before it (if
+    any) ends its sentence: a web page or a document-share preview cut short. A text whose
+    paragraphs all end without punctuation (a list of items) says nothing by it. On the
+    train twins (most of them excerpts cut short) it fires on 498 of 1,118; all 40 read stop
+    short (38 mid-sentence, one on a numbered item whose text is missing, one in the site's
+    footer)."""
+    sections = [s for a in articles for s in a.sections]
+    if not sections or not sections[-1].paragraphs:
+        return ()
+    paragraphs = [p for s in sections for p in s.paragraphs if p.kind == "text"]
+    last = sections[-1].paragraphs[-1]
+    end = _TRAILING.sub("", last.text)
+    if last.kind != "text" or len(end) < _CUT_OFF_LEAST or not _LEFT_OPEN.search(end):
+        return ()
+    if len(paragraphs) > 1 and _LEFT_OPEN.search(_TRAILING.sub("", paragraphs[-2].text)):
+        return ()
+    where = f"{path}: " if path else ""
+    return (f"{where}the text stops mid-sentence (…{end[-12:]}): the page or document looks "
+            "cut short, and what followed is missing",)
