@@ -67,9 +67,6 @@ class Source:
     boilerplate: frozenset[int] = frozenset()
     #: What the reader could not do with the input (a scanned PDF without text, say).
     warnings: tuple[str, ...] = ()
-    #: The text goes on past its end: a part of a file tagged part by part, not the last.
-    #: Its end stopping mid-sentence then says nothing of the file.
-    goes_on: bool = False
 
 
 def writable(source: Source) -> Source:

@@ -428,7 +428,7 @@ def read_part(path: str | os.PathLike[str], part: Part, *,
     if part.stop < info.st_size and not data.endswith(b"\n"):
         cut.append(f"{name}: part {part.index} is cut inside a line, at byte {part.stop:,}: "
                    f"no line ended within the size limit; part {part.index + 1} goes on with it")
-    source = replace(_text_source(data, name, fmt), goes_on=part.stop < info.st_size)
+    source = _text_source(data, name, fmt)
     return replace(source, warnings=(*source.warnings, *cut)) if cut else source
 
 

@@ -38,13 +38,13 @@ from .lines import (
     style_depth,
 )
 from .listlines import dated_entries, numbers_over_items, sentences_numbered_as_items
-from .model import Article, Paragraph, ParagraphKind, Report, Section, Source, writable
+from .model import Article, Paragraph, ParagraphKind, Part, Report, Section, Source, writable
 from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
 
-__all__ = ["inline_heading", "lead_in", "parse"]
+__all__ = ["as_part", "inline_heading", "lead_in", "parse"]
 
 _RUN_LIMIT = 40
 _SWITCH = 0.05
@@ -2090,8 +2090,7 @@ def parse(source: Source, view: str | None = None,
         dropped=tuple(dropped),
         format=source.format,
         encoding=source.encoding,
-        warnings=(*source.warnings, *notes,
-                  *(() if source.goes_on else _cut_off(articles, source.path))),
+        warnings=(*source.warnings, *notes, *_cut_off(articles, source.path)),
     )
 
 
@@ -2125,5 +2124,20 @@ def _cut_off(articles: Sequence[Article], path: str | None) -> tuple[str, ...]:
     if len(paragraphs) > 1 and _LEFT_OPEN.search(_TRAILING.sub("", paragraphs[-2].text)):
         return ()
     where = f"{path}: " if path else ""
-    return (f"{where}the text stops mid-sentence (…{end[-12:]}): the page or document looks "
-            "cut short, and what followed is missing",)
+    return (f"{where}{_CUT_SHORT} (…{end[-12:]}): the page or document looks cut short, and "
+            "what followed is missing",)
+
+
+#: What the warning of a text stopping mid-sentence says, after the file's name.
+_CUT_SHORT = "the text stops mid-sentence"
+
+
+def as_part(report: Report, part: Part, *, goes_on: bool) -> Report:
+    """``report`` as the report of ``part`` of a file tagged part by part; where the file
+    ``goes_on`` after the part, the part's end stopping mid-sentence says nothing of the
+    file: no warning of it."""
+    warnings = report.warnings
+    if goes_on:
+        warnings = tuple(w for w in warnings if not w.partition(": ")[2].startswith(_CUT_SHORT)
+                         and not w.startswith(_CUT_SHORT))
+    return replace(report, part=part, warnings=warnings)
