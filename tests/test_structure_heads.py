@@ -212,8 +212,10 @@ def test_a_regulations_closing_part_opening_with_fu_is_no_lists_label() -> None:
     assert any(t.startswith("附则") for t in paragraphs), paragraphs
 
 
-#: Common words that open with a surname; jieba's dictionary tags them all ``nr``.
-WORDS_LIKE_NAMES = ("张贴", "贺信", "高峰", "金秋", "万人", "许可", "毛巾", "宋体")
+#: Common words that open with a surname; jieba's dictionary tags them all ``nr``, the
+#: last four rarely (a work shift, a cosine, a county, a wish to keep).
+WORDS_LIKE_NAMES = ("张贴", "贺信", "高峰", "金秋", "万人", "许可", "毛巾", "宋体",
+                    "白班", "余弦", "徐闻", "顾惜")
 
 
 @pytest.mark.parametrize("word", WORDS_LIKE_NAMES)
@@ -242,6 +244,17 @@ def test_a_letters_title_is_no_byline() -> None:
     article = report.articles[0]
     assert "贺信" not in (article.byline or "")
     assert article.byline == "市总工会\n2023年4月28日"
+
+
+def test_a_work_shift_over_the_text_or_in_a_closing_bracket_is_no_name() -> None:
+    article = _parse("白班\n各班组要在交接班时认真核对设备运行记录,确保安全生产责任落实到"
+                     "每一位当班职工。\n").articles[0]
+    assert "白班" not in (article.byline or "")
+    text = ("某厂工会开展夏季送清凉活动\n7月10日,某厂工会为一线职工送去绿豆汤和防暑药品,"
+            "慰问坚守高温岗位的职工。(某厂工会 白班 王磊)\n")
+    article = _parse(text).articles[0]
+    assert "白班" not in (article.byline or "")
+    assert article.paragraphs[-1].text.endswith("(某厂工会 白班 王磊)")
 
 
 def test_a_closing_bracket_of_common_words_is_no_signature() -> None:
