@@ -299,6 +299,33 @@ def test_a_news_sources_tag_opening_the_news_joins_the_byline(tag: str) -> None:
     assert report.articles[0].byline == tag
 
 
+# A government site's story in parts, each opening with a topic tag in brackets; the
+# first tag ends in 网 as a news site's name does (中工网), but the tags name the parts.
+TAGGED_PARTS = (
+    "首页 > 工作动态\n"
+    "市总工会多措并举服务新就业形态劳动者\n"
+    "发布时间:2024-06-12  来源:市总工会\n"
+    "{first}今年以来,市总工会在全市建成户外劳动者服务站点120个,为快递员、外卖骑手等"
+    "提供休息、饮水、充电等服务.\n"
+    "【拓宽服务面】市总工会联合人社部门开展送岗位、送培训活动,惠及新就业形态劳动者"
+    "3万余人次.\n"
+    "【提升获得感】市总工会还为2.1万名骑手办理了专属互助保障.\n"
+)
+
+
+@pytest.mark.parametrize("first", ("【织密服务网】", "【筑牢保障网】", "[温暖服务网]"))
+def test_a_series_of_topic_tags_is_no_news_source(first: str) -> None:
+    article = _parse(TAGGED_PARTS.format(first=first)).articles[0]
+    assert first not in (article.byline or "")
+    assert article.paragraphs[0].text.startswith(first)
+
+
+def test_a_news_sources_tag_alone_still_joins_the_byline() -> None:
+    text = TAGGED_PARTS.format(first="【中工网】").replace("【拓宽服务面】", "").replace(
+        "【提升获得感】", "")
+    assert _parse(text).articles[0].byline == "【中工网】"
+
+
 def _visible(report: Report) -> str:
     return "\n".join([a.title or "" for a in report.articles]
                      + [s.heading or "" for a in report.articles for s in a.sections]

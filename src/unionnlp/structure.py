@@ -89,6 +89,24 @@ _SOURCE_BRACKET = regex(r"^[【〔［\[](?![^【】〔〕［］\[\]]*?(?:"
                         r"[^【】〔〕［］\[\]\s]{1,12}?"
                         r"(?:新闻网?|网|在线|日报|晚报|报|电视台|融媒)[】〕］\]]"
                         r"(?:\s*[（(][^（）()]{0,8}(?:记者|通讯员)[^（）()]{1,30}[)）])?\s*")
+#: A tag in brackets opening a paragraph or a headline: 【织密服务网】, 【党史学习教育】.
+_BRACKET_TAG = regex(r"^\s*[【〔［\[][^【】〔〕［］\[\]]{1,16}[】〕］\]]")
+
+
+def _source_bracket(view: str, items: Sequence[Block]) -> Match[str] | None:
+    """A news source's name in brackets opening an article's first paragraph
+    (``_SOURCE_BRACKET``), unless another paragraph or headline of the article opens with
+    a tag in brackets too: a series of tags (【织密服务网】……【拓宽服务面】……) names the
+    article's parts or topics, not where it came from. Of the train twins' articles whose
+    first paragraph opens with a source's bracket (6), none has such a series; of those
+    with a series (【党史学习教育】/【旗帜鲜明讲政治】, 【国中组】/【大学组】), every tag is
+    annotated as the text's (a lead-in, an item, a headline), none as a byline."""
+    found = _SOURCE_BRACKET.match(view)
+    if found is None or sum(_BRACKET_TAG.match(b.view) is not None for b in items) > 1:
+        return None
+    return found
+
+
 _LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -679,7 +697,8 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
             # Only the news itself opens with a dateline: the article's first paragraph, or
             # its first after photo captions.
             first = not sections and all(captions)
-            dateline = (_DATELINE.match(view) or _SOURCE_BRACKET.match(view)) if first else None
+            dateline = (_DATELINE.match(view) or _source_bracket(view, draft.items)
+                        ) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
                 cut = dateline.end()
