@@ -209,6 +209,10 @@ def test_web_furniture_and_repeated_title() -> None:
     ("华龙网12月25日14时15分讯  ", "华龙网12月25日14时15分讯"),
     ("据新华社电 ", "据新华社电"),
     ("(星島日報報道)", "(星島日報報道)"),
+    # Its reporters as words apart, up to 报道.
+    ("中国小康网(chinaxiaokang.com)讯 聂文君 通讯员 张晓雯 杭州报道 ",
+     "中国小康网(chinaxiaokang.com)讯 聂文君 通讯员 张晓雯 杭州报道"),
+    ("本报讯 见习记者林书航 通讯员韩雨溪报道 ", "本报讯 见习记者林书航 通讯员韩雨溪报道"),
 ])
 def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
     text = ("某市總工會表彰優秀勞工\n\n"
