@@ -281,6 +281,18 @@ def test_parts_larger_than_the_size_limit_are_refused_up_front(tmp_path: Path) -
         tag_files([path], stream=True, max_bytes=1000, part_bytes=2000)
 
 
+def test_only_a_files_last_part_warns_that_the_text_stops_mid_sentence(tmp_path: Path) -> None:
+    # Hard-wrapped lines without a blank line: each part ends on a line that the next part
+    # goes on with, and the file itself stops mid-sentence.
+    line = "今年以来,市总工会坚持把服务职工作为工作生命线,推动困难职工帮扶、技能提升和"
+    text = "市总工会2024年工作总结\n\n" + "\n".join([line] * 60) + "\n"
+    path = _write(tmp_path / "a.txt", text)
+    records = list(tag_files([path], workers=1, stream=True, max_bytes=4000, part_bytes=2000))
+    assert len(records) > 1
+    said = [any("the text stops mid-sentence" in w for w in r["warnings"]) for r in records]
+    assert said == [False] * (len(records) - 1) + [True]
+
+
 def test_runner_registry_and_settings() -> None:
     assert sorted(RUNNERS) == ["dask", "local"]
     with pytest.raises(ConfigError, match="dask, local"):

@@ -194,6 +194,25 @@ def test_web_furniture_and_repeated_title() -> None:
     # A place between the paper and the date, before 讯 as before 电.
     ("本报宁波5月18日讯 (记者 周明 通讯员 陈立) ", "本报宁波5月18日讯 (记者 周明 通讯员 陈立)"),
     ("东南网宁德3月9日讯 ", "东南网宁德3月9日讯"),
+    # The outlet's channel before 讯/消息, an outlet ending in 在线 or 信息港, its web
+    # address, a date in Chinese numerals or with the hour; 据新华社电; (某某日报报道).
+    ("内蒙古晨报全媒体平台消息(记者 张冠华 通讯员 李琛)",
+     "内蒙古晨报全媒体平台消息(记者 张冠华 通讯员 李琛)"),
+    ("某某晨报全媒体消息 ", "某某晨报全媒体消息"),
+    ("锡林郭勒日报客户端讯 ", "锡林郭勒日报客户端讯"),
+    ("中国网·滨海高新讯 ", "中国网·滨海高新讯"),
+    ("商洛日報 - 商洛之窗訊 (記者 田海波)", "商洛日報 - 商洛之窗訊 (記者 田海波)"),
+    ("浙江在线8月15日讯(浙江在线记者 韩立舟)", "浙江在线8月15日讯(浙江在线记者 韩立舟)"),
+    ("昆明信息港訊(昆明日報 首席記者梁哲)", "昆明信息港訊(昆明日報 首席記者梁哲)"),
+    ("中国小康网(chinaxiaokang.com)讯 ", "中国小康网(chinaxiaokang.com)讯"),
+    ("中新社澳門四月三十日電(記者 梁志堅)", "中新社澳門四月三十日電(記者 梁志堅)"),
+    ("华龙网12月25日14时15分讯  ", "华龙网12月25日14时15分讯"),
+    ("据新华社电 ", "据新华社电"),
+    ("(星島日報報道)", "(星島日報報道)"),
+    # Its reporters as words apart, up to 报道.
+    ("中国小康网(chinaxiaokang.com)讯 聂文君 通讯员 张晓雯 杭州报道 ",
+     "中国小康网(chinaxiaokang.com)讯 聂文君 通讯员 张晓雯 杭州报道"),
+    ("本报讯 见习记者林书航 通讯员韩雨溪报道 ", "本报讯 见习记者林书航 通讯员韩雨溪报道"),
 ])
 def test_a_news_items_dateline_of_any_paper_joins_the_byline(lead: str, dateline: str) -> None:
     text = ("某市總工會表彰優秀勞工\n\n"
@@ -300,6 +319,17 @@ def test_a_paper_name_is_no_dateline_in_a_sentence_that_opens_with_it() -> None:
     text = "某台招聘会\n\n电视台讯号不好时,工会派人到山区职工家中调试,共走访36户。\n"
     (article,) = _parse(text).articles
     assert article.paragraphs[0].text.startswith("电视台讯号")
+    assert not article.byline
+
+
+@pytest.mark.parametrize("sentence", [
+    "据新华网消息,今年全国新建工会组织1.2万个,新发展会员260万人。",
+    "社区工会收到消息后,第一时间组织志愿者上门为困难职工送去米面油。",
+    "县工会网上办事大厅上线以来,累计为职工办理业务3600余件。",
+])
+def test_a_sentence_naming_a_paper_or_a_message_is_no_dateline(sentence: str) -> None:
+    (article,) = _parse(f"某县工会工作动态\n\n{sentence}\n").articles
+    assert article.paragraphs[0].text == sentence
     assert not article.byline
 
 

@@ -212,8 +212,10 @@ def test_a_regulations_closing_part_opening_with_fu_is_no_lists_label() -> None:
     assert any(t.startswith("附则") for t in paragraphs), paragraphs
 
 
-#: Common words that open with a surname; jieba's dictionary tags them all ``nr``.
-WORDS_LIKE_NAMES = ("张贴", "贺信", "高峰", "金秋", "万人", "许可", "毛巾", "宋体")
+#: Common words that open with a surname; jieba's dictionary tags them all ``nr``, the
+#: last four rarely (a work shift, a cosine, a county, a wish to keep).
+WORDS_LIKE_NAMES = ("张贴", "贺信", "高峰", "金秋", "万人", "许可", "毛巾", "宋体",
+                    "白班", "余弦", "徐闻", "顾惜")
 
 
 @pytest.mark.parametrize("word", WORDS_LIKE_NAMES)
@@ -242,6 +244,17 @@ def test_a_letters_title_is_no_byline() -> None:
     article = report.articles[0]
     assert "贺信" not in (article.byline or "")
     assert article.byline == "市总工会\n2023年4月28日"
+
+
+def test_a_work_shift_over_the_text_or_in_a_closing_bracket_is_no_name() -> None:
+    article = _parse("白班\n各班组要在交接班时认真核对设备运行记录,确保安全生产责任落实到"
+                     "每一位当班职工。\n").articles[0]
+    assert "白班" not in (article.byline or "")
+    text = ("某厂工会开展夏季送清凉活动\n7月10日,某厂工会为一线职工送去绿豆汤和防暑药品,"
+            "慰问坚守高温岗位的职工。(某厂工会 白班 王磊)\n")
+    article = _parse(text).articles[0]
+    assert "白班" not in (article.byline or "")
+    assert article.paragraphs[-1].text.endswith("(某厂工会 白班 王磊)")
 
 
 def test_a_closing_bracket_of_common_words_is_no_signature() -> None:
@@ -284,6 +297,33 @@ def test_a_news_sources_tag_opening_the_news_joins_the_byline(tag: str) -> None:
     report = _parse(f"某区工会开展送清凉活动\n{tag}我区工会获评全省工会工作先进单位,"
                     "这是区总工会连续三年获此殊荣,是全区各级工会共同努力的结果。\n")
     assert report.articles[0].byline == tag
+
+
+# A government site's story in parts, each opening with a topic tag in brackets; the
+# first tag ends in 网 as a news site's name does (中工网), but the tags name the parts.
+TAGGED_PARTS = (
+    "首页 > 工作动态\n"
+    "市总工会多措并举服务新就业形态劳动者\n"
+    "发布时间:2024-06-12  来源:市总工会\n"
+    "{first}今年以来,市总工会在全市建成户外劳动者服务站点120个,为快递员、外卖骑手等"
+    "提供休息、饮水、充电等服务.\n"
+    "【拓宽服务面】市总工会联合人社部门开展送岗位、送培训活动,惠及新就业形态劳动者"
+    "3万余人次.\n"
+    "【提升获得感】市总工会还为2.1万名骑手办理了专属互助保障.\n"
+)
+
+
+@pytest.mark.parametrize("first", ("【织密服务网】", "【筑牢保障网】", "[温暖服务网]"))
+def test_a_series_of_topic_tags_is_no_news_source(first: str) -> None:
+    article = _parse(TAGGED_PARTS.format(first=first)).articles[0]
+    assert first not in (article.byline or "")
+    assert article.paragraphs[0].text.startswith(first)
+
+
+def test_a_news_sources_tag_alone_still_joins_the_byline() -> None:
+    text = TAGGED_PARTS.format(first="【中工网】").replace("【拓宽服务面】", "").replace(
+        "【提升获得感】", "")
+    assert _parse(text).articles[0].byline == "【中工网】"
 
 
 def _visible(report: Report) -> str:

@@ -211,3 +211,43 @@ def test_entries_whose_page_numbers_rise_are_a_table_of_contents() -> None:
     texts = "\n".join(p.text for p in report.paragraphs)
     assert "……" not in texts
     assert any(d.startswith("帮扶救助") for d in report.dropped)
+
+
+# A news page as a site gives it, cut off by the page's preview: furniture above, the
+# story's title and date, two paragraphs, the second stopping mid-sentence.
+CUT_SHORT = (
+    "首页 > 工会新闻 > 正文\n"
+    "\n"
+    "市总工会为一线职工送清凉\n"
+    "\n"
+    "发布时间: 2024-07-18 09:30  来源: 市总工会\n"
+    "\n"
+    "7月17日,市总工会党组书记、常务副主席带队走进建筑工地、环卫站点,为高温下坚守岗位的"
+    "一线职工送去防暑降温物品,并详细询问他们的工作和生活情况.\n"
+    "\n"
+    "据了解,今年以来全市各级工会已投入送清凉资金230余万元,慰问户外劳动者4.6万人次,下一步"
+    "还将结合“职工驿站”建设,推动各类服务阵地延长开放时间,让户外劳动者\n"
+)
+
+
+@pytest.mark.parametrize("end", ["", "\n\n| |\n", ",\n"])
+def test_a_text_stopping_mid_sentence_is_said_in_the_warnings(end: str) -> None:
+    report = _parse(CUT_SHORT.rstrip("\n") + end)
+    assert report.paragraphs[-1].text.startswith("据了解")
+    cut = [w for w in report.warnings if "mid-sentence" in w]
+    assert len(cut) == 1 and cut[0].startswith("t.txt: ") and "让户外劳动者" in cut[0]
+
+
+@pytest.mark.parametrize("end", ["。\n", "!\n", "……\n", "。”\n", "。（记者 王晓燕）\n"])
+def test_a_text_ending_its_sentence_warns_of_nothing(end: str) -> None:
+    assert _parse(CUT_SHORT.rstrip("\n") + end).warnings == ()
+
+
+def test_a_short_closing_line_or_a_list_without_full_stops_warns_of_nothing() -> None:
+    # A speech's closing words written without punctuation; a list whose items carry none.
+    speech = CUT_SHORT.replace("让户外劳动者\n", "让户外劳动者更舒心。\n\n谢谢大家\n")
+    assert _parse(speech).warnings == ()
+    items = ("2024年工会重点工作\n\n1、深化产业工人队伍建设改革,推进职工技能提升\n\n"
+             "2、做实做细困难职工帮扶,健全常态化送温暖机制\n\n"
+             "3、推动新就业形态劳动者入会,扩大工会组织覆盖面\n")
+    assert _parse(items).warnings == ()

@@ -81,14 +81,14 @@ def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
     :data:`~unionnlp.readers.MAX_INPUT_BYTES`: see :func:`~unionnlp.readers.split_parts`),
     yielding one report per part, its ``part`` set: memory stays that of one part however
     large the file."""
-    from dataclasses import replace
-
     from .readers import PART_BYTES, read_part, split_parts
+    from .structure import as_part
 
     size = PART_BYTES if part_bytes is None else part_bytes
-    for part in split_parts(path, size):
+    parts = split_parts(path, size)
+    for part in parts:
         source = read_part(path, part)
-        yield replace(analyze_source(source, options), part=part)
+        yield as_part(analyze_source(source, options), part, goes_on=part is not parts[-1])
 
 
 def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Keyword]:

@@ -509,7 +509,12 @@ class Tagger:
                 if location is not None or shown != path:
                     source = replace(source, path=shown, warnings=tuple(
                         _as_given(w, path, where) for w in source.warnings))
-                report = replace(analyze_source(source, self.options), part=part)
+                report = analyze_source(source, self.options)
+                if part is not None:
+                    from .structure import as_part
+
+                    # Where the file goes on after the part, its end says nothing of the file.
+                    report = as_part(report, part, goes_on=part.stop < os.path.getsize(where))
         except Exception as exc:  # a batch keeps going whatever one file does
             failed = error_record(shown, type(exc).__name__, _message(exc, path, where),
                                   sha256=sha256)
