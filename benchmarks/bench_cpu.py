@@ -4,10 +4,12 @@ against one, and peak memory on a large text.
 
 Every figure is CPU seconds (user + system, the process and its children), so that other
 load on the machine moves it little; the worker scaling is wall-clock, as that is what
-more workers buy. The texts are the packaged corpus reports (see bench_speed.union_text).
+more workers buy. The small reports are distinct real-shaped twins (``--repeated``: the
+packaged corpus reports repeated, as in earlier rounds); the large texts are the corpus
+reports repeated (see bench_speed.union_text).
 
-    python benchmarks/bench_cpu.py [--json PATH] [--small N] [--large-mb MB] [--rss-mb MB]
-                                   [--only PART ...]
+    python benchmarks/bench_cpu.py [--json PATH] [--small N] [--repeated] [--large-mb MB]
+                                   [--rss-mb MB] [--only PART ...]
 """
 
 from __future__ import annotations
@@ -45,8 +47,18 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def small_reports(count: int) -> list[str]:
-    """``count`` reports of about 2.5 KB, cut from the corpus at paragraph boundaries."""
+def small_reports(count: int, repeated: bool = False) -> list[str]:
+    """``count`` small reports, each a different real-shaped twin of 1.5 KB or more (by
+    id), so that no cache kept across calls meets the same text twice; ``repeated``: the
+    workload of rounds before 2026-12-07, reports of about 2.5 KB cut from the packaged
+    corpus repeated (400 of them hold 155 distinct texts)."""
+    if not repeated:
+        from unionnlp.twins import load_twins
+
+        texts = [t.text for t in load_twins() if len(t.text.encode("utf-8")) >= 1500]
+        if len(texts) < count:
+            raise SystemExit(f"only {len(texts)} twins of 1.5 KB or more, {count} asked")
+        return texts[:count]
     reports, current = [], ""
     for paragraph in union_text(count * 2600).split("\n\n"):
         current += paragraph + "\n\n"
@@ -217,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     parser.add_argument("--small", type=int, default=400, help="small reports (default 400)")
+    parser.add_argument("--repeated", action="store_true",
+                        help="small reports cut from the packaged corpus repeated (the workload "
+                        "of earlier rounds) instead of distinct real-shaped twins")
     parser.add_argument("--large-mb", type=float, default=1.0, help="large text, MB (default 1)")
     parser.add_argument("--rss-mb", type=float, default=20.0, help="text for peak RSS (default 20)")
     parser.add_argument("--only", nargs="+", choices=PARTS, metavar="PART",
@@ -224,12 +239,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     wanted = set(args.only or PARTS)
-    small = small_reports(args.small) if wanted & {"small", "workers"} else []
+    small = small_reports(args.small, args.repeated) if wanted & {"small", "workers"} else []
     figures: dict[str, Any] = {}
     rows: list[tuple[str, str, float | None]] = []
     if "small" in wanted:
         s = figures["small"] = {"reports": len(small), **side_by_side(small)}
-        rows.append((f"{s['reports']} reports of ~2.5 KB: analyze {s['analyze_s']:.2f} s, "
+        size = sum(len(t.encode("utf-8")) for t in small) / max(len(small), 1) / 1000
+        rows.append((f"{s['reports']} reports of ~{size:.1f} KB: analyze {s['analyze_s']:.2f} s, "
                      f"extract_tags {s['extract_tags_s']:.2f} s", f"{s['ratio']:.2f}x",
                      TARGETS["small_ratio"]))
     if "large" in wanted:
