@@ -1087,3 +1087,34 @@ def test_chinese_digits_count_as_arabic_ones_do(text: str, found: list[tuple[str
 ])
 def test_ranks_sessions_outlines_and_quoted_slogans_stay_no_counts(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # An adverb of how the many act, or a preposition of manner, after the noun a count
+    # names ends that noun (sentences written for this test, shaped as news reports are).
+    ("本次比赛决出各组奖项,王一、李二等4名选手分别荣获电工组一等奖。", [("4名", "选手")]),
+    ("会上,全区12个街道工会按抽签顺序依次汇报了本年度工作。", [("12个", "街道工会")]),
+    # 就 (then) and a verb of breaking through before the figure are no part of its subject.
+    ("上线一年,平台实名注册会员就突破了8万人。", [("8万人", "平台实名注册会员")]),
+    ("全市入会职工就突破30万人,", [("30万人", "全市入会职工")]),
+])
+def test_adverbs_and_verbs_next_to_a_count_leave_its_subject(
+        text: str, found: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.subject) for f in extract_figures(text)] == found
+
+
+def test_a_change_from_one_figure_to_another_measures_what_the_first_does() -> None:
+    # A verb of rising to the next figure after the first is no noun the first counts,
+    # and both ends measure the clause's own subject (ASCII commas, as such pages have).
+    text = "最低工资月薪从 2 万 6,400 元调高到 2 万 7,470 元、时薪从 176 元调涨到 183 元,明年施行。"
+    assert [(f.value, f.subject) for f in extract_figures(text)] == [
+        (26400, "最低工资月薪"), (27470, "最低工资月薪"), (176, "时薪"), (183, "时薪")]
+
+
+@pytest.mark.parametrize("text", [
+    # A numeral inside a name is no figure.
+    "本会与市红十字会共同向受灾职工捐赠物资。",
+    "協會聯同澳門紅十字會探訪長者。",
+])
+def test_a_numeral_inside_a_name_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import unionnlp
 from unionnlp.pipeline import default_keywords
 from unionnlp.segment import cut_for_analysis
@@ -593,3 +595,54 @@ def test_a_leaders_praise_in_the_words_of_a_slogan_is_not_a_summary_sentence() -
     assert _said_slogan("陈华表示,劳动最光荣、劳动最崇高,他们是城市运转的重要力量。")
     assert not _said_slogan("陈华表示,下一步将为新就业形态劳动者建设爱心驿站20个。")
     assert not _said_slogan("劳动最光荣的风气在全市企业中日益浓厚,职工参赛热情高涨。")
+
+
+def test_a_sentence_that_is_half_of_one_is_never_a_summary_sentence() -> None:
+    """A sentence that opens as the second half of one (并对……: its subject stood in the one
+    before) and a purpose clause whose main clause a stray full stop cut off (为进一步……,
+    让……。) say nothing whole (sentences written for this test, with ASCII commas as such
+    news pages have them)."""
+    text = (
+        "县总工会召开工会户外劳动者服务站点建设推进会\n\n"
+        "为进一步完善服务体系,让更多快递员、环卫工人等户外劳动者感受到工会组织的温暖。"
+        "近期,县总工会加快对城东社区、西湖公园等18个户外劳动者服务站点的指导,班子成员多次到场督导。\n\n"
+        "王一对各站点的建设情况作了点评,要求站点立足实际,补齐短板,提升服务实效。"
+        "并对县总工会在推进户外劳动者服务站点全覆盖中取得的成绩进行了总结。\n\n"
+        "会议要求各乡镇工会年内完成站点提档升级,确保每个站点配齐饮水、休息和应急药品。\n"
+    )
+    summary = unionnlp.analyze(text).summary
+    assert len(summary) == 3, summary
+    for sentence in summary:
+        assert not sentence.startswith(("并", "为进一步完善")), summary
+
+def test_a_lead_repeated_as_the_first_sentence_is_summarised_once() -> None:
+    """A page gives its lead under a label (摘要:) and again as its body's first sentence:
+    the summary says it once, without the label, even where few sentences are whole."""
+    lead = ("2023年,县总工会围绕县委、县政府的决策部署,突出开展思想政治引领、"
+            "产业工人队伍建设改革和维权服务质量提升等重点工作。")
+    text = (
+        "县总工会2023年工作纪实\n\n"
+        f"摘要:{lead}\n\n"
+        f"{lead}\n\n"
+        "今年以来,县总工会先后获评多项荣誉称号,背后是工会在服务职工方面的不断探索。\n"
+    )
+    summary = unionnlp.analyze(text).summary
+    assert all(not s.startswith("摘要") for s in summary), summary
+    assert sum(s == lead for s in summary) == 1, summary
+    assert len(summary) == 2, summary
+
+
+@pytest.mark.parametrize(("sentence", "whole"), [
+    ("并对县总工会在推进站点全覆盖中取得的成绩进行了总结。", False),
+    ("为进一步完善服务体系,让更多户外劳动者感受到工会组织的温暖。", False),
+    ("为了更好服务职工,推动工会工作提质增效,切实增强职工的获得感。", False),
+    # Counter-examples: whole statements of the same shapes.
+    ("为进一步完善服务体系,县总工会在全县建成户外劳动者服务站点18个。", True),
+    ("并非每个站点都配齐了设备,县总工会将逐一督促整改。", True),
+    ("同时,县总工会为120名环卫工人送去了防暑降温物品。", True),
+    ("同时对下一步的帮扶工作作出了具体部署。", True),  # the references keep such ones
+])
+def test_half_statements_are_not_whole(sentence: str, whole: bool) -> None:
+    from unionnlp.summarize import _whole
+
+    assert _whole(sentence) is whole

@@ -92,7 +92,16 @@ def analyze_stream(path: str | os.PathLike[str], *, options: Options = DEFAULT,
 
 
 def keywords(text: str, top_k: int = 10, *, segmenter: str = "auto") -> list[Keyword]:
-    """The ``top_k`` TF-IDF keywords of any string, weighed against union reports in general."""
+    """Up to ``top_k`` TF-IDF keywords of any string, weighed against union reports in
+    general, best first.
+
+    ``top_k`` is a maximum: terms weighed under a hundredth of the best are left out, so a
+    short text may give fewer (:func:`unionnlp.keyterms.worth_saying`). The string is read
+    as it is, every line of it: no structure is found, so a title, a menu or a date stamp
+    counts as text. A report's ``keywords`` (:func:`analyze`) are ranked over its
+    paragraphs only, with titles, headlines and set-aside lines left out, and so may
+    differ for the same text; ``analyze(text).keywords`` gives those.
+    """
     from .pipeline import default_keywords
     from .segment import cut_for_analysis
 

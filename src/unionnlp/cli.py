@@ -146,7 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     analysis.add_argument("--segmenter", choices=_SEGMENTERS, default="auto",
                           help="word segmenter (default: auto)")
     analysis.add_argument("--top-k", type=_positive, metavar="K",
-                          help="keywords per report (default 10)")
+                          help="keywords per report, at most (default 10; fewer where the "
+                               "rest weigh under a hundredth of the best)")
     analysis.add_argument("--summary-sentences", type=_positive, metavar="N",
                           help="sentences in the report's summary, exactly (default 3, and a "
                                "fourth when three hold fewer than 140 characters)")

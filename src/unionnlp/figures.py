@@ -23,7 +23,8 @@ Numbers
     ``目前三家``; ``三届二次全委会``, ``五次全委会``, ``一、二、三名``); 一 only after
     the noun it counts, ending its clause (``设主任一名、``, ``秘书长一名（兼）``), not as an
     article (``一份力``, ``一次体检``) or in an idiom (``不漏一户``, ``四海一家``). Other
-    numerals without a place character (``二〇二三``) are years or labels, not statistics.
+    numerals without a place character (``二〇二三``) are years or labels, not statistics;
+    nor is a numeral that the segmenter reads inside a word begun before it (``红十字会``).
 
 Multipliers 万/亿/千/千万/百万/万亿
     Applied to counts: ``1.76万个`` is 17600 个, ``18.99万人`` is 189900 人. Money keeps
@@ -61,7 +62,10 @@ Subject
     phrase (``近3000名失业人员的…``, ``5000余名职工参与学习``), when the clause before ends in
     了 or 的 or 和/与/及 (``困难职工和15名“五老”人员``), or when it is empty, the noun
     phrase after the figure is used instead, cut at the first 的 or verb such as
-    参与/提供/为/觉得/认为/申报/荣获, or a word that opens a predicate (也, 将, 被, 把). A
+    参与/提供/为/觉得/认为/申报/荣获, or a word that opens a predicate (也, 将, 被, 把, an
+    adverb such as 分别/依次, the preposition 按: ``4名选手分别荣获`` → ``选手``); a verb of
+    rising to the next figure is none (``从190元调涨到196元``: both measure what the clause
+    before names). A
     transitive verb right after the figure (``慰问金3.1万元打卡发放``) leaves the clause
     before as the subject; a bare verb after an adverb that only verbs follow keeps what
     stands before the adverb (``建设资金累计投入179.4万元``), a time word too
@@ -273,10 +277,11 @@ _TIME_MARKERS = frozenset((
 _TRAILING = ("增加到|增加至|增长到|增长至|提高到|提高至|提升到|提升至|上调到|上调至|下调到|下调至"
              "|扩大到|扩大至|调整为|调整到|调整至|增至|降至|降到|升至|高达|定为|订为|定于|订于"
              "|稳定在|保持在|维持在|控制在|一直|始终|若"
-             "|达到|达|为|是|超过|超|逾|约|近|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
+             "|突破|达到|达|为|是|超过|超|逾|约|近|就|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
              "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
-_TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)$")
+# 成就, 造就 are nouns and verbs of their own, not 就 (then).
+_TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)(?<![成造迁将]就)$")
 # After a figure, a conjunction, a modal (驿站可提供) or a word of more than one character.
 _AFTER_TRAILING_RE = regex(
     f"(?:{'|'.join(w for w in _TRAILING if len(w) > 1 or w in '和与及均都')}|可|能|将)"
@@ -308,12 +313,14 @@ _AFTER_CUT_RE = regex(
     r"|荣获|喜获|获评|获颁|申报|惠及|" + _OBJECT_VERBS
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
-# opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于), only after a noun of two
+# opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于; an adverb of how the many
+# act, 分别, 依次, 纷纷: 4名选手分别荣获; a preposition of manner, 按: 23个镇街总工会按抽签
+# 顺序依次汇报), only after a noun of two
 # characters and before more of the clause: inside a noun they are none (被褥, 一把手, 老将,
 # 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
 # (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?![摩钮键揭])|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
     r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
@@ -328,8 +335,14 @@ _TO_WHOM_RE = regex(r"[为给向对替帮]$")
 _MODIFIER_RE = regex(
     r"(?:有|没有|比较|较为|十分|非常|特别|表现|成绩)\w*"
     r"|\w*(?:突出|优秀|棘手|困难|先进|严重|贫困|较大|较多|良好|优异)")
+#: A verb of rising or falling to a figure (上调到, 调涨至, 提高为, 增至): what leads from one
+#: figure of a change to the next (从2000元上调到3000元, 从190元调涨到196元).
+_CHANGE_TO = (r"(?:上调|下调|调高|调低|调涨|调升|调降|提高|提升|增加|增长|扩大|减少|下降|降低|上升|调整)"
+              r"[到至为]|增至|降至|降到|升至|升到")
 # After a figure, an adverb opens a predicate (38件全部办结), not the noun phrase it counts.
-_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等|之多|之久")
+_AFTER_PREDICATE_RE = regex(r"全部|全都|均已|已经|已|分别|先后|同比|陆续|顺利|圆满|成功|不等|等|之多|之久"
+                            # 从190元调涨到196元: a verb of rising or falling to the next figure
+                            r"|" + _CHANGE_TO)
 #: A one-character word that opens a clause before the figure without being part of what
 #: it measures: a preposition, a conjunction, 另 (besides), or a verb of building or setting
 #: up whose object the figure counts (建站点近9.6万个: 9.6万 stations). Not 为: at a
@@ -360,9 +373,7 @@ _FROM_RE = regex(r"(?<![服随听跟自打])从(?:每[\u4e00-\u9fff]{1,2})?$"
                  r"|(?<![理自缘事来经因根])由(?:每[\u4e00-\u9fff]{1,2})?$")
 #: What joins a figure to the one before it when both measure one thing: a conjunction
 #: (84.7%和79.3%) or a verb of rising or falling to (从2000元上调到3000元, 由500元提高到800元).
-_JOINED_RE = regex(
-    r"[ \u00a0\u3000]*(?:和|与|及|或|以及|(?:上调|下调|提高|提升|增加|增长|扩大|减少|下降|降低|上升"
-    r"|调整)[到至为]|增至|降至|降到|升至|升到)[ \u00a0\u3000]*")
+_JOINED_RE = regex(r"[ \u00a0\u3000]*(?:和|与|及|或|以及|" + _CHANGE_TO + r")[ \u00a0\u3000]*")
 #: A clause before a figure that says only that it is a total, an amount or about so much.
 #: No run of its words reads two ways (共计 is one word, never 共 and 计), so that the
 #: repetition matches in linear time: 共计共计… would otherwise be tried in 2**n splits.
@@ -557,6 +568,8 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
         if unit is None and last > i:  # 3-5万元: 3万元; 500至1000元: 500元
             last_groups = matches[last][2]
             unit, mult = last_groups[8], mult or last_groups[6]
+        if cn is not None and _numeral_in_word(text, start + len(pre or ""), segmenter):
+            continue  # 红十字会: the numeral is part of a name
         parsed = _value(parabic, pcn, arabic, cn, mult, unit)
         if parsed is None:
             continue
@@ -575,10 +588,12 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
             # 达到4739个，为1999年的1.8倍: the multiple compares what the figure before
             # measures with a year's.
             subject = figures[-1].subject
-        elif (not subject and figures and prev_end < start
+        elif ((not subject or _JOINED_RE.fullmatch(subject) is not None)
+              and figures and prev_end < start
               and _JOINED_RE.fullmatch(text, prev_end, start) is not None):
             # 从2000元上调到3000元, 84.7%和79.3%: what the figure before measures, this one
-            # measures too; not after another verb (300户计60万元, 50万元惠及3000人).
+            # measures too (the verb between is none of it: 从190元调涨到196元); not after
+            # another verb (300户计60万元, 50万元惠及3000人).
             subject = figures[-1].subject
         if table:
             subject = _row_label(text, start, segmenter) or subject
@@ -590,6 +605,29 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
 
 
 _Groups = tuple[str | None, ...]  # a match's groups, in the pattern's order
+
+
+def _word_at(text: str, at: int, segmenter: SegmenterLike) -> tuple[int, int]:
+    """Start and end of the word that holds ``text[at]``, as the segmenter reads the few
+    characters around it."""
+    from .segment import resolve
+
+    lo = max(at - 3, 0)
+    pos = lo
+    for word in resolve(segmenter).cut(text[lo : at + 4]):
+        if pos + len(word) > at:
+            return pos, pos + len(word)
+        pos += len(word)
+    return at, at + 1
+
+
+def _numeral_in_word(text: str, at: int, segmenter: SegmenterLike) -> bool:
+    """Whether the Chinese numeral at ``at`` is part of a word that starts before it, a name
+    or a term (红十字会, 三八红旗手 is not: 三八 starts there): no count."""
+    if at == 0 or _HAN_RE.match(text, at - 1) is None or text[at - 1] in _CN_CHARS:
+        return False
+    return _word_at(text, at, segmenter)[0] < at
+
 
 
 def _matches(text: str) -> list[tuple[int, int, _Groups]]:
@@ -1042,8 +1080,10 @@ def _without_perfect(before: str, segmenter: SegmenterLike) -> str:
     from .segment import resolve
 
     s = before[:-1]
-    reached = _strip_trailing(s)
-    if reached != s and len(reached) > 1:
+    reached = s
+    while (stripped := _strip_trailing(reached)) != reached and len(stripped) > 1:
+        reached = stripped  # 会员就突破了 → 会员: the adverb before the verb goes too
+    if reached != s:
         return reached  # 入会率达到了 → 入会率: the verb of reaching goes as without 了
     words = resolve(segmenter).cut(s[-6:])
     if len(words) > 1 and len(words[-1]) == 1 and len(s) >= 3:

@@ -45,6 +45,9 @@ _MAX_CHARS = 220
 FEW = 3
 _GRAPH_LIMIT = 150
 _REDUNDANT = 0.7
+#: Two sentences this similar say one thing (a lead repeated as the body's first sentence,
+#: 0.98 apart on the page that showed it): a summary keeps the first only.
+_DUPLICATE = 0.9
 #: The maximal-marginal-relevance trade-off between centrality and novelty, chosen on the
 #: train twins' reference summaries (``bench_summary_real.py --split train``: 0.3 gave
 #: ROUGE-L 0.420, 0.5 0.425, 0.6 0.428, 0.65 and 0.7 0.429, 0.8 0.422, 0.9 0.410).
@@ -67,6 +70,8 @@ _STAMP = regex(
     r"^(?:[(（]\s*(?:19|20)\d\d\s*[-./年－]\s*\d{1,2}\s*[-./月－]\s*\d{1,2}\s*日?\s*[)）]"
     r"\s*(?:-{1,3}|－{1,3}|—{1,3}|–{1,3})"
     r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}\s*(?:-{2,3}|－{2,3}|—{2,3}|–{2,3}))\s*")
+#: A label that a page puts before its lead (摘要：, 内容提要：, 导读：): no part of the sentence.
+_LABEL = regex(r"^\s*(?:内容)?(?:摘要|提要|导读|导语)\s*[:：]\s*")
 #: A photo's credit that a sentence opens with (王晓丽 摄 主办方希望……), left by a caption
 #: inside a paragraph: no part of the sentence, left out of it. 拍摄 is no credit.
 _CREDIT_LEAD = regex(r"^(?:(?:本报|新华社|中新社)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
@@ -103,6 +108,18 @@ _SETTING_CUES = 2
 #: Who a union's work is done by or for: a sentence naming them reports that work, whatever
 #: setting it opens with (依托交通便利条件,县总工会在服务区建成司机之家10个).
 _UNION_WORK = regex(r"工会|职工|会员|工人|劳模|工匠|建会|入会|帮扶|慰问|驿站|司机之家")
+#: A sentence that is only a purpose clause (为进一步健全服务体系，让更多户外劳动者感受到
+#:关怀。): it opens with 为 and every clause after the first goes on saying what for (让,
+#: 使, 推动 …), so no one does anything in it; its main clause was cut off by a stray 。.
+_PURPOSE_OPEN = regex(r"^为(?:了|进一步|切实|更好地?|全面|深入|加快|充分|持续|不断|有效|推动|确保)")
+_PURPOSE_ON = regex(r"^(?:让|使|以|从而|进而|进一步|切实|更好地?|推动|促进|确保|助力|提升|增强|营造|激发"
+                    r"|引导|实现|努力|不断|真正|充分|全面|持续|有效)")
+_CLAUSE_MARK = regex(r"[，,]")
+#: A sentence that opens as the second half of one (并对……进行了总结。): its subject is in
+#: the sentence before, so out of its context it names no one. 并且， is a link
+#: (:data:`LINK`) that a sentence with its own subject may open with. Not 同时 without a
+#: comma: the train twins' references keep such sentences (同时挑选人员参加……).
+_NO_SUBJECT = regex(r"^(?:并(?![且列肩行存非不未])|并且(?![，,\s]))")
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
@@ -294,7 +311,8 @@ def _whole(
     photo caption or a bare list of names, not a record's fields
     (【发布单位】……【发布日期】……【文件来源】……), not a sentence a site cut (a paywall's
     teaser, page markup) or in which a site speaks of itself, not the place's setting
-    (its geography and history, see :func:`_is_setting`)."""
+    (its geography and history, see :func:`_is_setting`), not one that opens as the
+    second half of a sentence (并对……) or a bare purpose clause (为进一步……，让……。)."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -307,7 +325,18 @@ def _whole(
         and _CUT_BY_SITE.search(sentence) is None
         and _SITE_TALK.search(sentence) is None
         and not _is_setting(sentence)
+        and _NO_SUBJECT.match(sentence) is None
+        and not _purpose_only(sentence)
     )
+
+
+def _purpose_only(sentence: str) -> bool:
+    """Whether a sentence is only a purpose clause, its main clause missing (see
+    :data:`_PURPOSE_OPEN`)."""
+    if _PURPOSE_OPEN.match(sentence) is None:
+        return False
+    return all(_PURPOSE_ON.match(c.strip()) is not None
+               for c in _CLAUSE_MARK.split(sentence)[1:])
 
 
 def _is_setting(sentence: str) -> bool:
@@ -348,7 +377,7 @@ def sentence_vectors(
     for d, paragraph in enumerate(paragraphs):
         pos = 0
         for j, piece in enumerate(c for s in split_sentences(paragraph) for c in _clauses(s)):
-            piece = _STAMP.sub("", piece, count=1)
+            piece = _LABEL.sub("", _STAMP.sub("", piece, count=1), count=1)
             piece = _ITEM_MARK.sub("", _CREDIT_LEAD.sub("", piece, count=1), count=1)
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
@@ -559,6 +588,23 @@ class Graph:
             closest = np.maximum(closest, sim[best])
         return chosen
 
+    def _distinct(self, members: Sequence[int]) -> Sequence[int]:
+        """``members`` without a sentence that says what an earlier one says all but word
+        for word (a page's lead repeated as its body's first sentence, with a label or a
+        word more): a summary never gives one statement twice, however few it has."""
+        rows = [self.row.get(i) for i in members]
+        if len(rows) < 2 or None in rows:
+            return members
+        sims = self._lists()[1]
+        kept: list[int] = []
+        out = []
+        for i, r in zip(members, rows, strict=True):
+            assert r is not None
+            if all(sims[r][k] < _DUPLICATE for k in kept):
+                kept.append(r)
+                out.append(i)
+        return out if len(out) < len(rows) else members
+
     def pick(self, members: Sequence[int], *, k: int = FEW,
              diversity: float | None = None, min_chars: int = 0) -> list[str]:
         """The ``k`` most central, mutually distinct candidates among ``members`` (indices
@@ -581,7 +627,9 @@ class Graph:
         if len(first) < len(members):  # a page that repeats a block says its sentence once
             members = sorted(first.values())
         if len(members) <= k:
-            return [self.candidates[i].text for i in members]
+            # Too few to choose from: every one is taken, save one that says what an
+            # earlier one says (MMR, below, keeps such a one out while it has others).
+            return [self.candidates[i].text for i in self._distinct(members)]
         rows = [self.row[i] for i in members if i in self.row]
         if len(rows) < min(k, len(members)):  # the section fell outside the pruned graph
             return Graph([self.candidates[i] for i in members], self.vectors[list(members)],
