@@ -190,7 +190,7 @@ def lead_in(text: str) -> str | None:
     phrase = m.group(1).strip().strip("*_")
     limit = 20 if marker else 14
     if len(phrase) > limit or len(body) - m.end() < 8 or _LEAD_STOP.search(phrase) \
-            or _left_open(phrase) or _reads_as_clause(phrase):
+            or _left_open(phrase) or _reads_as_clause(phrase) or _joins_with_is(phrase):
         return None
     return phrase
 
@@ -212,6 +212,21 @@ def _reads_as_clause(phrase: str) -> bool:
     ``_CLAUSE_WORD``), no lead-in. On the train twins' paragraphs, 8 phrases that read as
     lead-ins hold such a word; none is annotated a lead-in (66 phrases are)."""
     return _CLAUSE_WORD.search(phrase) is not None
+
+
+#: 是 joining a subject to what it is (下星期四是五一劳动节, 贵阳是大赛的主赛区): not the
+#: ordinal's 是 of 一是/二是, nor 是 inside a word (就是, 但是, 于是, 总是, 是否).
+_IS = regex(r"(?<![就也还總总但於于可凡正都只更要若])是(?!否)")
+_ORDINAL_IS = regex(r"^[一二三四五六七八九十]+是")
+
+
+def _joins_with_is(phrase: str) -> bool:
+    """Whether a paragraph's short first sentence says what something is (see ``_IS``):
+    an ordinary sentence, no lead-in. On the train twins' paragraphs, 14 phrases that read
+    as lead-ins hold such a 是; 13 are not annotated lead-ins (本次会议的主要任务是,
+    贵阳是大赛的主赛区), 1 is (困难劳模是慰问的重点对象)."""
+    ordinal = _ORDINAL_IS.match(phrase)
+    return _IS.search(phrase, ordinal.end() if ordinal else 0) is not None
 
 
 #: Marks that open and close a title or a quotation.
@@ -1868,6 +1883,37 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
         return lines
     return [replace(x, kind="furniture", style=None) if first < i <= last else x
             for i, x in enumerate(lines)]
+#: The most characters of a credit or caption a page repeats between its paragraphs.
+_REPEATED_SHORT = 12
+_SENTENCE_MARK = regex(r"[。！？!?，,；;：:]")
+
+
+def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
+    """A short unnumbered line with no sentence mark that the page prints more than once,
+    read as a headline below its first paragraph, is a photo's credit or caption repeated
+    by each photo (工会FB, 本报记者 某某 摄), or a running header: furniture, never a section
+    headline. On the train twins, 72 lines below the first paragraph are so repeated; none
+    is annotated a heading (53 furniture, 15 captions or credits, 2 bylines, 2 continued
+    captions)."""
+    whole: dict[int, str] = {}
+    for x in lines:
+        whole[x.number] = whole.get(x.number, "") + x.view
+    seen = Counter(v.strip() for v in whole.values())
+    first = next((x.number for x in lines if x.kind == "body"), None)
+    if first is None:
+        return lines
+    pieces = Counter(x.number for x in lines)
+    out = []
+    for x in lines:
+        view = whole[x.number].strip()
+        if x.kind in ("headline", "title") and x.number > first and pieces[x.number] == 1 \
+                and x.style in (None, "plain") and seen[view] > 1 \
+                and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view):
+            x = replace(x, kind="furniture", style=None)
+        out.append(x)
+    return out
+
+
 #: A table of contents' entry ends in dot leaders (four or more) and the page number they
 #: lead to (第一節、研究背景與研究目的 ........ 1); a number that starts a word or a figure
 #: (……2023年, ……5%) is text.
@@ -2008,7 +2054,7 @@ def parse(source: Source, view: str | None = None,
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
-        lines = _label_headlines(lines)
+        lines = _repeated_lines_aside(_label_headlines(lines))
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
         lines = _title_printed_twice(lines)
