@@ -1883,9 +1883,38 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
         return lines
     return [replace(x, kind="furniture", style=None) if first < i <= last else x
             for i, x in enumerate(lines)]
+#: A token of ASCII marks, letters and digits after a line's last word, apart from it by
+#: white space (……(1988)。 L3.5Iu8!6Ip8.2l): a candidate for an anti-scrape token.
+_TAIL_TOKEN = regex(r"(?m)(?<=[^A-Za-z0-9\s])[ \u3000]+([!-~]{8,24})[ \u3000]*$")
+_LETTER_RUN = regex("[A-Za-z]+")
+
+
+def _scrambled(token: str) -> bool:
+    """Whether a token is random characters, no word, number, date or address: two digits
+    or more, capitals and small letters and marks mixed, no run of more than 3 letters."""
+    return sum(c.isdigit() for c in token) >= 2 and any(c.isupper() for c in token) \
+        and any(c.islower() for c in token) and any(not c.isalnum() for c in token) \
+        and max(map(len, _LETTER_RUN.findall(token)), default=0) <= 3
+
+
+def blank_junk(view: str) -> str:
+    """``view`` with the anti-scrape tokens a site appends to its lines blanked (spaces of
+    the same length): a random string after the line's words (……任务是: O,~5MA2-80I2!5j,
+    see ``_TAIL_TOKEN`` and :func:`_scrambled`). The line and its sentence are read as
+    text, the token is not (it stays in the text as written, like a pinyin gloss). On the
+    train twins, 47 lines end in an ASCII token after their words (dates, addresses,
+    markup, 029-63912478); none is scrambled so."""
+    if _TAIL_TOKEN.search(view) is None:
+        return view
+    return _TAIL_TOKEN.sub(lambda m: " " * len(m.group()) if _scrambled(m.group(1)) else m.group(),
+                           view)
+
+
 #: The most characters of a credit or caption a page repeats between its paragraphs.
 _REPEATED_SHORT = 12
 _SENTENCE_MARK = regex(r"[。！？!?，,；;：:]")
+#: A number first (1, 2 of a list numbered afresh; 一 ……; （一）): a list's headline.
+_NUMBER_FIRST = regex(r"^[\d一二三四五六七八九十（(]")
 
 
 def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
@@ -1908,7 +1937,8 @@ def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
         view = whole[x.number].strip()
         if x.kind in ("headline", "title") and x.number > first and pieces[x.number] == 1 \
                 and x.style in (None, "plain") and seen[view] > 1 \
-                and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view):
+                and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view) \
+                and not _NUMBER_FIRST.match(view):
             x = replace(x, kind="furniture", style=None)
         out.append(x)
     return out
@@ -2029,7 +2059,7 @@ def parse(source: Source, view: str | None = None,
     """
     source = writable(source)
     text = fold_newlines(source.text)
-    view = analysis_view(text)[0] if view is None else view
+    view = blank_junk(analysis_view(text)[0] if view is None else view)
     lines = split_lines(text, source.heading_hints, view, source.boilerplate,
                         breaks=gap_breaks(view))
     lines, bars = _bars_apart(lines, source.boilerplate)
