@@ -69,3 +69,42 @@ def test_an_ordinals_是_still_opens_a_lead_in(phrase: str) -> None:
     text = (f"某县总工会2023年工作总结\n{phrase}。全年举办培训班12期,参加职工860人次,"
             "评选岗位能手25名,职工的技能水平明显提高。\n")
     assert _parse(text).paragraphs[0].lead_in == phrase
+
+
+# An encyclopaedia-style page whose site appends a random token to each line (anti-scrape).
+SCRAMBLED = (
+    "职工时报简介\n"
+    "《职工时报》是某省总工会主办的综合性报纸,1950年3月在省城创刊,是一张以职工生活为重点的"
+    "省级大报。1968年停刊,1979年复刊。日发行量为35万份(1990)。 R4.7Kb2!9Tm1.6q\n"
+    "《职工时报》的读者对象是全省广大职工和工会干部,先后担任社长的有张某、李某等人,"
+    "报社设有新闻部、评论部和通联部。 c7=2HD5.9Xn4;1z\n"
+    "八十年代的《职工时报》,所担负的主要任务是: P,~3NB8-41K7!2x\n"
+    "(1)宣传党的路线、方针、政策,为职工参政议政提供舆论阵地。 w6!3hG2?7Dk5;8M\n"
+    "(2)宣传改革中涌现的新事物、新经验,对职工进行有理想、有纪律的教育。 Y84pq2+6LE3;5H\n"
+    "(3)反映职工群众的意见和要求,维护职工的民主权利和合法权益,发挥舆论监督作用。 m3;8Fj5!2kB7+4u\n"
+)
+
+
+def test_an_anti_scrape_token_is_blanked_and_its_line_kept_as_text() -> None:
+    report = _parse(SCRAMBLED)
+    kept = "".join(p.text for p in report.paragraphs)
+    assert "所担负的主要任务是:" in kept
+    # A line after a sentence's end and its token opens a paragraph of its own.
+    assert any(p.text.startswith("八十年代的《职工时报》") for p in report.paragraphs)
+    assert not any("任务是" in d for d in report.dropped)
+    from unionnlp.structure import blank_junk
+
+    view = blank_junk(SCRAMBLED)
+    assert len(view) == len(SCRAMBLED)
+    for token in ("R4.7Kb2!9Tm1.6q", "P,~3NB8-41K7!2x", "w6!3hG2?7Dk5;8M", "Y84pq2+6LE3;5H"):
+        assert token not in view
+    assert "日发行量为35万份(1990)。" in view
+
+
+@pytest.mark.parametrize("line", ("发布时间: 2023-05-29", "电话: 029-63912478", "网址: www.example.com.cn",
+                                  "(转载请注明出处) MediaOutReach", "执行标准: GB/T2260-2007"))
+def test_a_date_number_or_address_after_a_line_is_no_anti_scrape_token(line: str) -> None:
+    from unionnlp.structure import blank_junk
+
+    assert blank_junk(line) == line
+
