@@ -108,3 +108,33 @@ def test_a_date_number_or_address_after_a_line_is_no_anti_scrape_token(line: str
 
     assert blank_junk(line) == line
 
+
+
+# A regional union's news page: the site's name and slogan, the title, its subtitle, then
+# the stamp line with the source, the authors and the time, set aside as furniture.
+STAMPED = (
+    "某工网\n"
+    "某省职工的网上家园\n"
+    "凝心聚力谱写工会工作新篇章\n"
+    "——某县总工会2023年度工作纪实\n"
+    "来源:某工网    作者:周明远 谢小芳    发表时间:2023-12-28 17:40:12\n"
+    "\n"
+    "  2023年,某县总工会围绕中心、服务大局,团结动员全县职工群众建功立业,各项工作取得新成效。\n"
+    "\n"
+    "  全年新建基层工会28家,发展会员1500余名,走访慰问困难职工320户,发放慰问金48万元。\n"
+)
+
+
+def test_the_author_field_of_a_stamp_line_set_aside_is_the_byline() -> None:
+    report = _parse(STAMPED)
+    article = report.articles[0]
+    assert article.title == "凝心聚力谱写工会工作新篇章"
+    assert article.byline == "周明远 谢小芳"
+    # The stamp line itself stays set aside, whole.
+    assert any(d.startswith("来源:某工网") for d in report.dropped)
+
+
+@pytest.mark.parametrize("author", ("网友上传", "佚名", "某某网", "本站原创"))
+def test_an_author_field_that_names_no_person_gives_no_byline(author: str) -> None:
+    report = _parse(STAMPED.replace("周明远 谢小芳", author))
+    assert report.articles[0].byline is None
