@@ -138,3 +138,18 @@ def test_the_author_field_of_a_stamp_line_set_aside_is_the_byline() -> None:
 def test_an_author_field_that_names_no_person_gives_no_byline(author: str) -> None:
     report = _parse(STAMPED.replace("周明远 谢小芳", author))
     assert report.articles[0].byline is None
+
+
+@pytest.mark.parametrize("office", ("組織處", "宣傳部", "辦公室"))
+def test_an_office_alone_under_the_title_is_the_byline_not_a_headline(office: str) -> None:
+    text = ("2024年亞太區工會青年論壇紀實\n"
+            "\n"
+            f"{office}\n"
+            "\n"
+            "  本會一直以來積極參與國際工會事務,今年派出三名青年幹部赴吉隆坡出席論壇,"
+            "與各國工會代表就青年就業與職場安全議題交流。\n"
+            "\n"
+            "  論壇為期三天,共有來自十八個國家及地區的一百二十名代表參加,會上通過了青年工作宣言。\n")
+    article = _parse(text).articles[0]
+    assert article.byline == office
+    assert [s.heading for s in article.sections if s.heading] == []

@@ -1854,6 +1854,28 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: An office's or a union's name alone: 组织处, 办公室, 宣传部, 某区总工会 (simplified view).
+_OFFICE = regex(r"[\u4e00-\u9fff]{1,8}(?:处|室|部|科|办|组|局|中心|委员会|工会)")
+_OFFICE_MAX = 12
+
+
+def _offices_as_bylines(lines: list[Line]) -> list[Line]:
+    """A short line right under the title that names an office or a union alone (组织处,
+    宣传部, see ``_OFFICE``), over the text, is the issuer's byline, not a headline: a
+    section it headed would hold the whole text. On the train twins, 1 line so placed
+    names an office (某区总工会 under its title), annotated byline."""
+    shown = [i for i, x in enumerate(lines) if x.kind != "furniture"]
+    out = list(lines)
+    for a, b, c in zip(shown, shown[1:], shown[2:]):
+        x = lines[b]
+        view = x.view.strip()
+        if lines[a].kind == "title" and x.kind == "headline" and lines[c].kind == "body" \
+                and x.style in (None, "plain") and len(view) <= _OFFICE_MAX \
+                and _OFFICE.fullmatch(view) and lines[a].number != x.number != lines[c].number:
+            out[b] = replace(x, kind="byline", style=None)
+    return out
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -2108,7 +2130,7 @@ def parse(source: Source, view: str | None = None,
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
-        lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
+        lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
