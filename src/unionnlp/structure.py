@@ -1866,7 +1866,7 @@ def _offices_as_bylines(lines: list[Line]) -> list[Line]:
     names an office (某区总工会 under its title), annotated byline."""
     shown = [i for i, x in enumerate(lines) if x.kind != "furniture"]
     out = list(lines)
-    for a, b, c in zip(shown, shown[1:], shown[2:]):
+    for a, b, c in zip(shown, shown[1:], shown[2:], strict=False):
         x = lines[b]
         view = x.view.strip()
         if lines[a].kind == "title" and x.kind == "headline" and lines[c].kind == "body" \
