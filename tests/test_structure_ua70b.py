@@ -153,3 +153,18 @@ def test_an_office_alone_under_the_title_is_the_byline_not_a_headline(office: st
     article = _parse(text).articles[0]
     assert article.byline == office
     assert [s.heading for s in article.sections if s.heading] == []
+
+
+def test_a_listing_item_cut_short_with_dots_closes_its_paragraph() -> None:
+    # A federation's news listing: each item is one long line, cut short with dots.
+    text = ("最新公布失業率升至5.8%,失業人數逼近20萬人,工會促請政府推出第二輪保就業計劃,"
+            "並設立臨時失業援助金。有受訪的飲食業工友表示,自己已經開工不足三個月,"
+            "每月收入減少一半,家庭開支全靠積蓄支撐,希望政府加強培訓及提升津貼。 "
+            "工會權益委員會主任表示 :「點解可以幫僱主出糧,但唔可以幫失業工友生活?」因為...\n"
+            "工會權益委員會(下稱:權委)就勞工處最新提交立法會的文件發表回應,認為當局對外判工人的"
+            "保障仍然不足,合約期滿即被解僱的情況屢見不鮮,要求當局盡快檢討相關條例,"
+            "並在標書中加入保障工人的條款。權委又指,政府應帶頭做好僱主責任,方可解決這問題。 ...\n")
+    paragraphs = _parse(text).paragraphs
+    assert len(paragraphs) == 2
+    assert paragraphs[0].text.endswith("因為...")
+    assert paragraphs[1].text.startswith("工會權益委員會(下稱:權委)")
