@@ -168,3 +168,38 @@ def test_a_listing_item_cut_short_with_dots_closes_its_paragraph() -> None:
     assert len(paragraphs) == 2
     assert paragraphs[0].text.endswith("因為...")
     assert paragraphs[1].text.startswith("工會權益委員會(下稱:權委)")
+
+
+def test_a_numbered_sentence_shaped_like_its_siblings_heads_a_section_too() -> None:
+    # A 范文 page: each numbered item is one line, its headline sentence and its text.
+    text = ("优秀实用范文分享\n"
+            "机关工会2023年度工作总结\n"
+            "2023年度,区统计局工会在上级工会和局党组的领导下,团结全体会员,圆满完成了各项任务。\n"
+            "一、明确年度工会工作目标\n"
+            "年初,局领导对全年工会工作提出了明确要求,局工会据此制定了年度工作计划。\n"
+            "二、扎实开展各项工会工作\n"
+            "1、组织会员学习党的历史,进一步坚定会员的理想信念。六月初,局党组组织全体会员"
+            "到市档案馆参观党史展览,听取党校老师讲授党的光辉历程,大家深受教育。\n"
+            "2、开展业务学习与案例点评,提高统计人员的工作水平。局工会先后组织会员开展业务学习,"
+            "并请业务骨干讲解典型统计案例,会员的业务能力明显提高。\n"
+            "3、组织业务培训和考试,不断提高统计人员的操作技能。今年以来局工会参与组织了"
+            "全体会员业务培训和市局组织的业务考试,全局会员全部通过考试。\n")
+    article = _parse(text).articles[0]
+    headings = [s.heading for s in article.sections if s.heading]
+    assert "2、开展业务学习与案例点评,提高统计人员的工作水平。" in headings
+    second = next(s for s in article.sections if s.heading and s.heading.startswith("2、"))
+    assert second.paragraphs[0].text.startswith("局工会先后组织会员开展业务学习")
+
+
+def test_a_numbered_paragraph_unlike_its_siblings_stays_a_paragraph() -> None:
+    text = ("优秀实用范文分享\n"
+            "机关工会2023年度工作总结\n"
+            "一、扎实开展各项工会工作\n"
+            "1、组织会员学习党的历史,进一步坚定会员的理想信念。六月初,局党组组织全体会员"
+            "到市档案馆参观党史展览,听取党校老师讲授党的光辉历程,大家深受教育。\n"
+            "2、今年局工会共组织会员参加业务学习十二次,参加人数达到三百余人次,会员业务能力"
+            "明显提高,多名会员在全市业务竞赛中获奖。随后又组织了案例点评。\n"
+            "3、组织业务培训和考试,不断提高统计人员的操作技能。今年以来局工会参与组织了"
+            "全体会员业务培训和市局组织的业务考试,全局会员全部通过考试。\n")
+    headings = [s.heading for s in _parse(text).articles[0].sections if s.heading]
+    assert not any(h.startswith("2、") for h in headings)

@@ -546,6 +546,52 @@ def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
             cut = inline_heading(block.view, block.lines[0].text)
             if 0 < cut < len(block.lines[0].text):
                 out[id(block)] = cut
+    out.update(_like_sibling_headlines(blocks, out))
+    return out
+
+
+#: A numbered headline written as a sentence of its own (1、组织会员重温党史,坚定理想信念。).
+_SENTENCE_HEAD = regex(r"^([^。！？!?；;：:]{4,40})。")
+
+
+def _like_sibling_headlines(blocks: Sequence[Block], opening: dict[int, int]) -> dict[int, int]:
+    """Paragraphs that open with a numbered sentence shaped like the headlines of their
+    list (2、开展业务学习,提高工作水平。区审计局先后…… amid 1、……。 and 3、……。 that head
+    their sections): the sentence is the paragraph's headline too. Siblings: at least two
+    headlines of the same numbering style (a headline line, or one opening a paragraph,
+    see ``opening``), each one sentence ending in 。; the paragraph's first sentence is as
+    long as theirs (within their shortest and longest, give or take 4 characters) with no
+    more commas than the most of theirs, and text follows it."""
+    heads: dict[str, list[Match[str]]] = {}
+    for block in blocks:
+        x = block.lines[0]
+        if block.kind == "headline" and len(block.lines) == 1:
+            head = x.view.strip()
+        elif id(block) in opening:
+            head = block.view[:opening[id(block)]].strip()
+        else:
+            continue
+        style, marker = numbering(head)
+        m = _SENTENCE_HEAD.fullmatch(head[marker:])
+        if style in _CANONICAL and m is not None:
+            heads.setdefault(style or "", []).append(m)
+    out: dict[int, int] = {}
+    for block in blocks:
+        x = block.lines[0]
+        if block.kind != "para" or x.kind != "body" or id(block) in opening:
+            continue
+        style, marker = numbering(block.view)
+        shaped = heads.get(style or "", [])
+        m = _SENTENCE_HEAD.match(block.view[marker:]) if len(shaped) >= 2 else None
+        if m is None:
+            continue
+        sizes = [len(h.group(1)) for h in shaped]
+        commas = max(len(COMMA.findall(h.group(1))) for h in shaped)
+        end = marker + m.end()
+        if min(sizes) - 4 <= len(m.group(1)) <= max(sizes) + 4 \
+                and len(COMMA.findall(m.group(1))) <= commas \
+                and len(block.view) - end >= 8 and end < len(x.text):
+            out[id(block)] = end
     return out
 
 
