@@ -2017,9 +2017,9 @@ _NUMBER_FIRST = regex(r"^[\d一二三四五六七八九十（(]")
 
 def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
     """A short unnumbered line with no sentence mark that the page prints more than once,
-    read as a headline below its first paragraph, is a photo's credit or caption repeated
-    by each photo (工会FB, 本报记者 某某 摄), or a running header: furniture, never a section
-    headline. On the train twins, 72 lines below the first paragraph are so repeated; none
+    read as a headline between its paragraphs, is a photo's credit or caption repeated by
+    each photo (工会FB, 本报记者 某某 摄), or a running header: furniture, never a section
+    headline (under the last paragraph it may be a sign-off, the closing rules' to read). On the train twins, 72 lines below the first paragraph are so repeated; none
     is annotated a heading (53 furniture, 15 captions or credits, 2 bylines, 2 continued
     captions)."""
     whole: dict[int, str] = {}
@@ -2027,13 +2027,14 @@ def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
         whole[x.number] = whole.get(x.number, "") + x.view
     seen = Counter(v.strip() for v in whole.values())
     first = next((x.number for x in lines if x.kind == "body"), None)
-    if first is None:
+    last = next((x.number for x in reversed(lines) if x.kind == "body"), None)
+    if first is None or last is None:
         return lines
     pieces = Counter(x.number for x in lines)
     out = []
     for x in lines:
         view = whole[x.number].strip()
-        if x.kind in ("headline", "title") and x.number > first and pieces[x.number] == 1 \
+        if x.kind in ("headline", "title") and first < x.number < last and pieces[x.number] == 1 \
                 and x.style in (None, "plain") and seen[view] > 1 \
                 and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view) \
                 and not _NUMBER_FIRST.match(view):
