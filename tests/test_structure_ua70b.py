@@ -203,3 +203,21 @@ def test_a_numbered_paragraph_unlike_its_siblings_stays_a_paragraph() -> None:
             "全体会员业务培训和市局组织的业务考试,全局会员全部通过考试。\n")
     headings = [s.heading for s in _parse(text).articles[0].sections if s.heading]
     assert not any(h.startswith("2、") for h in headings)
+
+
+@pytest.mark.parametrize("line", ("(每月20日,關注“職工之友小編”微信朋友圈參與話題討論)",
+                                  "扫码关注“某市工会”公众号,了解更多职工福利"))
+def test_a_call_to_follow_the_site_read_as_a_headline_is_furniture(line: str) -> None:
+    # The labeller read such a line (a magazine's readers' column) as a headline.
+    from dataclasses import replace
+
+    from unionnlp.convert import analysis_view
+    from unionnlp.lines import split_lines
+    from unionnlp.structure import _calls_to_act_aside
+
+    text = f"本期話題:我最難忘的一次職工技能比賽\n{line}\n@浙江讀者 李明華 去年公司舉辦了焊工技能比賽。\n"
+    lines = split_lines(text, None, analysis_view(text)[0])
+    read = [replace(x, kind="headline") if x.text == line else x for x in lines]
+    kinds = {x.text: x.kind for x in _calls_to_act_aside(read)}
+    assert kinds[line] == "furniture"
+    assert kinds["本期話題:我最難忘的一次職工技能比賽"] == read[0].kind

@@ -2008,6 +2008,24 @@ def blank_junk(view: str) -> str:
                            view)
 
 
+#: A call to follow the site elsewhere: a verb that asks for it and the platform
+#: ((每月25日,关注“某某”微信朋友圈参与话题讨论), 扫码关注公众号).
+_CALL_TO_ACT = regex(r"关注|扫码|扫描|长按|点击|欢迎")
+_PLATFORM = regex(r"微信|公众号|朋友圈|微博|抖音|视频号|二维码|客户端")
+_CALL_MAX = 80
+
+
+def _calls_to_act_aside(lines: list[Line]) -> list[Line]:
+    """A headline or title line that asks the reader to follow the site on a platform (see
+    ``_CALL_TO_ACT``, ``_PLATFORM``) is furniture, never a section's headline. On the
+    train twins, 4 lines of at most 80 characters hold such a call: all 4 annotated
+    furniture."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind in ("headline", "title") and len(x.view.strip()) <= _CALL_MAX
+            and _CALL_TO_ACT.search(x.view) and _PLATFORM.search(x.view) else x
+            for x in lines]
+
+
 #: The most characters of a credit or caption a page repeats between its paragraphs.
 _REPEATED_SHORT = 12
 _SENTENCE_MARK = regex(r"[。！？!?，,；;：:]")
@@ -2183,7 +2201,7 @@ def parse(source: Source, view: str | None = None,
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
-        lines = _repeated_lines_aside(_label_headlines(lines))
+        lines = _calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines)))
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
         lines = _title_printed_twice(lines)
