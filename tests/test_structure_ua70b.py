@@ -221,3 +221,23 @@ def test_a_call_to_follow_the_site_read_as_a_headline_is_furniture(line: str) ->
     kinds = {x.text: x.kind for x in _calls_to_act_aside(read)}
     assert kinds[line] == "furniture"
     assert kinds["本期話題:我最難忘的一次職工技能比賽"] == read[0].kind
+
+
+@pytest.mark.parametrize("menu", ("關於我們", "联系我们", "网站首页"))
+def test_a_site_menu_item_is_never_the_title(menu: str) -> None:
+    # A federation's news search list: the site's menu, then items of a date and a headline,
+    # each with its teaser.
+    text = (f"{menu}\n"
+            "勞工權益\n"
+            "會員優惠\n"
+            "搜尋\n"
+            "2019-06-18 工會向政府提交財政預算案建議——保障就業 改善民生\n"
+            "\n"
+            "  工會代表與財政司司長會面,就來年預算案提出多項建議,包括設立失業援助金及加強職業培訓。\n"
+            "\n"
+            "2019-06-10 工會捐款支援內地水災災民\n"
+            "\n"
+            "  工會理事長代表向慈善機構遞交捐款支票,支援受水災影響的災民重建家園。\n")
+    report = _parse(text)
+    assert all(a.title != menu for a in report.articles)
+    assert menu in report.dropped

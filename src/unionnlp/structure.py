@@ -2026,6 +2026,20 @@ def _calls_to_act_aside(lines: list[Line]) -> list[Line]:
             for x in lines]
 
 
+#: A site's menu item that names no content: 关于我们, 联系我们, 首页 (simplified view).
+_SITE_MENU_WORD = regex(r"关于我们|联系我们|联络我们|首页|网站首页|返回首页|设为首页|加入收藏|网站地图"
+                        r"|网站导航")
+
+
+def _menu_words_aside(lines: list[Line]) -> list[Line]:
+    """A line that is a site's menu item alone (see ``_SITE_MENU_WORD``) is furniture, never
+    an article's title or a headline. On the train twins, 7 lines are such an item alone:
+    all 7 annotated furniture."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _SITE_MENU_WORD.fullmatch(x.view.strip()) else x
+            for x in lines]
+
+
 #: The most characters of a credit or caption a page repeats between its paragraphs.
 _REPEATED_SHORT = 12
 _SENTENCE_MARK = regex(r"[。！？!?，,；;：:]")
@@ -2201,7 +2215,7 @@ def parse(source: Source, view: str | None = None,
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
-        lines = _calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines)))
+        lines = _menu_words_aside(_calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines))))
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
         lines = _title_printed_twice(lines)
