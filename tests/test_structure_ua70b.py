@@ -241,3 +241,10 @@ def test_a_site_menu_item_is_never_the_title(menu: str) -> None:
     report = _parse(text)
     assert all(a.title != menu for a in report.articles)
     assert menu in report.dropped
+
+
+@pytest.mark.parametrize("label", ("摘要", "内容提要", "编者按"))
+def test_a_label_that_introduces_a_text_is_no_lead_in(label: str) -> None:
+    text = (f"某县总工会2023年度工作纪实\n{label}:2023年,某县总工会围绕中心、服务大局,"
+            "团结动员全县职工建功立业,各项工作取得新成效。\n")
+    assert _parse(text).paragraphs[0].lead_in is None
