@@ -44,7 +44,7 @@ from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
 
-__all__ = ["inline_heading", "lead_in", "parse"]
+__all__ = ["blank_junk", "inline_heading", "lead_in", "parse"]
 
 _RUN_LIMIT = 40
 _SWITCH = 0.05
