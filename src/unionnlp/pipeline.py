@@ -49,7 +49,7 @@ from .sentences import (
     features,
     oracle,
 )
-from .structure import parse
+from .structure import blank_junk, parse
 from .summarize import FEW, LINK, Graph, Sentence, sentence_vectors
 from .themes import default_classifier, get_classifier
 
@@ -342,6 +342,7 @@ def report_scorer(text: str, extractor: KeywordExtractor, options: Options | Non
     options = options or DEFAULT
     text = fold_newlines(text)
     view, traditional = analysis_view(text)
+    view = blank_junk(view)
     report = parse(Source(text), view, options.tokenizer)
     views, _ = _paragraph_views(report, view, traditional)
     table = TermTable([options.tokenizer.cut(v) for v in views])
@@ -353,6 +354,7 @@ def run(source: Source, options: Options) -> Report:
     source = writable(source)
     text = fold_newlines(source.text)
     view, traditional = analysis_view(text)
+    view = blank_junk(view)  # anti-scrape tokens: kept in the text, not read
     segmenter = options.tokenizer  # resolved once, passed to every stage that cuts words
     report = parse(replace(source, text=text), view, segmenter)
     extractor = default_keywords()

@@ -44,6 +44,19 @@ __all__ = [
 ]
 
 _RUNNING = 3
+#: A listing's item cut short with ASCII dots after a word (……但唔可以幫工友生活?」因為...):
+#: the item ends there; the line under it is the next item.
+_CUT_SHORT = regex(r"[^\x00-\x7f]\.{3,}[ \u3000]*$")
+
+
+def _cut_short(view: str) -> bool:
+    """Whether a line ends in an item's cut (see ``_CUT_SHORT``): its paragraph ends there.
+    On the train twins, 4 text lines end so with a line under them: 3 are followed by
+    a paragraph's first line (annotated body), 1 by furniture; a line ending in …… may
+    go on with its sentence (勞動者…… / 每一名勞模、工匠……, annotated cont) and is left."""
+    return _CUT_SHORT.search(view) is not None
+
+
 #: How a news item opens: such a line starts a paragraph, indented or not.
 _NEWS_OPENER = regex(r"^(?:本报讯|本报\S{0,6}电|新华社|据\S{0,8}报道|[（(]?记者\s)")
 DATE_LINE = regex(rf"^[（(]?\s*{lexicon().dates['month'].pattern}\s*[）)]?$")
@@ -481,7 +494,8 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
         while not marked:
             if _CLOSING.search(parts[-1].view):
                 break
-            if ends_sentence(parts[-1].view) and not _ARTICLE_LABEL.match(parts[-1].view):
+            if (ends_sentence(parts[-1].view) or _cut_short(parts[-1].view)) \
+                    and not _ARTICLE_LABEL.match(parts[-1].view):
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"
                         and nxt.number == parts[-1].number + 1

@@ -44,7 +44,7 @@ from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
 
-__all__ = ["as_part", "inline_heading", "lead_in", "parse"]
+__all__ = ["as_part", "blank_junk", "inline_heading", "lead_in", "parse"]
 
 _RUN_LIMIT = 40
 _SWITCH = 0.05
@@ -220,7 +220,8 @@ def lead_in(text: str) -> str | None:
     phrase = m.group(1).strip().strip("*_")
     limit = 20 if marker else 14
     if len(phrase) > limit or len(body) - m.end() < 8 or _LEAD_STOP.search(phrase) \
-            or _left_open(phrase) or _reads_as_clause(phrase):
+            or _left_open(phrase) or _reads_as_clause(phrase) or _joins_with_is(phrase) \
+            or _TEXT_LABEL.fullmatch(phrase):
         return None
     return phrase
 
@@ -242,6 +243,27 @@ def _reads_as_clause(phrase: str) -> bool:
     ``_CLAUSE_WORD``), no lead-in. On the train twins' paragraphs, 8 phrases that read as
     lead-ins hold such a word; none is annotated a lead-in (66 phrases are)."""
     return _CLAUSE_WORD.search(phrase) is not None
+
+
+#: A label that introduces a text (摘要:, 内容提要:, 编者按:): no bold-style lead-in. On the
+#: train twins' paragraphs, 9 phrases that read as lead-ins are such a label (摘要 6 times,
+#: 内容提要, 编者按 twice); none is annotated a lead-in.
+_TEXT_LABEL = regex(r"摘要|内容摘要|内容提要|提要|导读|编者按|按语")
+
+
+#: 是 joining a subject to what it is (下星期四是五一劳动节, 贵阳是大赛的主赛区): not the
+#: ordinal's 是 of 一是/二是, nor 是 inside a word (就是, 但是, 于是, 总是, 是否).
+_IS = regex(r"(?<![就也还總总但於于可凡正都只更要若])是(?!否)")
+_ORDINAL_IS = regex(r"^[一二三四五六七八九十]+是")
+
+
+def _joins_with_is(phrase: str) -> bool:
+    """Whether a paragraph's short first sentence says what something is (see ``_IS``):
+    an ordinary sentence, no lead-in. On the train twins' paragraphs, 14 phrases that read
+    as lead-ins hold such a 是; 13 are not annotated lead-ins (本次会议的主要任务是,
+    贵阳是大赛的主赛区), 1 is (困难劳模是慰问的重点对象)."""
+    ordinal = _ORDINAL_IS.match(phrase)
+    return _IS.search(phrase, ordinal.end() if ordinal else 0) is not None
 
 
 #: Marks that open and close a title or a quotation.
@@ -269,6 +291,8 @@ class _Draft:
     parts: list[Block] = field(default_factory=list)
     #: Where the first of ``parts`` stands among the page's blocks.
     at: int | None = None
+    #: The authors a stamp line set aside under the title names (作者:……), if any.
+    authors: str | None = None
 
     def __post_init__(self) -> None:
         if self.title is not None and not self.parts:
@@ -559,6 +583,52 @@ def _opening_headings(blocks: Sequence[Block]) -> dict[int, int]:
             cut = inline_heading(block.view, block.lines[0].text)
             if 0 < cut < len(block.lines[0].text):
                 out[id(block)] = cut
+    out.update(_like_sibling_headlines(blocks, out))
+    return out
+
+
+#: A numbered headline written as a sentence of its own (1、组织会员重温党史,坚定理想信念。).
+_SENTENCE_HEAD = regex(r"^([^。！？!?；;：:]{4,40})。")
+
+
+def _like_sibling_headlines(blocks: Sequence[Block], opening: dict[int, int]) -> dict[int, int]:
+    """Paragraphs that open with a numbered sentence shaped like the headlines of their
+    list (2、开展业务学习,提高工作水平。区审计局先后…… amid 1、……。 and 3、……。 that head
+    their sections): the sentence is the paragraph's headline too. Siblings: at least two
+    headlines of the same numbering style (a headline line, or one opening a paragraph,
+    see ``opening``), each one sentence ending in 。; the paragraph's first sentence is as
+    long as theirs (within their shortest and longest, give or take 4 characters) with no
+    more commas than the most of theirs, and text follows it."""
+    heads: dict[str, list[Match[str]]] = {}
+    for block in blocks:
+        x = block.lines[0]
+        if block.kind == "headline" and len(block.lines) == 1:
+            head = x.view.strip()
+        elif id(block) in opening:
+            head = block.view[:opening[id(block)]].strip()
+        else:
+            continue
+        style, marker = numbering(head)
+        m = _SENTENCE_HEAD.fullmatch(head[marker:])
+        if style in _CANONICAL and m is not None:
+            heads.setdefault(style or "", []).append(m)
+    out: dict[int, int] = {}
+    for block in blocks:
+        x = block.lines[0]
+        if block.kind != "para" or x.kind != "body" or id(block) in opening:
+            continue
+        style, marker = numbering(block.view)
+        shaped = heads.get(style or "", [])
+        m = _SENTENCE_HEAD.match(block.view[marker:]) if len(shaped) >= 2 else None
+        if m is None:
+            continue
+        sizes = [len(h.group(1)) for h in shaped]
+        commas = max(len(COMMA.findall(h.group(1))) for h in shaped)
+        end = marker + m.end()
+        if min(sizes) - 4 <= len(m.group(1)) <= max(sizes) + 4 \
+                and len(COMMA.findall(m.group(1))) <= commas \
+                and len(block.view) - end >= 8 and end < len(x.text):
+            out[id(block)] = end
     return out
 
 
@@ -660,6 +730,8 @@ def _names_what_follows(view: str) -> bool:
 def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
              dropped: list[str]) -> Article:
     title, subtitle, byline = _title_parts(*draft.parts) if draft.parts else (None, None, None)
+    if byline is None and title is not None:
+        byline = draft.authors
     sections: list[Section] = []
     heading: Line | None = None
     head_spans: tuple[tuple[int, int], ...] = ()
@@ -1634,6 +1706,32 @@ _STAMP = regex(r"\d\s*[:：]\s*\d\d|[来來]\s*源|更新|[发發]\s*[布佈表]
 _CREDIT_NAMES = regex(r"(?:記者|记者|通訊員|通讯员)\s*[\u4e00-\u9fff]{2,4}"
                       r"|[/／](?:\s*[\u4e00-\u9fff]{2,4}(?=[、,，\s])|\s+)"
                       r"|\S\s+(?:綜合|综合)")
+#: A page's stamp line that names the author among its fields (来源:某网    作者:王某 李某
+#: 发表时间:……): the value after 作者, up to the next field's label, a bar or the end.
+_AUTHOR_FIELD = regex(r"作者[ \u3000]*[:：][ \u3000]*(.+?)(?=[ \u3000]*(?:[|｜]|[\u4e00-\u9fff]{2,6}[:：]"
+                      r"|\d{4}[-/.年]|$))")
+#: Names: one to five words of 2-4 Han characters apart by spaces or 、.
+_AUTHOR_NAMES = regex(r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,4}")
+#: What such a field holds that names no person: an upload, the web, the site or paper.
+_NO_AUTHOR = regex(r"上传|上傳|网络|網絡|原创|原創|佚名|匿名|本站|本网|本網|管理员|编辑部|[网網社报報台部会會]$")
+
+
+def _authors(view: str) -> str | None:
+    """The authors a stamp line set aside names in its 作者 field (see ``_AUTHOR_FIELD``),
+    as the page writes them; None when the field holds no person's names. On the train
+    twins, 39 lines hold a 作者 field (annotated furniture, or a caption: the twins label
+    lines, not the names in them); the rule reads names from 19 of them (黎嘉平 邹琨 农晓雯,
+    韦岚, 王晴; 3 pen names such as 柳岸风) and none from uploads, sites, papers or
+    offices (会员上传, 佚名, 洄澜网, 法律资料网, 工会)."""
+    m = _AUTHOR_FIELD.search(view)
+    if m is None:
+        return None
+    names = m.group(1).strip()
+    if not _AUTHOR_NAMES.fullmatch(names) or _NO_AUTHOR.search(names):
+        return None
+    return " ".join(names.split())
+
+
 #: A site's path to the page, not a credit: 首页/新闻中心/媒体报道, 当前位置：……
 _SLASH = regex(r"[/／]")
 _PATH_OPENS = regex(r"^[【〔［\[(（]?(?:首[页頁]|[当當]前位置|您的位置|主页|主頁)")
@@ -1899,6 +1997,28 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: An office's or a union's name alone: 组织处, 办公室, 宣传部, 某区总工会 (simplified view).
+_OFFICE = regex(r"[\u4e00-\u9fff]{1,8}(?:处|室|部|科|办|组|局|中心|委员会|工会)")
+_OFFICE_MAX = 12
+
+
+def _offices_as_bylines(lines: list[Line]) -> list[Line]:
+    """A short line right under the title that names an office or a union alone (组织处,
+    宣传部, see ``_OFFICE``), over the text, is the issuer's byline, not a headline: a
+    section it headed would hold the whole text. On the train twins, 1 line so placed
+    names an office (某区总工会 under its title), annotated byline."""
+    shown = [i for i, x in enumerate(lines) if x.kind != "furniture"]
+    out = list(lines)
+    for a, b, c in zip(shown, shown[1:], shown[2:], strict=False):
+        x = lines[b]
+        view = x.view.strip()
+        if lines[a].kind == "title" and x.kind == "headline" and lines[c].kind == "body" \
+                and x.style in (None, "plain") and len(view) <= _OFFICE_MAX \
+                and _OFFICE.fullmatch(view) and lines[a].number != x.number != lines[c].number:
+            out[b] = replace(x, kind="byline", style=None)
+    return out
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -1958,6 +2078,100 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
         return lines
     return [replace(x, kind="furniture", style=None) if first < i <= last else x
             for i, x in enumerate(lines)]
+#: A token of ASCII marks, letters and digits after a line's last word, apart from it by
+#: white space (……(1988)。 L3.5Iu8!6Ip8.2l): a candidate for an anti-scrape token.
+_TAIL_TOKEN = regex(r"(?m)(?<=[^A-Za-z0-9\s])[ \u3000]+([!-~]{8,24})[ \u3000]*$")
+_LETTER_RUN = regex("[A-Za-z]+")
+
+
+def _scrambled(token: str) -> bool:
+    """Whether a token is random characters, no word, number, date or address: two digits
+    or more, capitals and small letters and marks mixed, no run of more than 3 letters."""
+    return sum(c.isdigit() for c in token) >= 2 and any(c.isupper() for c in token) \
+        and any(c.islower() for c in token) and any(not c.isalnum() for c in token) \
+        and max(map(len, _LETTER_RUN.findall(token)), default=0) <= 3
+
+
+def blank_junk(view: str) -> str:
+    """``view`` with the anti-scrape tokens a site appends to its lines blanked (spaces of
+    the same length): a random string after the line's words (……任务是: O,~5MA2-80I2!5j,
+    see ``_TAIL_TOKEN`` and :func:`_scrambled`). The line and its sentence are read as
+    text, the token is not (it stays in the text as written, like a pinyin gloss). On the
+    train twins, 47 lines end in an ASCII token after their words (dates, addresses,
+    markup, 029-63912478); none is scrambled so."""
+    if _TAIL_TOKEN.search(view) is None:
+        return view
+    return _TAIL_TOKEN.sub(lambda m: " " * len(m.group()) if _scrambled(m.group(1)) else m.group(),
+                           view)
+
+
+#: A call to follow the site elsewhere: a verb that asks for it and the platform
+#: ((每月25日,关注“某某”微信朋友圈参与话题讨论), 扫码关注公众号).
+_CALL_TO_ACT = regex(r"关注|扫码|扫描|长按|点击|欢迎")
+_PLATFORM = regex(r"微信|公众号|朋友圈|微博|抖音|视频号|二维码|客户端")
+_CALL_MAX = 80
+
+
+def _calls_to_act_aside(lines: list[Line]) -> list[Line]:
+    """A headline or title line that asks the reader to follow the site on a platform (see
+    ``_CALL_TO_ACT``, ``_PLATFORM``) is furniture, never a section's headline. On the
+    train twins, 4 lines of at most 80 characters hold such a call: all 4 annotated
+    furniture."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind in ("headline", "title") and len(x.view.strip()) <= _CALL_MAX
+            and _CALL_TO_ACT.search(x.view) and _PLATFORM.search(x.view) else x
+            for x in lines]
+
+
+#: A site's menu item that names no content: 关于我们, 联系我们, 首页 (simplified view).
+_SITE_MENU_WORD = regex(r"关于我们|联系我们|联络我们|首页|网站首页|返回首页|设为首页|加入收藏|网站地图"
+                        r"|网站导航")
+
+
+def _menu_words_aside(lines: list[Line]) -> list[Line]:
+    """A line that is a site's menu item alone (see ``_SITE_MENU_WORD``) is furniture, never
+    an article's title or a headline. On the train twins, 7 lines are such an item alone:
+    all 7 annotated furniture."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _SITE_MENU_WORD.fullmatch(x.view.strip()) else x
+            for x in lines]
+
+
+#: The most characters of a credit or caption a page repeats between its paragraphs.
+_REPEATED_SHORT = 12
+_SENTENCE_MARK = regex(r"[。！？!?，,；;：:]")
+#: A number first (1, 2 of a list numbered afresh; 一 ……; （一）): a list's headline.
+_NUMBER_FIRST = regex(r"^[\d一二三四五六七八九十（(]")
+
+
+def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
+    """A short unnumbered line with no sentence mark that the page prints more than once,
+    read as a headline between its paragraphs, is a photo's credit or caption repeated by
+    each photo (工会FB, 本报记者 某某 摄), or a running header: furniture, never a section
+    headline (under the last paragraph it may be a sign-off, the closing rules' to read). On the train twins, 72 lines below the first paragraph are so repeated; none
+    is annotated a heading (53 furniture, 15 captions or credits, 2 bylines, 2 continued
+    captions)."""
+    whole: dict[int, str] = {}
+    for x in lines:
+        whole[x.number] = whole.get(x.number, "") + x.view
+    seen = Counter(v.strip() for v in whole.values())
+    first = next((x.number for x in lines if x.kind == "body"), None)
+    last = next((x.number for x in reversed(lines) if x.kind == "body"), None)
+    if first is None or last is None:
+        return lines
+    pieces = Counter(x.number for x in lines)
+    out = []
+    for x in lines:
+        view = whole[x.number].strip()
+        if x.kind in ("headline", "title") and first < x.number < last and pieces[x.number] == 1 \
+                and x.style in (None, "plain") and seen[view] > 1 \
+                and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view) \
+                and not _NUMBER_FIRST.match(view):
+            x = replace(x, kind="furniture", style=None)
+        out.append(x)
+    return out
+
+
 #: A table of contents' entry ends in dot leaders (four or more) and the page number they
 #: lead to (第一節、研究背景與研究目的 ........ 1); a number that starts a word or a figure
 #: (……2023年, ……5%) is text.
@@ -2073,7 +2287,7 @@ def parse(source: Source, view: str | None = None,
     """
     source = writable(source)
     text = fold_newlines(source.text)
-    view = analysis_view(text)[0] if view is None else view
+    view = blank_junk(analysis_view(text)[0] if view is None else view)
     lines = split_lines(text, source.heading_hints, view, source.boilerplate,
                         breaks=gap_breaks(view))
     lines, bars = _bars_apart(lines, source.boilerplate)
@@ -2092,13 +2306,13 @@ def parse(source: Source, view: str | None = None,
         lines = _years_over_headlines(ruled, lines)
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
-        lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
+        lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
-        lines = _label_headlines(lines)
+        lines = _menu_words_aside(_calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines))))
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
         lines = _headlines_printed_twice(_title_printed_twice(lines))
@@ -2123,6 +2337,8 @@ def parse(source: Source, view: str | None = None,
             dropped.extend(m for x in block.lines if x.offset in aside for m in aside.pop(x.offset))
         if block.kind == "furniture":
             dropped.append(block.lines[0].text)
+            if drafts and not drafts[-1].items and drafts[-1].authors is None:
+                drafts[-1].authors = _authors(block.lines[0].view)
         elif block.kind == "title":
             again = _Draft(block, at=at)
             if drafts and not drafts[-1].items and again.headline is not None \
