@@ -364,8 +364,11 @@ def test_a_line_printed_twice_one_under_the_other_heads_no_section(line: str) ->
     text = _CAPTION_TWICE.format(line=line)
     report = _parse(text)
     assert all(s.heading != line for a in report.articles for s in a.sections)
-    assert [p.text for p in report.paragraphs].count(line) == 1
-    assert report.dropped.count(line) == 1
+    # Each copy is kept, neither read twice: one a paragraph or set aside, the other set
+    # aside (a short line printed again on the page is furniture, see test_structure_ua70b).
+    texts = [p.text for p in report.paragraphs]
+    assert texts.count(line) <= 1
+    assert texts.count(line) + report.dropped.count(line) == 2
     assert [p.text[:3] for p in report.paragraphs][-2:] == ["活动中", "市总工"]
 
 
