@@ -79,6 +79,10 @@ _SOURCE_BRACKET = regex(r"^[【〔［\[](?![^【】〔〕［］\[\]]*?(?:"
                         r"[^【】〔〕［］\[\]\s]{1,12}?"
                         r"(?:新闻网?|网|在线|日报|晚报|报|电视台|融媒)[】〕］\]]"
                         r"(?:\s*[（(][^（）()]{0,8}(?:记者|通讯员)[^（）()]{1,30}[)）])?\s*")
+#: A reporter's credit after a dateline, closed by a colon: 本报讯 记者王某报道：…,
+#: 本报讯刘某记者孙某报道： (the byline's too, see :func:`_dateline_end`).
+_REPORTER_CREDIT = regex(r"[^\s，。,:：；;（(]{0,6}?(?:记者|通讯员)\s?[^\s，。,:：；;！!？?]{1,16}?"
+                         r"(?:报道|报导)[:：]\s*")
 _LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -614,6 +618,13 @@ def _title_parts(*blocks: Block) -> tuple[str | None, str | None, str | None]:
     )
 
 
+def _dateline_end(view: str, end: int) -> int:
+    """Where a dateline matched up to ``end`` ends: past a reporter's credit closed by a
+    colon right after it (本报讯 记者王某报道：), which is the byline's, not the news."""
+    credit = _REPORTER_CREDIT.match(view, end)
+    return credit.end() if credit else end
+
+
 def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[int, int], ...]
                ) -> tuple[str, str, int, tuple[tuple[int, int], ...]]:
     """A paragraph without its first ``cut`` characters (they went to a byline or heading)."""
@@ -672,7 +683,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
             dateline = (_DATELINE.match(view) or _SOURCE_BRACKET.match(view)) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
-                cut = dateline.end()
+                cut = _dateline_end(view, dateline.end())
                 byline = "\n".join(x for x in (byline, text[:cut].strip()) if x)
                 text, view, start, spans = _drop_head(cut, text, view, start, spans)
             cut = 0 if dateline else opening.get(id(block), 0)

@@ -1,0 +1,29 @@
+"""Structure on news and web page shapes a user run on fresh mainland pages met: a
+reporter's credit closed by a colon after 本报讯, a research group's signature line, a
+byline joined from two lines, a column tag over a title, crossheads of two lines, and
+furniture kept as text (a cut-off blurb, the title printed again, a photo's caption)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionnlp.model import Report, Source
+from unionnlp.structure import parse
+
+
+def _parse(text: str) -> Report:
+    return parse(Source(text=text, path="t.txt"))
+
+
+@pytest.mark.parametrize("credit", ["记者陈小雨报道:", "通讯员 李华报道：", "王某记者孙某某报道:"])
+def test_a_reporter_credit_closed_by_a_colon_is_the_bylines(credit: str) -> None:
+    page = (f"本报讯 {credit}职工有所盼,工会有所为。近日,市总工会在全市开展"
+            "“冬送温暖”走访慰问活动,为一线职工送去米面油等慰问品。\n"
+            "慰问组先后来到环卫站点、物流园区和建设工地,与职工们亲切交谈,"
+            "详细了解他们的工作和生活情况。\n")
+    (article,) = _parse(page).articles
+    assert article.byline is not None and article.byline.startswith("本报讯")
+    assert credit.strip(":：").strip() in article.byline
+    first = article.paragraphs[0]
+    assert first.text.startswith("职工有所盼") and first.lead_in != credit.rstrip(":：")
+    assert page[first.offset:].startswith("职工有所盼")
