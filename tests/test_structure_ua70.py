@@ -27,3 +27,23 @@ def test_a_reporter_credit_closed_by_a_colon_is_the_bylines(credit: str) -> None
     first = article.paragraphs[0]
     assert first.text.startswith("职工有所盼") and first.lead_in != credit.rstrip(":：")
     assert page[first.offset:].startswith("职工有所盼")
+
+
+REPORT_BODY = ("我市推行工资集体协商工作始于2010年前后,十多年来,各级工会持续加大推进力度,"
+               "协议覆盖面逐年扩大,协商质量不断提高,职工的维权意识明显增强。\n"
+               "为推动协商工作深入开展,市里成立了工资集体协商工作领导小组,由市总工会主席"
+               "担任组长,人社、工商联、企业联合会等部门为成员单位,形成了齐抓共管的工作格局。\n")
+
+
+@pytest.mark.parametrize("group", ["某某市总工会课题组", "省总工会研究室调研组", "（某县总工会编写组）"])
+def test_a_research_group_line_signs_the_report(group: str) -> None:
+    (article,) = _parse(f"{group}\n{REPORT_BODY}").articles
+    assert article.title is None and article.byline == group
+    (titled,) = _parse(f"关于我市工资集体协商工作的调研报告\n{group}\n{REPORT_BODY}").articles
+    assert titled.title == "关于我市工资集体协商工作的调研报告" and titled.byline == group
+
+
+def test_a_title_ending_in_a_research_group_stays_the_title() -> None:
+    title = "某某区工会工作迎来市总工会调研组"
+    (article,) = _parse(f"{title}\n{REPORT_BODY}").articles
+    assert article.title == title

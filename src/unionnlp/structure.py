@@ -1820,6 +1820,24 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A research or writing group signing a report (乐山市总工会课题组, 省总工会研究室调研组):
+#: a body's name, then the group; not a title that ends in one (某区迎来市总工会调研组).
+_AUTHOR_GROUP = regex(
+    r"^(?!.*(?:迎来|欢迎|接待|陪同|走进|来到|深入|赴|到))[（(]?[\u4e00-\u9fff]{2,10}?(?:总工会|工会|委员会|联合会|研究室|研究所|研究院|研究会|学院|大学"
+    r"|党校|办公室|部|局|厅|处|中心)(?:联合)?(?:课题组|调研组|编写组|写作组)[)）]?$")
+
+
+def _author_groups_as_bylines(lines: list[Line]) -> list[Line]:
+    """A line above the text that is nothing but a research or writing group's name
+    (:data:`_AUTHOR_GROUP`) signs the report: a byline, never its title."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    out = list(lines)
+    for i, x in enumerate(lines[:text]):
+        if x.kind in ("title", "subtitle", "headline") and _AUTHOR_GROUP.match(x.view.strip()):
+            out[i] = replace(x, kind="byline", style=None)
+    return out
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -2014,6 +2032,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
+        lines = _author_groups_as_bylines(lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
