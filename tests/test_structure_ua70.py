@@ -47,3 +47,39 @@ def test_a_title_ending_in_a_research_group_stays_the_title() -> None:
     title = "某某区工会工作迎来市总工会调研组"
     (article,) = _parse(f"{title}\n{REPORT_BODY}").articles
     assert article.title == title
+
+
+NEWS_TEXT = ("近日,某市总工会在市体育中心举办职工技能大赛启动仪式,来自各参赛单位的职工代表"
+             "300余人参加仪式。\n"
+             "今年,全市计划开展重点工程劳动竞赛12项、职工技能竞赛9项,预计吸纳职工2万余名参与,"
+             "以竞赛促进职工技能提升,助力全市重点项目建设。")
+
+
+@pytest.mark.parametrize(("dateline", "credit"),
+                         [("本报讯", "(王某)"), ("某某网讯", "（记者 李某某 通讯员 张某）")])
+def test_a_bare_dateline_and_the_closing_reporters_make_one_byline_line(dateline: str,
+                                                                         credit: str) -> None:
+    page = f"某市启动职工技能大赛\n\n{dateline} {NEWS_TEXT} {credit}\n"
+    (article,) = _parse(page).articles
+    assert article.byline == f"{dateline} {credit}"
+    assert not article.paragraphs[-1].text.rstrip().endswith(credit)
+
+
+def test_a_signature_under_a_byline_still_goes_on_a_line_of_its_own() -> None:
+    page = ("某市启动职工技能大赛\n本报记者 王某\n" + NEWS_TEXT + "\n某市总工会办公室\n2023年5月4日\n")
+    (article,) = _parse(page).articles
+    assert article.byline is not None and "\n" in article.byline
+
+
+@pytest.mark.parametrize("tag", ["【奋进新征程 建功新时代】", "【喜迎二十大·工会在行动】"])
+def test_a_series_slogan_opening_a_title_is_set_aside(tag: str) -> None:
+    title = "某市总工会推动职工服务阵地提质增效"
+    report = _parse(f"{tag}{title}\n\n本报讯(记者 某某) {NEWS_TEXT}\n")
+    (article,) = report.articles
+    assert article.title == title and tag in report.dropped
+
+
+@pytest.mark.parametrize("title", ["【延安】六百余名货车司机找到了“娘家”", "【推荐】工会年终总结四篇"])
+def test_a_place_or_site_tag_stays_in_the_title(title: str) -> None:
+    (article,) = _parse(f"{title}\n\n{NEWS_TEXT}\n").articles
+    assert article.title == title

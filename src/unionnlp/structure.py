@@ -727,7 +727,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     signature[:0] = _closing_names(sections) or _closing_unit_and_names(sections)
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
-        byline = "\n".join([byline, *signature] if byline else signature)
+        byline = _with_signature(byline, signature)
     sections = _parents_of_numbered(sections)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
@@ -825,6 +825,22 @@ _NOT_NAMES = lexicon().not_names
 def _names_only(bracket: str) -> bool:
     """Whether ``bracket`` (matched by ``_NAMES``) holds names, not a stage direction or a note."""
     return not any(word in bracket for word in _NOT_NAMES)
+
+
+#: A bare dateline as a byline holds it (本报讯, 51网讯, 本报北京5月3日电): no reporters.
+_BARE_DATELINE = regex(r"^[^\s，。,（(【\[]{0,14}(?:讯|消息|电)$")
+#: Reporters in brackets closing the item: (于健), (记者 李某 通讯员 王某).
+_REPORTERS_BRACKET = regex(rf"^(?:{_NAMES}|[（(][^（）()]{{0,8}}(?:记者|通讯员)[^（）()]{{1,30}}[)）])$")
+
+
+def _with_signature(byline: str | None, signature: list[str]) -> str:
+    """The byline with the article's closing signature under it, a line each; the
+    reporters' bracket closing a news item goes beside a bare dateline opening it, as one
+    line of the page has them (本报讯 + (于健) → 本报讯 (于健))."""
+    if byline and _BARE_DATELINE.match(byline.strip()) \
+            and _REPORTERS_BRACKET.match(signature[0].strip()):
+        return "\n".join([f"{byline.strip()} {signature[0].strip()}", *signature[1:]])
+    return "\n".join([byline, *signature] if byline else signature)
 
 
 def _closing_names(sections: list[Section]) -> list[str]:
@@ -1374,6 +1390,33 @@ def _dates_off_titles(lines: list[Line], aside: dict[int, list[str]]
     for x in lines:
         m = _DATE_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
         if m is None:
+            out.append(x)
+            continue
+        cut = _piece(x, m.end(), len(x.text))
+        out.append(cut)
+        moved = aside.get(x.offset, [])
+        aside = {o: v for o, v in aside.items() if o != x.offset}
+        aside[cut.offset] = [*moved, x.text[:m.end()].strip()]
+    return out, aside
+
+
+#: A series' slogan in brackets opening a title line (【团结奋斗开新局 喜迎工会十八大·奋进新征程】
+#: ……): phrases apart by a space, · or 丨; not a place or a site's tag (【延安】, 【推荐】),
+#: nor a year (【2018-2019】).
+_SERIES_BEFORE_TITLE = regex(r"^[【〖][ \u3000]*([^【】〖〗]{2,30}?[ \u3000·・丨|｜][^【】〖〗]{2,30}?)"
+                             r"[ \u3000]*[】〗][ \u3000]*(?=\S{6})")
+
+
+def _series_off_titles(lines: list[Line], aside: dict[int, list[str]]
+                       ) -> tuple[list[Line], dict[int, list[str]]]:
+    """A title line without the series' slogan in brackets that opens it
+    (:data:`_SERIES_BEFORE_TITLE`), as a column's name over a title is set aside: the tag
+    joins ``aside`` (by the offset of the title's piece) for ``dropped``. ``aside`` is not
+    changed; a new one is returned."""
+    out: list[Line] = []
+    for x in lines:
+        m = _SERIES_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
+        if m is None or not any("\u4e00" <= c <= "\u9fff" for c in m.group(1)):
             out.append(x)
             continue
         cut = _piece(x, m.end(), len(x.text))
@@ -2036,6 +2079,7 @@ def parse(source: Source, view: str | None = None,
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
+    lines, aside = _series_off_titles(lines, aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
         lines = _label_headlines(lines)
