@@ -83,3 +83,55 @@ def test_a_series_slogan_opening_a_title_is_set_aside(tag: str) -> None:
 def test_a_place_or_site_tag_stays_in_the_title(title: str) -> None:
     (article,) = _parse(f"{title}\n\n{NEWS_TEXT}\n").articles
     assert article.title == title
+
+
+# A news feature without a title of its own, its parts headed by crossheads printed in two
+# lines (traditional characters, as a Hong Kong reprint gives a mainland story).
+FEATURE = (
+    "開通不到兩年,某某省某某縣的網上“智慧工會”上,實名入會職工就超過了8萬人。"
+    "職工籃球賽“搬上網”,短短一週點擊量超過300萬次。\n"
+    "某某縣網上“智慧工會”,是運用大數據、雲計算等新技術,建成的一種新型服務型工會平臺。"
+    "它把入會、活動、維權和服務都搬到了手機上。\n"
+    "“智慧工會”開闢新路徑\n"
+    "激發新業態勞動者入會熱情\n"
+    "“在手機上點幾下就入會了。”某某物流公司貨車司機王師傅打開手機,向記者展示了他下載的縣總工會App。\n"
+    "“以前,在新業態企業,工會工作有不少空白。貨車司機、快遞員入會比例不高。”某某縣總工會負責人說。\n"
+    "有了“智慧工會”以後,某某縣總工會積極推動新業態企業建會,組織快遞員、網約車司機等群體集中入會。\n"
+    "雲端服務升級\n"
+    "工會打開服務新空間\n"
+    "今年國慶期間,為方便職工就近休假,某某縣總工會在平臺上推出了一批職工療休養線路,報名十分踴躍。\n"
+    "平臺還開設了法律諮詢、心理疏導等欄目,職工足不出戶就能得到幫助。\n"
+)
+
+
+def test_crossheads_in_two_lines_head_sections_of_one_article() -> None:
+    report = _parse(FEATURE)
+    (article,) = report.articles
+    assert article.title is None
+    headings = [s.heading for s in article.sections if s.heading]
+    assert headings == ["“智慧工會”開闢新路徑 激發新業態勞動者入會熱情", "雲端服務升級 工會打開服務新空間"]
+    assert not report.dropped
+    # Each heading's two lines are where the page prints them.
+    for s in article.sections[1:]:
+        assert s.offset is not None and FEATURE[s.offset:].startswith(s.heading.split(" ")[0])
+        assert [FEATURE[o:o + n] for o, n in s.spans] == s.heading.split(" ")
+
+
+def _in_page_order(report: Report) -> bool:
+    offsets = [p.offset for p in report.paragraphs]
+    titles_first = all(a.offset is None or not a.paragraphs or a.offset <= a.paragraphs[0].offset
+                       for a in report.articles)
+    return offsets == sorted(offsets) and titles_first
+
+
+@pytest.mark.parametrize("page", [
+    FEATURE,
+    # Text above a page's only title (a lead, a caption) stays above it.
+    "▲市總工會幹部在研習營上分組討論。\n"
+    "提升工會組織效能 某市工會幹部研習營反響熱烈\n"
+    "【記者王某/某市報導】某市總工會日前舉辦工會幹部研習營,邀請學者講授集體協商和會務管理,"
+    "近百名基層工會幹部參加。\n"
+    "學員們表示,研習營內容實用,回到單位後將把所學用於會員服務和勞資協商。\n",
+])
+def test_no_text_moves_above_a_title_below_it(page: str) -> None:
+    assert _in_page_order(_parse(page))
