@@ -135,3 +135,41 @@ def _in_page_order(report: Report) -> bool:
 ])
 def test_no_text_moves_above_a_title_below_it(page: str) -> None:
     assert _in_page_order(_parse(page))
+
+
+def test_the_title_printed_again_under_the_date_stamp_is_set_aside() -> None:
+    title = "“服务一群人 温暖一座城”——某县总工会举行户外劳动者驿站揭牌仪式"
+    again = "“服务一群人   温暖一座城 ”——某县总工会举行户外劳动者驿站揭牌仪式"
+    page = (f"{title}\n2023-07-02 10:15:06 字号:\n\n{again}\n\n"
+            f"某某新闻网7月2日讯(通讯员 王某)为关心关爱户外劳动者,{NEWS_TEXT}\n")
+    report = _parse(page)
+    (article,) = report.articles
+    assert article.title == title
+    assert again in report.dropped
+    assert not any("温暖一座城" in p.text for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("scene", ["启动仪式现场", "比赛现场一角", "全体参赛选手合影"])
+def test_a_photo_scene_between_paragraphs_is_a_caption_not_a_heading(scene: str) -> None:
+    first, rest = NEWS_TEXT.split("\n")
+    page = (f"本网讯(记者 某某)4月25日,{first}\n{scene}\n"
+            f"启动仪式采取主会场现场活动加分会场连线的形式举行,各分会场同步组织职工收看。\n{rest}\n")
+    (article,) = _parse(page).articles
+    assert not any(s.heading for s in article.sections)
+    (caption,) = [p for p in article.paragraphs if p.text == scene]
+    assert caption.kind == "caption"
+
+
+def test_a_paragraph_that_is_the_title_again_is_recognised() -> None:
+    from unionnlp.lines import Line
+    from unionnlp.repair import Block
+    from unionnlp.structure import _title_again
+
+    again = "“服务一群人   温暖一座城 ”——某县总工会举行户外劳动者驿站揭牌仪式"
+    title = "“服务一群人温暖一座城”——某县总工会举行户外劳动者驿站揭牌仪式"
+    para = Block("para", (Line(text=again, offset=40, number=3, kind="body", view=again),))
+    assert _title_again(para, title)
+    longer = again + "当天上午举行。"
+    assert not _title_again(Block("para", (Line(text=longer, offset=40, number=3, kind="body",
+                                                   view=longer),)), title)
+    assert not _title_again(para, None)

@@ -362,6 +362,21 @@ def _without_title(block: Block, title: str | None, dropped: list[str]) -> Block
     return replace(block, lines=(_piece(first, cut, len(first.view)), *block.lines[1:]))
 
 
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Whether two titles are one, their spaces apart (a page prints its title again with
+    more spaces between its phrases)."""
+    return a is not None and b is not None and "".join(a.split()) == "".join(b.split())
+
+
+def _title_again(block: Block, title: str | None) -> bool:
+    """Whether a paragraph of one line is the article's title printed again (under a date
+    stamp, above the photos), its spaces apart: a repeated title is set aside."""
+    if title is None or block.kind != "para" or len(block.lines) != 1:
+        return False
+    squeezed = "".join(title.split())
+    return len(squeezed) >= _TITLE_AGAIN and "".join(block.lines[0].view.split()) == squeezed
+
+
 def _runs(values: Any) -> Any:
     """Where the runs of equal values of a sorted array start (True there)."""
     import numpy as np
@@ -1973,6 +1988,23 @@ def _author_groups_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A photo's caption naming the scene (启动仪式现场, 活动现场, 全体人员合影, 比赛一角): a short
+#: line, no mark of a sentence, ending in a word that names a photo's view.
+_SCENE_CAPTION = regex(r"[^。，,；;：:！？!?、]{0,16}(?:现场|現場|合影|合照|留念|剪影|掠影|一角)")
+
+
+def _scene_captions(lines: list[Line]) -> list[Line]:
+    """A headline amid the text (a line of text above it) with no numbering that only
+    names a photo's scene (:data:`_SCENE_CAPTION`) is the photo's caption, not a section's
+    heading. On the train twins, 4 whole lines are such scene names (开幕式现场, 活动现场,
+    会议现场 …): 2 annotated caption, 2 furniture, none a heading; the one the labeller
+    reads as a headline stands in a title block, above the text, and is left alone."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    return [replace(x, kind="caption", style=None)
+            if i > text and x.kind == "headline" and numbering(x.view.strip())[0] is None
+            and _SCENE_CAPTION.fullmatch(x.view.strip()) else x for i, x in enumerate(lines)]
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -2167,7 +2199,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_bare_names_as_bylines(lines)))
-        lines = _author_groups_as_bylines(lines)
+        lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
@@ -2203,7 +2235,7 @@ def parse(source: Source, view: str | None = None,
         elif block.kind == "title":
             again = _Draft(block, at=at)
             if drafts and not drafts[-1].items and again.headline is not None \
-                    and again.headline == drafts[-1].headline:
+                    and _same_title(again.headline, drafts[-1].headline):
                 # A web page prints its title twice, around the date and share buttons.
                 dropped.extend(x.text for x in block.lines)
                 continue
@@ -2228,6 +2260,9 @@ def parse(source: Source, view: str | None = None,
             current = drafts[-1]
             if block.kind == "headline" and block.lines[0].view == current.headline:
                 dropped.append(block.lines[0].text)
+                continue
+            if _title_again(block, current.headline):
+                dropped.append(block.text)
                 continue
             if block.kind == "para":
                 block = _printed_once(block, dropped)
