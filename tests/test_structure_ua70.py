@@ -104,19 +104,6 @@ FEATURE = (
 )
 
 
-def test_crossheads_in_two_lines_head_sections_of_one_article() -> None:
-    report = _parse(FEATURE)
-    (article,) = report.articles
-    assert article.title is None
-    headings = [s.heading for s in article.sections if s.heading]
-    assert headings == ["“智慧工會”開闢新路徑 激發新業態勞動者入會熱情", "雲端服務升級 工會打開服務新空間"]
-    assert not report.dropped
-    # Each heading's two lines are where the page prints them.
-    for s in article.sections[1:]:
-        assert s.offset is not None and FEATURE[s.offset:].startswith(s.heading.split(" ")[0])
-        assert [FEATURE[o:o + n] for o, n in s.spans] == s.heading.split(" ")
-
-
 def _in_page_order(report: Report) -> bool:
     offsets = [p.offset for p in report.paragraphs]
     titles_first = all(a.offset is None or not a.paragraphs or a.offset <= a.paragraphs[0].offset

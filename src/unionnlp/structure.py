@@ -703,8 +703,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
             heading, paras, captions = block.lines[0], [], []
             head_spans = tuple((x.offset, len(x.text)) for x in block.lines)
             if len(block.lines) > 1:  # a headline wrapped over lines
-                text, view = _headline_text(block)
-                heading = replace(heading, text=text, view=view)
+                heading = replace(heading, text=block.text, view=block.view)
         else:
             text, view, start = block.text, block.view, block.offset
             spans = tuple((x.offset, len(x.text)) for x in block.lines)
@@ -1458,82 +1457,6 @@ def _series_off_titles(lines: list[Line], aside: dict[int, list[str]]
     return out, aside
 
 
-#: A line of a crosshead in two (“数字工会”用上新技术 / 推动非公企业建会积极性): a short phrase,
-#: no mark that ends or splits a sentence, no label's colon, not only digits and signs.
-_CROSSHEAD_LINE = regex(r"[^。！？!?；;：:，,\d]{4,24}")
-
-
-def _crosshead_line(block: Block) -> bool:
-    """Whether ``block`` is one line that may be half of a crosshead in two: a title,
-    headline or furniture line of a short phrase with no numbering."""
-    if len(block.lines) != 1 or block.kind not in ("title", "headline", "furniture"):
-        return False
-    x = block.lines[0]
-    view = x.view.strip()
-    return x.kind in ("title", "headline", "furniture", "subtitle") \
-        and _CROSSHEAD_LINE.fullmatch(view) is not None and numbering(view)[0] is None
-
-
-def _crosshead_pair(blocks: Sequence[Block], i: int) -> tuple[Line, Line] | None:
-    """The two lines of a crosshead in two starting at block ``i``, between paragraphs:
-    one title block of two such lines, or two one-line blocks, a title among them or a
-    line set aside over a headline (the labeller's two readings of a crosshead's halves)."""
-    if i == 0 or blocks[i - 1].kind != "para":
-        return None
-    block = blocks[i]
-    if block.kind == "title" and len(block.lines) == 2 and i + 1 < len(blocks) \
-            and blocks[i + 1].kind == "para":
-        pair = tuple(Block("title", (x,)) for x in block.lines)
-    elif i + 2 < len(blocks) and blocks[i + 2].kind == "para":
-        pair = (block, blocks[i + 1])
-        kinds = (pair[0].kind, pair[1].kind)
-        if "title" not in kinds and kinds != ("furniture", "headline"):
-            return None
-    else:
-        return None
-    first, second = pair[0].lines[0], pair[1].lines[0]
-    after = blocks[i + (1 if len(block.lines) == 2 else 2)]
-    if not all(map(_crosshead_line, pair)) or first.view.strip() == second.view.strip() \
-            or any(opens_model_text(x.view) or _MODEL_TEXT.search(x.view) for x in (first, second)) \
-            or _DATELINE.match(after.view) or _SOURCE_BRACKET.match(after.view):
-        # A model text's title (篇二), or a news item's over its dateline: a new article.
-        return None
-    return first, second
-
-
-def _crossheads_in_two(blocks: list[Block]) -> list[Block]:
-    """Two short phrase lines, one over the other, between two paragraphs of text, one of
-    them read as a title, are one crosshead printed in two lines: a headline block of
-    both, its lines joined with a space (:func:`_headline_text`), not a new article's
-    title with the other line set aside. The train twins' crossheads in two (trad41,
-    annotated heading + cont) are read as headlines already, and a photo's caption over a
-    headline (trad209) is no pair of this kind: no train line is touched. ``blocks`` is
-    not changed."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        pair = _crosshead_pair(blocks, i)
-        if pair is None:
-            out.append(blocks[i])
-            i += 1
-            continue
-        first, second = pair
-        out.append(Block("headline", (replace(first, kind="headline", style="plain"),
-                                      replace(second, kind="subtitle", style="plain"))))
-        i += 1 if len(blocks[i].lines) == 2 else 2
-    return out
-
-
-def _headline_text(block: Block) -> tuple[str, str]:
-    """A headline block's text and view: a headline wrapped over lines joined up, the second
-    line of a crosshead in two (marked ``subtitle`` by :func:`_crossheads_in_two`) after a
-    space."""
-    if len(block.lines) == 2 and block.lines[1].kind == "subtitle":
-        first, second = block.lines
-        return f"{first.text} {second.text}", f"{first.view} {second.view}"
-    return block.text, block.view
-
-
 #: A table's header of one word, its characters spread over the columns (事         由).
 _SPREAD_HEADER = regex(r"[\u4e00-\u9fff](?:[ \u3000]{3,}[\u4e00-\u9fff]){1,3}")
 
@@ -2223,8 +2146,6 @@ def parse(source: Source, view: str | None = None,
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
     blocks = _inline_captions(blocks)
-    if not source.heading_hints:
-        blocks = _crossheads_in_two(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
