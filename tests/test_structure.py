@@ -2111,7 +2111,8 @@ def test_a_signature_of_names_alone_closing_a_news_item_joins_the_byline(end: st
             f"集中时间到基层检查督促,发动职工{end}\n")
     report = _parse(text)
     (article,) = report.articles
-    assert article.byline == f"本报讯\n{names}"
+    # The bare dateline and the names make one line, as a page prints 本报讯 (记者 …).
+    assert article.byline == f"本报讯 {names}"
     assert article.paragraphs[-1].text.endswith("积极订阅本报。")
     assert _accounted(report) == _chars(text)
 

@@ -1,5 +1,8 @@
-"""The date a report carries: the first full date of its bylines, then of the lines set
-aside (mastheads, web-page headers), else the first year and month, as ISO text."""
+"""The date a report carries, as ISO text: the first full date of its bylines; else of
+the page's own publication line among the lines set aside (``发布时间:``, ``来源:…``,
+a newspaper's ``《…报》(2023年05月22日 第A2版)``); else of the other lines set aside
+(a forum post's stamp, a masthead), never a site's clock (``今天是:``) nor a user's
+registration; else the first year and month."""
 
 from __future__ import annotations
 
@@ -13,26 +16,67 @@ __all__ = ["first_date", "report_date"]
 _FULL_DATE = regex(
     r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
     r"|(?<!\d)((?:19|20)\d\d)([-/.])(\d{1,2})\5(\d{1,2})(?!\d)"
+    # A European stamp, day first: 07.11.2014 20:39
+    r"|(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])"
 )
 _MONTH = regex(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+#: A site's clock: the day the page was saved, not the day it was published.
+_CLOCK = regex(r"今天是|今日是|现在是|当前时间|当前日期|现在时间|北京时间")
+#: A date about something else than the page: a forum user's, a form's, data's.
+_OTHER_EVENT = regex(r"注册|登录|登陆|截至|截止|填报|填表|出生")
+#: The page's own publication line: a labelled time or source, a newspaper's issue.
+_PUBLISHED = regex(
+    r"(?:时间|日期|時間|發佈|发布)\s*:|来源\s*:|來源\s*:"
+    r"|《[^》]{1,20}》\s*\(|第\s*[A-Z]?\d{1,3}\s*版"
+)
+
+
+def _full_dates(text: str) -> Iterable[str]:
+    for found in _FULL_DATE.finditer(text):
+        if found.group(1):
+            year, month, day = found.group(1, 2, 3)
+        elif found.group(4):
+            year, month, day = found.group(4, 6, 7)
+        else:
+            day, month, year = found.group(8, 9, 10)
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            yield f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def first_date(lines: Iterable[str]) -> str | None:
-    """The first full date in ``lines`` (``2024年1月15日``, ``2024-01-15`` → ``2024-01-15``),
-    else the first year and month (``2024-01``), else None; impossible months and days
-    are passed over."""
+    """The first full date in ``lines`` (``2024年1月15日``, ``2024-01-15``, a European
+    ``15.01.2024`` → ``2024-01-15``), else the first year and month (``2024-01``), else
+    None; impossible months and days are passed over."""
     text = unicodedata.normalize("NFKC", "\n".join(lines))
-    for found in _FULL_DATE.finditer(text):
-        year, month, day = found.group(1, 2, 3) if found.group(1) else found.group(4, 6, 7)
-        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-            return f"{year}-{int(month):02d}-{int(day):02d}"
+    for date in _full_dates(text):
+        return date
     for found in _MONTH.finditer(text):
         if 1 <= int(found.group(2)) <= 12:
             return f"{found.group(1)}-{int(found.group(2)):02d}"
     return None
 
 
+def _dated_aside(dropped: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The lines set aside that may date the page: its publication lines, then the rest;
+    a site's clock and a registration or deadline date are left out."""
+    published: list[str] = []
+    others: list[str] = []
+    for line in dropped:
+        view = unicodedata.normalize("NFKC", line)
+        if _CLOCK.search(view) or _OTHER_EVENT.search(view):
+            continue
+        (published if _PUBLISHED.search(view) else others).append(line)
+    return published, others
+
+
 def report_date(bylines: Iterable[str | None], dropped: Iterable[str]) -> str | None:
-    """The date a report carries: :func:`first_date` of its articles' bylines, then of the
-    lines it set aside."""
-    return first_date([*(b or "" for b in bylines), *dropped])
+    """The date a report carries: the first full date of its articles' bylines, else of
+    the page's publication lines set aside, else of the other lines set aside (never a
+    site's clock); else the first year and month of them all (:func:`first_date`)."""
+    signed = [b or "" for b in bylines]
+    published, others = _dated_aside(dropped)
+    tiers = (signed, published, others)
+    for tier in tiers:
+        for date in _full_dates(unicodedata.normalize("NFKC", "\n".join(tier))):
+            return date
+    return first_date([line for tier in tiers for line in tier])

@@ -270,8 +270,9 @@ class Report:
     @property
     def date(self) -> str | None:
         """The date the report carries, as ISO text (``2024-01-15``, or ``2024-01`` where
-        only a month is given): the first in its bylines, then in the lines set aside
-        (a masthead's or web page's date line); None where there is none."""
+        only a month is given): the first in its bylines, then in the page's publication
+        line set aside, then in the other lines set aside (never a site's clock); None
+        where there is none (:func:`unionnlp.dates.report_date`)."""
         from .dates import report_date
 
         return report_date((a.byline for a in self.articles), self.dropped)

@@ -109,6 +109,10 @@ def _source_bracket(view: str, items: Sequence[Block]) -> Match[str] | None:
     return found
 
 
+#: A reporter's credit after a dateline, closed by a colon: 本报讯 记者王某报道：…,
+#: 本报讯刘某记者孙某报道： (the byline's too, see :func:`_dateline_end`).
+_REPORTER_CREDIT = regex(r"[^\s，。,:：；;（(]{0,6}?(?:记者|通讯员)\s?[^\s，。,:：；;！!？?]{1,16}?"
+                         r"(?:报道|报导)[:：]\s*")
 _LEAD_STOP = regex(
     r"^(?:这|那|我们|他们|她|他|它|其|此)|[了的吗呢啊吧]$|(?:说|表示|指出|介绍|强调|认为|告诉记者)$")
 _FIRST_SENTENCE = regex(r"^([^。！？!?：:，,；;]{2,20})[。：:]")
@@ -412,6 +416,21 @@ def _without_title(block: Block, title: str | None, dropped: list[str]) -> Block
     return replace(block, lines=(_piece(first, cut, len(first.view)), *block.lines[1:]))
 
 
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Whether two titles are one, their spaces apart (a page prints its title again with
+    more spaces between its phrases)."""
+    return a is not None and b is not None and "".join(a.split()) == "".join(b.split())
+
+
+def _title_again(block: Block, title: str | None) -> bool:
+    """Whether a paragraph of one line is the article's title printed again (under a date
+    stamp, above the photos), its spaces apart: a repeated title is set aside."""
+    if title is None or block.kind != "para" or len(block.lines) != 1:
+        return False
+    squeezed = "".join(title.split())
+    return len(squeezed) >= _TITLE_AGAIN and "".join(block.lines[0].view.split()) == squeezed
+
+
 def _runs(values: Any) -> Any:
     """Where the runs of equal values of a sorted array start (True there)."""
     import numpy as np
@@ -539,6 +558,19 @@ def _units(blocks: Sequence[Block]) -> list[list[Block]]:
     return units
 
 
+def _in_page_order(in_a: list[bool], before: int) -> list[bool]:
+    """Which units go to article A (True) or B when A is the text a page prints above its
+    first title, with no title of its own (a lead, a photo's caption, a feature's opening
+    paragraphs): none of it moves under B's title, below it in the page, and of the units
+    after B's title only a first run may go back to A. (Between two titled articles a
+    newspaper's layout may print an article's first paragraphs above its title: those
+    move.) On the train twins, this keeps 8 twins' page head above their first title
+    (news125, pdf126, pdf163, trad19, trad80, trad84, trad165, trad184: a caption, a
+    preamble, a teaser or a kicker read as text; none of them is the title's text)."""
+    first_b = next((i for i in range(before, len(in_a)) if not in_a[i]), len(in_a))
+    return [i < first_b for i in range(len(in_a))]
+
+
 def _reassign(drafts: list[_Draft]) -> None:
     """Give each article of a multi-article page the blocks that are about it.
 
@@ -557,6 +589,8 @@ def _reassign(drafts: list[_Draft]) -> None:
         gram = _gram([*texts, _block_text(a.title), _block_text(b.title)])
         fixed_a = 1 if a.title is not None and head == 0 else 0
         in_a = _assign(gram, len(before), fixed_a, len(units))
+        if a.title is None:
+            in_a = _in_page_order(in_a, len(before))
         if all(in_a) and _title_parts(b.title)[0]:
             # A title left with no text is no article: texts alike all round (a 范文 page's
             # model texts) keep the order they are printed in. (A block of bylines alone
@@ -714,6 +748,13 @@ def _title_parts(*blocks: Block) -> tuple[str | None, str | None, str | None]:
     )
 
 
+def _dateline_end(view: str, end: int) -> int:
+    """Where a dateline matched up to ``end`` ends: past a reporter's credit closed by a
+    colon right after it (本报讯 记者王某报道：), which is the byline's, not the news."""
+    credit = _REPORTER_CREDIT.match(view, end)
+    return credit.end() if credit else end
+
+
 def _drop_head(cut: int, text: str, view: str, start: int, spans: tuple[tuple[int, int], ...]
                ) -> tuple[str, str, int, tuple[tuple[int, int], ...]]:
     """A paragraph without its first ``cut`` characters (they went to a byline or heading)."""
@@ -775,7 +816,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
                         ) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
-                cut = dateline.end()
+                cut = _dateline_end(view, dateline.end())
                 byline = "\n".join(x for x in (byline, text[:cut].strip()) if x)
                 text, view, start, spans = _drop_head(cut, text, view, start, spans)
             cut = 0 if dateline else opening.get(id(block), 0)
@@ -819,7 +860,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
     signature[:0] = _closing_names(sections) or _closing_unit_and_names(sections)
     signature[:0] = _closing_credits(sections, dropped)
     if signature:
-        byline = "\n".join([byline, *signature] if byline else signature)
+        byline = _with_signature(byline, signature)
     sections = _parents_of_numbered(sections)
     offset = draft.title.offset if draft.title else (draft.items[0].offset if draft.items else None)
     return Article(title=title, subtitle=subtitle, byline=byline, sections=tuple(sections),
@@ -917,6 +958,22 @@ _NOT_NAMES = lexicon().not_names
 def _names_only(bracket: str) -> bool:
     """Whether ``bracket`` (matched by ``_NAMES``) holds names, not a stage direction or a note."""
     return not any(word in bracket for word in _NOT_NAMES)
+
+
+#: A bare dateline as a byline holds it (本报讯, 51网讯, 本报北京5月3日电): no reporters.
+_BARE_DATELINE = regex(r"^[^\s，。,（(【\[]{0,14}(?:讯|消息|电)$")
+#: Reporters in brackets closing the item: (于健), (记者 李某 通讯员 王某).
+_REPORTERS_BRACKET = regex(rf"^(?:{_NAMES}|[（(][^（）()]{{0,8}}(?:记者|通讯员)[^（）()]{{1,30}}[)）])$")
+
+
+def _with_signature(byline: str | None, signature: list[str]) -> str:
+    """The byline with the article's closing signature under it, a line each; the
+    reporters' bracket closing a news item goes beside a bare dateline opening it, as one
+    line of the page has them (本报讯 + (于健) → 本报讯 (于健))."""
+    if byline and _BARE_DATELINE.match(byline.strip()) \
+            and _REPORTERS_BRACKET.match(signature[0].strip()):
+        return "\n".join([f"{byline.strip()} {signature[0].strip()}", *signature[1:]])
+    return "\n".join([byline, *signature] if byline else signature)
 
 
 def _closing_names(sections: list[Section]) -> list[str]:
@@ -1512,6 +1569,33 @@ def _dates_off_titles(lines: list[Line], aside: dict[int, list[str]]
     return out, aside
 
 
+#: A series' slogan in brackets opening a title line (【团结奋斗开新局 喜迎工会十八大·奋进新征程】
+#: ……): phrases apart by a space, · or 丨; not a place or a site's tag (【延安】, 【推荐】),
+#: nor a year (【2018-2019】).
+_SERIES_BEFORE_TITLE = regex(r"^[【〖][ \u3000]*([^【】〖〗]{2,30}?[ \u3000·・丨|｜][^【】〖〗]{2,30}?)"
+                             r"[ \u3000]*[】〗][ \u3000]*(?=\S{6})")
+
+
+def _series_off_titles(lines: list[Line], aside: dict[int, list[str]]
+                       ) -> tuple[list[Line], dict[int, list[str]]]:
+    """A title line without the series' slogan in brackets that opens it
+    (:data:`_SERIES_BEFORE_TITLE`), as a column's name over a title is set aside: the tag
+    joins ``aside`` (by the offset of the title's piece) for ``dropped``. ``aside`` is not
+    changed; a new one is returned."""
+    out: list[Line] = []
+    for x in lines:
+        m = _SERIES_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
+        if m is None or not any("\u4e00" <= c <= "\u9fff" for c in m.group(1)):
+            out.append(x)
+            continue
+        cut = _piece(x, m.end(), len(x.text))
+        out.append(cut)
+        moved = aside.get(x.offset, [])
+        aside = {o: v for o, v in aside.items() if o != x.offset}
+        aside[cut.offset] = [*moved, x.text[:m.end()].strip()]
+    return out, aside
+
+
 #: A table's header of one word, its characters spread over the columns (事         由).
 _SPREAD_HEADER = regex(r"[\u4e00-\u9fff](?:[ \u3000]{3,}[\u4e00-\u9fff]){1,3}")
 
@@ -2019,6 +2103,41 @@ def _offices_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A research or writing group signing a report (乐山市总工会课题组, 省总工会研究室调研组):
+#: a body's name, then the group; not a title that ends in one (某区迎来市总工会调研组).
+_AUTHOR_GROUP = regex(
+    r"^(?!.*(?:迎来|欢迎|接待|陪同|走进|来到|深入|赴|到))[（(]?[\u4e00-\u9fff]{2,10}?(?:总工会|工会|委员会|联合会|研究室|研究所|研究院|研究会|学院|大学"
+    r"|党校|办公室|部|局|厅|处|中心)(?:联合)?(?:课题组|调研组|编写组|写作组)[)）]?$")
+
+
+def _author_groups_as_bylines(lines: list[Line]) -> list[Line]:
+    """A line above the text that is nothing but a research or writing group's name
+    (:data:`_AUTHOR_GROUP`) signs the report: a byline, never its title."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    out = list(lines)
+    for i, x in enumerate(lines[:text]):
+        if x.kind in ("title", "subtitle", "headline") and _AUTHOR_GROUP.match(x.view.strip()):
+            out[i] = replace(x, kind="byline", style=None)
+    return out
+
+
+#: A photo's caption naming the scene (启动仪式现场, 活动现场, 全体人员合影, 比赛一角): a short
+#: line, no mark of a sentence, ending in a word that names a photo's view.
+_SCENE_CAPTION = regex(r"[^。，,；;：:！？!?、]{0,16}(?:现场|現場|合影|合照|留念|剪影|掠影|一角)")
+
+
+def _scene_captions(lines: list[Line]) -> list[Line]:
+    """A headline amid the text (a line of text above it) with no numbering that only
+    names a photo's scene (:data:`_SCENE_CAPTION`) is the photo's caption, not a section's
+    heading. On the train twins, 4 whole lines are such scene names (开幕式现场, 活动现场,
+    会议现场 …): 2 annotated caption, 2 furniture, none a heading; the one the labeller
+    reads as a headline stands in a title block, above the text, and is left alone."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    return [replace(x, kind="caption", style=None)
+            if i > text and x.kind == "headline" and numbering(x.view.strip())[0] is None
+            and _SCENE_CAPTION.fullmatch(x.view.strip()) else x for i, x in enumerate(lines)]
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -2307,9 +2426,11 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
+        lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
+    lines, aside = _series_off_titles(lines, aside)
     lines, notes = _contents_aside(lines, source.path)
     if not source.heading_hints:
         lines = _menu_words_aside(_calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines))))
@@ -2342,7 +2463,7 @@ def parse(source: Source, view: str | None = None,
         elif block.kind == "title":
             again = _Draft(block, at=at)
             if drafts and not drafts[-1].items and again.headline is not None \
-                    and again.headline == drafts[-1].headline:
+                    and _same_title(again.headline, drafts[-1].headline):
                 # A web page prints its title twice, around the date and share buttons.
                 dropped.extend(x.text for x in block.lines)
                 continue
@@ -2367,6 +2488,9 @@ def parse(source: Source, view: str | None = None,
             current = drafts[-1]
             if block.kind == "headline" and block.lines[0].view == current.headline:
                 dropped.append(block.lines[0].text)
+                continue
+            if _title_again(block, current.headline):
+                dropped.append(block.text)
                 continue
             if block.kind == "para":
                 block = _printed_once(block, dropped)

@@ -1,0 +1,56 @@
+"""The date a report carries (unionnlp.dates): which dated line wins."""
+
+from __future__ import annotations
+
+import pytest
+
+import unionnlp
+from unionnlp.dates import first_date, report_date
+
+
+@pytest.mark.parametrize(
+    ("dropped", "date"),
+    [
+        # A site's clock above the page's own publication line.
+        (["欢迎访问某县总工会网站  今天是:2025年11月20日 星期四",
+          "来源:某县总工会  时间:2021年06月08日  浏览次数:96"], "2021-06-08"),
+        (["当前时间:2025-11-20 08:00", "发布时间 : 2020-04-09"], "2020-04-09"),
+        # A forum post's stamp above the newspaper line it reposts.
+        (["发表于 2022-8-3 09:15:02 | 查看全部", "《某省工人报》(2022年08月01日 第A3版)"],
+         "2022-08-01"),
+        # A user's registration date in a forum's sidebar.
+        (["注册时间: 2016-03-02", "最后登录: 2024-01-09", "楼主 发表于: 2019-05-21"],
+         "2019-05-21"),
+        # A masthead's day (the saving day) above the issue line.
+        (["2025年10月12日 星期日", "第07版:基层风采 2022-02-15"], "2022-02-15"),
+        # Only a clock: no date.
+        (["今天是:2025年11月20日 星期四"], None),
+    ],
+)
+def test_a_publication_line_beats_a_clock_and_other_stamps(dropped: list[str],
+                                                           date: str | None) -> None:
+    assert report_date([None], dropped) == date
+
+
+def test_a_byline_date_still_comes_first() -> None:
+    assert report_date(["县总工会\n2019年3月5日"], ["发布时间:2019-03-20"]) == "2019-03-05"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("05.12.2014  20:39", "2014-12-05"), ("13.02.2017 12:01", "2017-02-13"),
+     ("Rev. 1.2.3.2019", None), ("32.01.2019", None)],
+)
+def test_a_day_first_dotted_stamp_is_read(line: str, date: str | None) -> None:
+    assert first_date([line]) == date
+
+
+def test_a_web_page_is_dated_by_its_publication_line_not_the_site_clock() -> None:
+    page = ("欢迎您访问某市总工会门户网站  今天是:2025年12月01日 星期一\n"
+            "首页 > 工会动态\n"
+            "市总工会开展“送清凉”慰问活动\n"
+            "来源:某市总工会  时间:2022年07月19日  浏览次数:315\n"
+            "7月18日,市总工会党组书记带队深入建筑工地、环卫站点,为高温下坚守岗位的"
+            "一线职工送去防暑降温物资,叮嘱大家合理安排作业时间。\n"
+            "此次活动共慰问职工600余人,发放慰问品价值8万余元。\n")
+    assert unionnlp.analyze(page).date == "2022-07-19"
