@@ -408,3 +408,44 @@ def test_a_closing_issuer_over_its_date_stays_the_byline() -> None:
     report = _parse(text)
     assert all(not s.heading for a in report.articles for s in a.sections)
     assert "某某县总工会" in (report.articles[0].byline or "")
+
+
+def test_a_part_heading_over_its_first_sub_heading_stays_two_headings() -> None:
+    # A work report copied from Word: no blank lines, a part's heading right over its first
+    # sub-heading, a later sub-heading on its own line. Two headings, not one.
+    text = ("某某县总工会2023年工作总结\n"
+            "2023年,县总工会在县委和上级工会的正确领导下,团结带领全县职工群众,各项工作取得新成效。\n"
+            "工作回顾\n"
+            "组织建设成效显著\n"
+            "全年新建基层工会86家,发展会员5200余名,其中快递员、外卖配送员2300人。\n"
+            "帮扶救助精准有力\n"
+            "全年走访慰问困难职工320户,发放慰问金48万元。\n"
+            "下一步工作打算\n"
+            "深化产业工人队伍建设改革\n"
+            "持续开展劳动和技能竞赛,全年组织各类竞赛30场次。\n")
+    headings = [s.heading for a in _parse(text).articles for s in a.sections if s.heading]
+    assert "工作回顾组织建设成效显著" not in headings
+    assert "下一步工作打算深化产业工人队伍建设改革" not in headings
+    assert "组织建设成效显著" in headings
+
+
+def test_a_numbered_heading_printed_twice_keeps_its_section() -> None:
+    # pdftotext draws a fake-bold heading twice: the section keeps one headline.
+    text = ("市总工会召开全委会\n\n发布时间:2024-03-05\n\n"
+            "会议总结了2023年工作,部署了2024年任务。\n\n"
+            "一、组织建设\n一、组织建设\n全年新建基层工会86家,发展会员5200余名。\n\n"
+            "二、帮扶救助\n全年走访慰问困难职工320户,发放慰问金48万元。\n")
+    (article,) = _parse(text).articles
+    headings = [s.heading for s in article.sections if s.heading]
+    assert headings == ["一、组织建设", "二、帮扶救助"]
+    assert all("一、组织建设" not in p.text for s in article.sections for p in s.paragraphs)
+
+
+def test_a_title_printed_twice_is_no_paragraph() -> None:
+    text = ("市总工会召开全委会\n市总工会召开全委会\n\n"
+            "会议总结了2023年工作,部署了2024年任务。\n\n"
+            "会议强调,要始终坚持党对工会工作的全面领导。\n")
+    (article,) = _parse(text).articles
+    assert article.title is not None and "市总工会召开全委会" in article.title
+    first = article.sections[0].paragraphs[0].text
+    assert first.startswith("会议总结")

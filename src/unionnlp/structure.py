@@ -1043,29 +1043,55 @@ def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
     (本地勞工團體曾經風光 / 從「五一」遊行走到博彩業工運, a news story's 小标题; a caption and
     the rest of it): the second line goes on from the first and heads no section of its
     own. Numbered lines, bulleted ones, lines that end a sentence or a label and a closing
-    signature's lines (an issuer over a date) keep their blocks."""
-    out: list[Block] = []
+    signature's lines (an issuer over a date) keep their blocks.
+
+    Only on a page whose every headline is such a pair: where another headline stands on
+    its own line (帮扶救助精准有力 after 工作回顾 / 组织建设成效显著) or is numbered (第一部分
+    over 坚持党的领导 / 全面加强政治引领), a pair is a part's heading over its first
+    sub-heading, as text copied from Word prints them with no blank line between."""
+    pairs: list[int] = []
+    lone = False
     i = 0
     while i < len(blocks):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.kind != "headline":
+            i += 1
+            continue
+        if _two_line_head(block, nxt):
+            pairs.append(i)
+            i += 2
+            continue
+        lone = True
         i += 1
-        if nxt is None or block.kind != "headline" or nxt.kind != "headline" \
-                or len(block.lines) != 1 or len(nxt.lines) != 1:
-            out.append(block)
+    if lone or not pairs:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        if pairs and pairs[0] == i:
+            pairs.pop(0)
+            out.append(Block("headline", (blocks[i].lines[0], blocks[i + 1].lines[0])))
+            i += 2
             continue
-        head, second = block.lines[0], nxt.lines[0]
-        views = (head.view.strip(), second.view.strip())
-        if second.number != head.number + 1 or head.hint is not None or second.hint is not None \
-                or any(numbering(v)[0] is not None or v[:1] in BULLETS
-                       or _NOT_IN_TWO_LINE_HEAD.search(v) or _SIGNATURE.match(v)
-                       for v in views) \
-                or len(views[0]) + len(views[1]) > HEADLINE_MAX:
-            out.append(block)
-            continue
-        out.append(Block("headline", (head, second)))
+        out.append(blocks[i])
         i += 1
     return out
+
+
+def _two_line_head(block: Block, nxt: Block | None) -> bool:
+    """Whether headline ``block`` and ``nxt`` read as one headline printed over two lines
+    (see :func:`_headlines_over_two_lines`)."""
+    if nxt is None or block.kind != "headline" or nxt.kind != "headline" \
+            or len(block.lines) != 1 or len(nxt.lines) != 1:
+        return False
+    head, second = block.lines[0], nxt.lines[0]
+    views = (head.view.strip(), second.view.strip())
+    return not (
+        second.number != head.number + 1 or head.hint is not None or second.hint is not None
+        or any(numbering(v)[0] is not None or v[:1] in BULLETS
+               or _NOT_IN_TWO_LINE_HEAD.search(v) or _SIGNATURE.match(v) for v in views)
+        or len(views[0]) + len(views[1]) > HEADLINE_MAX)
 
 
 def _split_run_on(block: Block, text_follows: bool, view: str, width: int) -> list[Block] | None:
@@ -1751,17 +1777,26 @@ def _headlines_printed_twice(lines: list[Line]) -> list[Line]:
     (环卫女工领到了爱心体检卡 twice), a converted table a cell's note twice. The first copy is a
     paragraph of its own, the second set aside. Lines cut into pieces are left alone. On the
     train twins read by the five folds' labellers, 7 headlines are lines printed so, none
-    annotated a heading; no annotated heading there is a line printed twice."""
+    annotated a heading; no annotated heading there is a line printed twice. A title is
+    left alone (``_title_printed_twice`` reads it), and a numbered headline printed twice
+    (a fake-bold PDF heading drawn twice) keeps its first copy as the headline."""
     counts = Counter(x.number for x in lines)
     out = list(lines)
     for i in range(len(lines) - 1):
         x, y = lines[i], lines[i + 1]
         if y.number != x.number + 1 or counts[x.number] > 1 or counts[y.number] > 1:
             continue
-        if "headline" not in (x.kind, y.kind) or "furniture" in (x.kind, y.kind):
+        if "headline" not in (x.kind, y.kind) or "furniture" in (x.kind, y.kind) \
+                or "title" in (x.kind, y.kind):
             continue
         view = "".join(x.view.split())
         if not view or view != "".join(y.view.split()):
+            continue
+        if numbering(x.view)[0] is not None:
+            # 一、组织建设 twice (a fake-bold PDF heading drawn twice): a section's heading
+            # all the same, its copy set aside.
+            if x.kind == "headline":
+                out[i + 1] = replace(y, kind="furniture", style=None, opens=False)
             continue
         out[i] = replace(x, kind="body", style=None, opens=True)
         out[i + 1] = replace(y, kind="furniture", style=None, opens=False)
