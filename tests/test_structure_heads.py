@@ -327,6 +327,19 @@ def test_a_news_sources_tag_alone_still_joins_the_byline() -> None:
     assert _parse(text).articles[0].byline == "【中工网】"
 
 
+@pytest.mark.parametrize("later", ["【相关链接】", "【延伸阅读】", "【编者按】", "【记者手记】", "【拓宽服务面】"])
+def test_one_later_tag_leaves_a_news_sources_tag_in_the_byline(later: str) -> None:
+    # One tag further down (a link, a reading, one topic) makes no series of tags.
+    text = ("市总工会开展送温暖活动\n\n"
+            "【中工网】(记者 王平)春节前夕,市总工会领导分头走访慰问困难职工。"
+            "慰问活动共发放慰问金120万元。\n\n"
+            f"{later}2023年,市总工会共筹集帮扶资金800万元。\n\n"
+            "活动受到广大职工好评。\n")
+    article = _parse(text).articles[0]
+    assert (article.byline or "").startswith("【中工网】")
+    assert article.paragraphs[0].text.startswith("春节前夕")
+
+
 def _visible(report: Report) -> str:
     return "\n".join([a.title or "" for a in report.articles]
                      + [s.heading or "" for a in report.articles for s in a.sections]

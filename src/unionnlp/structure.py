@@ -95,16 +95,28 @@ _SOURCE_BRACKET = regex(r"^[【〔［\[](?![^【】〔〕［］\[\]]*?(?:"
 _BRACKET_TAG = regex(r"^\s*[【〔［\[][^【】〔〕［］\[\]]{1,16}[】〕］\]]")
 
 
-def _source_bracket(view: str, items: Sequence[Block]) -> Match[str] | None:
-    """A news source's name in brackets opening an article's first paragraph
-    (``_SOURCE_BRACKET``), unless another paragraph or headline of the article opens with
-    a tag in brackets too: a series of tags (【织密服务网】……【拓宽服务面】……) names the
-    article's parts or topics, not where it came from. Of the train twins' articles whose
-    first paragraph opens with a source's bracket (6), none has such a series; of those
-    with a series (【党史学习教育】/【旗帜鲜明讲政治】, 【国中组】/【大学组】), every tag is
-    annotated as the text's (a lead-in, an item, a headline), none as a byline."""
+#: Tags that point past the article's own text rather than name a part of it (【相关链接】,
+#: 【延伸阅读】, 【编者按】, 【记者手记】): one of them after a news item makes no series.
+_ASIDE_TAG = regex(r"^\s*[【〔［\[][^【】〔〕［］\[\]]{0,6}(?:链接|阅读|编者按|编后|手记|背景|相关|"
+                   r"鏈接|閱讀|編者按|編後)[^【】〔〕［］\[\]]{0,6}[】〕］\]]")
+
+
+def _source_bracket(view: str, block: Block, items: Sequence[Block]) -> Match[str] | None:
+    """A news source's name in brackets opening an article's first paragraph ``block``
+    (``_SOURCE_BRACKET``), unless the article's other paragraphs or headlines open with a
+    series of tags in brackets: two or more, or one heading a section (【织密服务网】……
+    【拓宽服务面】……), name the article's parts or topics, not where it came from. A tag
+    pointing past the text (【相关链接】, 【延伸阅读】: ``_ASIDE_TAG``) counts for none. Of the
+    train twins' articles whose first paragraph opens with a source's bracket (6), none has
+    such a series; of those with a series (【党史学习教育】/【旗帜鲜明讲政治】, 【国中组】/
+    【大学组】), every tag is annotated as the text's (a lead-in, an item, a headline), none
+    as a byline."""
     found = _SOURCE_BRACKET.match(view)
-    if found is None or sum(_BRACKET_TAG.match(b.view) is not None for b in items) > 1:
+    if found is None:
+        return None
+    tagged = [b for b in items if b is not block and _BRACKET_TAG.match(b.view) is not None
+              and _ASIDE_TAG.match(b.view) is None]
+    if len(tagged) >= 2 or any(b.kind == "headline" for b in tagged):
         return None
     return found
 
@@ -699,7 +711,7 @@ def _article(draft: _Draft, levels: dict[str, int], opening: dict[int, int],
             # Only the news itself opens with a dateline: the article's first paragraph, or
             # its first after photo captions.
             first = not sections and all(captions)
-            dateline = (_DATELINE.match(view) or _source_bracket(view, draft.items)
+            dateline = (_DATELINE.match(view) or _source_bracket(view, block, draft.items)
                         ) if first else None
             if dateline and dateline.end() < len(block.lines[0].text):
                 # The dateline joins the byline; the paragraph is the news itself.
