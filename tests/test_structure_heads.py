@@ -462,3 +462,26 @@ def test_a_title_printed_twice_is_no_paragraph() -> None:
     assert article.title is not None and "市总工会召开全委会" in article.title
     first = article.sections[0].paragraphs[0].text
     assert first.startswith("会议总结")
+
+
+@pytest.mark.parametrize("first", [
+    "这是社区三月五日电话回访时了解到的情况,困难职工的生活有了明显改善。",
+    "国网公司十二月五日电力抢修队伍全部到位,工会为一线职工送去防寒物资。",
+    "报社记者3月5日电话采访了市总工会有关负责人。",
+    "我们从电视台消息“春暖”中得知,服务行动近日启动。",
+])
+def test_a_first_sentence_with_dian_or_xiaoxi_is_no_dateline(first: str) -> None:
+    text = f"市总工会开展春暖行动\n\n{first}\n\n活动受到广大职工好评。\n"
+    article = _parse(text).articles[0]
+    assert article.byline is None
+    assert article.paragraphs[0].text == first
+
+
+@pytest.mark.parametrize(("first", "byline"), [
+    ("中新社澳門四月三十日電 澳門工會聯合總會今日舉行勞動節酒會。", "中新社澳門四月三十日電"),
+    ("中评社北京7月10日电/大公报记者报道,全国总工会今日召开会议。", "中评社北京7月10日电/"),
+    ("经济日报讯 近日,全国总工会发布新就业形态劳动者权益保障报告。", "经济日报讯"),
+])
+def test_an_outlets_dateline_still_goes_to_the_byline(first: str, byline: str) -> None:
+    text = f"全国总工会召开会议\n\n{first}\n\n会议强调,要维护职工合法权益。\n"
+    assert _parse(text).articles[0].byline == byline
