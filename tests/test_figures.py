@@ -1140,6 +1140,8 @@ def test_a_numeral_glued_to_the_character_before_is_still_a_figure(
     # 按 inside a counted noun is no preposition that ends it.
     ("全市配备5台智能按压式饮水机,方便户外劳动者。", "智能按压式饮水机"),
     ("今年建成3个职工按需服务站。", "职工按需服务站"),
+    # 按 before what it goes by (按月, 按抽签) opens the predicate still.
+    ("法律服务站组织9位律师按月轮值,为职工解答法律问题。", "律师"),
 ])
 def test_a_noun_holding_the_character_an_does_not_end_there(text: str, subject: str) -> None:
     assert [f.subject for f in extract_figures(text)] == [subject]

@@ -321,7 +321,7 @@ _AFTER_CUT_RE = regex(
 # 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
 # (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
     r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
