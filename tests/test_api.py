@@ -235,3 +235,18 @@ def test_the_readmes_python_example_runs_as_written(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                           cwd=tmp_path, timeout=600)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_path_holding_a_colon_and_space_warns_on_its_last_part_only(tmp_path: Path) -> None:
+    # Hard-wrapped lines without a blank line: each part ends on a line the next goes on
+    # with; only the file's end stopping mid-sentence is worth a warning, whatever the
+    # folder's name holds.
+    line = "今年以来,市总工会坚持把服务职工作为工作生命线,推动困难职工帮扶、技能提升和"
+    folder = tmp_path / "dir: x"
+    folder.mkdir()
+    path = folder / "a.txt"
+    path.write_text("市总工会2024年工作总结\n\n" + "\n".join([line] * 60) + "\n", encoding="utf-8")
+    parts = list(unionnlp.analyze_stream(path, part_bytes=2000))
+    assert len(parts) > 1
+    said = [any("the text stops mid-sentence" in w for w in r.warnings) for r in parts]
+    assert said == [False] * (len(parts) - 1) + [True]

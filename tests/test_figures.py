@@ -1118,3 +1118,30 @@ def test_a_change_from_one_figure_to_another_measures_what_the_first_does() -> N
 ])
 def test_a_numeral_inside_a_name_is_no_figure(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # A Chinese numeral the segmenter glues to the character before it (达七, 近九,
+    # 共五, 这三, 镇六) is a real count: only a word that goes on past the figure's
+    # measure word (红十字会) holds a numeral that counts nothing.
+    ("福利基金会本年度援助金額達七萬八千五百澳門元,用於慰問困難職工。", "七萬八千五百澳門元"),
+    ("福利基金会本年度援助金额达七万八千五百元。", "七万八千五百元"),
+    ("工会会员已超过4000人,入会率将近九成。", "将近九成"),
+    ("区工会组织贴心人服务队共五人，开车奔赴矿区。", "五人"),
+    ("本公司孟繁荣、丁学义这三名困难职工领到助学金。", "三名"),
+    ("全县张村乡、大桥镇、清湖镇六所乡镇学校参加活动。", "六所"),
+])
+def test_a_numeral_glued_to_the_character_before_is_still_a_figure(
+        text: str, figure: str) -> None:
+    assert figure in {f.text for f in extract_figures(text)}
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # 按 inside a counted noun is no preposition that ends it.
+    ("全市配备5台智能按压式饮水机,方便户外劳动者。", "智能按压式饮水机"),
+    ("今年建成3个职工按需服务站。", "职工按需服务站"),
+    # 按 before what it goes by (按月, 按抽签) opens the predicate still.
+    ("法律服务站组织9位律师按月轮值,为职工解答法律问题。", "律师"),
+])
+def test_a_noun_holding_the_character_an_does_not_end_there(text: str, subject: str) -> None:
+    assert [f.subject for f in extract_figures(text)] == [subject]

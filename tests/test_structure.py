@@ -2551,3 +2551,30 @@ def test_a_latin_sentences_full_stop_then_a_date_is_no_word_cut() -> None:
                         "auto")
     # A figure's decimal point before the break still runs on.
     assert word_cut("全年會員人數增長了12.", "5%,達到3,120人。", "auto")
+
+
+_FULL_PARAGRAPH = ("春节前夕,市总工会领导分头走访慰问困难职工和劳动模范,送去慰问金和慰问品,"
+                   "把党和政府的关怀送到职工心坎上。")
+
+
+@pytest.mark.parametrize("ending", [
+    "不忘初心、牢记使命,奋力谱写新时代工会工作新篇章",
+    "让我们更加紧密地团结在以习近平同志为核心的党中央周围",
+    "获奖名单:王平、李娜、张伟、丁磊、高峰、金星",
+    "勞動創造幸福,實幹成就夢想,奮鬥書寫華章",
+    "市總工會領導為獲獎職工代表頒發證書和獎金",
+])
+def test_a_complete_text_ending_without_a_full_stop_is_not_cut_short(ending: str) -> None:
+    text = f"市总工会开展送温暖活动\n\n{_FULL_PARAGRAPH}\n\n{ending}\n"
+    report = parse(Source(text=text, path="t.txt"))
+    assert not any("mid-sentence" in w for w in report.warnings), report.warnings
+
+
+@pytest.mark.parametrize("ending", [
+    "社会各界对工会送温暖活动的关注程度很",
+    "今年以来,市总工会坚持把服务职工作为工作生命线,推动困难职工帮扶、技能提升和",
+])
+def test_a_text_cut_mid_sentence_says_so(ending: str) -> None:
+    text = f"市总工会开展送温暖活动\n\n{_FULL_PARAGRAPH}\n\n{ending}\n"
+    report = parse(Source(text=text, path="t.txt"))
+    assert any("mid-sentence" in w for w in report.warnings), report.warnings

@@ -635,12 +635,21 @@ def test_a_lead_repeated_as_the_first_sentence_is_summarised_once() -> None:
 @pytest.mark.parametrize(("sentence", "whole"), [
     ("并对县总工会在推进站点全覆盖中取得的成绩进行了总结。", False),
     ("为进一步完善服务体系,让更多户外劳动者感受到工会组织的温暖。", False),
-    ("为了更好服务职工,推动工会工作提质增效,切实增强职工的获得感。", False),
+    ("为了更好服务职工,让职工感受到工会组织的温暖,从而增强职工的获得感。", False),
     # Counter-examples: whole statements of the same shapes.
     ("为进一步完善服务体系,县总工会在全县建成户外劳动者服务站点18个。", True),
     ("并非每个站点都配齐了设备,县总工会将逐一督促整改。", True),
     ("同时,县总工会为120名环卫工人送去了防暑降温物品。", True),
     ("同时对下一步的帮扶工作作出了具体部署。", True),  # the references keep such ones
+    # A report's main clause drops its subject and may open with 推动, 全面, 努力 …
+    ("为切实维护职工合法权益,推动建立劳动关系协商协调机制。", True),
+    ("为进一步加强新就业形态劳动者权益保障,全面推进货车司机、快递员、外卖配送员入会。", True),
+    ("为确保各项任务落到实处,努力构建和谐劳动关系。", True),
+    ("为了更好服务职工,推动工会工作提质增效,切实增强职工的获得感。", True),
+    # A word of its own opening with 并 (并购, 并网, 并轨) is no second half of a sentence.
+    ("并购重组过程中,市总工会依法维护职工合法权益,确保职工安置方案经职代会审议通过。", True),
+    ("并网发电以来,电站工会组织职工开展技能比武20余场。", True),
+    ("并轨改革中,县总工会为500名职工争取到养老保险补缴资金。", True),
 ])
 def test_half_statements_are_not_whole(sentence: str, whole: bool) -> None:
     from unionnlp.summarize import _whole

@@ -314,13 +314,14 @@ _AFTER_CUT_RE = regex(
 )
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
 # opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于; an adverb of how the many
-# act, 分别, 依次, 纷纷: 4名选手分别荣获; a preposition of manner, 按: 23个镇街总工会按抽签
-# 顺序依次汇报), only after a noun of two
+# act, 分别, 依次, 纷纷: 4名选手分别荣获; a preposition of manner, 按照 or 按 before what
+# it goes by: 23个镇街总工会按抽签顺序依次汇报, not inside a noun: 按压式饮水机, 按需服务站),
+# only after a noun of two
 # characters and before more of the clause: inside a noun they are none (被褥, 一把手, 老将,
 # 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
 # (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?![摩钮键揭])|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
     r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
@@ -568,7 +569,7 @@ def _extract(text: str, offset: int, segmenter: SegmenterLike) -> list[Figure]:
         if unit is None and last > i:  # 3-5万元: 3万元; 500至1000元: 500元
             last_groups = matches[last][2]
             unit, mult = last_groups[8], mult or last_groups[6]
-        if cn is not None and _numeral_in_word(text, start + len(pre or ""), segmenter):
+        if cn is not None and _numeral_in_word(text, start + len(pre or ""), end, segmenter):
             continue  # 红十字会: the numeral is part of a name
         parsed = _value(parabic, pcn, arabic, cn, mult, unit)
         if parsed is None:
@@ -621,12 +622,16 @@ def _word_at(text: str, at: int, segmenter: SegmenterLike) -> tuple[int, int]:
     return at, at + 1
 
 
-def _numeral_in_word(text: str, at: int, segmenter: SegmenterLike) -> bool:
-    """Whether the Chinese numeral at ``at`` is part of a word that starts before it, a name
-    or a term (红十字会, 三八红旗手 is not: 三八 starts there): no count."""
+def _numeral_in_word(text: str, at: int, end: int, segmenter: SegmenterLike) -> bool:
+    """Whether the Chinese numeral at ``at`` (its figure ending at ``end``) is inside a word,
+    a name or a term that starts before it and goes on past the figure's measure word
+    (红十字会: 字会 after 十): no count. A word that only glues the character before onto
+    the figure is none (达七|万八千五百元, 近九成, 共五人, 这三名, 镇六所: real counts);
+    三八红旗手 is none either (三八 starts there)."""
     if at == 0 or _HAN_RE.match(text, at - 1) is None or text[at - 1] in _CN_CHARS:
         return False
-    return _word_at(text, at, segmenter)[0] < at
+    word_start, word_end = _word_at(text, at, segmenter)
+    return word_start < at and word_end > end
 
 
 

@@ -147,8 +147,6 @@ def person_name(word: str) -> bool:
     the layout to speak as well."""
     if not _is_name(word, False) or word in _common_surname_words():
         return False
-    if len(word) == 2 and word in _two_character_names():
-        return False
     return word in _full_names() or general_idf().get(word, math.inf) >= _COMMON_IDF
 
 
@@ -178,21 +176,6 @@ def _common_surname_words() -> frozenset[str]:
         f"{''.join(sorted(_SURNAMES))}{_COMMON_FREQUENCY}-nrfg",
         lambda word, tag, freq: 2 <= len(word) <= 3 and word[0] in _SURNAMES
         and freq >= _COMMON_FREQUENCY and tag != "nrfg")
-
-
-_TWO_CHARACTER_NAMES_FORMAT = "unionnlp-jieba-two-character-names/1"
-
-
-@cache
-def _two_character_names() -> frozenset[str]:
-    """The two-character words of jieba's dictionary that open with a common surname and
-    that it tags as a person's name but not a full one (``nr``, not ``nrfg``): words it took
-    for names (白班, 顾惜, 余弦, 陶然, 焦枯) and places (徐闻, 苗栗, 岳池), and a few famous
-    people; not the people a union report names (王磊, 孙丽, not in the dictionary). On the
-    train twins no two-character name of a byline or a signature is among them."""
-    return _dictionary_words(
-        "two-character-names", _TWO_CHARACTER_NAMES_FORMAT, "".join(sorted(_SURNAMES)),
-        lambda word, tag, _: len(word) == 2 and word[0] in _SURNAMES and tag == "nr")
 
 
 _FULL_NAMES_FORMAT = "unionnlp-jieba-full-names/1"

@@ -110,16 +110,18 @@ _SETTING_CUES = 2
 _UNION_WORK = regex(r"工会|职工|会员|工人|劳模|工匠|建会|入会|帮扶|慰问|驿站|司机之家")
 #: A sentence that is only a purpose clause (为进一步健全服务体系，让更多户外劳动者感受到
 #:关怀。): it opens with 为 and every clause after the first goes on saying what for (让,
-#: 使, 推动 …), so no one does anything in it; its main clause was cut off by a stray 。.
+#: 使, 以, 从而, 进而), so no one does anything in it; its main clause was cut off by a stray
+#: 。. A clause opening with 推动, 全面, 努力 … is a main clause as often (为切实维护职工合法
+#: 权益，推动建立劳动关系协商协调机制。): such a sentence stays.
 _PURPOSE_OPEN = regex(r"^为(?:了|进一步|切实|更好地?|全面|深入|加快|充分|持续|不断|有效|推动|确保)")
-_PURPOSE_ON = regex(r"^(?:让|使|以|从而|进而|进一步|切实|更好地?|推动|促进|确保|助力|提升|增强|营造|激发"
-                    r"|引导|实现|努力|不断|真正|充分|全面|持续|有效)")
+_PURPOSE_ON = regex(r"^(?:让|使|以|从而|进而)")
 _CLAUSE_MARK = regex(r"[，,]")
 #: A sentence that opens as the second half of one (并对……进行了总结。): its subject is in
 #: the sentence before, so out of its context it names no one. 并且， is a link
-#: (:data:`LINK`) that a sentence with its own subject may open with. Not 同时 without a
+#: (:data:`LINK`) that a sentence with its own subject may open with, and a word opening
+#: with 并 is a noun or verb of its own (并购重组过程中, 并网发电以来, 并轨改革中). Not 同时 without a
 #: comma: the train twins' references keep such sentences (同时挑选人员参加……).
-_NO_SUBJECT = regex(r"^(?:并(?![且列肩行存非不未])|并且(?![，,\s]))")
+_NO_SUBJECT = regex(r"^(?:并(?![且列肩行存非不未购网轨入联举发重表线排])|并且(?![，,\s]))")
 _ATTRIBUTION = regex(r"^[^，。！？“”]{0,16}(?:说|表示|介绍|告诉|指出|强调|坦言|感慨|笑着说|回忆)")
 
 
