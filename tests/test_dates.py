@@ -54,3 +54,34 @@ def test_a_web_page_is_dated_by_its_publication_line_not_the_site_clock() -> Non
             "一线职工送去防暑降温物资,叮嘱大家合理安排作业时间。\n"
             "此次活动共慰问职工600余人,发放慰问品价值8万余元。\n")
     assert unionnlp.analyze(page).date == "2022-07-19"
+
+
+@pytest.mark.parametrize(
+    ("dropped", "date"),
+    [
+        # A reading count that starts with 截至 after the labelled publication date.
+        (["来源:市总工会  作者:宣传部  发布时间:2023-07-15 截至目前阅读:356"], "2023-07-15"),
+        # A notice's deadline after its publication date.
+        (["浏览次数:12 发布日期:2023-05-22 截止日期:2023-06-30"], "2023-05-22"),
+        # The time zone of the publication stamp itself.
+        (["发布时间:2023年05月22日(北京时间)"], "2023-05-22"),
+        # A clock and a publication date on one line: only the clock's date goes.
+        (["当前时间:2025-11-20 08:00  发布时间:2021-03-04"], "2021-03-04"),
+    ],
+)
+def test_only_the_date_next_to_a_clock_or_deadline_word_is_left_out(
+        dropped: list[str], date: str | None) -> None:
+    assert report_date([None], dropped) == date
+
+
+@pytest.mark.parametrize(
+    ("dropped", "date"),
+    [
+        (["註冊時間: 2010-01-01", "發表於 2023-05-22 10:11"], "2023-05-22"),
+        (["當前時間：2024年12月07日 星期六", "2023-05-22 10:11 發表"], "2023-05-22"),
+        (["最後登錄: 2024-01-09", "發佈: 2019-05-21"], "2019-05-21"),
+    ],
+)
+def test_traditional_clock_and_registration_words_are_known(
+        dropped: list[str], date: str | None) -> None:
+    assert report_date([None], dropped) == date

@@ -21,9 +21,16 @@ _FULL_DATE = regex(
 )
 _MONTH = regex(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 #: A site's clock: the day the page was saved, not the day it was published.
-_CLOCK = regex(r"今天是|今日是|现在是|当前时间|当前日期|现在时间|北京时间")
+_CLOCK = regex(
+    r"今天是|今日是|[现現]在是|[当當]前[时時][间間]|[当當]前日期|[现現]在[时時][间間]|北京[时時][间間]"
+)
 #: A date about something else than the page: a forum user's, a form's, data's.
-_OTHER_EVENT = regex(r"注册|登录|登陆|截至|截止|填报|填表|出生")
+_OTHER_EVENT = regex(r"[注註][册冊]|登[录錄]|登[陆陸]|截至|截止|填[报報]|填表|出生")
+#: A clock or other-event word and the date right after it (its own field of the line).
+_NOT_OURS = regex(
+    r"(?:" + _CLOCK.pattern + "|" + _OTHER_EVENT.pattern + r")"
+    r"[^\d\n]{0,12}[\d年月日号\-/.:: ]*"
+)
 #: The page's own publication line: a labelled time or source, a newspaper's issue.
 _PUBLISHED = regex(
     r"(?:时间|日期|時間|發佈|发布)\s*:|来源\s*:|來源\s*:"
@@ -58,14 +65,19 @@ def first_date(lines: Iterable[str]) -> str | None:
 
 def _dated_aside(dropped: Iterable[str]) -> tuple[list[str], list[str]]:
     """The lines set aside that may date the page: its publication lines, then the rest;
-    a site's clock and a registration or deadline date are left out."""
+    a site's clock and a registration or deadline date are left out, each with only its
+    own field (``发布时间:2023-07-15 截至目前阅读:356`` keeps 2023-07-15); any other
+    line that has such a word is left out whole."""
     published: list[str] = []
     others: list[str] = []
     for line in dropped:
         view = unicodedata.normalize("NFKC", line)
-        if _CLOCK.search(view) or _OTHER_EVENT.search(view):
+        if not (_CLOCK.search(view) or _OTHER_EVENT.search(view)):
+            (published if _PUBLISHED.search(view) else others).append(view)
             continue
-        (published if _PUBLISHED.search(view) else others).append(line)
+        kept = _NOT_OURS.sub(" ", view)
+        if _PUBLISHED.search(kept):
+            published.append(kept)
     return published, others
 
 
