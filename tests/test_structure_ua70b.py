@@ -248,3 +248,30 @@ def test_a_label_that_introduces_a_text_is_no_lead_in(label: str) -> None:
     text = (f"某县总工会2023年度工作纪实\n{label}:2023年,某县总工会围绕中心、服务大局,"
             "团结动员全县职工建功立业,各项工作取得新成效。\n")
     assert _parse(text).paragraphs[0].lead_in is None
+
+
+# A work report whose numbered headlines speak of WeChat and of following the union.
+ONLINE = (
+    "市总工会2023年工作总结\n"
+    "\n"
+    "一、创新入会方式,推行微信扫码入会\n"
+    "\n"
+    "全市各级工会依托微信公众号开通网上入会通道,职工扫码即可申请入会,全年通过网上入会发展会员1.2万名。\n"
+    "\n"
+    "二、打造网上服务阵地,欢迎职工关注工会抖音号\n"
+    "\n"
+    "市总工会开设抖音、视频号等新媒体账号,发布作品300余条,累计播放量超过500万次,扩大了工会影响力。\n"
+    "\n"
+    "三、加强自身建设\n"
+    "\n"
+    "全市各级工会干部深入开展作风建设,工作效能不断提升,职工满意度持续提高。\n"
+)
+
+
+def test_a_numbered_headline_that_mentions_wechat_still_heads_its_section() -> None:
+    report = _parse(ONLINE)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headings[:2] == ["一、创新入会方式,推行微信扫码入会",
+                            "二、打造网上服务阵地,欢迎职工关注工会抖音号"]
+    assert not any("扫码入会" in d for d in report.dropped)
+

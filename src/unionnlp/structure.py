@@ -2287,9 +2287,11 @@ def _calls_to_act_aside(lines: list[Line]) -> list[Line]:
     """A headline or title line that asks the reader to follow the site on a platform (see
     ``_CALL_TO_ACT``, ``_PLATFORM``) is furniture, never a section's headline. On the
     train twins, 4 lines of at most 80 characters hold such a call: all 4 annotated
-    furniture."""
+    furniture. A numbered line (一、创新入会方式，推行微信扫码入会) is a section's headline:
+    扫码入会 and 公众号 are everyday words of union work."""
     return [replace(x, kind="furniture", style=None)
             if x.kind in ("headline", "title") and len(x.view.strip()) <= _CALL_MAX
+            and x.style in (None, "plain") and numbering(x.view.strip())[0] is None
             and _CALL_TO_ACT.search(x.view) and _PLATFORM.search(x.view) else x
             for x in lines]
 
@@ -2341,6 +2343,7 @@ def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
             x = replace(x, kind="furniture", style=None)
         out.append(x)
     return out
+
 
 
 #: A table of contents' entry ends in dot leaders (four or more) and the page number they
