@@ -275,3 +275,33 @@ def test_a_numbered_headline_that_mentions_wechat_still_heads_its_section() -> N
                             "二、打造网上服务阵地,欢迎职工关注工会抖音号"]
     assert not any("扫码入会" in d for d in report.dropped)
 
+
+# A report's template: the same sub-heading under two numbered sections.
+TEMPLATE = (
+    "市总工会2023年工作总结\n"
+    "\n"
+    "一、服务职工群众\n"
+    "\n"
+    "全市各级工会组织开展劳动和技能竞赛活动356场次,参与职工达到12万人次,推动了重点项目建设。\n"
+    "\n"
+    "工作成效\n"
+    "\n"
+    "全年发放困难职工帮扶资金688.31万元,慰问困难职工3000余名,开展金秋助学活动。\n"
+    "\n"
+    "二、推进产改工作\n"
+    "\n"
+    "工作成效\n"
+    "\n"
+    "全市新增高技能人才2000名,建设劳模创新工作室30家,职工技能水平不断提高,成效明显。\n"
+    "\n"
+    "三、加强自身建设\n"
+    "\n"
+    "全市各级工会干部深入开展作风建设,工作效能不断提升,职工满意度持续提高。\n"
+)
+
+
+def test_a_sub_heading_repeated_under_several_sections_stays_a_headline() -> None:
+    report = _parse(TEMPLATE)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert headings.count("工作成效") == 2
+    assert "工作成效" not in report.dropped

@@ -2339,11 +2339,25 @@ def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
         if x.kind in ("headline", "title") and first < x.number < last and pieces[x.number] == 1 \
                 and x.style in (None, "plain") and seen[view] > 1 \
                 and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view) \
-                and not _NUMBER_FIRST.match(view):
+                and not _NUMBER_FIRST.match(view) \
+                and (_CREDIT_LIKE.search(view) or not _sub_heading_of_sections(lines, whole, view)):
             x = replace(x, kind="furniture", style=None)
         out.append(x)
     return out
 
+
+#: A credit's marks: a handle's or site's ASCII letters (工聯會FB), 摄, 图, 来源.
+_CREDIT_LIKE = regex(r"[A-Za-z]|摄|攝|图|圖|供图|來源|来源")
+
+
+def _sub_heading_of_sections(lines: list[Line], whole: dict[int, str], view: str) -> bool:
+    """Whether each copy of a repeated line after the first has another headline between
+    it and the copy before: a report's template sub-heading (工作成效 under 二、 and again
+    under 三、), not a credit printed by each photo."""
+    copies = [i for i, x in enumerate(lines) if whole[x.number].strip() == view]
+    return all(any(x.kind == "headline" and whole[x.number].strip() != view
+                   for x in lines[a + 1:b])
+               for a, b in itertools.pairwise(copies)) and len(copies) > 1
 
 
 #: A table of contents' entry ends in dot leaders (four or more) and the page number they
