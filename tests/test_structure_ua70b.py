@@ -305,3 +305,11 @@ def test_a_sub_heading_repeated_under_several_sections_stays_a_headline() -> Non
     headings = [s.heading for a in report.articles for s in a.sections if s.heading]
     assert headings.count("工作成效") == 2
     assert "工作成效" not in report.dropped
+
+
+@pytest.mark.parametrize("phrase", ("坚持实事求是", "实事求是抓落实", "是非面前敢亮剑",
+                                    "帮扶是重点"))
+def test_a_fixed_word_with_是_or_a_short_slogan_is_still_a_lead_in(phrase: str) -> None:
+    text = (f"某县总工会2023年工作总结\n{phrase}。全市各级工会组织深入基层调查研究,"
+            "摸清职工群众的所思所盼所急,形成调研报告20篇。\n")
+    assert _parse(text).paragraphs[0].lead_in == phrase

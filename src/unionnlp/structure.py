@@ -273,18 +273,26 @@ _TEXT_LABEL = regex(r"摘要|内容摘要|内容提要|提要|导读|编者按|�
 
 
 #: 是 joining a subject to what it is (下星期四是五一劳动节, 贵阳是大赛的主赛区): not the
-#: ordinal's 是 of 一是/二是, nor 是 inside a word (就是, 但是, 于是, 总是, 是否).
-_IS = regex(r"(?<![就也还總总但於于可凡正都只更要若])是(?!否)")
+#: ordinal's 是 of 一是/二是, nor 是 inside a word (就是, 但是, 于是, 总是, 而是, 是否, 是非,
+#: 实事求是).
+_IS = regex(r"(?<![就也还還總总但於于可凡正都只更要若而求])是(?![否非])")
 _ORDINAL_IS = regex(r"^[一二三四五六七八九十]+是")
+#: The most characters of a slogan ``X是Y`` (帮扶是重点) that is a lead-in all the same.
+_IS_SLOGAN = 6
 
 
 def _joins_with_is(phrase: str) -> bool:
     """Whether a paragraph's short first sentence says what something is (see ``_IS``):
     an ordinary sentence, no lead-in. On the train twins' paragraphs, 14 phrases that read
     as lead-ins hold such a 是; 13 are not annotated lead-ins (本次会议的主要任务是,
-    贵阳是大赛的主赛区), 1 is (困难劳模是慰问的重点对象)."""
+    贵阳是大赛的主赛区), 1 is (困难劳模是慰问的重点对象). A slogan of at most
+    ``_IS_SLOGAN`` characters with words on both sides of its 是 (帮扶是重点) is a lead-in:
+    the shortest of the 13 that has words after its 是 has 7 (接下來是調薪案)."""
     ordinal = _ORDINAL_IS.match(phrase)
-    return _IS.search(phrase, ordinal.end() if ordinal else 0) is not None
+    found = _IS.search(phrase, ordinal.end() if ordinal else 0)
+    if found is None:
+        return False
+    return not (len(phrase) <= _IS_SLOGAN and 0 < found.start() < len(phrase) - 1)
 
 
 #: Marks that open and close a title or a quotation.
