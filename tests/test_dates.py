@@ -85,3 +85,18 @@ def test_only_the_date_next_to_a_clock_or_deadline_word_is_left_out(
 def test_traditional_clock_and_registration_words_are_known(
         dropped: list[str], date: str | None) -> None:
     assert report_date([None], dropped) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    ("技术支持:某某网络科技有限公司 系统版本 5.4.2021", "版本 1.2.2023 下载",
+     "第1.2.2023版", "软件版本V5.10.2019 更新", "IP 10.1.2010", "系统版本 05.04.2021 10:00",
+     "V05.10.2019 12:00"),
+)
+def test_a_version_or_address_is_no_day_first_date(line: str) -> None:
+    assert first_date([line]) is None
+
+
+def test_a_byline_month_is_not_beaten_by_a_version_number() -> None:
+    dropped = ["技术支持:某某网络科技有限公司 系统版本 5.4.2021"]
+    assert report_date(["市总工会办公室(2023年7月)"], dropped) == "2023-07"

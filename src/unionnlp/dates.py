@@ -16,8 +16,10 @@ __all__ = ["first_date", "report_date"]
 _FULL_DATE = regex(
     r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
     r"|(?<!\d)((?:19|20)\d\d)([-/.])(\d{1,2})\5(\d{1,2})(?!\d)"
-    # A European stamp, day first: 07.11.2014 20:39
-    r"|(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])"
+    # A European stamp, day first, two digits each and a time after: 07.11.2014 20:39;
+    # never a version or an address (版本 5.4.2021, V5.10.2019, IP 10.1.2010, 第1.2.2023版)
+    r"|(?<![A-Za-z\d.第])(?<!版本 )(?<!版本)(?<!IP )(\d\d)\.(\d\d)\.((?:19|20)\d\d)"
+    r"(?=\s+\d{1,2}:\d\d)"
 )
 _MONTH = regex(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
 #: A site's clock: the day the page was saved, not the day it was published.
