@@ -313,3 +313,43 @@ def test_a_fixed_word_with_是_or_a_short_slogan_is_still_a_lead_in(phrase: str)
     text = (f"某县总工会2023年工作总结\n{phrase}。全市各级工会组织深入基层调查研究,"
             "摸清职工群众的所思所盼所急,形成调研报告20篇。\n")
     assert _parse(text).paragraphs[0].lead_in == phrase
+
+
+# A hard-wrapped news item: one paragraph broken at one width, a quotation in it whose
+# speaker trails off with ASCII dots at a line's end.
+WRAPPED_QUOTE = (
+    "職工盟促請政府檢討颱風工作指引\n"
+    "\n"
+    "職工盟昨日舉行記者招待會，指出多個行業的員工在颱風期間仍須返工，有物流工友表示：「八\n"
+    "號風球都要出車送貨，公司話客戶等緊，唔返就當曠工，我哋真係好擔心，老闆仲話...\n"
+    "路上隨時有危險」，職工盟促請政府盡快修訂颱風及暴雨警告下的工作守則，並立法\n"
+    "規定僱主不得因員工未能上班而扣減工資或作出任何懲罰，以保障打工仔的安全。\n"
+    "\n"
+    "職工盟表示，會繼續收集工友個案，並約見勞工處商討跟進，爭取在下一個風季前落實。\n"
+)
+
+
+def test_a_line_cut_short_with_dots_inside_an_open_quotation_runs_on() -> None:
+    paragraphs = _parse(WRAPPED_QUOTE).paragraphs
+    assert len(paragraphs) == 2
+    assert "老闆仲話...路上隨時有危險」" in paragraphs[0].text
+
+
+
+def _wrap(paragraph: str, width: int = 40) -> str:
+    return "\n".join(paragraph[k:k + width] for k in range(0, len(paragraph), width))
+
+
+def test_a_line_cut_short_with_dots_at_a_hard_wrapped_pages_width_runs_on() -> None:
+    # A page wrapped at 40 characters; its second line happens to end in a speaker's dots.
+    first = ("工會代表昨日與勞工處官員會面，反映多個行業工友在極端天氣下被迫返工的情況，"
+             "不少工友擔心在惡劣天氣下出車送餐會發生意外，有一名外賣員工再指出平台只會不斷催單...")
+    assert len(first) == 80
+    rest = ("完全沒有考慮路面安全，工會要求當局盡快制訂指引，列明僱主在紅色及黑色暴雨警告"
+            "生效期間的責任，並設立投訴機制，讓受影響的工友可以及時求助，避免因擔心失去收入"
+            "而冒險工作，同時建議政府研究為平台工人提供意外保險，保障他們的基本權益。")
+    text = ("工會促請當局保障極端天氣下工友安全\n\n" + _wrap(first + rest) + "\n\n"
+            "工會表示，稍後會再約見相關部門，並會向立法會議員反映工友的意見，爭取盡快改善。\n")
+    paragraphs = _parse(text).paragraphs
+    assert len(paragraphs) == 2
+    assert "催單...完全沒有考慮" in paragraphs[0].text

@@ -49,12 +49,25 @@ _RUNNING = 3
 _CUT_SHORT = regex(r"[^\x00-\x7f]\.{3,}[ \u3000]*$")
 
 
-def _cut_short(view: str) -> bool:
-    """Whether a line ends in an item's cut (see ``_CUT_SHORT``): its paragraph ends there.
-    On the train twins, 4 text lines end so with a line under them: 3 are followed by
-    a paragraph's first line (annotated body), 1 by furniture; a line ending in …… may
-    go on with its sentence (勞動者…… / 每一名勞模、工匠……, annotated cont) and is left."""
-    return _CUT_SHORT.search(view) is not None
+#: Marks that open and close a quotation, a title or a bracket.
+_OPEN_CLOSE = ("「」", "『』", "“”", "《》", "（）", "()")
+
+
+def _cut_short(parts: Sequence[Line], wrap: int | None) -> bool:
+    """Whether the last line of a paragraph so far ends in an item's cut (see
+    ``_CUT_SHORT``): its paragraph ends there. On the train twins, 4 text lines end so with
+    a line under them: 3 are followed by a paragraph's first line (annotated body), 1 by
+    furniture; a line ending in …… may go on with its sentence (勞動者…… / 每一名勞模、
+    工匠……, annotated cont) and is left. No cut while a quotation or bracket opened in the
+    paragraph is open (「……想請假... / 根本沒有可能」), nor where the line fills a
+    hard-wrapped page's width ``wrap`` (the page broke it, not the writer)."""
+    last = parts[-1]
+    if _CUT_SHORT.search(last.view) is None:
+        return False
+    said = "".join(x.view for x in parts)
+    if any(said.count(pair[0]) > said.count(pair[1]) for pair in _OPEN_CLOSE):
+        return False
+    return wrap is None or display_width(last.view) + last.indent < wrap - RAGGED
 
 
 #: How a news item opens: such a line starts a paragraph, indented or not.
@@ -463,6 +476,7 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
     work = list(lines) if marked else _cut_in_a_word(
         _cut_by_furniture(_unwrap(_running_headers(_attachment_lists(list(lines))))), segmenter)
     by_indent = not marked and _indent_continues(work)
+    wrap = None if marked else _wrap_width(work)
     if by_indent:
         work = _indent_unwrap(work)
     blocks: list[Block] = []
@@ -494,7 +508,7 @@ def repair(lines: Sequence[Line], segmenter: SegmenterLike = "auto") -> list[Blo
         while not marked:
             if _CLOSING.search(parts[-1].view):
                 break
-            if (ends_sentence(parts[-1].view) or _cut_short(parts[-1].view)) \
+            if (ends_sentence(parts[-1].view) or _cut_short(parts, wrap)) \
                     and not _ARTICLE_LABEL.match(parts[-1].view):
                 nxt = work[i] if i < len(work) else None
                 if not (by_indent and nxt is not None and nxt.kind == "body"
