@@ -353,3 +353,18 @@ def test_a_line_cut_short_with_dots_at_a_hard_wrapped_pages_width_runs_on() -> N
     paragraphs = _parse(text).paragraphs
     assert len(paragraphs) == 2
     assert "催單...完全沒有考慮" in paragraphs[0].text
+
+
+@pytest.mark.parametrize("heading", ("民生实事马上办", "坚持以职工为中心", "服务发展大局"))
+def test_a_heading_that_ends_in_办_局_or_中心_under_the_title_is_no_office(heading: str) -> None:
+    text = ("某区总工会2023年工作总结\n"
+            "\n"
+            f"{heading}\n"
+            "\n"
+            "今年以来,区总工会聚焦职工急难愁盼,开展我为职工办实事活动,"
+            "全年解决职工反映的实际问题200余件,职工满意度明显提升。\n"
+            "\n"
+            "全区各级工会组织开展劳动和技能竞赛活动56场次,参与职工达到1.2万人次。\n")
+    article = _parse(text).articles[0]
+    assert article.byline != heading
+

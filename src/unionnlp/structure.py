@@ -2141,8 +2141,12 @@ def _bare_names_as_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
-#: An office's or a union's name alone: 组织处, 办公室, 宣传部, 某区总工会 (simplified view).
-_OFFICE = regex(r"[\u4e00-\u9fff]{1,8}(?:处|室|部|科|办|组|局|中心|委员会|工会)")
+#: An office's or a union's name alone: 组织处, 办公室, 宣传部, 某区总工会 (simplified view);
+#: 办, 局 and 中心 only after a body's word (市总工会办, 区政府办, 某县人社局), never a
+#: phrase that ends in them (民生实事马上办, 服务发展大局, 坚持以职工为中心).
+_OFFICE = regex(r"[\u4e00-\u9fff]{1,8}(?:处|室|部|科|组|委员会|工会)"
+                r"|[\u4e00-\u9fff]{0,6}(?:工会|委|政府|街道|镇|乡|区|县|市|省|公司"
+                r"|集团)(?:办|局|中心)")
 _OFFICE_MAX = 12
 
 
