@@ -368,3 +368,24 @@ def test_a_heading_that_ends_in_办_局_or_中心_under_the_title_is_no_office(h
     article = _parse(text).articles[0]
     assert article.byline != heading
 
+
+
+def test_a_heading_that_goes_to_the_scene_is_no_photo_caption() -> None:
+    text = ("某区总工会2023年工作总结\n"
+            "\n"
+            "一、服务职工群众\n"
+            "\n"
+            "全区各级工会组织开展劳动和技能竞赛活动56场次,参与职工达到1.2万人次,推动了重点项目建设。\n"
+            "\n"
+            "深入一线现场\n"
+            "\n"
+            "区总工会班子成员带队走访建筑工地和物流园区,为一线职工送去防暑降温物资,"
+            "听取职工对工会工作的意见建议30余条。\n"
+            "\n"
+            "二、推进产改工作\n"
+            "\n"
+            "全区新增高技能人才200名,建设劳模创新工作室3家,职工技能水平不断提高。\n")
+    report = _parse(text)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert "深入一线现场" in headings
+    assert not any(p.kind == "caption" and "现场" in p.text for p in report.paragraphs)

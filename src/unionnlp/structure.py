@@ -2186,8 +2186,12 @@ def _author_groups_as_bylines(lines: list[Line]) -> list[Line]:
 
 
 #: A photo's caption naming the scene (启动仪式现场, 活动现场, 全体人员合影, 比赛一角): a short
-#: line, no mark of a sentence, ending in a word that names a photo's view.
-_SCENE_CAPTION = regex(r"[^。，,；;：:！？!?、]{0,16}(?:现场|現場|合影|合照|留念|剪影|掠影|一角)")
+#: line, no mark of a sentence, ending in a word that names a photo's view; 现场 only after
+#: an event's name (仪式, 活动, 会议, 开幕式 …), never a heading's verb phrase (深入一线现场).
+_SCENE_CAPTION = regex(
+    r"[^。，,；;：:！？!?、]{0,16}(?:合影|合照|留念|剪影|掠影|一角)"
+    r"|[^。，,；;：:！？!?、]{0,12}(?:式|仪式|儀式|活动|活動|会|會|会议|會議|典礼|典禮|启动|啟動"
+    r"|揭牌|开幕|開幕|闭幕|閉幕|颁奖|頒獎|签约|簽約|授牌)(?:现场|現場)")
 
 
 def _scene_captions(lines: list[Line]) -> list[Line]:
