@@ -389,3 +389,11 @@ def test_a_heading_that_goes_to_the_scene_is_no_photo_caption() -> None:
     headings = [s.heading for a in report.articles for s in a.sections if s.heading]
     assert "深入一线现场" in headings
     assert not any(p.kind == "caption" and "现场" in p.text for p in report.paragraphs)
+
+
+@pytest.mark.parametrize("line", ("详见链接: bit.ly/3aB4cD", "公众号账号: Wx_Zgh2023!",
+                                  "论文全文见 doi:10.1016/j.Ab.2020.01", "投稿邮箱: Zgh2b@Mx8.cn"))
+def test_a_short_link_or_account_is_no_anti_scrape_token(line: str) -> None:
+    from unionnlp.structure import blank_junk
+
+    assert blank_junk(line) == line

@@ -2269,12 +2269,16 @@ def _attachment_labels_aside(lines: list[Line]) -> list[Line]:
 #: white space (……(1988)。 L3.5Iu8!6Ip8.2l): a candidate for an anti-scrape token.
 _TAIL_TOKEN = regex(r"(?m)(?<=[^A-Za-z0-9\s])[ \u3000]+([!-~]{8,24})[ \u3000]*$")
 _LETTER_RUN = regex("[A-Za-z]+")
+_ADDRESS_MARKS = frozenset("/:@_")
 
 
 def _scrambled(token: str) -> bool:
     """Whether a token is random characters, no word, number, date or address: two digits
-    or more, capitals and small letters and marks mixed, no run of more than 3 letters."""
-    return sum(c.isdigit() for c in token) >= 2 and any(c.isupper() for c in token) \
+    or more, capitals and small letters and marks mixed, no run of more than 3 letters, and
+    none of the marks of a link, an identifier or an account (bit.ly/3aB4cD, doi:10.1016/…,
+    Wx_Zgh2023!, a@b): ``/``, ``:``, ``@``, ``_``."""
+    return not any(c in _ADDRESS_MARKS for c in token) \
+        and sum(c.isdigit() for c in token) >= 2 and any(c.isupper() for c in token) \
         and any(c.islower() for c in token) and any(not c.isalnum() for c in token) \
         and max(map(len, _LETTER_RUN.findall(token)), default=0) <= 3
 
