@@ -2371,12 +2371,14 @@ _CREDIT_LIKE = regex(r"[A-Za-z]|摄|攝|图|圖|供图|來源|来源")
 
 
 def _sub_heading_of_sections(lines: list[Line], whole: dict[int, str], view: str) -> bool:
-    """Whether each copy of a repeated line after the first has another headline between
+    """Whether each copy of a repeated line after the first has a numbered headline between
     it and the copy before: a report's template sub-heading (工作成效 under 二、 and again
-    under 三、), not a credit printed by each photo."""
+    under 三、), not a credit printed by each photo. (An unnumbered headline between is not
+    enough: a monitoring digest's 撮要 / 网民意见 repeated for each item, annotated
+    furniture, is read so on the folds of the train twins.)"""
     copies = [i for i, x in enumerate(lines) if whole[x.number].strip() == view]
-    return all(any(x.kind == "headline" and whole[x.number].strip() != view
-                   for x in lines[a + 1:b])
+    return all(any(x.kind == "headline" and x.style not in (None, "plain")
+                   and whole[x.number].strip() != view for x in lines[a + 1:b])
                for a, b in itertools.pairwise(copies)) and len(copies) > 1
 
 
