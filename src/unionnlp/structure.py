@@ -13,7 +13,7 @@ import itertools
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from re import Match, escape
 from typing import Any
@@ -1599,25 +1599,37 @@ _DATE_BEFORE_TITLE = regex(r"^[\[［【〔(（][ \u3000]*(?:19|20)?\d{2}[ \u3000
                            r"[ \u3000]*[-/.．][ \u3000]*\d{1,2}[ \u3000]*[\]］】〕)）][ \u3000]*(?=\S{4})")
 
 
-def _dates_off_titles(lines: list[Line], aside: dict[int, list[str]]
+def _heads_off_titles(lines: list[Line], aside: dict[int, list[str]],
+                      head: Callable[[str], int | None]
                       ) -> tuple[list[Line], dict[int, list[str]]]:
-    """A title line without the bracketed date that opens it ([ 2009/07/14 ] 大事紀要_78年度):
-    the date joins ``aside`` (by the offset of the title's piece) for ``dropped``. On the train
-    twins, 3 title lines open so; all 3 dates are annotated furniture, the rest title. A
-    date alone in brackets ((2023年5月10日), a speech's) is no title's. ``aside`` is not
-    changed; a new one is returned."""
+    """Title lines without what ``head`` finds opening their view (it gives where that
+    ends, or None): the head joins ``aside`` (by the offset of the title's piece) for
+    ``dropped``. ``aside`` is not changed; a new one is returned."""
     out: list[Line] = []
     for x in lines:
-        m = _DATE_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
-        if m is None:
+        end = head(x.view) if x.kind == "title" else None
+        if end is None:
             out.append(x)
             continue
-        cut = _piece(x, m.end(), len(x.text))
+        cut = _piece(x, end, len(x.text))
         out.append(cut)
         moved = aside.get(x.offset, [])
         aside = {o: v for o, v in aside.items() if o != x.offset}
-        aside[cut.offset] = [*moved, x.text[:m.end()].strip()]
+        aside[cut.offset] = [*moved, x.text[:end].strip()]
     return out, aside
+
+
+def _dates_off_titles(lines: list[Line], aside: dict[int, list[str]]
+                      ) -> tuple[list[Line], dict[int, list[str]]]:
+    """A title line without the bracketed date that opens it ([ 2009/07/14 ] 大事紀要_78年度),
+    the date set aside (:func:`_heads_off_titles`). On the train twins, 3 title lines open
+    so; all 3 dates are annotated furniture, the rest title. A date alone in brackets
+    ((2023年5月10日), a speech's) is no title's."""
+    def head(view: str) -> int | None:
+        m = _DATE_BEFORE_TITLE.match(view)
+        return None if m is None else m.end()
+
+    return _heads_off_titles(lines, aside, head)
 
 
 #: A series' slogan in brackets opening a title line (【团结奋斗开新局 喜迎工会十八大·奋进新征程】
@@ -1630,21 +1642,15 @@ _SERIES_BEFORE_TITLE = regex(r"^[【〖][ \u3000]*([^【】〖〗]{2,30}?[ \u300
 def _series_off_titles(lines: list[Line], aside: dict[int, list[str]]
                        ) -> tuple[list[Line], dict[int, list[str]]]:
     """A title line without the series' slogan in brackets that opens it
-    (:data:`_SERIES_BEFORE_TITLE`), as a column's name over a title is set aside: the tag
-    joins ``aside`` (by the offset of the title's piece) for ``dropped``. ``aside`` is not
-    changed; a new one is returned."""
-    out: list[Line] = []
-    for x in lines:
-        m = _SERIES_BEFORE_TITLE.match(x.view) if x.kind == "title" else None
+    (:data:`_SERIES_BEFORE_TITLE`), set aside as a column's name over a title is
+    (:func:`_heads_off_titles`)."""
+    def head(view: str) -> int | None:
+        m = _SERIES_BEFORE_TITLE.match(view)
         if m is None or not any("\u4e00" <= c <= "\u9fff" for c in m.group(1)):
-            out.append(x)
-            continue
-        cut = _piece(x, m.end(), len(x.text))
-        out.append(cut)
-        moved = aside.get(x.offset, [])
-        aside = {o: v for o, v in aside.items() if o != x.offset}
-        aside[cut.offset] = [*moved, x.text[:m.end()].strip()]
-    return out, aside
+            return None
+        return m.end()
+
+    return _heads_off_titles(lines, aside, head)
 
 
 #: A table's header of one word, its characters spread over the columns (事         由).
