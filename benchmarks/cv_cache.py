@@ -15,7 +15,8 @@ never a pickle), one folder per fold, named by a key: a SHA-256 of
   ``structure.py``, ``repair.py``, the wiring, the export): of those only the definitions
   that the others import count, with what they use in turn (``linerole.py`` reads
   ``repair.page_width`` as a feature, so a change to it invalidates; a change to a rule of
-  ``structure.py`` that no feature reads does not, nor a module only the rules import);
+  ``structure.py`` that no feature reads does not, nor a module only the rules import,
+  nor a rule a fitting module imports only for its output, :data:`OUTPUT_ONLY`);
 - every resource file but the packaged models the folds replace (:data:`REPLACED`) and
   those only the rules after them read (:data:`RULE_MODELS`: the keyword model and the
   summary sentence model, refitted whenever the structure changes);
@@ -70,6 +71,9 @@ RULE_MODULES = frozenset({
 #: refitting them after a structure change keeps the folds; refused to load while a fold is
 #: fitted).
 RULE_MODELS = frozenset({"keywords.npz", "sentences.npz"})
+#: Names of rule modules that a fitting module imports only to print its output (the
+#: report's ``date`` property of ``model.Report``): no fit calls them, so they do not count.
+OUTPUT_ONLY = frozenset({("dates", "report_date")})
 #: Packaged models that the fold models stand in for (not part of the key; refused to load
 #: while a fold is fitted).
 REPLACED = frozenset({"linerole.json", "linerole_wrapped.json", "linetext.npz",
@@ -185,6 +189,8 @@ def code_digest(package: Path) -> str:
 
     def imports(module: str, tree: ast.AST) -> None:
         for source, name, _ in _imported(module, tree):
+            if (source, name) in OUTPUT_ONLY:
+                continue
             if _is_rule(source):
                 wanted.append((source, name))
             elif name is not None and module_of(f"{source}.{name}") is not None:
@@ -290,7 +296,7 @@ def fold_key(train: Sequence[Any], written: Sequence[Any], *, c1: float, c2: flo
     h = hashlib.sha256(f"{FORMAT}\0{_versions()}\0c1={c1!r} c2={c2!r}\0".encode())
     # How a fold is fitted (the CRF's other settings are linerole's, counted with it).
     h.update(_FIT_FOLD_SOURCE.encode())
-    h.update(f"{FITTING}\0{sorted(RULE_MODULES)}\0".encode())
+    h.update(f"{FITTING}\0{sorted(RULE_MODULES)}\0{sorted(OUTPUT_ONLY)}\0".encode())
     h.update(code_digest(package).encode())
     h.update(resources_digest(package / "resources").encode())
     for twin in sorted(train, key=lambda t: t.id):
