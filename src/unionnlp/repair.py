@@ -365,9 +365,7 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
     not when the line under it opens a numbered item (no paragraph's second line does), nor a
     numbered one under a line that ends a sentence, which is a headline set flush left
     (一、宗旨： under an indented paragraph; the 7 lines of the train twins it took so, on two
-    pages, are all headings), nor one that ends no sentence under a line that ends one (a
-    section's name set flush left under the last item of the section before, ``4.發給時間 :
-    於每年年底的大會上支付.`` / ``子女獎學金``: a paragraph's last line ends its sentence)."""
+    pages, are all headings)."""
     out = list(lines)
     for i, line in enumerate(out):
         if line.kind != "headline" or line.hint is not None:
@@ -379,8 +377,7 @@ def _indent_unwrap(lines: list[Line]) -> list[Line]:
                   and numbering(below.view)[0] is None)
         continues = (not line.indented and above is not None and above.number == line.number - 1
                      and above.kind == "body"
-                     and not (ends_sentence(above.view) and (numbering(line.view)[0] is not None
-                                                             or not ends_sentence(line.view))))
+                     and not (numbering(line.view)[0] is not None and ends_sentence(above.view)))
         if starts or continues:
             out[i] = replace(line, kind="body")
     return out
