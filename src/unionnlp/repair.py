@@ -269,6 +269,9 @@ def _opening_block(lines: Sequence[Line]) -> int:
         return n
     if not lines or lines[0].kind != "headline" or lines[0].style not in ("plain", "hint0", "md1"):
         return 0
+    if lines[0].hint is None and lines[0].view.rstrip()[-1:] in ":：":
+        # A label and its colon (會員福利:, 入會辦法:) names the list under it, not the page.
+        return 0
     j = 1
     if (len(lines) > 2 and lines[1].kind == "headline" and lines[1].style == "plain"
             and lines[1].number == lines[0].number + 1 and lines[2].kind == "body"):
