@@ -2212,6 +2212,39 @@ def _scene_captions(lines: list[Line]) -> list[Line]:
             and _SCENE_CAPTION.fullmatch(x.view.strip()) else x for i, x in enumerate(lines)]
 
 
+#: A line that opens with a day's or a month's date (1月14日上午, 2025年12月17日): the time
+#: of day and the weekday after it are still the date's.
+_DATED_OPENING = regex(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月"
+                       r"\s*\d{1,2}\s*日)[ \u3000]*(?:[上下中早晚夜][午间間上晨]?|凌晨|傍晚)?"
+                       r"[ \u3000]*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?")
+#: What a section's heading names and a caption does not: a sentence's or a label's mark
+#: (7月24日: 天氣酷熱 …, a diary's day, heads its part).
+_NOT_IN_DATED = regex(r"[。！？!?；;：:]")
+#: The fewest characters after the date that make a caption, not a date alone.
+_DATED_CAPTION = 4
+
+
+def _dated_captions(lines: list[Line]) -> list[Line]:
+    """A headline amid the text (a line of text above it) with no numbering that opens with
+    a date, has words after it and holds no sentence's or label's mark is a photo's
+    caption, not a section's heading (1月14日上午,農民工高明夫婦向記者講述被拖欠工錢的情況).
+    A date alone is left as it is: the closing signature's rules read it. Out of fold (the
+    five folds of ``benchmarks/cv_structure.py``) 2 train lines are such headlines, both
+    annotated captions; the one train heading that opens with a date has a colon after it
+    (7月24日: 天氣酷熱 搜集工友意見), and no train line is changed in sample."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    out = list(lines)
+    for i, x in enumerate(lines):
+        view = x.view.strip()
+        if i <= text or x.kind != "headline" or numbering(view)[0] is not None \
+                or _NOT_IN_DATED.search(view):
+            continue
+        m = _DATED_OPENING.match(view)
+        if m is not None and len(view[m.end():].lstrip(" \u3000，,")) >= _DATED_CAPTION:
+            out[i] = replace(x, kind="caption", style=None)
+    return out
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -2523,7 +2556,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
-        lines = _scene_captions(_author_groups_as_bylines(lines))
+        lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
