@@ -81,3 +81,77 @@ def test_a_dated_line_above_the_text_is_left_to_the_title_rules() -> None:
     # Above the first line of text (a title block's line) the rule does not read it.
     line = _line("1月14日上午,趕赴平陰縣途中的維權小組被堵在路上", "headline", 0)
     assert _dated_captions([line, ABOVE])[0].kind == "headline"
+
+
+# A speech published on a union's site: the path, the title, the speaker, the salutation,
+# two numbered parts, then the site's sidebar (its columns' names, a linked story).
+SPEECH = ("首页 > 工会动态 > 领导讲话\n"
+          "\n"
+          "在全市工会送温暖工作会议上的讲话\n"
+          "\n"
+          "市总工会主席 王建国\n"
+          "\n"
+          "同志们:\n"
+          "\n"
+          "今天我们召开全市工会送温暖工作会议,主要任务是总结去年工作,部署今年任务。\n"
+          "\n"
+          "一、充分肯定去年送温暖工作取得的成绩\n"
+          "\n"
+          "去年,全市各级工会共筹集资金2800万元,走访慰问困难职工1.2万户。\n"
+          "\n"
+          "二、认真做好今年送温暖各项工作\n"
+          "\n"
+          "各级工会要把送温暖活动同解决职工实际困难结合起来,确保困难职工温暖过冬。\n"
+          "\n"
+          "图片报道\n"
+          "\n"
+          "活动图片\n"
+          "\n"
+          "温暖20年的前行足迹\n")
+
+
+def test_a_gallerys_label_read_as_a_headline_is_set_aside(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    # Where the labeller leaves the line rules' reading (a short line with no mark, a
+    # headline), the gallery's labels still head no section.
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "relabel", lambda lines, *args, **kwargs: list(lines))
+    report = _parse(SPEECH)
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert "图片报道" not in headings and "活动图片" not in headings
+    assert "活动图片" in report.dropped and "图片报道" in report.dropped
+    assert headings[:2] == ["一、充分肯定去年送温暖工作取得的成绩", "二、认真做好今年送温暖各项工作"]
+
+
+@pytest.mark.parametrize("label", ("活动图片", "图片报道", "圖集", "【视频新闻】", "精彩照片"))
+def test_a_gallery_or_video_label_is_furniture(label: str) -> None:
+    from unionnlp.structure import _galleries_aside
+
+    assert _galleries_aside([ABOVE, _line(label, "headline", 2)])[1].kind == "furniture"
+
+
+@pytest.mark.parametrize("heading", ("图片档案管理", "照片征集活动圆满结束", "一、活动图片"))
+def test_a_headline_that_only_mentions_photos_stays_a_headline(heading: str) -> None:
+    from unionnlp.structure import _galleries_aside
+
+    assert _galleries_aside([ABOVE, _line(heading, "headline", 2)])[1].kind == "headline"
+
+
+SPELT = ("1、0、0……作品完成的那一刻,现场掌声雷动。在高新区这场焊工技能比赛的赛场上,一块钢板上焊出了"
+         "数字“100”,三位劳模工匠的徒弟接力施焊,祝贺全国总工会建会100周年。")
+
+
+def test_a_figure_spelt_out_digit_by_digit_opens_no_numbered_headline(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where the learned models are unsure, the rules decide: 1、 before 0、0 is no number.
+    import unionnlp.structure as structure
+
+    monkeypatch.setattr(structure, "_learned_end", lambda *args: 0)
+    monkeypatch.setattr(structure, "_learned_whole", lambda *args: False)
+    assert structure.inline_heading(SPELT) == 0
+    # A list's number before a year or a figure with a unit still opens a headline.
+    head = "1、2023年工作回顾。全年新建基层工会42家,新发展会员3100余名,职工入会率稳步提高。"
+    assert structure.inline_heading(head) == len("1、2023年工作回顾。")
+    head = "2、5大行动全面推进。全市各级工会围绕中心工作开展劳动竞赛,参赛职工超过2万人次。"
+    assert structure.inline_heading(head) == len("2、5大行动全面推进。")

@@ -195,6 +195,11 @@ def _learned_whole(text: str, style: str, marker: int, original: str | None) -> 
 _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 
+#: A figure spelt out digit by digit after what reads as a number's mark (1、0、0……作品完成
+#:的那一刻): the paragraph's first figure, no list's number.
+_SPELT_FIGURE = regex(r"[ \u3000]*\d{1,3}[ \u3000]*[、，,](?![ \u3000]*[^\d\s])")
+
+
 def inline_heading(text: str, original: str | None = None) -> int:
     """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
     ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none.
@@ -203,7 +208,7 @@ def inline_heading(text: str, original: str | None = None) -> int:
     whether the page writes traditional characters in ``original``, the paragraph as
     written); else by the rules."""
     style, marker = numbering(text)
-    if style not in _CANONICAL:
+    if style not in _CANONICAL or _SPELT_FIGURE.match(text, marker):
         return 0
     if learned := _learned_end(text, style, marker):
         return learned
@@ -2212,6 +2217,23 @@ def _scene_captions(lines: list[Line]) -> list[Line]:
             and _SCENE_CAPTION.fullmatch(x.view.strip()) else x for i, x in enumerate(lines)]
 
 
+#: A photo gallery's or a video's label, a site's column (活动图片, 图片报道, 圖集, 视频新闻).
+_GALLERY = regex(r"[【\[]?(?:活动|活動|现场|現場|精彩|工作|会议|會議|新闻|新聞)?"
+                 r"(?:图片|圖片|照片|图集|圖集|组图|組圖|视频|視頻|图文|圖文)"
+                 r"(?:报道|報道|新闻|新聞|集锦|集錦|展示|欣赏|欣賞|直播)?[】\]]?")
+
+
+def _galleries_aside(lines: list[Line]) -> list[Line]:
+    """A headline with no numbering that only names a photo gallery or a video column
+    (:data:`_GALLERY`) is the site's furniture, not a section's heading. On the train twins
+    4 lines are such labels, all annotated furniture (活动图片, 图片报道, 圖集, 圖片); out of
+    fold the labeller reads one of them as a headline (活动图片, in a speech page's
+    sidebar)."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind == "headline" and _GALLERY.fullmatch(x.view.strip()) else x
+            for x in lines]
+
+
 #: A line that opens with a day's or a month's date (1月14日上午, 2025年12月17日): the time
 #: of day and the weekday after it are still the date's.
 _DATED_OPENING = regex(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月"
@@ -2557,6 +2579,7 @@ def parse(source: Source, view: str | None = None,
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
+        lines = _galleries_aside(lines)
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
