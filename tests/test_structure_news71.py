@@ -155,3 +155,53 @@ def test_a_figure_spelt_out_digit_by_digit_opens_no_numbered_headline(
     assert structure.inline_heading(head) == len("1、2023年工作回顾。")
     head = "2、5大行动全面推进。全市各级工会围绕中心工作开展劳动竞赛,参赛职工超过2万人次。"
     assert structure.inline_heading(head) == len("2、5大行动全面推进。")
+
+
+# A writing site's copy of a speech: its path, the title, the stamp, the outline of the
+# speech it prints before the text (closed by dots alone), then the speech, cut short
+# for those who do not pay (its first part's headline not printed).
+OUTLINED = ("您的位置:文秘网>>工会/职工/动员大会/>>正文\n"
+            "\n"
+            "区领导出席全区职工创业创新动员会议并讲话\n"
+            "\n"
+            "发表时间:2014/3/29 22:19:12\n"
+            "目录/提纲:……\n"
+            "第一、要认清形势、把握大局\n"
+            "一是“改革”\n"
+            "二是“创新”\n"
+            "第二、要突出重点、创先争优\n"
+            "一是要把构建现代产业体系作为主攻方向\n"
+            "……\n"
+            "同志们:\n"
+            "刚才,大会表彰了职工创业创新活动中涌现的先进集体和个人,几位同志作了很好的发言。\n"
+            "……(省略448字,正式会员可完整阅读)\n"
+            "这些年来,全区广大职工满怀热情、勇于创新,在经济社会发展中发挥了主力军作用。\n"
+            "第二、要突出重点、创先争优\n"
+            "各级工会要把开展群众性经济技术创新活动作为重要载体,组织职工开展技术攻关。\n")
+
+
+def test_the_outline_a_site_prints_before_a_speech_is_set_aside(monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    import unionnlp.linerole as linerole
+
+    monkeypatch.setattr(linerole, "relabel", lambda lines, *args, **kwargs: list(lines))
+    report = _parse(OUTLINED)
+    headings = [s.heading for a in report.articles for s in a.sections]
+    # The outline's entries head no section; the speech's own headline does.
+    for entry in ("第一、要认清形势、把握大局", "一是“改革”", "一是要把构建现代产业体系作为主攻方向"):
+        assert entry not in headings
+        assert entry in report.dropped
+    assert headings.count("第二、要突出重点、创先争优") == 1
+    assert any(p.text.startswith("这些年来") for p in report.paragraphs)
+
+
+@pytest.mark.parametrize("entries", (
+    (),  # a label with nothing before the dots
+    ("第一、要认清形势、把握大局", "全区各级工会要坚持以职工为中心,把职工群众的所思所盼所急所难作为工会一切工作的出发点和落脚点"),
+))
+def test_no_outline_without_short_entries_closed_by_dots(entries: tuple[str, ...]) -> None:
+    from unionnlp.structure import _outlines_aside
+
+    texts = ("目录/提纲:……", *entries, "……", "第一、要认清形势、把握大局")
+    lines = [_line(t, "headline", n) for n, t in enumerate(texts)]
+    assert [x.kind for x in _outlines_aside(lines)] == ["headline"] * len(texts)

@@ -2217,6 +2217,35 @@ def _scene_captions(lines: list[Line]) -> list[Line]:
             and _SCENE_CAPTION.fullmatch(x.view.strip()) else x for i, x in enumerate(lines)]
 
 
+#: A page's outline label (目录/提纲:……, 提纲:) and the dots alone that close the outline.
+_OUTLINE_LABEL = regex(r"(?:目录|目錄)?[/／]?(?:提纲|提綱)[ \u3000]*[:：]?[ \u3000]*[…．.。]*")
+_OUTLINE_END = regex(r"[…．.。·]{2,}")
+#: The most entries an outline holds, and the longest entry.
+_OUTLINE_MOST = 24
+_OUTLINE_ENTRY = 40
+
+
+def _outlines_aside(lines: list[Line]) -> list[Line]:
+    """The entries of an outline a writing site prints before the text (目录/提纲:……, then
+    the text's headlines and points, then …… alone) are furniture, whatever the labeller
+    read them as: the page's headlines come again in its text. On the train twins two
+    pages print such an outline (a report's and a speech's), every entry annotated
+    furniture; out of fold the labeller made one entry a section headline (第一、要认清形势、
+    把握大局)."""
+    out = list(lines)
+    for i, x in enumerate(lines):
+        if not _OUTLINE_LABEL.fullmatch(x.view.strip()):
+            continue
+        end = next((j for j in range(i + 1, min(len(lines), i + 2 + _OUTLINE_MOST))
+                    if _OUTLINE_END.fullmatch(lines[j].view.strip())), None)
+        if end is None or end == i + 1 \
+                or any(len(y.view.strip()) > _OUTLINE_ENTRY for y in lines[i + 1:end]):
+            continue
+        for j in range(i + 1, end):
+            out[j] = replace(lines[j], kind="furniture", style=None)
+    return out
+
+
 #: A photo gallery's or a video's label, a site's column (活动图片, 图片报道, 圖集, 视频新闻).
 _GALLERY = regex(r"[【\[]?(?:活动|活動|现场|現場|精彩|工作|会议|會議|新闻|新聞)?"
                  r"(?:图片|圖片|照片|图集|圖集|组图|組圖|视频|視頻|图文|圖文)"
@@ -2579,7 +2608,7 @@ def parse(source: Source, view: str | None = None,
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
-        lines = _galleries_aside(lines)
+        lines = _outlines_aside(_galleries_aside(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
