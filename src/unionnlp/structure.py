@@ -195,6 +195,11 @@ def _learned_whole(text: str, style: str, marker: int, original: str | None) -> 
 _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 
+#: A figure spelt out digit by digit after what reads as a number's mark (1、0、0……作品完成
+#:的那一刻): the paragraph's first figure, no list's number.
+_SPELT_FIGURE = regex(r"[ \u3000]*\d{1,3}[ \u3000]*[、，,](?![ \u3000]*[^\d\s])")
+
+
 def inline_heading(text: str, original: str | None = None) -> int:
     """Where a numbered headline that opens a paragraph ends (``一、加强组织建设。`` in
     ``一、加强组织建设。全年新建……``), white space after it included; 0 when there is none.
@@ -203,7 +208,7 @@ def inline_heading(text: str, original: str | None = None) -> int:
     whether the page writes traditional characters in ``original``, the paragraph as
     written); else by the rules."""
     style, marker = numbering(text)
-    if style not in _CANONICAL:
+    if style not in _CANONICAL or _SPELT_FIGURE.match(text, marker):
         return 0
     if learned := _learned_end(text, style, marker):
         return learned
@@ -2212,6 +2217,85 @@ def _scene_captions(lines: list[Line]) -> list[Line]:
             and _SCENE_CAPTION.fullmatch(x.view.strip()) else x for i, x in enumerate(lines)]
 
 
+#: A page's outline label (目录/提纲:……, 提纲:) and the dots alone that close the outline.
+_OUTLINE_LABEL = regex(r"(?:目录|目錄)?[/／]?(?:提纲|提綱)[ \u3000]*[:：]?[ \u3000]*[…．.。]*")
+_OUTLINE_END = regex(r"[…．.。·]{2,}")
+#: The most entries an outline holds, and the longest entry.
+_OUTLINE_MOST = 24
+_OUTLINE_ENTRY = 40
+
+
+def _outlines_aside(lines: list[Line]) -> list[Line]:
+    """The entries of an outline a writing site prints before the text (目录/提纲:……, then
+    the text's headlines and points, then …… alone) are furniture, whatever the labeller
+    read them as: the page's headlines come again in its text. On the train twins two
+    pages print such an outline (a report's and a speech's), every entry annotated
+    furniture; out of fold the labeller made one entry a section headline (第一、要认清形势、
+    把握大局)."""
+    out = list(lines)
+    for i, x in enumerate(lines):
+        if not _OUTLINE_LABEL.fullmatch(x.view.strip()):
+            continue
+        end = next((j for j in range(i + 1, min(len(lines), i + 2 + _OUTLINE_MOST))
+                    if _OUTLINE_END.fullmatch(lines[j].view.strip())), None)
+        if end is None or end == i + 1 \
+                or any(len(y.view.strip()) > _OUTLINE_ENTRY for y in lines[i + 1:end]):
+            continue
+        for j in range(i + 1, end):
+            out[j] = replace(lines[j], kind="furniture", style=None)
+    return out
+
+
+#: A photo gallery's or a video's label, a site's column (活动图片, 图片报道, 圖集, 视频新闻).
+_GALLERY = regex(r"[【\[]?(?:活动|活動|现场|現場|精彩|工作|会议|會議|新闻|新聞)?"
+                 r"(?:图片|圖片|照片|图集|圖集|组图|組圖|视频|視頻|图文|圖文)"
+                 r"(?:报道|報道|新闻|新聞|集锦|集錦|展示|欣赏|欣賞|直播)?[】\]]?")
+
+
+def _galleries_aside(lines: list[Line]) -> list[Line]:
+    """A headline with no numbering that only names a photo gallery or a video column
+    (:data:`_GALLERY`) is the site's furniture, not a section's heading. On the train twins
+    4 lines are such labels, all annotated furniture (活动图片, 图片报道, 圖集, 圖片); out of
+    fold the labeller reads one of them as a headline (活动图片, in a speech page's
+    sidebar)."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind == "headline" and _GALLERY.fullmatch(x.view.strip()) else x
+            for x in lines]
+
+
+#: A line that opens with a day's or a month's date (1月14日上午, 2025年12月17日): the time
+#: of day and the weekday after it are still the date's.
+_DATED_OPENING = regex(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月"
+                       r"\s*\d{1,2}\s*日)[ \u3000]*(?:[上下中早晚夜][午间間上晨]?|凌晨|傍晚)?"
+                       r"[ \u3000]*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?")
+#: What a section's heading names and a caption does not: a sentence's or a label's mark
+#: (7月24日: 天氣酷熱 …, a diary's day, heads its part).
+_NOT_IN_DATED = regex(r"[。！？!?；;：:]")
+#: The fewest characters after the date that make a caption, not a date alone.
+_DATED_CAPTION = 4
+
+
+def _dated_captions(lines: list[Line]) -> list[Line]:
+    """A headline amid the text (a line of text above it) with no numbering that opens with
+    a date, has words after it and holds no sentence's or label's mark is a photo's
+    caption, not a section's heading (1月14日上午,農民工高明夫婦向記者講述被拖欠工錢的情況).
+    A date alone is left as it is: the closing signature's rules read it. Out of fold (the
+    five folds of ``benchmarks/cv_structure.py``) 2 train lines are such headlines, both
+    annotated captions; the one train heading that opens with a date has a colon after it
+    (7月24日: 天氣酷熱 搜集工友意見), and no train line is changed in sample."""
+    text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
+    out = list(lines)
+    for i, x in enumerate(lines):
+        view = x.view.strip()
+        if i <= text or x.kind != "headline" or numbering(view)[0] is not None \
+                or _NOT_IN_DATED.search(view):
+            continue
+        m = _DATED_OPENING.match(view)
+        if m is not None and len(view[m.end():].lstrip(" \u3000，,")) >= _DATED_CAPTION:
+            out[i] = replace(x, kind="caption", style=None)
+    return out
+
+
 #: How a sidebar's teaser ends: its text cut off mid-sentence (a character that ends no
 #: sentence, then dots) and a link to the rest (……省总... 更多>, ……工作… [详细], ……more»).
 _TEASER_END = regex(r"[^\s。！？!?；;…．.·]\s*(?:…+|\.{2,}|。{2,}|·{3,})[ \u3000]*[\[【［]?[ \u3000]*"
@@ -2523,7 +2607,8 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
-        lines = _scene_captions(_author_groups_as_bylines(lines))
+        lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
+        lines = _outlines_aside(_galleries_aside(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
