@@ -1925,6 +1925,39 @@ def _dates_by_bylines(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A meeting record's time field, its label spaced out as an aligned form writes it
+#: (時  間 中華民國106年11月29日(星期三)9時5分, 日  期 2023年3月8日), a year in it.
+_SPACED_TIME_FIELD = regex(r"^[时時日][ \u3000]+[间間期][ \u3000]*[:：]?[ \u3000]*(?=\S)"
+                           r"(?=.*(?:年|民[国國]|\d{4}[-/.]))")
+#: Another field of that front matter, spaced the same way (地  點, 主  席, 出  席).
+_SPACED_FIELD = regex(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}[ \u3000]*[:：]?[ \u3000]+\S")
+
+
+def _meeting_times_by_bylines(lines: list[Line]) -> list[Line]:
+    """A meeting record's front matter: a run of spaced fields (``_SPACED_FIELD``) that
+    holds its time (``_SPACED_TIME_FIELD``) and a field the labeller read as byline
+    (地  點 本院某會議室, 主  席 某委員) is the byline whole; its fields set aside are taken
+    back, the time too, which is no site's date stamp (时间:2023-04-27 10:23, its label
+    never spaced). The train twins hold no spaced time field (their 34 时间: lines are
+    all unspaced: 32 site stamps annotated furniture, 1 table cell, 1 body; their 28
+    spaced fields are a copyright line, a charter's 第 一 條, a table, a document's
+    文 件 編 號 / 發 行 日 期), so the rule changes none of them."""
+    out = list(lines)
+    at = 0
+    while at < len(lines):
+        stop = at
+        while stop < len(lines) and _SPACED_FIELD.match(lines[stop].view.strip()):
+            stop += 1
+        run = lines[at:stop]
+        if any(x.kind == "byline" for x in run) \
+                and any(_SPACED_TIME_FIELD.match(x.view.strip()) for x in run):
+            for i in range(at, stop):
+                if lines[i].kind == "furniture":
+                    out[i] = replace(lines[i], kind="byline", style=None)
+        at = max(stop, at + 1)
+    return out
+
+
 #: An issuing body's name as it signs a notice (舟山市总工会办公室, 交通局工委), and the date
 #: under it in figures or in Chinese numerals (二〇〇八年十二月十八日).
 _ISSUER = regex(r"^[\u4e00-\u9fff（）()×＊*○]{2,24}"
@@ -2533,6 +2566,7 @@ def parse(source: Source, view: str | None = None,
         lines = _menu_words_aside(_calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines))))
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
+        lines = _meeting_times_by_bylines(lines)
         lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.

@@ -1,0 +1,46 @@
+"""Structure on page shapes user runs ua71a/ua71b met on fresh real pages (a Taiwan
+meeting record's front matter, continuation markers, glued image addresses, a
+keywords line)."""
+
+from __future__ import annotations
+
+from unionnlp.model import Report, Source
+from unionnlp.structure import parse
+
+
+def _parse(text: str, path: str | None = "t.txt") -> Report:
+    return parse(Source(text=text, path=path))
+
+
+# A committee's public hearing record: aligned front matter, its labels spaced out.
+HEARING = (
+    "某縣議會社會福利委員會舉行「職業安全衛生法」修法座談會會議紀錄\n"
+    "\n"
+    "時  間 中華民國111年5月18日(星期三)9時30分至12時10分\n"
+    "\n"
+    "地  點 本會第二會議室\n"
+    "\n"
+    "主  席 王委員大明\n"
+    "\n"
+    "主席:今天我們邀請各位專家學者、勞工團體與主管機關代表出席,討論職場安全衛生制度如何"
+    "改善,首先感謝大家撥冗參加,讓我們一起為勞工朋友的安全把關。\n"
+    "\n"
+    "近年來職業災害件數雖然下降,但重大職災仍時有所聞,許多基層勞工在高溫、高處的環境中"
+    "作業,防護措施卻常常不足,主管機關應該拿出具體的改善方案。\n"
+)
+
+
+def test_a_meeting_records_time_field_stays_with_its_front_matter() -> None:
+    report = _parse(HEARING)
+    byline = report.articles[0].byline or ""
+    assert "中華民國111年5月18日" in byline
+    assert "本會第二會議室" in byline
+    assert not any("111年" in line for line in report.dropped)
+    assert report.date == "2022-05-18"
+
+
+def test_a_sites_unspaced_time_stamp_is_still_set_aside() -> None:
+    text = HEARING.replace("時  間 中華民國111年5月18日(星期三)9時30分至12時10分",
+                           "時間:2022-05-18 10:23:45 來源:本站")
+    report = _parse(text)
+    assert "時間:2022-05-18 10:23:45 來源:本站" in report.dropped
