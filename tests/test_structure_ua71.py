@@ -44,3 +44,28 @@ def test_a_sites_unspaced_time_stamp_is_still_set_aside() -> None:
                            "時間:2022-05-18 10:23:45 來源:本站")
     report = _parse(text)
     assert "時間:2022-05-18 10:23:45 來源:本站" in report.dropped
+
+
+def test_jump_marks_at_a_lines_head_are_furniture() -> None:
+    # An e-paper's story jumps pages: its (下转二版) alone on a line, its (上接一版) and a
+    # document's [接上页] opening the text that goes on.
+    text = (
+        "市总工会举办职工技能比武\n"
+        "\n"
+        "本报讯 日前,市总工会联合市人社局举办全市职工技能比武,来自全市30家企业的120名选手参赛。\n"
+        "\n"
+        "(下转二版)\n"
+        "\n"
+        "(上接一版)据了解,本次比武设电工、焊工两个工种,决赛将于下月举行。\n"
+        "\n"
+        "[接上页] 3.参赛选手须在规定时间内完成理论考试和实操项目,迟到15分钟取消资格。\n"
+    )
+    report = _parse(text)
+    assert "(上接一版)" in report.dropped
+    assert "[接上页]" in report.dropped
+    texts = [p.text for p in report.paragraphs]
+    assert any(t.startswith("据了解,本次比武") for t in texts)
+    assert any(t.startswith("3.参赛选手须") for t in texts)
+    assert all("上接" not in t and "接上页" not in t for t in texts)
+    assert all(a.title != "[接上页]" for a in report.articles)
+

@@ -1819,6 +1819,29 @@ def _page_size_notes(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A newspaper's or a document's jump mark at a line's head: the text goes on from another
+#: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】).
+_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接|接上|承上|续上|續上|转自|轉自|续前|續前)"
+                   r"[^()（）\[\]［］【】〔〕\n]{0,8}[)）\]］】〕][ \u3000]*")
+
+
+def _jump_marks_apart(lines: list[Line]) -> list[Line]:
+    """A jump mark opening a line (see ``_JUMP_MARK``) is furniture, as its partner
+    ``(下转二版)`` alone on a line is; the text after it goes on from another page, so it
+    is text, never a title or a byline the mark made it look like. The train twins hold
+    no such mark (0 lines), so the rule changes none of them."""
+    out: list[Line] = []
+    for x in lines:
+        m = _JUMP_MARK.match(x.view)
+        if m is None or m.end() >= len(x.view.rstrip()):
+            out.append(x if m is None else replace(x, kind="furniture", style=None))
+            continue
+        kind: LineKind = x.kind if x.kind in ("body", "headline", "table") else "body"
+        out += [y for y in (_part(x, 0, m.end(), "furniture"), _part(x, m.end(), len(x.text), kind))
+                if y is not None]
+    return out
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -2557,7 +2580,7 @@ def parse(source: Source, view: str | None = None,
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _scene_captions(_author_groups_as_bylines(lines))
-    lines = _page_size_notes(_sentences_are_no_subtitles(lines))
+    lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
