@@ -69,3 +69,45 @@ def test_jump_marks_at_a_lines_head_are_furniture() -> None:
     assert all("上接" not in t and "接上页" not in t for t in texts)
     assert all(a.title != "[接上页]" for a in report.articles)
 
+
+
+def test_glued_image_addresses_opening_a_paragraph_are_furniture() -> None:
+    # A news site's page: the photos' addresses glued into one run before the dateline.
+    text = (
+        "我市第九届职工职业技能大赛开幕\n"
+        "\n"
+        "http://img.example-news.cn/2/31/8_550231.jpghttp://img.example-news.cn/2/31/8_550232.jpg"
+        " 某某网讯 9月8日上午,全市第九届职工职业技能大赛开幕式在市技师学院举行,"
+        "来自全市32家单位的260名选手参加比赛。\n"
+        "\n"
+        "本届大赛设焊工、电工、钳工等6个工种,获得各工种前三名的选手将被授予市技术能手称号。\n"
+    )
+    report = _parse(text)
+    assert any(line.startswith("http://img.example-news.cn") for line in report.dropped)
+    first = report.paragraphs[0]
+    assert "http" not in first.text
+    assert first.lead_in not in ("http", "https")
+    assert "9月8日上午,全市第九届职工职业技能大赛开幕式" in first.text
+
+
+def test_a_pages_own_address_before_its_text_is_furniture() -> None:
+    text = ("某某公司企業工會會員大會議事規則\n\n"
+            "https://www.example-union.org.tw/page_1234.html 第一條 本規則依本會章程訂定之,"
+            "會員大會之召開悉依本規則辦理。\n")
+    report = _parse(text)
+    assert "https://www.example-union.org.tw/page_1234.html" in report.dropped
+    assert all("https" not in p.text for p in report.paragraphs)
+
+
+def test_a_keywords_line_is_furniture() -> None:
+    text = (
+        "新就業形態勞動者權益保障調查與思考\n"
+        "\n"
+        "關鍵詞:網約配送員;勞動權益保障;工會\n"
+        "\n"
+        "近年來,平臺經濟迅速發展,網約配送員、網約車司機等新就業形態勞動者數量大幅增長,"
+        "他們的勞動權益保障問題日益受到社會關注。\n"
+    )
+    report = _parse(text)
+    assert "關鍵詞:網約配送員;勞動權益保障;工會" in report.dropped
+    assert all("關鍵詞" not in p.text for p in report.paragraphs)

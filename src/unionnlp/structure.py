@@ -1842,6 +1842,41 @@ def _jump_marks_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: Web addresses opening a line, glued or apart by spaces: a page's image addresses
+#: (http://pic.example.cn/1/2_3.jpghttp://pic.example.cn/1/2_4.jpg), its own address.
+_ADDRESSES_OPEN = regex(r"(?i)^[ \u3000]*(?:(?:https?://|www\.)[!-~]+[ \u3000]*)+")
+
+
+def _addresses_apart(lines: list[Line]) -> list[Line]:
+    """Web addresses opening a line (see ``_ADDRESSES_OPEN``) are furniture; the text after
+    them keeps the line's kind. On the train twins, 12 lines open with an address: 10 are
+    the address alone, annotated furniture; 2 are image addresses, annotated furniture,
+    and a paragraph after them, annotated body."""
+    out: list[Line] = []
+    for x in lines:
+        m = _ADDRESSES_OPEN.match(x.view)
+        if m is None or x.kind == "furniture":
+            out.append(x)
+        elif m.end() >= len(x.view.rstrip()):
+            out.append(replace(x, kind="furniture", style=None))
+        else:
+            out += [y for y in (_part(x, 0, m.end(), "furniture"),
+                                _part(x, m.end(), len(x.text), x.kind)) if y is not None]
+    return out
+
+
+#: A page's or a paper's keywords line (關鍵詞:外賣送餐員;勞動權益保障;工會): metadata.
+_KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|主题词|主題詞)[ \u3000]*[:：]"
+                       r"[^。！？!?]{0,80}$")
+
+
+def _keyword_lines_aside(lines: list[Line]) -> list[Line]:
+    """A keywords line (see ``_KEYWORDS_LINE``) is furniture: no text to theme or
+    summarise. On the train twins, both such lines are annotated furniture."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _KEYWORDS_LINE.match(x.view) else x for x in lines]
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -2581,6 +2616,7 @@ def parse(source: Source, view: str | None = None,
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
+    lines = _keyword_lines_aside(_addresses_apart(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
