@@ -111,3 +111,27 @@ def test_a_keywords_line_is_furniture() -> None:
     report = _parse(text)
     assert "關鍵詞:網約配送員;勞動權益保障;工會" in report.dropped
     assert all("關鍵詞" not in p.text for p in report.paragraphs)
+
+
+def test_a_papers_masthead_and_a_weather_widget_make_no_title() -> None:
+    # A Hong Kong paper's web page: its name, the weather link, the headline printed twice.
+    text = (
+        "香港某某商報\n"
+        "-- 天氣\n"
+        "勞工團體促請政府檢討最低工資水平\n"
+        "\n"
+        "勞工團體促請政府檢討最低工資水平\n"
+        "\n"
+        "責任編輯:王某 2023-05-02 10:15:20 來源:某某報網\n"
+        "\n"
+        "    多個勞工團體今日到政府總部請願,促請當局盡快檢討最低工資水平,"
+        "並把檢討周期由兩年縮短為一年,以保障基層勞工的生活。\n"
+        "\n"
+        "團體代表表示,近年物價持續上升,基層勞工收入追不上通脹,希望政府正視他們的訴求。\n"
+    )
+    report = _parse(text)
+    article = report.articles[0]
+    assert article.title == "勞工團體促請政府檢討最低工資水平"
+    assert article.subtitle is None
+    assert "香港某某商報" in report.dropped
+    assert "-- 天氣" in report.dropped

@@ -1865,6 +1865,34 @@ def _addresses_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A site's weather widget: the word alone, as a menu's link (-- 天氣), or with the day's
+#: temperatures (天气 晴 18~25℃).
+_WEATHER_WIDGET = regex(r"^[ \u3000\-—–―|｜·•>]*(?:今日|今天)?(?:天气|天氣)(?:预报|預報)?"
+                        r"(?:[ \u3000:：]*[^。！？!?，,]{0,16}?-?\d+\s*(?:[~～至/-]\s*-?\d+\s*)?[°℃].*)?"
+                        r"[ \u3000]*$")
+
+
+def _weather_aside(lines: list[Line]) -> list[Line]:
+    """A weather widget's line (see ``_WEATHER_WIDGET``) is furniture, never a subtitle.
+    The train twins hold no such line (their weather words are all in sentences and
+    headlines: 天氣酷熱, 極端天氣下), so the rule changes none of them."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _WEATHER_WIDGET.match(x.view) else x for x in lines]
+
+
+#: A paper's or a site's name alone on its line, its masthead (香港商報, 工人日报, 某某新闻网).
+_MASTHEAD = regex(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:日报|日報|晚报|晚報|商报|商報|时报|時報|早报|早報"
+                  r"|工人报|工人報|导报|導報|(?<![联聯互])网|(?<![联聯互])網)[ \u3000]*$")
+
+
+def _mastheads_aside(lines: list[Line]) -> list[Line]:
+    """A paper's or a site's name alone (see ``_MASTHEAD``) is furniture, never a title:
+    the page's headline is the story's. On the train twins, all 16 such lines are
+    annotated furniture (工人日报, 陕西工人报, 中國日報網, 桂工网, 安全管理网 …)."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _MASTHEAD.match(x.view) else x for x in lines]
+
+
 #: A page's or a paper's keywords line (關鍵詞:外賣送餐員;勞動權益保障;工會): metadata.
 _KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|主题词|主題詞)[ \u3000]*[:：]"
                        r"[^。！？!?]{0,80}$")
@@ -2616,7 +2644,7 @@ def parse(source: Source, view: str | None = None,
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
-    lines = _keyword_lines_aside(_addresses_apart(lines))
+    lines = _mastheads_aside(_weather_aside(_keyword_lines_aside(_addresses_apart(lines))))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
