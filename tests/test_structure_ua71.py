@@ -135,3 +135,36 @@ def test_a_papers_masthead_and_a_weather_widget_make_no_title() -> None:
     assert article.subtitle is None
     assert "香港某某商報" in report.dropped
     assert "-- 天氣" in report.dropped
+
+
+def test_a_label_over_the_lede_is_no_byline() -> None:
+    text = (
+        "[get-weather-slider]\n"
+        "\n"
+        "不滿勞動部工時政策 工會團體赴部陳情\n"
+        "\n"
+        "大綱\n"
+        "\n"
+        "10日多個工會團體在勞動部前召開記者會,要求政府提出具體縮短工時方案,並增加國定假日。\n"
+        "\n"
+        "工會代表指出,台灣勞工全年工時仍居高不下,政府卻遲遲沒有提出改善的時間表。\n"
+    )
+    report = _parse(text)
+    assert report.articles[0].byline != "大綱"
+    assert "大綱" in report.dropped
+
+
+def test_a_sentence_closed_by_a_reporters_credit_is_text_not_a_caption() -> None:
+    text = (
+        "全市第八届职工职业技能竞赛开幕\n"
+        "\n"
+        "某某网讯 9月12日上午,全市第八届职工职业技能竞赛开幕式在市技师学院举行。"
+        "本次竞赛共设8个工种,来自全市40家企业的320名选手参赛。\n"
+        "\n"
+        "市总工会主席李某某宣布竞赛开幕。(记者 张某某)\n"
+    )
+    report = _parse(text)
+    last = report.paragraphs[-1]
+    assert last.kind != "caption"
+    assert "宣布竞赛开幕" in last.text
+    assert "张某某" in (report.articles[0].byline or "")

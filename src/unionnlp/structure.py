@@ -1893,6 +1893,32 @@ def _mastheads_aside(lines: list[Line]) -> list[Line]:
             if x.kind != "furniture" and _MASTHEAD.match(x.view) else x for x in lines]
 
 
+#: A sentence closed by its reporters' credit: ……宣布竞赛开赛。(记者 某某) — the story's
+#: last line and its byline, not a photo's caption (a caption credits 摄, 图).
+_CLOSING_CREDIT = regex(r"[。！？!?”」][ \u3000]*[(（][ \u3000]*(?:本报|本報|本网|本網)?(?:特约|特約)?"
+                        r"(?:记者|記者|通讯员|通訊員)[^()（）摄攝图圖]{1,30}[)）][ \u3000]*$")
+#: A label alone over a news story's lede (大綱, 摘要): no byline.
+_LABEL_ALONE = regex(r"^[ \u3000]*[【\[]?(?:大纲|大綱|摘要|内容摘要|內容摘要|提要|内容提要|內容提要|导读|導讀"
+                     r"|导语|導語)[】\]]?[:：]?[ \u3000]*$")
+
+
+def _credited_text_is_no_caption(lines: list[Line]) -> list[Line]:
+    """A caption line that ends a sentence with a reporters' credit (see
+    ``_CLOSING_CREDIT``) is text: the story's last line, its credit the byline. On the
+    train twins, all 27 lines so closed are annotated body (20 with the credit as byline),
+    none caption."""
+    return [replace(x, kind="body", style=None)
+            if x.kind == "caption" and _CLOSING_CREDIT.search(x.view) else x for x in lines]
+
+
+def _labels_are_no_bylines(lines: list[Line]) -> list[Line]:
+    """A label alone (see ``_LABEL_ALONE``) read as a byline is furniture: it names no
+    one. On the train twins, no such label is annotated byline (摘要 once a heading,
+    【導讀】 once furniture); the rule touches bylines only."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind == "byline" and _LABEL_ALONE.match(x.view) else x for x in lines]
+
+
 #: A page's or a paper's keywords line (關鍵詞:外賣送餐員;勞動權益保障;工會): metadata.
 _KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|主题词|主題詞)[ \u3000]*[:：]"
                        r"[^。！？!?]{0,80}$")
@@ -2645,6 +2671,7 @@ def parse(source: Source, view: str | None = None,
         lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
     lines = _mastheads_aside(_weather_aside(_keyword_lines_aside(_addresses_apart(lines))))
+    lines = _labels_are_no_bylines(_credited_text_is_no_caption(lines))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
