@@ -168,3 +168,22 @@ def test_a_sentence_closed_by_a_reporters_credit_is_text_not_a_caption() -> None
     assert last.kind != "caption"
     assert "宣布竞赛开幕" in last.text
     assert "张某某" in (report.articles[0].byline or "")
+
+
+def test_a_sites_path_laid_out_one_step_a_line_is_furniture() -> None:
+    # A union's site copied as text: its path's icons became counts between the steps.
+    text = (
+        "首頁\n1\n規章與表格\n2\n內部規章\n3\n③ 理監事會議事規則4\n"
+        "\n"
+        "某某股份有限公司企業工會理監事會議事規則\n"
+        "\n"
+        "第一條 本規則依本會章程第二十條之規定訂定之。\n"
+        "\n"
+        "第二條 理事會每三個月至少召開一次,必要時得召開臨時會議。\n"
+    )
+    report = _parse(text)
+    assert report.articles[0].title != "規章與表格"
+    for step in ("規章與表格", "內部規章", "③ 理監事會議事規則4"):
+        assert step in report.dropped
+    headings = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert "③ 理監事會議事規則4" not in headings

@@ -1919,6 +1919,39 @@ def _labels_are_no_bylines(lines: list[Line]) -> list[Line]:
             if x.kind == "byline" and _LABEL_ALONE.match(x.view) else x for x in lines]
 
 
+#: A site's path to the page laid out one step a line: 首頁, then each step after a
+#: separator line (>, », /) or a step's count (1, 2, 3: an icon a copy turns into digits).
+_PATH_HOME = regex(r"^[ \u3000]*(?:首[页頁]|主[页頁]|网站首页|網站首頁)[ \u3000]*$")
+_PATH_SEPARATOR = regex(r"^[ \u3000]*[>＞»›/／|｜][ \u3000]*$")
+_PATH_STEP = regex(r"^[^。！？!?，,；;：:]{1,24}$")
+_PATH_MIN = 2
+
+
+def _path_lines_aside(lines: list[Line]) -> list[Line]:
+    """A site's path laid out one step a line (see ``_PATH_HOME``): 首頁, a separator or
+    a step's count, a step, and so on, the last step with its count glued on (相關辦法 /
+    3 / ⑧ 某某規則4); all of it is furniture, the page's own title comes after. On the
+    train twins one page lays its path out so (首页 / > / 市总要闻 / > / 正文), all 5
+    lines annotated furniture."""
+    out = list(lines)
+    for at, x in enumerate(lines):
+        if not _PATH_HOME.match(x.view):
+            continue
+        run, count, i = [at], 0, at + 1
+        while i + 1 < len(lines):
+            sep, step = lines[i].view.strip(), lines[i + 1].view.strip()
+            counted = sep == str(count + 1)
+            if not (counted or _PATH_SEPARATOR.match(sep)) or not _PATH_STEP.match(step):
+                break
+            count += counted
+            run += [i, i + 1]
+            i += 2
+        if (len(run) - 1) // 2 >= _PATH_MIN:
+            for k in run:
+                out[k] = replace(lines[k], kind="furniture", style=None)
+    return out
+
+
 #: A page's or a paper's keywords line (關鍵詞:外賣送餐員;勞動權益保障;工會): metadata.
 _KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|主题词|主題詞)[ \u3000]*[:：]"
                        r"[^。！？!?]{0,80}$")
@@ -2671,7 +2704,7 @@ def parse(source: Source, view: str | None = None,
         lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
     lines = _mastheads_aside(_weather_aside(_keyword_lines_aside(_addresses_apart(lines))))
-    lines = _labels_are_no_bylines(_credited_text_is_no_caption(lines))
+    lines = _labels_are_no_bylines(_credited_text_is_no_caption(_path_lines_aside(lines)))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
