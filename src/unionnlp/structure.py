@@ -1821,7 +1821,7 @@ def _page_size_notes(lines: list[Line]) -> list[Line]:
 
 #: A newspaper's or a document's jump mark at a line's head: the text goes on from another
 #: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】).
-_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接|接上|承上|续上|續上|转自|轉自|续前|續前)"
+_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接|接上|承上|续上|續上|续前|續前)"
                    r"[^()（）\[\]［］【】〔〕\n]{0,8}[)）\]］】〕][ \u3000]*")
 
 
