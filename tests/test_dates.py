@@ -100,3 +100,31 @@ def test_a_version_or_address_is_no_day_first_date(line: str) -> None:
 def test_a_byline_month_is_not_beaten_by_a_version_number() -> None:
     dropped = ["技术支持:某某网络科技有限公司 系统版本 5.4.2021"]
     assert report_date(["市总工会办公室(2023年7月)"], dropped) == "2023-07"
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        # A Taiwan meeting record's front matter: the Republic's year (+1911).
+        (["時  間 中華民國112年3月8日(星期三)14時至16時30分", "地  點 某會議室"],
+         "2023-03-08"),
+        (["發文日期:民國109年12月1日"], "2020-12-01"),
+        # The Republic's year in Chinese numerals, a month and a day too.
+        (["會員大會於民國八十八年七月五日通過"], "1999-07-05"),
+        # A bare 108年6月3日 where the page names the era elsewhere.
+        (["本會成立於民國七十年", "會議日期:108年6月3日"], "2019-06-03"),
+        # A signature date in Chinese numerals, with ○ or 〇 for zero.
+        (["某市印刷行业协会 王某某 二○一二年六月三十日 附件:报名表"], "2012-06-30"),
+        (["二〇二一年十二月"], "2021-12"),
+    ],
+)
+def test_republic_years_and_chinese_numeral_dates_are_read(lines: list[str],
+                                                           date: str) -> None:
+    assert first_date(lines) == date
+    assert report_date(lines, []) == date
+
+
+def test_a_bare_three_digit_year_is_no_republic_year_without_the_era() -> None:
+    # 106年 alone (a count, a page's own numbering) is no date unless 民國 is named.
+    assert first_date(["第106年度第11月29日 编号"]) is None
+    assert first_date(["共计106年11月29日"]) is None

@@ -655,3 +655,37 @@ def test_half_statements_are_not_whole(sentence: str, whole: bool) -> None:
     from unionnlp.summarize import _whole
 
     assert _whole(sentence) is whole
+
+
+def test_contact_lines_and_form_blanks_are_never_summary_sentences() -> None:
+    """A notice's contact details and deadline, a model contract's blanks (user pages)."""
+    from unionnlp.summarize import _whole
+
+    assert not _whole("市印刷协会 联系电话: 63812345,63812346(传真) 联 系 人:王某某13800000000。")
+    assert not _whole("报名截至日期:2012年5月20日 报名表寄送至:某区某街18号组委会办公室收。")
+    assert not _whole("协商确定本年度工资总额为万元,比上年增(减) 万元,同比增(减) %,人均应达到 元。")
+    # A real figure, a word that opens with 元 (元宵) and a union's liaison role stay.
+    assert _whole("协商确定本年度工资总额为1200万元,比上年增长8%,职工人均工资达到6.5万元。")
+    assert _whole("市总工会举办主题为元宵佳节送温暖的活动,慰问留守职工200余人。")
+    assert _whole("工会干部要当好企业和职工之间的联络人,及时反映职工诉求。")
+    assert _whole("前不久,工会工作室接到一通求助电话:二十多名工人的工资被拖欠了三个月。")
+
+
+def test_a_sentence_opening_a_quotation_it_never_closes_is_no_summary_sentence() -> None:
+    from unionnlp.summarize import _whole
+
+    assert not _whole("“每一个车间的职工小家,都是工会服务一线职工的‘前哨站’。")
+    assert _whole("集团工会把“职工小家”建到一线车间,今年新建小家32个,覆盖职工5000余人。")
+
+
+def test_a_speakers_label_and_a_label_printed_twice_are_left_out_of_the_sentence() -> None:
+    text = (
+        "某委员会劳动法修法座谈会会议纪录\n\n"
+        "主席:今天的座谈会主要讨论工时制度修法,首先感谢各位专家学者与工会代表出席本次会议。\n\n"
+        "代表人数:代表人数: 根据劳动法和集体合同规定的有关要求,经双方平等协商一致,签订本协议。\n"
+    )
+    summary = unionnlp.analyze(text).summary
+    assert summary
+    assert not any(s.startswith("主席:") for s in summary), summary
+    assert any(s.startswith("今天的座谈会主要讨论工时制度修法") for s in summary), summary
+    assert not any("代表人数:" in s for s in summary), summary

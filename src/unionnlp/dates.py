@@ -6,6 +6,7 @@ registration; else the first year and month."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -22,6 +23,25 @@ _FULL_DATE = regex(
     r"(?=\s+\d{1,2}:\d\d)"
 )
 _MONTH = regex(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+#: Chinese numerals as dates write them: digit by digit in a year (二○一○, 二〇二三),
+#: counted in a month, a day or a Republic year (三十一, 七十八, 一百零六, 壹百).
+_CN_DIGITS = {
+    **dict.fromkeys("〇○零", 0), "一": 1, "壹": 1, "二": 2, "貳": 2, "贰": 2, "兩": 2, "两": 2,
+    "三": 3, "參": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陸": 6, "陆": 6,
+    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+_CN_NUMBER = "[〇○零一壹二貳贰兩两三參叁四肆五伍六陸陆七柒八捌九玖十拾百佰]"
+#: A year written digit by digit in Chinese numerals: 二○一○年 → 2010年.
+_CN_YEAR = regex(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
+#: The Republic of China's era (民國106年 = 2017): its year, in either script.
+_ROC_YEAR = regex(r"(?:中華民國|中华民国|民國|民国)\s*(\d{1,3}|" + _CN_NUMBER + r"{1,5})\s*年")
+#: A month and a day in Chinese numerals after a year in digits: 2010年五月三十一日.
+_CN_MONTH_DAY = regex(
+    r"(?<=\d年)(\s*)(" + _CN_NUMBER + r"{1,3})\s*月(?:\s*(" + _CN_NUMBER + r"{1,3})\s*([日号號]))?"
+)
+#: A bare Republic date on a page that names the era elsewhere: 106年11月29日.
+_BARE_ROC_DATE = regex(r"(?<![\d.])(\d{2,3})(\s*年\s*\d{1,2}\s*月)")
+_ROC_ERA = regex(r"民國|民国")
 #: A site's clock: the day the page was saved, not the day it was published.
 _CLOCK = regex(
     r"今天是|今日是|[现現]在是|[当當]前[时時][间間]|[当當]前日期|[现現]在[时時][间間]|北京[时時][间間]"
@@ -40,7 +60,63 @@ _PUBLISHED = regex(
 )
 
 
+def _cn_number(text: str) -> int | None:
+    """A number written in Chinese numerals (五, 十一, 三十一, 七十八, 一百零六, 壹百),
+    or None where it is no such number."""
+    text = text.replace("拾", "十").replace("佰", "百")
+    total = 0
+    if "百" in text:
+        head, _, text = text.partition("百")
+        if len(head) > 1 or (head and head not in _CN_DIGITS):
+            return None
+        total += 100 * (_CN_DIGITS[head] if head else 1)
+        text = text.lstrip("〇○零")
+    if "十" in text:
+        head, _, text = text.partition("十")
+        if len(head) > 1 or (head and head not in _CN_DIGITS):
+            return None
+        total += 10 * (_CN_DIGITS[head] if head else 1)
+    if len(text) > 1 or (text and text not in _CN_DIGITS):
+        return None
+    return total + (_CN_DIGITS[text] if text else 0)
+
+
+def _roc_year(found: re.Match[str]) -> str:
+    year = found.group(1)
+    value = int(year) if year.isdigit() else _cn_number(year)
+    if value is None or not 1 <= value <= 200:
+        return found.group(0)
+    return f"{value + 1911}年"
+
+
+def _cn_month_day(found: re.Match[str]) -> str:
+    month = _cn_number(found.group(2))
+    if month is None or not 1 <= month <= 12:
+        return found.group(0)
+    if found.group(3) is None:
+        return f"{found.group(1)}{month}月"
+    day = _cn_number(found.group(3))
+    if day is None or not 1 <= day <= 31:
+        return f"{found.group(1)}{month}月"
+    return f"{found.group(1)}{month}月{day}{found.group(4)}"
+
+
+def _western(text: str) -> str:
+    """``text`` with its dates in Western years and Arabic digits: a year written in
+    Chinese numerals (二○一○年 → 2010年), a Republic year (中華民國106年, 民國七十八年 →
+    2017年, 1989年; a bare 106年11月29日 too where the text names the era elsewhere)
+    and a month and day in Chinese numerals after such a year (五月三十一日 → 5月31日)."""
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)), text)
+    if _ROC_ERA.search(text):
+        text = _ROC_YEAR.sub(_roc_year, text)
+        text = _BARE_ROC_DATE.sub(
+            lambda m: f"{int(m.group(1)) + 1911}{m.group(2)}"
+            if 1 <= int(m.group(1)) <= 200 else m.group(0), text)
+    return _CN_MONTH_DAY.sub(_cn_month_day, text)
+
+
 def _full_dates(text: str) -> Iterable[str]:
+    text = _western(text)
     for found in _FULL_DATE.finditer(text):
         if found.group(1):
             year, month, day = found.group(1, 2, 3)
@@ -56,7 +132,7 @@ def first_date(lines: Iterable[str]) -> str | None:
     """The first full date in ``lines`` (``2024年1月15日``, ``2024-01-15``, a European
     ``15.01.2024`` → ``2024-01-15``), else the first year and month (``2024-01``), else
     None; impossible months and days are passed over."""
-    text = unicodedata.normalize("NFKC", "\n".join(lines))
+    text = _western(unicodedata.normalize("NFKC", "\n".join(lines)))
     for date in _full_dates(text):
         return date
     for found in _MONTH.finditer(text):

@@ -1824,6 +1824,151 @@ def _page_size_notes(lines: list[Line]) -> list[Line]:
     return out
 
 
+#: A newspaper's or a document's jump mark at a line's head: the text goes on from another
+#: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】).
+_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接|接上|承上|续上|續上|续前|續前)"
+                   r"[^()（）\[\]［］【】〔〕\n]{0,8}[)）\]］】〕][ \u3000]*")
+
+
+def _jump_marks_apart(lines: list[Line]) -> list[Line]:
+    """A jump mark opening a line (see ``_JUMP_MARK``) is furniture, as its partner
+    ``(下转二版)`` alone on a line is; the text after it goes on from another page, so it
+    is text, never a title or a byline the mark made it look like. The train twins hold
+    no such mark (0 lines), so the rule changes none of them."""
+    out: list[Line] = []
+    for x in lines:
+        m = _JUMP_MARK.match(x.view)
+        if m is None or m.end() >= len(x.view.rstrip()):
+            out.append(x if m is None else replace(x, kind="furniture", style=None))
+            continue
+        kind: LineKind = x.kind if x.kind in ("body", "headline", "table") else "body"
+        out += [y for y in (_part(x, 0, m.end(), "furniture"), _part(x, m.end(), len(x.text), kind))
+                if y is not None]
+    return out
+
+
+#: Web addresses opening a line, glued or apart by spaces: a page's image addresses
+#: (http://pic.example.cn/1/2_3.jpghttp://pic.example.cn/1/2_4.jpg), its own address.
+_ADDRESSES_OPEN = regex(r"(?i)^[ \u3000]*(?:(?:https?://|www\.)[!-~]+[ \u3000]*)+")
+
+
+def _addresses_apart(lines: list[Line]) -> list[Line]:
+    """Web addresses opening a line (see ``_ADDRESSES_OPEN``) are furniture; the text after
+    them keeps the line's kind. On the train twins, 12 lines open with an address: 10 are
+    the address alone, annotated furniture; 2 are image addresses, annotated furniture,
+    and a paragraph after them, annotated body."""
+    out: list[Line] = []
+    for x in lines:
+        m = _ADDRESSES_OPEN.match(x.view)
+        if m is None or x.kind == "furniture":
+            out.append(x)
+        elif m.end() >= len(x.view.rstrip()):
+            out.append(replace(x, kind="furniture", style=None))
+        else:
+            out += [y for y in (_part(x, 0, m.end(), "furniture"),
+                                _part(x, m.end(), len(x.text), x.kind)) if y is not None]
+    return out
+
+
+#: A site's weather widget: the word alone, as a menu's link (-- 天氣), or with the day's
+#: temperatures (天气 晴 18~25℃).
+_WEATHER_WIDGET = regex(r"^[ \u3000\-—–―|｜·•>]*(?:今日|今天)?(?:天气|天氣)(?:预报|預報)?"
+                        r"(?:[ \u3000:：]*[^。！？!?，,]{0,16}?-?\d+\s*(?:[~～至/-]\s*-?\d+\s*)?[°℃].*)?"
+                        r"[ \u3000]*$")
+
+
+def _weather_aside(lines: list[Line]) -> list[Line]:
+    """A weather widget's line (see ``_WEATHER_WIDGET``) is furniture, never a subtitle.
+    The train twins hold no such line (their weather words are all in sentences and
+    headlines: 天氣酷熱, 極端天氣下), so the rule changes none of them."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _WEATHER_WIDGET.match(x.view) else x for x in lines]
+
+
+#: A paper's or a site's name alone on its line, its masthead (香港商報, 工人日报, 某某新闻网).
+_MASTHEAD = regex(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:日报|日報|晚报|晚報|商报|商報|时报|時報|早报|早報"
+                  r"|工人报|工人報|导报|導報|(?<![联聯互])网|(?<![联聯互])網)[ \u3000]*$")
+
+
+def _mastheads_aside(lines: list[Line]) -> list[Line]:
+    """A paper's or a site's name alone (see ``_MASTHEAD``) is furniture, never a title:
+    the page's headline is the story's. On the train twins, all 16 such lines are
+    annotated furniture (工人日报, 陕西工人报, 中國日報網, 桂工网, 安全管理网 …)."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _MASTHEAD.match(x.view) else x for x in lines]
+
+
+#: A sentence closed by its reporters' credit: ……宣布竞赛开赛。(记者 某某) — the story's
+#: last line and its byline, not a photo's caption (a caption credits 摄, 图).
+_CLOSING_CREDIT = regex(r"[。！？!?”」][ \u3000]*[(（][ \u3000]*(?:本报|本報|本网|本網)?(?:特约|特約)?"
+                        r"(?:记者|記者|通讯员|通訊員)[^()（）摄攝图圖]{1,30}[)）][ \u3000]*$")
+#: A label alone over a news story's lede (大綱, 摘要): no byline.
+_LABEL_ALONE = regex(r"^[ \u3000]*[【\[]?(?:大纲|大綱|摘要|内容摘要|內容摘要|提要|内容提要|內容提要|导读|導讀"
+                     r"|导语|導語)[】\]]?[:：]?[ \u3000]*$")
+
+
+def _credited_text_is_no_caption(lines: list[Line]) -> list[Line]:
+    """A caption line that ends a sentence with a reporters' credit (see
+    ``_CLOSING_CREDIT``) is text: the story's last line, its credit the byline. On the
+    train twins, all 27 lines so closed are annotated body (20 with the credit as byline),
+    none caption."""
+    return [replace(x, kind="body", style=None)
+            if x.kind == "caption" and _CLOSING_CREDIT.search(x.view) else x for x in lines]
+
+
+def _labels_are_no_bylines(lines: list[Line]) -> list[Line]:
+    """A label alone (see ``_LABEL_ALONE``) read as a byline is furniture: it names no
+    one. On the train twins, no such label is annotated byline (摘要 once a heading,
+    【導讀】 once furniture); the rule touches bylines only."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind == "byline" and _LABEL_ALONE.match(x.view) else x for x in lines]
+
+
+#: A site's path to the page laid out one step a line: 首頁, then each step after a
+#: separator line (>, », /) or a step's count (1, 2, 3: an icon a copy turns into digits).
+_PATH_HOME = regex(r"^[ \u3000]*(?:首[页頁]|主[页頁]|网站首页|網站首頁)[ \u3000]*$")
+_PATH_SEPARATOR = regex(r"^[ \u3000]*[>＞»›/／|｜][ \u3000]*$")
+_PATH_STEP = regex(r"^[^。！？!?，,；;：:]{1,24}$")
+_PATH_MIN = 2
+
+
+def _path_lines_aside(lines: list[Line]) -> list[Line]:
+    """A site's path laid out one step a line (see ``_PATH_HOME``): 首頁, a separator or
+    a step's count, a step, and so on, the last step with its count glued on (相關辦法 /
+    3 / ⑧ 某某規則4); all of it is furniture, the page's own title comes after. On the
+    train twins one page lays its path out so (首页 / > / 市总要闻 / > / 正文), all 5
+    lines annotated furniture."""
+    out = list(lines)
+    for at, x in enumerate(lines):
+        if not _PATH_HOME.match(x.view):
+            continue
+        run, count, i = [at], 0, at + 1
+        while i + 1 < len(lines):
+            sep, step = lines[i].view.strip(), lines[i + 1].view.strip()
+            counted = sep == str(count + 1)
+            if not (counted or _PATH_SEPARATOR.match(sep)) or not _PATH_STEP.match(step):
+                break
+            count += counted
+            run += [i, i + 1]
+            i += 2
+        if (len(run) - 1) // 2 >= _PATH_MIN:
+            for k in run:
+                out[k] = replace(lines[k], kind="furniture", style=None)
+    return out
+
+
+#: A page's or a paper's keywords line (關鍵詞:外賣送餐員;勞動權益保障;工會): metadata.
+_KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|主题词|主題詞)[ \u3000]*[:：]"
+                       r"[^。！？!?]{0,80}$")
+
+
+def _keyword_lines_aside(lines: list[Line]) -> list[Line]:
+    """A keywords line (see ``_KEYWORDS_LINE``) is furniture: no text to theme or
+    summarise. On the train twins, both such lines are annotated furniture."""
+    return [replace(x, kind="furniture", style=None)
+            if x.kind != "furniture" and _KEYWORDS_LINE.match(x.view) else x for x in lines]
+
+
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
     """A ——line that ends a sentence is text, not a subtitle: a news item's date stamp and
     its news (2025.03.26 —— 本會義工隊走訪……。) opened an article of no title. (The twins'
@@ -1927,6 +2072,39 @@ def _dates_by_bylines(lines: list[Line]) -> list[Line]:
             while 0 <= i < len(lines) and abs(i - at) <= _DATED_RUN and dated[i]:
                 out[i] = replace(lines[i], kind="byline", style=None)
                 i += step
+    return out
+
+
+#: A meeting record's time field, its label spaced out as an aligned form writes it
+#: (時  間 中華民國106年11月29日(星期三)9時5分, 日  期 2023年3月8日), a year in it.
+_SPACED_TIME_FIELD = regex(r"^[时時日][ \u3000]+[间間期][ \u3000]*[:：]?[ \u3000]*(?=\S)"
+                           r"(?=.*(?:年|民[国國]|\d{4}[-/.]))")
+#: Another field of that front matter, spaced the same way (地  點, 主  席, 出  席).
+_SPACED_FIELD = regex(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}[ \u3000]*[:：]?[ \u3000]+\S")
+
+
+def _meeting_times_by_bylines(lines: list[Line]) -> list[Line]:
+    """A meeting record's front matter: a run of spaced fields (``_SPACED_FIELD``) that
+    holds its time (``_SPACED_TIME_FIELD``) and a field the labeller read as byline
+    (地  點 本院某會議室, 主  席 某委員) is the byline whole; its fields set aside are taken
+    back, the time too, which is no site's date stamp (时间:2023-04-27 10:23, its label
+    never spaced). The train twins hold no spaced time field (their 34 时间: lines are
+    all unspaced: 32 site stamps annotated furniture, 1 table cell, 1 body; their 28
+    spaced fields are a copyright line, a charter's 第 一 條, a table, a document's
+    文 件 編 號 / 發 行 日 期), so the rule changes none of them."""
+    out = list(lines)
+    at = 0
+    while at < len(lines):
+        stop = at
+        while stop < len(lines) and _SPACED_FIELD.match(lines[stop].view.strip()):
+            stop += 1
+        run = lines[at:stop]
+        if any(x.kind == "byline" for x in run) \
+                and any(_SPACED_TIME_FIELD.match(x.view.strip()) for x in run):
+            for i in range(at, stop):
+                if lines[i].kind == "furniture":
+                    out[i] = replace(lines[i], kind="byline", style=None)
+        at = max(stop, at + 1)
     return out
 
 
@@ -2609,7 +2787,9 @@ def parse(source: Source, view: str | None = None,
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
         lines = _outlines_aside(_galleries_aside(lines))
-    lines = _page_size_notes(_sentences_are_no_subtitles(lines))
+    lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
+    lines = _mastheads_aside(_weather_aside(_keyword_lines_aside(_addresses_apart(lines))))
+    lines = _labels_are_no_bylines(_credited_text_is_no_caption(_path_lines_aside(lines)))
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
@@ -2618,6 +2798,7 @@ def parse(source: Source, view: str | None = None,
         lines = _menu_words_aside(_calls_to_act_aside(_repeated_lines_aside(_label_headlines(lines))))
         # Title block lines the labeller set aside: a credit, a date by a byline.
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
+        lines = _meeting_times_by_bylines(lines)
         lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.

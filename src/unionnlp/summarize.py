@@ -76,6 +76,42 @@ _LABEL = regex(r"^\s*(?:内容)?(?:摘要|提要|导读|导语)\s*[:：]\s*")
 #: inside a paragraph: no part of the sentence, left out of it. 拍摄 is no credit.
 _CREDIT_LEAD = regex(r"^(?:(?:本报|新华社|中新社)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
                      r"(?:[、，,]\s*[\u4e00-\u9fff·]{2,4})*\s*(?<!拍)[摄攝]\s+(?=\S)")
+#: A meeting record's speaker label before the words (主席:, 主持人:, 王委員某某:): no
+#: part of the sentence, left out of it.
+_SPEAKER = regex(r"^\s*(?:主席|主持人|召集委[员員]|委[员員][\u4e00-\u9fff]{0,4})\s*[:：]\s*(?=\S)")
+#: A page's contact or application details, its label near the sentence's head: a
+#: telephone, a fax, a contact person, an address, a mailbox, an application deadline
+#: (市某协会 联系电话:……, 报名截至日期:……). A sentence that tells of a call (接到一通求助电话:
+#: ……) or gives a number at its end stays.
+_CONTACT = regex(r"^[^，,。；;:：]{0,12}?(?:(?:(?:联系|聯繫|聯絡|联络)\s*(?:电话|電話|人|方式)|联\s+系\s+人|电话|電話"
+                 r"|传真|傳真|手机|手機|邮箱|郵箱|电子邮件|電子郵件|[Ee]-?mail|地址|邮编|郵編)\s*[:：]"
+                 r"|(?:报名|報名)(?:截[至止]|时间|時間|日期))")
+#: A form's blank: a unit with no figure before it (工资总额为万元, 同比增(减) %), a field's
+#: label printed twice (代表人数:代表人数:). A blank line (____) alone is no sign: a 范文's
+#: sentences keep them for names and numbers, and its readers' summaries keep them too.
+_BLANK = regex(r"(?:为|為|达到|達到|(?:增|减|減)[)）]?)[ \u3000]*(?:万元|萬元|元|[%％])"
+               r"(?![\u4e00-\u9fff\d])|([\u4e00-\u9fff]{2,8}[:：])[ \u3000]*\1")
+#: A form's field label printed twice before the text (代表人数:代表人数: 根据……): no part
+#: of the sentence, left out of it.
+_LABEL_TWICE = regex(r"^\s*([\u4e00-\u9fff]{2,8}[:：])[ \u3000]*\1[ \u3000]*(?=\S)")
+#: Opening and closing quotation marks, each pair in its order.
+_QUOTES = (("“", "”"), ("「", "」"))
+
+
+def _form_or_contact(sentence: str) -> bool:
+    """Whether a sentence is a page's contact details or a form's blanks (see
+    :data:`_CONTACT`, :data:`_BLANK`): nothing a summary states."""
+    return _CONTACT.search(sentence) is not None or _BLANK.search(sentence) is not None
+
+
+def _opens_a_quotation(sentence: str) -> bool:
+    """Whether a sentence opens with a quotation it never closes (“每一个……。 and the
+    quote goes on in the next sentence): a piece of someone's words, not a statement. A
+    quotation mark left open inside a sentence is often a page's typo, and stays."""
+    return any(sentence.startswith(a) and sentence.count(a) > sentence.count(b)
+               for a, b in _QUOTES)
+
+
 _FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
 #: A quotation with nothing but its speaker after it: “……。”刘芳说。
 _BARE_QUOTE = regex(r"^[“「][^”」]*[”」][^，。！？“”]{0,12}[。.]?$")
@@ -314,7 +350,9 @@ def _whole(
     (【发布单位】……【发布日期】……【文件来源】……), not a sentence a site cut (a paywall's
     teaser, page markup) or in which a site speaks of itself, not the place's setting
     (its geography and history, see :func:`_is_setting`), not one that opens as the
-    second half of a sentence (并对……) or a bare purpose clause (为进一步……，让……。)."""
+    second half of a sentence (并对……) or a bare purpose clause (为进一步……，让……。), not
+    a page's contact details or a form's blanks, not one that opens a quotation it never
+    closes."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -329,6 +367,8 @@ def _whole(
         and not _is_setting(sentence)
         and _NO_SUBJECT.match(sentence) is None
         and not _purpose_only(sentence)
+        and not _form_or_contact(sentence)
+        and not _opens_a_quotation(sentence)
     )
 
 
@@ -380,6 +420,7 @@ def sentence_vectors(
         pos = 0
         for j, piece in enumerate(c for s in split_sentences(paragraph) for c in _clauses(s)):
             piece = _LABEL.sub("", _STAMP.sub("", piece, count=1), count=1)
+            piece = _LABEL_TWICE.sub("", _SPEAKER.sub("", piece, count=1), count=1)
             piece = _ITEM_MARK.sub("", _CREDIT_LEAD.sub("", piece, count=1), count=1)
             pos = paragraph.index(piece, pos)
             # Words before the first sentence (leading spaces) belong to it.
