@@ -211,11 +211,11 @@ class ThemeClassifier:
         return self
 
     def _fit_context(self, oof: Any, y: Any, groups: list[str], splitter: Any) -> Any:
-        """Learn, per theme, how much the paragraph's neighbours and the rest of its document
-        move its own log-odds (:data:`CONTEXT`; a paragraph that mentions aid among aid
-        paragraphs is more likely about aid than its words alone say), from the
-        out-of-fold probabilities, with the threshold tuned on nested folds. Returns the
-        cross-validated decisions."""
+        """Learn, per theme, how much the paragraph's neighbours, the rest of its document and
+        its surest other theme move its own log-odds (:data:`CONTEXT`; a paragraph that
+        mentions aid among aid paragraphs is more likely about aid than its words alone say),
+        from the out-of-fold probabilities, with the threshold tuned on nested folds. Returns
+        the cross-validated decisions."""
         import numpy as np
 
         x = np.zeros((*oof.shape, len(CONTEXT)))
