@@ -1145,3 +1145,10 @@ def test_a_numeral_glued_to_the_character_before_is_still_a_figure(
 ])
 def test_a_noun_holding_the_character_an_does_not_end_there(text: str, subject: str) -> None:
     assert [f.subject for f in extract_figures(text)] == [subject]
+
+
+def test_a_bracket_that_closes_after_the_counted_noun_ends_it() -> None:
+    # The figure stands in an aside: the noun after it runs to the closing bracket, and the
+    # verb before it (推荐) is no subject.
+    text = "在技术骨干、中层干部中推荐（推荐1名中层干部，须另行推荐1名一线班组长）；"
+    assert [f.subject for f in extract_figures(text)] == ["中层干部", "一线班组长"]

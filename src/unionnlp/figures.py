@@ -1235,7 +1235,9 @@ def _clean(s: str, keep_open: bool = True) -> str:
 
 
 def _drop_brackets(s: str, keep_open: bool = True) -> str:
-    """Remove bracketed spans; an unclosed bracket keeps only what follows it (or precedes)."""
+    """Remove bracketed spans; an unclosed bracket keeps only what follows it (or precedes,
+    with ``keep_open`` False: the text after a figure, where a bracket that closes unopened
+    ends what is kept, and one before, where it drops what precedes it)."""
     out: list[str] = []
     marks: list[int] = []
     for ch in s:
@@ -1244,8 +1246,12 @@ def _drop_brackets(s: str, keep_open: bool = True) -> str:
         elif ch in _CLOSE:
             if marks:
                 del out[marks.pop() :]
-            else:
+            elif keep_open:
                 out.clear()
+            else:
+                # After a figure, a bracket that closes without opening closes the aside
+                # the figure stands in (（推荐1名一线岗位职工）): the phrase ends there.
+                return "".join(out)
         else:
             out.append(ch)
     if marks:
