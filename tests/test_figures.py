@@ -1152,3 +1152,12 @@ def test_a_bracket_that_closes_after_the_counted_noun_ends_it() -> None:
     # verb before it (推荐) is no subject.
     text = "在技术骨干、中层干部中推荐（推荐1名中层干部，须另行推荐1名一线班组长）；"
     assert [f.subject for f in extract_figures(text)] == ["中层干部", "一线班组长"]
+
+
+def test_a_noun_after_a_conjunction_belongs_to_the_next_figure() -> None:
+    # 和 after the figure opens the next item of the list: this figure counts the noun
+    # before it.
+    text = "各乡镇还配备兼职工会副主席16名和工会专职干事19人。"
+    first, second = extract_figures(text)
+    assert "兼职工会副主席" in first.subject and "和" not in first.subject
+    assert second.subject == "工会专职干事"

@@ -1004,9 +1004,9 @@ def _subject(
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start, segmenter)
-        if after in ("和", "与", "及", "或") or not _strip_trailing(after):
-            # 达到84.7%和79.3%: the next item of a list; 从2000元上调到: a verb of rising to
-            # the next figure. No noun.
+        if after.startswith(("和", "与", "及", "或")) or not _strip_trailing(after):
+            # 达到84.7%和79.3%, 副主席22名和专职人员22人: the next item of a list; 从2000元
+            # 上调到: a verb of rising to the next figure. No noun.
             after = ""
         if after and "了" not in after:
             if (_AFTER_OBJECT_VERB_RE.match(after)
