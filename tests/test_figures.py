@@ -1161,3 +1161,13 @@ def test_a_noun_after_a_conjunction_belongs_to_the_next_figure() -> None:
     first, second = extract_figures(text)
     assert "兼职工会副主席" in first.subject and "和" not in first.subject
     assert second.subject == "工会专职干事"
+
+
+@pytest.mark.parametrize("text", [
+    "两部门将遴选不少于8家企业作为试点企业,探索职工监督员制度。",
+    "兩部門將遴選不少於8家企業作為試點企業,探索職工監督員制度。",
+])
+def test_the_noun_after_a_figure_is_cut_between_words(text: str) -> None:
+    # 为 inside 作为 is no verb of its own: the noun ends before the word, not inside it.
+    figure = _one(text)
+    assert figure.subject in ("企业", "企業")

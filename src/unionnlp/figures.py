@@ -1199,12 +1199,29 @@ def _phrase_after(text: str, end: int, next_start: int, segmenter: SegmenterLike
         m = _AFTER_CUT_RE.search(phrase)
     cut = m.start() if m is not None and m.start() > 0 else len(phrase)
     m = _AFTER_VERB_RE.search(phrase, 1)
-    phrase = phrase[: cut if m is None else min(cut, m.start())]
+    cut = cut if m is None else min(cut, m.start())
+    if cut < len(phrase):
+        cut = _word_start(phrase, cut, segmenter)
+    phrase = phrase[:cut]
     # A noun after the figure may end as a verb before one does (商超, 高达): only a
     # conjunction or a word of more than one character is cut from its end.
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
     # A word that ends in one (参与, 技能) is no noun with a conjunction after it.
     return phrase if m is None or m.start() < 2 else phrase[: m.start()]
+
+
+def _word_start(phrase: str, cut: int, segmenter: SegmenterLike) -> int:
+    """``cut``, or the start of the word that holds ``phrase[cut]`` when that word starts
+    before it (单位作为试点: 为 is no word of its own there, and the noun ends before 作为):
+    a cut falls between words. A cut inside the phrase's first word stays."""
+    from .segment import resolve
+
+    pos = 0
+    for word in resolve(segmenter).cut(phrase[: cut + 4]):
+        if pos + len(word) > cut:
+            return pos if 0 < pos < cut else cut
+        pos += len(word)
+    return cut
 
 
 def _strip_marker(s: str) -> str:
