@@ -1171,3 +1171,17 @@ def test_the_noun_after_a_figure_is_cut_between_words(text: str) -> None:
     # 为 inside 作为 is no verb of its own: the noun ends before the word, not inside it.
     figure = _one(text)
     assert figure.subject in ("企业", "企業")
+
+
+def test_a_share_after_he_zhan_measures_the_group_before_it() -> None:
+    # 合占 (together make up) is a verb of reaching as 占 is: its 合 is no part of the group.
+    text = "受访者以在编人员居多,合同制及其他合占37.5%。"
+    assert extract_figures(text)[-1].subject == "合同制及其他"
+
+
+@pytest.mark.parametrize("text", [
+    "会上,恒达机械等四家单位围绕班组建设作经验交流。",
+    "今年共有6家企业针对夜班职工需求开设职工食堂。",
+])
+def test_a_preposition_after_the_counted_noun_opens_the_predicate(text: str) -> None:
+    assert _one(text).subject in ("单位", "企业")

@@ -278,7 +278,7 @@ _TRAILING = ("增加到|增加至|增长到|增长至|提高到|提高至|提升
              "|扩大到|扩大至|调整为|调整到|调整至|增至|降至|降到|升至|高达|定为|订为|定于|订于"
              "|稳定在|保持在|维持在|控制在|一直|始终|若"
              "|突破|达到|达|为|是|超过|超|逾|约|近|就|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
-             "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
+             "|陆续|顺利|现场|均|都|各|合占|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
 # 成就, 造就 are nouns and verbs of their own, not 就 (then).
 _TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)(?<![成造迁将]就)$")
@@ -315,13 +315,14 @@ _AFTER_CUT_RE = regex(
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
 # opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于; an adverb of how the many
 # act, 分别, 依次, 纷纷: 4名选手分别荣获; a preposition of manner, 按照 or 按 before what
-# it goes by: 23个镇街总工会按抽签顺序依次汇报, not inside a noun: 按压式饮水机, 按需服务站),
+# it goes by: 23个镇街总工会按抽签顺序依次汇报, not inside a noun: 按压式饮水机, 按需服务站;
+# a preposition of what the predicate is about: 三家单位围绕工会工作作交流, 针对, 聚焦),
 # only after a noun of two
 # characters and before more of the clause: inside a noun they are none (被褥, 一把手, 老将,
 # 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
 # (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"觉得|认为|表示|属于|(?<=..)(?:围绕|针对|聚焦|正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
     r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
