@@ -1185,3 +1185,13 @@ def test_a_share_after_he_zhan_measures_the_group_before_it() -> None:
 ])
 def test_a_preposition_after_the_counted_noun_opens_the_predicate(text: str) -> None:
     assert _one(text).subject in ("单位", "企业")
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("受访的工会干部中,以企业职工和社区工作者居多(共占61.2%),其余为机关干部。",
+     "企业职工和社区工作者"),
+    ("新入会会员以青年职工为主（约占六成）。", "青年职工"),
+])
+def test_a_share_in_brackets_measures_the_group_named_before_them(
+        text: str, subject: str) -> None:
+    assert extract_figures(text)[0].subject == subject

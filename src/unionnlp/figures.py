@@ -82,7 +82,9 @@ Subject
     with only a conjunction or a verb of rising to between it and the figure before
     (``达到84.7%和79.3%``, ``从2000元上调到3000元``) measures what that one does, and 从/由
     (with a rate's 每月) before the first is no part of it; so does a multiple or a share
-    after a year and 的 or a verb of comparing (``为1999年的1.8倍``). A subject
+    after a year and 的 or a verb of comparing (``为1999年的1.8倍``). A figure in brackets
+    with only a verb of totalling before it measures what the clause names before them
+    (``以公务员和事业编居多（共占59.4%）`` → ``公务员和事业编``). A subject
     is empty only when all of these are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
 
@@ -381,6 +383,12 @@ _JOINED_RE = regex(r"[ \u00a0\u3000]*(?:和|与|及|或|以及|" + _CHANGE_TO + 
 #: repetition matches in linear time: 共计共计… would otherwise be tried in 2**n splits.
 _TOTAL_ONLY_RE = regex(
     r"(?:另|并|还|又|共(?!计)|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
+#: What may lead into a figure in brackets that only adds an amount to the clause before
+#: it (（共占59.4%）, （合计200人）, （约占三成）).
+_AMOUNT_LEAD_RE = regex(r"(?:共|合|各|约|仅|均|分别)?(?:占到|占|计|有|为|达|约)?")
+#: A clause that names the larger part of a whole: 以公务员和事业编居多, 会员以青年职工为主
+#: (not the 以 of 可以, 所以, 予以).
+_MOSTLY_RE = regex(r"(?:.{0,8}?[^可所予加难足得])?以(.{2,}?)(?:居多|为主|为多|最多)")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -1042,11 +1050,32 @@ def _subject(
     for candidate, keep_end in ((after, False), (before, True), fallback, (predicate, False)):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
+    aside = _aside_subject(text, start, prev_end, segmenter)
+    if aside is not None:
+        return aside
     if _TOTAL_ONLY_RE.fullmatch(raw) is not None:
         # The clause holds only a total (资助款，合计23000元; 共100余人; 涉及71万): it goes
         # on from the clause before it, which names what is totalled.
         return _previous_clause_subject(text, start, prev_end, segmenter)
     return ""
+
+
+def _aside_subject(text: str, start: int, prev_end: int, segmenter: SegmenterLike) -> str | None:
+    """What a figure in brackets measures when the bracket holds only it and words that
+    lead into it (以在编人员居多（共占59.4%）, 两类会员（合占40%）): what the clause names
+    before the bracket, 以 … 居多/为主 read as the group it names. None when the figure
+    stands in no such bracket."""
+    lo = max(prev_end, start - _WINDOW)
+    opening = max(text.rfind(c, lo, start) for c in _OPEN)
+    if opening < 0 or any(c in _CLOSE for c in text[opening:start]):
+        return None
+    inner = text[opening + 1:start].strip(" \u00a0\u3000")
+    if inner and _AMOUNT_LEAD_RE.fullmatch(inner) is None:
+        return None
+    before = _clause_before(text, opening, prev_end)
+    mostly = _MOSTLY_RE.fullmatch(before)
+    before = _trim_before(mostly[1] if mostly is not None else before, segmenter)
+    return _shorten(before, True, segmenter) if len(before) > 1 else None
 
 
 def _previous_clause_subject(text: str, start: int, prev_end: int,
