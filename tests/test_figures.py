@@ -1195,3 +1195,17 @@ def test_a_preposition_after_the_counted_noun_opens_the_predicate(text: str) -> 
 def test_a_share_in_brackets_measures_the_group_named_before_them(
         text: str, subject: str) -> None:
     assert extract_figures(text)[0].subject == subject
+
+
+@pytest.mark.parametrize("text", [
+    "职工之家建设工作汇报材料(精选6篇),欢迎大家参考借鉴。",
+    "社区工会换届工作总结5篇\n社区工会换届工作总结5篇社区工会换届工作总结第1篇一、基本情况",
+    "企業工會年度工作計劃【合集4篇】",
+])
+def test_a_count_of_a_collection_pages_own_pieces_is_no_figure(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "篇"] == []
+
+
+def test_pieces_written_or_published_are_still_counted() -> None:
+    text = "全年撰写调研报告6篇,在市级报刊发表普法文章21篇。"
+    assert [f.text for f in extract_figures(text)] == ["6篇", "21篇"]

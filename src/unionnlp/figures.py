@@ -48,7 +48,8 @@ Skipped
     Ordinals (``第3版``, ``第一届``), digits glued to letters, other digits or a date/time
     separator (``023-6866…``, ``8:30``), numbers with a leading zero, digit strings of 11 or
     more digits (phone-like), years in ``2012届``, a frequency (a clause that ends in
-    ``每年…1次``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
+    ``每年…1次``), a collection page's count of its own pieces (``工作总结（精选14篇）``,
+    ``调研报告3篇`` ending a title; not ``撰写调研报告3篇，``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
     A range ``300元~5000元`` gives two figures.
 
 Subject
@@ -833,6 +834,8 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
         return True  # 群监会每年度评比表彰群监员1次。: how often, not how many times
     if unit == "起" and _SINCE_YEAR_RE.fullmatch(text, max(start - 1, 0), m.end()):
         return True  # 自2012起 / 2012 起，: since when, not how many cases
+    if unit == "篇" and _own_pieces(text, start, m.end()):
+        return True  # 工作总结（精选14篇）, 调研报告3篇: the page's own pieces
     if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
         return True  # only a count in 万 or 亿 stands without a unit (一万年, 千万不要)
     if cn is not None and cn in _CN_DIGITS:
@@ -846,6 +849,32 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     if end < len(text) and text[end] in _SEPARATORS and text[end + 1 : end + 2].isdigit():
         return True
     return _implausible(arabic or parabic or "", unit)
+
+
+#: The kinds of writing a 范文 or 文库 page collects, ending the title that it counts the
+#: pieces of (工作总结精选5篇, 调研报告3篇).
+_GENRE_RE = regex(r"(?:报告|总结|范文|范例|例文|方案|计划|讲话|讲话稿|发言|发言稿|致辞|心得|体会"
+                  r"|演讲稿|材料|制度|汇报|简报|感言|合集|大全|模板|稿)$")
+#: What opens a collection's count in brackets: （精选14篇）, 【合集4篇】, （通用17篇）, （6 篇）.
+_COLLECTION_RE = regex(r"(?:精选|通用|合集|汇编|集锦|优选|热门|推荐|最新|优秀|共)?\s*$")
+#: Verbs of writing or handing in that make a count of pieces a statistic (撰写调研报告3篇).
+_WRITTEN_RE = regex(r"撰写|撰稿|形成|发表|刊发|刊登|编写|编印|上报|报送|提交|征集|收集|收到|评出|评选"
+                    r"|完成|推送|录用|采用|获奖")
+
+
+def _own_pieces(text: str, start: int, end: int) -> bool:
+    """Whether a count in 篇 at ``text[start:end]`` counts a collection page's own pieces,
+    not a statistic: in brackets after a title (…走访慰问方案（精选14篇）), or ending a
+    title that no punctuation follows (乡镇工会调研报告3篇, a line of its own or run on
+    into the page's first piece) and no verb of writing opens (撰写调研报告3篇，is one)."""
+    line = text.rfind("\n", 0, start) + 1
+    opening = max(text.rfind(c, line, start) for c in "（(【[")
+    if opening >= 0 and _COLLECTION_RE.fullmatch(text, opening + 1, start) is not None:
+        return text[end:end + 1] in "）)】]"
+    clause = _clause_before(text, start, line)
+    if _GENRE_RE.search(clause) is None or _WRITTEN_RE.search(clause) is not None:
+        return False
+    return end == len(text) or text[end] == "\n" or _HAN_RE.match(text, end) is not None
 
 
 def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | None) -> bool:
