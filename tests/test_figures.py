@@ -1209,3 +1209,9 @@ def test_a_count_of_a_collection_pages_own_pieces_is_no_figure(text: str) -> Non
 def test_pieces_written_or_published_are_still_counted() -> None:
     text = "全年撰写调研报告6篇,在市级报刊发表普法文章21篇。"
     assert [f.text for f in extract_figures(text)] == ["6篇", "21篇"]
+
+
+def test_a_subject_before_a_share_does_not_end_in_de() -> None:
+    text = "近5年来,因违规操作引发的伤害占工伤事故的七成左右。"
+    subject = _one(text).subject
+    assert not subject.endswith("的") and "工伤事故" in subject
