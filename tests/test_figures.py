@@ -1215,3 +1215,11 @@ def test_a_subject_before_a_share_does_not_end_in_de() -> None:
     text = "近5年来,因违规操作引发的伤害占工伤事故的七成左右。"
     subject = _one(text).subject
     assert not subject.endswith("的") and "工伤事故" in subject
+
+
+@pytest.mark.parametrize("text", [
+    "市总工会推荐张明、李华参加评选,是希望他们二人继承老一辈劳模的奋斗精神。",
+    "工會推薦陳志強、黃美玲參選,希望他們二人秉承前輩的精神。",
+])
+def test_a_count_after_a_pronoun_names_the_people_again(text: str) -> None:
+    assert extract_figures(text) == []

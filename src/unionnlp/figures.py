@@ -48,7 +48,8 @@ Skipped
     Ordinals (``第3版``, ``第一届``), digits glued to letters, other digits or a date/time
     separator (``023-6866…``, ``8:30``), numbers with a leading zero, digit strings of 11 or
     more digits (phone-like), years in ``2012届``, a frequency (a clause that ends in
-    ``每年…1次``), a collection page's count of its own pieces (``工作总结（精选14篇）``,
+    ``每年…1次``), a count of people after a pronoun (``他们二人``: those just named), a
+    collection page's count of its own pieces (``工作总结（精选14篇）``,
     ``调研报告3篇`` ending a title; not ``撰写调研报告3篇，``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
     A range ``300元~5000元`` gives two figures.
 
@@ -834,6 +835,8 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
         return True  # 群监会每年度评比表彰群监员1次。: how often, not how many times
     if unit == "起" and _SINCE_YEAR_RE.fullmatch(text, max(start - 1, 0), m.end()):
         return True  # 自2012起 / 2012 起，: since when, not how many cases
+    if unit in _PERSON_UNITS and text.endswith(_PRONOUNS, 0, start):
+        return True  # 他们二人秉承…: the people just named, counted again, no statistic
     if unit == "篇" and _own_pieces(text, start, m.end()):
         return True  # 工作总结（精选14篇）, 调研报告3篇: the page's own pieces
     if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
@@ -851,6 +854,9 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     return _implausible(arabic or parabic or "", unit)
 
 
+#: Personal pronouns that a count of people after them stands in apposition to (他们二人,
+#: 我们三位): it counts the people just named.
+_PRONOUNS = ("他们", "她们", "我们", "你们", "咱们", "他們", "她們", "我們", "你們", "咱們")
 #: The kinds of writing a 范文 or 文库 page collects, ending the title that it counts the
 #: pieces of (工作总结精选5篇, 调研报告3篇).
 _GENRE_RE = regex(r"(?:报告|总结|范文|范例|例文|方案|计划|讲话|讲话稿|发言|发言稿|致辞|心得|体会"
