@@ -250,3 +250,13 @@ def test_a_path_holding_a_colon_and_space_warns_on_its_last_part_only(tmp_path: 
     assert len(parts) > 1
     said = [any("the text stops mid-sentence" in w for w in r.warnings) for r in parts]
     assert said == [False] * (len(parts) - 1) + [True]
+
+
+def test_the_readmes_figure_repr_is_what_the_api_prints() -> None:
+    # The README shows a figure as Python prints it: its value is a float there (the JSON
+    # record writes a whole value as an integer).
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("print(report.figures[0])", 1)[1].split("# ", 1)[1].split(", ...)")[0]
+    figure = unionnlp.analyze("全区总计开展劳动竞赛32689场次。").figures[0]
+    assert repr(figure).startswith(shown + ",")
+    assert figure.to_dict()["value"] == 32689 and isinstance(figure.to_dict()["value"], int)

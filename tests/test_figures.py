@@ -1145,3 +1145,81 @@ def test_a_numeral_glued_to_the_character_before_is_still_a_figure(
 ])
 def test_a_noun_holding_the_character_an_does_not_end_there(text: str, subject: str) -> None:
     assert [f.subject for f in extract_figures(text)] == [subject]
+
+
+def test_a_bracket_that_closes_after_the_counted_noun_ends_it() -> None:
+    # The figure stands in an aside: the noun after it runs to the closing bracket, and the
+    # verb before it (推荐) is no subject.
+    text = "在技术骨干、中层干部中推荐（推荐1名中层干部，须另行推荐1名一线班组长）；"
+    assert [f.subject for f in extract_figures(text)] == ["中层干部", "一线班组长"]
+
+
+def test_a_noun_after_a_conjunction_belongs_to_the_next_figure() -> None:
+    # 和 after the figure opens the next item of the list: this figure counts the noun
+    # before it.
+    text = "各乡镇还配备兼职工会副主席16名和工会专职干事19人。"
+    first, second = extract_figures(text)
+    assert "兼职工会副主席" in first.subject and "和" not in first.subject
+    assert second.subject == "工会专职干事"
+
+
+@pytest.mark.parametrize("text", [
+    "两部门将遴选不少于8家企业作为试点企业,探索职工监督员制度。",
+    "兩部門將遴選不少於8家企業作為試點企業,探索職工監督員制度。",
+])
+def test_the_noun_after_a_figure_is_cut_between_words(text: str) -> None:
+    # 为 inside 作为 is no verb of its own: the noun ends before the word, not inside it.
+    figure = _one(text)
+    assert figure.subject in ("企业", "企業")
+
+
+def test_a_share_after_he_zhan_measures_the_group_before_it() -> None:
+    # 合占 (together make up) is a verb of reaching as 占 is: its 合 is no part of the group.
+    text = "受访者以在编人员居多,合同制及其他合占37.5%。"
+    assert extract_figures(text)[-1].subject == "合同制及其他"
+
+
+@pytest.mark.parametrize("text", [
+    "会上,恒达机械等四家单位围绕班组建设作经验交流。",
+    "今年共有6家企业针对夜班职工需求开设职工食堂。",
+])
+def test_a_preposition_after_the_counted_noun_opens_the_predicate(text: str) -> None:
+    assert _one(text).subject in ("单位", "企业")
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("受访的工会干部中,以企业职工和社区工作者居多(共占61.2%),其余为机关干部。",
+     "企业职工和社区工作者"),
+    ("新入会会员以青年职工为主（约占六成）。", "青年职工"),
+])
+def test_a_share_in_brackets_measures_the_group_named_before_them(
+        text: str, subject: str) -> None:
+    assert extract_figures(text)[0].subject == subject
+
+
+@pytest.mark.parametrize("text", [
+    "职工之家建设工作汇报材料(精选6篇),欢迎大家参考借鉴。",
+    "社区工会换届工作总结5篇\n社区工会换届工作总结5篇社区工会换届工作总结第1篇一、基本情况",
+    "企業工會年度工作計劃【合集4篇】",
+])
+def test_a_count_of_a_collection_pages_own_pieces_is_no_figure(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "篇"] == []
+
+
+def test_pieces_written_or_published_are_still_counted() -> None:
+    text = "全年撰写调研报告6篇,在市级报刊发表普法文章21篇。"
+    assert [f.text for f in extract_figures(text)] == ["6篇", "21篇"]
+
+
+def test_a_subject_before_a_share_does_not_end_in_de() -> None:
+    text = "近5年来,因违规操作引发的伤害占工伤事故的七成左右。"
+    subject = _one(text).subject
+    assert not subject.endswith("的") and "工伤事故" in subject
+
+
+@pytest.mark.parametrize("text", [
+    "市总工会推荐张明、李华参加评选,是希望他们二人继承老一辈劳模的奋斗精神。",
+    "工會推薦陳志強、黃美玲參選,希望他們二人秉承前輩的精神。",
+])
+def test_a_count_after_a_pronoun_names_the_people_again(text: str) -> None:
+    assert extract_figures(text) == []

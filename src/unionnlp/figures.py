@@ -48,7 +48,9 @@ Skipped
     Ordinals (``第3版``, ``第一届``), digits glued to letters, other digits or a date/time
     separator (``023-6866…``, ``8:30``), numbers with a leading zero, digit strings of 11 or
     more digits (phone-like), years in ``2012届``, a frequency (a clause that ends in
-    ``每年…1次``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
+    ``每年…1次``), a count of people after a pronoun (``他们二人``: those just named), a
+    collection page's count of its own pieces (``工作总结（精选14篇）``,
+    ``调研报告3篇`` ending a title; not ``撰写调研报告3篇，``), a plenary session's number (``十七届四中、五中全会``, ``二十届历次全会``).
     A range ``300元~5000元`` gives two figures.
 
 Subject
@@ -82,7 +84,9 @@ Subject
     with only a conjunction or a verb of rising to between it and the figure before
     (``达到84.7%和79.3%``, ``从2000元上调到3000元``) measures what that one does, and 从/由
     (with a rate's 每月) before the first is no part of it; so does a multiple or a share
-    after a year and 的 or a verb of comparing (``为1999年的1.8倍``). A subject
+    after a year and 的 or a verb of comparing (``为1999年的1.8倍``). A figure in brackets
+    with only a verb of totalling before it measures what the clause names before them
+    (``以公务员和事业编居多（共占59.4%）`` → ``公务员和事业编``). A subject
     is empty only when all of these are. Traditional text is read in simplified characters (萬元, 達到) and
     its figures given back in its own.
 
@@ -278,7 +282,7 @@ _TRAILING = ("增加到|增加至|增长到|增长至|提高到|提高至|提升
              "|扩大到|扩大至|调整为|调整到|调整至|增至|降至|降到|升至|高达|定为|订为|定于|订于"
              "|稳定在|保持在|维持在|控制在|一直|始终|若"
              "|突破|达到|达|为|是|超过|超|逾|约|近|就|有|共计|总计|合计|累计|共|计|和|与|及|已经|已|全部|按期"
-             "|陆续|顺利|现场|均|都|各|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
+             "|陆续|顺利|现场|均|都|各|合占|占到|占|新台币|台币|港币|人民币|澳门币").split("|")
 # 人均, 户均 and 平均 are what is measured, not 均 (all).
 # 成就, 造就 are nouns and verbs of their own, not 就 (then).
 _TRAILING_RE = regex(f"(?:{'|'.join(_TRAILING)})(?<![人户月日年平]均)(?<![成造迁将]就)$")
@@ -315,13 +319,14 @@ _AFTER_CUT_RE = regex(
 # The verb of the clause a counted noun opens (3名常务理事觉得…), or a word before it that
 # opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于; an adverb of how the many
 # act, 分别, 依次, 纷纷: 4名选手分别荣获; a preposition of manner, 按照 or 按 before what
-# it goes by: 23个镇街总工会按抽签顺序依次汇报, not inside a noun: 按压式饮水机, 按需服务站),
+# it goes by: 23个镇街总工会按抽签顺序依次汇报, not inside a noun: 按压式饮水机, 按需服务站;
+# a preposition of what the predicate is about: 三家单位围绕工会工作作交流, 针对, 聚焦),
 # only after a noun of two
 # characters and before more of the clause: inside a noun they are none (被褥, 一把手, 老将,
 # 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
 # (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"觉得|认为|表示|属于|(?<=..)(?:围绕|针对|聚焦|正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
     r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
@@ -380,6 +385,12 @@ _JOINED_RE = regex(r"[ \u00a0\u3000]*(?:和|与|及|或|以及|" + _CHANGE_TO + 
 #: repetition matches in linear time: 共计共计… would otherwise be tried in 2**n splits.
 _TOTAL_ONLY_RE = regex(
     r"(?:另|并|还|又|共(?!计)|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
+#: What may lead into a figure in brackets that only adds an amount to the clause before
+#: it (（共占59.4%）, （合计200人）, （约占三成）).
+_AMOUNT_LEAD_RE = regex(r"(?:共|合|各|约|仅|均|分别)?(?:占到|占|计|有|为|达|约)?")
+#: A clause that names the larger part of a whole: 以公务员和事业编居多, 会员以青年职工为主
+#: (not the 以 of 可以, 所以, 予以).
+_MOSTLY_RE = regex(r"(?:.{0,8}?[^可所予加难足得])?以(.{2,}?)(?:居多|为主|为多|最多)")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -824,6 +835,10 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
         return True  # 群监会每年度评比表彰群监员1次。: how often, not how many times
     if unit == "起" and _SINCE_YEAR_RE.fullmatch(text, max(start - 1, 0), m.end()):
         return True  # 自2012起 / 2012 起，: since when, not how many cases
+    if unit in _PERSON_UNITS and text.endswith(_PRONOUNS, 0, start):
+        return True  # 他们二人秉承…: the people just named, counted again, no statistic
+    if unit == "篇" and _own_pieces(text, start, m.end()):
+        return True  # 工作总结（精选14篇）, 调研报告3篇: the page's own pieces
     if unit is None and not (parabic or pcn or (arabic and mult in ("万", "亿", "万亿"))):
         return True  # only a count in 万 or 亿 stands without a unit (一万年, 千万不要)
     if cn is not None and cn in _CN_DIGITS:
@@ -837,6 +852,35 @@ def _skip(text: str, m: re.Match[str], groups: _Groups) -> bool:
     if end < len(text) and text[end] in _SEPARATORS and text[end + 1 : end + 2].isdigit():
         return True
     return _implausible(arabic or parabic or "", unit)
+
+
+#: Personal pronouns that a count of people after them stands in apposition to (他们二人,
+#: 我们三位): it counts the people just named.
+_PRONOUNS = ("他们", "她们", "我们", "你们", "咱们", "他們", "她們", "我們", "你們", "咱們")
+#: The kinds of writing a 范文 or 文库 page collects, ending the title that it counts the
+#: pieces of (工作总结精选5篇, 调研报告3篇).
+_GENRE_RE = regex(r"(?:报告|总结|范文|范例|例文|方案|计划|讲话|讲话稿|发言|发言稿|致辞|心得|体会"
+                  r"|演讲稿|材料|制度|汇报|简报|感言|合集|大全|模板|稿)$")
+#: What opens a collection's count in brackets: （精选14篇）, 【合集4篇】, （通用17篇）, （6 篇）.
+_COLLECTION_RE = regex(r"(?:精选|通用|合集|汇编|集锦|优选|热门|推荐|最新|优秀|共)?\s*$")
+#: Verbs of writing or handing in that make a count of pieces a statistic (撰写调研报告3篇).
+_WRITTEN_RE = regex(r"撰写|撰稿|形成|发表|刊发|刊登|编写|编印|上报|报送|提交|征集|收集|收到|评出|评选"
+                    r"|完成|推送|录用|采用|获奖")
+
+
+def _own_pieces(text: str, start: int, end: int) -> bool:
+    """Whether a count in 篇 at ``text[start:end]`` counts a collection page's own pieces,
+    not a statistic: in brackets after a title (…走访慰问方案（精选14篇）), or ending a
+    title that no punctuation follows (乡镇工会调研报告3篇, a line of its own or run on
+    into the page's first piece) and no verb of writing opens (撰写调研报告3篇，is one)."""
+    line = text.rfind("\n", 0, start) + 1
+    opening = max(text.rfind(c, line, start) for c in "（(【[")
+    if opening >= 0 and _COLLECTION_RE.fullmatch(text, opening + 1, start) is not None:
+        return text[end:end + 1] in "）)】]"
+    clause = _clause_before(text, start, line)
+    if _GENRE_RE.search(clause) is None or _WRITTEN_RE.search(clause) is not None:
+        return False
+    return end == len(text) or text[end] == "\n" or _HAN_RE.match(text, end) is not None
 
 
 def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | None) -> bool:
@@ -1004,9 +1048,9 @@ def _subject(
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start, segmenter)
-        if after in ("和", "与", "及", "或") or not _strip_trailing(after):
-            # 达到84.7%和79.3%: the next item of a list; 从2000元上调到: a verb of rising to
-            # the next figure. No noun.
+        if after.startswith(("和", "与", "及", "或")) or not _strip_trailing(after):
+            # 达到84.7%和79.3%, 副主席22名和专职人员22人: the next item of a list; 从2000元
+            # 上调到: a verb of rising to the next figure. No noun.
             after = ""
         if after and "了" not in after:
             if (_AFTER_OBJECT_VERB_RE.match(after)
@@ -1038,14 +1082,38 @@ def _subject(
     fallback = (raw, True) if len(before) > 1 else ("", True)
     if before.endswith("了"):
         before = _without_perfect(before, segmenter)
+    elif before.endswith("的") and len(before) > 2:
+        # 事故占特种设备事故的八成: 的 links what is measured to the share; it is no part of it.
+        before = before[:-1]
     for candidate, keep_end in ((after, False), (before, True), fallback, (predicate, False)):
         if len(candidate) > 1:
             return _shorten(candidate, keep_end, segmenter)
+    aside = _aside_subject(text, start, prev_end, segmenter)
+    if aside is not None:
+        return aside
     if _TOTAL_ONLY_RE.fullmatch(raw) is not None:
         # The clause holds only a total (资助款，合计23000元; 共100余人; 涉及71万): it goes
         # on from the clause before it, which names what is totalled.
         return _previous_clause_subject(text, start, prev_end, segmenter)
     return ""
+
+
+def _aside_subject(text: str, start: int, prev_end: int, segmenter: SegmenterLike) -> str | None:
+    """What a figure in brackets measures when the bracket holds only it and words that
+    lead into it (以在编人员居多（共占59.4%）, 两类会员（合占40%）): what the clause names
+    before the bracket, 以 … 居多/为主 read as the group it names. None when the figure
+    stands in no such bracket."""
+    lo = max(prev_end, start - _WINDOW)
+    opening = max(text.rfind(c, lo, start) for c in _OPEN)
+    if opening < 0 or any(c in _CLOSE for c in text[opening:start]):
+        return None
+    inner = text[opening + 1:start].strip(" \u00a0\u3000")
+    if inner and _AMOUNT_LEAD_RE.fullmatch(inner) is None:
+        return None
+    before = _clause_before(text, opening, prev_end)
+    mostly = _MOSTLY_RE.fullmatch(before)
+    before = _trim_before(mostly[1] if mostly is not None else before, segmenter)
+    return _shorten(before, True, segmenter) if len(before) > 1 else None
 
 
 def _previous_clause_subject(text: str, start: int, prev_end: int,
@@ -1199,12 +1267,29 @@ def _phrase_after(text: str, end: int, next_start: int, segmenter: SegmenterLike
         m = _AFTER_CUT_RE.search(phrase)
     cut = m.start() if m is not None and m.start() > 0 else len(phrase)
     m = _AFTER_VERB_RE.search(phrase, 1)
-    phrase = phrase[: cut if m is None else min(cut, m.start())]
+    cut = cut if m is None else min(cut, m.start())
+    if cut < len(phrase):
+        cut = _word_start(phrase, cut, segmenter)
+    phrase = phrase[:cut]
     # A noun after the figure may end as a verb before one does (商超, 高达): only a
     # conjunction or a word of more than one character is cut from its end.
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
     # A word that ends in one (参与, 技能) is no noun with a conjunction after it.
     return phrase if m is None or m.start() < 2 else phrase[: m.start()]
+
+
+def _word_start(phrase: str, cut: int, segmenter: SegmenterLike) -> int:
+    """``cut``, or the start of the word that holds ``phrase[cut]`` when that word starts
+    before it (单位作为试点: 为 is no word of its own there, and the noun ends before 作为):
+    a cut falls between words. A cut inside the phrase's first word stays."""
+    from .segment import resolve
+
+    pos = 0
+    for word in resolve(segmenter).cut(phrase[: cut + 4]):
+        if pos + len(word) > cut:
+            return pos if 0 < pos < cut else cut
+        pos += len(word)
+    return cut
 
 
 def _strip_marker(s: str) -> str:
@@ -1235,7 +1320,9 @@ def _clean(s: str, keep_open: bool = True) -> str:
 
 
 def _drop_brackets(s: str, keep_open: bool = True) -> str:
-    """Remove bracketed spans; an unclosed bracket keeps only what follows it (or precedes)."""
+    """Remove bracketed spans; an unclosed bracket keeps only what follows it (or precedes,
+    with ``keep_open`` False: the text after a figure, where a bracket that closes unopened
+    ends what is kept, and one before, where it drops what precedes it)."""
     out: list[str] = []
     marks: list[int] = []
     for ch in s:
@@ -1244,8 +1331,12 @@ def _drop_brackets(s: str, keep_open: bool = True) -> str:
         elif ch in _CLOSE:
             if marks:
                 del out[marks.pop() :]
-            else:
+            elif keep_open:
                 out.clear()
+            else:
+                # After a figure, a bracket that closes without opening closes the aside
+                # the figure stands in (（推荐1名一线岗位职工）): the phrase ends there.
+                return "".join(out)
         else:
             out.append(ch)
     if marks:
