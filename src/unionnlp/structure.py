@@ -1934,17 +1934,26 @@ _SIGNED_ON = regex(rf"^[（(]?\s*(?:{lexicon().dates['month'].pattern}"
                    r"(?:\s*[一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?$")
 
 
+#: The kinds a notice's signature lines may have been given: set aside, or read as two
+#: short headlines (a PDF page that prints them apart by blank lines, 青山园完小工会 /
+#: 2013年3月27日).
+_SIGNATURE_KINDS = frozenset({"furniture", "headline"})
+
+
 def _issuers_and_dates(lines: list[Line]) -> list[Line]:
-    """An issuing body's name and the date right under it, both set aside, after text: the
-    notice's signature, a byline (the line rules set a signature far to the right of a
-    PDF's page aside). On the train twins, all 13 such pairs after text are annotated
-    byline; the labeller had set 3 of them aside."""
+    """An issuing body's name and the date right under it, each set aside or read as a
+    headline, after text: the notice's signature, a byline (the line rules set a signature
+    far to the right of a PDF's page aside; the labeller reads a short line alone between
+    blank lines as a headline). On the train twins, all 14 issuer-over-date pairs are
+    annotated byline; the labeller had set 3 of them aside and read 2 as headlines (3
+    headline lines, pdf10 and pdf23)."""
     out = list(lines)
     seen_text = False
     for i, x in enumerate(lines[:-1]):
         seen_text = seen_text or x.kind == "body"
         below = lines[i + 1]
-        if seen_text and x.kind == below.kind == "furniture" \
+        if seen_text and x.kind in _SIGNATURE_KINDS and below.kind in _SIGNATURE_KINDS \
+                and x.hint is None and below.hint is None \
                 and _ISSUER.match(x.view.strip()) and _SIGNED_ON.match(below.view.strip()):
             out[i] = replace(x, kind="byline", style=None)
             out[i + 1] = replace(below, kind="byline", style=None)
