@@ -41,3 +41,45 @@ def test_an_issuer_and_a_date_apart_by_blank_lines_sign_the_notice() -> None:
 def test_a_signature_without_a_date_under_it_is_left_as_it_is() -> None:
     report = _parse(_spaced(*NOTICE, "青山园完小工会", "联系人:王老师", *SECOND))
     assert not any(a.byline and "联系人" in a.byline for a in report.articles)
+
+
+def test_an_enumeration_broken_at_its_ordinals_goes_on_with_its_sentence() -> None:
+    page = _spaced(*NOTICE[:3],
+                   "评奖办法:各工会小组为单位参评,三个项目各自评出",
+                   "一、",
+                   "二、三等奖,合计奖项九个。",
+                   "决赛采用淘汰赛制,按总分高低最终决出",
+                   "一、",
+                   "二、三名,获奖者由工会颁发证书。",
+                   "二、活动经费",
+                   "全期经费按每名教职工200元预算,由工会经费列支,专款专用。")
+    report = _parse(page)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert heads == ["一、活动项目", "二、活动经费"]
+    texts = [p.text for p in report.paragraphs]
+    assert "评奖办法:各工会小组为单位参评,三个项目各自评出一、二、三等奖,合计奖项九个。" in texts
+    assert "决赛采用淘汰赛制,按总分高低最终决出一、二、三名,获奖者由工会颁发证书。" in texts
+    assert "一、" not in texts
+
+
+def test_headlines_under_a_clause_broken_off_keep_their_sections() -> None:
+    page = _spaced(*NOTICE[:2],
+                   "现将有关事项通知如下,请各分工会认真组织落实",
+                   "一、总则",
+                   "二、组织",
+                   "各分工会按要求组织落实,确保活动取得实效。")
+    heads = [s.heading for a in _parse(page).articles for s in a.sections if s.heading]
+    assert heads == ["一、总则", "二、组织"]
+
+
+def test_a_numbered_item_cut_in_a_bracket_runs_on_into_the_line_below() -> None:
+    page = _spaced(*NOTICE[:2],
+                   "比赛规则:",
+                   "1、绑腿协力跑项目,每各工会出8名选手参加(其",
+                   "中男、女选手各4人)每2人编为一组,共分4组进行接力赛跑。名次依据用时多少排定。",
+                   "2、趣味保龄球,各工会选派4名选手参加(男、女职工各占2人),比赛满分为10分。")
+    report = _parse(page)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert not any(h.startswith("1、绑腿") for h in heads)
+    assert any(p.text.startswith("1、绑腿协力跑项目,每各工会出8名选手参加(其中男、女选手各4人)")
+               for p in report.paragraphs)

@@ -34,13 +34,14 @@ from .lines import (
     furniture_rule,
     numbering,
     opens_model_text,
+    runs_into,
     split_lines,
     style_depth,
 )
 from .listlines import dated_entries, numbers_over_items, sentences_numbered_as_items
 from .model import Article, Paragraph, ParagraphKind, Part, Report, Section, Source, writable
 from .normalize import fold_newlines
-from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
+from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair, word_cut
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -1290,6 +1291,100 @@ def _run_in_headlines(blocks: list[Block]) -> list[Block]:
             if 0 < end < len(line.view):
                 body = replace(_piece(line, end, len(line.text)), kind="body", style=None)
                 out += [Block("headline", (_piece(line, 0, end),)), Block("para", (body,))]
+                continue
+        out.append(block)
+    return out
+
+
+#: A Chinese ordinal with its mark, alone on a line or with two characters after it at most
+#: (``一、``, ``一、星期``): a number the page's text enumerates (评出一、二、三等奖,
+#: 每逢星期一、星期二), which a PDF's extraction broke onto a line of its own.
+_BARE_ORDINAL = regex(r"^([一二三四五六七八九])、[\u4e00-\u9fff]{0,2}$")
+#: A Chinese ordinal and its mark with nothing after them: no headline, whatever read it so.
+_MARK_ALONE = regex(r"^\s*[一二三四五六七八九]、\s*$")
+#: A line that opens with a Chinese ordinal and its mark.
+_ORDINAL_OPENS = regex(r"^([一二三四五六七八九])、")
+_ORDINALS = "一二三四五六七八九"
+#: The shortest last line of a paragraph whose sentence an enumeration goes on.
+_ENUMERATES_FROM = 10
+
+
+def _breaks_off_on_a_word(view: str) -> bool:
+    """Whether a paragraph's last line breaks off a clause on a Han character: ten
+    characters or more, a comma among them (numbered or not)."""
+    view = view.rstrip()
+    return len(view) >= _ENUMERATES_FROM and COMMA.search(view) is not None \
+        and "\u4e00" <= view[-1:] <= "\u9fff"
+
+
+def _ordinal(block: Block) -> int | None:
+    """The value of the Chinese ordinal ``block``'s first line opens with (一、 is 1)."""
+    m = _ORDINAL_OPENS.match(block.lines[0].view.strip())
+    return _ORDINALS.index(m.group(1)) + 1 if m else None
+
+
+def _ordinals_in_running_text(blocks: list[Block]) -> list[Block]:
+    """An enumeration inside a sentence that a PDF's extraction broke at its ordinals, each
+    on a line of its own between blank lines (``……三个项目各自评出`` / ``一、`` /
+    ``二、三等奖，合计奖项九个。``; ``……每逢星期`` / ``一、星期`` / ``二、星期`` /
+    ``三、星期四；……``), as the paragraph it goes on: the ordinals number no rules or
+    headlines. It takes a paragraph that breaks off a clause on a Han character, then a bare
+    ordinal (:data:`_BARE_ORDINAL`), then the next ordinal, each read as text (a line the
+    rules or the labeller read as a headline, 一、总则, keeps its section, unless it is the
+    mark alone); the run goes on while the line joined is bare."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
+        if not (block.kind == "para" and block.lines[-1].kind == "body"
+                and _breaks_off_on_a_word(block.lines[-1].view)):
+            out.append(block)
+            continue
+        run: list[Block] = []
+        j = i
+        while j < len(blocks) and _ordinal(blocks[j]) == len(run) + 1 \
+                and ((blocks[j].kind == "para" and all(x.kind == "body" for x in blocks[j].lines))
+                     or (blocks[j].kind == "headline" and _MARK_ALONE.match(blocks[j].text))):
+            run.append(blocks[j])
+            j += 1
+            if len(blocks[j - 1].lines) > 1 \
+                    or not _BARE_ORDINAL.match(blocks[j - 1].lines[0].view.strip()):
+                break
+        if len(run) < 2:
+            out.append(block)
+            continue
+        lines = [replace(x, kind="body", style=None, opens=False) for b in run for x in b.lines]
+        out.append(Block("para", (*block.lines, *lines)))
+        i = j
+    return out
+
+
+def _items_run_on(blocks: list[Block], segmenter: SegmenterLike) -> list[Block]:
+    """A numbered line read as a headline that breaks off a clause (a comma after its
+    number, no mark at its end) and runs on into the paragraph under it, a bracket it
+    opened closed there or a word cut in two (``1、绑腿协力跑项目，每各工会出8名选手参加（其``
+    / ``中男、女选手各4人）每2人编为一组……``), as an item's first line: one paragraph. A PDF
+    whose extraction prints every line between blank lines leaves the page's width no
+    sign of the wrap (:func:`_run_on_headlines` reads a hard-wrapped page's)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+        if nxt is not None and block.kind == "headline" and len(block.lines) == 1 \
+                and nxt.kind == "para" and nxt.lines[0].kind == "body":
+            head, first = block.lines[0], nxt.lines[0]
+            style, marker = numbering(head.view)
+            last = head.view.rstrip()[-1:]
+            if style is not None and head.hint is None \
+                    and COMMA.search(head.view, marker) is not None \
+                    and ("\u4e00" <= last <= "\u9fff" or last.isdigit()) \
+                    and numbering(first.view)[0] is None and first.view[:1] not in BULLETS \
+                    and (runs_into(head.view, first.view)
+                         or word_cut(head.view, first.view, segmenter)):
+                out.append(Block("para", (replace(head, kind="body", style=None), *nxt.lines)))
+                i += 1
                 continue
         out.append(block)
     return out
@@ -2555,7 +2650,8 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
-        blocks = _headlines_over_two_lines(blocks)
+        blocks = _ordinals_in_running_text(_items_run_on(_headlines_over_two_lines(blocks),
+                                                          segmenter))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
