@@ -83,3 +83,35 @@ def test_a_numbered_item_cut_in_a_bracket_runs_on_into_the_line_below() -> None:
     assert not any(h.startswith("1、绑腿") for h in heads)
     assert any(p.text.startswith("1、绑腿协力跑项目,每各工会出8名选手参加(其中男、女选手各4人)")
                for p in report.paragraphs)
+
+
+SITE_NOTICE = (
+    "企业帮扶救助工作管理规定.docx\n\n"
+    "  1. 1、本文档共5页,可阅读全部内容。\n"
+    "  2. 2、原创力文档(book118)网站文档一经付费(服务费),不意味着购买了该文档的版权,仅供个人/单位"
+    "学习、研究之用,不得用于商业用途,未经授权,严禁复制、发行、汇编、翻译或者网络传播等,侵权必究。\n"
+    "  3. 3、本站所有内容均由合作方或网友上传,本站不对文档的完整性、权威性及其观点立场正确性做任何保证"
+    "或承诺!文档内容仅供研究参考,付费前请自行鉴别。如您付费,意味着您自己接受本站规则且自行承担风险,"
+    "本站不退款、不进行额外附加服务;查看《如何避免下载的几个坑》。如果您已付费下载过本站文档,您可以点击"
+    " 这里二次下载\n"
+    "  4. 4、如文档侵犯商业秘密、侵犯著作权、侵犯人身权等,请点击“版权申诉”(推荐),也可以打举报电话:"
+    "400-050-0827(电话支持时间:9:00-18:30)。\n"
+    "查看更多\n")
+
+
+def test_a_numbered_line_amid_a_sites_numbered_notice_is_set_aside_with_it() -> None:
+    report = _parse(SITE_NOTICE + "\n".join(NOTICE) + "\n")
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert heads == ["一、活动项目", "二、活动经费"]
+    texts = "".join(p.text for p in report.paragraphs)
+    assert "本站所有内容" not in texts
+    assert any("本站所有内容均由合作方或网友上传" in d for d in report.dropped)
+
+
+def test_a_numbered_list_of_text_between_furniture_lines_is_not_set_aside() -> None:
+    page = ("\n".join(NOTICE[:2]) + "\n三、具体要求\n"
+            "1、每人全期参加广场舞活动不少于40次,缺一次扣5元。\n"
+            "2、篮球则每人全期不少于20次,缺一次扣10元,由组长负责考勤登记。\n"
+            "3、活动结束后由工会统一组织考核,考核结果在全校范围内公布。\n")
+    texts = [p.text for p in _parse(page).paragraphs]
+    assert any(t.startswith("2、篮球则每人全期不少于20次") for t in texts)

@@ -2406,6 +2406,40 @@ def blank_junk(view: str) -> str:
                            view)
 
 
+#: A line's list number: the digits that open it, before a mark (3. / 3、 / 3．).
+_LIST_NUMBER = regex(r"^\s*(\d{1,2})\s*[.．、]")
+
+
+def _list_number(pieces: Sequence[Line]) -> int | None:
+    m = _LIST_NUMBER.match(pieces[0].view) if pieces else None
+    return int(m.group(1)) if m else None
+
+
+def _numbered_amid_furniture(lines: list[Line]) -> list[Line]:
+    """A numbered line right between two lines set aside that are numbered one before it and
+    one after it (a document site's numbered notice over the text: ``2. 2、原创力文档……`` /
+    ``3. 3、本站所有内容均由合作方或网友上传……`` / ``4. 4、如文档侵犯商业秘密……``) is set
+    aside too, whatever the labeller read in it (the line rules cut ``3.`` off it as a
+    headline): an item of the same list. Pieces of one line (its ``number``) go together."""
+    rows: dict[int, list[int]] = {}
+    for k, x in enumerate(lines):
+        rows.setdefault(x.number, []).append(k)
+    out = list(lines)
+    for n, ks in rows.items():
+        above, below = rows.get(n - 1), rows.get(n + 1)
+        if above is None or below is None or all(lines[k].kind == "furniture" for k in ks):
+            continue
+        value = _list_number([lines[k] for k in ks])
+        if value is None or any(lines[k].hint is not None for k in ks) \
+                or not all(lines[k].kind == "furniture" for k in (*above, *below)) \
+                or _list_number([lines[k] for k in above]) != value - 1 \
+                or _list_number([lines[k] for k in below]) != value + 1:
+            continue
+        for k in ks:
+            out[k] = replace(lines[k], kind="furniture", style=None, opens=False)
+    return out
+
+
 #: A call to follow the site elsewhere: a verb that asks for it and the platform
 #: ((每月25日,关注“某某”微信朋友圈参与话题讨论), 扫码关注公众号).
 _CALL_TO_ACT = regex(r"关注|扫码|扫描|长按|点击|欢迎")
@@ -2627,6 +2661,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
+        lines = _numbered_amid_furniture(lines)
         lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(lines))
     lines, aside = _title_marks_apart(lines, bars)
