@@ -115,3 +115,13 @@ def test_a_numbered_list_of_text_between_furniture_lines_is_not_set_aside() -> N
             "3、活动结束后由工会统一组织考核,考核结果在全校范围内公布。\n")
     texts = [p.text for p in _parse(page).paragraphs]
     assert any(t.startswith("2、篮球则每人全期不少于20次") for t in texts)
+
+
+def test_a_numbered_headline_with_a_comma_keeps_its_section_over_its_text() -> None:
+    page = _spaced(*NOTICE[:2],
+                   "四、夯实基层基础,提升工会组织力",
+                   "以党建带工建为抓手,全区新建基层工会1.3万家,新发展会员56.7万人。")
+    report = _parse(page)
+    heads = [s.heading for a in report.articles for s in a.sections if s.heading]
+    assert heads == ["四、夯实基层基础,提升工会组织力"]
+    assert any(p.text.startswith("以党建带工建为抓手") for p in report.paragraphs)

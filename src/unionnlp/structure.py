@@ -41,7 +41,7 @@ from .lines import (
 from .listlines import dated_entries, numbers_over_items, sentences_numbered_as_items
 from .model import Article, Paragraph, ParagraphKind, Part, Report, Section, Source, writable
 from .normalize import fold_newlines
-from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair, word_cut
+from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
 
@@ -1360,13 +1360,15 @@ def _ordinals_in_running_text(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _items_run_on(blocks: list[Block], segmenter: SegmenterLike) -> list[Block]:
+def _items_run_on(blocks: list[Block]) -> list[Block]:
     """A numbered line read as a headline that breaks off a clause (a comma after its
     number, no mark at its end) and runs on into the paragraph under it, a bracket it
-    opened closed there or a word cut in two (``1、绑腿协力跑项目，每各工会出8名选手参加（其``
-    / ``中男、女选手各4人）每2人编为一组……``), as an item's first line: one paragraph. A PDF
-    whose extraction prints every line between blank lines leaves the page's width no
-    sign of the wrap (:func:`_run_on_headlines` reads a hard-wrapped page's)."""
+    opened closed there (``1、绑腿协力跑项目，每各工会出8名选手参加（其`` / ``中男、女选手各
+    4人）每2人编为一组……``), as an item's first line: one paragraph. A PDF whose extraction
+    prints every line between blank lines leaves the page's width no sign of the wrap
+    (:func:`_run_on_headlines` reads a hard-wrapped page's). A word the segmenter reads
+    across the break is no sign: 四、夯实基层基础，提升工会组织力 / 以党建带工建为抓手……
+    reads 力以 as one word, under a headline."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -1381,8 +1383,7 @@ def _items_run_on(blocks: list[Block], segmenter: SegmenterLike) -> list[Block]:
                     and COMMA.search(head.view, marker) is not None \
                     and ("\u4e00" <= last <= "\u9fff" or last.isdigit()) \
                     and numbering(first.view)[0] is None and first.view[:1] not in BULLETS \
-                    and (runs_into(head.view, first.view)
-                         or word_cut(head.view, first.view, segmenter)):
+                    and runs_into(head.view, first.view):
                 out.append(Block("para", (replace(head, kind="body", style=None), *nxt.lines)))
                 i += 1
                 continue
@@ -2685,8 +2686,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
-        blocks = _ordinals_in_running_text(_items_run_on(_headlines_over_two_lines(blocks),
-                                                          segmenter))
+        blocks = _ordinals_in_running_text(_items_run_on(_headlines_over_two_lines(blocks)))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
