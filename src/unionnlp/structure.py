@@ -34,6 +34,7 @@ from .lines import (
     furniture_rule,
     numbering,
     opens_model_text,
+    runs_into,
     split_lines,
     style_depth,
 )
@@ -1300,6 +1301,101 @@ def _run_in_headlines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A Chinese ordinal with its mark, alone on a line or with two characters after it at most
+#: (``一、``, ``一、星期``): a number the page's text enumerates (评出一、二、三等奖,
+#: 每逢星期一、星期二), which a PDF's extraction broke onto a line of its own.
+_BARE_ORDINAL = regex(r"^([一二三四五六七八九])、[\u4e00-\u9fff]{0,2}$")
+#: A Chinese ordinal and its mark with nothing after them: no headline, whatever read it so.
+_MARK_ALONE = regex(r"^\s*[一二三四五六七八九]、\s*$")
+#: A line that opens with a Chinese ordinal and its mark.
+_ORDINAL_OPENS = regex(r"^([一二三四五六七八九])、")
+_ORDINALS = "一二三四五六七八九"
+#: The shortest last line of a paragraph whose sentence an enumeration goes on.
+_ENUMERATES_FROM = 10
+
+
+def _breaks_off_on_a_word(view: str) -> bool:
+    """Whether a paragraph's last line breaks off a clause on a Han character: ten
+    characters or more, a comma among them (numbered or not)."""
+    view = view.rstrip()
+    return len(view) >= _ENUMERATES_FROM and COMMA.search(view) is not None \
+        and "\u4e00" <= view[-1:] <= "\u9fff"
+
+
+def _ordinal(block: Block) -> int | None:
+    """The value of the Chinese ordinal ``block``'s first line opens with (一、 is 1)."""
+    m = _ORDINAL_OPENS.match(block.lines[0].view.strip())
+    return _ORDINALS.index(m.group(1)) + 1 if m else None
+
+
+def _ordinals_in_running_text(blocks: list[Block]) -> list[Block]:
+    """An enumeration inside a sentence that a PDF's extraction broke at its ordinals, each
+    on a line of its own between blank lines (``……三个项目各自评出`` / ``一、`` /
+    ``二、三等奖，合计奖项九个。``; ``……每逢星期`` / ``一、星期`` / ``二、星期`` /
+    ``三、星期四；……``), as the paragraph it goes on: the ordinals number no rules or
+    headlines. It takes a paragraph that breaks off a clause on a Han character, then a bare
+    ordinal (:data:`_BARE_ORDINAL`), then the next ordinal, each read as text (a line the
+    rules or the labeller read as a headline, 一、总则, keeps its section, unless it is the
+    mark alone); the run goes on while the line joined is bare."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
+        if not (block.kind == "para" and block.lines[-1].kind == "body"
+                and _breaks_off_on_a_word(block.lines[-1].view)):
+            out.append(block)
+            continue
+        run: list[Block] = []
+        j = i
+        while j < len(blocks) and _ordinal(blocks[j]) == len(run) + 1 \
+                and ((blocks[j].kind == "para" and all(x.kind == "body" for x in blocks[j].lines))
+                     or (blocks[j].kind == "headline" and _MARK_ALONE.match(blocks[j].text))):
+            run.append(blocks[j])
+            j += 1
+            if len(blocks[j - 1].lines) > 1 \
+                    or not _BARE_ORDINAL.match(blocks[j - 1].lines[0].view.strip()):
+                break
+        if len(run) < 2:
+            out.append(block)
+            continue
+        lines = [replace(x, kind="body", style=None, opens=False) for b in run for x in b.lines]
+        out.append(Block("para", (*block.lines, *lines)))
+        i = j
+    return out
+
+
+def _items_run_on(blocks: list[Block]) -> list[Block]:
+    """A numbered line read as a headline that breaks off a clause (a comma after its
+    number, no mark at its end) and runs on into the paragraph under it, a bracket it
+    opened closed there (``1、绑腿协力跑项目，每各工会出8名选手参加（其`` / ``中男、女选手各
+    4人）每2人编为一组……``), as an item's first line: one paragraph. A PDF whose extraction
+    prints every line between blank lines leaves the page's width no sign of the wrap
+    (:func:`_run_on_headlines` reads a hard-wrapped page's). A word the segmenter reads
+    across the break is no sign: 四、夯实基层基础，提升工会组织力 / 以党建带工建为抓手……
+    reads 力以 as one word, under a headline."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+        if nxt is not None and block.kind == "headline" and len(block.lines) == 1 \
+                and nxt.kind == "para" and nxt.lines[0].kind == "body":
+            head, first = block.lines[0], nxt.lines[0]
+            style, marker = numbering(head.view)
+            last = head.view.rstrip()[-1:]
+            if style is not None and head.hint is None \
+                    and COMMA.search(head.view, marker) is not None \
+                    and ("\u4e00" <= last <= "\u9fff" or last.isdigit()) \
+                    and numbering(first.view)[0] is None and first.view[:1] not in BULLETS \
+                    and runs_into(head.view, first.view):
+                out.append(Block("para", (replace(head, kind="body", style=None), *nxt.lines)))
+                i += 1
+                continue
+        out.append(block)
+    return out
+
+
 #: A numbered item's label and colon, then its value on the same line (二、普查的时间:2015年
 #: 3月9至31日, 1、竞赛活动时间:2010年12月下旬至): the label heads, the value is text.
 _LABEL_THEN_VALUE = regex(r"^([^。！？!?：:，,；;]{1,14}?[：:])[ \u3000]*(?=\S)")
@@ -2117,17 +2213,26 @@ _SIGNED_ON = regex(rf"^[（(]?\s*(?:{lexicon().dates['month'].pattern}"
                    r"(?:\s*[一二三四五六七八九十]{1,3}\s*日)?)\s*[）)]?$")
 
 
+#: The kinds a notice's signature lines may have been given: set aside, or read as two
+#: short headlines (a PDF page that prints them apart by blank lines, 青山园完小工会 /
+#: 2013年3月27日).
+_SIGNATURE_KINDS = frozenset({"furniture", "headline"})
+
+
 def _issuers_and_dates(lines: list[Line]) -> list[Line]:
-    """An issuing body's name and the date right under it, both set aside, after text: the
-    notice's signature, a byline (the line rules set a signature far to the right of a
-    PDF's page aside). On the train twins, all 13 such pairs after text are annotated
-    byline; the labeller had set 3 of them aside."""
+    """An issuing body's name and the date right under it, each set aside or read as a
+    headline, after text: the notice's signature, a byline (the line rules set a signature
+    far to the right of a PDF's page aside; the labeller reads a short line alone between
+    blank lines as a headline). On the train twins, all 14 issuer-over-date pairs are
+    annotated byline; the labeller had set 3 of them aside and read 2 as headlines (3
+    headline lines, pdf10 and pdf23)."""
     out = list(lines)
     seen_text = False
     for i, x in enumerate(lines[:-1]):
         seen_text = seen_text or x.kind == "body"
         below = lines[i + 1]
-        if seen_text and x.kind == below.kind == "furniture" \
+        if seen_text and x.kind in _SIGNATURE_KINDS and below.kind in _SIGNATURE_KINDS \
+                and x.hint is None and below.hint is None \
                 and _ISSUER.match(x.view.strip()) and _SIGNED_ON.match(below.view.strip()):
             out[i] = replace(x, kind="byline", style=None)
             out[i + 1] = replace(below, kind="byline", style=None)
@@ -2564,6 +2669,40 @@ def blank_junk(view: str) -> str:
                            view)
 
 
+#: A line's list number: the digits that open it, before a mark (3. / 3、 / 3．).
+_LIST_NUMBER = regex(r"^\s*(\d{1,2})\s*[.．、]")
+
+
+def _list_number(pieces: Sequence[Line]) -> int | None:
+    m = _LIST_NUMBER.match(pieces[0].view) if pieces else None
+    return int(m.group(1)) if m else None
+
+
+def _numbered_amid_furniture(lines: list[Line]) -> list[Line]:
+    """A numbered line right between two lines set aside that are numbered one before it and
+    one after it (a document site's numbered notice over the text: ``2. 2、原创力文档……`` /
+    ``3. 3、本站所有内容均由合作方或网友上传……`` / ``4. 4、如文档侵犯商业秘密……``) is set
+    aside too, whatever the labeller read in it (the line rules cut ``3.`` off it as a
+    headline): an item of the same list. Pieces of one line (its ``number``) go together."""
+    rows: dict[int, list[int]] = {}
+    for k, x in enumerate(lines):
+        rows.setdefault(x.number, []).append(k)
+    out = list(lines)
+    for n, ks in rows.items():
+        above, below = rows.get(n - 1), rows.get(n + 1)
+        if above is None or below is None or all(lines[k].kind == "furniture" for k in ks):
+            continue
+        value = _list_number([lines[k] for k in ks])
+        if value is None or any(lines[k].hint is not None for k in ks) \
+                or not all(lines[k].kind == "furniture" for k in (*above, *below)) \
+                or _list_number([lines[k] for k in above]) != value - 1 \
+                or _list_number([lines[k] for k in below]) != value + 1:
+            continue
+        for k in ks:
+            out[k] = replace(lines[k], kind="furniture", style=None, opens=False)
+    return out
+
+
 #: A call to follow the site elsewhere: a verb that asks for it and the platform
 #: ((每月25日,关注“某某”微信朋友圈参与话题讨论), 扫码关注公众号).
 _CALL_TO_ACT = regex(r"关注|扫码|扫描|长按|点击|欢迎")
@@ -2785,6 +2924,7 @@ def parse(source: Source, view: str | None = None,
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
+        lines = _numbered_amid_furniture(lines)
         lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
         lines = _outlines_aside(_galleries_aside(lines))
     lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
@@ -2812,7 +2952,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
-        blocks = _headlines_over_two_lines(blocks)
+        blocks = _ordinals_in_running_text(_items_run_on(_headlines_over_two_lines(blocks)))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
