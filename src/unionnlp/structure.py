@@ -1699,6 +1699,57 @@ def _years_over_headlines(ruled: Sequence[Line], lines: list[Line]) -> list[Line
     return out
 
 
+def _line_shape(view: str) -> str:
+    """A line's shape: each run of ideographs, digits, Latin letters or white space as one
+    class letter (H, D, A, a space), every other character as itself (企业+社区 接力服务职工
+    and 生活圈+商圈 拓展服务空间 are both ``H+H H``)."""
+    shape: list[str] = []
+    for ch in view.strip():
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+            kind = "H"
+        elif ch.isdigit():
+            kind = "D"
+        elif ch.isascii() and ch.isalpha():
+            kind = "A"
+        elif ch.isspace():
+            kind = " "
+        else:
+            kind = ch
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape)
+
+
+def _sibling_headlines_kept(ruled: Sequence[Line], lines: list[Line]) -> list[Line]:
+    """``lines`` (as the labeller gave them) with a headline of the rules that the labeller
+    set aside, below the first line of text and right over a line of text, a headline
+    again where another headline over text has its shape (see :func:`_line_shape`) and a
+    mark, a space or a digit among its words: siblings share a role, wherever they stand
+    (the labeller is surer of a page's first headline than of the ones after it). On the
+    train twins the rule touches 1 line, annotated a heading; read without the mark (any
+    run of ideographs alike) it would touch 3 more, all annotated furniture, and without
+    the text around it 6 more, all furniture (a site's name, a 文库 page's title)."""
+    if len(ruled) != len(lines):
+        return lines
+    first = next((k for k, x in enumerate(lines) if x.kind == "body"), len(lines))
+
+    def over_text(k: int) -> bool:
+        return k + 1 < len(lines) and lines[k + 1].kind == "body"
+
+    kept: dict[str, set[str]] = {}
+    for k, x in enumerate(lines):
+        if x.kind == "headline" and over_text(k):
+            kept.setdefault(_line_shape(x.view), set()).add(x.view.strip())
+    out = list(lines)
+    for k in range(first + 1, len(lines)):
+        x = lines[k]
+        shape = _line_shape(x.view)
+        if x.kind == "furniture" and ruled[k].kind == "headline" and len(shape) > 1 \
+                and over_text(k) and kept.get(shape, set()) - {x.view.strip()}:
+            out[k] = ruled[k]
+    return out
+
+
 def _year_headlines_joined(blocks: list[Block]) -> list[Block]:
     """A headline of a year and a few words (see ``_YEAR_HEAD``) right over another unnumbered
     headline: one headline in two lines, as the twins mark a headline wrapped."""
@@ -2519,7 +2570,7 @@ def parse(source: Source, view: str | None = None,
         ruled = lines
         lines = relabel(lines, text, view, wrapped=wrapped,
                         keep=lambda x: x.number > text_from and _SIGNATURE.match(x.view) is not None)
-        lines = _years_over_headlines(ruled, lines)
+        lines = _sibling_headlines_kept(ruled, _years_over_headlines(ruled, lines))
         lines = _decks_between_titles(ruled, lines)
         lines = _captions_after_a_photo(_title_over_a_tool(ruled, lines))
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))

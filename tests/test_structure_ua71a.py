@@ -1,0 +1,61 @@
+"""Structure and warnings on page shapes a user run on fresh mainland pages met (round
+ua71a): sibling headlines of one shape set aside by position, a text cut short after a
+short clause, a 文库 page's title block, a byline joined over two lines."""
+
+from __future__ import annotations
+
+from unionnlp.model import Report, Source
+from unionnlp.structure import parse
+
+
+def _parse(text: str, path: str | None = "t.txt") -> Report:
+    return parse(Source(text=text, path=path))
+
+
+def _headings(report: Report) -> list[str]:
+    return [s.heading for a in report.articles for s in a.sections if s.heading]
+
+
+# A district union's news page: the site's menu, the title, a stamp line, a lead paragraph,
+# then three short headlines of one shape (two places joined by a plus, a space, a verb
+# phrase), each over its paragraph.
+SIBLINGS = (
+    "首页\n"
+    ">工作动态>基层风采\n"
+    "\n"
+    "聚力赋能|打造覆盖城乡的职工服务阵地\n"
+    "\n"
+    "发布时间:2025-11-12 09:30:15 阅读次数:\n"
+    "\n"
+    "今年以来,市总工会坚持以职工需求为导向,按照“分层建设、联动服务”的思路,推动职工服务阵地向园区、街道和村镇延伸,"
+    "累计建成各类服务站点86个。\n"
+    "\n"
+    "园区+街道 联动服务职工\n"
+    "\n"
+    "围绕职工上下班的活动轨迹,在产业园区和周边街道同步布点,引导规模以上企业建设职工书屋、健身角,街道站点开放到晚上九点,"
+    "方便职工下班后就近活动。各站点由所在企业和街道工会共同管理,工会经费按比例补助,"
+    "职工代表参与日常运营和意见收集,做到有场地、有设施、有人员、有活动、有制度。截至目前,园区站点共开展文体活动320余场,"
+    "服务职工4.6万人次,职工满意率达到96%以上,多个站点被评为市级示范点。\n"
+    "\n"
+    "市区+集镇 延伸服务网点\n"
+    "\n"
+    "针对农村务工人员居住分散、活动场所不足的情况,市总工会把服务站点建到村镇和景区,配备图书、棋牌和理疗设备,"
+    "组织文艺小分队定期巡回演出。在旅游旺季,景区站点为一线服务人员提供休息、饮水、充电和应急药品等服务,"
+    "并联合医院开展健康义诊,把工会的关心送到职工身边。全年新建村镇站点24个,覆盖全市所有乡镇,"
+    "带动农民工入会1800余人。\n"
+    "\n"
+    "楼宇+商圈 拓展服务网点\n"
+    "\n"
+    "依托工会服务平台、\n"
+)
+
+
+def test_headlines_shaped_like_a_sibling_that_heads_a_section_are_never_set_aside() -> None:
+    report = _parse(SIBLINGS)
+    assert _headings(report) == ["园区+街道 联动服务职工", "市区+集镇 延伸服务网点",
+                                 "楼宇+商圈 拓展服务网点"]
+    assert not any("+" in line for line in report.dropped)
+    # Each paragraph sits under its own headline.
+    sections = [s for a in report.articles for s in a.sections if s.heading]
+    assert [len(s.paragraphs) for s in sections] == [1, 1, 1]
+    assert sections[1].paragraphs[0].text.startswith("针对农村务工人员")
