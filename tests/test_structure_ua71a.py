@@ -4,6 +4,8 @@ short clause, a 文库 page's title block, a byline joined over two lines."""
 
 from __future__ import annotations
 
+import pytest
+
 from unionnlp.model import Report, Source
 from unionnlp.structure import parse
 
@@ -59,3 +61,34 @@ def test_headlines_shaped_like_a_sibling_that_heads_a_section_are_never_set_asid
     sections = [s for a in report.articles for s in a.sections if s.heading]
     assert [len(s.paragraphs) for s in sections] == [1, 1, 1]
     assert sections[1].paragraphs[0].text.startswith("针对农村务工人员")
+
+
+# A news page's last paragraphs: prose that ends its sentence, then a short clause the page
+# stops on.
+_PROSE = (
+    "职工书屋改造提升工程\n"
+    "\n"
+    "今年以来,县总工会投入专项资金120万元,对全县38家职工书屋进行改造提升,新增图书1.5万册,"
+    "配备电子阅读设备60台,职工借阅量比去年增长三成。\n"
+    "\n"
+    "各基层工会结合实际开展读书分享、主题征文等活动,吸引职工走进书屋、爱上阅读,形成了良好的读书氛围。\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize("tail", ("方便职工就近借阅、", "方便职工就近借阅,", "方便职工就近借阅，",
+                                  "为职工提供休息场所;"))
+def test_a_short_last_clause_after_prose_warns_the_text_stops_mid_sentence(tail: str) -> None:
+    report = _parse(_PROSE + tail + "\n")
+    assert any("stops mid-sentence" in w and tail[-4:] in w for w in report.warnings)
+
+
+def test_a_last_item_closed_by_a_semicolon_after_items_alike_is_no_cut() -> None:
+    text = (_PROSE + "主要做法:\n\n一是完善管理制度,明确专人负责;\n\n二是丰富图书种类,定期更新书目;\n\n"
+            "三是延长开放时间,方便倒班职工;\n")
+    assert not any("stops mid-sentence" in w for w in _parse(text).warnings)
+
+
+@pytest.mark.parametrize("tail", ("县总工会领导为获奖职工颁发证书", "谢谢大家"))
+def test_a_short_line_without_punctuation_after_prose_still_says_nothing(tail: str) -> None:
+    assert not any("stops mid-sentence" in w for w in _parse(_PROSE + tail + "\n").warnings)
