@@ -92,3 +92,42 @@ def test_a_last_item_closed_by_a_semicolon_after_items_alike_is_no_cut() -> None
 @pytest.mark.parametrize("tail", ("县总工会领导为获奖职工颁发证书", "谢谢大家"))
 def test_a_short_line_without_punctuation_after_prose_still_says_nothing(tail: str) -> None:
     assert not any("stops mid-sentence" in w for w in _parse(_PROSE + tail + "\n").warnings)
+
+
+# A document-share page: the site's category, the collection's title, then the first model
+# text flattened into long lines, opening with the collection's title again and the model
+# text's number run on after the title's words.
+SHARED = (
+    "工会劳动保护工作总结\n"
+    "企业工会劳动保护监督检查工作总结4篇\n"
+    "\n"
+    "企业工会劳动保护监督检查工作总结4篇企业工会劳动保护监督检查工作总结第1篇一、基本情况今年以来,"
+    "公司工会认真贯彻安全生产方针,把劳动保护监督检查作为维护职工安全健康权益的重要内容,全年组织专项检查12次。\n"
+    "1、健全监督网络公司工会在各车间设立劳动保护监督检查员,形成了厂、车间、班组三级监督网络。\n"
+    "2、开展隐患排查工会联合安全部门对生产现场进行拉网式排查,共发现并督促整改隐患46处。\n"
+    "通过以上工作,职工的安全意识明显增强,全年未发生重大安全事故。\n"
+)
+
+
+def test_a_share_pages_category_and_repeated_title_are_set_aside() -> None:
+    report = _parse(SHARED)
+    titles = [a.title for a in report.articles]
+    assert titles[0] == "企业工会劳动保护监督检查工作总结4篇"
+    # The model text's number opens an article of its own, with its title.
+    assert titles[1:] == ["企业工会劳动保护监督检查工作总结第1篇"]
+    assert "工会劳动保护工作总结" in report.dropped
+    assert "企业工会劳动保护监督检查工作总结4篇" in report.dropped
+    # The text no longer opens with the title or the number: its first words are its own.
+    first = report.articles[1].paragraphs[0].text
+    assert "工作总结" not in first and "第1篇" not in first
+    # Nothing is lost: every character of the page is somewhere in the output.
+    kept = "".join(a.title or "" for a in report.articles) + "".join(report.dropped) \
+        + "".join(s.heading or "" for a in report.articles for s in a.sections) \
+        + "".join(p.text for p in report.paragraphs)
+    assert sorted("".join(kept.split())) == sorted("".join(SHARED.split()))
+
+
+def test_a_title_over_two_lines_with_no_copy_in_the_text_keeps_both_lines() -> None:
+    text = SHARED.replace("企业工会劳动保护监督检查工作总结4篇企业工会劳动保护监督检查工作总结第1篇", "")
+    report = _parse(text)
+    assert "工会劳动保护工作总结" not in report.dropped

@@ -1847,6 +1847,53 @@ def _inline_captions(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: A model text's number where a document-share page runs it into its first line after the
+#: title's words (……调研报告第1篇一、……): the words, if any, then 第N篇.
+_PIECE_MARK = regex(r"^([^。！？!?；;，,、：:\s]{0,40}?第\s*[\d一二三四五六七八九十]{1,3}\s*篇)")
+#: A collection's count at the end of its title (……调研报告3篇, ……总结（精选5篇）).
+_COUNT_AT_END = regex(r"[（(【\[]?(?:精选|通用)?\s*[\d一二三四五六七八九十]{1,3}\s*篇[)）】\]]?$")
+
+
+def _share_page_head(blocks: list[Block]) -> list[Block]:
+    """A document-share page's head: a title block of two lines or more whose last line
+    alone is printed again at the head of the text (……调研报告3篇……调研报告3篇……第1篇……)
+    has the site's category above its title: the lines above go to furniture, the copy at
+    the head of the text too, and a model text's number run on after it (……调研报告第1篇,
+    the title's words then 第N篇) is that model text's title, ahead of its text. The title
+    alone printed again at the head of the text is :func:`_without_title`'s."""
+    at = next((i for i, b in enumerate(blocks) if b.kind == "title"), None)
+    if at is None:
+        return blocks
+    para = next((i for i in range(at + 1, len(blocks)) if blocks[i].kind != "furniture"), None)
+    title = blocks[at]
+    if para is None or blocks[para].kind != "para" or len(title.lines) < 2 \
+            or any(x.kind != "title" for x in title.lines):
+        return blocks
+    last = title.lines[-1].view.strip()
+    first = blocks[para].lines[0]
+    joined = "".join(x.view.strip() for x in title.lines)
+    if len(last) < _TITLE_AGAIN or not first.view.startswith(last) \
+            or first.view.startswith(joined):
+        return blocks
+    cut = len(last)
+    rest = first.view[cut:]
+    if len(rest.strip()) < 10:
+        return blocks
+    head = [Block("furniture", (x,)) for x in title.lines[:-1]]
+    head += [Block("title", title.lines[-1:]), Block("furniture", (_piece(first, 0, cut),))]
+    mark = _PIECE_MARK.match(rest)
+    stem = _COUNT_AT_END.sub("", last)
+    if mark is not None and stem.startswith(mark.group(1)[:mark.group(1).find("第")].strip()) \
+            and len(rest) - mark.end() >= 10:
+        named = _part(first, cut, cut + mark.end(), "title")
+        if named is not None:
+            head.append(Block("title", (named,)))
+        cut += mark.end()
+    body = _piece(first, cut, len(first.text))
+    tail = replace(blocks[para], lines=(body, *blocks[para].lines[1:]))
+    return [*blocks[:at], *head, *blocks[at + 1:para], tail, *blocks[para + 1:]]
+
+
 #: A site's note of how long its page is, after the title on the same line
 #: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文, so a template's
 #: heading that counts its own words (第一段:导语(150字), 第一部分：工作概述（约300字）) keeps
@@ -2599,6 +2646,8 @@ def parse(source: Source, view: str | None = None,
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
         blocks = _headlines_over_two_lines(blocks)
     blocks = _inline_captions(blocks)
+    if not source.heading_hints:
+        blocks = _share_page_head(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
     for at, block in enumerate(blocks):
