@@ -68,3 +68,39 @@ def test_a_chapter_cited_in_a_sentence_is_no_headline() -> None:
     assert not any(h.startswith("第") for h in _headings(report))
     assert any("第二章帮扶对象第三条的规定" in p.text for a in report.articles
                for s in a.sections for p in s.paragraphs)
+
+
+#: A report copied out of a PDF with its line breaks lost: a part's headline runs straight
+#: into the first numbered headline under it, with no mark between.
+INTO_FIRST = """2022年度国企工会上半年工作回顾与下半年工作打算
+1、
+进入2022年,xxx公司在xxx党委和工会的有力领导下,紧扣年度目标任务,各项工作稳步推进。
+一、把思想政治引领摆在突出位置,增强工会组织的政治性1.抓好工会组织建设。2022年,xxx公司的各级工会组织紧扣党总支的中心工作,主动适应新的形势,全年新建基层工会3个,新发展会员126名。2.持续加强理论武装。各级工会在全公司组织职工群众开展理论学习,从抓学习、守廉洁、优服务入手,大力抓作风建设。
+二、围绕生产经营,广泛开展劳动竞赛
+上半年,公司工会组织开展安全生产、技术革新等劳动竞赛4项,参赛职工达1200人次。
+"""
+
+
+def test_a_headline_running_into_its_first_sub_headline_ends_there() -> None:
+    report = _parse(INTO_FIRST)
+    headings = _headings(report)
+    assert "一、把思想政治引领摆在突出位置,增强工会组织的政治性" in headings
+    assert "1.抓好工会组织建设。" in headings
+    assert _under(report, "1.抓好工会组织建设。")[0].startswith("2022年,xxx公司")
+
+
+#: A hard-wrapped page whose line holds a headline and, right after it, the first
+#: sub-headline, alone.
+WRAPPED_PAIR = """市中心医院工会年度目标责任状完成情况总结
+在院党委和上级工会组织领导下,依靠全院职工的共同努力,医院工会紧扣中心工作,较好地完成了全年目标任务。
+一、以“五型班组”建家为抓手,擦亮中心医院品牌（一）完善制度、打牢根基
+依据市卫生局工会下发的通知精神,医院工会修订了职工之家建设制度,各科室工会小组对照标准逐项落实。
+（二）活动求新、人心凝聚
+各级工会干部对创建活动高度重视,在创建中注重创新,全院职工参与热情高涨。
+"""
+
+
+def test_a_line_of_a_headline_and_its_first_sub_headline_is_two_headlines() -> None:
+    headings = _headings(_parse(WRAPPED_PAIR))
+    assert "一、以“五型班组”建家为抓手,擦亮中心医院品牌" in headings
+    assert "（一）完善制度、打牢根基" in headings

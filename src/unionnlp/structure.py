@@ -1233,6 +1233,52 @@ def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: The first number of the level under each numbering style (一、 > （一） or 1. > （1）):
+#: a headline running straight into it, with no mark between, ends there
+#: (（一）抓好政治建设，紧扣中心建功立业1.站稳政治立场……, 一、……擦亮中心医院品牌（一）完善制度).
+_FIRST_UNDER = {
+    "part": r"一[、．]|[（(]一[）)]|1[、.．](?!\d)",
+    "cn": r"[（(]一[）)]|1[、.．](?!\d)|[（(]1[）)]",
+    "ordinal": r"[（(]一[）)]|1[、.．](?!\d)",
+    "paren_cn": r"1[、.．](?!\d)|[（(]1[）)]",
+}
+_RUNS_INTO_FIRST = {style: regex(rf"[^。！？!?；;：:\s]{{2,40}}?(?<=[\u4e00-\u9fff）)”])(?P<under>{under})")
+                    for style, under in _FIRST_UNDER.items()}
+
+
+def _headlines_over_their_first(blocks: list[Block]) -> list[Block]:
+    """A numbered headline that runs straight into the first number of the level under it
+    (see ``_FIRST_UNDER``), in a page whose line breaks were lost: the headline ends where
+    that number begins, which opens a paragraph of its own (whose own headline the rules
+    for a numbered paragraph then read). Only the line's first headline is read, up to 40
+    characters with no sentence mark or colon. On the train twins 13 lines open so: 10 of
+    the numbers are annotated headings, 3 list items (1.项目上会员人数达到3人以上……), which
+    the rules for a numbered paragraph read as before."""
+    out: list[Block] = []
+    for block in blocks:
+        first = block.lines[0]
+        style, marker = numbering(first.view)
+        runs = _RUNS_INTO_FIRST.get(style or "") if first.hint is None and (
+            (block.kind == "para" and first.kind == "body")
+            or (block.kind == "headline" and len(block.lines) == 1)) else None
+        m = runs.match(first.view, marker) if runs is not None else None
+        if m is None:
+            out.append(block)
+            continue
+        cut = m.start("under")
+        head = replace(_piece(first, 0, cut), kind="headline", style=style)
+        rest = _piece(first, cut, len(first.text))
+        kind, rest_style = classify(rest.view)
+        out.append(Block("headline", (head,)))
+        if len(block.lines) == 1 and kind == "headline":
+            # The line ends with the sub-headline: it is a headline line of its own.
+            out.append(Block("headline", (replace(rest, kind="headline", style=rest_style),)))
+        else:
+            rest = replace(rest, kind="body", style=numbering(rest.view)[0], opens=True)
+            out.append(Block("para", (rest, *block.lines[1:])))
+    return out
+
+
 def _two_line_head(block: Block, nxt: Block | None) -> bool:
     """Whether headline ``block`` and ``nxt`` read as one headline printed over two lines
     (see :func:`_headlines_over_two_lines`)."""
@@ -2582,7 +2628,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
-        blocks = _headlines_over_two_lines(blocks)
+        blocks = _headlines_over_their_first(_headlines_over_two_lines(blocks))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
