@@ -104,33 +104,3 @@ def test_a_line_of_a_headline_and_its_first_sub_headline_is_two_headlines() -> N
     headings = _headings(_parse(WRAPPED_PAIR))
     assert "一、以“五型班组”建家为抓手,擦亮中心医院品牌" in headings
     assert "（一）完善制度、打牢根基" in headings
-
-
-#: A document-sharing page: the viewer's furniture, then the page's title run into its first
-#: numbered headline, which runs into its text, all in one line.
-TITLE_INTO_FIRST = """下载本文档
-版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领
-文档简介
-2024年工会困难职工帮扶制度一、引言工会是守护职工正当权益、促进劳动者全面成长的重要组织,身处社会转型期,困难职工的帮扶工作愈发重要,为此制定本制度。二、困难职工如何界定、怎样分类 困难职工是指在经济收入、日常生活等方面陷入困境的职工,其中有失去工作的,也有因病致困的。三、帮扶制度的主要内容 工会每隔一段时间就在全体职工中开展一次摸底,掌握各人家庭与经济情况并登记在册。
-"""
-
-
-def test_a_title_run_into_the_first_numbered_headline_is_cut_there() -> None:
-    report = _parse(TITLE_INTO_FIRST)
-    assert report.articles[0].title == "2024年工会困难职工帮扶制度"
-    headings = _headings(report)
-    assert any(h.startswith("一、引言") for h in headings)
-    assert not any(h.startswith("2024年") for h in headings)
-
-
-#: A first line that opens with a phrase ending in 统一、: text, not a title.
-UNIFIED = """市总工会关于规范基层工会经费管理的通知
-全面建立健全全市统一、规范、高效的基层工会经费管理制度,是今年工会工作的一项重点任务,各基层工会要高度重视,认真落实。
-"""
-
-
-def test_a_first_line_with_a_word_ending_in_one_is_not_cut() -> None:
-    report = _parse(UNIFIED)
-    assert report.articles[0].title == "市总工会关于规范基层工会经费管理的通知"
-    texts = [p.text for a in report.articles for s in a.sections for p in s.paragraphs]
-    assert texts[0].startswith("全面建立健全全市统一、规范、高效")

@@ -1878,37 +1878,6 @@ def _chapters_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
-#: A page's title run into its first numbered headline with no mark (工会帮扶活动方案一、方案背景
-#: 眼下……, 2024年工会困难职工帮扶制度一、引言工会是……): 6 to 40 characters with no punctuation,
-#: then 一、 or （一） and text, not an article's number (工会会员会籍管理制度（一）第一条……,
-#: a title's own number) and not a word that ends in 一 (统一、规范的……).
-_TITLE_THEN_FIRST = regex(
-    r"[^\s，,。.：:；;！!？?、（）()“”\"《》【】\[\]]{6,40}?(?<![统唯第之同万专合单划逐整一])"
-    rf"(?=(?:一[、．.]|[（(]一[）)])[ \u3000]*(?!第[{_CN}0-9]{{1,4}}[条條])\S)")
-
-
-def _title_off_first_headline(lines: list[Line]) -> list[Line]:
-    """The page's first line of text, when it opens with the page's title run into its
-    first numbered headline (see ``_TITLE_THEN_FIRST``), cut there: the title a title line,
-    the headline and its text a paragraph of their own (whose headline the rules for a
-    numbered paragraph then end). Only the first line that is not furniture or a title
-    block's: further down, a name run into 一、 is text (……思想上统一、措施上加码). On the
-    train twins the pattern opens 5 lines, 3 of them a title and its first headline
-    (annotated headings), 2 a blurb that repeats the title (furniture)."""
-    for i, line in enumerate(lines):
-        if line.kind in ("furniture", "title", "subtitle", "byline"):
-            continue
-        m = _TITLE_THEN_FIRST.match(line.view) \
-            if line.hint is None and line.kind in ("body", "headline") else None
-        if m is None or m.end() >= len(line.text):
-            return lines
-        title = replace(_piece(line, 0, m.end()), kind="title", style=None)
-        rest = _piece(line, m.end(), len(line.text))
-        rest = replace(rest, kind="body", style=numbering(rest.view)[0], opens=True)
-        return [*lines[:i], title, rest, *lines[i + 1:]]
-    return lines
-
-
 #: A site's note of how long its page is, after the title on the same line
 #: (工会工作情况汇报 (本页约2200+字)): page furniture. It says 本页/本文/全文, so a template's
 #: heading that counts its own words (第一段:导语(150字), 第一部分：工作概述（约300字）) keeps
@@ -2638,8 +2607,6 @@ def parse(source: Source, view: str | None = None,
         lines = _attachment_labels_aside(_teasers_aside(_offices_as_bylines(_bare_names_as_bylines(lines))))
         lines = _scene_captions(_author_groups_as_bylines(lines))
     lines = _chapters_apart(_page_size_notes(_sentences_are_no_subtitles(lines)))
-    if not source.heading_hints:
-        lines = _title_off_first_headline(lines)
     lines, aside = _title_marks_apart(lines, bars)
     lines, aside = _dates_off_titles(_spread_headers_as_table(lines), aside)
     lines, aside = _series_off_titles(lines, aside)
