@@ -1239,6 +1239,52 @@ def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: The first number of the level under each numbering style (一、 > （一） or 1. > （1）):
+#: a headline running straight into it, with no mark between, ends there
+#: (（一）抓好政治建设，紧扣中心建功立业1.站稳政治立场……, 一、……擦亮中心医院品牌（一）完善制度).
+_FIRST_UNDER = {
+    "part": r"一[、．]|[（(]一[）)]|1[、.．](?!\d)",
+    "cn": r"[（(]一[）)]|1[、.．](?!\d)|[（(]1[）)]",
+    "ordinal": r"[（(]一[）)]|1[、.．](?!\d)",
+    "paren_cn": r"1[、.．](?!\d)|[（(]1[）)]",
+}
+_RUNS_INTO_FIRST = {style: regex(rf"[^。！？!?；;：:\s]{{2,40}}?(?<=[\u4e00-\u9fff）)”])(?P<under>{under})")
+                    for style, under in _FIRST_UNDER.items()}
+
+
+def _headlines_over_their_first(blocks: list[Block]) -> list[Block]:
+    """A numbered headline that runs straight into the first number of the level under it
+    (see ``_FIRST_UNDER``), in a page whose line breaks were lost: the headline ends where
+    that number begins, which opens a paragraph of its own (whose own headline the rules
+    for a numbered paragraph then read). Only the line's first headline is read, up to 40
+    characters with no sentence mark or colon. On the train twins 13 lines open so: 10 of
+    the numbers are annotated headings, 3 list items (1.项目上会员人数达到3人以上……), which
+    the rules for a numbered paragraph read as before."""
+    out: list[Block] = []
+    for block in blocks:
+        first = block.lines[0]
+        style, marker = numbering(first.view)
+        runs = _RUNS_INTO_FIRST.get(style or "") if first.hint is None and (
+            (block.kind == "para" and first.kind == "body")
+            or (block.kind == "headline" and len(block.lines) == 1)) else None
+        m = runs.match(first.view, marker) if runs is not None else None
+        if m is None:
+            out.append(block)
+            continue
+        cut = m.start("under")
+        head = replace(_piece(first, 0, cut), kind="headline", style=style)
+        rest = _piece(first, cut, len(first.text))
+        kind, rest_style = classify(rest.view)
+        out.append(Block("headline", (head,)))
+        if len(block.lines) == 1 and kind == "headline":
+            # The line ends with the sub-headline: it is a headline line of its own.
+            out.append(Block("headline", (replace(rest, kind="headline", style=rest_style),)))
+        else:
+            rest = replace(rest, kind="body", style=numbering(rest.view)[0], opens=True)
+            out.append(Block("para", (rest, *block.lines[1:])))
+    return out
+
+
 def _two_line_head(block: Block, nxt: Block | None) -> bool:
     """Whether headline ``block`` and ``nxt`` read as one headline printed over two lines
     (see :func:`_headlines_over_two_lines`)."""
@@ -1993,6 +2039,42 @@ def _share_page_head(blocks: list[Block]) -> list[Block]:
     body = _piece(first, cut, len(first.text))
     tail = replace(blocks[para], lines=(body, *blocks[para].lines[1:]))
     return [*blocks[:at], *head, *blocks[at + 1:para], tail, *blocks[para + 1:]]
+
+
+#: A chapter's headline run into a line with the article it opens (……管理办法第一章 总则第一条
+#: 依据……, ……制定本办法。第二章 机构设置及职责第二条 公司设立……): a PDF or a viewer's page of a
+#: regulation with its line breaks lost. The chapter (or section) number, a name of a few
+#: words with no punctuation, then the article's number and its text; an article cited in a
+#: sentence (依照第二章总则第五条的规定) is no article opening.
+_CN = lexicon().chars["cn_numerals"]
+_CHAPTER_IN_LINE = regex(
+    rf"第[{_CN}]{{1,3}}[章节節][ \u3000]*[^。！？!?；;，,：:、\s第]{{1,24}}?"
+    rf"(?:[ \u3000]+[^。！？!?；;，,：:、\s第]{{1,12}}?)*[ \u3000]*"
+    rf"(?=第[{_CN}0-9]{{1,4}}[条條][ \u3000]*[^\s的之中规規])")
+
+
+def _chapters_apart(lines: list[Line]) -> list[Line]:
+    """Lines with a chapter's headline inside (see ``_CHAPTER_IN_LINE``) cut around it: the
+    text before it keeps its kind, the chapter's name is a headline of its own, the article
+    after it opens a paragraph. On the train twins the pattern holds 12 chapter headlines
+    inside a line or opening one with its first article (all of them annotated headings) and
+    nothing else."""
+    out: list[Line] = []
+    for line in lines:
+        found = list(_CHAPTER_IN_LINE.finditer(line.view)) \
+            if line.hint is None and line.kind not in ("furniture", "table") else []
+        if not found:
+            out.append(line)
+            continue
+        if (before := _part(line, 0, found[0].start(), line.kind)) is not None:
+            out.append(replace(before, style=line.style))
+        for k, m in enumerate(found):
+            stop = found[k + 1].start() if k + 1 < len(found) else len(line.text)
+            out.append(replace(_piece(line, m.start(), m.end()), kind="headline", style="part",
+                               opens=False))
+            if (article := _part(line, m.end(), stop, "body")) is not None:
+                out.append(replace(article, opens=True))
+    return out
 
 
 #: A site's note of how long its page is, after the title on the same line
@@ -3025,7 +3107,7 @@ def parse(source: Source, view: str | None = None,
         lines = _numbered_amid_furniture(lines)
         lines = _dated_captions(_scene_captions(_author_groups_as_bylines(lines)))
         lines = _outlines_aside(_galleries_aside(lines))
-    lines = _page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines)))
+    lines = _chapters_apart(_page_size_notes(_sentences_are_no_subtitles(_jump_marks_apart(lines))))
     lines = _mastheads_aside(_weather_aside(_keyword_lines_aside(_addresses_apart(lines))))
     lines = _labels_are_no_bylines(_credited_text_is_no_caption(_path_lines_aside(lines)))
     lines, aside = _title_marks_apart(lines, bars)
@@ -3051,6 +3133,7 @@ def parse(source: Source, view: str | None = None,
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
         blocks = _ordinals_in_running_text(_items_run_on(_headlines_over_two_lines(blocks)))
+        blocks = _headlines_over_their_first(blocks)
     blocks = _inline_captions(blocks)
     if not source.heading_hints:
         blocks = _share_page_head(blocks)
