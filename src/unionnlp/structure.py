@@ -43,6 +43,7 @@ from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
+from .shortlines import numbers_before_marks, ordinals_rejoined, wrapped_sentences
 
 __all__ = ["as_part", "blank_junk", "inline_heading", "lead_in", "parse"]
 
@@ -2535,6 +2536,7 @@ def parse(source: Source, view: str | None = None,
         lines = _dates_by_bylines(_credit_lines(_issuers_and_dates(lines)))
         lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
+        lines = wrapped_sentences(numbers_before_marks(ordinals_rejoined(lines, text, view)))
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
