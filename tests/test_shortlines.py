@@ -106,3 +106,21 @@ def test_ordinals_listed_inside_a_sentence_open_no_headline() -> None:
     assert item.startswith("1.获一、二、三等奖(一等奖2名"), item
     assert "(一)个人奖励" in heads
     assert not any(p.text.strip() == "一、" for p in report.paragraphs)
+
+
+def test_an_articles_title_under_its_number_heads_the_article() -> None:
+    report = _parse(AGREEMENT)
+    assert "工资分配原则" not in report.dropped
+    assert any(h.startswith("第二条") and h.endswith("工资分配原则") for h in _headings(report))
+
+
+def test_an_articles_number_over_its_text_keeps_its_text() -> None:
+    # 第一条 over a short line of its own, no list after it: the line is no title of it.
+    report = _parse("""某公司工会经费管理办法
+第一条
+本办法适用于公司工会
+第二条
+工会经费按月足额拨缴,专款专用。
+""")
+    assert "第一条" in _headings(report)
+    assert not any(h.startswith("第一条本办法") for h in _headings(report))

@@ -7,6 +7,8 @@ labeller:
   starts, never after a word;
 - a list's number alone on its line with its separator opening the next line (``1`` over
   ``、本公司遵循……``, as text extraction breaks a PDF's lines): the number opens the item;
+- an article's number alone on its line with its title on the next (``第二条`` over
+  ``分配原则``) before the article's first item: one headline;
 - a sentence hard-wrapped into lines so short that none looks like text (``本协议由`` /
   ``某某有限公司`` / ``(以下简称公司)与`` / …… / ``……制定。``): its lines, set aside or
   read as headlines one by one, make one paragraph.
@@ -18,14 +20,17 @@ stand; only the first joins pieces of a line, the others change a line's kind or
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ._regex import regex
 from .lines import Line, classify, ends_sentence, furniture_rule, numbering
+from .repair import Block
 from .resources import lexicon
 
-__all__ = ["numbers_before_marks", "ordinals_rejoined", "wrapped_sentences"]
+__all__ = ["article_titles_joined", "numbers_before_marks", "ordinals_rejoined",
+           "wrapped_sentences"]
 
 _CN = lexicon().chars["cn_numerals"]
 #: Ordinals listed inside a sentence: two or more numerals apart by 、, the last one run on
@@ -164,4 +169,30 @@ def wrapped_sentences(lines: Sequence[Line]) -> list[Line]:
         out[a] = replace(out[a], kind="body", style=None, opens=not goes_on)
         for k in range(a + 1, b + 1):
             out[k] = replace(out[k], kind="body", style=None, opens=False)
+    return out
+
+
+def article_titles_joined(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with an article's number alone on its line (第二条) and its title on the
+    line right under it (分配原则: at most ``FRAGMENT_MAX`` characters, no mark at all, not
+    set aside by a furniture rule) as one headline, when a list's item follows the title
+    (a number alone, or a numbered line): a PDF's text puts the two cells of the article's
+    heading on lines of their own, and the title is no paragraph over the items nor
+    furniture."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        head = blocks[i]
+        if i + 2 < len(blocks) and head.kind == "headline" and len(head.lines) == 1 \
+                and len(blocks[i + 1].lines) == 1 and _ARTICLE.match(head.lines[0].view.strip()):
+            title, after = blocks[i + 1].lines[0], blocks[i + 2].lines[0]
+            v = title.view.strip()
+            if title.number == head.lines[0].number + 1 and blocks[i + 1].kind != "title" \
+                    and 0 < len(v) <= FRAGMENT_MAX and not any(unicodedata.category(c)[0] == "P" for c in v) \
+                    and furniture_rule(v) is None and _numbered(after.view):
+                out.append(Block("headline", (head.lines[0], title)))
+                i += 2
+                continue
+        out.append(head)
+        i += 1
     return out

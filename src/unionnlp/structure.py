@@ -43,7 +43,12 @@ from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
-from .shortlines import numbers_before_marks, ordinals_rejoined, wrapped_sentences
+from .shortlines import (
+    article_titles_joined,
+    numbers_before_marks,
+    ordinals_rejoined,
+    wrapped_sentences,
+)
 
 __all__ = ["as_part", "blank_junk", "inline_heading", "lead_in", "parse"]
 
@@ -2548,7 +2553,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
-        blocks = _headlines_over_two_lines(blocks)
+        blocks = article_titles_joined(_headlines_over_two_lines(blocks))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
