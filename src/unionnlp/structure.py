@@ -26,6 +26,7 @@ from .lines import (
     BULLETS,
     COMMA,
     HEADLINE_MAX,
+    LONG_LINE,
     Line,
     LineKind,
     breaks_off,
@@ -1123,6 +1124,31 @@ def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line
                 and not ends_sentence(above.view) and above.view.rstrip()[-1:] not in _LEADS_IN \
                 and _fills_row(above, view, width):
             out[k] = replace(x, kind="body", style=None)
+    return out
+
+
+#: Where an article numbered in figures starts inside a long line (……订定之。第 2 条:本会……,
+#: ……(第2条) 第 1 条:本规则……): after a sentence's end, or after a space when a colon
+#: follows its number. 依第 3 条规定 inside a sentence is no article's start.
+_ARTICLE_IN_FIGURES = regex(r"(?:(?<=[。！？；;])[ \u3000]*|(?<=\s)(?=第\s*\d{1,3}\s*条\s*[:：]))"
+                            r"(?=第\s*\d{1,3}\s*条)")
+
+
+def _articles_in_figures_apart(lines: list[Line]) -> list[Line]:
+    """A long line (``LONG_LINE`` characters or more) of a rules text pasted as one line, cut
+    where each article numbered in figures starts (第 1 條:…… 第 2 條:……, see
+    ``_ARTICLE_IN_FIGURES``): each article is a paragraph of its own, as the line rules cut
+    articles numbered in Chinese numerals (第二条……)."""
+    out: list[Line] = []
+    for x in lines:
+        cuts = [m.start() for m in _ARTICLE_IN_FIGURES.finditer(x.view) if m.start() > 0] \
+            if x.kind == "body" and x.hint is None and len(x.view) >= LONG_LINE else []
+        if len(cuts) < 2:
+            out.append(x)
+            continue
+        bounds = [0, *cuts, len(x.view)]
+        out.extend(replace(_piece(x, a, b), opens=x.opens if a == 0 else True)
+                   for a, b in itertools.pairwise(bounds) if x.view[a:b].strip())
     return out
 
 
@@ -2542,6 +2568,7 @@ def parse(source: Source, view: str | None = None,
         lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
         lines = wrapped_sentences(numbers_before_marks(ordinals_rejoined(lines, text, view)))
+        lines = _articles_in_figures_apart(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
