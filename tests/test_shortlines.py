@@ -21,10 +21,13 @@ def _headings(report: Report) -> list[str]:
     return [s.heading for a in report.articles for s in a.sections if s.heading]
 
 
-# A wage agreement as text extraction takes it out of a PDF: the table cells of its
-# opening sentence one a line, each list number alone over its item, whose 、 opens the
+# A wage agreement as text extraction takes it out of a PDF: the year under the title and
+# the table cells of its opening sentence one a line, each list number alone over its item, whose 、 opens the
 # next line, a dash alone between the two halves of each principle (ASCII punctuation).
 AGREEMENT = """企业工资专项集体合同
+( 2023
+年度
+)
 本合同由
 某市恒达机械制造有限公司
 (以下简称企业)与
@@ -56,6 +59,13 @@ def test_a_sentence_wrapped_into_short_lines_is_one_paragraph() -> None:
     for line in ("本合同由", "(以下简称企业)与"):
         assert line not in report.dropped
     assert "某市恒达机械制造有限公司工会" not in _headings(report)
+
+
+def test_a_year_in_brackets_wrapped_under_the_title_is_its_dateline() -> None:
+    report = _parse(AGREEMENT)
+    assert not {"( 2023", "年度", ")"} & set(report.dropped), report.dropped
+    byline = report.articles[0].byline or ""
+    assert "".join(byline.split()) == "(2023年度)", byline
 
 
 def test_a_list_number_alone_joins_the_item_its_mark_opens() -> None:
@@ -124,3 +134,11 @@ def test_an_articles_number_over_its_text_keeps_its_text() -> None:
 """)
     assert "第一条" in _headings(report)
     assert not any(h.startswith("第一条本办法") for h in _headings(report))
+
+
+def test_a_list_number_joins_its_item_across_a_blank_line() -> None:
+    # The same agreement saved as a .docx of one paragraph a line: a blank line between lines.
+    report = _parse(AGREEMENT.replace("\n", "\n\n"))
+    item = _paragraph_of(report, "按劳分配、多劳多得")
+    assert item.startswith("1、"), item
+    assert not any(p.text.startswith("、") and "按劳分配" in p.text for p in report.paragraphs)

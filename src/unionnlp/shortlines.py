@@ -7,6 +7,8 @@ labeller:
   starts, never after a word;
 - a list's number alone on its line with its separator opening the next line (``1`` over
   ``、本公司遵循……``, as text extraction breaks a PDF's lines): the number opens the item;
+- a bracketed year under a title wrapped over lines of its own (``( 2017`` / ``年度`` /
+  ``)``): the title's dateline, not three lines set aside;
 - an article's number alone on its line with its title on the next (``第二条`` over
   ``分配原则``) before the article's first item: one headline;
 - a sentence hard-wrapped into lines so short that none looks like text (``本协议由`` /
@@ -29,8 +31,8 @@ from .lines import Line, classify, ends_sentence, furniture_rule, numbering
 from .repair import Block
 from .resources import lexicon
 
-__all__ = ["article_titles_joined", "numbers_before_marks", "ordinals_rejoined",
-           "wrapped_sentences"]
+__all__ = ["article_titles_joined", "dates_wrapped_under_titles", "numbers_before_marks",
+           "ordinals_rejoined", "wrapped_sentences"]
 
 _CN = lexicon().chars["cn_numerals"]
 #: Ordinals listed inside a sentence: two or more numerals apart by 、, the last one run on
@@ -74,12 +76,13 @@ _MARK_FIRST = regex(r"^[、.．](?!\d)\s*\S")
 
 def numbers_before_marks(lines: Sequence[Line]) -> list[Line]:
     """``lines`` with each list number alone on its line whose separator opens the line
-    right under it (see the module's docstring) opening that item's paragraph, the line
-    under it going on from it: a page's number is never followed by 、."""
+    under it (see the module's docstring; a blank line between at most, as a .docx file
+    made of a PDF's lines has) opening that item's paragraph, the line under it going on
+    from it: a page's number is never followed by 、."""
     out = list(lines)
     for k in range(len(lines) - 1):
         x, below = lines[k], lines[k + 1]
-        if x.kind in ("title", "table") or below.number != x.number + 1 \
+        if x.kind in ("title", "table") or below.number > x.number + 2 \
                 or not _BARE_NUMBER.match(x.view.strip()) or not _MARK_FIRST.match(below.view.strip()):
             continue
         out[k] = replace(x, kind="body", style=None, opens=True)
@@ -195,4 +198,38 @@ def article_titles_joined(blocks: Sequence[Block]) -> list[Block]:
                 continue
         out.append(head)
         i += 1
+    return out
+
+
+#: A year in figures (2017, 2017年).
+_YEAR = regex(r"(?:19|20)\d\d")
+_OPENERS = "(（"
+_CLOSERS_OF = ")）"
+#: The most lines a bracketed date under a title is wrapped over.
+_DATE_LINES = 4
+
+
+def dates_wrapped_under_titles(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with a bracketed year under a title line, wrapped over up to
+    ``_DATE_LINES`` short lines (``( 2017`` / ``年度`` / ``)``, as a PDF's text takes the
+    cells of a title's second row out), made byline lines of the title block (a dateline,
+    as ``(2012年3月修订)`` on one line is): the lines right under the title, the first
+    opening a bracket, the last closing it, a year in figures among them."""
+    out = list(lines)
+    for k, x in enumerate(lines):
+        if x.kind != "title":
+            continue
+        group: list[int] = []
+        for j in range(k + 1, min(k + 1 + _DATE_LINES, len(lines))):
+            if lines[j].number != lines[j - 1].number + 1 or len(lines[j].view.strip()) > FRAGMENT_MAX:
+                break
+            group.append(j)
+            if lines[j].view.strip()[-1:] in _CLOSERS_OF:
+                break
+        views = "".join(lines[j].view.strip() for j in group)
+        if len(group) < 2 or views[:1] not in _OPENERS or views[-1:] not in _CLOSERS_OF \
+                or _YEAR.search(views) is None or any(c in views[1:-1] for c in _OPENERS + _CLOSERS_OF):
+            continue
+        for j in group:
+            out[j] = replace(lines[j], kind="byline", style=None, opens=False)
     return out

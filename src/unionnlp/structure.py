@@ -46,6 +46,7 @@ from .resources import lexicon
 from .segment import SegmenterLike
 from .shortlines import (
     article_titles_joined,
+    dates_wrapped_under_titles,
     numbers_before_marks,
     ordinals_rejoined,
     wrapped_sentences,
@@ -1262,6 +1263,57 @@ def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
             continue
         out.append(blocks[i])
         i += 1
+    return out
+
+
+_LIST_STYLES = frozenset({"cn", "ordinal", "paren_cn", "arabic", "paren_arabic", "circled"})
+
+
+def _list_place(block: Block) -> tuple[str, int] | None:
+    """The numbering style of a block's first line and the number it counts, if numbered."""
+    from .figures import chinese_integer
+
+    view = block.lines[0].view.strip()
+    style, width = numbering(view)
+    if style not in _LIST_STYLES:
+        return None
+    marker = view[:width]
+    digits = "".join(ch for ch in marker if ch.isascii() and ch.isdigit())
+    if digits:
+        return style, int(digits)
+    circled = next((ch for ch in marker if "①" <= ch <= "⑳"), None)
+    if circled is not None:
+        return style, ord(circled) - ord("①") + 1
+    value = chinese_integer("".join(ch for ch in marker if ch in "一二两三四五六七八九十百零〇"))
+    return None if value is None else (style, value)
+
+
+def _items_between_items(blocks: list[Block]) -> list[Block]:
+    """A numbered headline with nothing under it, the next block its list's next item, and
+    its list's items before and after it paragraphs (一、…… / 二、…… / 三、……办法: / 四、……),
+    is an item too (a paragraph its numbered headline opens, 2、……难点作为突破口。对职工……, is
+no item): siblings of one list, a clause of a contract or a form with its blank
+    left empty, not a section's headline over the items that follow it. (The labeller
+    reads such a line alone; train twins: 3 such lines, all paragraphs.)"""
+    out = list(blocks)
+    places = [_list_place(b) if b.kind in ("headline", "para") and b.lines[0].hint is None
+              else None for b in blocks]
+
+    def item(j: int) -> bool:  # a paragraph, not one its numbered headline opens
+        return blocks[j].kind == "para" and not inline_heading(blocks[j].view, blocks[j].text)
+
+    for k, block in enumerate(blocks):
+        place = places[k]
+        if block.kind != "headline" or place is None or k + 1 >= len(blocks):
+            continue
+        style, value = place
+        if places[k + 1] != (style, value + 1) or not item(k + 1):
+            continue
+        before = next((j for j in range(k - 1, -1, -1)
+                       if (p := places[j]) is not None and p[0] == style), None)
+        if before is None or places[before] != (style, value - 1) or not item(before):
+            continue
+        out[k] = Block("para", tuple(replace(x, kind="body") for x in block.lines))
     return out
 
 
@@ -2568,6 +2620,7 @@ def parse(source: Source, view: str | None = None,
         lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
         lines = wrapped_sentences(numbers_before_marks(ordinals_rejoined(lines, text, view)))
+        lines = dates_wrapped_under_titles(lines)
         lines = _articles_in_figures_apart(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
@@ -2580,7 +2633,7 @@ def parse(source: Source, view: str | None = None,
         blocks = _trailing_headline_as_text(_site_title_copies(_table_cells_aside(
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
-        blocks = article_titles_joined(_headlines_over_two_lines(blocks))
+        blocks = _items_between_items(article_titles_joined(_headlines_over_two_lines(blocks)))
     blocks = _inline_captions(blocks)
     dropped: list[str] = []
     drafts: list[_Draft] = []
