@@ -26,6 +26,7 @@ from .lines import (
     BULLETS,
     COMMA,
     HEADLINE_MAX,
+    LONG_LINE,
     Line,
     LineKind,
     breaks_off,
@@ -44,6 +45,13 @@ from .normalize import fold_newlines
 from .repair import DATE_LINE, RAGGED, Block, display_width, page_width, repair
 from .resources import lexicon
 from .segment import SegmenterLike
+from .shortlines import (
+    article_titles_joined,
+    dates_wrapped_under_titles,
+    numbers_before_marks,
+    ordinals_rejoined,
+    wrapped_sentences,
+)
 
 __all__ = ["as_part", "blank_junk", "inline_heading", "lead_in", "parse"]
 
@@ -1126,6 +1134,31 @@ def _clauses_cut_at_width(lines: list[Line], view: str, width: int) -> list[Line
     return out
 
 
+#: Where an article numbered in figures starts inside a long line (……订定之。第 2 条:本会……,
+#: ……(第2条) 第 1 条:本规则……): after a sentence's end, or after a space when a colon
+#: follows its number. 依第 3 条规定 inside a sentence is no article's start.
+_ARTICLE_IN_FIGURES = regex(r"(?:(?<=[。！？；;])[ \u3000]*|(?<=\s)(?=第\s*\d{1,3}\s*条\s*[:：]))"
+                            r"(?=第\s*\d{1,3}\s*条)")
+
+
+def _articles_in_figures_apart(lines: list[Line]) -> list[Line]:
+    """A long line (``LONG_LINE`` characters or more) of a rules text pasted as one line, cut
+    where each article numbered in figures starts (第 1 條:…… 第 2 條:……, see
+    ``_ARTICLE_IN_FIGURES``): each article is a paragraph of its own, as the line rules cut
+    articles numbered in Chinese numerals (第二条……)."""
+    out: list[Line] = []
+    for x in lines:
+        cuts = [m.start() for m in _ARTICLE_IN_FIGURES.finditer(x.view) if m.start() > 0] \
+            if x.kind == "body" and x.hint is None and len(x.view) >= LONG_LINE else []
+        if len(cuts) < 2:
+            out.append(x)
+            continue
+        bounds = [0, *cuts, len(x.view)]
+        out.extend(replace(_piece(x, a, b), opens=x.opens if a == 0 else True)
+                   for a, b in itertools.pairwise(bounds) if x.view[a:b].strip())
+    return out
+
+
 def _piece(line: Line, start: int, stop: int) -> Line:
     """Characters ``start:stop`` of a line (of its text and view alike), white space trimmed."""
     text = line.text[start:stop]
@@ -1282,6 +1315,57 @@ def _headlines_over_their_first(blocks: list[Block]) -> list[Block]:
         else:
             rest = replace(rest, kind="body", style=numbering(rest.view)[0], opens=True)
             out.append(Block("para", (rest, *block.lines[1:])))
+    return out
+
+
+_LIST_STYLES = frozenset({"cn", "ordinal", "paren_cn", "arabic", "paren_arabic", "circled"})
+
+
+def _list_place(block: Block) -> tuple[str, int] | None:
+    """The numbering style of a block's first line and the number it counts, if numbered."""
+    from .figures import chinese_integer
+
+    view = block.lines[0].view.strip()
+    style, width = numbering(view)
+    if style not in _LIST_STYLES:
+        return None
+    marker = view[:width]
+    digits = "".join(ch for ch in marker if ch.isascii() and ch.isdigit())
+    if digits:
+        return style, int(digits)
+    circled = next((ch for ch in marker if "①" <= ch <= "⑳"), None)
+    if circled is not None:
+        return style, ord(circled) - ord("①") + 1
+    value = chinese_integer("".join(ch for ch in marker if ch in "一二两三四五六七八九十百零〇"))
+    return None if value is None else (style, value)
+
+
+def _items_between_items(blocks: list[Block]) -> list[Block]:
+    """A numbered headline with nothing under it, the next block its list's next item, and
+    its list's items before and after it paragraphs (一、…… / 二、…… / 三、……办法: / 四、……),
+    is an item too (a paragraph its numbered headline opens, 2、……难点作为突破口。对职工……, is
+no item): siblings of one list, a clause of a contract or a form with its blank
+    left empty, not a section's headline over the items that follow it. (The labeller
+    reads such a line alone; train twins: 3 such lines, all paragraphs.)"""
+    out = list(blocks)
+    places = [_list_place(b) if b.kind in ("headline", "para") and b.lines[0].hint is None
+              else None for b in blocks]
+
+    def item(j: int) -> bool:  # a paragraph, not one its numbered headline opens
+        return blocks[j].kind == "para" and not inline_heading(blocks[j].view, blocks[j].text)
+
+    for k, block in enumerate(blocks):
+        place = places[k]
+        if block.kind != "headline" or place is None or k + 1 >= len(blocks):
+            continue
+        style, value = place
+        if places[k + 1] != (style, value + 1) or not item(k + 1):
+            continue
+        before = next((j for j in range(k - 1, -1, -1)
+                       if (p := places[j]) is not None and p[0] == style), None)
+        if before is None or places[before] != (style, value - 1) or not item(before):
+            continue
+        out[k] = Block("para", tuple(replace(x, kind="body") for x in block.lines))
     return out
 
 
@@ -3121,6 +3205,9 @@ def parse(source: Source, view: str | None = None,
         lines = _meeting_times_by_bylines(lines)
         lines = _headlines_printed_twice(_title_printed_twice(lines))
         lines = dated_entries(sentences_numbered_as_items(numbers_over_items(lines)))
+        lines = wrapped_sentences(numbers_before_marks(ordinals_rejoined(lines, text, view)))
+        lines = dates_wrapped_under_titles(lines)
+        lines = _articles_in_figures_apart(lines)
     # The width a hard-wrapped page breaks its lines at, read once for the rules below.
     width = page_width(view) if wrapped else None
     if width is not None:
@@ -3133,6 +3220,7 @@ def parse(source: Source, view: str | None = None,
             _credits_and_rules_aside(
                 _labelled_headlines(_run_in_headlines(_year_headlines_joined(blocks)))))))
         blocks = _ordinals_in_running_text(_items_run_on(_headlines_over_two_lines(blocks)))
+        blocks = _items_between_items(article_titles_joined(blocks))
         blocks = _headlines_over_their_first(blocks)
     blocks = _inline_captions(blocks)
     if not source.heading_hints:
