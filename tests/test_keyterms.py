@@ -586,6 +586,39 @@ def test_a_phrase_never_ends_in_a_word_that_modifies_what_follows(phrase: str,
     assert not [t for t in names if t.endswith(fragment)], names
 
 
+@pytest.mark.parametrize("label,body", phrase_ends().title_examples)
+def test_a_phrase_never_ends_in_a_persons_title(label: str, body: str) -> None:
+    """Each title example of ``resources/phrase_ends.toml``: a speaker's label (an
+    organisation run on into the title of whoever speaks for it) is no candidate, nor any
+    phrase ending in it, however often the page prints it; the organisation is."""
+    from unionnlp.pipeline import report_scorer
+
+    assert any(label.endswith(w) for w in phrase_ends().titles), label
+    text = (f"首页 > 工会新闻 > 正文\n记者 刘晓 报道\n{label}刘某也提到,许多职工今年加班超过"
+            f"60小时,\n希望立法机关尽快修法。\n{label} 刘某:「加班费必须按时足额发放,"
+            f"这是底线。」\n{body}将继续追踪此案,并协助职工申请劳动调解。\n")
+    scorer, count = report_scorer(text, default_keywords())
+    names = {scorer.table.terms[t] for t in scorer.candidates(0, count)[0].tolist()}
+    titles = phrase_ends().titles
+    assert not [t for t in names if t not in titles and any(t.endswith(w) for w in titles)], names
+    terms = [k.term for k in scorer.rank(0, count, 10)]
+    assert not [t for t in terms if t.endswith(label)], terms
+
+
+def test_a_phrase_does_not_grow_on_to_the_title_after_it() -> None:
+    # Found by users: 桃園市產工總會秘書 (a union's name run on into its secretary's title,
+    # printed before her name twice) among a page's keywords, in the page's own script.
+    text = ("首頁 > 最新消息\n記者 陳曉 報導\n"
+            "國定假日修法在立法院再度卡關,多個工會到場抗議,要求恢復七天國定假日,降低工時。\n"
+            "桃園市產工總會秘書林小美也提到,許多曾經支持增加國定假日的立委,如今已在"
+            "行政部門任職。\n"
+            "桃園市產工總會秘書 林小美:「當年支持增加國定假日的委員,現在立場是否一樣,"
+            "勞工都看在眼裡。」\n"
+            "工會表示,將持續推動增加國定假日、降低工時,守護勞工休假權益。\n")
+    terms = [k.term for k in unionnlp.analyze(text).keywords]
+    assert not [t for t in terms if t.endswith("秘書")], terms
+
+
 def test_keywords_keep_the_head_a_modifier_goes_with() -> None:
     # Found by users: 维权服务基本 (of 维权服务基本职责) among a section's keywords.
     report = unionnlp.analyze(_DUTY_PAGE)
