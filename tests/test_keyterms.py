@@ -619,6 +619,24 @@ def test_a_phrase_does_not_grow_on_to_the_title_after_it() -> None:
     assert not [t for t in terms if t.endswith("秘書")], terms
 
 
+def test_a_phrase_still_running_on_at_the_most_words_is_no_keyword() -> None:
+    # Found by users: 职业技能大赛重庆赛区平版印刷, five words of a contest's longer name
+    # (its attachment and address print the whole name twice), among a page's keywords.
+    name = "第三届全省建筑行业职业技能大赛南京赛区砌筑技能竞赛"
+    text = ("当前位置:首页 > 通知公告\n"
+            f"关于举办{name}的通知\n各区总工会、各有关单位:\n"
+            f"为弘扬工匠精神,市总工会、市住建局决定举办{name},现将有关事项通知如下。\n"
+            "一、参赛对象 全市建筑企业从事砌筑工作的一线职工,年龄不超过55周岁。\n"
+            "二、奖励办法 获一等奖的选手,由竞赛组委会颁发荣誉证书,并推荐申报技术能手。\n"
+            "联系人:王明 电话:025-83456789\n"
+            f"附件:{name}报名表\n报名表寄送至:{name}组委会办公室。\n")
+    terms = [k.term for k in unionnlp.analyze(text).keywords]
+    pieces = [t for t in terms if len(t) > 4 and t in name]
+    assert pieces, terms
+    # A piece of the name that is a keyword goes on to the name's head, never stops short.
+    assert all(t.endswith("竞赛") for t in pieces), terms
+
+
 def test_keywords_keep_the_head_a_modifier_goes_with() -> None:
     # Found by users: 维权服务基本 (of 维权服务基本职责) among a section's keywords.
     report = unionnlp.analyze(_DUTY_PAGE)

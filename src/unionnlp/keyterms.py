@@ -984,10 +984,14 @@ class Scorer:
         if table.length[ids[i]] < 2:
             return term, count, place
         words = table.split_of(ids[i])
-        while len(words) < _MAX_HEADED:
+        while True:
             after = table.next_word(words, start, stop)
             if after < 0 or not self.heads[after]:
                 break
+            if len(words) >= _MAX_HEADED:
+                # Still running on at the most words: a piece of a longer name
+                # (职业技能大赛重庆赛区平版印刷 of …平版印刷技能竞赛组委会), no keyword.
+                return None
             words.append(after)
             term += table.words[after]
             if not where:
