@@ -605,6 +605,23 @@ def test_a_phrase_never_ends_in_a_persons_title(label: str, body: str) -> None:
     assert not [t for t in terms if t.endswith(label)], terms
 
 
+@pytest.mark.parametrize("sentence,phrase", phrase_ends().opener_examples)
+def test_a_phrase_never_opens_with_a_verb_handing_a_thing_on(sentence: str,
+                                                              phrase: str) -> None:
+    """Each opener example of ``resources/phrase_ends.toml``: the verb and the recipient it
+    hands a thing on to is no candidate, however often a page repeats the sentence."""
+    from unionnlp.pipeline import report_scorer
+
+    assert any(phrase.startswith(w) for w in phrase_ends().openers), phrase
+    text = (f"首頁 > 勞工新聞\n記者 張明 報導\n十餘名員工上午到場陳情,最後{sentence}。\n"
+            f"員工表示,資方拒絕出面,只能{sentence},之後將再次陳情。\n")
+    scorer, count = report_scorer(text, default_keywords())
+    names = {scorer.table.terms[t] for t in scorer.candidates(0, count)[0].tolist()}
+    openers = phrase_ends().openers
+    assert not [t for t in names if t not in openers and any(t.startswith(w) for w in openers)
+                ], names
+
+
 def test_a_phrase_does_not_grow_on_to_the_title_after_it() -> None:
     # Found by users: 桃園市產工總會秘書 (a union's name run on into its secretary's title,
     # printed before her name twice) among a page's keywords, in the page's own script.

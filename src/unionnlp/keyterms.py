@@ -1307,7 +1307,8 @@ class _Vocabulary:
 
     _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
              ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"),
-             ("word_class", "i1"), ("word_modifier", "?"), ("word_title", "?"))
+             ("word_class", "i1"), ("word_modifier", "?"), ("word_title", "?"),
+             ("word_opener", "?"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
              ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape_keyword", "f8"),
@@ -1333,6 +1334,7 @@ class _Vocabulary:
         self.word_class: Any
         self.word_modifier: Any
         self.word_title: Any
+        self.word_opener: Any
         self.term_unseen: Any
         self.term_domain: Any
         self.term_never: Any
@@ -1400,6 +1402,7 @@ class _Vocabulary:
             ends = phrase_ends()
             self.word_modifier[base:stop] = [w in ends.modifiers for w in new]
             self.word_title[base:stop] = [w in ends.titles for w in new]
+            self.word_opener[base:stop] = [w in ends.openers for w in new]
 
         rows = self._rows(self.words, self._WORD, words, fill)
         self.__dict__["_last_words"] = (words, rows)
@@ -1618,6 +1621,7 @@ class KeywordExtractor:
         fragment_of = memo.word_fragment[rows]
         modifier = memo.word_modifier[rows]
         title = memo.word_title[rows]
+        opener = memo.word_opener[rows]
         at = memo.term_rows(self, table.terms)
         unseen = memo.term_unseen[at]
         domain = memo.term_domain[at]
@@ -1637,6 +1641,9 @@ class KeywordExtractor:
                 # One that ends in a person's title names who spoke, not what about
                 # (桃园市产业总工会秘书 of a speaker's label: resources/phrase_ends.toml).
                 broken[ids] |= title[parts[-1]]
+                # One that opens with a verb handing a thing on is that verb and its
+                # recipient (交由文大校方).
+                broken[ids] |= opener[parts[0]]
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
