@@ -586,6 +586,74 @@ def test_a_phrase_never_ends_in_a_word_that_modifies_what_follows(phrase: str,
     assert not [t for t in names if t.endswith(fragment)], names
 
 
+@pytest.mark.parametrize("label,body", phrase_ends().title_examples)
+def test_a_phrase_never_ends_in_a_persons_title(label: str, body: str) -> None:
+    """Each title example of ``resources/phrase_ends.toml``: a speaker's label (an
+    organisation run on into the title of whoever speaks for it) is no candidate, nor any
+    phrase ending in it, however often the page prints it; the organisation is."""
+    from unionnlp.pipeline import report_scorer
+
+    assert any(label.endswith(w) for w in phrase_ends().titles), label
+    text = (f"首页 > 工会新闻 > 正文\n记者 刘晓 报道\n{label}刘某也提到,许多职工今年加班超过"
+            f"60小时,\n希望立法机关尽快修法。\n{label} 刘某:「加班费必须按时足额发放,"
+            f"这是底线。」\n{body}将继续追踪此案,并协助职工申请劳动调解。\n")
+    scorer, count = report_scorer(text, default_keywords())
+    names = {scorer.table.terms[t] for t in scorer.candidates(0, count)[0].tolist()}
+    titles = phrase_ends().titles
+    assert not [t for t in names if t not in titles and any(t.endswith(w) for w in titles)], names
+    terms = [k.term for k in scorer.rank(0, count, 10)]
+    assert not [t for t in terms if t.endswith(label)], terms
+
+
+@pytest.mark.parametrize("sentence,phrase", phrase_ends().opener_examples)
+def test_a_phrase_never_opens_with_a_verb_handing_a_thing_on(sentence: str,
+                                                              phrase: str) -> None:
+    """Each opener example of ``resources/phrase_ends.toml``: the verb and the recipient it
+    hands a thing on to is no candidate, however often a page repeats the sentence."""
+    from unionnlp.pipeline import report_scorer
+
+    assert any(phrase.startswith(w) for w in phrase_ends().openers), phrase
+    text = (f"首頁 > 勞工新聞\n記者 張明 報導\n十餘名員工上午到場陳情,最後{sentence}。\n"
+            f"員工表示,資方拒絕出面,只能{sentence},之後將再次陳情。\n")
+    scorer, count = report_scorer(text, default_keywords())
+    names = {scorer.table.terms[t] for t in scorer.candidates(0, count)[0].tolist()}
+    openers = phrase_ends().openers
+    assert not [t for t in names if t not in openers and any(t.startswith(w) for w in openers)
+                ], names
+
+
+def test_a_phrase_does_not_grow_on_to_the_title_after_it() -> None:
+    # Found by users: 桃園市產工總會秘書 (a union's name run on into its secretary's title,
+    # printed before her name twice) among a page's keywords, in the page's own script.
+    text = ("首頁 > 最新消息\n記者 陳曉 報導\n"
+            "國定假日修法在立法院再度卡關,多個工會到場抗議,要求恢復七天國定假日,降低工時。\n"
+            "桃園市產工總會秘書林小美也提到,許多曾經支持增加國定假日的立委,如今已在"
+            "行政部門任職。\n"
+            "桃園市產工總會秘書 林小美:「當年支持增加國定假日的委員,現在立場是否一樣,"
+            "勞工都看在眼裡。」\n"
+            "工會表示,將持續推動增加國定假日、降低工時,守護勞工休假權益。\n")
+    terms = [k.term for k in unionnlp.analyze(text).keywords]
+    assert not [t for t in terms if t.endswith("秘書")], terms
+
+
+def test_a_phrase_still_running_on_at_the_most_words_is_no_keyword() -> None:
+    # Found by users: 职业技能大赛重庆赛区平版印刷, five words of a contest's longer name
+    # (its attachment and address print the whole name twice), among a page's keywords.
+    name = "第三届全省建筑行业职业技能大赛南京赛区砌筑技能竞赛"
+    text = ("当前位置:首页 > 通知公告\n"
+            f"关于举办{name}的通知\n各区总工会、各有关单位:\n"
+            f"为弘扬工匠精神,市总工会、市住建局决定举办{name},现将有关事项通知如下。\n"
+            "一、参赛对象 全市建筑企业从事砌筑工作的一线职工,年龄不超过55周岁。\n"
+            "二、奖励办法 获一等奖的选手,由竞赛组委会颁发荣誉证书,并推荐申报技术能手。\n"
+            "联系人:王明 电话:025-83456789\n"
+            f"附件:{name}报名表\n报名表寄送至:{name}组委会办公室。\n")
+    terms = [k.term for k in unionnlp.analyze(text).keywords]
+    pieces = [t for t in terms if len(t) > 4 and t in name]
+    assert pieces, terms
+    # A piece of the name that is a keyword goes on to the name's head, never stops short.
+    assert all(t.endswith("竞赛") for t in pieces), terms
+
+
 def test_keywords_keep_the_head_a_modifier_goes_with() -> None:
     # Found by users: 维权服务基本 (of 维权服务基本职责) among a section's keywords.
     report = unionnlp.analyze(_DUTY_PAGE)

@@ -984,10 +984,14 @@ class Scorer:
         if table.length[ids[i]] < 2:
             return term, count, place
         words = table.split_of(ids[i])
-        while len(words) < _MAX_HEADED:
+        while True:
             after = table.next_word(words, start, stop)
             if after < 0 or not self.heads[after]:
                 break
+            if len(words) >= _MAX_HEADED:
+                # Still running on at the most words: a piece of a longer name
+                # (职业技能大赛重庆赛区平版印刷 of …平版印刷技能竞赛组委会), no keyword.
+                return None
             words.append(after)
             term += table.words[after]
             if not where:
@@ -1303,7 +1307,8 @@ class _Vocabulary:
 
     _WORD = (("word_general", "f8"), ("word_domain", "f8"), ("word_fragment", "?"),
              ("word_name", "?"), ("word_surname", "?"), ("word_short_rare", "?"),
-             ("word_class", "i1"), ("word_modifier", "?"))
+             ("word_class", "i1"), ("word_modifier", "?"), ("word_title", "?"),
+             ("word_opener", "?"))
     _TERM = (("term_unseen", "?"), ("term_domain", "f8"), ("term_never", "?"),
              ("term_phrase", "?"), ("term_place", "?"), ("term_general", "f8"),
              ("term_chars", "f8"), ("term_judged", "i8"), ("term_shape_keyword", "f8"),
@@ -1328,6 +1333,8 @@ class _Vocabulary:
         self.word_short_rare: Any
         self.word_class: Any
         self.word_modifier: Any
+        self.word_title: Any
+        self.word_opener: Any
         self.term_unseen: Any
         self.term_domain: Any
         self.term_never: Any
@@ -1392,8 +1399,10 @@ class _Vocabulary:
             self.word_short_rare[base:stop] = [1 <= len(w) <= 2 and d >= rare
                                                for w, d in zip(new, domain, strict=True)]
             self.word_class[base:stop] = word_classes(new)
-            modifiers = phrase_ends().modifiers
-            self.word_modifier[base:stop] = [w in modifiers for w in new]
+            ends = phrase_ends()
+            self.word_modifier[base:stop] = [w in ends.modifiers for w in new]
+            self.word_title[base:stop] = [w in ends.titles for w in new]
+            self.word_opener[base:stop] = [w in ends.openers for w in new]
 
         rows = self._rows(self.words, self._WORD, words, fill)
         self.__dict__["_last_words"] = (words, rows)
@@ -1611,6 +1620,8 @@ class KeywordExtractor:
         named = memo.word_name[rows] | self._given_names(table, memo, rows)
         fragment_of = memo.word_fragment[rows]
         modifier = memo.word_modifier[rows]
+        title = memo.word_title[rows]
+        opener = memo.word_opener[rows]
         at = memo.term_rows(self, table.terms)
         unseen = memo.term_unseen[at]
         domain = memo.term_domain[at]
@@ -1627,6 +1638,12 @@ class KeywordExtractor:
                 # A phrase that ends in a word modifying what follows has lost its head
                 # (维权服务基本 of 维权服务基本职责: resources/phrase_ends.toml).
                 broken[ids] |= modifier[parts[-1]]
+                # One that ends in a person's title names who spoke, not what about
+                # (桃园市产业总工会秘书 of a speaker's label: resources/phrase_ends.toml).
+                broken[ids] |= title[parts[-1]]
+                # One that opens with a verb handing a thing on is that verb and its
+                # recipient (交由文大校方).
+                broken[ids] |= opener[parts[0]]
         # A term the domain corpus never saw backs off to the general IDF alone (its domain
         # IDF would be the maximum: every typo and name would win) and must recur.
         idf = np.where(unseen, g / self.general_max_, self._blend(domain, g))
@@ -1639,7 +1656,7 @@ class KeywordExtractor:
         classes = memo.word_class[rows]
         return Scorer(table, idf, always, broken, unseen, place,
                       _Static(memo, at, domain, unseen, place, classes[ends]), self.prior_,
-                      np.isin(classes, _HEAD_CLASSES) & ~(fragment_of | named))
+                      np.isin(classes, _HEAD_CLASSES) & ~(fragment_of | named | modifier | title))
 
     def _memo(self) -> _Vocabulary:
         """The remembered facts of words and of terms, for this fit (emptied when the

@@ -48,14 +48,28 @@ class PhraseEnds:
     modifiers: frozenset[str]
     #: Phrases where such a word stands before its head, each with the fragment cut there.
     examples: tuple[tuple[str, str], ...]
+    #: Persons' titles: no phrase of several words ends in one, nor grows on to one.
+    titles: frozenset[str] = frozenset()
+    #: Labels that end in such a title, each with the organisation it names.
+    title_examples: tuple[tuple[str, str], ...] = ()
+    #: Verbs that hand a thing on to whoever follows: no phrase of several words opens
+    #: with one.
+    openers: frozenset[str] = frozenset()
+    #: Sentences that hand a thing on, each with the phrase of verb and recipient.
+    opener_examples: tuple[tuple[str, str], ...] = ()
 
 
 @cache
 def phrase_ends() -> PhraseEnds:
     """The packaged rules of how a keyword phrase may end, read once."""
-    data = tomllib.loads(read_text("phrase_ends.toml"))["modifiers"]
+    whole = tomllib.loads(read_text("phrase_ends.toml"))
+    data, titles, openers = whole["modifiers"], whole["titles"], whole["openers"]
     return PhraseEnds(frozenset(data["words"]),
-                      tuple((phrase, fragment) for phrase, fragment in data["examples"]))
+                      tuple((phrase, fragment) for phrase, fragment in data["examples"]),
+                      frozenset(titles["words"]),
+                      tuple((label, body) for label, body in titles["examples"]),
+                      frozenset(openers["words"]),
+                      tuple((sentence, phrase) for sentence, phrase in openers["examples"]))
 
 
 @dataclass(frozen=True)
