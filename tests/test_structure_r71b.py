@@ -95,7 +95,12 @@ def test_a_report_ending_on_an_inline_list_closed_by_a_semicolon_is_complete(tai
     assert not any("mid-sentence" in w for w in warnings), warnings
 
 
-def test_a_single_clause_closed_by_a_semicolon_after_prose_still_warns() -> None:
+@pytest.mark.parametrize("tail", [
+    "下一步,区总工会将继续深化产业工人队伍建设改革;",
+    "每逢年节,工会都会给职工发放节日福利,职工们很欢迎;职工过生日时,工会都会送上生日礼金;"
+    "还组织全体职工参加健康体检;",
+])
+def test_prose_closed_by_a_semicolon_after_prose_still_warns(tail: str) -> None:
     text = ("某区总工会2023年工作总结\n\n今年以来,区总工会坚持以职工为中心,各项工作取得新成效。"
-            "全年服务职工10万人次。\n\n下一步,区总工会将继续深化产业工人队伍建设改革;\n")
+            f"全年服务职工10万人次。\n\n{tail}\n")
     assert any("mid-sentence" in w for w in _parse(text).warnings)

@@ -3271,8 +3271,9 @@ _CLAUSE_CUT = regex(r"[，,、]$")
 _SEMICOLON_END = regex(r"[；;]$")
 _SENTENCE_END = regex(r"[。！？!?][”’」』）)]*$")
 #: A paragraph that is a list of items written inline (1.继续深化……；2.加强……；, 一是……，
-#: 二是……；): an earlier clause closed by a semicolon, or an item's number after a mark.
-_INLINE_ITEMS = regex(r"[；;].|(?:^|[，,；;。：:\s])(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是"
+#: 二是……；): an item's number at its start or after a mark. Prose clauses joined by
+#: semicolons (……很欢迎；……祝福；还组织全体职工参加健康体检；) are no such list.
+_INLINE_ITEMS = regex(r"(?:^|[，,；;。：:\s])(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是"
                       r"|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 
 
@@ -3281,8 +3282,8 @@ def _left_open_at_the_end(end: str, before: str | None) -> bool:
     before it, if any): it ends in a comma or an enumeration comma, whatever its length
     (立足方便职工生活、); it ends in a word after ``_CUT_OFF_LEAST`` characters or more (a
     shorter one may be a closing word or a label); or it ends in a semicolon after a
-    paragraph of prose that ends its sentence, the paragraph itself one clause and no inline
-    list (a list of items each closed by a semicolon says nothing by it)."""
+    paragraph of prose that ends its sentence, the paragraph itself no list of numbered
+    items (a list of items each closed by a semicolon says nothing by it)."""
     if _CLAUSE_CUT.search(end):
         return True
     if _SEMICOLON_END.search(end):
