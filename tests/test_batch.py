@@ -710,3 +710,26 @@ def test_pool_workers_leave_ctrl_c_to_the_batch(tmp_path: Path) -> None:
     records = list(LocalRunner(workers=2).run(_CtrlCTagger(), paths))
     assert [r["source"] for r in records] == paths
     assert not any("error" in r for r in records)
+
+
+def test_provenance_tells_packaged_theme_models_fitted_apart_on_the_same_data(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A packaged theme model refitted with another context stage keeps its data key; the
+    records it made must not be reused for the one before (review 71b)."""
+    import numpy as np
+
+    from unionnlp import batch, store, themes
+
+    meta, arrays = store.read_arrays(store.packaged(themes.PACKAGED_MODEL, "theme model"),
+                                     themes._FORMAT)
+    before = batch.provenance.__wrapped__(batch.DEFAULT)["model"]
+    # The same data key, other context weights, as a refit of the context stage gives.
+    other = dict(arrays, context_coef=np.asarray(arrays["context_coef"]) * 0.5)
+    path = tmp_path / "themes.npz"
+    store.write_arrays(path, themes._FORMAT, meta, other)
+    real = store.packaged
+    monkeypatch.setattr(store, "packaged", lambda p, what: path.read_bytes()
+                        if p == themes.PACKAGED_MODEL else real(p, what))
+    after = batch.provenance.__wrapped__(batch.DEFAULT)["model"]
+    assert before.split(":")[1] == after.split(":")[1]  # one data key
+    assert before != after

@@ -1223,3 +1223,39 @@ def test_a_subject_before_a_share_does_not_end_in_de() -> None:
 ])
 def test_a_count_after_a_pronoun_names_the_people_again(text: str) -> None:
     assert extract_figures(text) == []
+
+
+# Review 71b: a counted noun that only starts with a conjunction's character, 篇 counts in
+# running text, 以上 before 居多, 针对性 inside a noun.
+@pytest.mark.parametrize(("text", "subject"), [
+    ("今年共组织120名与会人员参加培训,培训合格率达到98%。", "与会人员"),
+    ("全市建成100家和谐企业,覆盖职工3万人。", "和谐企业"),
+    ("新增100家和谐劳动关系企业,惠及职工2万余人。", "和谐劳动关系企业"),
+])
+def test_a_noun_that_starts_like_a_conjunction_is_what_the_figure_counts(text: str, subject: str) -> None:
+    assert extract_figures(text)[0].subject.startswith(subject)
+
+
+def test_a_conjunction_after_a_figure_still_opens_the_next_item() -> None:
+    figures = _by_text(extract_figures("配备兼职工会副主席22名和专职人员22人。"))
+    assert figures["22名"].subject == "配备兼职工会副主席"
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("全区工会调研报告3篇获省级表彰。", "3篇"),
+    ("今年全区工会共有调研报告15篇被评为优秀。", "15篇"),
+    ("本次征文活动共收到稿件(共120篇),评出一等奖5名。", "120篇"),
+    ("各级工会报送工作总结(120篇)均已审核。", "120篇"),
+])
+def test_pieces_counted_in_running_text_are_figures(text: str, count: str) -> None:
+    assert count in [f.text for f in extract_figures(text)]
+
+
+def test_a_group_above_an_age_that_is_the_larger_part_keeps_its_words() -> None:
+    subject = _one("受访会员中,中年以上职工居多(共占40%)。").subject
+    assert subject.startswith("中年以上职工")
+    assert _one("受访会员中,大专以上学历者居多(合计占62.5%)。").subject.startswith("大专以上学历者")
+
+
+def test_a_noun_of_targeted_measures_is_no_predicate() -> None:
+    assert _one("出台5项更具针对性的帮扶措施。").subject != "更具"

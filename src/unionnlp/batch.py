@@ -425,14 +425,18 @@ def _with_sha256(report: dict[str, Any], sha256: str | None,
 @functools.cache
 def provenance(options: Options = DEFAULT) -> dict[str, str]:
     """What made a record: the unionnlp version, the theme model (the packaged one's data
-    key, or a hash of the user's model file) and a hash of the options. ``--resume`` reuses
+    key and a hash of its bytes, or a hash of the user's model file) and a hash of the options. ``--resume`` reuses
     only records made alike."""
     from . import __version__
 
     if options.model is None:
-        from .themes import default_classifier
+        from .store import packaged
+        from .themes import PACKAGED_MODEL, default_classifier
 
-        model = f"packaged:{default_classifier().data_key_ or 'unknown'}"
+        # The data key names what the model was fitted on, its bytes how (a context stage
+        # that reads more features is refitted on the same data).
+        fitted = hashlib.sha256(packaged(PACKAGED_MODEL, "theme model")).hexdigest()[:12]
+        model = f"packaged:{default_classifier().data_key_ or 'unknown'}:{fitted}"
     else:
         model = "file:" + (file_sha256(options.model) or "unreadable")[:16]
     # The model is known by its bytes above, not by how its path was spelt (a Dask run

@@ -320,13 +320,14 @@ _AFTER_CUT_RE = regex(
 # opens the predicate (也, 将, 被, 把, 还, 常, 让, 正在, 属于; an adverb of how the many
 # act, 分别, 依次, 纷纷: 4名选手分别荣获; a preposition of manner, 按照 or 按 before what
 # it goes by: 23个镇街总工会按抽签顺序依次汇报, not inside a noun: 按压式饮水机, 按需服务站;
-# a preposition of what the predicate is about: 三家单位围绕工会工作作交流, 针对, 聚焦),
+# a preposition of what the predicate is about: 三家单位围绕工会工作作交流, 针对 (not in
+# 针对性), 聚焦),
 # only after a noun of two
 # characters and before more of the clause: inside a noun they are none (被褥, 一把手, 老将,
 # 棉被, 毛巾被和空调被, 常务理事, 家庭常用药品, 职工常备药箱, 转让). A verb of paying back
 # (追还, 偿还, 退还) opens the predicate from its first character (12名职工追还欠薪).
 _AFTER_VERB_RE = regex(
-    r"觉得|认为|表示|属于|(?<=..)(?:围绕|针对|聚焦|正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
+    r"觉得|认为|表示|属于|(?<=..)(?:围绕|针对(?!性)|聚焦|正在|[将被把也]|分别|依次|纷纷|相继|先后|按照|按(?=时|月|季|年|日|周|规定|要求|标准|程序|抽签|顺序|比例|每)|[偿返退归交送奉发追索讨赔找清]?还(?![款贷原])"
     r"|(?<![日正经通平非异反寻照家])常(?![务委态规年驻住用备青见设])|(?<![转出])让)(?![和与及或]|$)")
 # A transitive verb right after a figure: what the figure counts stands before it, as
 # part of the verb's object (慰问金3.1万元打卡发放, 现金300元设置), not after. Not a verb
@@ -387,10 +388,10 @@ _TOTAL_ONLY_RE = regex(
     r"(?:另|并|还|又|共(?!计)|合计|共计|总计|合共|累计|总共|一共|计|约|近|达|达到|有|为|涉及)+")
 #: What may lead into a figure in brackets that only adds an amount to the clause before
 #: it (（共占59.4%）, （合计200人）, （约占三成）).
-_AMOUNT_LEAD_RE = regex(r"(?:共|合|各|约|仅|均|分别)?(?:占到|占|计|有|为|达|约)?")
+_AMOUNT_LEAD_RE = regex(r"(?:共计|合计|总计|共|合|各|约|仅|均|分别)?(?:占到|占|计|有|为|达|约)?")
 #: A clause that names the larger part of a whole: 以公务员和事业编居多, 会员以青年职工为主
-#: (not the 以 of 可以, 所以, 予以).
-_MOSTLY_RE = regex(r"(?:.{0,8}?[^可所予加难足得])?以(.{2,}?)(?:居多|为主|为多|最多)")
+#: (not the 以 of 可以, 所以, 予以, nor of 以上, 以下, 以内: 中年以上职工居多).
+_MOSTLY_RE = regex(r"(?:.{0,8}?[^可所予加难足得])?以(?![上下内外来后前及])(.{2,}?)(?:居多|为主|为多|最多)")
 _SOFT_BOUNDARIES = frozenset("的了出为对向给与将把在从有")
 
 
@@ -867,6 +868,9 @@ _COLLECTION_RE = regex(r"(?:精选|通用|合集|汇编|集锦|优选|热门|推
 _WRITTEN_RE = regex(r"撰写|撰稿|形成|发表|刊发|刊登|编写|编印|上报|报送|提交|征集|收集|收到|评出|评选"
                     r"|完成|推送|录用|采用|获奖")
 
+#: A piece's number opening the text after a collection's count (……3篇第1篇).
+_PIECE_NUMBER_RE = regex(r"\s*第\s*[\d一二三四五六七八九十]{1,3}\s*篇")
+
 
 def _own_pieces(text: str, start: int, end: int) -> bool:
     """Whether a count in 篇 at ``text[start:end]`` counts a collection page's own pieces,
@@ -875,12 +879,25 @@ def _own_pieces(text: str, start: int, end: int) -> bool:
     into the page's first piece) and no verb of writing opens (撰写调研报告3篇，is one)."""
     line = text.rfind("\n", 0, start) + 1
     opening = max(text.rfind(c, line, start) for c in "（(【[")
-    if opening >= 0 and _COLLECTION_RE.fullmatch(text, opening + 1, start) is not None:
-        return text[end:end + 1] in "）)】]"
+    mark = _COLLECTION_RE.fullmatch(text, opening + 1, start) if opening >= 0 else None
+    if mark is not None:
+        if text[end:end + 1] not in "）)】]":
+            return False
+        if mark.group().strip() not in ("", "共"):
+            return True  # （精选14篇）, 【合集4篇】: a collection's own words
+        # （120篇）, （共120篇）: a title's count only where the bracket ends its line, and
+        # no verb of writing before it (各级工会报送工作总结（120篇）均已审核 is one).
+        return (_WRITTEN_RE.search(_clause_before(text, opening, line)) is None
+                and (end + 1 == len(text) or text[end + 1] == "\n"))
     clause = _clause_before(text, start, line)
     if _GENRE_RE.search(clause) is None or _WRITTEN_RE.search(clause) is not None:
         return False
-    return end == len(text) or text[end] == "\n" or _HAN_RE.match(text, end) is not None
+    # The count ends the title's line, or the page's text runs on after it: the title
+    # again or its first piece's number (……总结5篇社区工会……, ……3篇第1篇). Text that
+    # goes on otherwise is a sentence about the pieces (调研报告3篇获省级表彰).
+    return (end == len(text) or text[end] == "\n"
+            or (start - line >= 4 and text.startswith(text[line:line + 4], end))
+            or _PIECE_NUMBER_RE.match(text, end) is not None)
 
 
 def _one_digit_counts(text: str, start: int, end: int, digit: str, unit: str | None) -> bool:
@@ -1048,7 +1065,7 @@ def _subject(
     # "N个B…" names what is counted after the figure, unless B is a verb phrase ("…建起了").
     if ("\u4e00" <= follower <= "\u9fff" or follower == "〇") and follower != "的":
         after = _phrase_after(text, end, next_start, segmenter)
-        if after.startswith(("和", "与", "及", "或")) or not _strip_trailing(after):
+        if _opens_with_conjunction(after, segmenter) or not _strip_trailing(after):
             # 达到84.7%和79.3%, 副主席22名和专职人员22人: the next item of a list; 从2000元
             # 上调到: a verb of rising to the next figure. No noun.
             after = ""
@@ -1276,6 +1293,17 @@ def _phrase_after(text: str, end: int, next_start: int, segmenter: SegmenterLike
     m = _AFTER_TRAILING_RE.search(phrase, max(len(phrase) - _TRAILING_LEN, 0))
     # A word that ends in one (参与, 技能) is no noun with a conjunction after it.
     return phrase if m is None or m.start() < 2 else phrase[: m.start()]
+
+
+def _opens_with_conjunction(phrase: str, segmenter: SegmenterLike) -> bool:
+    """Whether ``phrase``'s first word is a conjunction (和慰问品, 与专职人员): the next item
+    of a list. A word that only starts with one (与会人员, 和谐企业) is a noun."""
+    if not phrase.startswith(("和", "与", "及", "或")):
+        return False
+    from .segment import resolve
+
+    first = next(iter(resolve(segmenter).cut(phrase[:8])), "")
+    return first in ("和", "与", "及", "或")
 
 
 def _word_start(phrase: str, cut: int, segmenter: SegmenterLike) -> int:

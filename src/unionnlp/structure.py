@@ -1276,11 +1276,14 @@ def _headlines_over_two_lines(blocks: list[Block]) -> list[Block]:
 #: a headline running straight into it, with no mark between, ends there
 #: (（一）抓好政治建设，紧扣中心建功立业1.站稳政治立场……, 一、……擦亮中心医院品牌（一）完善制度).
 _FIRST_UNDER = {
-    "part": r"一[、．]|[（(]一[）)]|1[、.．](?!\d)",
-    "cn": r"[（(]一[）)]|1[、.．](?!\d)|[（(]1[）)]",
+    "part": r"一[、．](?![二两三四五六七八九十][、．等])|[（(]一[）)]|1[、.．](?!\d)",
+    "cn": r"[（(]一[）)]|1[、.．](?!\d)|[（(]1[）)](?![号號])",
     "ordinal": r"[（(]一[）)]|1[、.．](?!\d)",
-    "paren_cn": r"1[、.．](?!\d)|[（(]1[）)]",
+    "paren_cn": r"1[、.．](?!\d)|[（(]1[）)](?![号號])",
 }
+#: A mark between clauses or sentences: a text holding one is no headline line of its own
+#: (一、二、三等奖各若干名，获奖选手……).
+_CLAUSE_MARK = regex(r"[，,；;。！？!?]")
 _RUNS_INTO_FIRST = {style: regex(rf"[^。！？!?；;：:\s]{{2,40}}?(?<=[\u4e00-\u9fff）)”])(?P<under>{under})")
                     for style, under in _FIRST_UNDER.items()}
 
@@ -1309,8 +1312,10 @@ def _headlines_over_their_first(blocks: list[Block]) -> list[Block]:
         rest = _piece(first, cut, len(first.text))
         kind, rest_style = classify(rest.view)
         out.append(Block("headline", (head,)))
-        if len(block.lines) == 1 and kind == "headline":
-            # The line ends with the sub-headline: it is a headline line of its own.
+        if len(block.lines) == 1 and kind == "headline" \
+                and _CLAUSE_MARK.search(rest.view) is None:
+            # The line ends with the sub-headline: it is a headline line of its own (not a
+            # sentence: 一、二、三等奖各若干名，获奖选手由市总工会颁发证书。).
             out.append(Block("headline", (replace(rest, kind="headline", style=rest_style),)))
         else:
             rest = replace(rest, kind="body", style=numbering(rest.view)[0], opens=True)
@@ -2084,6 +2089,12 @@ _PIECE_MARK = regex(r"^([^。！？!?；;，,、：:\s]{0,40}?第\s*[\d一二三
 #: A collection's count at the end of its title (……调研报告3篇, ……总结（精选5篇）).
 _COUNT_AT_END = regex(r"[（(【\[]?(?:精选|通用)?\s*[\d一二三四五六七八九十]{1,3}\s*篇[)）】\]]?$")
 
+#: What shows a document-share page in its title block: a count of its pieces (……3篇, 第2篇)
+#: or the words such a site names its collections with.
+_SHARE_SIGN = regex(r"[\d一二三四五六七八九十]\s*篇|精选|精選|范文|範文|合集|大全|汇编|彙編")
+#: A text that opens with a mark: the copy before it was a sentence's subject.
+_OPENS_WITH_MARK = regex(r"\s*[，,、。；;：:！？!?）)”]")
+
 
 def _share_page_head(blocks: list[Block]) -> list[Block]:
     """A document-share page's head: a title block of two lines or more whose last line
@@ -2108,7 +2119,10 @@ def _share_page_head(blocks: list[Block]) -> list[Block]:
         return blocks
     cut = len(last)
     rest = first.view[cut:]
-    if len(rest.strip()) < 10:
+    if len(rest.strip()) < 10 or (_SHARE_SIGN.search(joined) is None \
+            and _PIECE_MARK.match(rest) is None) or _OPENS_WITH_MARK.match(rest):
+        # A news title over two lines whose second line opens the lead (……活动 / 弘扬劳模
+        # 精神……，是……) is no share page: such a page counts its pieces or names itself.
         return blocks
     head = [Block("furniture", (x,)) for x in title.lines[:-1]]
     head += [Block("title", title.lines[-1:]), Block("furniture", (_piece(first, 0, cut),))]
@@ -2134,7 +2148,14 @@ _CN = lexicon().chars["cn_numerals"]
 _CHAPTER_IN_LINE = regex(
     rf"第[{_CN}]{{1,3}}[章节節][ \u3000]*[^。！？!?；;，,：:、\s第]{{1,24}}?"
     rf"(?:[ \u3000]+[^。！？!?；;，,：:、\s第]{{1,12}}?)*[ \u3000]*"
-    rf"(?=第[{_CN}0-9]{{1,4}}[条條][ \u3000]*[^\s的之中规規])")
+    rf"(?=第[{_CN}0-9]{{1,4}}[条條][ \u3000]*(?!处理|执行|办理|處理|執行|辦理)"
+    rf"[^\s的之中规規，,。；;、])")
+#: Where a chapter run into a line can open: a sentence's end or white space before it, or
+#: a regulation's title (……管理办法第一章, ……办法(暂行)第一章, ……专项协议书第一章) or the
+#: note of its adoption (……予以修订第一章), not the same word cited (依照本办法第五章……).
+_CHAPTER_OPENS_AFTER = regex(r"(?:[。！？!?；;\s)）]|(?<![本该此該])(?:办法|辦法|条例|條例|规定|規定|章程"
+                             r"|细则|細則|制度|准则|準則|协议|協議|协议书|協議書|合同|公约|公約)"
+                             r"|修订|修訂|通过|通過)$")
 
 
 def _chapters_apart(lines: list[Line]) -> list[Line]:
@@ -2145,7 +2166,9 @@ def _chapters_apart(lines: list[Line]) -> list[Line]:
     nothing else."""
     out: list[Line] = []
     for line in lines:
-        found = list(_CHAPTER_IN_LINE.finditer(line.view)) \
+        found = [m for m in _CHAPTER_IN_LINE.finditer(line.view)
+                 if not line.view[:m.start()].strip()
+                 or _CHAPTER_OPENS_AFTER.search(line.view, 0, m.start())] \
             if line.hint is None and line.kind not in ("furniture", "table") else []
         if not found:
             out.append(line)
@@ -3335,6 +3358,11 @@ _CLAUSE_CUT = regex(r"[，,、]$")
 #: closing quotes or brackets).
 _SEMICOLON_END = regex(r"[；;]$")
 _SENTENCE_END = regex(r"[。！？!?][”’」』）)]*$")
+#: A paragraph that is a list of items written inline (1.继续深化……；2.加强……；, 一是……，
+#: 二是……；): an item's number at its start or after a mark. Prose clauses joined by
+#: semicolons (……很欢迎；……祝福；还组织全体职工参加健康体检；) are no such list.
+_INLINE_ITEMS = regex(r"(?:^|[，,；;。：:\s])(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是"
+                      r"|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 
 
 def _left_open_at_the_end(end: str, before: str | None) -> bool:
@@ -3342,12 +3370,13 @@ def _left_open_at_the_end(end: str, before: str | None) -> bool:
     before it, if any): it ends in a comma or an enumeration comma, whatever its length
     (立足方便职工生活、); it ends in a word after ``_CUT_OFF_LEAST`` characters or more (a
     shorter one may be a closing word or a label); or it ends in a semicolon after a
-    paragraph of prose that ends its sentence (a list of items each closed by a semicolon
-    says nothing by it)."""
+    paragraph of prose that ends its sentence, the paragraph itself no list of numbered
+    items (a list of items each closed by a semicolon says nothing by it)."""
     if _CLAUSE_CUT.search(end):
         return True
     if _SEMICOLON_END.search(end):
-        return before is not None and _SENTENCE_END.search(before) is not None
+        return before is not None and _SENTENCE_END.search(before) is not None \
+            and _INLINE_ITEMS.search(end) is None
     return len(end) >= _CUT_OFF_LEAST and _LEFT_OPEN.search(end) is not None
 
 
