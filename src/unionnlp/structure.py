@@ -1852,28 +1852,49 @@ def _jump_marks_apart(lines: list[Line]) -> list[Line]:
 _ADDRESSES_OPEN = regex(r"(?i)^[ \u3000]*(?:(?:https?://|www\.)[!-~]+[ \u3000]*)+")
 
 
+#: A line's end that closes a sentence (or a label, a quotation): what may come before a
+#: line an address opens.
+_SENTENCE_CLOSED = regex(r"[。！？!?；;：:”」』)）][ \u3000]*$")
+#: A sentence ending after the addresses: text, whatever the labeller read the line as.
+_SENTENCE_AFTER = regex(r"[\u4e00-\u9fff].*[。！？!?][”」』]?[ \u3000]*$")
+
+
 def _addresses_apart(lines: list[Line]) -> list[Line]:
     """Web addresses opening a line (see ``_ADDRESSES_OPEN``) are furniture; the text after
-    them keeps the line's kind. On the train twins, 12 lines open with an address: 10 are
-    the address alone, annotated furniture; 2 are image addresses, annotated furniture,
-    and a paragraph after them, annotated body."""
+    them keeps the line's kind (text, where a sentence ends after them on a line the
+    labeller set aside). A line that goes on with a sentence broken before it (the line
+    above is text with no sentence closed, no blank between) keeps its address: a
+    hard-wrapped ……登录市总工会网站 / www.szgh.org.cn查询…… is one sentence. On the train
+    twins, 12 lines open with an address: 10 are the address alone, annotated furniture;
+    2 are image addresses, annotated furniture, and a paragraph after them, annotated
+    body."""
     out: list[Line] = []
+    before: Line | None = None
     for x in lines:
         m = _ADDRESSES_OPEN.match(x.view)
-        if m is None or x.kind == "furniture":
+        rest = x.view[m.end():] if m is not None else ""
+        wrapped = (before is not None and before.kind == "body" and x.number == before.number + 1
+                   and not _SENTENCE_CLOSED.search(before.view))
+        before = x
+        if m is None or (x.kind == "furniture" and not _SENTENCE_AFTER.match(rest)):
             out.append(x)
-        elif m.end() >= len(x.view.rstrip()):
+        elif not rest.strip():
             out.append(replace(x, kind="furniture", style=None))
+        elif wrapped:
+            out.append(x)
         else:
+            kind: LineKind = "body" if x.kind == "furniture" else x.kind
             out += [y for y in (_part(x, 0, m.end(), "furniture"),
-                                _part(x, m.end(), len(x.text), x.kind)) if y is not None]
+                                _part(x, m.end(), len(x.text), kind)) if y is not None]
     return out
 
 
 #: A site's weather widget: the word alone, as a menu's link (-- 天氣), or with the day's
-#: temperatures (天气 晴 18~25℃).
+#: temperatures (天气 晴 18~25℃), a few words after them at most: a line short of any
+#: sentence's end or clause (……最高气温达39℃，各单位要…… is text).
 _WEATHER_WIDGET = regex(r"^[ \u3000\-—–―|｜·•>]*(?:今日|今天)?(?:天气|天氣)(?:预报|預報)?"
-                        r"(?:[ \u3000:：]*[^。！？!?，,]{0,16}?-?\d+\s*(?:[~～至/-]\s*-?\d+\s*)?[°℃].*)?"
+                        r"(?:[ \u3000:：]*[^。！？!?，,；;]{0,16}?-?\d+\s*(?:[~～至/-]\s*-?\d+\s*)?[°℃]"
+                        r"[^。！？!?，,；;]{0,16}?)?"
                         r"[ \u3000]*$")
 
 
@@ -1887,15 +1908,31 @@ def _weather_aside(lines: list[Line]) -> list[Line]:
 
 #: A paper's or a site's name alone on its line, its masthead (香港商報, 工人日报, 某某新闻网).
 _MASTHEAD = regex(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:日报|日報|晚报|晚報|商报|商報|时报|時報|早报|早報"
-                  r"|工人报|工人報|导报|導報|(?<![联聯互])网|(?<![联聯互])網)[ \u3000]*$")
+                  r"|工人报|工人報|导报|導報|(?P<site>(?<![联聯互])网|(?<![联聯互])網))[ \u3000]*$")
 
 
 def _mastheads_aside(lines: list[Line]) -> list[Line]:
     """A paper's or a site's name alone (see ``_MASTHEAD``) is furniture, never a title:
-    the page's headline is the story's. On the train twins, all 16 such lines are
-    annotated furniture (工人日报, 陕西工人报, 中國日報網, 桂工网, 安全管理网 …)."""
-    return [replace(x, kind="furniture", style=None)
-            if x.kind != "furniture" and _MASTHEAD.match(x.view) else x for x in lines]
+    the page's headline is the story's. A name in 网 stands where a masthead stands: after
+    the text, or over the page's furniture or its own title, never right over the text or
+    a subtitle (织密职工服务网 / ——…纪实 / 本报讯…… is the story's title). On the train
+    twins, all 16 such lines are annotated furniture (工人日报, 陕西工人报, 中國日報網,
+    桂工网, 安全管理网 …), each at the page's head or foot."""
+    last_body = max((i for i, x in enumerate(lines) if x.kind == "body"), default=-1)
+    out = list(lines)
+    for i, x in enumerate(lines):
+        m = _MASTHEAD.match(x.view) if x.kind != "furniture" else None
+        if m is None:
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if (m.group("site") is None or i > last_body or after is None
+                or (after.kind not in ("body", "subtitle") and not _DASHED_DECK.match(after.view))):
+            out[i] = replace(x, kind="furniture", style=None)
+    return out
+
+
+#: A line opening with a dash, a subtitle's or a deck's (——记某某).
+_DASHED_DECK = regex(r"^[ \u3000]*(?:——|--|—|－－)")
 
 
 #: A sentence closed by its reporters' credit: ……宣布竞赛开赛。(记者 某某) — the story's

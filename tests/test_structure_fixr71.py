@@ -1,0 +1,108 @@
+"""Structure rules of round 71 narrowed after a blind review (review 71a): a weather word
+in a sentence, a title that ends in 网, an address a hard wrap put at a line's head,
+keyword section headings, parentheticals that read like jump marks, a thousands
+separator after a list's number, a chronicle's dated entries, a path's home word
+repeated."""
+
+from __future__ import annotations
+
+from unionnlp.model import Report, Source
+from unionnlp.structure import parse
+
+
+def _parse(text: str, path: str | None = "t.txt") -> Report:
+    return parse(Source(text=text, path=path))
+
+
+def _texts(report: Report) -> list[str]:
+    return [p.text for p in report.paragraphs]
+
+
+def test_a_sentence_on_the_weather_is_text_not_a_widget() -> None:
+    # A city union's heat-wave notice: a forecast and what units must do, one sentence.
+    text = (
+        "首页 > 工会动态\n"
+        "\n"
+        "市总工会全力做好高温天气职工防护工作\n"
+        "\n"
+        "7月以来,我市持续高温。\n"
+        "天气预报显示未来一周最高气温达39℃,各单位要合理调整作业时间,严禁高温时段露天作业。\n"
+        "市总工会已向一线职工发放防暑降温物资价值200万元。\n"
+    )
+    report = _parse(text)
+    assert not any("39℃" in line for line in report.dropped)
+    assert any("最高气温达39℃,各单位要合理调整作业时间" in t for t in _texts(report))
+
+
+def test_a_weather_widget_with_its_temperatures_is_still_furniture() -> None:
+    text = (
+        "天气 晴 18~25℃\n"
+        "\n"
+        "市总工会开展送清凉活动\n"
+        "\n"
+        "7月15日,市总工会党组书记带队深入建筑工地,为一线职工送去防暑降温物资。\n"
+    )
+    report = _parse(text)
+    assert "天气 晴 18~25℃" in report.dropped
+
+
+def test_a_title_that_ends_in_net_over_its_deck_and_story_is_the_title() -> None:
+    # A feature story: its title a metaphor (a net of services), a dashed deck, the news.
+    text = (
+        "织密职工服务网\n"
+        "\n"
+        "——市总工会推进职工服务阵地建设纪实\n"
+        "\n"
+        "本报讯(记者 王芳)近年来,市总工会把服务阵地建设作为服务职工的重要抓手,"
+        "建成职工服务站点300个,覆盖全市80%以上的职工。\n"
+    )
+    report = _parse(text)
+    assert report.articles[0].title == "织密职工服务网"
+    assert "织密职工服务网" not in report.dropped
+
+
+def test_a_sites_name_over_the_pages_title_is_still_a_masthead() -> None:
+    text = (
+        "安全管理网\n"
+        "\n"
+        "特聘煤矿安全群众监督员管理办法\n"
+        "\n"
+        "第一条 为加强煤矿安全群众监督工作,保障职工生命安全,制定本办法。\n"
+    )
+    report = _parse(text)
+    assert "安全管理网" in report.dropped
+    assert report.articles[0].title != "安全管理网"
+
+
+def test_an_address_a_hard_wrap_put_at_a_lines_head_stays_in_its_sentence() -> None:
+    # A notice copied from a PDF, hard-wrapped at a fixed width: the site's address falls
+    # at a line's head in the middle of a sentence.
+    text = (
+        "关于开展职工普惠服务的通知\n"
+        "\n"
+        "各基层工会:\n"
+        "为进一步做好职工普惠服务工作,现将有关事项通知如下。职工可登录市总工会网站\n"
+        "www.szgh.org.cn查询相关政策,也可拨打服务热线12351咨询。各单位要广泛宣传,确保\n"
+        "每一名职工都知晓。\n"
+    )
+    report = _parse(text)
+    assert not any("szgh" in line for line in report.dropped)
+    assert any("网站www.szgh.org.cn查询相关政策" in t for t in _texts(report))
+
+
+def test_image_addresses_glued_to_a_sentence_leave_the_sentence_as_text() -> None:
+    # An e-paper's story continued from page one, copied as text: the photos' addresses
+    # glued to the next paragraph, the site's address before another.
+    text = (
+        "市总工会召开全委会\n"
+        "\n"
+        "\u3000\u3000（上接第1版）\u3000会议强调，各级工会要坚持以职工为中心，全力做好维权服务工作。\n"
+        "http://www.example.cn/pic/1.jpghttp://www.example.cn/pic/2.jpg全市工会系统共有会员120万人。\n"
+        "\u3000\u3000www.acftu.org 中华全国总工会网站提供更多信息。\n"
+        "全年共举办技能竞赛50场，参赛职工2万人次。\n"
+    )
+    report = _parse(text)
+    assert "全市工会系统共有会员120万人。" in _texts(report)
+    assert "中华全国总工会网站提供更多信息。" in _texts(report)
+    assert not any("120万人" in line or "提供更多信息" in line for line in report.dropped)
+    assert all("http" not in t and "www." not in t for t in _texts(report))
