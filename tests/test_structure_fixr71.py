@@ -106,3 +106,46 @@ def test_image_addresses_glued_to_a_sentence_leave_the_sentence_as_text() -> Non
     assert "中华全国总工会网站提供更多信息。" in _texts(report)
     assert not any("120万人" in line or "提供更多信息" in line for line in report.dropped)
     assert all("http" not in t and "www." not in t for t in _texts(report))
+
+
+def test_keyword_section_headings_of_a_year_review_head_their_sections() -> None:
+    # A year-end review (年终盘点): each section under 关键词:一个词.
+    text = (
+        "2023年全市工会工作盘点\n"
+        "\n"
+        "一年来,全市各级工会围绕中心、服务大局,各项工作取得新成效。\n"
+        "关键词:改革\n"
+        "全市工会系统深入推进产业工人队伍建设改革,新建产业工人之家50家。\n"
+        "关键词:维权\n"
+        "全年共办理劳动争议案件1200件,为职工挽回经济损失3000万元。\n"
+    )
+    report = _parse(text)
+    assert "关键词:改革" not in report.dropped
+    headings = [s.heading for a in report.articles for s in a.sections]
+    assert "关键词:改革" in headings and "关键词:维权" in headings
+
+
+def test_a_keywords_list_amid_the_text_is_still_furniture() -> None:
+    text = (
+        "外卖送餐员权益保障调查\n"
+        "\n"
+        "近年来,外卖送餐员队伍不断壮大,其劳动权益保障问题日益受到关注。\n"
+        "關鍵詞:外賣送餐員;勞動權益保障;工會\n"
+        "调查显示,七成以上送餐员希望加入工会组织。\n"
+    )
+    report = _parse(text)
+    assert "關鍵詞:外賣送餐員;勞動權益保障;工會" in report.dropped
+
+
+def test_a_parenthetical_from_a_higher_level_is_no_jump_mark() -> None:
+    # A Taiwan union's letter: ASCII punctuation, a parenthetical naming its source.
+    text = (
+        "關於轉發上級工會通知的函\n"
+        "\n"
+        "各基層工會:\n"
+        "(接上級工會通知)各單位要在3月底前完成會員實名制錄入工作,確保數據準確。\n"
+        "本會將適時組織檢查。\n"
+    )
+    report = _parse(text)
+    assert "(接上級工會通知)" not in report.dropped
+    assert any(t.startswith("(接上級工會通知)各單位") for t in _texts(report))

@@ -1825,9 +1825,11 @@ def _page_size_notes(lines: list[Line]) -> list[Line]:
 
 
 #: A newspaper's or a document's jump mark at a line's head: the text goes on from another
-#: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】).
-_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接|接上|承上|续上|續上|续前|續前)"
-                   r"[^()（）\[\]［］【】〔〕\n]{0,8}[)）\]］】〕][ \u3000]*")
+#: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】): a page
+#: or column word always, never a parenthetical such as (接上級工會通知).
+_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接第?[一二三四五六七八九十\d]{1,3}[版页頁]"
+                   r"|(?:接上|续上|續上|续前|續前)[页頁版期]|承上[页頁文版]?|上接[页頁版])"
+                   r"[ \u3000]*[)）\]］】〕][ \u3000]*")
 
 
 def _jump_marks_apart(lines: list[Line]) -> list[Line]:
@@ -1999,11 +2001,22 @@ _KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|�
                        r"[^。！？!?]{0,80}$")
 
 
+#: A keywords line's list: two terms or more, apart by a stop or white space.
+_KEYWORDS_LIST = regex(r"[:：][ \u3000]*[^ \u3000；;，,、]+[ \u3000]*[ \u3000；;，,、][ \u3000]*[^ \u3000；;，,、]")
+
+
 def _keyword_lines_aside(lines: list[Line]) -> list[Line]:
     """A keywords line (see ``_KEYWORDS_LINE``) is furniture: no text to theme or
-    summarise. On the train twins, both such lines are annotated furniture."""
+    summarise. A lone term amid the text (2023年盘点 / …… / 关键词：改革 / ……) heads its
+    section: the rule takes a list of terms, or a line at the page's head or foot (before
+    its first text line, after its last). On the train twins, both such lines are
+    annotated furniture, both over the text (關鍵詞:職代會民主職工, 关键字: with no term)."""
+    body = [i for i, x in enumerate(lines) if x.kind == "body"]
+    first, last = (body[0], body[-1]) if body else (len(lines), -1)
     return [replace(x, kind="furniture", style=None)
-            if x.kind != "furniture" and _KEYWORDS_LINE.match(x.view) else x for x in lines]
+            if x.kind != "furniture" and _KEYWORDS_LINE.match(x.view)
+            and (i < first or i > last or _KEYWORDS_LIST.search(x.view)) else x
+            for i, x in enumerate(lines)]
 
 
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
