@@ -6,6 +6,8 @@ repeated."""
 
 from __future__ import annotations
 
+import time
+
 from unionnlp.model import Report, Source
 from unionnlp.structure import parse
 
@@ -149,3 +151,49 @@ def test_a_parenthetical_from_a_higher_level_is_no_jump_mark() -> None:
     report = _parse(text)
     assert "(接上級工會通知)" not in report.dropped
     assert any(t.startswith("(接上級工會通知)各單位") for t in _texts(report))
+
+
+def test_a_thousands_separator_after_a_lists_number_is_no_spelt_figure() -> None:
+    text = (
+        "某某公司工会2023年工作总结\n"
+        "\n"
+        "1、0、0……当第100件创新作品完成的那一刻,车间里响起了热烈的掌声。\n"
+        "\n"
+        "2、12,000名职工参加了技能培训。全年培训覆盖全体一线职工,合格率达98%。\n"
+    )
+    report = _parse(text)
+    headings = [s.heading or "" for a in report.articles for s in a.sections]
+    assert any(h.startswith("2、12,000名职工") for h in headings)
+    assert not any(h.startswith("1、0、0") for h in headings)
+
+
+def test_a_chronicles_dated_entries_stay_headings() -> None:
+    # A union's chronicle (大事记): each entry a month and what happened.
+    text = (
+        "工会大事记\n"
+        "\n"
+        "全市工会系统2023年工作回顾如下。\n"
+        "\n"
+        "2023年3月 召开市总工会第十五届委员会第三次全体会议\n"
+        "\n"
+        "会议审议通过了市总工会2022年工作报告,部署了2023年重点任务。\n"
+        "\n"
+        "2023年5月 举办全市职工技能大赛决赛\n"
+        "\n"
+        "来自120家企业的800名选手参加了比赛。\n"
+    )
+    report = _parse(text)
+    kinds = [p.kind for p in report.paragraphs]
+    assert "caption" not in kinds
+    heads = [s.heading for a in report.articles for s in a.sections] + [
+        a.title for a in report.articles]
+    assert "2023年5月 举办全市职工技能大赛决赛" in heads
+
+
+def test_a_path_home_word_repeated_takes_linear_time() -> None:
+    # A broken page: its path's 首页 and separator printed over and over.
+    text = "首页\n>\n" * 1500 + "正文\n"
+    start = time.perf_counter()
+    report = _parse(text)
+    assert time.perf_counter() - start < 8.0
+    assert "首页" in report.dropped

@@ -196,8 +196,9 @@ _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 
 #: A figure spelt out digit by digit after what reads as a number's mark (1、0、0……作品完成
-#:的那一刻): the paragraph's first figure, no list's number.
-_SPELT_FIGURE = regex(r"[ \u3000]*\d{1,3}[ \u3000]*[、，,](?![ \u3000]*[^\d\s])")
+#:的那一刻): the paragraph's first figure, no list's number. A comma before three digits
+#: is a thousands separator (2、12,000名职工……: a list's item 2 and its figure).
+_SPELT_FIGURE = regex(r"[ \u3000]*\d{1,3}[ \u3000]*(?:[、，]|,(?!\d{3}(?!\d)))(?![ \u3000]*[^\d\s])")
 
 
 def inline_heading(text: str, original: str | None = None) -> int:
@@ -1978,8 +1979,9 @@ def _path_lines_aside(lines: list[Line]) -> list[Line]:
     train twins one page lays its path out so (首页 / > / 市总要闻 / > / 正文), all 5
     lines annotated furniture."""
     out = list(lines)
+    scanned = 0
     for at, x in enumerate(lines):
-        if not _PATH_HOME.match(x.view):
+        if at < scanned or not _PATH_HOME.match(x.view):
             continue
         run, count, i = [at], 0, at + 1
         while i + 1 < len(lines):
@@ -1990,6 +1992,7 @@ def _path_lines_aside(lines: list[Line]) -> list[Line]:
             count += counted
             run += [i, i + 1]
             i += 2
+        scanned = i  # a 首页 inside the run read is one of its steps, not a path's start
         if (len(run) - 1) // 2 >= _PATH_MIN:
             for k in run:
                 out[k] = replace(lines[k], kind="furniture", style=None)
@@ -2501,6 +2504,9 @@ _DATED_OPENING = regex(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 _NOT_IN_DATED = regex(r"[。！？!?；;：:]")
 #: The fewest characters after the date that make a caption, not a date alone.
 _DATED_CAPTION = 4
+#: Headlines opening with a date, the fewest that make a chronicle (大事记: 2023年3月 召开……,
+#: 2023年5月 举办……), its entries' headings, no captions.
+_DATED_CHRONICLE = 2
 
 
 def _dated_captions(lines: list[Line]) -> list[Line]:
@@ -2510,9 +2516,11 @@ def _dated_captions(lines: list[Line]) -> list[Line]:
     A date alone is left as it is: the closing signature's rules read it. Out of fold (the
     five folds of ``benchmarks/cv_structure.py``) 2 train lines are such headlines, both
     annotated captions; the one train heading that opens with a date has a colon after it
-    (7月24日: 天氣酷熱 搜集工友意見), and no train line is changed in sample."""
+    (7月24日: 天氣酷熱 搜集工友意見), and no train line is changed in sample. Two headlines
+    or more that open with a date are a chronicle's entries (大事记: 2023年3月 召开……,
+    2023年5月 举办……): all stay headings."""
     text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
-    out = list(lines)
+    found: list[int] = []
     for i, x in enumerate(lines):
         view = x.view.strip()
         if i <= text or x.kind != "headline" or numbering(view)[0] is not None \
@@ -2520,7 +2528,13 @@ def _dated_captions(lines: list[Line]) -> list[Line]:
             continue
         m = _DATED_OPENING.match(view)
         if m is not None and len(view[m.end():].lstrip(" \u3000，,")) >= _DATED_CAPTION:
-            out[i] = replace(x, kind="caption", style=None)
+            found.append(i)
+    dated = sum(1 for x in lines if x.kind in ("headline", "title") and _DATED_OPENING.match(x.view.strip()))
+    if dated >= _DATED_CHRONICLE:
+        return lines
+    out = list(lines)
+    for i in found:
+        out[i] = replace(lines[i], kind="caption", style=None)
     return out
 
 
