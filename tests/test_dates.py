@@ -128,3 +128,35 @@ def test_a_bare_three_digit_year_is_no_republic_year_without_the_era() -> None:
     # 106年 alone (a count, a page's own numbering) is no date unless 民國 is named.
     assert first_date(["第106年度第11月29日 编号"]) is None
     assert first_date(["共计106年11月29日"]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        # Official Taiwan documents write the Republic year digit by digit.
+        ("發布日期:民國一○六年十一月二十九日", "2017-11-29"),
+        ("中華民國一○○年元月一日起施行", "2011-01-01"),
+        ("二○二四年十二月廿一日", "2024-12-21"),
+        ("2024年元月5日 市总工会", "2024-01-05"),
+        ("民國 106/11/29 勞動部", "2017-11-29"),
+        # A count of years before a date is no Republic year (满30年11月15日).
+        ("民国时期的工会 建会至今满30年11月15日召开纪念大会", None),
+    ],
+)
+def test_republic_and_chinese_numeral_dates(line: str, date: str | None) -> None:
+    assert first_date([line]) == date
+
+
+def test_a_bare_republic_stamp_is_read_where_the_body_names_the_era() -> None:
+    # A Taiwan ministry's notice: its stamp bare, the era named in its text only.
+    text = (
+        "勞動部公告修正基本工資\n"
+        "\n"
+        "發布日期：106年11月29日\n"
+        "\n"
+        "勞動部依據中華民國憲法及勞動基準法規定,公告自107年1月1日起基本工資調整為每月22,000元。\n"
+        "本會呼籲各事業單位遵守規定。\n"
+    )
+    assert unionnlp.analyze(text).date == "2017-11-29"
+    assert report_date([None], ["發布日期：106年11月29日"]) is None
+    assert report_date([None], ["發布日期：106年11月29日"], ["依據中華民國憲法"]) == "2017-11-29"

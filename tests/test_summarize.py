@@ -689,3 +689,41 @@ def test_a_speakers_label_and_a_label_printed_twice_are_left_out_of_the_sentence
     assert not any(s.startswith("主席:") for s in summary), summary
     assert any(s.startswith("今天的座谈会主要讨论工时制度修法") for s in summary), summary
     assert not any("代表人数:" in s for s in summary), summary
+
+
+def test_statements_that_name_a_call_or_an_application_time_are_whole() -> None:
+    """A story telling of a call, and of when the applications opened (review 71a #7):
+    no contact label opens them."""
+    from unionnlp.summarize import _whole
+
+    assert _whole("工会工作室接到一通求助电话:二十多名工人的工资被拖欠了三个月。")
+    assert _whole("报名时间从3月1日开始,全市共有5000名职工报名参赛,创历年新高。")
+    # A label opening the sentence, after a list's number, is still a contact line.
+    assert not _whole("1.报名时间:即日起至8月31日,请各单位按时报送参赛名单。")
+    assert not _whole("联系电话:0571-87654321,电子邮箱:ghxcb@163.com,欢迎广大职工来电咨询。")
+
+
+def test_a_quotation_spanning_two_sentences_gives_neither_half_to_the_summary() -> None:
+    """“…。…。”刘芳说。: the first half opens a quotation, the second closes it; neither
+    stands alone in a summary (review 71a #4)."""
+    from unionnlp.summarize import _whole
+
+    assert not _whole("我们一定用心服务好他们,让每一名职工都感受到组织的温暖。”市总工会主席刘芳在会上说。")
+    assert not _whole("現在終於拿回工錢了,真的多得工會幫忙。」工友陳先生說。")
+    # A quotation opened and closed in the same sentence, or a title quoted, stays.
+    assert _whole("“十四五”期间,全市工会累计帮扶困难职工3.2万人次,发放帮扶资金1.5亿元。")
+    assert _whole("市总工会主席刘芳说:“我们一定用心服务好他们。”会上还表彰了100名优秀职工。")
+
+
+def test_a_committees_statement_keeps_its_subject() -> None:
+    """委员会指出:…… is a sentence's subject and verb, not a speaker's label (review 71a #8);
+    委員王某某: in a hearing record is one."""
+    text = (
+        "市总工会召开经费审查委员会会议\n\n"
+        "委员会指出:今年要把技能竞赛覆盖到全部规上企业,让更多青年职工在比赛中成长成才。\n\n"
+        "委員王大明:本年度經費審查發現部分基層工會支出憑證不全,請財務部門限期補正。\n"
+    )
+    summary = unionnlp.analyze(text).summary
+    assert any(s.startswith("委员会指出:今年要把技能竞赛") for s in summary), summary
+    assert not any(s.startswith("今年要把技能竞赛") for s in summary), summary
+    assert not any(s.startswith("委員王大明") for s in summary), summary

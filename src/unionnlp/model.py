@@ -275,7 +275,8 @@ class Report:
         where there is none (:func:`unionnlp.dates.report_date`)."""
         from .dates import report_date
 
-        return report_date((a.byline for a in self.articles), self.dropped)
+        return report_date((a.byline for a in self.articles), self.dropped,
+                           (p.text for p in self.paragraphs))
 
     def to_dict(self) -> dict[str, Any]:
         return {

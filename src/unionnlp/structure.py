@@ -205,8 +205,9 @@ _NUMBERED_SENTENCE = regex(r"^([^。！？!?：:；;]{2,40})[。：:]")
 
 
 #: A figure spelt out digit by digit after what reads as a number's mark (1、0、0……作品完成
-#:的那一刻): the paragraph's first figure, no list's number.
-_SPELT_FIGURE = regex(r"[ \u3000]*\d{1,3}[ \u3000]*[、，,](?![ \u3000]*[^\d\s])")
+#:的那一刻): the paragraph's first figure, no list's number. A comma before three digits
+#: is a thousands separator (2、12,000名职工……: a list's item 2 and its figure).
+_SPELT_FIGURE = regex(r"[ \u3000]*\d{1,3}[ \u3000]*(?:[、，]|,(?!\d{3}(?!\d)))(?![ \u3000]*[^\d\s])")
 
 
 def inline_heading(text: str, original: str | None = None) -> int:
@@ -2208,9 +2209,11 @@ def _page_size_notes(lines: list[Line]) -> list[Line]:
 
 
 #: A newspaper's or a document's jump mark at a line's head: the text goes on from another
-#: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】).
-_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接|接上|承上|续上|續上|续前|續前)"
-                   r"[^()（）\[\]［］【】〔〕\n]{0,8}[)）\]］】〕][ \u3000]*")
+#: page or column ((上接一版), (上接第1版), [接上页], [接上頁], (续上页), 【承上】): a page
+#: or column word always, never a parenthetical such as (接上級工會通知).
+_JUMP_MARK = regex(r"^[ \u3000]*[(（\[［【〔][ \u3000]*(?:上接第?[一二三四五六七八九十\d]{1,3}[版页頁]"
+                   r"|(?:接上|续上|續上|续前|續前)[页頁版期]|承上[页頁文版]?|上接[页頁版])"
+                   r"[ \u3000]*[)）\]］】〕][ \u3000]*")
 
 
 def _jump_marks_apart(lines: list[Line]) -> list[Line]:
@@ -2235,28 +2238,49 @@ def _jump_marks_apart(lines: list[Line]) -> list[Line]:
 _ADDRESSES_OPEN = regex(r"(?i)^[ \u3000]*(?:(?:https?://|www\.)[!-~]+[ \u3000]*)+")
 
 
+#: A line's end that closes a sentence (or a label, a quotation): what may come before a
+#: line an address opens.
+_SENTENCE_CLOSED = regex(r"[。！？!?；;：:”」』)）][ \u3000]*$")
+#: A sentence ending after the addresses: text, whatever the labeller read the line as.
+_SENTENCE_AFTER = regex(r"[\u4e00-\u9fff].*[。！？!?][”」』]?[ \u3000]*$")
+
+
 def _addresses_apart(lines: list[Line]) -> list[Line]:
     """Web addresses opening a line (see ``_ADDRESSES_OPEN``) are furniture; the text after
-    them keeps the line's kind. On the train twins, 12 lines open with an address: 10 are
-    the address alone, annotated furniture; 2 are image addresses, annotated furniture,
-    and a paragraph after them, annotated body."""
+    them keeps the line's kind (text, where a sentence ends after them on a line the
+    labeller set aside). A line that goes on with a sentence broken before it (the line
+    above is text with no sentence closed, no blank between) keeps its address: a
+    hard-wrapped ……登录市总工会网站 / www.szgh.org.cn查询…… is one sentence. On the train
+    twins, 12 lines open with an address: 10 are the address alone, annotated furniture;
+    2 are image addresses, annotated furniture, and a paragraph after them, annotated
+    body."""
     out: list[Line] = []
+    before: Line | None = None
     for x in lines:
         m = _ADDRESSES_OPEN.match(x.view)
-        if m is None or x.kind == "furniture":
+        rest = x.view[m.end():] if m is not None else ""
+        wrapped = (before is not None and before.kind == "body" and x.number == before.number + 1
+                   and not _SENTENCE_CLOSED.search(before.view))
+        before = x
+        if m is None or (x.kind == "furniture" and not _SENTENCE_AFTER.match(rest)):
             out.append(x)
-        elif m.end() >= len(x.view.rstrip()):
+        elif not rest.strip():
             out.append(replace(x, kind="furniture", style=None))
+        elif wrapped:
+            out.append(x)
         else:
+            kind: LineKind = "body" if x.kind == "furniture" else x.kind
             out += [y for y in (_part(x, 0, m.end(), "furniture"),
-                                _part(x, m.end(), len(x.text), x.kind)) if y is not None]
+                                _part(x, m.end(), len(x.text), kind)) if y is not None]
     return out
 
 
 #: A site's weather widget: the word alone, as a menu's link (-- 天氣), or with the day's
-#: temperatures (天气 晴 18~25℃).
+#: temperatures (天气 晴 18~25℃), a few words after them at most: a line short of any
+#: sentence's end or clause (……最高气温达39℃，各单位要…… is text).
 _WEATHER_WIDGET = regex(r"^[ \u3000\-—–―|｜·•>]*(?:今日|今天)?(?:天气|天氣)(?:预报|預報)?"
-                        r"(?:[ \u3000:：]*[^。！？!?，,]{0,16}?-?\d+\s*(?:[~～至/-]\s*-?\d+\s*)?[°℃].*)?"
+                        r"(?:[ \u3000:：]*[^。！？!?，,；;]{0,16}?-?\d+\s*(?:[~～至/-]\s*-?\d+\s*)?[°℃]"
+                        r"[^。！？!?，,；;]{0,16}?)?"
                         r"[ \u3000]*$")
 
 
@@ -2270,15 +2294,31 @@ def _weather_aside(lines: list[Line]) -> list[Line]:
 
 #: A paper's or a site's name alone on its line, its masthead (香港商報, 工人日报, 某某新闻网).
 _MASTHEAD = regex(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:日报|日報|晚报|晚報|商报|商報|时报|時報|早报|早報"
-                  r"|工人报|工人報|导报|導報|(?<![联聯互])网|(?<![联聯互])網)[ \u3000]*$")
+                  r"|工人报|工人報|导报|導報|(?P<site>(?<![联聯互])网|(?<![联聯互])網))[ \u3000]*$")
 
 
 def _mastheads_aside(lines: list[Line]) -> list[Line]:
     """A paper's or a site's name alone (see ``_MASTHEAD``) is furniture, never a title:
-    the page's headline is the story's. On the train twins, all 16 such lines are
-    annotated furniture (工人日报, 陕西工人报, 中國日報網, 桂工网, 安全管理网 …)."""
-    return [replace(x, kind="furniture", style=None)
-            if x.kind != "furniture" and _MASTHEAD.match(x.view) else x for x in lines]
+    the page's headline is the story's. A name in 网 stands where a masthead stands: after
+    the text, or over the page's furniture or its own title, never right over the text or
+    a subtitle (织密职工服务网 / ——…纪实 / 本报讯…… is the story's title). On the train
+    twins, all 16 such lines are annotated furniture (工人日报, 陕西工人报, 中國日報網,
+    桂工网, 安全管理网 …), each at the page's head or foot."""
+    last_body = max((i for i, x in enumerate(lines) if x.kind == "body"), default=-1)
+    out = list(lines)
+    for i, x in enumerate(lines):
+        m = _MASTHEAD.match(x.view) if x.kind != "furniture" else None
+        if m is None:
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if (m.group("site") is None or i > last_body or after is None
+                or (after.kind not in ("body", "subtitle") and not _DASHED_DECK.match(after.view))):
+            out[i] = replace(x, kind="furniture", style=None)
+    return out
+
+
+#: A line opening with a dash, a subtitle's or a deck's (——记某某).
+_DASHED_DECK = regex(r"^[ \u3000]*(?:——|--|—|－－)")
 
 
 #: A sentence closed by its reporters' credit: ……宣布竞赛开赛。(记者 某某) — the story's
@@ -2322,8 +2362,9 @@ def _path_lines_aside(lines: list[Line]) -> list[Line]:
     train twins one page lays its path out so (首页 / > / 市总要闻 / > / 正文), all 5
     lines annotated furniture."""
     out = list(lines)
+    scanned = 0
     for at, x in enumerate(lines):
-        if not _PATH_HOME.match(x.view):
+        if at < scanned or not _PATH_HOME.match(x.view):
             continue
         run, count, i = [at], 0, at + 1
         while i + 1 < len(lines):
@@ -2334,6 +2375,7 @@ def _path_lines_aside(lines: list[Line]) -> list[Line]:
             count += counted
             run += [i, i + 1]
             i += 2
+        scanned = i  # a 首页 inside the run read is one of its steps, not a path's start
         if (len(run) - 1) // 2 >= _PATH_MIN:
             for k in run:
                 out[k] = replace(lines[k], kind="furniture", style=None)
@@ -2345,11 +2387,22 @@ _KEYWORDS_LINE = regex(r"^[ \u3000]*(?:关键词|關鍵詞|关键字|關鍵字|�
                        r"[^。！？!?]{0,80}$")
 
 
+#: A keywords line's list: two terms or more, apart by a stop or white space.
+_KEYWORDS_LIST = regex(r"[:：][ \u3000]*[^ \u3000；;，,、]+[ \u3000]*[ \u3000；;，,、][ \u3000]*[^ \u3000；;，,、]")
+
+
 def _keyword_lines_aside(lines: list[Line]) -> list[Line]:
     """A keywords line (see ``_KEYWORDS_LINE``) is furniture: no text to theme or
-    summarise. On the train twins, both such lines are annotated furniture."""
+    summarise. A lone term amid the text (2023年盘点 / …… / 关键词：改革 / ……) heads its
+    section: the rule takes a list of terms, or a line at the page's head or foot (before
+    its first text line, after its last). On the train twins, both such lines are
+    annotated furniture, both over the text (關鍵詞:職代會民主職工, 关键字: with no term)."""
+    body = [i for i, x in enumerate(lines) if x.kind == "body"]
+    first, last = (body[0], body[-1]) if body else (len(lines), -1)
     return [replace(x, kind="furniture", style=None)
-            if x.kind != "furniture" and _KEYWORDS_LINE.match(x.view) else x for x in lines]
+            if x.kind != "furniture" and _KEYWORDS_LINE.match(x.view)
+            and (i < first or i > last or _KEYWORDS_LIST.search(x.view)) else x
+            for i, x in enumerate(lines)]
 
 
 def _sentences_are_no_subtitles(lines: list[Line]) -> list[Line]:
@@ -2843,6 +2896,9 @@ _DATED_OPENING = regex(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s
 _NOT_IN_DATED = regex(r"[。！？!?；;：:]")
 #: The fewest characters after the date that make a caption, not a date alone.
 _DATED_CAPTION = 4
+#: Headlines opening with a date, the fewest that make a chronicle (大事记: 2023年3月 召开……,
+#: 2023年5月 举办……), its entries' headings, no captions.
+_DATED_CHRONICLE = 2
 
 
 def _dated_captions(lines: list[Line]) -> list[Line]:
@@ -2852,9 +2908,11 @@ def _dated_captions(lines: list[Line]) -> list[Line]:
     A date alone is left as it is: the closing signature's rules read it. Out of fold (the
     five folds of ``benchmarks/cv_structure.py``) 2 train lines are such headlines, both
     annotated captions; the one train heading that opens with a date has a colon after it
-    (7月24日: 天氣酷熱 搜集工友意見), and no train line is changed in sample."""
+    (7月24日: 天氣酷熱 搜集工友意見), and no train line is changed in sample. Two headlines
+    or more that open with a date are a chronicle's entries (大事记: 2023年3月 召开……,
+    2023年5月 举办……): all stay headings."""
     text = next((i for i, x in enumerate(lines) if x.kind == "body"), len(lines))
-    out = list(lines)
+    found: list[int] = []
     for i, x in enumerate(lines):
         view = x.view.strip()
         if i <= text or x.kind != "headline" or numbering(view)[0] is not None \
@@ -2862,7 +2920,13 @@ def _dated_captions(lines: list[Line]) -> list[Line]:
             continue
         m = _DATED_OPENING.match(view)
         if m is not None and len(view[m.end():].lstrip(" \u3000，,")) >= _DATED_CAPTION:
-            out[i] = replace(x, kind="caption", style=None)
+            found.append(i)
+    dated = sum(1 for x in lines if x.kind in ("headline", "title") and _DATED_OPENING.match(x.view.strip()))
+    if dated >= _DATED_CHRONICLE:
+        return lines
+    out = list(lines)
+    for i in found:
+        out[i] = replace(lines[i], kind="caption", style=None)
     return out
 
 

@@ -76,16 +76,22 @@ _LABEL = regex(r"^\s*(?:内容)?(?:摘要|提要|导读|导语)\s*[:：]\s*")
 #: inside a paragraph: no part of the sentence, left out of it. 拍摄 is no credit.
 _CREDIT_LEAD = regex(r"^(?:(?:本报|新华社|中新社)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
                      r"(?:[、，,]\s*[\u4e00-\u9fff·]{2,4})*\s*(?<!拍)[摄攝]\s+(?=\S)")
-#: A meeting record's speaker label before the words (主席:, 主持人:, 王委員某某:): no
-#: part of the sentence, left out of it.
-_SPEAKER = regex(r"^\s*(?:主席|主持人|召集委[员員]|委[员員][\u4e00-\u9fff]{0,4})\s*[:：]\s*(?=\S)")
-#: A page's contact or application details, its label near the sentence's head: a
-#: telephone, a fax, a contact person, an address, a mailbox, an application deadline
-#: (市某协会 联系电话:……, 报名截至日期:……). A sentence that tells of a call (接到一通求助电话:
-#: ……) or gives a number at its end stays.
-_CONTACT = regex(r"^[^，,。；;:：]{0,12}?(?:(?:(?:联系|聯繫|聯絡|联络)\s*(?:电话|電話|人|方式)|联\s+系\s+人|电话|電話"
-                 r"|传真|傳真|手机|手機|邮箱|郵箱|电子邮件|電子郵件|[Ee]-?mail|地址|邮编|郵編)\s*[:：]"
-                 r"|(?:报名|報名)(?:截[至止]|时间|時間|日期))")
+#: A meeting record's speaker label before the words (主席:, 主持人:, 委員王某某:): no
+#: part of the sentence, left out of it. 委员会指出: and 委员表示: are a sentence's subject
+#: and verb, and stay.
+_SPEAKER = regex(r"^\s*(?:主席|主持人|召集委[员員]|委[员員](?![会會])(?:[\u4e00-\u9fff]{2,4}(?<!指出)(?<!强调)(?<!強調)(?<!要求)"
+                 r"(?<!认为)(?<!認為)(?<!表示)(?<!提出)(?<![说說讲講称稱]))?)\s*[:：]\s*(?=\S)")
+#: A page's contact or application details: a label and its colon opening the sentence
+#: (a word or two of it may come first: 咨询电话:, 投稿邮箱:, 技术支持电话:), or after a
+#: name set apart by a space: a telephone, a fax, a contact person, an address, a
+#: mailbox, an application deadline (市某协会 联系电话:……, 报名截至日期:……). A sentence
+#: that tells of a call (工会工作室接到一通求助电话:……), of an application's time
+#: (报名时间从3月1日开始……) or gives a number at its end stays.
+_CONTACT = regex(r"^\s*(?:[^，,。；;:：\s]{1,12}[ \u3000]+|\d{1,2}[.、．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?"
+                 r"(?![^，,。；;:：\s]{0,6}?(?:接到|拨打|撥打|打来|打來|一通|一个|一個))[^，,。；;:：\s]{0,6}?"
+                 r"(?:(?:联系|聯繫|聯絡|联络)\s*(?:电话|電話|人|方式)|联\s+系\s+人|电话|電話|传真|傳真|手机|手機"
+                 r"|邮箱|郵箱|电子邮件|電子郵件|[Ee]-?mail|地址|邮编|郵編"
+                 r"|(?:报名|報名)(?:截[至止](?:日期|时间|時間)?|时间|時間|日期))\s*[:：]")
 #: A form's blank: a unit with no figure before it (工资总额为万元, 同比增(减) %), a field's
 #: label printed twice (代表人数:代表人数:). A blank line (____) alone is no sign: a 范文's
 #: sentences keep them for names and numbers, and its readers' summaries keep them too.
@@ -110,6 +116,14 @@ def _opens_a_quotation(sentence: str) -> bool:
     quotation mark left open inside a sentence is often a page's typo, and stays."""
     return any(sentence.startswith(a) and sentence.count(a) > sentence.count(b)
                for a, b in _QUOTES)
+
+
+def _closes_a_quotation(sentence: str) -> bool:
+    """Whether a sentence closes a quotation it never opened (……服务好他们。”刘芳说。, the
+    quote opened in the sentence before): the other half of :func:`_opens_a_quotation`'s
+    piece, refused with it so that neither half stands alone."""
+    return any(sentence.count(b) > sentence.count(a) and sentence.find(b) < (
+        sentence.find(a) if a in sentence else len(sentence)) for a, b in _QUOTES)
 
 
 _FORMULA = regex(r"(?:报告|汇报|总结|通知|说明)如下|如下[。：:]$")
@@ -352,7 +366,7 @@ def _whole(
     (its geography and history, see :func:`_is_setting`), not one that opens as the
     second half of a sentence (并对……) or a bare purpose clause (为进一步……，让……。), not
     a page's contact details or a form's blanks, not one that opens a quotation it never
-    closes."""
+    closes or closes one it never opened."""
     return (
         min_chars <= len(sentence) <= max_chars
         and sentence.rstrip("”’」』）)")[-1:] in ends
@@ -369,6 +383,7 @@ def _whole(
         and not _purpose_only(sentence)
         and not _form_or_contact(sentence)
         and not _opens_a_quotation(sentence)
+        and not _closes_a_quotation(sentence)
     )
 
 
