@@ -263,7 +263,7 @@ def test_context_moves_a_paragraphs_own_log_odds_and_needs_documents() -> None:
     coef, _ = _logistic(x, y)
     assert coef[0] == 1.0 and coef[1] > 1.0 and abs(coef[2]) < 0.2 and abs(coef[3]) < 0.2
     coef, intercept = _logistic(x, np.zeros(2000))
-    assert coef.tolist() == [1.0] + [0.0] * (len(CONTEXT) - 1) and intercept == 0.0
+    assert coef.tolist() == [1.0, 0.0, 0.0, 0.0] and intercept == 0.0
 
     paragraphs = load_corpus().paragraphs[:200]
     model = ThemeClassifier().fit(segment_all([p.text for p in paragraphs]),
@@ -271,51 +271,3 @@ def test_context_moves_a_paragraphs_own_log_odds_and_needs_documents() -> None:
     scores = model.predict_proba(segment_all([p.text for p in paragraphs[:5]]))
     assert model.context_coef_ is None and model.in_context(scores) == scores
     assert [model.decide(s, in_context=True) for s in scores] == [model.decide(s) for s in scores]
-
-
-def test_context_reads_how_surely_a_paragraph_says_another_theme() -> None:
-    """A paragraph's union-building probability in context falls when its words say another
-    theme far more surely: a collective contract signed for pay, a dispute won, mentions the
-    union in passing (the context model's ``other`` reading, learned from the train twins)."""
-    from unionnlp.themes import CONTEXT, segment_all
-
-    model = default_classifier()
-    assert CONTEXT[-1] == "other" and model.context_coef_.shape[1] == len(CONTEXT)
-    paragraphs = [
-        "今年以来,区总工会指导32家非公企业新建工会,新发展会员1460名,其中快递员、"
-        "外卖配送员等新就业形态劳动者入会612人.",
-        "4月份,区总工会法律援助中心为17名农民工追回被拖欠的工资28.6万元,"
-        "调解劳动争议案件9件,涉及职工130余人.",
-    ]
-    org, rights = model.predict_proba(segment_all(paragraphs))
-    quiet = {**org, "rights_protection": 0.02}
-    loud = {**org, "rights_protection": max(rights["rights_protection"], 0.98)}
-    said_alone, said_among_rights = model.in_context([quiet]), model.in_context([loud])
-    assert said_among_rights[0]["org_building"] < said_alone[0]["org_building"]
-    # the other themes' readings move their own probabilities in the same way
-    assert said_among_rights[0]["worker_aid"] < said_alone[0]["worker_aid"]
-
-
-def test_a_model_saved_with_four_context_features_still_loads(tmp_path: Path) -> None:
-    """A model saved before the context read the other themes loads, and reads its
-    paragraphs by the four features it was fitted with."""
-    import numpy as np
-
-    from unionnlp.themes import _context, _expit, segment_all
-
-    model = load_classifier(_saved(tmp_path / "now.npz"))
-    model.context_coef_ = model.context_coef_[:, :4]
-    model.save(tmp_path / "four.npz")
-    four = load_classifier(tmp_path / "four.npz")
-    scores = four.predict_proba(segment_all(["区总工会为困难职工发放慰问金12万元.",
-                                             "全年新建基层工会42家,新发展会员3000余名."]))
-    probs = np.array([[s[t] for t in four.themes] for s in scores])
-    z = np.einsum("ntk,tk->nt", _context(probs)[:, :, :4], four.context_coef_)
-    expected = _expit(z + four.context_intercept_)
-    got = np.array([[s[t] for t in four.themes] for s in four.in_context(scores)])
-    assert np.allclose(got, expected)
-
-
-def _saved(path: Path) -> Path:
-    default_classifier().save(path)
-    return path

@@ -46,11 +46,9 @@ _CHUNK = 200_000
 #: The feature extraction a saved model was fitted with; bumped when _words or _chars change.
 _FEATURES = "words-max2+han-1-3gram/3"
 #: What the context model reads of a paragraph for each theme, as log-odds: its own words'
-#: probability, the paragraphs just before and after it, the rest of its document's mean
-#: (0 where there is none), and the largest of its own log-odds of the other themes (0 in a
-#: taxonomy of one theme): a paragraph whose words say rights or aid far more surely than
-#: union building mentions the union in passing.
-CONTEXT = ("own", "previous", "next", "document", "other")
+#: probability, the paragraphs just before and after it, and the rest of its document's mean
+#: (0 where there is none).
+CONTEXT = ("own", "previous", "next", "document")
 _CONTEXT_PENALTY = 1.0
 
 
@@ -211,11 +209,11 @@ class ThemeClassifier:
         return self
 
     def _fit_context(self, oof: Any, y: Any, groups: list[str], splitter: Any) -> Any:
-        """Learn, per theme, how much the paragraph's neighbours, the rest of its document and
-        its surest other theme move its own log-odds (:data:`CONTEXT`; a paragraph that
-        mentions aid among aid paragraphs is more likely about aid than its words alone say),
-        from the out-of-fold probabilities, with the threshold tuned on nested folds. Returns
-        the cross-validated decisions."""
+        """Learn, per theme, how much the paragraph's neighbours and the rest of its document
+        move its own log-odds (:data:`CONTEXT`; a paragraph that mentions aid among aid
+        paragraphs is more likely about aid than its words alone say), from the
+        out-of-fold probabilities, with the threshold tuned on nested folds. Returns the
+        cross-validated decisions."""
         import numpy as np
 
         x = np.zeros((*oof.shape, len(CONTEXT)))
@@ -248,9 +246,7 @@ class ThemeClassifier:
             return [dict(s) for s in scores]
         ids = list(self.themes)
         probs = np.array([[s[t] for t in ids] for s in scores], dtype=np.float64)
-        # A model saved with fewer context features reads the first ones only.
-        x = _context(probs)[:, :, :coef.shape[1]]
-        z = np.einsum("ntk,tk->nt", x, coef) + self.context_intercept_
+        z = np.einsum("ntk,tk->nt", _context(probs), coef) + self.context_intercept_
         return [dict(zip(ids, row, strict=True)) for row in _expit(z).tolist()]
 
     def _adopt(self, pipeline: Any) -> None:
@@ -439,8 +435,7 @@ class ThemeClassifier:
             "char_grams": pack_strings(self.char_grams_), "char_idf": self.char_idf_,
             "coef": self.coef_, "intercept": self.intercept_}
         if self.context_coef_ is not None:
-            meta["context"] = {"features": list(CONTEXT[:self.context_coef_.shape[1]]),
-                               "thresholds": self.context_thresholds_}
+            meta["context"] = {"features": list(CONTEXT), "thresholds": self.context_thresholds_}
             arrays.update(context_coef=self.context_coef_,
                           context_intercept=self.context_intercept_)
         write_arrays(path, _FORMAT, meta, arrays)
@@ -470,13 +465,12 @@ class ThemeClassifier:
             model.context_coef_ = None
             context = meta.get("context")
             if context is not None:
-                # A model saved before "other" was read has the first four features only.
-                if list(context["features"]) not in (list(CONTEXT), list(CONTEXT[:4])):
+                if list(context["features"]) != list(CONTEXT):
                     raise ValueError(f"context features {context['features']!r}")
                 model.context_thresholds_ = {t: float(context["thresholds"][t]) for t in themes}
                 model.context_coef_ = arrays["context_coef"].astype(float)
                 model.context_intercept_ = arrays["context_intercept"].astype(float)
-                if (model.context_coef_.shape != (len(themes), len(context["features"]))
+                if (model.context_coef_.shape != (len(themes), len(CONTEXT))
                         or model.context_intercept_.shape != (len(themes),)):
                     raise ValueError("context arrays of inconsistent shapes")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -513,12 +507,6 @@ def _context(probs: Any) -> Any:
     if n > 1:
         rest = np.clip((p.sum(axis=0) - p) / (n - 1), 1e-4, 1 - 1e-4)
         out[:, :, 3] = np.log(rest / (1 - rest))
-    if p.shape[1] > 1:
-        # Each theme's column: the largest own log-odds among the other themes' columns.
-        top_two = np.sort(own, axis=1)[:, -2:]
-        best = np.argmax(own, axis=1)
-        out[:, :, 4] = top_two[:, 1:2]
-        out[np.arange(len(p)), best, 4] = top_two[:, 0]
     return out
 
 
