@@ -23,6 +23,7 @@ stand; only the first joins pieces of a line, the others change a line's kind or
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -55,13 +56,19 @@ def ordinals_rejoined(lines: Sequence[Line], text: str, view: str) -> list[Line]
     module's docstring) joined again; ``text`` and ``view`` are the whole text and its
     view, which the lines' offsets point into."""
     out: list[Line] = []
+    # Each line's listings, found once (a flattened page is one line of thousands of pieces).
+    found: dict[int, tuple[list[int], list[int]]] = {}
     for x in lines:
         last = out[-1] if out else None
         if last is not None and last.number == x.number and last.offset < x.offset:
-            cut = x.offset - last.offset
-            end = view.find("\n", x.offset)
-            window = view[last.offset:end if end >= 0 else len(view)]
-            if any(m.start() <= cut < m.end() for m in _ORDINALS.finditer(window)):
+            if x.number not in found:
+                start = view.rfind("\n", 0, last.offset) + 1
+                end = view.find("\n", x.offset)
+                spans = [m.span() for m in _ORDINALS.finditer(view, start, end if end >= 0 else len(view))]
+                found[x.number] = ([a for a, _ in spans], [b for _, b in spans])
+            starts, ends = found[x.number]
+            k = bisect_right(starts, x.offset) - 1
+            if k >= 0 and starts[k] >= last.offset and x.offset < ends[k]:
                 out[-1] = _joined(last, x, text, view)
                 continue
         out.append(x)
