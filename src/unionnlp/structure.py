@@ -3111,15 +3111,18 @@ def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
     if first is None or last is None:
         return lines
     pieces = Counter(x.number for x in lines)
+    views = [whole[x.number].strip() for x in lines]
+    sub_heading: dict[str, bool] = {}  # by view: each repeated line is read once, not per copy
     out = []
-    for x in lines:
-        view = whole[x.number].strip()
+    for x, view in zip(lines, views, strict=True):
         if x.kind in ("headline", "title") and first < x.number < last and pieces[x.number] == 1 \
                 and x.style in (None, "plain") and seen[view] > 1 \
                 and len(view) <= _REPEATED_SHORT and not _SENTENCE_MARK.search(view) \
-                and not _NUMBER_FIRST.match(view) \
-                and (_CREDIT_LIKE.search(view) or not _sub_heading_of_sections(lines, whole, view)):
-            x = replace(x, kind="furniture", style=None)
+                and not _NUMBER_FIRST.match(view):
+            if view not in sub_heading:
+                sub_heading[view] = _sub_heading_of_sections(lines, views, view)
+            if _CREDIT_LIKE.search(view) or not sub_heading[view]:
+                x = replace(x, kind="furniture", style=None)
         out.append(x)
     return out
 
@@ -3128,15 +3131,15 @@ def _repeated_lines_aside(lines: list[Line]) -> list[Line]:
 _CREDIT_LIKE = regex(r"[A-Za-z]|摄|攝|图|圖|供图|來源|来源")
 
 
-def _sub_heading_of_sections(lines: list[Line], whole: dict[int, str], view: str) -> bool:
+def _sub_heading_of_sections(lines: list[Line], views: list[str], view: str) -> bool:
     """Whether each copy of a repeated line after the first has a numbered headline between
     it and the copy before: a report's template sub-heading (工作成效 under 二、 and again
     under 三、), not a credit printed by each photo. (An unnumbered headline between is not
     enough: a monitoring digest's 撮要 / 网民意见 repeated for each item, annotated
     furniture, is read so on the folds of the train twins.)"""
-    copies = [i for i, x in enumerate(lines) if whole[x.number].strip() == view]
-    return all(any(x.kind == "headline" and x.style not in (None, "plain")
-                   and whole[x.number].strip() != view for x in lines[a + 1:b])
+    copies = [i for i, v in enumerate(views) if v == view]
+    return all(any(lines[i].kind == "headline" and lines[i].style not in (None, "plain")
+                   and views[i] != view for i in range(a + 1, b))
                for a, b in itertools.pairwise(copies)) and len(copies) > 1
 
 
